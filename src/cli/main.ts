@@ -1,0 +1,175 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { settingDefault, VERSION } from '../core/config';
+import { langFromLocale, type Lang } from '../core/messages';
+import { formatJson } from '../core/report/json';
+import { formatSarif } from '../core/report/sarif';
+import { formatText } from '../core/report/text';
+import { scanPaths } from '../core/scan-paths';
+import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
+
+/** Exit codes: the contract CI depends on. */
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type OutputFormat = (typeof FORMATS)[number];
+
+function usage(lang: Lang): string {
+  return lang === 'ja'
+    ? `使い方: mamori scan [パス…] [オプション]
+
+設定・コードから、日本の個人情報保護ガイドラインに関わる問題（ハードコードされた認証情報など）を検出します。
+
+オプション:
+  -f, --format text|json|sarif   出力形式（既定: text）
+  -o, --output FILE              結果をファイルに書き出す
+      --fail-on error|warning|info  この重大度以上の検出があれば終了コード 1（既定: error）
+      --lang ja|en               メッセージの言語（既定: 環境変数 LANG から判定）
+      --category CAT             この分類だけを報告（複数指定可: ${CATEGORIES.join(', ')}）
+      --exclude GLOB             除外パターン（.gitignore 形式、複数指定可）
+      --max-file-size KB         これより大きいファイルはスキップ（既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
+      --no-color                 色を付けない
+  -h, --help                     このヘルプ
+  -v, --version                  バージョン
+
+終了コード: 0 = 問題なし、1 = --fail-on 以上の検出あり、2 = 使い方または入出力のエラー
+`
+    : `Usage: mamori scan [paths…] [options]
+
+Finds hardcoded credentials and other mistakes behind Japan's largest data breaches,
+and links each finding to the Japanese guideline that covers it.
+
+Options:
+  -f, --format text|json|sarif   output format (default: text)
+  -o, --output FILE              write the report to FILE
+      --fail-on error|warning|info  exit 1 when a finding at or above this severity exists (default: error)
+      --lang ja|en               message language (default: from LANG / LC_ALL)
+      --category CAT             report only this category (repeatable: ${CATEGORIES.join(', ')})
+      --exclude GLOB             skip paths matching a gitignore-style pattern (repeatable)
+      --max-file-size KB         skip files larger than this (default: ${settingDefault<number>('mamori.files.maxFileSize')})
+      --no-color                 no ANSI colours
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes: 0 = clean, 1 = findings at or above --fail-on, 2 = usage or I/O error
+`;
+}
+
+function envLang(): Lang {
+  return langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let lang = envLang();
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string', default: 'error' },
+        lang: { type: 'string' },
+        category: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined) {
+    if (values.lang !== 'ja' && values.lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${values.lang}"`);
+    lang = values.lang;
+  }
+  if (values.version) {
+    process.stdout.write(`mamori ${VERSION}\n`);
+    return EXIT_CLEAN;
+  }
+  const [command, ...paths] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(usage(lang));
+    return EXIT_CLEAN;
+  }
+  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+
+  const format = values.format as OutputFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const failOn = values['fail-on'] as Severity;
+  if (!(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning or info, not "${values['fail-on']}"`);
+  let maxFileSizeKb = settingDefault<number>('mamori.files.maxFileSize');
+  if (values['max-file-size'] !== undefined) {
+    maxFileSizeKb = Number(values['max-file-size']);
+    if (!Number.isFinite(maxFileSizeKb) || maxFileSizeKb <= 0) throw new UsageError(`--max-file-size must be a positive number of KB`);
+  }
+  let categories: Partial<Record<Category, boolean>> | undefined;
+  if (values.category?.length) {
+    categories = {};
+    for (const c of CATEGORIES) categories[c] = false;
+    for (const c of values.category) {
+      if (!CATEGORIES.includes(c as Category)) throw new UsageError(`unknown category "${c}" (one of ${CATEGORIES.join(', ')})`);
+      categories[c as Category] = true;
+    }
+  }
+
+  const targets = paths.length > 0 ? paths : ['.'];
+  for (const t of targets) {
+    if (!fs.existsSync(t)) {
+      process.stderr.write(lang === 'ja' ? `mamori: パスが見つかりません: ${t}\n` : `mamori: path not found: ${t}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const report = await scanPaths(targets, {
+    config: categories ? { categories } : {},
+    maxFileSize: maxFileSizeKb * 1024,
+    exclude: values.exclude ?? [],
+    root: process.cwd(),
+  });
+
+  const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const body = format === 'json' ? formatJson(report, lang) : format === 'sarif' ? formatSarif(report, lang) : formatText(report, lang, color);
+  if (values.output) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(values.output)), { recursive: true });
+      fs.writeFileSync(values.output, body);
+    } catch (error) {
+      process.stderr.write(`mamori: cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(
+      lang === 'ja'
+        ? `mamori: ${report.filesScanned} ファイル、検出 ${report.findings.length} 件、スキップ ${report.skipped.length} 件 → ${values.output}\n`
+        : `mamori: ${report.filesScanned} file(s), ${report.findings.length} finding(s), ${report.skipped.length} skipped → ${values.output}\n`,
+    );
+  } else {
+    process.stdout.write(body);
+  }
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mamori: ${error.message}\n${envLang() === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`);
+    } else {
+      process.stderr.write(`mamori: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = EXIT_USAGE;
+  },
+);

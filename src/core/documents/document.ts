@@ -1,0 +1,34 @@
+import { detectFormat, baseName, type Format } from './detect';
+import { LineIndex } from './lines';
+
+/**
+ * A file as the rules see it: its text, detected format and lazily built views
+ * (line index, parse trees). Views are memoised per document so several rules
+ * share one parse.
+ */
+export class Document {
+  readonly format: Format;
+  readonly name: string;
+  private lineIndex: LineIndex | undefined;
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.format = detectFormat(path, text);
+    this.name = baseName(path);
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** Computes a view once per document. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+}

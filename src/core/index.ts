@@ -1,0 +1,20 @@
+/**
+ * Mamori's engine as a library (`require("mamori/core")`). No VS Code, no network.
+ */
+export { scanText } from './scan';
+export { scanPaths, type ScanPathsOptions } from './scan-paths';
+export { walk, readEntry, type WalkEntry, type WalkOptions, type SkipReason } from './walk';
+export { decode, isBinary } from './decode';
+export { detectFormat, lineComment, type Format } from './documents/detect';
+export { LineIndex, type Position } from './documents/lines';
+export { GUIDELINES, OFFICIAL_HOSTS, guideline, primaryUrl, type Guideline, type Localized } from './guidelines/catalog';
+export { RULES, ruleById } from './rules/index';
+export type { Rule, RawFinding, RuleExample } from './rules/rule';
+export { maskSecret } from './mask';
+export { findingMessage, findingGuidelines, guidelineLabel, engineMessage, langFromLocale, fill, type Lang } from './messages';
+export { resolveConfig, settingDefault, CATEGORY_SETTINGS, VERSION, type ResolvedConfig } from './config';
+export { formatText } from './report/text';
+export { formatJson } from './report/json';
+export { formatSarif } from './report/sarif';
+export { locate, type LocatedFinding, type ScanReport, type SkippedFile } from './report/model';
+export * from './types';

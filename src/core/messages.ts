@@ -1,0 +1,50 @@
+import { GUIDELINES, type Guideline, type Localized } from './guidelines/catalog';
+import { ruleById } from './rules/index';
+import type { Finding } from './types';
+
+/** Languages the engine speaks. */
+export type Lang = 'en' | 'ja';
+
+/** Picks the engine language from a locale tag such as "ja", "ja-JP" or "en_US.UTF-8". */
+export function langFromLocale(locale: string | undefined): Lang {
+  return locale && /^ja\b|^ja[_-]/i.test(locale) ? 'ja' : 'en';
+}
+
+/** Fills `{name}` placeholders. Unknown names are left as they are. */
+export function fill(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in data ? data[name] : m));
+}
+
+/** Strings of the engine itself (fix titles, report headings), in both languages. */
+export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
+  'fix.openGuideline': { en: 'Open guideline: {title}', ja: 'ガイドラインを開く: {title}' },
+  'report.skipped': { en: 'skipped', ja: 'スキップ' },
+  'skip.too-large': { en: 'file larger than {limit}', ja: '{limit} を超えるファイル' },
+  'skip.binary': { en: 'binary file', ja: 'バイナリファイル' },
+  'skip.not-regular': { en: 'not a regular file (FIFO, socket or device)', ja: '通常ファイルではありません（FIFO・ソケット・デバイス）' },
+  'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: '走査対象フォルダの外を指すシンボリックリンク' },
+  'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
+  'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
+};
+
+/** Localises an engine string. */
+export function engineMessage(id: string, lang: Lang, data: Readonly<Record<string, string>> = {}): string {
+  const m = ENGINE_MESSAGES[id];
+  return m ? fill(m[lang], data) : id;
+}
+
+/** The finding's message in the given language. */
+export function findingMessage(finding: Finding, lang: Lang): string {
+  const template = ruleById(finding.ruleId)?.messages[finding.messageId];
+  return template ? fill(template[lang], finding.data) : finding.messageId;
+}
+
+/** The catalog entries a finding cites, in order, skipping unknown ids. */
+export function findingGuidelines(finding: Pick<Finding, 'guidelines'>): Guideline[] {
+  return finding.guidelines.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined);
+}
+
+/** "Issuer, title (section)" for display. */
+export function guidelineLabel(g: Guideline, lang: Lang): string {
+  return g.section && !g.title[lang].includes(g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
+}

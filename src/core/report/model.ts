@@ -1,0 +1,36 @@
+import type { LineIndex } from '../documents/lines';
+import type { SkipReason } from '../walk';
+import type { Finding } from '../types';
+
+/** A finding placed in a file, with 1-based line and column (UTF-16 code units). */
+export interface LocatedFinding extends Finding {
+  /** Path relative to the report's root, with forward slashes (absolute when outside it). */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason | 'rule-error';
+  detail?: string;
+}
+
+/** Everything a scan produced, ready for any output format. */
+export interface ScanReport {
+  version: string;
+  /** Absolute folder that relative paths are relative to (SARIF %SRCROOT%). */
+  root: string;
+  filesScanned: number;
+  findings: LocatedFinding[];
+  skipped: SkippedFile[];
+}
+
+/** Places a finding at 1-based positions using the file's line index. */
+export function locate(finding: Finding, lines: LineIndex, path: string): LocatedFinding {
+  const start = lines.positionAt(finding.range[0]);
+  const end = lines.positionAt(finding.range[1]);
+  return { ...finding, path, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}

@@ -1,0 +1,25 @@
+import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, type Lang } from '../messages';
+import type { ScanReport } from './model';
+
+/** Compiler-style text: `path:line:col  severity  ruleId  message`, then the guideline link. */
+export function formatText(report: ScanReport, lang: Lang, color = false): string {
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const sev = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info') };
+  const out: string[] = [];
+  for (const f of report.findings) {
+    out.push(`${f.path}:${f.line}:${f.column}  ${sev[f.severity]}  ${f.ruleId}  ${findingMessage(f, lang)}`);
+    const [g] = findingGuidelines(f).filter((x) => x.url);
+    if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabel(g, lang)} ${g.url}`);
+  }
+  for (const s of report.skipped) {
+    out.push(`${s.path}  ${paint('2', engineMessage('report.skipped', lang))}  ${engineMessage(`skip.${s.reason}`, lang, { limit: s.detail ?? '', error: s.detail ?? '', rule: s.detail ?? '' })}`);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity]++;
+  out.push(
+    lang === 'ja'
+      ? `\n${report.filesScanned} ファイルを走査: エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`
+      : `\nScanned ${report.filesScanned} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${report.skipped.length} skipped`,
+  );
+  return out.join('\n') + '\n';
+}

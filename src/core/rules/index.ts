@@ -1,0 +1,12 @@
+import type { Rule } from './rule';
+import { secretlintRules } from './secret/secretlint-rules';
+
+/** Every rule, listed explicitly so the bundler keeps them and one test can walk them all. */
+export const RULES: readonly Rule[] = [...secretlintRules];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+/** Looks up a rule by id. */
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,188 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { decode } from './decode';
+
+/** Why a file was not scanned. Every skip is reported; nothing is dropped silently. */
+export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root' | 'unreadable';
+
+export type WalkEntry =
+  | { kind: 'file'; path: string; text: string; size: number; mtimeMs: number }
+  | { kind: 'skipped'; path: string; reason: SkipReason; detail?: string };
+
+export interface WalkOptions {
+  /** Largest file scanned, in bytes. */
+  maxFileSize: number;
+  /** Extra gitignore-style patterns, relative to each root. */
+  exclude?: readonly string[];
+  /** Directory names never entered (default: .git and node_modules). */
+  skipDirs?: readonly string[];
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
+  /** Stop early when this returns true. */
+  isCancelled?: () => boolean;
+}
+
+const DEFAULT_SKIP_DIRS = ['.git', 'node_modules', '.hg', '.svn'];
+const IGNORE_FILES = ['.gitignore', '.mamoriignore'];
+
+interface IgnoreFrame {
+  base: string;
+  ig: Ignore;
+}
+
+/**
+ * Walks files and folders and yields their decoded text, or why they were skipped.
+ * Symbolic links are followed only while they stay inside the root they were found under;
+ * every directory is entered at most once (by device and inode), so link cycles end.
+ * FIFOs, sockets and devices are never opened.
+ */
+export async function* walk(roots: readonly string[], options: WalkOptions): AsyncGenerator<WalkEntry> {
+  const skipDirs = new Set(options.skipDirs ?? DEFAULT_SKIP_DIRS);
+  for (const input of roots) {
+    const root = path.resolve(input);
+    let realRoot: string;
+    let st: fs.Stats;
+    try {
+      realRoot = await fs.promises.realpath(root);
+      st = await fs.promises.stat(root);
+    } catch (error) {
+      yield { kind: 'skipped', path: root, reason: 'unreadable', detail: errorText(error) };
+      continue;
+    }
+    if (st.isFile()) {
+      yield await readEntry(root, options.maxFileSize);
+      continue;
+    }
+    if (!st.isDirectory()) {
+      yield { kind: 'skipped', path: root, reason: 'not-regular' };
+      continue;
+    }
+    const extra = ignore().add([...(options.exclude ?? [])]);
+    const visited = new Set<string>();
+    yield* walkDir(root, realRoot, root, [{ base: root, ig: extra }], visited, skipDirs, options);
+  }
+}
+
+async function* walkDir(
+  dir: string,
+  realRoot: string,
+  root: string,
+  frames: IgnoreFrame[],
+  visited: Set<string>,
+  skipDirs: Set<string>,
+  options: WalkOptions,
+): AsyncGenerator<WalkEntry> {
+  let dirStat: fs.Stats;
+  try {
+    dirStat = await fs.promises.stat(dir);
+  } catch (error) {
+    yield { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
+    return;
+  }
+  const key = `${dirStat.dev}:${dirStat.ino}`;
+  if (visited.has(key)) return;
+  visited.add(key);
+
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  if (options.gitignore !== false) {
+    const local = ignore();
+    let any = false;
+    for (const name of IGNORE_FILES) {
+      if (!entries.some((e) => e.name === name)) continue;
+      try {
+        local.add(await fs.promises.readFile(path.join(dir, name), 'utf8'));
+        any = true;
+      } catch {
+        // An unreadable ignore file ignores nothing; the files it would hide are still scanned.
+      }
+    }
+    if (any) frames = [...frames, { base: dir, ig: local }];
+  }
+
+  for (const entry of entries) {
+    if (options.isCancelled?.()) return;
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    if (isDir && skipDirs.has(entry.name)) continue;
+    if (isIgnored(frames, full, isDir)) continue;
+
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      let st: fs.Stats;
+      try {
+        target = await fs.promises.realpath(full);
+        st = await fs.promises.stat(full);
+      } catch (error) {
+        yield { kind: 'skipped', path: full, reason: 'unreadable', detail: errorText(error) };
+        continue;
+      }
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+        yield { kind: 'skipped', path: full, reason: 'outside-root' };
+        continue;
+      }
+      isDir = st.isDirectory();
+      if (isDir && isIgnored(frames, full, true)) continue;
+      if (!isDir && !st.isFile()) {
+        yield { kind: 'skipped', path: full, reason: 'not-regular' };
+        continue;
+      }
+    } else if (!isDir && !entry.isFile()) {
+      yield { kind: 'skipped', path: full, reason: 'not-regular' };
+      continue;
+    }
+
+    if (isDir) yield* walkDir(full, realRoot, root, frames, visited, skipDirs, options);
+    else yield await readEntry(full, options.maxFileSize);
+  }
+}
+
+function isIgnored(frames: readonly IgnoreFrame[], full: string, isDir: boolean): boolean {
+  for (const { base, ig } of frames) {
+    const rel = path.relative(base, full).split(path.sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    if (ig.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads one file. It is opened non-blocking and checked with fstat, so a file swapped for a
+ * FIFO between listing and reading is still never read from.
+ */
+export async function readEntry(file: string, maxFileSize: number): Promise<WalkEntry> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const st = await handle.stat();
+    if (!st.isFile()) return { kind: 'skipped', path: file, reason: 'not-regular' };
+    if (st.size > maxFileSize) return { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
+    const buffer = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const { bytesRead } = await handle.read(buffer, read, st.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const decoded = decode(buffer.subarray(0, read));
+    if (decoded === undefined) return { kind: 'skipped', path: file, reason: 'binary' };
+    return { kind: 'file', path: file, text: decoded, size: read, mtimeMs: st.mtimeMs };
+  } catch (error) {
+    return { kind: 'skipped', path: file, reason: 'unreadable', detail: errorText(error) };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function errorText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e?.code ?? (error instanceof Error ? error.message : String(error));
+}
