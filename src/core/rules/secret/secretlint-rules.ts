@@ -64,7 +64,7 @@ export const secretlintRules: Rule[] = [
     id: 'secret/openai-api-key',
     secretlintId: '@secretlint/secretlint-rule-openai',
     provider: { en: 'OpenAI', ja: 'OpenAI' },
-    bad: [{ path: '.env', text: 'OPENAI_API_KEY=sk-aK8mP2xQ9vL3nR7tW5yZT3BlbkFJ1cB4dF6hJ8kM0nP2qR4\n' }],
+    bad: [{ path: '.env', text: 'OPENAI_API_KEY=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\n' }],
     good: [{ path: '.env', text: 'OPENAI_API_KEY=sk-...\n' }],
   }),
   secretlintRule({

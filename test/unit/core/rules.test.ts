@@ -1,0 +1,57 @@
+// Every rule proves itself: its bad examples must produce a finding of that rule, its good
+// examples must not, and it must cite a guideline whose primary link is official.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { GUIDELINES, OFFICIAL_HOSTS } from '../../../src/core/guidelines/catalog';
+import { RULES } from '../../../src/core/rules/index';
+import { scanText } from '../../../src/core/scan';
+
+describe('rule catalogue', () => {
+  it('has unique, well-formed rule ids', () => {
+    const ids = RULES.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate rule id');
+    for (const id of ids) assert.match(id, /^(secret|exposure|pii-data|password-policy)\/[a-z0-9][a-z0-9-]*$/, id);
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('cites known guidelines, the first with an official URL', () => {
+        assert.ok(rule.guidelines.length > 0);
+        for (const g of rule.guidelines) assert.ok(GUIDELINES[g], `unknown guideline ${g}`);
+        const url = GUIDELINES[rule.guidelines[0]].url;
+        assert.ok(url, 'primary guideline has no URL');
+        assert.ok(OFFICIAL_HOSTS.includes(new URL(url).host), `primary URL not official: ${url}`);
+      });
+
+      it('has English and Japanese text for every message', () => {
+        for (const t of [rule.title, rule.description, ...Object.values(rule.messages)]) {
+          assert.ok(t.en.trim() && t.ja.trim());
+          assert.match(t.ja, /[\u3040-\u30ff\u4e00-\u9fff]/, `not Japanese: ${t.ja}`);
+        }
+      });
+
+      it('has bad and good examples', () => {
+        assert.ok(rule.examples.bad.length > 0, 'no bad example');
+        assert.ok(rule.examples.good.length > 0, 'no good example');
+      });
+
+      for (const [i, ex] of rule.examples.bad.entries()) {
+        it(`reports bad example ${i + 1} (${ex.path})`, async () => {
+          const findings = await scanText(ex);
+          const mine = findings.filter((f) => f.ruleId === rule.id);
+          assert.ok(mine.length > 0, `no ${rule.id} finding; got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
+          for (const f of mine) {
+            assert.ok(rule.messages[f.messageId], `unknown message id ${f.messageId}`);
+            assert.ok(f.range[0] >= 0 && f.range[1] <= ex.text.length && f.range[0] <= f.range[1]);
+          }
+        });
+      }
+      for (const [i, ex] of rule.examples.good.entries()) {
+        it(`is quiet on good example ${i + 1} (${ex.path})`, async () => {
+          const findings = await scanText(ex);
+          assert.deepEqual(findings.filter((f) => f.ruleId === rule.id).map((f) => f.range), []);
+        });
+      }
+    });
+  }
+});
