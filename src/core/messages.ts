@@ -48,3 +48,9 @@ export function findingGuidelines(finding: Pick<Finding, 'guidelines'>): Guideli
 export function guidelineLabel(g: Guideline, lang: Lang): string {
   return g.section && !g.title[lang].includes(g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
 }
+
+/** The title of a fix: the rule's own messages first, then the engine's. */
+export function fixTitle(finding: Pick<Finding, 'ruleId'>, fix: { titleId: string; data?: Record<string, string> }, lang: Lang): string {
+  const template = ruleById(finding.ruleId)?.messages[fix.titleId] ?? ENGINE_MESSAGES[fix.titleId];
+  return template ? fill(template[lang], fix.data ?? {}) : fix.titleId;
+}
