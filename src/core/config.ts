@@ -8,7 +8,7 @@ import type { Category, ScanConfig, Severity } from './types';
 type PropertySchema = { default?: unknown };
 const properties: Record<string, PropertySchema> = Object.assign(
   {},
-  ...manifest.contributes.configuration.map((section) => section.properties as Record<string, PropertySchema>),
+  ...manifest.contributes.configuration.map((section) => section.properties as unknown as Record<string, PropertySchema>),
 );
 
 /** The default value of a `mamori.*` setting, as declared in package.json. */
