@@ -1,0 +1,22 @@
+import type { Document } from './document';
+import { jsonTree } from './json';
+import type { TreeNode } from './tree';
+import { yamlTrees } from './yaml';
+
+/**
+ * Structured views of a document, whatever its syntax: JSON → one tree, YAML → one per
+ * document. Formats without a structured parser give none. Parsers for further formats
+ * (HCL, TOML) register here.
+ */
+export function treesOf(doc: Document): TreeNode[] {
+  switch (doc.format) {
+    case 'json': {
+      const t = jsonTree(doc);
+      return t ? [t] : [];
+    }
+    case 'yaml':
+      return yamlTrees(doc);
+    default:
+      return [];
+  }
+}
