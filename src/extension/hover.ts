@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { findingGuidelines, findingMessage, guidelineLabel } from '../core/messages';
+import { ruleById } from '../core/rules/index';
+import type { Finding } from '../core/types';
+import { displayLang } from './lang';
+import type { FindingStore } from './state';
+
+/**
+ * Explains a finding where the cursor rests: what was found, why it matters in the words of
+ * the guideline, and where to read it.
+ */
+export class FindingHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: FindingStore) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.store.get(doc.uri);
+    if (!entry || entry.version !== doc.version) return undefined;
+    const offset = doc.offsetAt(position);
+    const hits = entry.findings.filter((f) => f.range[0] <= offset && offset <= f.range[1]);
+    if (hits.length === 0) return undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = false;
+    hits.forEach((f, i) => {
+      if (i > 0) md.appendMarkdown('\n\n---\n\n');
+      appendFinding(md, f);
+    });
+    const [start, end] = [Math.min(...hits.map((f) => f.range[0])), Math.max(...hits.map((f) => f.range[1]))];
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>()#+!|]/g, (c) => `\\${c}`);
+}
+
+/** One finding in markdown. Shared with the findings view's tooltips. */
+export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
+  const lang = displayLang();
+  const rule = ruleById(f.ruleId);
+  md.appendMarkdown(`$(shield) **Mamori** · \`${f.ruleId}\` · ${vscode.l10n.t(f.severity)}\n\n`);
+  md.appendMarkdown(`${escape(findingMessage(f, lang))}\n\n`);
+  if (rule) md.appendMarkdown(`${escape(rule.description[lang])}\n\n`);
+  const guidelines = findingGuidelines(f);
+  if (guidelines.length > 0) {
+    md.appendMarkdown(`**${vscode.l10n.t('Guidelines')}**\n\n`);
+    for (const g of guidelines) {
+      const label = `${escape(g.issuer[lang])} — ${escape(guidelineLabel(g, lang))}`;
+      md.appendMarkdown(`- ${g.url ? `[${label}](${g.url})` : label}: ${escape(g.summary[lang])}\n`);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import * as vscode from 'vscode';
+import { langFromLocale, type Lang } from '../core/messages';
+
+/** The engine language that matches VS Code's display language. */
+export function displayLang(): Lang {
+  return langFromLocale(vscode.env.language);
+}
