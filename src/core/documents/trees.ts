@@ -1,11 +1,12 @@
 import type { Document } from './document';
+import { hclTree } from './hcl';
 import { jsonTree } from './json';
 import type { TreeNode } from './tree';
 import { yamlTrees } from './yaml';
 
 /**
- * Structured views of a document, whatever its syntax: JSON → one tree, YAML → one per
- * document. Formats without a structured parser give none. Parsers for further formats
+ * Structured views of a document, whatever its syntax: JSON and HCL → one tree, YAML → one
+ * per document. Formats without a structured parser give none. Parsers for further formats
  * (HCL, TOML) register here.
  */
 export function treesOf(doc: Document): TreeNode[] {
@@ -16,6 +17,10 @@ export function treesOf(doc: Document): TreeNode[] {
     }
     case 'yaml':
       return yamlTrees(doc);
+    case 'hcl': {
+      const t = hclTree(doc);
+      return t ? [t] : [];
+    }
     default:
       return [];
   }

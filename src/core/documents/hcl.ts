@@ -1,0 +1,515 @@
+import type { Document } from './document';
+import type { ArrayNode, Entry, ObjectNode, ScalarNode, TreeNode } from './tree';
+
+/**
+ * HCL (Terraform, tfvars, Nomad, Packer) as a format-neutral tree with offsets.
+ *
+ * Shape:
+ * - The file is an object node; each attribute is an entry (`name = value`).
+ * - Each block is its own entry keyed by the block type, so repeated blocks (`resource`,
+ *   `ingress`) are all kept; its value is an object node whose `labels` holds the block
+ *   labels (`[]` for an unlabelled block — `labels !== undefined` tells blocks from object
+ *   attributes). Its range spans the braces. Use `blocks()` to list them.
+ * - Literal strings are scalars with `quoted: true` and escapes decoded; numbers, bools and
+ *   null are scalars. Strings with `${…}` keep their raw text and are tagged `expr`;
+ *   heredocs are quoted scalars tagged `heredoc` (range: the whole `<<EOF … EOF`).
+ * - Tuples and object expressions are array and object nodes; a function call is an array
+ *   node of its arguments tagged `call:<name>` (so `jsonencode({...})` stays readable).
+ * - Anything else (references, operators, conditionals, `for` expressions) is a scalar tagged
+ *   `expr` whose value is its source text.
+ *
+ * Hand-written rather than tree-sitter: it is synchronous (rules and peers call it
+ * directly), needs no .wasm in the bundle, and is linear in the input. Malformed input yields
+ * what parsed; it never throws.
+ */
+export function hclTree(doc: Document): ObjectNode | undefined {
+  return doc.memo('hcl', () => {
+    try {
+      return parseHcl(doc.text);
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/**
+ * The blocks of a given type directly inside `node` (`blocks(root, 'resource', 'aws_s3_bucket')`),
+ * optionally filtered by leading labels.
+ */
+export function blocks(node: TreeNode | undefined, type: string, ...labels: string[]): ObjectNode[] {
+  if (node?.kind !== 'object') return [];
+  const out: ObjectNode[] = [];
+  for (const e of node.entries) {
+    const v = e.value;
+    if (e.key !== type || v.kind !== 'object' || !v.labels) continue;
+    if (labels.every((l, i) => v.labels?.[i] === l)) out.push(v);
+  }
+  return out;
+}
+
+/** Parses HCL source text into a tree; exported for tests and for callers without a Document. */
+export function parseHcl(text: string): ObjectNode {
+  const parser = new Parser(text, tokenize(text));
+  return { kind: 'object', range: [0, text.length], entries: parser.body(false, 0), labels: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+type TokType = 'nl' | 'ident' | 'number' | 'string' | 'heredoc' | 'punct' | 'eof';
+
+interface Tok {
+  t: TokType;
+  s: number;
+  e: number;
+  /** Punctuation text, identifier, number text, or decoded string/heredoc content. */
+  v: string;
+  /** The string contains a `${…}`/`%{…}` template sequence. */
+  tmpl?: boolean;
+}
+
+const IDENT = /[A-Za-z_\u00c0-\uffff][\w\-\u00c0-\uffff]*/y;
+const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const HEREDOC = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
+const PUNCT3 = ['...'];
+const PUNCT2 = ['==', '!=', '<=', '>=', '=>', '&&', '||'];
+// Strings inside templates inside strings…: beyond this, the rest is read as plain text.
+const MAX_TEMPLATE_NESTING = 16;
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (c === '\n') {
+      toks.push({ t: 'nl', s: i, e: i + 1, v: '\n' });
+      i++;
+    } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\uFEFF') {
+      i++;
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? n : close + 2;
+      // A comment that spans lines still ends the line it started on.
+      if (text.slice(i, end).includes('\n')) toks.push({ t: 'nl', s: end - 1, e: end, v: '\n' });
+      i = end;
+    } else if (c === '"') {
+      const s = readString(text, i, 0);
+      toks.push({ t: 'string', s: i, e: s.end, v: s.value, ...(s.tmpl ? { tmpl: true } : {}) });
+      i = s.end;
+    } else if (c === '<' && text[i + 1] === '<' && matchesAt(HEREDOC, text, i)) {
+      const h = readHeredoc(text, i);
+      toks.push({ t: 'heredoc', s: i, e: h.end, v: h.value, ...(h.tmpl ? { tmpl: true } : {}) });
+      // The newline after the closing marker is a real line end: leave it for the next token.
+      i = h.end;
+    } else if (c >= '0' && c <= '9') {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      const e = m ? i + m[0].length : i + 1;
+      toks.push({ t: 'number', s: i, e, v: text.slice(i, e) });
+      i = e;
+    } else if (matchesAt(IDENT, text, i)) {
+      const e = IDENT.lastIndex;
+      toks.push({ t: 'ident', s: i, e, v: text.slice(i, e) });
+      i = e;
+    } else {
+      const p = PUNCT3.find((p) => text.startsWith(p, i)) ?? PUNCT2.find((p) => text.startsWith(p, i)) ?? c;
+      toks.push({ t: 'punct', s: i, e: i + p.length, v: p });
+      i += p.length;
+    }
+  }
+  toks.push({ t: 'eof', s: n, e: n, v: '' });
+  return toks;
+}
+
+/** Tests a sticky regex at `i`; on success its lastIndex is the match end. */
+function matchesAt(re: RegExp, text: string, i: number): boolean {
+  re.lastIndex = i;
+  return re.test(text);
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+
+/** Reads a quoted template starting at the opening quote; stops at the closing quote or line end. */
+function readString(text: string, start: number, nesting: number): { value: string; end: number; tmpl: boolean } {
+  let value = '';
+  let tmpl = false;
+  let j = start + 1;
+  const n = text.length;
+  while (j < n) {
+    const c = text[j];
+    if (c === '"') return { value, end: j + 1, tmpl };
+    if (c === '\n') break;
+    if (c === '\\') {
+      const d = text[j + 1] ?? '';
+      if (d === 'u' || d === 'U') {
+        const len = d === 'u' ? 4 : 8;
+        const hex = text.slice(j + 2, j + 2 + len);
+        const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+        value += Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : d;
+        j += Number.isFinite(code) ? 2 + len : 2;
+      } else {
+        value += ESCAPES[d] ?? d;
+        j += 2;
+      }
+      continue;
+    }
+    if ((c === '$' || c === '%') && text[j + 1] === c && text[j + 2] === '{') {
+      value += c + '{';
+      j += 3;
+      continue;
+    }
+    if ((c === '$' || c === '%') && text[j + 1] === '{' && nesting < MAX_TEMPLATE_NESTING) {
+      tmpl = true;
+      const end = skipTemplate(text, j + 2, nesting + 1);
+      value += text.slice(j, end);
+      j = end;
+      continue;
+    }
+    value += c;
+    j++;
+  }
+  return { value, end: j, tmpl };
+}
+
+/** Skips a `${ … }` sequence (from just after the `{`), including nested strings and braces. */
+function skipTemplate(text: string, start: number, nesting: number): number {
+  let depth = 1;
+  let j = start;
+  while (j < text.length) {
+    const c = text[j];
+    if (c === '\n') return j;
+    if (c === '"') {
+      j = readString(text, j, nesting).end;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return j + 1;
+    j++;
+  }
+  return j;
+}
+
+/** Reads `<<EOF` / `<<-EOF` up to the closing marker line (or the end of the text). */
+function readHeredoc(text: string, start: number): { value: string; end: number; tmpl: boolean } {
+  HEREDOC.lastIndex = start;
+  const m = HEREDOC.exec(text);
+  if (!m) return { value: '', end: start + 2, tmpl: false };
+  const indented = m[1] === '-';
+  const marker = m[2];
+  const contentStart = HEREDOC.lastIndex;
+  let lineStart = contentStart;
+  let end = text.length;
+  let contentEnd = text.length;
+  while (lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (text.slice(lineStart, lineEnd).trim() === marker) {
+      contentEnd = lineStart;
+      end = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      break;
+    }
+    lineStart = lineEnd + 1;
+  }
+  let value = text.slice(contentStart, contentEnd);
+  if (indented) value = dedent(value);
+  return { value, end, tmpl: /(?<![$%])[$%]\{/.test(value) };
+}
+
+function dedent(s: string): string {
+  const lines = s.split('\n');
+  let min = Infinity;
+  for (const l of lines) if (l.trim()) min = Math.min(min, l.length - l.trimStart().length);
+  return Number.isFinite(min) && min > 0 ? lines.map((l) => l.slice(Math.min(min, l.length - l.trimStart().length))).join('\n') : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+/** Where an expression sits decides what ends it and whether newlines matter. */
+type Ctx = 'body' | 'object' | 'tuple' | 'args';
+
+// Nesting beyond this is read as raw expression text (iteratively), so the stack stays small.
+const MAX_DEPTH = 64;
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+const PAIR: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+
+class Parser {
+  private p = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly toks: Tok[],
+  ) {}
+
+  private peek(k = 0): Tok {
+    return this.toks[Math.min(this.p + k, this.toks.length - 1)];
+  }
+
+  private is(tok: Tok, punct: string): boolean {
+    return tok.t === 'punct' && tok.v === punct;
+  }
+
+  private skipNl(): void {
+    while (this.peek().t === 'nl') this.p++;
+  }
+
+  /** A body: attributes and blocks up to the closing `}` (left for the caller) or the end. */
+  body(closing: boolean, depth: number): Entry[] {
+    const entries: Entry[] = [];
+    for (;;) {
+      this.skipNl();
+      const tok = this.peek();
+      if (tok.t === 'eof') break;
+      if (this.is(tok, '}')) {
+        if (closing) break;
+        this.p++;
+        continue;
+      }
+      const before = this.p;
+      const e = tok.t === 'ident' ? this.attributeOrBlock(depth) : undefined;
+      if (e) entries.push(e);
+      else {
+        this.p = before;
+        this.recover(closing);
+      }
+      if (this.p === before) this.p++;
+    }
+    return entries;
+  }
+
+  private attributeOrBlock(depth: number): Entry | undefined {
+    const key = this.peek();
+    const keyRange: [number, number] = [key.s, key.e];
+    this.p++;
+    if (this.is(this.peek(), '=')) {
+      this.p++;
+      return { key: key.v, keyRange, value: this.expr('body', depth + 1) };
+    }
+    const labels: string[] = [];
+    while (this.peek().t === 'string' || this.peek().t === 'ident') labels.push(this.toks[this.p++].v);
+    const open = this.peek();
+    if (!this.is(open, '{')) return undefined;
+    this.p++;
+    if (depth > MAX_DEPTH) {
+      this.skipBalanced(1);
+      const end = this.toks[this.p - 1].e;
+      return { key: key.v, keyRange, value: { kind: 'object', range: [open.s, end], entries: [], labels } };
+    }
+    const entries = this.body(true, depth + 1);
+    const close = this.peek();
+    let end = this.text.length;
+    if (this.is(close, '}')) {
+      end = close.e;
+      this.p++;
+    }
+    return { key: key.v, keyRange, value: { kind: 'object', range: [open.s, end], entries, labels } };
+  }
+
+  /** Skips a line that is neither an attribute nor a block, keeping brackets balanced. */
+  private recover(closing: boolean): void {
+    const stack: string[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.t === 'eof') return;
+      if (stack.length === 0 && t.t === 'nl') return;
+      if (t.t === 'punct' && OPEN.has(t.v)) stack.push(PAIR[t.v]);
+      else if (t.t === 'punct' && CLOSE.has(t.v)) {
+        if (stack[stack.length - 1] === t.v) stack.pop();
+        else if (closing && t.v === '}') return;
+      }
+      this.p++;
+    }
+  }
+
+  /** Skips tokens until `depth` open brackets are closed. */
+  private skipBalanced(depth: number): void {
+    while (depth > 0 && this.peek().t !== 'eof') {
+      const t = this.toks[this.p++];
+      if (t.t === 'punct' && OPEN.has(t.v)) depth++;
+      else if (t.t === 'punct' && CLOSE.has(t.v)) depth--;
+    }
+  }
+
+  private ends(tok: Tok, ctx: Ctx): boolean {
+    if (tok.t === 'eof') return true;
+    switch (ctx) {
+      case 'body':
+        return tok.t === 'nl' || this.is(tok, '}');
+      case 'object':
+        return tok.t === 'nl' || this.is(tok, ',') || this.is(tok, '}');
+      case 'tuple':
+        return this.is(tok, ',') || this.is(tok, ']');
+      case 'args':
+        return this.is(tok, ',') || this.is(tok, ')') || this.is(tok, '...');
+    }
+  }
+
+  /** One expression: structured when it is a literal, tuple, object or call; raw text otherwise. */
+  private expr(ctx: Ctx, depth: number): TreeNode {
+    const loose = ctx === 'tuple' || ctx === 'args';
+    if (loose) this.skipNl();
+    const start = this.p;
+    const node = depth > MAX_DEPTH ? undefined : this.primary(depth);
+    if (node) {
+      const after = this.p;
+      if (loose) this.skipNl();
+      if (this.ends(this.peek(), ctx)) return node;
+      this.p = after;
+    }
+    this.p = start;
+    return this.raw(ctx);
+  }
+
+  /** Raw expression text up to the context's terminator, brackets balanced. */
+  private raw(ctx: Ctx): ScalarNode {
+    const first = this.peek();
+    let last: Tok | undefined;
+    // Open brackets; a closing bracket that does not match ends the expression, so an
+    // unclosed `[` cannot swallow the `}` of its block.
+    const stack: string[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.t === 'eof') break;
+      if (stack.length === 0 && this.ends(t, ctx)) break;
+      if (t.t === 'punct' && OPEN.has(t.v)) stack.push(PAIR[t.v]);
+      else if (t.t === 'punct' && CLOSE.has(t.v)) {
+        if (stack[stack.length - 1] !== t.v) break;
+        stack.pop();
+      }
+      if (t.t !== 'nl') last = t;
+      this.p++;
+    }
+    const range: [number, number] = last ? [first.s, last.e] : [first.s, first.s];
+    return { kind: 'scalar', range, value: this.text.slice(range[0], range[1]), tag: 'expr' };
+  }
+
+  private primary(depth: number): TreeNode | undefined {
+    const t = this.peek();
+    switch (t.t) {
+      case 'string':
+        this.p++;
+        return { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, ...(t.tmpl ? { tag: 'expr' } : {}) };
+      case 'heredoc':
+        this.p++;
+        return { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, tag: 'heredoc' };
+      case 'number':
+        this.p++;
+        return { kind: 'scalar', range: [t.s, t.e], value: Number(t.v) };
+      case 'ident':
+        if (t.v === 'true' || t.v === 'false' || t.v === 'null') {
+          this.p++;
+          return { kind: 'scalar', range: [t.s, t.e], value: t.v === 'null' ? null : t.v === 'true' };
+        }
+        if (this.is(this.peek(1), '(')) return this.call(depth);
+        return undefined;
+      case 'punct':
+        if (t.v === '-' && this.peek(1).t === 'number' && this.peek(1).s === t.e) {
+          const num = this.peek(1);
+          this.p += 2;
+          return { kind: 'scalar', range: [t.s, num.e], value: -Number(num.v) };
+        }
+        if (t.v === '[') return this.tuple(depth);
+        if (t.v === '{') return this.object(depth);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** True when the next non-newline token after the opening bracket is `for`. */
+  private isFor(): boolean {
+    let k = 1;
+    while (this.peek(k).t === 'nl') k++;
+    const t = this.peek(k);
+    return t.t === 'ident' && t.v === 'for';
+  }
+
+  private call(depth: number): ArrayNode | undefined {
+    const name = this.toks[this.p];
+    this.p += 2;
+    const items: TreeNode[] = [];
+    for (;;) {
+      this.skipNl();
+      const t = this.peek();
+      if (this.is(t, ')')) {
+        this.p++;
+        return { kind: 'array', range: [name.s, t.e], items, tag: `call:${name.v}` };
+      }
+      if (t.t === 'eof') return undefined;
+      const before = this.p;
+      items.push(this.expr('args', depth + 1));
+      this.skipNl();
+      if (this.is(this.peek(), ',') || this.is(this.peek(), '...')) this.p++;
+      else if (!this.is(this.peek(), ')')) return undefined;
+      if (this.p === before) return undefined;
+    }
+  }
+
+  private tuple(depth: number): ArrayNode | undefined {
+    if (this.isFor()) return undefined;
+    const open = this.toks[this.p++];
+    const items: TreeNode[] = [];
+    for (;;) {
+      this.skipNl();
+      const t = this.peek();
+      if (this.is(t, ']')) {
+        this.p++;
+        return { kind: 'array', range: [open.s, t.e], items };
+      }
+      if (t.t === 'eof') return undefined;
+      const before = this.p;
+      items.push(this.expr('tuple', depth + 1));
+      this.skipNl();
+      if (this.is(this.peek(), ',')) this.p++;
+      else if (!this.is(this.peek(), ']')) return undefined;
+      if (this.p === before) return undefined;
+    }
+  }
+
+  private object(depth: number): ObjectNode | undefined {
+    if (this.isFor()) return undefined;
+    const open = this.toks[this.p++];
+    const entries: Entry[] = [];
+    for (;;) {
+      this.skipNl();
+      const t = this.peek();
+      if (this.is(t, '}')) {
+        this.p++;
+        return { kind: 'object', range: [open.s, t.e], entries };
+      }
+      if (t.t === 'eof') return undefined;
+      const before = this.p;
+      const key = this.objectKey();
+      const sep = this.peek();
+      if (key && (this.is(sep, '=') || this.is(sep, ':'))) {
+        this.p++;
+        entries.push({ key: key.key, keyRange: key.range, value: this.expr('object', depth + 1) });
+      } else {
+        this.p = before;
+        this.raw('object');
+      }
+      if (this.is(this.peek(), ',')) this.p++;
+      if (this.p === before) return undefined;
+    }
+  }
+
+  private objectKey(): { key: string; range: [number, number] } | undefined {
+    const t = this.peek();
+    if (t.t === 'ident' || t.t === 'string' || t.t === 'number') {
+      this.p++;
+      return { key: t.v, range: [t.s, t.e] };
+    }
+    if (this.is(t, '(')) {
+      this.p++;
+      this.skipBalanced(1);
+      const close = this.toks[this.p - 1];
+      return { key: this.text.slice(t.s, close.e), range: [t.s, close.e] };
+    }
+    return undefined;
+  }
+}
