@@ -91,7 +91,9 @@ async function* walkDir(
     yield { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Real entries before symbolic links, so a directory reached both ways is reported under
+  // its own path (each directory is entered once).
+  entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   if (options.gitignore !== false) {
     const local = ignore();

@@ -1,0 +1,152 @@
+// The CLI contract, checked against the real bundled CLI as a separate process:
+// exit codes 0/1/2, the three formats, and no secret ever printed in full.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const SLACK = ['xoxb', '2948573910', '4827361920', 'aK8mP2xQ9vL3nR7tW5yZ1cB4'].join('-');
+const PG_PASSWORD = 'Xk9mP2vL7qR4';
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function assertNoSecret(...outputs: string[]) {
+  for (const o of outputs) {
+    assert.ok(!o.includes(SLACK), 'Slack token printed in full');
+    assert.ok(!o.includes(PG_PASSWORD), 'database password printed in full');
+  }
+}
+
+describe('mamori CLI', () => {
+  let dirty: string;
+  let clean: string;
+  before(() => {
+    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    dirty = project({
+      '.env': `SLACK_TOKEN=${SLACK}\nDATABASE_URL=postgres://app:${PG_PASSWORD}@db.example.jp:5432/app\n`,
+      'src/app.js': 'console.log("hello");\n',
+    });
+    clean = project({ 'src/app.js': 'console.log(process.env.SLACK_TOKEN);\n' });
+  });
+
+  it('exits 0 on a clean tree and says what it scanned', () => {
+    const r = run(['scan', '.'], clean);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Scanned 1 file/);
+  });
+
+  it('exits 1 with compiler-style text and a guideline link when something is found', () => {
+    const r = run(['scan'], dirty);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^\.env:1:13 {2}error {2}secret\/slack-token {2}/m);
+    assert.match(r.stdout, /https:\/\/www\.ppc\.go\.jp\//);
+    assertNoSecret(r.stdout, r.stderr);
+  });
+
+  it('honours --fail-on: errors only fail at or above the threshold', () => {
+    const info = project({ 'a.txt': 'nothing here\n' });
+    assert.equal(run(['scan', '--fail-on', 'info'], info).code, 0);
+    assert.equal(run(['scan', '--fail-on', 'warning'], dirty).code, 1);
+  });
+
+  it('exits 2 with a clear message for a missing path', () => {
+    const r = run(['scan', 'does-not-exist'], clean);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /path not found: does-not-exist/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(run(['scan', '--format', 'xml'], clean).code, 2);
+    assert.equal(run(['scan', '--fail-on', 'fatal'], clean).code, 2);
+    assert.equal(run(['scan', '--bogus'], clean).code, 2);
+    assert.equal(run(['frobnicate'], clean).code, 2);
+    assert.equal(run([], clean).code, 2);
+  });
+
+  it('exits 2 when the output file cannot be written', () => {
+    const r = run(['scan', '--output', path.join(dirty, '.env', 'out.json'), '--format', 'json'], dirty);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot write/);
+  });
+
+  it('writes the documented JSON shape', () => {
+    const r = run(['scan', '--format', 'json'], dirty);
+    assert.equal(r.code, 1);
+    const j = JSON.parse(r.stdout) as { version: string; findings: Record<string, unknown>[]; skipped: unknown[] };
+    assert.equal(typeof j.version, 'string');
+    assert.ok(Array.isArray(j.skipped));
+    const f = j.findings.find((x) => x.ruleId === 'secret/slack-token');
+    assert.ok(f);
+    for (const k of ['ruleId', 'category', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'guidelines']) assert.ok(k in f, `missing ${k}`);
+    assert.equal(f.path, '.env');
+    assert.equal(f.category, 'secret');
+    const [g] = f.guidelines as { id: string; title: string; url: string }[];
+    assert.ok(g.id && g.title && g.url.startsWith('https://www.ppc.go.jp/'));
+    assertNoSecret(r.stdout);
+  });
+
+  it('writes SARIF 2.1.0 ready for code scanning, to --output', () => {
+    const out = path.join(dirty, 'out', 'mamori.sarif');
+    const r = run(['scan', '.', '--format', 'sarif', '--output', out, '--exclude', 'out/'], dirty);
+    assert.equal(r.code, 1, r.stderr);
+    const text = fs.readFileSync(out, 'utf8');
+    assertNoSecret(text, r.stdout, r.stderr);
+    const s = JSON.parse(text) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string; helpUri: string; properties: { category: string } }[] } };
+        originalUriBaseIds: Record<string, { uri: string }>;
+        results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[] }[];
+      }[];
+    };
+    assert.equal(s.version, '2.1.0');
+    const [runObj] = s.runs;
+    assert.equal(runObj.tool.driver.name, 'Mamori');
+    assert.ok(runObj.originalUriBaseIds['%SRCROOT%'].uri.startsWith('file:///'));
+    const result = runObj.results.find((x) => x.ruleId === 'secret/slack-token');
+    assert.ok(result);
+    const rule = runObj.tool.driver.rules[result.ruleIndex];
+    assert.equal(rule.id, 'secret/slack-token');
+    assert.equal(rule.properties.category, 'secret');
+    assert.match(rule.helpUri, /^https:\/\/www\.ppc\.go\.jp\//);
+    const loc = result.locations[0].physicalLocation;
+    assert.deepEqual(loc.artifactLocation, { uri: '.env', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual([loc.region.startLine, loc.region.startColumn], [1, 13]);
+  });
+
+  it('speaks Japanese with --lang ja and from LANG', () => {
+    const a = run(['scan', '--lang', 'ja'], dirty);
+    assert.match(a.stdout, /ハードコード/);
+    const b = run(['scan'], dirty, { LANG: 'ja_JP.UTF-8' });
+    assert.match(b.stdout, /ハードコード/);
+    assert.match(run(['scan', 'nope'], dirty, { LANG: 'ja_JP.UTF-8' }).stderr, /パスが見つかりません/);
+  });
+
+  it('reports skipped files instead of dropping them', () => {
+    const dir = project({ 'big.txt': 'x'.repeat(3000), 'bin.dat': 'a\u0000b' });
+    const r = run(['scan', '--max-file-size', '1', '--format', 'json'], dir);
+    const j = JSON.parse(r.stdout) as { skipped: { path: string; reason: string }[] };
+    assert.deepEqual(j.skipped.map((s) => `${s.path}:${s.reason}`).sort(), ['big.txt:too-large', 'bin.dat:binary']);
+  });
+
+  it('prints help and version', () => {
+    assert.match(run(['--help'], clean).stdout, /Usage: mamori scan/);
+    assert.match(run(['--version'], clean).stdout, /^mamori \d+\.\d+\.\d+/);
+  });
+});
