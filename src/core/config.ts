@@ -1,4 +1,5 @@
 import manifest from '../../package.json';
+import { isProfileId, resolveProfile, type PasswordProfile, type ProfileId } from './guidelines/profiles';
 import type { Category, ScanConfig, Severity } from './types';
 
 /**
@@ -30,7 +31,12 @@ export const CATEGORY_SETTINGS: Readonly<Record<Category, string>> = {
 export interface ResolvedConfig {
   categories: Record<Category, boolean>;
   ruleSeverity: Record<string, Severity | 'off'>;
+  /** The password-policy profile with any custom numbers applied. */
+  passwordPolicy: PasswordProfile;
 }
+
+/** Setting key of the password-policy profile. */
+export const PASSWORD_PROFILE_SETTING = 'mamori.passwordPolicy.profile';
 
 /** Fills every unset field of a ScanConfig from the package.json defaults. */
 export function resolveConfig(config: ScanConfig = {}): ResolvedConfig {
@@ -38,7 +44,13 @@ export function resolveConfig(config: ScanConfig = {}): ResolvedConfig {
   for (const [category, key] of Object.entries(CATEGORY_SETTINGS) as [Category, string][]) {
     categories[category] = config.categories?.[category] ?? settingDefault<boolean>(key);
   }
-  return { categories, ruleSeverity: { ...(config.ruleSeverity ?? {}) } };
+  const chosen = config.passwordPolicy?.profile;
+  const profile: ProfileId = isProfileId(chosen) ? chosen : settingDefault<ProfileId>(PASSWORD_PROFILE_SETTING);
+  return {
+    categories,
+    ruleSeverity: { ...(config.ruleSeverity ?? {}) },
+    passwordPolicy: resolveProfile(profile, config.passwordPolicy?.overrides),
+  };
 }
 
 /** Version of the engine (the package version). */

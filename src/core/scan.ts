@@ -17,6 +17,7 @@ export async function scanText(
   const doc = new Document(file.path, file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
   const bom = doc.text.length === file.text.length ? 0 : 1;
   const findings: Finding[] = [];
+  const ctx = { config: resolved };
   for (const rule of RULES) {
     if (!resolved.categories[rule.category]) continue;
     const override = resolved.ruleSeverity[rule.id];
@@ -24,7 +25,7 @@ export async function scanText(
     let raw;
     try {
       if (!rule.appliesTo(doc)) continue;
-      raw = await rule.check(doc);
+      raw = await rule.check(doc, ctx);
     } catch (error) {
       onRuleError?.(rule.id, error);
       continue;
@@ -37,7 +38,7 @@ export async function scanText(
         range: [r.range[0] + bom, r.range[1] + bom],
         messageId: r.messageId,
         data: r.data ?? {},
-        guidelines: rule.guidelines,
+        guidelines: r.guidelines ?? rule.guidelines,
         ...(r.excerpt !== undefined ? { excerpt: r.excerpt } : {}),
         ...(r.fixes ? { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: [e.range[0] + bom, e.range[1] + bom] as const })) })) } : {}),
       });

@@ -1,3 +1,5 @@
+import type { PasswordPolicyConfig } from './guidelines/profiles';
+
 /**
  * The data contract shared by the engine and its three front ends (extension, CLI, worker).
  * Everything here is plain data: offsets, ids and message keys. Front ends localise and
@@ -62,4 +64,6 @@ export interface ScanConfig {
   categories?: Partial<Record<Category, boolean>>;
   /** Per-rule severity override, or "off". */
   ruleSeverity?: Record<string, Severity | 'off'>;
+  /** Which guideline profile password policies are judged against, and custom numbers. */
+  passwordPolicy?: PasswordPolicyConfig;
 }

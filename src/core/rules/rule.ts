@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config';
 import type { Document } from '../documents/document';
 import type { Localized } from '../guidelines/catalog';
 import type { Category, Fix, Range, Severity } from '../types';
@@ -10,8 +11,15 @@ export interface RawFinding {
   data?: Record<string, string>;
   /** Overrides the rule's default severity (e.g. test-mode keys). */
   severity?: Severity;
+  /** Overrides the rule's guideline ids when the citation depends on configuration (profiles). */
+  guidelines?: string[];
   excerpt?: string;
   fixes?: Fix[];
+}
+
+/** What a rule may know besides the document: the resolved configuration. */
+export interface RuleContext {
+  config: ResolvedConfig;
 }
 
 /** An example a rule must (bad) or must not (good) report; one generic test runs them all. */
@@ -34,6 +42,6 @@ export interface Rule {
   /** Message templates with `{name}` placeholders, keyed by message id. */
   messages: Record<string, Localized>;
   appliesTo(doc: Document): boolean;
-  check(doc: Document): RawFinding[] | Promise<RawFinding[]>;
+  check(doc: Document, ctx?: RuleContext): RawFinding[] | Promise<RawFinding[]>;
   examples: { bad: RuleExample[]; good: RuleExample[] };
 }
