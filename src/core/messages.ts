@@ -24,6 +24,7 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   'skip.not-regular': { en: 'not a regular file (FIFO, socket or device)', ja: '通常ファイルではありません（FIFO・ソケット・デバイス）' },
   'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: '走査対象フォルダの外を指すシンボリックリンク' },
   'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
+  'suppression.expired': { en: '(suppression expired on {date})', ja: '（抑制の期限 {date} が切れています）' },
   'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
 };
 
@@ -36,7 +37,9 @@ export function engineMessage(id: string, lang: Lang, data: Readonly<Record<stri
 /** The finding's message in the given language. */
 export function findingMessage(finding: Finding, lang: Lang): string {
   const template = ruleById(finding.ruleId)?.messages[finding.messageId];
-  return template ? fill(template[lang], finding.data) : finding.messageId;
+  const text = template ? fill(template[lang], finding.data) : finding.messageId;
+  const expired = finding.data.suppressionExpired;
+  return expired ? `${text} ${engineMessage('suppression.expired', lang, { date: expired })}` : text;
 }
 
 /** The catalog entries a finding cites, in order, skipping unknown ids. */

@@ -1,10 +1,12 @@
 import { Document } from './documents/document';
 import { resolveConfig } from './config';
 import { RULES } from './rules/index';
+import { applySuppressions } from './suppress';
 import type { Finding, ScanConfig, SourceFile } from './types';
 
 /**
- * Scans one file's text and returns its findings, sorted by position. Pure: no file system,
+ * Scans one file's text and returns its findings, sorted by position, without those its
+ * inline directives suppress (see suppress.ts). Pure: no file system,
  * no network. A rule that throws on odd input loses only its own findings; the error is
  * returned to the caller through `onRuleError` so it is never silent.
  */
@@ -44,7 +46,7 @@ export async function scanText(
       });
     }
   }
-  return dedupe(findings).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  return applySuppressions(file.text, dedupe(findings)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** Drops exact repeats (same rule, same range), which overlapping detectors can produce. */
