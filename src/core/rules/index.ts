@@ -1,8 +1,9 @@
 import type { Rule } from './rule';
 import { secretlintRules } from './secret/secretlint-rules';
+import { piiDataRules } from './pii-data/index';
 
 /** Every rule, listed explicitly so the bundler keeps them and one test can walk them all. */
-export const RULES: readonly Rule[] = [...secretlintRules];
+export const RULES: readonly Rule[] = [...secretlintRules, ...piiDataRules];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

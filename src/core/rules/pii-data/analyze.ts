@@ -1,0 +1,172 @@
+/**
+ * The shared view of one document for every pii-data rule, computed once per document:
+ * the personal-data stores it holds (CSV/TSV, JSON/YAML fixtures, SQL seeds and dumps, logs)
+ * and the strong identifiers (My Number, passport, card) found with context.
+ */
+import type { Document } from '../../documents/document';
+import type { Format } from '../../documents/detect';
+import type { Range } from '../../types';
+import { classifyKey, type FieldKind } from './fields';
+import { isCardNumber } from './identifiers';
+import { csvRows, guessDelimiter, type Cell } from './csv';
+import { forEachLine, lineFields, scanLineIdentifiers } from './lines';
+import { jsonRecords, yamlRecords } from './nested';
+import { sqlRecords } from './sql';
+import { IdHits, StoreTally, type RawField, type StoreSummary } from './tally';
+
+/** What the pii-data rules read. */
+export interface PiiView {
+  stores: StoreSummary[];
+  ids: IdHits;
+}
+
+/** Formats whose files are data (records); everything else only gets the identifier scan. */
+const DATA_FORMATS: ReadonlySet<Format> = new Set(['csv', 'tsv', 'json', 'yaml', 'sql', 'text']);
+
+/** Files that are public attribution or package metadata, not stores of customer data. */
+const METADATA_FILE = /^(?:package\.json|composer\.json|bower\.json|codemeta\.json|citation\.cff|\.all-contributorsrc|publiccode\.ya?ml|\.mailmap|(?:authors|contributors|maintainers|credits|thanks|owners|codeowners|people)(?:\.[a-z]+)?|.*\.gemspec)$/;
+
+/** Lockfiles and minified bundles: generated, never hand-written data. */
+const GENERATED_FILE = /(?:^|[-.])lock(?:\.json|\.ya?ml)?$|^go\.sum$|^npm-shrinkwrap\.json$|\.min\.(?:js|css|mjs|json)$|\.(?:map|bundle\.js)$/;
+
+/** Whether the pii-data rules look at this document at all. */
+export function piiApplies(doc: Document): boolean {
+  return doc.format !== 'pem' && !GENERATED_FILE.test(doc.name);
+}
+
+/** The document's pii-data view, computed once and shared by the rules. */
+export function piiView(doc: Document): PiiView {
+  return doc.memo('pii-data:view', () => analyze(doc));
+}
+
+function analyze(doc: Document): PiiView {
+  const ids = new IdHits();
+  const stores: StoreSummary[] = [];
+  const text = doc.text;
+  if (DATA_FORMATS.has(doc.format) && !METADATA_FILE.test(doc.name)) {
+    for (const tally of readStores(doc, ids)) {
+      const s = tally.summary();
+      if (s) stores.push(s);
+    }
+  }
+  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLine(text, (line, start) => scanLineIdentifiers(line, start, ids));
+  ids.hits.sort((a, b) => a.range[0] - b.range[0]);
+  return { stores, ids };
+}
+
+function readStores(doc: Document, ids: IdHits): StoreTally[] {
+  const text = doc.text;
+  switch (doc.format) {
+    case 'csv':
+    case 'tsv':
+      return [readDelimited(text, doc.format === 'tsv' ? '\t' : undefined, ids)];
+    case 'json':
+      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 4096))) return [readLines(text, ids)];
+      return [readNested(text, 'json', ids)];
+    case 'yaml':
+      return [readNested(text, 'yaml', ids)];
+    case 'sql':
+      return readSql(text, ids);
+    default: {
+      if (/\b(?:INSERT\s+INTO|COPY\s+\S+[^\n]{0,8000}FROM\s+stdin)\b/i.test(text)) return readSql(text, ids);
+      const delim = delimitedHeader(text);
+      return [delim !== undefined ? readDelimited(text, delim, ids) : readLines(text, ids)];
+    }
+  }
+}
+
+function readNested(text: string, kind: 'json' | 'yaml', ids: IdHits): StoreTally {
+  const tally = new StoreTally(kind, ids);
+  const add = (fields: RawField[], range: Range): void => void tally.add(fields, range);
+  if (kind === 'json') jsonRecords(text, add);
+  else yamlRecords(text, add);
+  return tally;
+}
+
+function readLines(text: string, ids: IdHits): StoreTally {
+  const tally = new StoreTally('log', ids);
+  forEachLine(text, (line, start) => {
+    const fields = lineFields(line, start);
+    if (fields.length > 0) tally.add(fields, [start, start + line.length]);
+  });
+  return tally;
+}
+
+function readSql(text: string, ids: IdHits): StoreTally[] {
+  const tallies = new Map<string, StoreTally>();
+  sqlRecords(text, {
+    table: (name, range) => void tallies.set(name, new StoreTally('sql', ids, range, name)),
+    row: (name, fields, range) => void tallies.get(name)?.add(fields, range),
+  });
+  return [...tallies.values()];
+}
+
+/** For text files: the delimiter of a first line that is a header naming two personal columns. */
+function delimitedHeader(text: string): string | undefined {
+  const first = /^[^\n]{0,2000}/.exec(text.replace(/^\s+/, ''))?.[0] ?? '';
+  const delim = guessDelimiter(first);
+  if (delim !== '\t' && delim !== ',') return undefined;
+  const named = first.split(delim).filter((c) => classifyKey(c.replace(/^"|"$/g, '')) !== undefined).length;
+  return named >= 2 ? delim : undefined;
+}
+
+/** How many data rows profile the columns that have no telling header. */
+const PROFILE_ROWS = 200;
+
+function readDelimited(text: string, tsv: string | undefined, ids: IdHits): StoreTally {
+  const start = text.search(/\S/);
+  if (start < 0) return new StoreTally('csv', ids);
+  const firstLine = /^[^\n]*/.exec(text.slice(start))?.[0] ?? '';
+  const delim = tsv ?? guessDelimiter(firstLine);
+  const rows = csvRows(text, delim, start);
+  const first = rows.next();
+  if (first.done) return new StoreTally('csv', ids);
+  const headerCells = first.value;
+  const keys = headerCells.map((c) => c.text.trim());
+  const hasHeader = keys.some((k) => classifyKey(k) !== undefined) || keys.every((k) => /^[^\d@]*$/.test(k));
+  const headerRange: Range = [start, start + firstLine.replace(/\r$/, '').length];
+  const tally = new StoreTally('csv', ids, hasHeader ? headerRange : undefined);
+
+  // Profile the first rows so a column of card numbers counts as a card column whatever
+  // its header says; then read every row, the profiled ones included.
+  const buffered: Cell[][] = hasHeader ? [] : [headerCells];
+  for (let r = rows.next(); !r.done; r = rows.next()) {
+    buffered.push(r.value);
+    if (buffered.length >= PROFILE_ROWS) break;
+  }
+  const columnKinds = profileColumns(buffered, hasHeader ? keys : []);
+  const add = (cells: Cell[]): void => {
+    if (cells.length === 1 && cells[0].text.trim() === '') return;
+    const fields: RawField[] = cells.map((c, i) => ({
+      key: hasHeader ? keys[i] : undefined,
+      value: c.text,
+      start: c.start,
+      end: c.end,
+      ...(columnKinds[i] !== undefined ? { kind: columnKinds[i] } : {}),
+    }));
+    const last = cells[cells.length - 1];
+    tally.add(fields, [cells[0].start, last ? last.end : cells[0].end]);
+  };
+  for (const cells of buffered) add(cells);
+  for (let r = rows.next(); !r.done; r = rows.next()) add(r.value);
+  return tally;
+}
+
+/** Columns whose header names nothing but whose values are mostly valid card numbers. */
+function profileColumns(rows: readonly Cell[][], keys: readonly string[]): (FieldKind | undefined)[] {
+  const out: (FieldKind | undefined)[] = [];
+  const width = Math.min(512, rows.reduce((w, r) => Math.max(w, r.length), 0));
+  for (let c = 0; c < width; c++) {
+    if (keys[c] !== undefined && classifyKey(keys[c]) !== undefined) continue;
+    let filled = 0;
+    let cards = 0;
+    for (const row of rows) {
+      const v = row[c]?.text.trim();
+      if (!v) continue;
+      filled++;
+      if (isCardNumber(v)) cards++;
+    }
+    if (cards >= 3 && cards >= filled * 0.8) out[c] = 'card';
+  }
+  return out;
+}

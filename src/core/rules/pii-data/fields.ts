@@ -1,0 +1,233 @@
+/**
+ * What a field of a record holds, decided by its key (a CSV header, a JSON/YAML key, an SQL
+ * column, a `key=value` in a log line), and whether its value really looks like that kind of
+ * personal data. Keys decide; values only confirm (or, for e-mail and phone numbers, which
+ * have an unmistakable shape, decide when there is no key).
+ */
+import type { Localized } from '../../guidelines/catalog';
+import { digitsOf, isCardNumber, isMyNumber, isPassportNumber, isPlaceholderDigits } from './identifiers';
+
+/** Kinds of personal field, in the order messages list them. */
+export const FIELD_KINDS = [
+  'myNumber', 'passport', 'card', 'name', 'kana', 'birthdate', 'address', 'postal', 'phone', 'email',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** Strong identifiers: reported value by value, and they make a record personal on their own. */
+export const STRONG_KINDS: ReadonlySet<FieldKind> = new Set(['myNumber', 'passport', 'card']);
+
+/** Kinds that name who a record is about; a bulk store needs one of them plus a contact. */
+const WHO: ReadonlySet<FieldKind> = new Set(['name', 'kana', 'email']);
+
+/** Display names of the kinds. */
+export const KIND_LABEL: Readonly<Record<FieldKind, Localized>> = {
+  myNumber: { en: 'My Number', ja: 'マイナンバー' },
+  passport: { en: 'passport number', ja: '旅券番号' },
+  card: { en: 'card number', ja: 'カード番号' },
+  name: { en: 'name', ja: '氏名' },
+  kana: { en: 'name reading', ja: 'フリガナ' },
+  birthdate: { en: 'date of birth', ja: '生年月日' },
+  address: { en: 'address', ja: '住所' },
+  postal: { en: 'postal code', ja: '郵便番号' },
+  phone: { en: 'phone number', ja: '電話番号' },
+  email: { en: 'e-mail address', ja: 'メールアドレス' },
+};
+
+/** Lower-cases a key and drops separators: "Passport_No" → "passportno", "E-Mail" → "email". */
+export function normalizeKey(key: string): string {
+  return key.normalize('NFKC').toLowerCase().replace(/[\s_\-.:：・()（）[\]【】「」"'`]/g, '');
+}
+
+// English keys, normalised. Exact matches, or the listed suffixes after a known owner word
+// (customer_email, user_phone): a bare substring test would turn "filename" into a name.
+const EXACT: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
+  ['myNumber', ['mynumber', 'mynum', 'mynumberno', 'kojinbango', 'kojinbangou', 'individualnumber', 'personalnumber', 'socialsecurityandtaxnumber']],
+  ['passport', ['passport', 'passportno', 'passportnumber', 'passportnum', 'passportid', 'ryokenbango', 'ryokenbangou']],
+  ['card', ['card', 'cardno', 'cardnum', 'cardnumber', 'creditcard', 'creditcardno', 'creditcardnumber', 'ccnumber', 'ccnum', 'ccno', 'cc', 'pan', 'primaryaccountnumber', 'paymentcard', 'paymentcardnumber']],
+  ['kana', ['kana', 'namekana', 'kananame', 'furigana', 'namefurigana', 'lastnamekana', 'firstnamekana', 'familynamekana', 'givennamekana', 'seikana', 'meikana', 'fullnamekana', 'ruby', 'sei', 'mei']],
+  ['name', ['name', 'fullname', 'firstname', 'lastname', 'familyname', 'givenname', 'surname', 'middlename', 'personname', 'realname', 'legalname', 'customername', 'membername', 'patientname', 'contactname', 'holdername', 'cardholder', 'cardholdername', 'applicantname', 'employeename', 'studentname', 'fname', 'lname', 'forename', 'shimei', 'namae']],
+  ['birthdate', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'birth', 'birthdt', 'bday', 'borndate', 'seinengappi']],
+  ['address', ['address', 'address1', 'address2', 'address3', 'addr', 'addr1', 'addr2', 'streetaddress', 'street', 'homeaddress', 'mailingaddress', 'postaladdress', 'residence', 'jusho', 'jyusho']],
+  ['postal', ['zip', 'zipcode', 'postalcode', 'postcode', 'postal', 'postno', 'yubinbango', 'yubin']],
+  ['phone', ['phone', 'phonenumber', 'phoneno', 'tel', 'telno', 'telnumber', 'telephone', 'telephonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'mobileno', 'cell', 'cellphone', 'cellphonenumber', 'keitai', 'denwa', 'denwabango', 'contactnumber', 'fax']],
+  ['email', ['email', 'mail', 'emailaddress', 'mailaddress', 'emailaddr', 'mailaddr', 'contactemail']],
+];
+const EXACT_MAP = new Map<string, FieldKind>(EXACT.flatMap(([kind, keys]) => keys.map((k) => [k, kind] as const)));
+
+/** Owner words that may precede an English key: customer_email, user_phone, billing_address. */
+const OWNER = /^(?:customer|user|member|client|contact|person|patient|employee|staff|student|guest|applicant|holder|account|billing|shipping|home|primary|personal|owner|buyer|recipient|sender|emergency|parent|guardian|kokyaku|kaiin)/;
+
+// Japanese keys: the term may carry a prefix or suffix (顧客氏名, 氏名（漢字）, 電話番号1).
+const JA: ReadonlyArray<readonly [FieldKind, RegExp]> = [
+  ['myNumber', /マイナンバー|個人番号/],
+  ['passport', /旅券番号|パスポート/],
+  ['card', /カード番号|クレジットカード/],
+  ['kana', /フリガナ|ふりがな|カナ|かな|よみ|ヨミ|セイ$|^メイ$/],
+  ['birthdate', /生年月日|誕生日/],
+  ['postal', /郵便番号|^〒$/],
+  ['address', /住所|^都道府県|^市区町村|^番地|^所在地$/],
+  ['phone', /電話|携帯|^tel$|^fax$/],
+  ['email', /メール|^e?mail$/],
+  ['name', /氏名|名前|^姓$|^名$|^氏$|^姓名$|^ご?芳名$/],
+];
+
+/** Classifies a key; undefined when it names no personal field. */
+export function classifyKey(key: string): FieldKind | undefined {
+  const k = normalizeKey(key);
+  if (k.length === 0 || k.length > 40) return undefined;
+  const exact = EXACT_MAP.get(k);
+  if (exact) return exact;
+  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(k)) {
+    for (const [kind, re] of JA) if (re.test(k)) return kind;
+    return undefined;
+  }
+  const owner = OWNER.exec(k);
+  if (owner) {
+    const rest = EXACT_MAP.get(k.slice(owner[0].length));
+    if (rest) return rest;
+  }
+  return undefined;
+}
+
+const PLACEHOLDER_TEXT = /^(?:-|n\/?a|null|nil|none|undefined|true|false|test|dummy|sample|example|xxx+|x+|\*+|\?+|…|\.\.\.|tbd|todo|テスト|ダミー|サンプル|なし|無し|不明|未設定|未入力|[○〇●◯×＊*]+.*|<[^>]*>|\{\{.*\}\}|\$\{.*\}|%\w+%|:\w+|@\w+|\?)$/i;
+
+/** Names that stand for "some person" in Japanese and English samples. */
+const SAMPLE_NAMES = /^(?:山田\s?太郎|山田\s?花子|ヤマダ\s?タロウ|ヤマダ\s?ハナコ|やまだ\s?たろう|名無し|john\s+doe|jane\s+doe|john\s+smith|foo|bar|baz|hoge|fuga|piyo|alice|bob)$/i;
+
+/** Mail domains reserved or used for documentation (RFC 2606, RFC 6761 and the usual stand-ins). */
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|ne\.jp|or\.jp)|example|test|invalid|localhost|local|test\.com|test\.jp|test\.co\.jp|sample\.com|sample\.jp|dummy\.com|dummy\.jp|foo\.com|bar\.com|hoge\.com|hoge\.jp|fuga\.com|domain\.com|email\.com|mail\.com|your-?domain\.\w+|company\.com|acme\.com|users\.noreply\.github\.com)$/i;
+
+const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24})$/;
+
+/** A deliverable-looking e-mail address outside documentation domains. */
+export function isPersonalEmail(value: string): boolean {
+  const m = EMAIL.exec(value.trim());
+  if (!m) return false;
+  const local = value.slice(0, value.indexOf('@')).toLowerCase();
+  if (/^(?:no-?reply|do-?not-?reply|test|dummy|sample|example|user|foo|bar|hoge|xxx+)\d*$/.test(local)) return false;
+  return !EXAMPLE_DOMAIN.test(m[1]);
+}
+
+/**
+ * A Japanese phone number: 11-digit mobile/IP numbers (070/080/090/050/020) or 10-digit
+ * landlines, written with or without hyphens or parentheses, or with +81. Samples are not
+ * personal: a number whose last eight digits are a run, a sequence or a short repeating
+ * pattern (090-0000-0000, 03-1234-5678, 090-1234-5678), or whose four digits before the last
+ * four are one digit repeated or 1234 (090-1111-2345, 03-1234-9876). Toll-free and navigation
+ * numbers (0120, 0800, 0570, 0990) belong to businesses.
+ */
+export function isJapanesePhone(value: string): boolean {
+  const v = value.trim();
+  if (!/^(?:\+81[\s-]?|\(?0)\d{1,4}\)?[\s-]?\d{1,4}[\s-]?\d{3,4}$/.test(v)) return false;
+  let d = v.replace(/[\s()-]/g, '');
+  if (d.startsWith('+81')) d = '0' + d.slice(3);
+  if (!/^0\d{9,10}$/.test(d)) return false;
+  const mobile = /^0[5789]0|^020/.test(d);
+  if (mobile !== (d.length === 11)) return false;
+  if (/^0120|^0800|^0570|^0990/.test(d)) return false;
+  const subscriber = d.slice(-8);
+  const exchange = subscriber.slice(0, 4);
+  return !isPlaceholderDigits(subscriber) && !/^(\d)\1{3}$/.test(exchange) && exchange !== '1234';
+}
+
+/** Dates of birth as people write them: 1985-04-12, 1985/4/12, 1985年4月12日, 昭和60年4月12日, 19850412. */
+export function isBirthDate(value: string): boolean {
+  const v = value.trim();
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s].*)?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+  if (m) return plausibleDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v);
+  if (m) return plausibleDate(Number(m[3]), Number(m[1]), Number(m[2])) || plausibleDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(?:明治|大正|昭和|平成|令和|[MTSHR])\s?(\d{1,2}|元)[年./-](\d{1,2})[月./-](\d{1,2})日?$/.exec(v);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31;
+}
+
+function plausibleDate(y: number, mo: number, d: number): boolean {
+  // 1900-01-01 and 2000-01-01 are the usual "no date" defaults.
+  if ((mo === 1 && d === 1 && (y === 1900 || y === 1970 || y === 2000)) || y < 1900 || y > 2030) return false;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+/** A Japanese postal code, 〒123-4567 or 1234567, that is not a run of one digit. */
+export function isPostalCode(value: string): boolean {
+  const m = /^〒?\s?(\d{3})-?(\d{4})$/.exec(value.trim());
+  return m !== null && !/^(\d)\1*$/.test(m[1] + m[2]) && m[1] + m[2] !== '1234567';
+}
+
+const PREFECTURE = /(?:北海道|東京都|大阪府|京都府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)/;
+
+/** An address: a prefecture or a municipality (市区町村) with a place, or any other non-placeholder text. */
+export function isAddress(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 2 || v.length > 200) return false;
+  if (PREFECTURE.test(v) || /[\u4e00-\u9fff]{1,6}[市区町村郡]/.test(v)) return true;
+  return /[A-Za-z\u3040-\u30ff\u4e00-\u9fff]/.test(v) && !isPlaceholderText(v);
+}
+
+/** A name: letters (kanji, kana or Latin), not a number, not an address, not a known sample. */
+export function isPersonName(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 2 || v.length > 60 || isPlaceholderText(v) || SAMPLE_NAMES.test(v)) return false;
+  if (/[@/\\<>{}=:;#$%]|https?:|\d{2}/.test(v)) return false;
+  return /^[\p{L}\p{M}][\p{L}\p{M}\s.'’-]*$/u.test(v);
+}
+
+/** A name reading: kana (or romaji) only. */
+export function isKana(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 2 || v.length > 60 || isPlaceholderText(v) || SAMPLE_NAMES.test(v)) return false;
+  return /^[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f\s　]+$/.test(v) || /^[A-Za-z][A-Za-z\s'-]+$/.test(v);
+}
+
+function isPlaceholderText(v: string): boolean {
+  // A value that is itself a field label ("氏名", "Address") is a form or translation, not data.
+  return PLACEHOLDER_TEXT.test(v.trim()) || (v.length <= 24 && classifyKey(v) !== undefined);
+}
+
+/** Whether a value, under a key of the given kind, really is that kind of personal data. */
+export function valueFits(kind: FieldKind, value: string): boolean {
+  switch (kind) {
+    case 'myNumber': return isMyNumber(value.trim());
+    case 'passport': return isPassportNumber(value.trim());
+    case 'card': return isCardNumber(value.trim());
+    case 'name': return isPersonName(value);
+    case 'kana': return isKana(value);
+    case 'birthdate': return isBirthDate(value);
+    case 'address': return isAddress(value);
+    case 'postal': return isPostalCode(value);
+    case 'phone': return isJapanesePhone(value) || isForeignPhone(value);
+    case 'email': return isPersonalEmail(value);
+  }
+}
+
+/** A phone number in international notation under a phone key: +44 20 7946 0958. */
+function isForeignPhone(value: string): boolean {
+  const v = value.trim();
+  if (!/^\+\d[\d\s().-]{7,18}\d$/.test(v)) return false;
+  const d = digitsOf(v.replace(/[().+]/g, ''));
+  return d.length >= 9 && d.length <= 15 && !isPlaceholderDigits(d.slice(-7));
+}
+
+/** Kinds decidable from the value alone (no key): only shapes nothing else has. */
+export function kindFromValue(value: string): FieldKind | undefined {
+  const v = value.trim();
+  if (v.includes('@')) return isPersonalEmail(v) ? 'email' : undefined;
+  if (/^[+(0]/.test(v) && isJapanesePhone(v) && /[-\s()]/.test(v)) return 'phone';
+  return undefined;
+}
+
+/** Kinds that say how to reach or recognise the person a record is about. */
+const LOCATORS: ReadonlySet<FieldKind> = new Set(['birthdate', 'address', 'postal', 'phone', 'email']);
+
+/**
+ * A record is personal when it holds a strong identifier, or says who (name, reading or e-mail)
+ * together with how to reach or recognise them (a different field: date of birth, address,
+ * postal code, phone or e-mail). A name with its reading alone is not enough.
+ */
+export function isPersonalRecord(kinds: ReadonlySet<FieldKind>): boolean {
+  for (const k of kinds) if (STRONG_KINDS.has(k)) return true;
+  for (const who of kinds) {
+    if (!WHO.has(who)) continue;
+    for (const l of kinds) if (l !== who && LOCATORS.has(l)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,124 @@
+/**
+ * The strong identifiers, reported value by value: My Number, Japanese passport numbers and
+ * payment card numbers. Each needs a validated value and context (a column header, a key or a
+ * word on the same line); each file reports at most the first five per kind.
+ */
+import type { Localized } from '../../guidelines/catalog';
+import { maskSecret } from '../../mask';
+import type { RawFinding, Rule, RuleExample } from '../rule';
+import { MY_NUMBER_GUIDELINES, PII_DATA_GUIDELINES, piiDescription } from './common';
+import type { FieldKind } from './fields';
+import { maskDigits } from './identifiers';
+import { piiApplies, piiView } from './analyze';
+import { IdHits } from './tally';
+
+function identifierRule(spec: {
+  id: string;
+  kind: FieldKind;
+  guidelines: string[];
+  title: Localized;
+  what: Localized;
+  found: Localized;
+  mask: (value: string) => string;
+  bad: RuleExample[];
+  good: RuleExample[];
+}): Rule {
+  return {
+    id: spec.id,
+    category: 'pii-data',
+    severity: 'error',
+    guidelines: spec.guidelines,
+    title: spec.title,
+    description: piiDescription(spec.what),
+    messages: {
+      found: spec.found,
+      foundMore: {
+        en: `${spec.found.en} This file holds {more} more; only the first ${IdHits.CAP} are marked.`,
+        ja: `${spec.found.ja}このファイルには他に {more} 件あります（最初の ${IdHits.CAP} 件のみ表示）。`,
+      },
+    },
+    appliesTo: piiApplies,
+    check(doc) {
+      const { ids } = piiView(doc);
+      const mine = ids.hits.filter((h) => h.kind === spec.kind);
+      const total = ids.totals.get(spec.kind) ?? 0;
+      return mine.map((h, i): RawFinding => {
+        const masked = spec.mask(h.value);
+        const last = i === mine.length - 1 && total > mine.length;
+        return {
+          range: h.range,
+          messageId: last ? 'foundMore' : 'found',
+          data: { masked, ...(last ? { more: String(total - mine.length) } : {}) },
+          excerpt: masked,
+        };
+      });
+    },
+    examples: { bad: spec.bad, good: spec.good },
+  };
+}
+
+export const myNumberRule = identifierRule({
+  id: 'pii-data/my-number',
+  kind: 'myNumber',
+  guidelines: MY_NUMBER_GUIDELINES,
+  title: { en: 'My Number (individual number) in the repository', ja: 'リポジトリ内のマイナンバー（個人番号）' },
+  what: {
+    en: 'A 12-digit number with a valid My Number check digit stands under a My Number column or next to the word マイナンバー / 個人番号. My Number data is specific personal information: the My Number Act restricts who may hold it, and a copy readable outside the permitted staff is a leak (My Number FAQ Q17-1).',
+    ja: 'マイナンバーの列またはマイナンバー・個人番号という語の近くに、検査用数字が正しい 12 桁の番号があります。マイナンバーを含む情報は特定個人情報であり、番号法により保管できる者が限られています。権限のない者が閲覧できる複製は漏えいに当たります（マイナンバーガイドライン Q&A Q17-1）。',
+  },
+  found: {
+    en: 'My Number with a valid check digit ({masked}) is committed in this file. Remove it, purge it from the history, and use made-up numbers that fail the check digit in tests.',
+    ja: '検査用数字が正しいマイナンバー（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには検査用数字が合わない架空の番号を使ってください。',
+  },
+  mask: maskDigits,
+  bad: [
+    { path: 'db/seeds/employees.csv', text: '社員番号,氏名,マイナンバー\n1001,佐藤一郎,3821 9460 5730\n' },
+    { path: 'app/config/sample.yml', text: 'employee:\n  my_number: "504719283649"\n' },
+  ],
+  good: [
+    { path: 'db/seeds/employees.csv', text: '社員番号,氏名,マイナンバー\n1001,佐藤一郎,3821 9460 5731\n' },
+    { path: 'src/barcode.ts', text: 'const upc = "504719283649"; // product code\n' },
+  ],
+});
+
+export const passportNumberRule = identifierRule({
+  id: 'pii-data/passport-number',
+  kind: 'passport',
+  guidelines: PII_DATA_GUIDELINES,
+  title: { en: 'Passport number in the repository', ja: 'リポジトリ内の旅券番号' },
+  what: {
+    en: 'A Japanese passport number (two letters and seven digits) stands under a passport column or key. Passport numbers identify a person in travel bookings and identity checks, and were at the core of the 2016 JTB leak.',
+    ja: '旅券番号の列またはキーの下に、日本の旅券番号（英字 2 文字と数字 7 桁）があります。旅券番号は渡航や本人確認に使われる識別子で、2016 年の JTB の漏えいでも中心となった情報です。',
+  },
+  found: {
+    en: 'Passport number ({masked}) is committed in this file. Remove it and purge it from the history; use obviously fake values in tests.',
+    ja: '旅券番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには明らかに架空の値を使ってください。',
+  },
+  mask: maskSecret,
+  bad: [{ path: 'fixtures/travelers.json', text: '[{"name": "田中 恵", "passport_no": "TR5820417"}]\n' }],
+  good: [{ path: 'fixtures/travelers.json', text: '[{"name": "田中 恵", "booking_ref": "TR5820417"}]\n' }],
+});
+
+export const cardNumberRule = identifierRule({
+  id: 'pii-data/card-number',
+  kind: 'card',
+  guidelines: PII_DATA_GUIDELINES,
+  title: { en: 'Payment card number in the repository', ja: 'リポジトリ内のクレジットカード番号' },
+  what: {
+    en: 'A Luhn-valid number with a real issuer prefix and length (Visa, Mastercard, American Express, JCB, Diners Club, Discover) stands in a card column, under a card key or next to the word "card". Test numbers the card brands and payment providers publish (4111 1111 1111 1111, 4242 4242 4242 4242, JCB 3530 1113 3330 0000, …) are not reported.',
+    ja: 'カード番号の列・キー、または「カード」という語の近くに、Luhn チェックを通り、実在の発行会社の番号体系と桁数（Visa・Mastercard・American Express・JCB・Diners Club・Discover）に合う番号があります。カードブランドや決済事業者が公開しているテスト用番号（4111 1111 1111 1111、4242 4242 4242 4242、JCB 3530 1113 3330 0000 など）は報告しません。',
+  },
+  found: {
+    en: 'Card number ({masked}) is committed in this file. Remove it and purge it from the history; use your payment provider\'s published test numbers instead.',
+    ja: 'カード番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、代わりに決済事業者が公開しているテスト用番号を使ってください。',
+  },
+  mask: maskDigits,
+  bad: [
+    { path: 'logs/payment.log', text: '2024-05-01 10:12:03 charge ok card_number=4980362719458234 amount=3200\n' },
+    { path: 'test/orders.csv', text: 'order_id,holder,card_no\n1,SATO ICHIRO,5358-1274-9063-2179\n' },
+  ],
+  good: [
+    { path: 'test/payment.test.ts', text: 'const card = { number: "4242424242424242", exp: "12/34" };\n' },
+    { path: 'logs/payment.log', text: '2024-05-01 10:12:03 charge ok card_number=************8234 amount=3200\n' },
+  ],
+});

@@ -1,0 +1,105 @@
+/**
+ * Line-based reading: log lines as records (`name=… email=…`, JSON lines, bare e-mail
+ * addresses and phone numbers), and the context scan that finds strong identifiers next to a
+ * word that names them (`マイナンバー: …`, `"passport_no": "…"`, `cardNumber = '…'`) in any file.
+ */
+import type { Range } from '../../types';
+import { classifyKey, type FieldKind } from './fields';
+import { isCardNumber, isMyNumber, isPassportNumber } from './identifiers';
+import type { IdHits, RawField } from './tally';
+
+/** Lines longer than this are minified code or data blobs, not something people write. */
+export const MAX_LINE = 2000;
+
+/** Calls `fn` for each line with its start offset, skipping over-long lines. */
+export function forEachLine(text: string, fn: (line: string, start: number) => void): void {
+  let i = 0;
+  while (i <= text.length) {
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = text.length;
+    if (eol - i <= MAX_LINE) fn(text.slice(i, eol), i);
+    i = eol + 1;
+  }
+}
+
+// key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
+// the key class cannot contain the separators, so matching stays linear.
+const PAIR = /(?:^|[\s,;{(&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
+const EMAIL_IN_TEXT = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
+const PHONE_IN_TEXT = /(?<![\w+-])(?:\+81[ -]?\d{1,4}|0\d{1,4}|\(0\d{1,4}\))[- ]?\d{1,4}-\d{3,4}(?![\w-])/g;
+
+/** The fields of one log line: its key/value pairs, then any bare e-mail or phone number. */
+export function lineFields(line: string, start: number): RawField[] {
+  const fields: RawField[] = [];
+  const taken: Range[] = [];
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(line); m; m = PAIR.exec(line)) {
+    const g = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
+    const value = m[g] ?? '';
+    const at = m.index + m[0].length - value.length - (g === 5 ? 0 : 1);
+    fields.push({ key: m[1], value, start: start + at, end: start + at + value.length });
+    taken.push([at, at + value.length]);
+  }
+  const bare = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const s = m.index;
+      if (taken.some(([a, b]) => s >= a && s < b)) continue;
+      fields.push({ key: undefined, value: m[0], start: start + s, end: start + s + m[0].length });
+    }
+  };
+  if (line.includes('@')) bare(EMAIL_IN_TEXT);
+  if (/\d-\d/.test(line)) bare(PHONE_IN_TEXT);
+  return fields;
+}
+
+// Words that give a bare number its meaning, looked for on the same line before the value.
+const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => boolean]> = [
+  ['myNumber', /マイナンバー|個人番号|my[\s_-]?num(?:ber)?|kojin[\s_-]?ban/i, isMyNumber],
+  ['passport', /passport|旅券|パスポート/i, isPassportNumber],
+  [
+    'card',
+    // "card" as a word or camelCase part (cardNumber, credit_card, CARD_NO) but not "discard".
+    /(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|(?<![A-Za-z])CARD|カード|クレジット|credit|(?<![A-Za-z])(?:cc|CC|pan|PAN)(?![A-Za-z])|\b(?:visa|mastercard|amex|jcb|diners|discover)\b/i,
+    isCardNumber,
+  ],
+];
+
+const MY_NUMBER = /(?<![\d.,-])\d{4}([- ]?)\d{4}\1\d{4}(?![\d.,-])/g;
+const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g;
+const CARD = /(?<![\d.,-])\d{4}(?:[ -]?\d){9,15}(?![\d.,-])/g;
+const CANDIDATES: Readonly<Record<string, RegExp>> = { myNumber: MY_NUMBER, passport: PASSPORT, card: CARD };
+
+/** How far before a value its context word may stand, in characters. */
+const CONTEXT_WINDOW = 80;
+
+/**
+ * Finds strong identifiers whose own line names them, before the value and close to it.
+ * A key of a kind that is not the identifier's (`order_id: 4111…`) breaks the context.
+ */
+export function scanLineIdentifiers(line: string, start: number, ids: IdHits): void {
+  if (!/\d{4}/.test(line)) return;
+  for (const [kind, context, valid] of CONTEXT) {
+    const re = CANDIDATES[kind];
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const before = line.slice(Math.max(0, m.index - CONTEXT_WINDOW), m.index);
+      if (!context.test(before) || !valid(m[0]) || !nearestKeyAllows(before, kind)) continue;
+      ids.add(kind, [start + m.index, start + m.index + m[0].length], m[0]);
+    }
+  }
+}
+
+/** The key right before a value (`order_no: `) must not name something else. */
+function nearestKeyAllows(before: string, kind: FieldKind): boolean {
+  const m = /["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：]>?[ \t]{0,3}["'「]?$/.exec(before);
+  if (!m) return true;
+  const k = classifyKey(m[1]);
+  return k === undefined ? !/(?:id|no|number|num|code|key|order|invoice|tracking|serial|phone|tel)$/i.test(m[1]) || kindWord(m[1], kind) : k === kind;
+}
+
+/** A key like "card_no" or "マイナンバー" names the kind even when it is not a known column. */
+function kindWord(key: string, kind: FieldKind): boolean {
+  const re = CONTEXT.find(([k]) => k === kind)?.[1];
+  return re !== undefined && re.test(key);
+}

@@ -1,0 +1,74 @@
+/**
+ * One finding per store of personal records: a CSV/TSV export, a JSON or YAML fixture, an SQL
+ * seed or dump table, a log. It names what the records hold and how many there are, at the
+ * header (or the first record), instead of one finding per row.
+ */
+import type { Localized } from '../../guidelines/catalog';
+import type { RawFinding, Rule } from '../rule';
+import { piiApplies, piiView } from './analyze';
+import { formatCount, kindList, PII_DATA_GUIDELINES, piiDescription } from './common';
+import { STRONG_KINDS } from './fields';
+import type { StoreSummary } from './tally';
+
+function where(s: StoreSummary): Localized {
+  switch (s.kind) {
+    case 'csv': return { en: 'This delimited (CSV/TSV) file', ja: 'この区切り形式（CSV/TSV）のファイル' };
+    case 'json': return { en: 'This JSON file', ja: 'この JSON ファイル' };
+    case 'yaml': return { en: 'This YAML file', ja: 'この YAML ファイル' };
+    case 'sql': return { en: `Table "${s.table ?? ''}" in this SQL`, ja: `この SQL のテーブル「${s.table ?? ''}」` };
+    case 'log': return { en: 'This log or text file', ja: 'このログ・テキストファイル' };
+  }
+}
+
+export const personalDataStoreRule: Rule = {
+  id: 'pii-data/personal-data-store',
+  category: 'pii-data',
+  severity: 'warning',
+  guidelines: PII_DATA_GUIDELINES,
+  title: { en: 'Personal records committed to the repository', ja: 'リポジトリにコミットされた個人データ' },
+  description: piiDescription({
+    en: 'This file holds records about people — names with contact details, addresses or dates of birth, or identifiers such as My Number, passport or card numbers — as seed data, a fixture, an export, a dump or a log. The 2014 Benesse and 2016 JTB leaks were copies of exactly such customer records.',
+    ja: 'このファイルには、氏名と連絡先・住所・生年月日、あるいはマイナンバー・旅券番号・カード番号などの個人に関するレコードが、シードデータ・フィクスチャ・エクスポート・ダンプ・ログとして含まれています。2014 年のベネッセ、2016 年の JTB の漏えいは、まさにこうした顧客レコードの複製でした。',
+  }),
+  messages: {
+    bulk: {
+      en: '{whereEn} holds {count} records with {fieldsEn}. Replace them with synthetic or masked data and purge the real ones from the history.',
+      ja: '{whereJa}に、{fieldsJa}を含む {count} 件のレコードがあります。架空またはマスキングしたデータに置き換え、実データは履歴からも削除してください。',
+    },
+  },
+  appliesTo: piiApplies,
+  check(doc) {
+    return piiView(doc).stores.map((s): RawFinding => {
+      const fields = kindList(s.kinds);
+      const w = where(s);
+      return {
+        range: s.range,
+        messageId: 'bulk',
+        data: { count: formatCount(s.rows), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja },
+        // Identifiers in bulk are as serious as one identifier: error, like their own rules.
+        ...(s.kinds.some((k) => STRONG_KINDS.has(k)) ? { severity: 'error' as const } : {}),
+        // Only a header or statement is quoted; a record would put personal data in the report.
+        ...(s.header ? { excerpt: doc.text.slice(s.range[0], Math.min(s.range[1], s.range[0] + 160)) } : {}),
+      };
+    });
+  },
+  examples: {
+    bad: [
+      {
+        path: 'db/seeds/customers.csv',
+        text: '氏名,フリガナ,電話番号,メールアドレス\n佐藤 一郎,サトウ イチロウ,090-3841-2270,ichiro.sato@gmail.com\n鈴木 花,スズキ ハナ,080-5512-9043,hana.suzuki@yahoo.co.jp\n高橋 健,タカハシ ケン,070-2298-4416,ken.t@icloud.com\n',
+      },
+      {
+        path: 'db/dump.sql',
+        text: "INSERT INTO `customers` (`id`, `name`, `email`, `tel`) VALUES (1,'佐藤 一郎','ichiro.sato@gmail.com','090-3841-2270'),(2,'鈴木 花','hana.suzuki@yahoo.co.jp','080-5512-9043'),(3,'高橋 健','ken.t@icloud.com','070-2298-4416');\n",
+      },
+    ],
+    good: [
+      {
+        path: 'db/seeds/customers.csv',
+        text: '氏名,フリガナ,電話番号,メールアドレス\n佐藤 一郎,サトウ イチロウ,090-0000-0001,user1@example.com\n鈴木 花,スズキ ハナ,090-0000-0002,user2@example.com\n高橋 健,タカハシ ケン,090-0000-0003,user3@example.jp\n',
+      },
+      { path: 'src/users.ts', text: 'export const users = [{ name: "佐藤 一郎", email: "ichiro.sato@gmail.com", tel: "090-3841-2270" }];\n' },
+    ],
+  },
+};

@@ -1,0 +1,192 @@
+/**
+ * Records from SQL seeds and dumps: `INSERT INTO t (cols) VALUES (…), (…)` (with or without a
+ * column list: mysqldump leaves it out, so columns come from the `CREATE TABLE` before it) and
+ * pg_dump's `COPY t (cols) FROM stdin;` blocks. One store per table.
+ */
+import type { Range } from '../../types';
+import type { RawField } from './tally';
+
+/** Callbacks of the SQL reader: a table's first statement, then its rows. */
+export interface SqlSink {
+  table(name: string, statement: Range): void;
+  row(name: string, fields: RawField[], range: Range): void;
+}
+
+const IDENT = String.raw`(?:[\x60"\[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?\.){0,2}[\x60"\[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?`;
+const CREATE = new RegExp(String.raw`\bCREATE\s+(?:TEMPORARY\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})\s*\(`, 'gi');
+const INSERT = new RegExp(String.raw`\b(?:INSERT|REPLACE)\s+(?:IGNORE\s+|OR\s+\w+\s+)?INTO\s+(${IDENT})\s*(?:\(([^()]{0,8000})\)\s*)?VALUES\s*`, 'gi');
+const COPY = new RegExp(String.raw`^COPY\s+(${IDENT})\s*(?:\(([^()]{0,8000})\))?\s+FROM\s+stdin[^\n]*\n`, 'gim');
+const CONSTRAINT = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE|LIKE|PERIOD)\b/i;
+
+/** The bare table or column name: schema and quotes removed. */
+export function bareName(ident: string): string {
+  const parts = ident.split('.');
+  return (parts[parts.length - 1] ?? ident).replace(/[\x60"[\]]/g, '');
+}
+
+function columnList(list: string): string[] {
+  return list.split(',').map((c) => bareName(c.trim()));
+}
+
+/** Reads every INSERT and COPY of a text. Linear: each statement is scanned once. */
+export function sqlRecords(text: string, sink: SqlSink): void {
+  const columns = createTableColumns(text);
+  const tables = new Set<string>();
+  const announce = (name: string, range: Range): void => {
+    if (tables.has(name)) return;
+    tables.add(name);
+    sink.table(name, range);
+  };
+
+  INSERT.lastIndex = 0;
+  for (let m = INSERT.exec(text); m; m = INSERT.exec(text)) {
+    const name = bareName(m[1]);
+    const cols = m[2] !== undefined ? columnList(m[2]) : columns.get(name.toLowerCase());
+    announce(name, [m.index, m.index + m[0].trimEnd().length]);
+    INSERT.lastIndex = readTuples(text, INSERT.lastIndex, (values, range) => {
+      sink.row(name, values.map((v, i) => ({ key: cols?.[i], value: v.text, start: v.start, end: v.end })), range);
+    });
+  }
+
+  COPY.lastIndex = 0;
+  for (let m = COPY.exec(text); m; m = COPY.exec(text)) {
+    const name = bareName(m[1]);
+    const cols = m[2] !== undefined ? columnList(m[2]) : columns.get(name.toLowerCase());
+    announce(name, [m.index, m.index + m[0].trimEnd().length]);
+    let i = COPY.lastIndex;
+    while (i < text.length) {
+      let eol = text.indexOf('\n', i);
+      if (eol < 0) eol = text.length;
+      const line = text.slice(i, eol).replace(/\r$/, '');
+      if (line === '\\.') {
+        i = eol + 1;
+        break;
+      }
+      const fields: RawField[] = [];
+      let at = i;
+      for (const [c, cell] of line.split('\t').entries()) {
+        if (cell !== '\\N') fields.push({ key: cols?.[c], value: cell, start: at, end: at + cell.length });
+        at += cell.length + 1;
+      }
+      sink.row(name, fields, [i, i + line.length]);
+      i = eol + 1;
+    }
+    COPY.lastIndex = i;
+  }
+}
+
+interface Value {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads `(v, v, …), (…)` from `i`; returns where it stopped. Strings take '' and backslash
+ * escapes; other values run to the next comma or closing parenthesis at depth zero.
+ */
+function readTuples(text: string, i: number, onTuple: (values: Value[], range: Range) => void): number {
+  const n = text.length;
+  for (;;) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (text[i] !== '(') return i;
+    const tupleStart = i;
+    i++;
+    const values: Value[] = [];
+    for (;;) {
+      while (i < n && /\s/.test(text[i])) i++;
+      if (i >= n) return i;
+      if (text[i] === "'" || (text[i] === 'N' && text[i + 1] === "'")) {
+        if (text[i] === 'N') i++;
+        const start = i + 1;
+        let j = start;
+        let raw = '';
+        let escaped = false;
+        for (; j < n; j++) {
+          const ch = text[j];
+          if (ch === '\\' && j + 1 < n) {
+            escaped = true;
+            j++;
+          } else if (ch === "'") {
+            if (text[j + 1] !== "'") break;
+            escaped = true;
+            j++;
+          }
+        }
+        raw = text.slice(start, j);
+        values.push({ text: escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw, start, end: j });
+        i = j + 1;
+      } else {
+        const start = i;
+        let depth = 0;
+        while (i < n) {
+          const ch = text[i];
+          if (ch === '(') depth++;
+          else if (ch === ')') {
+            if (depth === 0) break;
+            depth--;
+          } else if (ch === ',' && depth === 0) break;
+          else if (ch === ';' || ch === "'") break;
+          i++;
+        }
+        const raw = text.slice(start, i).trimEnd();
+        values.push({ text: /^null$/i.test(raw) ? '' : raw, start, end: start + raw.length });
+      }
+      while (i < n && /\s/.test(text[i])) i++;
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ')') {
+        i++;
+        break;
+      }
+      return i;
+    }
+    onTuple(values, [tupleStart, i]);
+    while (i < n && /\s/.test(text[i])) i++;
+    if (text[i] !== ',') return i;
+    i++;
+  }
+}
+
+/** Column names of every `CREATE TABLE`, by lower-cased table name. */
+function createTableColumns(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  CREATE.lastIndex = 0;
+  for (let m = CREATE.exec(text); m; m = CREATE.exec(text)) {
+    const items: string[] = [];
+    let depth = 0;
+    let i = CREATE.lastIndex;
+    let itemStart = i;
+    let quote = '';
+    const limit = Math.min(text.length, i + 200_000);
+    for (; i < limit; i++) {
+      const ch = text[i];
+      if (quote) {
+        if (ch === quote) quote = '';
+        continue;
+      }
+      if (ch === "'") quote = ch;
+      else if (ch === '(') depth++;
+      else if (ch === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (ch === ',' && depth === 0) {
+        items.push(text.slice(itemStart, i));
+        itemStart = i + 1;
+      }
+    }
+    items.push(text.slice(itemStart, i));
+    const cols: string[] = [];
+    for (const item of items) {
+      const t = item.replace(/--[^\n]*/g, '').trim();
+      if (!t || CONSTRAINT.test(t)) continue;
+      const name = /^([\x60"[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?)/.exec(t);
+      if (name) cols.push(bareName(name[1]));
+    }
+    out.set(bareName(m[1]).toLowerCase(), cols);
+    CREATE.lastIndex = Math.max(i, CREATE.lastIndex);
+  }
+  return out;
+}

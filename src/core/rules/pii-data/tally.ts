@@ -1,0 +1,120 @@
+/**
+ * Counting personal records. Extractors (CSV, JSON/YAML, SQL, log lines) turn a file into
+ * records of keyed values and hand them to a `StoreTally`; the tally decides which fields are
+ * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
+ */
+import type { Range } from '../../types';
+import { classifyKey, isPersonalRecord, kindFromValue, STRONG_KINDS, valueFits, type FieldKind } from './fields';
+
+/** One value of a record, with the key it was filed under (if any) and its offsets. */
+export interface RawField {
+  key: string | undefined;
+  value: string;
+  start: number;
+  end: number;
+  /** A kind already known (e.g. from a column profile), used when the key says nothing. */
+  kind?: FieldKind;
+}
+
+/** A strong identifier found in the file, with the key or keyword that gave it context. */
+export interface IdHit {
+  kind: FieldKind;
+  range: Range;
+  value: string;
+}
+
+/** Per-value identifier findings, capped per kind; the total keeps counting past the cap. */
+export class IdHits {
+  static readonly CAP = 5;
+  private readonly seen = new Set<number>();
+  readonly hits: IdHit[] = [];
+  readonly totals = new Map<FieldKind, number>();
+
+  add(kind: FieldKind, range: Range, value: string): void {
+    if (this.seen.has(range[0])) return;
+    this.seen.add(range[0]);
+    const total = (this.totals.get(kind) ?? 0) + 1;
+    this.totals.set(kind, total);
+    if (total <= IdHits.CAP) this.hits.push({ kind, range, value });
+  }
+}
+
+/** What kind of store a tally counts, for messages. */
+export type StoreKind = 'csv' | 'json' | 'yaml' | 'sql' | 'log';
+
+/** A store with enough personal records to report. */
+export interface StoreSummary {
+  kind: StoreKind;
+  /** Table name for SQL stores. */
+  table?: string;
+  range: Range;
+  /** Whether `range` is a header or statement (no personal values in it) rather than a record. */
+  header: boolean;
+  rows: number;
+  kinds: FieldKind[];
+}
+
+/** A store needs at least this many personal records to be reported as a bulk store. */
+export const BULK_THRESHOLD = 3;
+
+export class StoreTally {
+  rows = 0;
+  readonly kinds = new Set<FieldKind>();
+  private anchor: Range | undefined;
+  private readonly keyKinds = new Map<string, FieldKind | undefined>();
+
+  constructor(
+    readonly kind: StoreKind,
+    private readonly ids: IdHits,
+    /** The header or statement the finding points at; else the first personal record. */
+    private readonly header?: Range,
+    readonly table?: string,
+  ) {}
+
+  /** Adds one record; returns whether it was personal. */
+  add(fields: readonly RawField[], recordRange: Range): boolean {
+    const kinds = new Set<FieldKind>();
+    for (const f of fields) {
+      const value = f.value;
+      if (value.length === 0 || value.length > 300) continue;
+      let kind = f.key === undefined ? undefined : this.kindOfKey(f.key);
+      if (kind === undefined) kind = f.kind ?? kindFromValue(value);
+      if (kind === undefined || !valueFits(kind, value)) continue;
+      kinds.add(kind);
+      if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, f.start, f.end), value);
+    }
+    if (!isPersonalRecord(kinds)) return false;
+    this.rows++;
+    for (const k of kinds) this.kinds.add(k);
+    this.anchor ??= recordRange;
+    return true;
+  }
+
+  /** The store's summary, when it holds enough personal records. */
+  summary(): StoreSummary | undefined {
+    if (this.rows < BULK_THRESHOLD || !this.anchor) return undefined;
+    return {
+      kind: this.kind,
+      ...(this.table !== undefined ? { table: this.table } : {}),
+      range: this.header ?? this.anchor,
+      header: this.header !== undefined,
+      rows: this.rows,
+      kinds: [...this.kinds],
+    };
+  }
+
+  private kindOfKey(key: string): FieldKind | undefined {
+    if (this.keyKinds.has(key)) return this.keyKinds.get(key);
+    const kind = classifyKey(key);
+    if (this.keyKinds.size < 4096) this.keyKinds.set(key, kind);
+    return kind;
+  }
+}
+
+/** The range of a value without the spaces around it. */
+function trimRange(value: string, start: number, end: number): Range {
+  if (end - start !== value.length) return [start, end];
+  const lead = value.length - value.trimStart().length;
+  const trail = value.length - value.trimEnd().length;
+  return [start + lead, end - trail];
+}
