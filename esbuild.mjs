@@ -14,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   legalComments: 'linked',
+  // Prefer ES modules: jsonc-parser's UMD build requires its parts dynamically, which a
+  // bundle cannot follow.
+  mainFields: ['module', 'main'],
   logLevel: 'info',
   // secretlint is ESM-only; bundling it into CommonJS is fine as long as
   // import.meta is never read at run time (it is not on our code paths).

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { settingDefault, VERSION } from '../core/config';
+import { PASSWORD_PROFILE_SETTING, settingDefault, VERSION } from '../core/config';
+import { isProfileId, PROFILE_IDS } from '../core/guidelines/profiles';
 import { langFromLocale, type Lang } from '../core/messages';
 import { formatJson } from '../core/report/json';
 import { formatSarif } from '../core/report/sarif';
@@ -30,6 +31,7 @@ function usage(lang: Lang): string {
   -o, --output FILE              結果をファイルに書き出す
       --fail-on error|warning|info  この重大度以上の検出があれば終了コード 1（既定: error）
       --lang ja|en               メッセージの言語（既定: 環境変数 LANG から判定）
+      --profile ID               パスワードポリシーの判定基準（${PROFILE_IDS.join(' | ')}、既定: ${settingDefault<string>(PASSWORD_PROFILE_SETTING)}）
       --category CAT             この分類だけを報告（複数指定可: ${CATEGORIES.join(', ')}）
       --exclude GLOB             除外パターン（.gitignore 形式、複数指定可）
       --max-file-size KB         これより大きいファイルはスキップ（既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
@@ -49,6 +51,7 @@ Options:
   -o, --output FILE              write the report to FILE
       --fail-on error|warning|info  exit 1 when a finding at or above this severity exists (default: error)
       --lang ja|en               message language (default: from LANG / LC_ALL)
+      --profile ID               password-policy profile (${PROFILE_IDS.join(' | ')}; default: ${settingDefault<string>(PASSWORD_PROFILE_SETTING)})
       --category CAT             report only this category (repeatable: ${CATEGORIES.join(', ')})
       --exclude GLOB             skip paths matching a gitignore-style pattern (repeatable)
       --max-file-size KB         skip files larger than this (default: ${settingDefault<number>('mamori.files.maxFileSize')})
@@ -78,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         lang: { type: 'string' },
         category: { type: 'string', multiple: true },
+        profile: { type: 'string' },
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -123,6 +127,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (values.profile !== undefined && !isProfileId(values.profile)) {
+    throw new UsageError(`--profile must be one of ${PROFILE_IDS.join(', ')}, not "${values.profile}"`);
+  }
+
   const targets = paths.length > 0 ? paths : ['.'];
   for (const t of targets) {
     if (!fs.existsSync(t)) {
@@ -132,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const report = await scanPaths(targets, {
-    config: categories ? { categories } : {},
+    config: { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile as (typeof PROFILE_IDS)[number] } } : {}) },
     maxFileSize: maxFileSizeKb * 1024,
     exclude: values.exclude ?? [],
     root: process.cwd(),

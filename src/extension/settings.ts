@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CATEGORY_SETTINGS, settingDefault } from '../core/config';
+import { CATEGORY_SETTINGS, PASSWORD_PROFILE_SETTING, settingDefault } from '../core/config';
+import { isProfileId } from '../core/guidelines/profiles';
 import type { Category, ScanConfig } from '../core/types';
 
 /** The `mamori.*` settings for a resource. Defaults come from package.json via VS Code. */
@@ -22,6 +23,7 @@ export function readSettings(resource?: vscode.Uri): Settings {
   for (const [category, key] of Object.entries(CATEGORY_SETTINGS) as [Category, string][]) {
     categories[category] = get<boolean>(key.slice('mamori.'.length));
   }
+  const profile = get<string>(PASSWORD_PROFILE_SETTING.slice('mamori.'.length));
   return {
     enable: get<boolean>('enable'),
     onType: get<boolean>('scan.onType'),
@@ -29,7 +31,7 @@ export function readSettings(resource?: vscode.Uri): Settings {
     debounceMs: get<number>('scan.debounceMs'),
     exclude: get<string[]>('files.exclude'),
     maxFileSizeBytes: get<number>('files.maxFileSize') * 1024,
-    scan: { categories },
+    scan: { categories, ...(isProfileId(profile) ? { passwordPolicy: { profile } } : {}) },
   };
 }
 

@@ -76,6 +76,8 @@ describe('mamori CLI', () => {
     assert.equal(run(['scan', '--fail-on', 'fatal'], clean).code, 2);
     assert.equal(run(['scan', '--bogus'], clean).code, 2);
     assert.equal(run(['frobnicate'], clean).code, 2);
+    assert.equal(run(['scan', '--profile', 'lax'], clean).code, 2);
+    assert.equal(run(['scan', '--lang', 'fr'], clean).code, 2);
     assert.equal(run([], clean).code, 2);
   });
 
