@@ -1,13 +1,14 @@
 import type { Document } from './document';
 import { hclTree } from './hcl';
 import { jsonTree } from './json';
+import { tomlTree } from './toml';
 import type { TreeNode } from './tree';
 import { yamlTrees } from './yaml';
 
 /**
- * Structured views of a document, whatever its syntax: JSON and HCL → one tree, YAML → one
- * per document. Formats without a structured parser give none. Parsers for further formats
- * (HCL, TOML) register here.
+ * Structured views of a document, whatever its syntax: JSON, HCL and TOML → one tree,
+ * YAML → one per document. Formats without a structured parser give none; parsers for
+ * further formats register here.
  */
 export function treesOf(doc: Document): TreeNode[] {
   switch (doc.format) {
@@ -19,6 +20,10 @@ export function treesOf(doc: Document): TreeNode[] {
       return yamlTrees(doc);
     case 'hcl': {
       const t = hclTree(doc);
+      return t ? [t] : [];
+    }
+    case 'toml': {
+      const t = tomlTree(doc);
       return t ? [t] : [];
     }
     default:
