@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { PASSWORD_PROFILE_SETTING, settingDefault, VERSION } from '../core/config';
 import { isProfileId, PROFILE_IDS } from '../core/guidelines/profiles';
 import { langFromLocale, type Lang } from '../core/messages';
+import { formatHtml } from '../core/report/html';
 import { formatJson } from '../core/report/json';
+import { formatMarkdown } from '../core/report/markdown';
 import { formatSarif } from '../core/report/sarif';
 import { formatText } from '../core/report/text';
 import { scanPaths } from '../core/scan-paths';
@@ -17,7 +19,7 @@ const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
 function usage(lang: Lang): string {
@@ -27,7 +29,7 @@ function usage(lang: Lang): string {
 設定・コードから、日本の個人情報保護ガイドラインに関わる問題（ハードコードされた認証情報など）を検出します。
 
 オプション:
-  -f, --format text|json|sarif   出力形式（既定: text）
+  -f, --format FORMAT            出力形式: text | json | sarif | markdown | html（既定: text）
   -o, --output FILE              結果をファイルに書き出す
       --fail-on error|warning|info  この重大度以上の検出があれば終了コード 1（既定: error）
       --lang ja|en               メッセージの言語（既定: 環境変数 LANG から判定）
@@ -47,7 +49,7 @@ Finds hardcoded credentials and other mistakes behind Japan's largest data breac
 and links each finding to the Japanese guideline that covers it.
 
 Options:
-  -f, --format text|json|sarif   output format (default: text)
+  -f, --format FORMAT            text | json | sarif | markdown | html (default: text)
   -o, --output FILE              write the report to FILE
       --fail-on error|warning|info  exit 1 when a finding at or above this severity exists (default: error)
       --lang ja|en               message language (default: from LANG / LC_ALL)
@@ -147,7 +149,14 @@ async function main(argv: string[]): Promise<number> {
   });
 
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const body = format === 'json' ? formatJson(report, lang) : format === 'sarif' ? formatSarif(report, lang) : formatText(report, lang, color);
+  const formatters: Record<OutputFormat, () => string> = {
+    text: () => formatText(report, lang, color),
+    json: () => formatJson(report, lang),
+    sarif: () => formatSarif(report, lang),
+    markdown: () => formatMarkdown(report, lang),
+    html: () => formatHtml(report, lang),
+  };
+  const body = formatters[format]();
   if (values.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(values.output)), { recursive: true });

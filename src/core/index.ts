@@ -16,5 +16,9 @@ export { resolveConfig, settingDefault, CATEGORY_SETTINGS, VERSION, type Resolve
 export { formatText } from './report/text';
 export { formatJson } from './report/json';
 export { formatSarif } from './report/sarif';
+export { formatMarkdown } from './report/markdown';
+export { formatHtml } from './report/html';
+export { buildReview, type Review } from './report/review';
+export { applySuppressions, parseDirectives, suppressionEdit, type Directive } from './suppress';
 export { locate, type LocatedFinding, type ScanReport, type SkippedFile } from './report/model';
 export * from './types';

@@ -1,5 +1,6 @@
+import { lineComment, type Format } from './documents/detect';
 import { LineIndex } from './documents/lines';
-import type { Finding } from './types';
+import type { Finding, TextEdit } from './types';
 
 /**
  * Inline suppressions, owned by the engine so the CLI and the editor always agree.
@@ -105,4 +106,36 @@ function secretlintRegions(text: string): ((line: number) => boolean) | undefine
     if (disabled) off.add(i);
   });
   return off.size > 0 ? (line) => off.has(line) : undefined;
+}
+
+/**
+ * The edit that suppresses a finding: a `mamori-ignore-next-line` comment above its line
+ * (same indentation), or a `mamori-ignore-file` comment at the top of the file (after a
+ * shebang). Undefined where the format has no comments (plain JSON), so no invalid edit is
+ * ever offered.
+ */
+export function suppressionEdit(
+  text: string,
+  format: Format,
+  finding: Pick<Finding, 'ruleId' | 'range'>,
+  kind: 'next-line' | 'file',
+  jsonc = false,
+): TextEdit | undefined {
+  const marker = format === 'json' && !jsonc ? undefined : lineComment(format);
+  if (!marker) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (kind === 'file') {
+    let at = 0;
+    if (text.startsWith('#!')) {
+      const nl = text.indexOf('\n');
+      at = nl < 0 ? text.length : nl + 1;
+      if (nl < 0) return { range: [at, at], newText: `${eol}${marker} mamori-ignore-file ${finding.ruleId}` };
+    }
+    return { range: [at, at], newText: `${marker} mamori-ignore-file ${finding.ruleId}${eol}` };
+  }
+  const lines = new LineIndex(text);
+  const line = lines.positionAt(finding.range[0]).line;
+  const start = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
+  return { range: [start, start], newText: `${indent}${marker} mamori-ignore-next-line ${finding.ruleId}${eol}` };
 }

@@ -71,3 +71,26 @@ describe('scanText applies suppressions', () => {
     assert.ok(text.slice(findings[0].range[0], findings[0].range[1]).startsWith('ghp_9Lr3'));
   });
 });
+
+describe('suppressionEdit', () => {
+  it('inserts a next-line directive with the line indentation, in the file comment syntax', async () => {
+    const { suppressionEdit } = await import('../../../src/core/suppress');
+    const text = 'a:\n  token: ghp_1\n';
+    const f = findingAt(text, 'ghp_1');
+    const e = suppressionEdit(text, 'yaml', f, 'next-line');
+    assert.ok(e);
+    const out = text.slice(0, e.range[0]) + e.newText + text.slice(e.range[1]);
+    assert.equal(out, 'a:\n  # mamori-ignore-next-line secret/github-token\n  token: ghp_1\n');
+    assert.equal(applySuppressions(out, [findingAt(out, 'ghp_1')]).length, 0);
+  });
+
+  it('puts a file directive after a shebang, keeps CRLF, and offers nothing for plain JSON', async () => {
+    const { suppressionEdit } = await import('../../../src/core/suppress');
+    const py = '#!/usr/bin/env python3\r\nTOKEN = "ghp_1"\r\n';
+    const e = suppressionEdit(py, 'python', findingAt(py, 'ghp_1'), 'file');
+    assert.ok(e);
+    assert.equal(py.slice(0, e.range[0]) + e.newText + py.slice(e.range[1]), '#!/usr/bin/env python3\r\n# mamori-ignore-file secret/github-token\r\nTOKEN = "ghp_1"\r\n');
+    assert.equal(suppressionEdit('{"t": "ghp_1"}', 'json', findingAt('{"t": "ghp_1"}', 'ghp_1'), 'next-line'), undefined);
+    assert.ok(suppressionEdit('{"t": "ghp_1"}', 'json', findingAt('{"t": "ghp_1"}', 'ghp_1'), 'next-line', true));
+  });
+});
