@@ -1,19 +1,26 @@
 import * as vscode from 'vscode';
+import { detectFormat } from '../core/documents/detect';
 import { GUIDELINES, primaryUrl } from '../core/guidelines/catalog';
-import { fixTitle, guidelineLabel } from '../core/messages';
-import type { Finding } from '../core/types';
+import { fixTitle, guidelineLabel, type Lang } from '../core/messages';
+import { suppressionEdit } from '../core/suppress';
+import type { Finding, TextEdit } from '../core/types';
 import { ruleIdOf } from './convert';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';
 
+/** `source.fixAll.mamori`, for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mamori');
+
 /**
- * The code actions of each Mamori diagnostic: the rule's fixes (preferred only when the
- * engine marks them safe to apply blind) and a link to the guideline. Actions are found by
- * the diagnostic's code and range, never by its message.
+ * A predictable menu per Mamori diagnostic, in this order: the rule's fixes (preferred only
+ * when the engine marks them safe to apply blind), fix all of this rule in the file,
+ * suppress for this line, suppress for this file, open the guideline. Plus a fix-all source
+ * action that applies only safe fixes. Findings are found by the diagnostic's code and
+ * range, never by its message; every edit is a WorkspaceEdit, so undo works.
  */
 export class FindingCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
   constructor(private readonly store: FindingStore) {}
@@ -22,6 +29,12 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     const entry = this.store.get(doc.uri);
     if (!entry || entry.version !== doc.version) return [];
     const lang = displayLang();
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) {
+      // source.fixAll(.mamori), e.g. on save: only fixes that are safe to apply blind.
+      if (!context.only.intersects(FIX_ALL_KIND)) return [];
+      const all = fixAllAction(doc, entry.findings, (f) => f.fixes?.find((x) => x.safe)?.edits, vscode.l10n.t('Mamori: Fix all safe problems'), FIX_ALL_KIND);
+      return all ? [all] : [];
+    }
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const ruleId = ruleIdOf(diagnostic);
@@ -30,26 +43,68 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
         (f) => f.ruleId === ruleId && doc.positionAt(f.range[0]).isEqual(diagnostic.range.start) && doc.positionAt(f.range[1]).isEqual(diagnostic.range.end),
       );
       if (!finding) continue;
+      const add = (a: vscode.CodeAction | undefined) => {
+        if (!a) return;
+        a.diagnostics = [diagnostic];
+        actions.push(a);
+      };
       for (const fix of finding.fixes ?? []) {
-        const action = new vscode.CodeAction(`Mamori: ${fixTitle(finding, fix, lang)}`, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = fix.safe;
-        const edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.range[0]), doc.positionAt(e.range[1])), e.newText);
-        action.edit = edit;
-        actions.push(action);
+        const a = editAction(doc, `Mamori: ${fixTitle(finding, fix, lang)}`, fix.edits);
+        a.isPreferred = fix.safe;
+        add(a);
       }
-      const open = openGuidelineAction(finding, lang);
-      if (open) {
-        open.diagnostics = [diagnostic];
-        actions.push(open);
+      const sameRule = entry.findings.filter((f) => f.ruleId === ruleId && (f.fixes?.length ?? 0) > 0);
+      if (sameRule.length > 1) {
+        add(fixAllAction(doc, sameRule, (f) => f.fixes?.[0]?.edits, vscode.l10n.t('Mamori: Fix all {0} problems in this file', ruleId), vscode.CodeActionKind.QuickFix));
       }
+      add(suppressAction(doc, finding, 'next-line'));
+      add(suppressAction(doc, finding, 'file'));
+      add(openGuidelineAction(finding, lang));
     }
     return actions;
   }
 }
 
-function openGuidelineAction(finding: Finding, lang: 'en' | 'ja'): vscode.CodeAction | undefined {
+function editAction(doc: vscode.TextDocument, title: string, edits: readonly TextEdit[], kind = vscode.CodeActionKind.QuickFix): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, kind);
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.range[0]), doc.positionAt(e.range[1])), e.newText);
+  action.edit = edit;
+  return action;
+}
+
+/** One action applying a fix of each finding; overlapping edits are dropped, not merged. */
+function fixAllAction(
+  doc: vscode.TextDocument,
+  findings: readonly Finding[],
+  pick: (f: Finding) => readonly TextEdit[] | undefined,
+  title: string,
+  kind: vscode.CodeActionKind,
+): vscode.CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  const chosen = findings.map(pick).filter((e): e is readonly TextEdit[] => !!e && e.length > 0);
+  const flat = chosen.flat().sort((a, b) => a.range[0] - b.range[0]);
+  for (const e of flat) {
+    if (e.range[0] < lastEnd) continue;
+    edits.push(e);
+    lastEnd = e.range[1];
+  }
+  return edits.length > 0 ? editAction(doc, title, edits, kind) : undefined;
+}
+
+function suppressAction(doc: vscode.TextDocument, finding: Finding, kind: 'next-line' | 'file'): vscode.CodeAction | undefined {
+  const text = doc.getText();
+  const edit = suppressionEdit(text, detectFormat(doc.uri.path, text), finding, kind, doc.languageId === 'jsonc');
+  if (!edit) return undefined;
+  const title =
+    kind === 'next-line'
+      ? vscode.l10n.t('Mamori: Suppress {0} for this line', finding.ruleId)
+      : vscode.l10n.t('Mamori: Suppress {0} for this file', finding.ruleId);
+  return editAction(doc, title, [edit]);
+}
+
+function openGuidelineAction(finding: Finding, lang: Lang): vscode.CodeAction | undefined {
   const url = primaryUrl(finding.guidelines);
   const g = finding.guidelines.map((id) => GUIDELINES[id]).find((x) => x?.url === url);
   if (!url || !g) return undefined;

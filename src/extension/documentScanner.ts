@@ -89,10 +89,11 @@ export class DocumentScanner implements vscode.Disposable {
     }).then(
       (findings) => {
         if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-        this.store.set(doc.uri, { version, findings });
         const rangeOf = documentRanges(doc);
         const lang = displayLang();
-        this.collection.set(doc.uri, findings.map((f) => toDiagnostic(f, rangeOf, lang)));
+        const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
+        this.store.set({ uri: doc.uri, version, findings, ranges: diagnostics.map((d) => d.range) });
+        this.collection.set(doc.uri, diagnostics);
         this.log.trace(`scanned ${doc.uri.fsPath || key} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
       },
       (error: unknown) => this.log.error(`scan of ${doc.uri.fsPath} failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { GUIDELINES } from '../core/guidelines/catalog';
 import { FindingCodeActionProvider } from './codeActions';
 import { DocumentScanner } from './documentScanner';
+import { exportReport, type ReportFormat } from './exportReport';
+import { FindingsStatus, FindingsView } from './findingsView';
 import { FindingHoverProvider } from './hover';
 import { createLogger } from './log';
 import { FindingStore } from './state';
@@ -14,6 +17,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const store = new FindingStore();
   const documents = new DocumentScanner(collection, store, log);
   const workspace = new WorkspaceScanner(collection, store, documents, log);
+  const view = new FindingsView(store);
+  const status = new FindingsStatus(store);
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
   context.subscriptions.push(
@@ -31,10 +36,29 @@ export function activate(context: vscode.ExtensionContext): void {
       }
       return summary;
     }),
+    status,
+    store.onDidChange(() => {
+      view.refresh();
+      status.update();
+    }),
+    vscode.window.createTreeView('mamori.findings', { treeDataProvider: view, showCollapseAll: true }),
+    vscode.commands.registerCommand('mamori.showFindings', () => vscode.commands.executeCommand('mamori.findings.focus')),
+    vscode.commands.registerCommand('mamori.exportReport', async (format?: ReportFormat, target?: vscode.Uri) => {
+      const uri = await exportReport(store, format, target);
+      if (uri && !target) {
+        const open = vscode.l10n.t('Open');
+        if ((await vscode.window.showInformationMessage(vscode.l10n.t('Mamori: report written to {0}', vscode.workspace.asRelativePath(uri)), open)) === open) {
+          await vscode.commands.executeCommand('vscode.open', uri);
+        }
+      }
+      return uri;
+    }),
     vscode.commands.registerCommand('mamori.showLog', () => log.show()),
-    vscode.commands.registerCommand('mamori.openGuideline', (url: unknown) => {
+    vscode.commands.registerCommand('mamori.openGuideline', (arg: unknown) => {
+      // From a code action (a URL) or the findings view (a guideline node with an id).
+      const url = typeof arg === 'string' ? arg : guidelineUrlOf(arg);
       // Only catalog links reach here, but never open anything that is not https.
-      if (typeof url === 'string' && url.startsWith('https://')) return vscode.env.openExternal(vscode.Uri.parse(url));
+      if (url?.startsWith('https://')) return vscode.env.openExternal(vscode.Uri.parse(url));
       return false;
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -44,6 +68,11 @@ export function activate(context: vscode.ExtensionContext): void {
 
   documents.rescanOpen();
   log.info(`Mamori activated in ${Date.now() - started} ms`);
+}
+
+function guidelineUrlOf(node: unknown): string | undefined {
+  const id = (node as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? GUIDELINES[id]?.url : undefined;
 }
 
 export function deactivate(): void {

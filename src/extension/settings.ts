@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CATEGORY_SETTINGS, PASSWORD_PROFILE_SETTING, settingDefault } from '../core/config';
 import { isProfileId } from '../core/guidelines/profiles';
-import type { Category, ScanConfig } from '../core/types';
+import type { Category, ScanConfig, Severity } from '../core/types';
 
 /** The `mamori.*` settings for a resource. Defaults come from package.json via VS Code. */
 export interface Settings {
@@ -31,7 +31,11 @@ export function readSettings(resource?: vscode.Uri): Settings {
     debounceMs: get<number>('scan.debounceMs'),
     exclude: get<string[]>('files.exclude'),
     maxFileSizeBytes: get<number>('files.maxFileSize') * 1024,
-    scan: { categories, ...(isProfileId(profile) ? { passwordPolicy: { profile } } : {}) },
+    scan: {
+      categories,
+      ruleSeverity: get<Record<string, Severity | 'off'>>('rules.severity'),
+      ...(isProfileId(profile) ? { passwordPolicy: { profile } } : {}),
+    },
   };
 }
 

@@ -92,8 +92,9 @@ export class WorkspaceScanner {
               const b = lines.positionAt(e);
               return new vscode.Range(a.line, a.character, b.line, b.character);
             };
-            this.store.set(uri, { version: undefined, findings });
-            this.collection.set(uri, findings.map((f) => toDiagnostic(f, rangeOf, lang)));
+            const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
+            this.store.set({ uri, version: undefined, findings, ranges: diagnostics.map((d) => d.range) });
+            this.collection.set(uri, diagnostics);
           } else {
             this.store.delete(uri);
             this.collection.delete(uri);

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { VERSION } from '../core/config';
+import { formatHtml } from '../core/report/html';
+import { formatMarkdown } from '../core/report/markdown';
+import type { LocatedFinding, ScanReport } from '../core/report/model';
+import { formatSarif } from '../core/report/sarif';
+import { displayLang } from './lang';
+import type { FindingStore } from './state';
+
+export type ReportFormat = 'sarif' | 'markdown' | 'html';
+
+const EXTENSION: Record<ReportFormat, string> = { sarif: 'sarif', markdown: 'md', html: 'html' };
+
+/** The current findings as a scan report, with paths relative to the first workspace folder. */
+export function currentReport(store: FindingStore): ScanReport {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const findings: LocatedFinding[] = [];
+  for (const file of store.all()) {
+    const rel = folder ? vscode.workspace.asRelativePath(file.uri, false) : file.uri.fsPath;
+    file.findings.forEach((f, i) => {
+      const r = file.ranges[i];
+      findings.push({ ...f, path: rel, line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+    });
+  }
+  findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+  return { version: VERSION, root: folder?.uri.fsPath ?? '', filesScanned: store.all().length, findings, skipped: [] };
+}
+
+/**
+ * "Mamori: Export Report": SARIF for code scanning, or a Markdown/HTML review document grouped
+ * by guideline in the display language. Arguments let tasks and tests skip the pickers.
+ */
+export async function exportReport(store: FindingStore, format?: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const picked =
+    format ??
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'Markdown', description: vscode.l10n.t('Review document grouped by guideline'), format: 'markdown' as const },
+          { label: 'HTML', description: vscode.l10n.t('Review document grouped by guideline'), format: 'html' as const },
+          { label: 'SARIF 2.1.0', description: vscode.l10n.t('For GitHub code scanning and other tools'), format: 'sarif' as const },
+        ],
+        { title: vscode.l10n.t('Mamori: Export Report'), placeHolder: vscode.l10n.t('Choose a report format') },
+      )
+    )?.format;
+  if (!picked) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `mamori-report.${EXTENSION[picked]}`) : undefined,
+      filters: { [picked.toUpperCase()]: [EXTENSION[picked]] },
+    }));
+  if (!uri) return undefined;
+  const report = currentReport(store);
+  const lang = displayLang();
+  const body = picked === 'sarif' ? formatSarif(report, lang) : picked === 'html' ? formatHtml(report, lang) : formatMarkdown(report, lang);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(body));
+  return uri;
+}
