@@ -22,7 +22,7 @@ export function kindList(kinds: Iterable<FieldKind>): { en: string; ja: string }
   const en = ordered.map((k) => KIND_LABEL[k].en);
   return {
     en: en.length <= 1 ? (en[0] ?? '') : `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]}`,
-    ja: ordered.map((k) => KIND_LABEL[k].ja).join('・'),
+    ja: ordered.length === 2 ? `${KIND_LABEL[ordered[0]].ja}と${KIND_LABEL[ordered[1]].ja}` : ordered.map((k) => KIND_LABEL[k].ja).join('・'),
   };
 }
 

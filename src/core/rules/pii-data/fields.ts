@@ -35,7 +35,9 @@ export const KIND_LABEL: Readonly<Record<FieldKind, Localized>> = {
 
 /** Lower-cases a key and drops separators: "Passport_No" → "passportno", "E-Mail" → "email". */
 export function normalizeKey(key: string): string {
-  return key.normalize('NFKC').toLowerCase().replace(/[\s_\-.:：・()（）[\]【】「」"'`]/g, '');
+  // NFKC folds full-width letters (ｅｍａｉｌ) and half-width kana; most keys need neither.
+  const k = /[^\x00-\x7f\u3040-\u30ff\u4e00-\u9fff]/.test(key) ? key.normalize('NFKC') : key;
+  return k.toLowerCase().replace(/[\s_\-.:：・()（）[\]【】「」"'`]/g, '');
 }
 
 // English keys, normalised. Exact matches, or the listed suffixes after a known owner word
@@ -84,7 +86,8 @@ export function classifyKey(key: string): FieldKind | undefined {
   const owner = OWNER.exec(k);
   if (owner) {
     const rest = EXACT_MAP.get(k.slice(owner[0].length));
-    if (rest) return rest;
+    // user_name, account_name and owner_name are logins and handles, not a person's name.
+    if (rest && !(rest === 'name' && /^(?:user|account|owner)$/.test(owner[0]))) return rest;
   }
   return undefined;
 }

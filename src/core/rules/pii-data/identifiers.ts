@@ -110,16 +110,24 @@ export function isCardNumber(value: string): boolean {
  */
 export function isPlaceholderDigits(d: string): boolean {
   if (d.length === 0) return true;
-  if (new Set(d).size <= 2) return true;
+  let seen = 0;
+  for (let i = 0; i < d.length; i++) seen |= 1 << (d.charCodeAt(i) - 48);
+  if (bitCount(seen) <= 2) return true;
   if (/(\d)\1{5}/.test(d)) return true;
   if (isSequential(d.slice(0, Math.max(d.length - 1, 4)))) return true;
   const head = d.length > 8 ? d.slice(0, d.length - 4) : d;
-  for (let p = 1; p <= 4 && p * 2 < head.length; p++) {
+  for (let p = 1; p <= 4 && p * 2 <= head.length; p++) {
     let periodic = true;
     for (let i = p; i < head.length && periodic; i++) periodic = head[i] === head[i - p];
     if (periodic) return true;
   }
   return false;
+}
+
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
 }
 
 function isSequential(d: string): boolean {

@@ -60,6 +60,9 @@ const MAX_DEPTH = 64;
 
 /** Walks every document of a YAML stream. Unparseable parts are skipped by the parser. */
 export function yamlRecords(text: string, onRecord: OnRecord): void {
+  // The parser slows down sharply on deep nesting on one line (`- - - …`, `[[[…`), which no
+  // data file has; such input is skipped rather than parsed.
+  if (/(?:-[ \t]+){24}|(?:[[{][ \t]*){24}/.test(text)) return;
   const tree = new RecordTree(onRecord);
   for (const doc of parseAllDocuments(text, { uniqueKeys: false, strict: false })) {
     if (doc.contents) walkYaml(doc.contents, undefined, true, text, tree, 0);

@@ -32,8 +32,8 @@ export const personalDataStoreRule: Rule = {
   }),
   messages: {
     bulk: {
-      en: '{whereEn} holds {count} records with {fieldsEn}. Replace them with synthetic or masked data and purge the real ones from the history.',
-      ja: '{whereJa}に、{fieldsJa}を含む {count} 件のレコードがあります。架空またはマスキングしたデータに置き換え、実データは履歴からも削除してください。',
+      en: '{whereEn} holds {count} {unitEn} with {fieldsEn}. Replace them with synthetic or masked data and purge the real ones from the history.',
+      ja: '{whereJa}に、{fieldsJa}を含む {count} {unitJa}があります。架空またはマスキングしたデータに置き換え、実データは履歴からも削除してください。',
     },
   },
   appliesTo: piiApplies,
@@ -41,10 +41,11 @@ export const personalDataStoreRule: Rule = {
     return piiView(doc).stores.map((s): RawFinding => {
       const fields = kindList(s.kinds);
       const w = where(s);
+      const nested = s.kind === 'json' || s.kind === 'yaml';
       return {
         range: s.range,
         messageId: 'bulk',
-        data: { count: formatCount(s.rows), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja },
+        data: { count: formatCount(s.rows), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja, unitEn: nested ? 'records' : 'rows', unitJa: nested ? '件のレコード' : '行' },
         // Identifiers in bulk are as serious as one identifier: error, like their own rules.
         ...(s.kinds.some((k) => STRONG_KINDS.has(k)) ? { severity: 'error' as const } : {}),
         // Only a header or statement is quoted; a record would put personal data in the report.

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  classifyKey, isAddress, isBirthDate, isJapanesePhone, isPersonalEmail, isPersonalRecord, isPersonName, isPostalCode, type FieldKind,
+} from '../../../../src/core/rules/pii-data/fields';
+
+describe('column and key names', () => {
+  const cases: [string, FieldKind | undefined][] = [
+    ['氏名', 'name'], ['お名前', 'name'], ['顧客氏名', 'name'], ['フリガナ', 'kana'], ['氏名（カナ）', 'kana'], ['住所', 'address'],
+    ['生年月日', 'birthdate'], ['電話番号', 'phone'], ['携帯電話', 'phone'], ['メールアドレス', 'email'], ['マイナンバー', 'myNumber'],
+    ['個人番号', 'myNumber'], ['旅券番号', 'passport'], ['パスポート番号', 'passport'], ['郵便番号', 'postal'],
+    ['passport_no', 'passport'], ['card_number', 'card'], ['cardNumber', 'card'], ['name', 'name'], ['first_name', 'name'],
+    ['E-Mail', 'email'], ['customer_email', 'email'], ['phone', 'phone'], ['address', 'address'], ['birthday', 'birthdate'], ['dob', 'birthdate'],
+    ['my_number', 'myNumber'], ['zip_code', 'postal'],
+    ['filename', undefined], ['username', undefined], ['product_name', undefined], ['店舗名', undefined], ['created_at', undefined], ['id', undefined],
+  ];
+  for (const [key, kind] of cases) it(`${key} → ${kind ?? 'nothing'}`, () => assert.equal(classifyKey(key), kind));
+});
+
+describe('values', () => {
+  it('phones: real shapes yes, samples and toll-free no', () => {
+    for (const v of ['090-3841-2270', '09038412270', '03-3581-4321', '+81 90-3841-2270', '(03)3581-4321', '0466-22-4187']) assert.ok(isJapanesePhone(v), v);
+    for (const v of ['090-0000-0000', '03-1234-5678', '090-1234-5678', '080-1111-2222', '0120-123-456', '0570-064-556', '12345', '090-3841-227']) {
+      assert.ok(!isJapanesePhone(v), v);
+    }
+  });
+
+  it('e-mail: documentation domains and no-reply addresses are not personal', () => {
+    assert.ok(isPersonalEmail('ichiro.sato@gmail.com'));
+    for (const v of ['taro@example.com', 'taro@example.jp', 'a@test.com', 'a@foo.test', 'noreply@company.co.jp', 'x@invalid']) assert.ok(!isPersonalEmail(v), v);
+  });
+
+  it('birth dates, postal codes, addresses, names', () => {
+    for (const v of ['1985-04-12', '1985/4/12', '1985年4月12日', '昭和60年4月12日', 'H2.3.4', '19850412']) assert.ok(isBirthDate(v), v);
+    for (const v of ['1900-01-01', '1985-13-01', '2024', 'yesterday']) assert.ok(!isBirthDate(v), v);
+    assert.ok(isPostalCode('〒100-0001'));
+    assert.ok(isPostalCode('1540015'));
+    assert.ok(!isPostalCode('000-0000'));
+    assert.ok(isAddress('千代田区千代田1-1'), 'the fiction-like address is still an address');
+    assert.ok(!isAddress('住所'), 'a label, not a value');
+    assert.ok(isPersonName('佐藤 一郎'));
+    assert.ok(!isPersonName('山田太郎'), 'the standard sample name');
+    assert.ok(!isPersonName('テスト'));
+    assert.ok(!isPersonName('氏名'));
+  });
+});
+
+describe('personal records', () => {
+  const rec = (...k: FieldKind[]) => isPersonalRecord(new Set(k));
+  it('needs who plus a way to reach or recognise them, or a strong identifier', () => {
+    assert.ok(rec('name', 'email'));
+    assert.ok(rec('email', 'phone'));
+    assert.ok(rec('myNumber'));
+    assert.ok(rec('card'));
+    assert.ok(!rec('name', 'kana'));
+    assert.ok(!rec('address', 'phone'), 'a shop list');
+    assert.ok(!rec('email'));
+  });
+});
