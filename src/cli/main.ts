@@ -7,6 +7,7 @@ import { langFromLocale, type Lang } from '../core/messages';
 import { formatHtml } from '../core/report/html';
 import { formatJson } from '../core/report/json';
 import { formatMarkdown } from '../core/report/markdown';
+import { rulesMarkdown } from '../core/report/rules-table';
 import { formatSarif } from '../core/report/sarif';
 import { formatText } from '../core/report/text';
 import { scanPaths } from '../core/scan-paths';
@@ -25,6 +26,7 @@ type OutputFormat = (typeof FORMATS)[number];
 function usage(lang: Lang): string {
   return lang === 'ja'
     ? `使い方: mamori scan [パス…] [オプション]
+        mamori rules              ルールの一覧（Markdown）
 
 設定・コードから、日本の個人情報保護ガイドラインに関わる問題（ハードコードされた認証情報など）を検出します。
 
@@ -44,6 +46,7 @@ function usage(lang: Lang): string {
 終了コード: 0 = 問題なし、1 = --fail-on 以上の検出あり、2 = 使い方または入出力のエラー
 `
     : `Usage: mamori scan [paths…] [options]
+       mamori rules              list the rules (Markdown)
 
 Finds hardcoded credentials and other mistakes behind Japan's largest data breaches,
 and links each finding to the Japanese guideline that covers it.
@@ -106,6 +109,10 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...paths] = positionals;
   if (values.help || command === 'help') {
     process.stdout.write(usage(lang));
+    return EXIT_CLEAN;
+  }
+  if (command === 'rules') {
+    process.stdout.write(rulesMarkdown(lang));
     return EXIT_CLEAN;
   }
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
