@@ -1,3 +1,4 @@
+import { bicepTree } from './bicep';
 import type { Document } from './document';
 import { hclTree } from './hcl';
 import { jsonTree } from './json';
@@ -6,7 +7,7 @@ import type { TreeNode } from './tree';
 import { yamlTrees } from './yaml';
 
 /**
- * Structured views of a document, whatever its syntax: JSON, HCL and TOML → one tree,
+ * Structured views of a document, whatever its syntax: JSON, HCL, TOML and Bicep → one tree,
  * YAML → one per document. Formats without a structured parser give none; parsers for
  * further formats register here.
  */
@@ -20,6 +21,10 @@ export function treesOf(doc: Document): TreeNode[] {
       return yamlTrees(doc);
     case 'hcl': {
       const t = hclTree(doc);
+      return t ? [t] : [];
+    }
+    case 'bicep': {
+      const t = bicepTree(doc);
       return t ? [t] : [];
     }
     case 'toml': {

@@ -1,9 +1,10 @@
 import type { Rule } from './rule';
+import { exposureRules } from './exposure/index';
 import { secretlintRules } from './secret/secretlint-rules';
 import { piiDataRules } from './pii-data/index';
 
 /** Every rule, listed explicitly so the bundler keeps them and one test can walk them all. */
-export const RULES: readonly Rule[] = [...secretlintRules, ...piiDataRules];
+export const RULES: readonly Rule[] = [...secretlintRules, ...exposureRules, ...piiDataRules];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

@@ -1,0 +1,199 @@
+import type { Document } from '../../documents/document';
+import type { ObjectNode, TreeNode } from '../../documents/tree';
+import type { Localized } from '../../guidelines/catalog';
+import type { RawFinding } from '../rule';
+import { at, dbPortsIn, excerpt, field, fields, flag, isWorld, norm, portLabel, scalars, str } from './common';
+import { label } from './iac-db';
+import { resourcesOf, type Resource } from './resources';
+
+/**
+ * Security groups, network ACLs, VPC firewalls and network security groups that admit the whole
+ * internet on a database port, or on every port. One reader covers AWS (Terraform, CloudFormation,
+ * Ansible, modules), GCP firewalls, Azure NSGs (Terraform, ARM, Bicep) and Nifcloud: it looks
+ * for objects that name a source range and a port range, wherever they sit.
+ */
+
+const SOURCE_KEYS = new Set(
+  ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_block', 'ipv6_cidr_block', 'cidr_ipv4', 'cidr_ipv6', 'cidrip', 'cidripv6', 'cidr_ip', 'cidr_ip_v6',
+    'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'cidr'].map(norm),
+);
+const EGRESS_KEY = /egress|outbound/i;
+
+interface Ports {
+  all: boolean;
+  ports: number[];
+}
+
+/** A source range value open to the whole internet. */
+interface Source {
+  source: TreeNode;
+  cidr: string;
+}
+
+/** One hit: the world-open source value and the exposed ports. */
+interface OpenRule extends Source {
+  ports: Ports;
+}
+
+/** Findings of `exposure/network-db-port-open`, before severity escalation. */
+export function openPortHits(doc: Document): RawFinding[] {
+  return doc.memo('exposure:open-ports', () => {
+    const out: RawFinding[] = [];
+    for (const r of resourcesOf(doc)) {
+      if (!r.props) continue;
+      const found: OpenRule[] = [];
+      if (isSecurityGroupModule(r)) moduleRules(r.props, found);
+      else scan(r, r.props, undefined, found, 0);
+      const seen = new Set<number>();
+      for (const f of found) {
+        if (seen.has(f.source.range[0])) continue;
+        seen.add(f.source.range[0]);
+        const ports: Localized = portLabel(f.ports.ports, f.ports.all);
+        out.push({
+          range: f.source.range,
+          messageId: f.ports.all ? 'allPorts' : 'dbPorts',
+          data: { resource: label(r), cidr: f.cidr, ports: ports.en, portsJa: ports.ja },
+          excerpt: excerpt(doc, f.source.range),
+        });
+      }
+    }
+    return out;
+  });
+}
+
+/** Walks a resource's settings for ingress-rule-shaped objects. `inherited` carries a GCP firewall's source ranges. */
+function scan(r: Resource, node: TreeNode, inherited: Source[] | undefined, out: OpenRule[], depth: number): void {
+  if (depth > 12) return;
+  if (node.kind === 'array') {
+    for (const i of node.items) scan(r, i, inherited, out, depth + 1);
+    return;
+  }
+  if (node.kind !== 'object' || isEgress(node) || denies(node)) return;
+  const sources = worldSources(node);
+  const ports = portsOf(node, r);
+  if (sources.length && ports) {
+    for (const s of sources) out.push({ ...s, ports });
+  }
+  // A GCP firewall names its sources once and its ports in `allow` blocks.
+  const carry = sources.length && !ports ? sources : inherited;
+  for (const e of node.entries) {
+    if (EGRESS_KEY.test(e.key)) continue;
+    if (e.value.kind === 'object' || e.value.kind === 'array') {
+      if (carry && /^allow(ed)?$/i.test(e.key)) {
+        for (const item of e.value.kind === 'array' ? e.value.items : [e.value]) {
+          const p = item.kind === 'object' ? portsOf(item, r) : undefined;
+          if (p) for (const s of carry) out.push({ ...s, ports: p });
+        }
+        continue;
+      }
+      scan(r, e.value, carry, out, depth + 1);
+    }
+  }
+}
+
+function worldSources(node: ObjectNode): Source[] {
+  const out: Source[] = [];
+  for (const e of node.entries) {
+    if (!SOURCE_KEYS.has(norm(e.key))) continue;
+    for (const s of scalars(e.value)) {
+      const v = str(s);
+      if (isWorld(v)) out.push({ source: s, cidr: v ?? '' });
+    }
+  }
+  return out;
+}
+
+function isEgress(node: ObjectNode): boolean {
+  const type = str(field(node, 'type')?.value)?.toLowerCase();
+  if (type === 'egress' || type === 'out') return true;
+  if (flag(field(node, 'egress')?.value) === true) return true;
+  const dir = str(field(node, 'direction')?.value)?.toLowerCase();
+  return dir === 'egress' || dir === 'outbound';
+}
+
+function denies(node: ObjectNode): boolean {
+  const action = str(field(node, 'rule_action', 'action', 'access', 'ruleAction')?.value)?.toLowerCase();
+  return action === 'deny';
+}
+
+const ALL_PROTOCOLS = new Set(['-1', 'all', '*', 'any']);
+
+/** The ports an ingress-shaped object opens, or undefined when it names none. */
+function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
+  const protocol = str(field(node, 'protocol', 'ip_protocol', 'proto')?.value)?.toLowerCase();
+  if (protocol === 'icmp' || protocol === 'icmpv6' || protocol === '1' || protocol === '58') return undefined;
+  const fromE = field(node, 'from_port', 'fromPort') ?? field(field(node, 'port_range', 'PortRange')?.value, 'from');
+  const toE = field(node, 'to_port', 'toPort') ?? field(field(node, 'port_range', 'PortRange')?.value, 'to');
+  const ranges: [number, number][] = [];
+  if (protocol !== undefined && ALL_PROTOCOLS.has(protocol)) return { all: true, ports: [] };
+  if (fromE || toE) {
+    const from = toNumber(str(fromE?.value)) ?? toNumber(str(toE?.value));
+    const to = toNumber(str(toE?.value)) ?? from;
+    if (from === undefined || to === undefined) return undefined;
+    ranges.push([from, to]);
+  }
+  for (const e of fields(node, 'ports', 'port', 'port_range', 'destination_port_range', 'destination_port_ranges', 'destinationPortRange', 'destinationPortRanges')) {
+    for (const s of scalars(e.value)) {
+      const v = str(s);
+      if (v === undefined) continue;
+      if (v === '*' || v.toLowerCase() === 'any') return { all: true, ports: [] };
+      const m = /^(\d{1,5})\s*(?:[-/:]\s*(\d{1,5}))?$/.exec(v);
+      if (m) ranges.push([Number(m[1]), Number(m[2] ?? m[1])]);
+    }
+  }
+  if (ranges.length === 0) {
+    // A protocol with no ports opens all of that protocol's ports (GCP `allow { protocol = "tcp" }`).
+    return protocol === 'tcp' || protocol === 'udp' || protocol === '6' || protocol === '17' ? (node.entries.some((e) => /^(allow|allowed)$/i.test(e.key)) ? undefined : { all: true, ports: [] }) : undefined;
+  }
+  const ports = new Set<number>();
+  const nacl = /network_?acl/i.test(r.type);
+  for (const [from, to] of ranges) {
+    const lo = Math.min(from, to);
+    const hi = Math.max(from, to);
+    // Network ACLs are stateless: 1024–65535 is the usual return-traffic rule, not an exposure.
+    if (nacl && lo >= 1024 && hi === 65535) continue;
+    if ((lo <= 1 && hi >= 65535) || (lo === 0 && hi === 0 && protocol === undefined)) return { all: true, ports: [] };
+    for (const p of dbPortsIn(lo, hi)) ports.add(p);
+  }
+  return ports.size ? { all: false, ports: [...ports].sort((a, b) => a - b) } : undefined;
+}
+
+function toNumber(v: string | undefined): number | undefined {
+  return v !== undefined && /^-?\d{1,6}$/.test(v) ? Number(v) : undefined;
+}
+
+/** terraform-aws-modules/security-group: `ingress_cidr_blocks` with named `ingress_rules`, or `ingress_with_cidr_blocks`. */
+function isSecurityGroupModule(r: Resource): boolean {
+  return r.source === 'terraform' && /^module:.*security-group/i.test(r.type);
+}
+
+const NAMED_RULE_PORTS: Readonly<Record<string, number[] | 'all'>> = {
+  mysql: [3306], postgresql: [5432], mssql: [1433], oracle: [1521], mongodb: [27017], redis: [6379], elasticsearch: [9200, 9300],
+  cassandra: [9042], memcached: [11211], kibana: [5601], redshift: [5439], 'docker-swarm': [2375], all: 'all',
+};
+
+function moduleRules(props: TreeNode, out: OpenRule[]): void {
+  const cidrs = at(props, 'ingress_cidr_blocks');
+  const world = scalars(cidrs).filter((s) => isWorld(str(s)));
+  for (const rule of scalars(at(props, 'ingress_rules'))) {
+    const name = str(rule)?.toLowerCase() ?? '';
+    const key = Object.keys(NAMED_RULE_PORTS).find((k) => name.startsWith(`${k}-`));
+    if (!key) continue;
+    const p = NAMED_RULE_PORTS[key];
+    for (const s of world) out.push({ source: s, cidr: str(s) ?? '', ports: p === 'all' ? { all: true, ports: [] } : { all: false, ports: p } });
+  }
+  const withCidr = at(props, 'ingress_with_cidr_blocks');
+  for (const item of withCidr?.kind === 'array' ? withCidr.items : []) {
+    if (item.kind !== 'object') continue;
+    const blocks = field(item, 'cidr_blocks');
+    const fake: Resource = { source: 'terraform', type: 'aws_security_group', name: '', props: item, node: item, anchor: item.range };
+    const ports = portsOf(item, fake);
+    if (!blocks || !ports) continue;
+    // The module takes a comma-separated string here.
+    for (const s of scalars(blocks.value)) {
+      const v = str(s) ?? '';
+      const hit = v.split(',').map((c) => c.trim()).find((c) => isWorld(c));
+      if (hit) out.push({ source: s, cidr: hit, ports });
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import { Document } from '../../documents/document';
+import { blocks, hclTree } from '../../documents/hcl';
+import { jsonTree } from '../../documents/json';
+import { visit, type TreeNode } from '../../documents/tree';
+import type { Range } from '../../types';
+import type { RawFinding } from '../rule';
+import { excerpt, field, fields, flag, flipped, replaceFix, scalars, str } from './common';
+import { label } from './iac-db';
+import { resourcesOf, type Resource } from './resources';
+
+/**
+ * Buckets, containers, objects and datasets that anyone can read: public canned ACLs, grants to
+ * "all users", resource policies whose principal is `*`, and GCP IAM members `allUsers` /
+ * `allAuthenticatedUsers`. Shared by the storage and search-domain rules.
+ */
+
+/** Canned ACLs that open a bucket or object to everyone (or every cloud account). */
+const PUBLIC_ACL = new Set(['publicread', 'publicreadwrite', 'authenticatedread']);
+const ACL_KEYS = ['acl', 'canned_acl', 'access_control', 'permission', 'predefined_acl', 'predefined_default_object_acl', 'object_acl', 'default_acl'];
+/** Azure container access levels that allow anonymous reads. */
+const AZURE_PUBLIC = new Set(['blob', 'container']);
+const AZURE_KEYS = ['container_access_type', 'public_access'];
+const ALL_USERS_URI = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
+const GCP_PUBLIC = /^(?:[a-z]+:)?(allUsers|allAuthenticatedUsers)$/;
+const GCP_DATA = /storage|bucket|bigquery|dataset|table|bigtable|spanner|firestore|datastore|sql|pubsub|secret/i;
+
+/** The private spelling for an ACL fix, matching the source's style. */
+function privateAcl(key: string): string {
+  // CloudFormation spells canned ACLs in PascalCase; everything else in lower case.
+  return key.toLowerCase().replace(/[-_]/g, '') === 'accesscontrol' ? 'Private' : 'private';
+}
+
+/** Findings of `exposure/storage-public-acl`. */
+export function publicAclHits(doc: Document): RawFinding[] {
+  return doc.memo('exposure:public-acl', () => {
+    const out: RawFinding[] = [];
+    for (const r of resourcesOf(doc)) {
+      const props = r.props;
+      if (!props) continue;
+      const name = label(r);
+      for (const e of fields(props, ...ACL_KEYS)) {
+        const v = str(e.value);
+        if (!v || !PUBLIC_ACL.has(v.toLowerCase().replace(/[-_\s]/g, ''))) continue;
+        const quoted = /^["']/.test(doc.text.slice(e.value.range[0], e.value.range[0] + 1));
+        const q = quoted ? doc.text[e.value.range[0]] : '';
+        out.push({
+          range: [e.keyRange[0], e.value.range[1]],
+          messageId: 'acl',
+          data: { resource: name, acl: v },
+          excerpt: excerpt(doc, e.keyRange),
+          fixes: [replaceFix('fix.privateAcl', e.value.range, `${q}${privateAcl(e.key)}${q}`, true)],
+        });
+      }
+      for (const e of [...fields(props, ...AZURE_KEYS), ...(/containers$/i.test(r.type) ? fields(props, 'publicAccess') : [])]) {
+        const v = str(e.value);
+        if (!v || !AZURE_PUBLIC.has(v.toLowerCase())) continue;
+        const q = /^["']/.test(doc.text[e.value.range[0]] ?? '') ? doc.text[e.value.range[0]] : '';
+        const to = /^[A-Z]/.test(v) ? 'None' : 'private';
+        out.push({
+          range: [e.keyRange[0], e.value.range[1]],
+          messageId: 'container',
+          data: { resource: name, acl: v },
+          excerpt: excerpt(doc, e.keyRange),
+          fixes: [replaceFix('fix.privateAcl', e.value.range, `${q}${to}${q}`, true)],
+        });
+      }
+      visit(props, (node) => {
+        if (node.kind === 'scalar' && typeof node.value === 'string' && ALL_USERS_URI.test(node.value)) {
+          out.push({ range: node.range, messageId: 'grant', data: { resource: name, acl: node.value.replace(/^.*\//, '') }, excerpt: excerpt(doc, node.range) });
+        }
+      });
+    }
+    return out;
+  });
+}
+
+/** Findings of GCP public members (`allUsers`, `allAuthenticatedUsers`) on data resources. */
+export function publicMemberHits(doc: Document): RawFinding[] {
+  return doc.memo('exposure:public-members', () => {
+    const out: RawFinding[] = [];
+    for (const r of resourcesOf(doc)) {
+      if (!r.props || !GCP_DATA.test(r.type)) continue;
+      visit(r.props, (node) => {
+        if (node.kind === 'scalar' && typeof node.value === 'string') {
+          const m = GCP_PUBLIC.exec(node.value.trim());
+          if (m) out.push({ range: node.range, messageId: 'member', data: { resource: label(r), member: m[1] }, excerpt: excerpt(doc, node.range) });
+        }
+      });
+    }
+    return out;
+  });
+}
+
+/** Azure storage accounts that permit public containers (a warning: nothing is public yet). */
+export function blobPublicAccessHits(doc: Document): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const r of resourcesOf(doc)) {
+    if (!r.props || !/storage/i.test(r.type)) continue;
+    const e = field(r.props, 'allow_blob_public_access', 'allowBlobPublicAccess', 'allow_nested_items_to_be_public');
+    if (!e || flag(e.value) !== true) continue;
+    const to = flipped(doc.text.slice(e.value.range[0], e.value.range[1]), false);
+    out.push({
+      range: [e.keyRange[0], e.value.range[1]],
+      messageId: 'blobPublicAccess',
+      data: { resource: label(r), key: e.key },
+      excerpt: excerpt(doc, e.keyRange),
+      ...(to ? { fixes: [replaceFix('fix.disallowPublic', e.value.range, to, true)] } : {}),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource policies
+
+/** A statement that allows everyone: where it is and whether conditions narrow it. */
+export interface PublicStatement {
+  resource: Resource;
+  range: Range;
+  conditional: boolean;
+  /** The statement's conditions mention a source IP range that is the whole internet. */
+  worldIp: boolean;
+}
+
+const POLICY_KEYS = ['policy', 'PolicyDocument', 'access_policies', 'AccessPolicies', 'bucket_policy'];
+
+/** Statements granting `Principal: "*"` in the policies attached to resources of `family`. */
+export function publicStatements(doc: Document, family: RegExp): PublicStatement[] {
+  const out: PublicStatement[] = [];
+  for (const r of resourcesOf(doc)) {
+    if (!r.props || !family.test(r.type)) continue;
+    for (const e of fields(r.props, ...POLICY_KEYS)) {
+      for (const s of policyStatements(doc, e.value)) out.push({ resource: r, ...s });
+    }
+  }
+  return out;
+}
+
+interface Stmt {
+  range: Range;
+  conditional: boolean;
+  worldIp: boolean;
+}
+
+/** The public statements of one policy value: an object, jsonencode(), a JSON string or heredoc, or an HCL policy document reference. */
+function policyStatements(doc: Document, value: TreeNode): Stmt[] {
+  if (value.kind === 'object') return fromDocument(value, (r) => r);
+  if (value.kind === 'array' && value.tag === 'call:jsonencode') return value.items[0] ? policyStatements(doc, value.items[0]) : [];
+  if (value.kind !== 'scalar' || typeof value.value !== 'string') return [];
+  const text = value.value;
+  if (value.tag === 'expr' && /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.test(text.trim())) {
+    return fromPolicyDocumentData(doc, text.trim().split('.')[2] ?? '');
+  }
+  if (!/^\s*[{[]/.test(text)) return [];
+  const tree = jsonTree(new Document('policy.json', text));
+  if (!tree) return [];
+  // Map offsets in the string back to the file when the heredoc or string body is verbatim.
+  const body = locate(doc, value.range, text);
+  return fromDocument(tree, (r) => (body === undefined ? value.range : [body + r[0], body + r[1]]));
+}
+
+function locate(doc: Document, range: Range, text: string): number | undefined {
+  const slice = doc.text.slice(range[0], range[1]);
+  const i = slice.indexOf(text);
+  return i >= 0 ? range[0] + i : undefined;
+}
+
+function fromDocument(policy: TreeNode, map: (r: Range) => Range): Stmt[] {
+  const statements = field(policy, 'Statement')?.value;
+  const list = statements?.kind === 'array' ? statements.items : statements ? [statements] : [];
+  const out: Stmt[] = [];
+  for (const s of list) {
+    if (s.kind !== 'object') continue;
+    const effect = str(field(s, 'Effect')?.value);
+    if (effect && effect.toLowerCase() !== 'allow') continue;
+    const principal = field(s, 'Principal');
+    if (!principal || !isEveryone(principal.value)) continue;
+    const condition = field(s, 'Condition')?.value;
+    out.push({ range: map(principal.value.range), conditional: condition !== undefined && !empty(condition), worldIp: worldIp(condition) });
+  }
+  return out;
+}
+
+function isEveryone(p: TreeNode): boolean {
+  if (p.kind === 'scalar') return str(p) === '*';
+  if (p.kind !== 'object') return false;
+  const aws = field(p, 'AWS')?.value;
+  return scalars(aws).some((s) => str(s) === '*');
+}
+
+function empty(n: TreeNode): boolean {
+  return (n.kind === 'object' && n.entries.length === 0) || (n.kind === 'array' && n.items.length === 0);
+}
+
+function worldIp(condition: TreeNode | undefined): boolean {
+  let hit = false;
+  if (condition) {
+    visit(condition, (node) => {
+      const v = str(node);
+      if (v && /^(0\.0\.0\.0|::)\/0$/.test(v)) hit = true;
+    });
+  }
+  return hit;
+}
+
+/** `data "aws_iam_policy_document" "x" { statement { principals { type = "*" … } } }`. */
+function fromPolicyDocumentData(doc: Document, name: string): Stmt[] {
+  const out: Stmt[] = [];
+  const tree = doc.format === 'hcl' ? hclTree(doc) : undefined;
+  for (const d of blocks(tree, 'data', 'aws_iam_policy_document', name)) {
+    for (const s of blocks(d, 'statement')) {
+      const effect = str(field(s, 'effect')?.value);
+      if (effect && effect.toLowerCase() !== 'allow') continue;
+      for (const p of blocks(s, 'principals')) {
+        const type = str(field(p, 'type')?.value);
+        const ids = scalars(field(p, 'identifiers')?.value).map(str);
+        if (type === '*' || (type === 'AWS' && ids.includes('*'))) {
+          out.push({ range: p.range, conditional: blocks(s, 'condition').length > 0, worldIp: false });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { Rule } from '../rule';
+import { dbFirewallOpen } from './db-firewall-open';
+import { dbPublicAccess } from './db-public-access';
+import { networkDbPortOpen } from './network-db-port-open';
+import { searchOpenPolicy } from './search-open-policy';
+import { storageAccountPublicAccess } from './storage-account-public-access';
+import { storagePublicAcl } from './storage-public-acl';
+import { storagePublicPolicy } from './storage-public-policy';
+
+/** The `pii-exposure` rules: configuration that exposes a store of personal data. */
+export const exposureRules: readonly Rule[] = [
+  dbPublicAccess,
+  dbFirewallOpen,
+  networkDbPortOpen,
+  storagePublicAcl,
+  storagePublicPolicy,
+  storageAccountPublicAccess,
+  searchOpenPolicy,
+];

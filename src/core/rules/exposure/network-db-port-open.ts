@@ -1,0 +1,50 @@
+import type { Rule } from '../rule';
+import { describe, NETWORK_GUIDELINES } from './common';
+import { publicDbHits } from './iac-db';
+import { openPortHits } from './iac-network';
+import { IAC_FORMATS } from './formats';
+
+/**
+ * Security groups, network ACLs, VPC firewalls and NSGs that admit 0.0.0.0/0 (or ::/0, `*`,
+ * `Internet`) on a database port or on every port. A warning alone; an error when the same file
+ * also gives a database a public endpoint.
+ */
+export const networkDbPortOpen: Rule = {
+  id: 'exposure/network-db-port-open',
+  category: 'pii-exposure',
+  severity: 'warning',
+  guidelines: NETWORK_GUIDELINES,
+  title: { en: 'Database port open to the internet', ja: 'インターネットに開放されたデータベースポート' },
+  description: describe(
+    'An ingress rule from 0.0.0.0/0 on a database port (3306, 5432, 1433, 1521, 27017, 6379, 9200 …) or on every port lets anyone on the internet reach the database service; scanners find such ports within hours. The PPC Q&A (10-18) names firewall and router settings as the way to protect systems holding personal data, and 10-20 asks for protection from outside attacks. Allow only the application tier, a VPN or a bastion, by security group or private CIDR.',
+    'データベースのポート（3306、5432、1433、1521、27017、6379、9200 等）や全ポートを 0.0.0.0/0 に開放する受信ルールは、インターネット上の誰もがデータベースに到達できる状態にします。このようなポートはスキャンにより数時間で発見されます。個人情報保護委員会のQ&A（10-18）はファイアウォールやルータ等の設定による保護を、10-20 は外部からの不正アクセスの防止を求めています。アプリケーション層・VPN・踏み台のみをセキュリティグループやプライベート CIDR で許可してください。',
+  ),
+  messages: {
+    dbPorts: {
+      en: '{resource} admits {cidr} (the whole internet) on database port {ports}.',
+      ja: '{resource} がデータベースのポート {portsJa} への {cidr}（インターネット全体）からの接続を許可しています。',
+    },
+    allPorts: {
+      en: '{resource} admits {cidr} (the whole internet) on every port, database ports included.',
+      ja: '{resource} が {cidr}（インターネット全体）からの全ポートへの接続を許可しており、データベースのポートも含まれます。',
+    },
+  },
+  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  check(doc) {
+    const hits = openPortHits(doc);
+    if (hits.length === 0) return [];
+    const publicDb = publicDbHits(doc).some((h) => h.messageId !== 'publicNetworkDefault');
+    return hits.map((h) => (publicDb ? { ...h, severity: 'error' } : h));
+  },
+  examples: {
+    bad: [
+      { path: 'sg.tf', text: 'resource "aws_security_group" "db" {\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' },
+      { path: 'sg.yaml', text: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n' },
+      { path: 'fw.tf', text: 'resource "google_compute_firewall" "mysql" {\n  allow {\n    protocol = "tcp"\n    ports    = ["3306"]\n  }\n  source_ranges = ["0.0.0.0/0"]\n}\n' },
+    ],
+    good: [
+      { path: 'sg.tf', text: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' },
+      { path: 'sg.yaml', text: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n' },
+    ],
+  },
+};
