@@ -31,6 +31,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The engine as a library (`require("mamori/core")`).
   { ...common, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist' },
+  // The scanning worker thread (core/pool), found beside the bundle that starts it.
+  { ...common, entryPoints: { worker: 'src/core/worker.ts' }, outdir: 'dist' },
   // Integration tests, loaded inside the extension host (mocha stays external).
   {
     ...common,

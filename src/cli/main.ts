@@ -10,6 +10,7 @@ import { formatMarkdown } from '../core/report/markdown';
 import { rulesMarkdown } from '../core/report/rules-table';
 import { formatSarif } from '../core/report/sarif';
 import { formatText } from '../core/report/text';
+import { ScanCache } from '../core/pool/cache';
 import { scanPaths } from '../core/scan-paths';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 
@@ -39,6 +40,8 @@ function usage(lang: Lang): string {
       --category CAT             この分類だけを報告（複数指定可: ${CATEGORIES.join(', ')}）
       --exclude GLOB             除外パターン（.gitignore 形式、複数指定可）
       --max-file-size KB         これより大きいファイルはスキップ（既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
+      --jobs N                   並列に走査するスレッド数（既定: CPU コア数、0 = ワーカーなし）
+      --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
       --no-color                 色を付けない
   -h, --help                     このヘルプ
   -v, --version                  バージョン
@@ -60,6 +63,8 @@ Options:
       --category CAT             report only this category (repeatable: ${CATEGORIES.join(', ')})
       --exclude GLOB             skip paths matching a gitignore-style pattern (repeatable)
       --max-file-size KB         skip files larger than this (default: ${settingDefault<number>('mamori.files.maxFileSize')})
+      --jobs N                   scanning threads (default: one per CPU core; 0 = no worker threads)
+      --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
       --no-color                 no ANSI colours
   -h, --help                     show this help
   -v, --version                  show the version
@@ -89,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
         profile: { type: 'string' },
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
+        jobs: { type: 'string' },
+        cache: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -140,6 +147,12 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--profile must be one of ${PROFILE_IDS.join(', ')}, not "${values.profile}"`);
   }
 
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 0 to 256`);
+  }
+
   const targets = paths.length > 0 ? paths : ['.'];
   for (const t of targets) {
     if (!fs.existsSync(t)) {
@@ -148,12 +161,24 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile as (typeof PROFILE_IDS)[number] } } : {}) };
+  const cache = values.cache ? ScanCache.load(values.cache, ScanCache.keyFor(config)) : undefined;
   const report = await scanPaths(targets, {
-    config: { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile as (typeof PROFILE_IDS)[number] } } : {}) },
+    config,
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(cache ? { cache } : {}),
     maxFileSize: maxFileSizeKb * 1024,
     exclude: values.exclude ?? [],
     root: process.cwd(),
   });
+  if (cache && values.cache) {
+    try {
+      cache.save(values.cache);
+    } catch (error) {
+      // A cache that cannot be written only costs time next run; the scan itself is complete.
+      process.stderr.write(`mamori: cannot write cache ${values.cache}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    }
+  }
 
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const formatters: Record<OutputFormat, () => string> = {

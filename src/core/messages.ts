@@ -26,6 +26,7 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
   'suppression.expired': { en: '(suppression expired on {date})', ja: '（抑制の期限 {date} が切れています）' },
   'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
+  'skip.scan-failed': { en: 'scan did not finish: {error}', ja: '走査が完了しませんでした: {error}' },
 };
 
 /** Localises an engine string. */

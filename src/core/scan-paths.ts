@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import { VERSION } from './config';
-import { LineIndex } from './documents/lines';
-import { locate, type LocatedFinding, type ScanReport, type SkippedFile } from './report/model';
-import { scanText } from './scan';
+import type { ScanCache } from './pool/cache';
+import { ScanPool, type PoolResult } from './pool/pool';
+import type { ScanJob } from './pool/protocol';
+import type { LocatedFinding, ScanReport, SkippedFile } from './report/model';
 import type { ScanConfig } from './types';
-import { walk } from './walk';
+import { walkPaths } from './walk';
 
 export interface ScanPathsOptions {
   config?: ScanConfig;
@@ -12,39 +13,131 @@ export interface ScanPathsOptions {
   exclude?: readonly string[];
   /** Folder that reported paths are relative to (default: the current directory). */
   root?: string;
+  /** Checked between files and every 50 ms while files are being scanned; running scans are stopped. */
   isCancelled?: () => boolean;
-  /** Called after each file, for progress and streaming. */
+  /** Called after each file as it finishes (in completion order), for progress and streaming. */
   onFile?: (file: string, findings: LocatedFinding[]) => void;
+  /** Worker threads when no `pool` is given (default: one per core; 0 scans in this thread). */
+  jobs?: number;
+  /** A pool to scan on (kept alive by the caller); by default one is made for this scan. */
+  pool?: ScanPool;
+  /** Results of unchanged files are taken from here instead of scanning them again; new results go in. */
+  cache?: ScanCache;
+  /**
+   * Files the caller scans itself (an editor's open documents, whose unsaved text wins):
+   * they are not read here and not counted.
+   */
+  claim?: (file: string) => boolean;
+  /** Directory names never entered (default: the walker's, .git and node_modules among them). */
+  skipDirs?: readonly string[];
 }
 
-/** Walks paths, scans every readable text file and gathers a report. */
+/** What one walked path came to, kept in walk order so the report does not depend on timing. */
+interface Outcome {
+  findings: LocatedFinding[];
+  skipped: SkippedFile[];
+}
+
+/**
+ * Walks paths, scans every readable text file on a pool of worker threads and gathers a
+ * report. Files finish in any order (`onFile` sees them as they do); the report lists them in
+ * walk order (sorted by name within each folder), the same on every run.
+ */
 export async function scanPaths(paths: readonly string[], options: ScanPathsOptions): Promise<ScanReport> {
   const root = path.resolve(options.root ?? process.cwd());
   const display = (p: string) => {
     const rel = path.relative(root, p);
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
   };
-  const findings: LocatedFinding[] = [];
-  const skipped: SkippedFile[] = [];
+  const pool = options.pool ?? new ScanPool({ size: options.jobs });
+  const cache = options.cache;
+  const outcomes: (Outcome | undefined)[] = [];
+  const seen = new Set<string>();
   let filesScanned = 0;
-  for await (const entry of walk(paths, { maxFileSize: options.maxFileSize, exclude: options.exclude, isCancelled: options.isCancelled })) {
-    if (options.isCancelled?.()) break;
-    const rel = display(entry.path);
-    if (entry.kind === 'skipped') {
-      skipped.push({ path: rel, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}) });
-      continue;
+
+  let cancelled = false;
+  const isCancelled = () => (cancelled ||= options.isCancelled?.() ?? false);
+  // Running scans are stopped within one tick of this timer after a cancellation.
+  const poll = setInterval(() => isCancelled() && pool.cancel(), 50);
+  poll.unref();
+
+  const settle = (seq: number, job: ScanJob, result: PoolResult) => {
+    if (result.kind === 'cancelled') return;
+    if (result.kind === 'skipped') {
+      cache?.delete(job.path);
+      outcomes[seq] = { findings: [], skipped: [result.skip] };
+      return;
+    }
+    let findings: LocatedFinding[];
+    let skipped: SkippedFile[] = [];
+    if (result.kind === 'unchanged') {
+      findings = (cache?.get(job.path)?.findings ?? []).map((f) => ({ ...f, path: job.display }));
+    } else {
+      findings = result.findings;
+      skipped = result.errors;
+      // A file a rule failed on is scanned again next time, so the error is never hidden.
+      if (cache && result.stamp && skipped.length === 0) cache.set(job.path, result.stamp, findings, result.dateSensitive);
     }
     filesScanned++;
-    const found = await scanText({ path: entry.path, text: entry.text }, options.config, (ruleId, error) => {
-      skipped.push({ path: rel, reason: 'rule-error', detail: `${ruleId}: ${error instanceof Error ? error.message : String(error)}` });
-    });
-    let located: LocatedFinding[] = [];
-    if (found.length > 0) {
-      const lines = new LineIndex(entry.text);
-      located = found.map((f) => locate(f, lines, rel));
-      findings.push(...located);
+    outcomes[seq] = { findings, skipped };
+    options.onFile?.(job.path, findings);
+  };
+
+  // Enough jobs queued to keep every thread busy while the walker looks for more, and no more
+  // (each queued job is a file path; results are small).
+  const limit = pool.parallelism * 8 + 8;
+  const running = new Set<Promise<void>>();
+  try {
+    for await (const entry of walkPaths(paths, {
+      maxFileSize: options.maxFileSize,
+      exclude: options.exclude,
+      isCancelled,
+      ...(options.skipDirs ? { skipDirs: options.skipDirs } : {}),
+    })) {
+      if (isCancelled()) break;
+      const seq = outcomes.length;
+      outcomes.push(undefined);
+      if (entry.kind === 'skipped') {
+        outcomes[seq] = { findings: [], skipped: [{ path: display(entry.path), reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}) }] };
+        continue;
+      }
+      seen.add(entry.path);
+      if (options.claim?.(entry.path)) continue;
+      const known = cache?.get(entry.path);
+      const job: ScanJob = {
+        path: entry.path,
+        display: display(entry.path),
+        maxFileSize: options.maxFileSize,
+        ...(options.config ? { config: options.config } : {}),
+        ...(known ? { known: { size: known.size, mtimeMs: known.mtimeMs } } : {}),
+      };
+      const done: Promise<void> = pool.run(job).then((r) => {
+        running.delete(done);
+        settle(seq, job, r);
+      });
+      running.add(done);
+      if (running.size >= limit) await Promise.race(running);
     }
-    options.onFile?.(entry.path, located);
+    if (isCancelled()) pool.cancel();
+    await Promise.all(running);
+  } finally {
+    clearInterval(poll);
+    if (!options.pool) await pool.dispose();
+  }
+
+  if (cache && !cancelled) pruneCache(cache, paths, seen);
+  const findings: LocatedFinding[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const o of outcomes) {
+    if (!o) continue;
+    for (const f of o.findings) findings.push(f);
+    for (const s of o.skipped) skipped.push(s);
   }
   return { version: VERSION, root, filesScanned, findings, skipped };
+}
+
+/** Forgets cached files under the scanned paths that the walk no longer found (deleted, excluded). */
+function pruneCache(cache: ScanCache, paths: readonly string[], seen: ReadonlySet<string>): void {
+  const roots = paths.map((p) => path.resolve(p));
+  cache.retainWhere((file) => seen.has(file) || !roots.some((r) => file === r || file.startsWith(r.endsWith(path.sep) ? r : r + path.sep)));
 }

@@ -6,9 +6,13 @@ import { decode } from './decode';
 /** Why a file was not scanned. Every skip is reported; nothing is dropped silently. */
 export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root' | 'unreadable';
 
-export type WalkEntry =
-  | { kind: 'file'; path: string; text: string; size: number; mtimeMs: number }
-  | { kind: 'skipped'; path: string; reason: SkipReason; detail?: string };
+/** A file that was not scanned, and why. */
+export type SkippedEntry = { kind: 'skipped'; path: string; reason: SkipReason; detail?: string };
+
+export type WalkEntry = { kind: 'file'; path: string; text: string; size: number; mtimeMs: number } | SkippedEntry;
+
+/** What `walkPaths` yields: a file to read (by whoever scans it), or a skip. */
+export type PathEntry = { kind: 'path'; path: string } | SkippedEntry;
 
 export interface WalkOptions {
   /** Largest file scanned, in bytes. */
@@ -38,6 +42,14 @@ interface IgnoreFrame {
  * FIFOs, sockets and devices are never opened.
  */
 export async function* walk(roots: readonly string[], options: WalkOptions): AsyncGenerator<WalkEntry> {
+  for await (const entry of walkPaths(roots, options)) yield entry.kind === 'path' ? await readEntry(entry.path, options.maxFileSize) : entry;
+}
+
+/**
+ * Like `walk`, but yields the paths of files to read instead of reading them, so the reading
+ * can happen elsewhere (in the worker that scans the file).
+ */
+export async function* walkPaths(roots: readonly string[], options: WalkOptions): AsyncGenerator<PathEntry> {
   const skipDirs = new Set(options.skipDirs ?? DEFAULT_SKIP_DIRS);
   for (const input of roots) {
     const root = path.resolve(input);
@@ -51,7 +63,7 @@ export async function* walk(roots: readonly string[], options: WalkOptions): Asy
       continue;
     }
     if (st.isFile()) {
-      yield await readEntry(root, options.maxFileSize);
+      yield { kind: 'path', path: root };
       continue;
     }
     if (!st.isDirectory()) {
@@ -72,7 +84,7 @@ async function* walkDir(
   visited: Set<string>,
   skipDirs: Set<string>,
   options: WalkOptions,
-): AsyncGenerator<WalkEntry> {
+): AsyncGenerator<PathEntry> {
   let dirStat: fs.Stats;
   try {
     dirStat = await fs.promises.stat(dir);
@@ -143,7 +155,7 @@ async function* walkDir(
     }
 
     if (isDir) yield* walkDir(full, realRoot, root, frames, visited, skipDirs, options);
-    else yield await readEntry(full, options.maxFileSize);
+    else yield { kind: 'path', path: full };
   }
 }
 

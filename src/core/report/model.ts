@@ -14,7 +14,8 @@ export interface LocatedFinding extends Finding {
 
 export interface SkippedFile {
   path: string;
-  reason: SkipReason | 'rule-error';
+  /** `scan-failed`: the scan of the file timed out or crashed its worker (see core/pool). */
+  reason: SkipReason | 'rule-error' | 'scan-failed';
   detail?: string;
 }
 

@@ -1,0 +1,246 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileResult, FromWorker, ScanJob, ToWorker } from './protocol';
+import { scanFile } from './scan-file';
+
+/** How a pool is set up. Every field has a default that suits the CLI and the extension. */
+export interface PoolOptions {
+  /** Worker threads (default: `os.availableParallelism()`); 0 scans in the calling thread. */
+  size?: number;
+  /** The worker bundle (default: `worker.js` beside the running bundle, i.e. dist/worker.js). */
+  workerPath?: string;
+  /** A file whose scan takes longer is given up on and its worker replaced (default 60 s). */
+  fileTimeoutMs?: number;
+  /** Idle workers are stopped after this long, so an idle editor holds no threads (default 15 s). */
+  idleMs?: number;
+  /** Heap limit of each worker in MB: a hostile file fails alone instead of exhausting memory. */
+  maxHeapMb?: number;
+}
+
+/** A job's outcome; `cancelled` when the pool was cancelled before it finished. */
+export type PoolResult = FileResult | { kind: 'cancelled'; path: string };
+
+interface Pending {
+  id: number;
+  job: ScanJob;
+  resolve: (r: PoolResult) => void;
+  /** Times the job was in a worker that crashed; the second crash fails it. */
+  crashes: number;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Pending>;
+  idleTimer?: NodeJS.Timeout;
+}
+
+/** Jobs given to one worker at a time: two, so it reads the next file while it scans one. */
+const PER_WORKER = 2;
+/** Jobs run at once when scanning in the calling thread (overlaps file reads). */
+const IN_THREAD = 4;
+
+/**
+ * Scans files on a pool of worker threads, one engine per thread. Jobs are queued, results
+ * come back as each file finishes. A file that hangs (past `fileTimeoutMs`) or crashes its
+ * worker (e.g. runs out of heap) is reported as `scan-failed` and its worker replaced, so one
+ * hostile file can neither stop nor sink a scan. Where workers cannot run (no worker bundle,
+ * as under a test runner from source), the same jobs run in the calling thread.
+ */
+export class ScanPool {
+  private readonly size: number;
+  private readonly workerPath: string;
+  private readonly fileTimeoutMs: number;
+  private readonly idleMs: number;
+  private readonly maxHeapMb: number;
+  private readonly queue: Pending[] = [];
+  private readonly slots = new Set<Slot>();
+  private inThreadRunning = 0;
+  private nextId = 1;
+  private threadsBroken: boolean;
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(0, Math.floor(options.size ?? os.availableParallelism()));
+    this.workerPath = options.workerPath ?? path.join(__dirname, 'worker.js');
+    this.fileTimeoutMs = options.fileTimeoutMs ?? 60_000;
+    this.idleMs = options.idleMs ?? 15_000;
+    this.maxHeapMb = options.maxHeapMb ?? 1024;
+    this.threadsBroken = this.size === 0 || !fs.existsSync(this.workerPath);
+  }
+
+  /** Whether jobs run on worker threads (false: in the calling thread). */
+  get threaded(): boolean {
+    return !this.threadsBroken;
+  }
+
+  /** Threads scanning at once (1 when scanning in the calling thread). */
+  get parallelism(): number {
+    return this.threaded ? this.size : 1;
+  }
+
+  /** Jobs waiting or running. */
+  get pending(): number {
+    let n = this.queue.length + this.inThreadRunning;
+    for (const s of this.slots) n += s.jobs.size;
+    return n;
+  }
+
+  /** Scans one file. Never rejects: failures come back as skips. */
+  run(job: ScanJob): Promise<PoolResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, job, resolve, crashes: 0 });
+      this.dispatch();
+    });
+  }
+
+  /** Resolves every queued and running job as cancelled, at once; running workers are stopped. */
+  cancel(): void {
+    for (const p of this.queue.splice(0)) p.resolve({ kind: 'cancelled', path: p.job.path });
+    for (const slot of [...this.slots]) {
+      if (slot.jobs.size === 0) continue;
+      this.drop(slot);
+      for (const p of slot.jobs.values()) {
+        clearTimeout(p.timer);
+        p.resolve({ kind: 'cancelled', path: p.job.path });
+      }
+      slot.jobs.clear();
+    }
+  }
+
+  /** Cancels what is left and stops every worker. */
+  async dispose(): Promise<void> {
+    this.cancel();
+    await Promise.all([...this.slots].map((s) => this.drop(s)));
+  }
+
+  private dispatch(): void {
+    if (this.threadsBroken) {
+      while (this.queue.length > 0 && this.inThreadRunning < IN_THREAD) this.runInThread(this.queue.shift() as Pending);
+      return;
+    }
+    while (this.queue.length > 0) {
+      const slot = this.freeSlot();
+      if (!slot) return;
+      const p = this.queue.shift() as Pending;
+      this.send(slot, p);
+    }
+  }
+
+  /** The least busy worker with room for a job, spawning one while under the pool size. */
+  private freeSlot(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.jobs.size < PER_WORKER && (!best || s.jobs.size < best.jobs.size)) best = s;
+    if (best && best.jobs.size === 0) return best;
+    if (this.slots.size < this.size) return this.spawn() ?? best;
+    return best;
+  }
+
+  private runInThread(p: Pending): void {
+    this.inThreadRunning++;
+    void scanFile(p.job).then((result) => {
+      this.inThreadRunning--;
+      p.resolve(result);
+      this.dispatch();
+    });
+  }
+
+  private spawn(): Slot | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerPath, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    } catch {
+      this.fallBack();
+      return undefined;
+    }
+    const slot: Slot = { worker, jobs: new Map() };
+    let started = false;
+    this.slots.add(slot);
+    worker.on('message', (m: FromWorker) => {
+      if ('ready' in m) {
+        started = true;
+        return;
+      }
+      const p = slot.jobs.get(m.id);
+      if (!p) return;
+      clearTimeout(p.timer);
+      slot.jobs.delete(m.id);
+      this.idle(slot);
+      p.resolve(m.result);
+      this.dispatch();
+    });
+    // 'error' is always followed by 'exit'; the reason is kept for the jobs' skip detail.
+    let failure = '';
+    worker.on('error', (error) => (failure = error.message));
+    worker.on('exit', (code) => {
+      if (!this.slots.delete(slot)) return;
+      clearTimeout(slot.idleTimer);
+      const jobs = [...slot.jobs.values()];
+      slot.jobs.clear();
+      if (!started) {
+        // The worker bundle does not load here: scan in this thread from now on.
+        this.fallBack();
+        this.queue.unshift(...jobs);
+        this.dispatch();
+        return;
+      }
+      for (const p of jobs) {
+        clearTimeout(p.timer);
+        p.crashes++;
+        if (p.crashes >= 2 || jobs.length === 1) p.resolve(failed(p, failure || `worker stopped (exit code ${code})`));
+        else this.queue.unshift(p);
+      }
+      this.dispatch();
+    });
+    return slot;
+  }
+
+  private send(slot: Slot, p: Pending): void {
+    clearTimeout(slot.idleTimer);
+    slot.worker.ref();
+    slot.jobs.set(p.id, p);
+    p.timer = setTimeout(() => this.timeOut(slot, p), this.fileTimeoutMs);
+    p.timer.unref();
+    const message: ToWorker = { id: p.id, job: p.job };
+    slot.worker.postMessage(message);
+  }
+
+  /** Gives up on a file that takes too long: its worker is stopped, its other jobs requeued. */
+  private timeOut(slot: Slot, p: Pending): void {
+    if (!slot.jobs.has(p.id)) return;
+    slot.jobs.delete(p.id);
+    const others = [...slot.jobs.values()];
+    slot.jobs.clear();
+    for (const o of others) clearTimeout(o.timer);
+    void this.drop(slot);
+    p.resolve(failed(p, `timed out after ${this.fileTimeoutMs} ms`));
+    this.queue.unshift(...others);
+    this.dispatch();
+  }
+
+  /** An idle worker does not keep the process alive, and is stopped after `idleMs`. */
+  private idle(slot: Slot): void {
+    if (slot.jobs.size > 0) return;
+    slot.worker.unref();
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      if (slot.jobs.size === 0) void this.drop(slot);
+    }, this.idleMs);
+    slot.idleTimer.unref();
+  }
+
+  private drop(slot: Slot): Promise<number> {
+    this.slots.delete(slot);
+    clearTimeout(slot.idleTimer);
+    return slot.worker.terminate().catch(() => 0);
+  }
+
+  private fallBack(): void {
+    this.threadsBroken = true;
+  }
+}
+
+function failed(p: Pending, detail: string): FileResult {
+  return { kind: 'skipped', path: p.job.path, skip: { path: p.job.display, reason: 'scan-failed', detail } };
+}

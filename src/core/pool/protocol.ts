@@ -1,0 +1,48 @@
+import type { LocatedFinding, SkippedFile } from '../report/model';
+import type { ScanConfig } from '../types';
+
+/**
+ * What the scanning side (a worker thread, or the calling thread when workers are unavailable)
+ * is asked to do with one file, and what it answers. Plain data: it crosses a thread boundary.
+ */
+export interface ScanJob {
+  /** Absolute path: read from disk unless `text` is given. */
+  path: string;
+  /** Path written into the findings (relative to the report root). */
+  display: string;
+  maxFileSize: number;
+  config?: ScanConfig;
+  /** Text to scan instead of the file on disk (an editor's unsaved buffer). */
+  text?: string;
+  /** Size and mtime of a cached result: when the file still has them it is not read again. */
+  known?: FileStamp;
+}
+
+/** What identifies a file's content cheaply: its size and modification time. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A finding as cached or sent between threads: located, without the path (added on the way out). */
+export type PlacedFinding = Omit<LocatedFinding, 'path'>;
+
+export type FileResult =
+  | {
+      kind: 'scanned';
+      path: string;
+      stamp?: FileStamp;
+      findings: LocatedFinding[];
+      /** Rules that threw on this file (the other rules' findings are kept). */
+      errors: SkippedFile[];
+      /** The file has suppression directives, which can expire: its result depends on the day. */
+      dateSensitive: boolean;
+    }
+  | { kind: 'unchanged'; path: string }
+  | { kind: 'skipped'; path: string; skip: SkippedFile };
+
+/** Messages from the pool to a worker. */
+export type ToWorker = { id: number; job: ScanJob };
+
+/** Messages from a worker to the pool. */
+export type FromWorker = { id: number; result: FileResult } | { ready: true };
