@@ -100,6 +100,8 @@ const SAMPLE_NAMES = /^(?:山田\s?太郎|山田\s?花子|ヤマダ\s?タロウ|
 /** Mail domains reserved or used for documentation (RFC 2606, RFC 6761 and the usual stand-ins). */
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|ne\.jp|or\.jp)|example|test|invalid|localhost|local|test\.com|test\.jp|test\.co\.jp|sample\.com|sample\.jp|dummy\.com|dummy\.jp|foo\.com|bar\.com|hoge\.com|hoge\.jp|fuga\.com|domain\.com|email\.com|mail\.com|your-?domain\.\w+|company\.com|acme\.com|users\.noreply\.github\.com)$/i;
 
+const ROLE_MAILBOX = /^(?:info|contact|support|help|sales|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|press|pr|media|hr|jobs|recruit|careers|inquiry|inquiries|otoiawase|toiawase|customer|service|billing|accounts?|marketing|news|newsletter|team|hello|mail|root|system|notifications?|alerts?|bounce|mailer-daemon)(?:[._+-][\w.-]*)?$/;
+
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24})$/;
 
 /** A deliverable-looking e-mail address outside documentation domains. */
@@ -108,6 +110,8 @@ export function isPersonalEmail(value: string): boolean {
   if (!m) return false;
   const local = value.slice(0, value.indexOf('@')).toLowerCase();
   if (/^(?:no-?reply|do-?not-?reply|test|dummy|sample|example|user|foo|bar|hoge|xxx+)\d*$/.test(local)) return false;
+  // Role mailboxes belong to an organisation, not a person.
+  if (ROLE_MAILBOX.test(local)) return false;
   return !EXAMPLE_DOMAIN.test(m[1]);
 }
 
@@ -158,20 +162,40 @@ export function isPostalCode(value: string): boolean {
 
 const PREFECTURE = /(?:北海道|東京都|大阪府|京都府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)/;
 
-/** An address: a prefecture or a municipality (市区町村) with a place, or any other non-placeholder text. */
+/**
+ * An address: a prefecture or a municipality (市区町村) with a place; Japanese text with a
+ * block number (丁目, 番地, digits); or Latin text written like an address (words with spaces
+ * or commas, e.g. "2-14-7 Sakurashinmachi, Setagaya"). Single tokens such as
+ * "aws_security_group.web" or "10.0.0.1" are identifiers, and "住所を入力してください" is a label.
+ */
 export function isAddress(value: string): boolean {
   const v = value.trim();
-  if (v.length < 2 || v.length > 200) return false;
+  if (v.length < 2 || v.length > 200 || isPlaceholderText(v) || /ください|入力|選択/.test(v)) return false;
   if (PREFECTURE.test(v) || /[\u4e00-\u9fff]{1,6}[市区町村郡]/.test(v)) return true;
-  return /[A-Za-z\u3040-\u30ff\u4e00-\u9fff]/.test(v) && !isPlaceholderText(v);
+  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(v)) return /[0-9０-９]|丁目|番地/.test(v);
+  return /[A-Za-z]{2}/.test(v) && /[\s,]/.test(v) && !/[@=<>{}$\\]|:\/\//.test(v);
 }
 
-/** A name: letters (kanji, kana or Latin), not a number, not an address, not a known sample. */
+/** Words that end the names of organisations and places, not people. */
+const ORG_JA = /(?:株式会社|有限会社|合同会社|[（(]株[）)]|会社|店|支店|本店|営業所|事務所|病院|医院|クリニック|学校|大学|高校|中学校|小学校|幼稚園|保育園|駅|ビル|センター|協会|組合|財団|法人|役場|庁|省|局|課|部|[都道府県市区町村郡])$/;
+const ORG_EN = /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hotel|Bank|Station|University|College|School|Hospital|Clinic|Center|Centre|Office|Branch|Company|Group|Services?|Foundation|Association|Department|Dept|Team|Project|Street|Park)\.?$/;
+
+/**
+ * A name: letters (kanji, kana or Latin), not a number, not an address, not a known sample.
+ * Japanese names are short and free of sentence endings; names of shops, companies and places
+ * (…店, 株式会社…, …区, …Inc.) are not people. Names in Latin letters need two words and a
+ * capital ("Ichiro Sato", "SATO ICHIRO"): one lower-case word under a `name` key is a
+ * resource, a branch, a package.
+ */
 export function isPersonName(value: string): boolean {
   const v = value.trim();
   if (v.length < 2 || v.length > 60 || isPlaceholderText(v) || SAMPLE_NAMES.test(v)) return false;
-  if (/[@/\\<>{}=:;#$%]|https?:|\d{2}/.test(v)) return false;
-  return /^[\p{L}\p{M}][\p{L}\p{M}\s.'’-]*$/u.test(v);
+  if (/[@/\\<>{}=:;#$%_]|https?:|\d/.test(v)) return false;
+  if (!/^[\p{L}\p{M}][\p{L}\p{M}\s.'’-]*$/u.test(v)) return false;
+  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(v)) {
+    return v.replace(/[\s　]/g, '').length <= 12 && !ORG_JA.test(v) && !PREFECTURE.test(v) && !/ください|入力|してい|です|ます/.test(v);
+  }
+  return /^[A-Z][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){1,3}$/u.test(v) && !/^(?:The|A|An|My|Our|New|Default|Test|Sample)\s/.test(v) && !ORG_EN.test(v);
 }
 
 /** A name reading: kana (or romaji) only. */

@@ -37,7 +37,8 @@ export function lineFields(line: string, start: number): RawField[] {
     const g = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
     const value = m[g] ?? '';
     const at = m.index + m[0].length - value.length - (g === 5 ? 0 : 1);
-    fields.push({ key: m[1], value, start: start + at, end: start + at + value.length });
+    // Query strings in access logs carry values URL-encoded (taro%40gmail.com).
+    fields.push({ key: m[1], value: value.includes('%') ? urlDecode(value) : value, start: start + at, end: start + at + value.length });
     taken.push([at, at + value.length]);
   }
   const bare = (re: RegExp): void => {
@@ -51,6 +52,14 @@ export function lineFields(line: string, start: number): RawField[] {
   if (line.includes('@')) bare(EMAIL_IN_TEXT);
   if (/\d-\d/.test(line)) bare(PHONE_IN_TEXT);
   return fields;
+}
+
+function urlDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
 }
 
 // Words that give a bare number its meaning, looked for on the same line before the value.
@@ -90,12 +99,19 @@ export function scanLineIdentifiers(line: string, start: number, ids: IdHits): v
   }
 }
 
-/** The key right before a value (`order_no: `) must not name something else. */
+/**
+ * The key right before a value (`order_no: `) must not name something else: a known column of
+ * another kind, an id/code/token, or a "…number" that is not this identifier's.
+ */
 function nearestKeyAllows(before: string, kind: FieldKind): boolean {
   const m = /["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：]>?[ \t]{0,3}["'「]?$/.exec(before);
   if (!m) return true;
-  const k = classifyKey(m[1]);
-  return k === undefined ? !/(?:id|no|number|num|code|key|order|invoice|tracking|serial|phone|tel)$/i.test(m[1]) || kindWord(m[1], kind) : k === kind;
+  const key = m[1];
+  const k = classifyKey(key);
+  if (k !== undefined) return k === kind;
+  if (/(?:id|ids|code|key|token|hash|ref|order|invoice|tracking|serial|phone|tel|fax|zip|count|amount|price|date|time|timestamp|ts|番号)$/i.test(key)) return false;
+  if (/(?:no|number|num|nr)$/i.test(key)) return kindWord(key, kind);
+  return true;
 }
 
 /** A key like "card_no" or "マイナンバー" names the kind even when it is not a known column. */
