@@ -110,14 +110,15 @@ export function isWorld(value: string | undefined): boolean {
  * Database, cache and search-engine ports: MySQL 3306, PostgreSQL 5432, SQL Server 1433,
  * Oracle 1521/2483/2484, MongoDB 27017/27018, Redis 6379, Elasticsearch 9200/9300, CouchDB 5984,
  * Cassandra 9042/7000/7001/9160, Memcached 11211, InfluxDB 8086, Kibana 5601, Docker API 2375,
- * Redshift 5439, Neo4j 7474/7687, ClickHouse 8123.
+ * Redshift 5439, Neo4j 7474/7687, ClickHouse 8123, and 9000 (HDFS NameNode, ClickHouse native,
+ * MinIO).
  */
 export const DB_PORTS: ReadonlyMap<number, string> = new Map([
   [3306, 'MySQL'], [5432, 'PostgreSQL'], [1433, 'SQL Server'], [1521, 'Oracle'], [2483, 'Oracle'], [2484, 'Oracle'],
   [27017, 'MongoDB'], [27018, 'MongoDB'], [6379, 'Redis'], [9200, 'Elasticsearch'], [9300, 'Elasticsearch'],
   [5984, 'CouchDB'], [9042, 'Cassandra'], [7000, 'Cassandra'], [7001, 'Cassandra'], [9160, 'Cassandra'],
   [11211, 'Memcached'], [8086, 'InfluxDB'], [5601, 'Kibana'], [2375, 'Docker API'], [5439, 'Redshift'],
-  [7474, 'Neo4j'], [7687, 'Neo4j'], [8123, 'ClickHouse'],
+  [7474, 'Neo4j'], [7687, 'Neo4j'], [8123, 'ClickHouse'], [9000, 'HDFS / ClickHouse / MinIO'],
 ]);
 
 /** The database ports inside [from, to]; every one of them for a full range. */

@@ -105,7 +105,7 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
       // Azure SQL / PostgreSQL / MySQL / Redis firewall rules: 0.0.0.0 – 255.255.255.255.
       const start = field(props, 'start_ip_address', 'startIpAddress', 'start_ip', 'startIP');
       const end = field(props, 'end_ip_address', 'endIpAddress', 'end_ip', 'endIP');
-      if (start && end && str(start.value) === '0.0.0.0' && str(end.value) === '255.255.255.255') {
+      if (start && end && (str(start.value) === '0.0.0.0' || isWorld(str(start.value))) && str(end.value) === '255.255.255.255') {
         out.push({ range: [start.keyRange[0], end.value.range[1]].sort((a, b) => a - b) as [number, number], messageId: 'firewallAll', data: { resource: name }, excerpt: excerpt(doc, start.keyRange) });
       }
       // Cloud SQL authorized networks.

@@ -1,6 +1,10 @@
 import type { Rule } from '../rule';
+import { composeDbNoAuth } from './compose-db-no-auth';
+import { composeDbPortPublic } from './compose-db-port-public';
 import { dbFirewallOpen } from './db-firewall-open';
 import { dbPublicAccess } from './db-public-access';
+import { helmDbNoAuth } from './helm-db-no-auth';
+import { k8sDbServiceExposed } from './k8s-db-service-exposed';
 import { networkDbPortOpen } from './network-db-port-open';
 import { searchOpenPolicy } from './search-open-policy';
 import { storageAccountPublicAccess } from './storage-account-public-access';
@@ -16,4 +20,8 @@ export const exposureRules: readonly Rule[] = [
   storagePublicPolicy,
   storageAccountPublicAccess,
   searchOpenPolicy,
+  composeDbPortPublic,
+  composeDbNoAuth,
+  k8sDbServiceExposed,
+  helmDbNoAuth,
 ];

@@ -110,6 +110,12 @@ function collect(root: TreeNode, out: Resource[]): void {
       for (const n of t.value.entries) out.push({ source: 'terraform', type: t.key, name: n.key, props: n.value, node: n.value, anchor: n.keyRange });
     }
   }
+  // A deployment body or template spec wrapping a whole ARM template.
+  const template = get(root, 'properties', 'template');
+  if (template?.kind === 'object' && get(template, 'resources')) collect(template, out);
+  // Terraform plan JSON (`terraform show -json`): planned values per module.
+  const planned = get(root, 'planned_values', 'root_module');
+  if (planned) plannedModule(planned, out, 0);
   // Kubernetes, Crossplane and other custom resources.
   const kind = str(get(root, 'kind'));
   if (kind && str(get(root, 'apiVersion'))) {
@@ -129,6 +135,17 @@ function collect(root: TreeNode, out: Resource[]): void {
       });
     }
   }
+}
+
+function plannedModule(mod: TreeNode, out: Resource[], depth: number): void {
+  if (depth > 8) return;
+  const list = get(mod, 'resources');
+  for (const r of list?.kind === 'array' ? list.items : []) {
+    const type = str(get(r, 'type'));
+    if (type && r.kind === 'object') out.push({ source: 'terraform', type, name: str(get(r, 'name')) ?? '', props: get(r, 'values'), node: r, anchor: r.range });
+  }
+  const children = get(mod, 'child_modules');
+  for (const c of children?.kind === 'array' ? children.items : []) plannedModule(c, out, depth + 1);
 }
 
 function arm(item: TreeNode, parentType: string, out: Resource[], depth: number): void {

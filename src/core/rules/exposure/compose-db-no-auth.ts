@@ -1,0 +1,59 @@
+import type { RawFinding, Rule } from '../rule';
+import { describe, excerpt, NOAUTH_GUIDELINES } from './common';
+import { composeServices } from './containers';
+import { AUTH_MESSAGES } from './auth-messages';
+
+/**
+ * A docker-compose data store without authentication: `POSTGRES_HOST_AUTH_METHOD=trust`,
+ * `MYSQL_ALLOW_EMPTY_PASSWORD`, Bitnami `ALLOW_EMPTY_PASSWORD=yes`, Elasticsearch / OpenSearch
+ * security switched off, `NEO4J_AUTH=none`; and, when its port is published, images whose
+ * default is no authentication (Mongo without a root user, Redis without `requirepass`,
+ * Memcached). Written settings are a warning alone; with a published port, an error.
+ */
+export const composeDbNoAuth: Rule = {
+  id: 'exposure/compose-db-no-auth',
+  category: 'pii-exposure',
+  severity: 'warning',
+  guidelines: NOAUTH_GUIDELINES,
+  title: { en: 'Compose database without authentication', ja: '認証なしの Compose のデータベース' },
+  description: describe(
+    'A database that accepts connections without a password hands its data to whoever reaches the port; the National Police Agency has warned repeatedly about MongoDB, Elasticsearch and Redis instances found this way, and the PPC Q&A (10-19) asks for identification and authentication of whoever accesses personal data. Set a password through a secret (POSTGRES_PASSWORD_FILE, MONGO_INITDB_ROOT_PASSWORD_FILE, redis --requirepass) and keep security features on, even in development: compose files are copied to servers.',
+    'パスワードなしで接続を受け付けるデータベースは、ポートに到達した誰にでもデータを渡してしまいます。警察庁はこのように発見された MongoDB・Elasticsearch・Redis について繰り返し注意喚起しており、個人情報保護委員会のQ&A（10-19）は個人データにアクセスする者の識別と認証を求めています。シークレット経由でパスワードを設定し（POSTGRES_PASSWORD_FILE、MONGO_INITDB_ROOT_PASSWORD_FILE、redis の --requirepass 等）、開発環境でもセキュリティ機能を有効にしてください。Compose ファイルはそのままサーバーに持ち込まれます。',
+  ),
+  messages: {
+    ...AUTH_MESSAGES,
+    'fix.scram': { en: 'Use scram-sha-256 (set POSTGRES_PASSWORD)', ja: 'scram-sha-256 にする（POSTGRES_PASSWORD を設定）' },
+    'fix.enableSecurity': { en: 'Turn security on (set credentials)', ja: 'セキュリティを有効にする（認証情報を設定）' },
+  },
+  appliesTo: (doc) => doc.format === 'yaml',
+  check(doc) {
+    const out: RawFinding[] = [];
+    for (const s of composeServices(doc)) {
+      const published = s.published.length > 0 || s.hostNetwork !== undefined;
+      for (const g of s.gaps) {
+        if (!g.explicit && !published) continue;
+        out.push({
+          range: g.range,
+          messageId: g.kind,
+          data: { service: s.name, image: s.image, setting: g.setting },
+          severity: published ? 'error' : 'warning',
+          excerpt: excerpt(doc, g.range),
+          ...(g.fix ? { fixes: [g.fix] } : {}),
+        });
+      }
+    }
+    return out;
+  },
+  examples: {
+    bad: [
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n    ports:\n      - "27017:27017"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.14.0\n    environment:\n      - discovery.type=single-node\n      - xpack.security.enabled=false\n' },
+    ],
+    good: [
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD_FILE=/run/secrets/pg\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_INITDB_ROOT_USERNAME: admin\n      MONGO_INITDB_ROOT_PASSWORD_FILE: /run/secrets/mongo\n    ports:\n      - "127.0.0.1:27017:27017"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n' },
+    ],
+  },
+};

@@ -1,0 +1,120 @@
+import type { Document } from '../../documents/document';
+import { get, type TreeNode } from '../../documents/tree';
+import { yamlTrees } from '../../documents/yaml';
+import type { RawFinding, Rule } from '../rule';
+import { DB_PORTS, describe, excerpt, isWorld, NETWORK_GUIDELINES, scalars, str } from './common';
+import { authGaps, envOf, imageFamily } from './containers';
+
+/** Names and labels that say "database" (`postgres`, `user-db`, `app.kubernetes.io/name: redis`). */
+const DB_NAME = /(^|[-_./])(postgres(ql)?|pg|mysql|mariadb|mongo(db)?|redis|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|mssql|neo4j|influxdb|clickhouse|db|database)($|[-_./\d])/i;
+const INTERNAL_LB = /(aws-load-balancer-internal|azure-load-balancer-internal|load-balancer-type|networking\.gke\.io\/internal-load-balancer|cloud\.google\.com\/load-balancer-type|aws-load-balancer-scheme)$/i;
+
+interface Workload {
+  labels: Map<string, string>;
+  family: string;
+  image: string;
+  noAuth: boolean;
+}
+
+function labelsOf(node: TreeNode | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (node?.kind === 'object') for (const e of node.entries) out.set(e.key, str(e.value) ?? '');
+  return out;
+}
+
+/** Pods (through their controllers) in the same file that run a data store. */
+function workloads(doc: Document, trees: TreeNode[]): Workload[] {
+  const out: Workload[] = [];
+  for (const t of trees) {
+    const kind = str(get(t, 'kind'));
+    if (!kind) continue;
+    const pod = kind === 'Pod' ? t : get(t, 'spec', 'template');
+    const containers = get(pod, 'spec', 'containers');
+    for (const c of containers?.kind === 'array' ? containers.items : []) {
+      const image = str(get(c, 'image')) ?? '';
+      const family = imageFamily(image);
+      if (!family) continue;
+      const command = [get(c, 'command'), get(c, 'args')].flatMap((n) => scalars(n).map((s) => String(str(s) ?? ''))).join(' ');
+      const gaps = authGaps(doc, family, image, envOf(get(c, 'env')), command, c.range);
+      out.push({ labels: labelsOf(get(pod, 'metadata', 'labels')), family, image, noAuth: gaps.length > 0 });
+    }
+  }
+  return out;
+}
+
+/**
+ * A Kubernetes Service of type LoadBalancer or NodePort (or with externalIPs) in front of a
+ * database: recognised by the pods it selects in the same file, by its ports, or by its name and
+ * labels. Internal load balancers and source ranges without 0.0.0.0/0 are not reported. A
+ * warning; an error when the selected database runs without authentication.
+ */
+export const k8sDbServiceExposed: Rule = {
+  id: 'exposure/k8s-db-service-exposed',
+  category: 'pii-exposure',
+  severity: 'warning',
+  guidelines: NETWORK_GUIDELINES,
+  title: { en: 'Database exposed outside the cluster', ja: 'クラスタ外に公開されたデータベース' },
+  description: describe(
+    'A LoadBalancer Service gets an address reachable from outside the cluster (from the internet, on most clouds), and a NodePort opens the port on every node. Databases should be reached through a ClusterIP Service from inside the cluster, or through an internal load balancer restricted to known networks.',
+    'LoadBalancer 型の Service にはクラスタ外（多くのクラウドではインターネット）から到達できるアドレスが割り当てられ、NodePort は全ノードでポートを開きます。データベースにはクラスタ内から ClusterIP の Service 経由で接続するか、既知のネットワークに限定した内部ロードバランサーを使ってください。',
+  ),
+  messages: {
+    exposed: {
+      en: 'Service "{service}" ({type}) exposes {what} outside the cluster.',
+      ja: 'Service「{service}」（{type}）が {what} をクラスタ外に公開しています。',
+    },
+    exposedNoAuth: {
+      en: 'Service "{service}" ({type}) exposes {what} outside the cluster, and the database runs without authentication.',
+      ja: 'Service「{service}」（{type}）が {what} をクラスタ外に公開しており、データベースは認証なしで動作しています。',
+    },
+  },
+  appliesTo: (doc) => doc.format === 'yaml',
+  check(doc) {
+    const trees = yamlTrees(doc);
+    const services = trees.filter((t) => str(get(t, 'kind')) === 'Service');
+    if (services.length === 0) return [];
+    const pods = workloads(doc, trees);
+    const out: RawFinding[] = [];
+    for (const svc of services) {
+      const spec = get(svc, 'spec');
+      const typeNode = get(spec, 'type');
+      const type = str(typeNode) ?? 'ClusterIP';
+      const external = get(spec, 'externalIPs');
+      const exposed = type === 'LoadBalancer' || type === 'NodePort' || (external?.kind === 'array' && external.items.length > 0);
+      if (!exposed) continue;
+      const annotations = get(svc, 'metadata', 'annotations');
+      if (annotations?.kind === 'object' && annotations.entries.some((e) => INTERNAL_LB.test(e.key) && /true|internal/i.test(str(e.value) ?? ''))) continue;
+      const ranges = scalars(get(spec, 'loadBalancerSourceRanges')).map(str);
+      if (type === 'LoadBalancer' && ranges.length > 0 && !ranges.some((r) => isWorld(r))) continue;
+      const selector = labelsOf(get(spec, 'selector'));
+      const selected = pods.filter((p) => selector.size > 0 && [...selector].every(([k, v]) => p.labels.get(k) === v));
+      const name = str(get(svc, 'metadata', 'name')) ?? '';
+      const ports = get(spec, 'ports');
+      const portHit = scalars(ports?.kind === 'array' ? { kind: 'array', range: ports.range, items: ports.items.flatMap((p) => [get(p, 'port'), get(p, 'targetPort'), get(p, 'name')].filter((x): x is TreeNode => x !== undefined)) } : undefined)
+        .map((s) => str(s) ?? '')
+        .find((v) => DB_PORTS.has(Number(v)) || DB_NAME.test(v));
+      const named = DB_NAME.test(name) || [...selector.values()].some((v) => DB_NAME.test(v));
+      const what = selected[0]?.image ?? (portHit ? `port ${portHit}` : named ? name : undefined);
+      if (!what) continue;
+      const noAuth = selected.some((p) => p.noAuth);
+      const range = typeNode?.range ?? external?.range ?? svc.range;
+      out.push({
+        range,
+        messageId: noAuth ? 'exposedNoAuth' : 'exposed',
+        data: { service: name, type: type === 'ClusterIP' ? 'externalIPs' : type, what },
+        severity: noAuth ? 'error' : 'warning',
+        excerpt: excerpt(doc, range),
+      });
+    }
+    return out;
+  },
+  examples: {
+    bad: [
+      { path: 'k8s/postgres.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: LoadBalancer\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n' },
+    ],
+    good: [
+      { path: 'k8s/postgres.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: ClusterIP\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n' },
+      { path: 'k8s/web.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n    - port: 443\n' },
+    ],
+  },
+};
