@@ -1,0 +1,118 @@
+import { CHAR_CLASSES, type CharClass } from '../../guidelines/profiles';
+import type { Fix } from '../../types';
+import type { RawFinding, Rule } from '../rule';
+import { basisData, classList, CLASS_NAMES, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
+import { effective, type PolicyFacts } from './model';
+import { policiesOf } from './policies';
+
+/** Whether a policy requires some class of the group: true, false, or undefined (cannot tell). */
+function groupRequired(policy: PolicyFacts, group: readonly CharClass[]): boolean | undefined {
+  const anyOf = effective(policy.minClasses) ?? 0;
+  // "Any N of the four" guarantees a group only when too few classes remain outside it.
+  if (anyOf > CHAR_CLASSES.length - group.length) return true;
+  let unknown = false;
+  for (const c of group) {
+    const v = effective(policy.classes?.[c]);
+    if (v === true) return true;
+    if (v === undefined) unknown = true;
+  }
+  return unknown && policy.minClasses === undefined ? undefined : false;
+}
+
+/** Character classes the profile asks for but the policy does not require. */
+export const compositionRule: Rule = {
+  id: 'password-policy/composition',
+  category: 'password-policy',
+  severity: 'warning',
+  guidelines: POLICY_GUIDELINES,
+  title: { en: 'Password character classes not required', ja: 'パスワードの文字種が必須になっていない' },
+  description: {
+    en: 'The NISC handbook treats 10 or more characters mixing upper and lower case, digits and symbols as safe; the MHLW medical guideline asks for letters, digits and symbols mixed, PCI DSS for letters and digits. NIST SP 800-63B-4, by contrast, says not to impose composition rules: under that profile such rules are reported for information.',
+    ja: 'NISC ハンドブックは英大文字・小文字・数字・記号を混ぜた10文字以上を安全圏としています。厚生労働省の医療情報ガイドラインは英数字と記号の混在、PCI DSS は英字と数字を求めます。一方 NIST SP 800-63B-4 は文字種の組合せ規則を課さないよう求めており、このプロファイルでは組合せ規則を情報として報告します。',
+  },
+  messages: {
+    none: {
+      en: 'Password policy requires no character classes; {profile} ({sourceEn}) asks for {requiredEn}.',
+      ja: 'パスワードポリシーが文字種を何も必須にしていません。{profile}（{sourceJa}）は{requiredJa}を求めています。',
+    },
+    missing: {
+      en: 'Password policy does not require {missingEn}; {profile} ({sourceEn}) asks for {requiredEn}.',
+      ja: 'パスワードポリシーが{missingJa}を必須にしていません。{profile}（{sourceJa}）は{requiredJa}を求めています。',
+    },
+    discouraged: {
+      en: 'Password policy imposes composition rules ({actualEn}); {profile} ({sourceEn}) says not to, and to rely on length and a blocklist instead.',
+      ja: 'パスワードポリシーが文字種の組合せ規則（{actualJa}）を課しています。{profile}（{sourceJa}）は組合せ規則を課さず、長さと漏えい済みパスワードの照合で対策するよう求めています。',
+    },
+    'fix.require': { en: 'Require {classEn}', ja: '{classJa}を必須にする' },
+  },
+  appliesTo: mayHoldPolicy,
+  check(doc, ctx) {
+    const profile = profileOf(ctx);
+    const req = profile.composition;
+    const out: RawFinding[] = [];
+    for (const policy of policiesOf(doc)) {
+      if (!policy.classes && !policy.minClasses) continue;
+      if (req.mode === 'discouraged') {
+        const imposed = CHAR_CLASSES.filter((c) => policy.classes?.[c]?.kind === 'set' && effective(policy.classes[c]) === true);
+        const at = imposed.length > 0 ? policy.classes?.[imposed[0]] : policy.minClasses?.kind === 'set' && (effective(policy.minClasses) ?? 0) > 1 ? policy.minClasses : undefined;
+        if (!at) continue;
+        const groups = imposed.length > 0 ? imposed.map((c) => [c]) : [];
+        out.push({
+          range: at.range,
+          messageId: 'discouraged',
+          severity: 'info',
+          data: {
+            ...basisData(profile, req),
+            actual: imposed.join(','),
+            required: '',
+            actualEn: groups.length ? classList(groups, 'en') : `any ${effective(policy.minClasses)} of 4 classes`,
+            actualJa: groups.length ? classList(groups, 'ja') : `4種のうち${effective(policy.minClasses)}種`,
+          },
+          guidelines: req.guidelines,
+        });
+        continue;
+      }
+      const missing = req.groups.filter((g) => groupRequired(policy, g) === false);
+      if (missing.length === 0) continue;
+      const required = CHAR_CLASSES.filter((c) => effective(policy.classes?.[c]) === true);
+      const fixes: Fix[] = [];
+      for (const g of missing) {
+        const cls = g.find((c) => policy.classes?.[c]) ?? g[0];
+        const data = { classEn: CLASS_NAMES[cls].en, classJa: CLASS_NAMES[cls].ja };
+        const fix = setFix(policy.classes?.[cls], true, 'fix.require', data);
+        if (fix) fixes.push(fix);
+      }
+      const first = missing[0].map((c) => policy.classes?.[c]).find((f) => f !== undefined);
+      out.push({
+        range: (first ?? policy.minClasses)?.range ?? policy.anchor,
+        messageId: required.length === 0 && (effective(policy.minClasses) ?? 0) <= 1 ? 'none' : 'missing',
+        data: {
+          ...basisData(profile, req),
+          actual: required.join(','),
+          required: req.groups.map((g) => g.join('|')).join(','),
+          missingEn: classList(missing, 'en'),
+          missingJa: classList(missing, 'ja'),
+          requiredEn: classList(req.groups, 'en'),
+          requiredJa: classList(req.groups, 'ja'),
+        },
+        guidelines: req.guidelines,
+        ...(fixes.length ? { fixes } : {}),
+      });
+    }
+    return out;
+  },
+  examples: {
+    bad: [
+      {
+        path: 'iam.tf',
+        text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = false\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',
+      },
+    ],
+    good: [
+      {
+        path: 'iam.tf',
+        text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = true\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',
+      },
+    ],
+  },
+};

@@ -1,0 +1,356 @@
+import type { Document } from '../../../documents/document';
+import type { CharClass } from '../../../guidelines/profiles';
+import type { Range, TextEdit } from '../../../types';
+import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
+import { closing, groupRange, inLineComment, matches, numberReplacer, splitArgs } from './text';
+
+/**
+ * Password policies written in application code: ASP.NET Core Identity options, Django's
+ * AUTH_PASSWORD_VALIDATORS, Laravel's Password rule, Devise and Rails validations, validation
+ * schemas (zod, yup, Joi, class-validator, Bean Validation, pydantic/Django forms), Firebase's
+ * passwordPolicyConfig and Azure AD B2C predicates.
+ *
+ * A schema's `min(n)` is a policy only where passwords are set (registration, reset, change);
+ * a login form's `min(1)` merely says "required". We judge a schema only when its field or its
+ * enclosing declaration or file is named for setting a password, never for logging in.
+ */
+
+const SET_CONTEXT = /regist|sign[-_]?up|create|new[-_]?(user|account|pass)|reset|change[-_]?pass|update[-_]?pass|set[-_]?pass|pass(word)?[-_]?(change|reset|update|policy|rules?|schema|strength)|onboard|invit|enrol|join/i;
+const LOGIN_CONTEXT = /log[-_]?in|sign[-_]?in|authenticat|credential|session/i;
+const PASSWORD_FIELD = /pass(word|wd)?$|^pass(word|wd)|pwd|password/i;
+const NOT_POLICY_FIELD = /confirm|current|old|verify|repeat|again|retype|existing|^password2$|hash|salt/i;
+
+function isSetPasswordField(name: string): boolean {
+  return /^(new|initial|create)[-_]?pass|^pass(word)?1$/i.test(name);
+}
+
+/** The name of the declaration enclosing `offset` (class, function, const …), if close by. */
+function enclosingName(text: string, offset: number): string | undefined {
+  const from = Math.max(0, offset - 3000);
+  const window = text.slice(from, offset);
+  const re = /\b(?:class|interface|type|function|def|const|let|var|val|record|struct)\s+([A-Za-z_$][\w$]*)/g;
+  let last: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(window)) !== null) last = m[1];
+  return last;
+}
+
+/** Whether a schema field at `offset` sets a password (see the module comment). */
+function setsPassword(doc: Document, offset: number, field: string): boolean {
+  if (!PASSWORD_FIELD.test(field) || NOT_POLICY_FIELD.test(field)) return false;
+  if (isSetPasswordField(field)) return true;
+  const name = enclosingName(doc.text, offset);
+  if (name && LOGIN_CONTEXT.test(name)) return false;
+  if (name && SET_CONTEXT.test(name)) return true;
+  const file = doc.path.split(/[\\/]/).slice(-3).join('/');
+  if (LOGIN_CONTEXT.test(file)) return false;
+  return SET_CONTEXT.test(file);
+}
+
+function minLengthPolicy(product: string, anchor: Range, m: RegExpExecArray, group: number): PolicyFacts | undefined {
+  const r = groupRange(m, group);
+  const n = Number(m[group]);
+  // `min(1)` only says "required".
+  if (!r || !(n >= 2)) return undefined;
+  return { product, anchor, minLength: stated(n, r, numberReplacer(r)) };
+}
+
+/** zod / yup / Joi chains: `password: z.string().min(8)`. */
+function schemaChains(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  const re = /(?<![\w$])(['"]?)([A-Za-z_$][\w$]{0,60})\1\s*:\s*(z|yup|Yup|Joi|joi)\s*\.\s*string\s*\(\s*\)/dg;
+  for (const m of matches(re, text)) {
+    const field = m[2];
+    if (!PASSWORD_FIELD.test(field)) continue;
+    // The chain runs to the next top-level comma, brace or semicolon.
+    const start = m.index + m[0].length;
+    let end = start;
+    let depth = 0;
+    for (; end < Math.min(text.length, start + 600); end++) {
+      const c = text[end];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if ((c === ',' || c === ';') && depth === 0) break;
+    }
+    const chain = /\.\s*min\s*\(\s*(\d{1,4})\s*[,)]/d.exec(text.slice(start, end));
+    if (!chain?.indices) continue;
+    if (!setsPassword(doc, m.index, field)) continue;
+    const numAt = start + chain.indices[1][0];
+    const r: Range = [numAt, numAt + chain[1].length];
+    const n = Number(chain[1]);
+    const anchor = groupRange(m, 2) ?? r;
+    if (n >= 2) out.push({ product: m[3].toLowerCase() === 'z' ? 'zod' : m[3], anchor, minLength: stated(n, r, numberReplacer(r)) });
+  }
+}
+
+/** class-validator (`@MinLength(8) password`) and Bean Validation (`@Size(min = 8) String password`). */
+function decorators(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  const re = doc.format === 'java' || doc.format === 'kotlin'
+    ? /@(?:Size|Length)\s*\([^()\n]{0,200}?\bmin\s*=\s*(\d{1,4})[^()\n]{0,200}\)/dg
+    : /@(?:MinLength|Length)\s*\(\s*(\d{1,4})\b[^()\n]{0,200}\)/dg;
+  for (const m of matches(re, text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 400);
+    const field = /^(?:\s*@[\w.]+(?:\([^()]{0,300}\))?)*\s*(?:(?:public|private|protected|readonly|final|override|lateinit|var|val)\s+)*(?:String\s+)?([A-Za-z_$][\w$]*)\s*[!?]?\s*[:;=]/.exec(after);
+    if (!field || !setsPassword(doc, m.index, field[1])) continue;
+    const f = minLengthPolicy(doc.format === 'java' ? 'Bean Validation' : 'class-validator', [m.index, m.index + m[0].length], m, 1);
+    if (f) out.push(f);
+  }
+}
+
+/** Python: pydantic `Field(min_length=8)` / `constr(min_length=8)`, Django forms, marshmallow. */
+function pythonFields(doc: Document, out: PolicyFacts[]): void {
+  const re = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*[:=][^\n]*?\b(?:min_length[ \t]*=|Length\([ \t]*min[ \t]*=)[ \t]*(\d{1,4})/dgm;
+  for (const m of matches(re, doc.text)) {
+    if (!setsPassword(doc, m.index, m[1])) continue;
+    const f = minLengthPolicy('Python validation', groupRange(m, 1) ?? [m.index, m.index], m, 2);
+    if (f) out.push(f);
+  }
+}
+
+/** Rails model validations and Devise's initializer. */
+function ruby(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  for (const m of matches(/^[ \t]*validates(?:_length_of)?[ \t]+:password\b[^\n]*?\b(?:minimum:|in:|within:|minimum[ \t]*=>)[ \t]*(\d{1,4})/dgm, text)) {
+    const f = minLengthPolicy('Rails', [m.index, m.index + m[0].length], m, 1);
+    if (f) out.push(f);
+  }
+  if (!/\bconfig\.(password_length|maximum_attempts|lock_strategy|unlock_in)\b/.test(text)) return;
+  let facts: PolicyFacts | undefined;
+  const get = (at: number): PolicyFacts => (facts ??= { product: 'Devise', anchor: [at, text.indexOf('\n', at) >>> 0] });
+  for (const m of matches(/^[ \t]*config\.password_length[ \t]*=[ \t]*(\d{1,4})[ \t]*\.\.\.?/dgm, text)) {
+    const r = groupRange(m, 1);
+    if (r) get(m.index).minLength = stated(Number(m[1]), r, numberReplacer(r));
+  }
+  const lockout: LockoutFacts = {};
+  for (const m of matches(/^[ \t]*config\.(maximum_attempts|lock_strategy|unlock_in)[ \t]*=[ \t]*(:none|:failed_attempts|\d{1,6})(?:\.(minutes?|hours?|days?))?/dgm, text)) {
+    const r = groupRange(m, 2);
+    if (!r) continue;
+    get(m.index);
+    if (m[1] === 'maximum_attempts') lockout.attempts = stated(Number(m[2]), r, numberReplacer(r));
+    else if (m[1] === 'lock_strategy' && m[2] === ':none') lockout.enabled = stated<boolean>(false, r, (v: boolean): TextEdit => ({ range: r, newText: v ? ':failed_attempts' : ':none' }));
+    else if (m[1] === 'unlock_in' && /^\d+$/.test(m[2])) {
+      const unit = (m[3] ?? 'minutes')[0];
+      lockout.minutes = stated(Number(m[2]) * (unit === 'h' ? 60 : unit === 'd' ? 1440 : 1), r);
+    }
+  }
+  if (facts && (lockout.attempts || lockout.enabled || lockout.minutes)) facts.lockout = lockout;
+  if (facts) out.push(facts);
+}
+
+/** Laravel: `Password::min(8)->mixedCase()…` and `'password' => 'required|min:8|confirmed'`. */
+function laravel(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  for (const m of matches(/\bPassword::min\(\s*(\d{1,4})\s*\)((?:\s*->\s*\w+\([^()]{0,100}\)){0,12})/dg, text)) {
+    const r = groupRange(m, 1);
+    if (!r || inLineComment(text, m.index, ['//', '#'])) continue;
+    const calls = new Set([...m[2].matchAll(/->\s*(\w+)/g)].map((c) => c[1]));
+    const at: Range = [m.index, m.index + 'Password::min('.length + m[1].length + 1];
+    const end = m.index + m[0].length;
+    const append = (call: string) => (v: boolean): TextEdit => ({ range: [end, end], newText: v ? `->${call}()` : '' });
+    const flag = (on: boolean, call: string): Fact<boolean> => (on ? stated(true, at) : stated<boolean>(false, at, append(call)));
+    const mixed = calls.has('mixedCase');
+    const classes: Record<CharClass, Fact<boolean>> = {
+      upper: flag(mixed, 'mixedCase'),
+      // letters() asks for any letter: enough where a profile asks for "letters".
+      lower: flag(mixed || calls.has('letters'), 'mixedCase'),
+      digit: flag(calls.has('numbers'), 'numbers'),
+      symbol: flag(calls.has('symbols'), 'symbols'),
+    };
+    out.push({ product: 'Laravel', anchor: at, minLength: stated(Number(m[1]), r, numberReplacer(r)), classes });
+  }
+  // Validation rules on a field that is confirmed (typed twice) are where a password is set.
+  const rules = /['"](?:new_)?password['"]\s*=>\s*(?:(['"])([^'"\n]{0,300})\1|\[([^\]]{0,400})\])/dg;
+  for (const m of matches(rules, text)) {
+    const body = m[2] ?? m[3] ?? '';
+    if (!/\bconfirmed\b/.test(body)) continue;
+    const min = /\bmin:(\d{1,4})\b/d.exec(body);
+    const groupStart = groupRange(m, m[2] !== undefined ? 2 : 3);
+    if (!min?.indices || !groupStart) continue;
+    const s = groupStart[0] + min.indices[1][0];
+    const r: Range = [s, s + min[1].length];
+    const n = Number(min[1]);
+    if (n >= 2) out.push({ product: 'Laravel', anchor: [m.index, m.index + m[0].length], minLength: stated(n, r, numberReplacer(r)) });
+  }
+}
+
+const IDENTITY_KEYS: Readonly<Record<string, CharClass | 'length'>> = {
+  RequiredLength: 'length',
+  RequireDigit: 'digit',
+  RequireLowercase: 'lower',
+  RequireUppercase: 'upper',
+  RequireNonAlphanumeric: 'symbol',
+};
+
+/** ASP.NET Core Identity options in C#, and sign-ins that never count failures. */
+function csharp(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  if (/IdentityOptions|PasswordOptions|AddIdentity|AddDefaultIdentity|\.Password\.Required/.test(text)) {
+    let facts: PolicyFacts | undefined;
+    const lockout: LockoutFacts = {};
+    const re = /\b(RequiredLength|RequireDigit|RequireLowercase|RequireUppercase|RequireNonAlphanumeric|MaxFailedAccessAttempts|AllowedForNewUsers)\s*=\s*(\d{1,4}|true|false)\b/dg;
+    for (const m of matches(re, text)) {
+      if (inLineComment(text, m.index, ['//'])) continue;
+      const r = groupRange(m, 2);
+      if (!r) continue;
+      facts ??= { product: 'ASP.NET Core Identity', anchor: [m.index, m.index + m[0].length], classes: {} };
+      const key = IDENTITY_KEYS[m[1]];
+      if (key === 'length' && /^\d+$/.test(m[2])) facts.minLength = stated(Number(m[2]), r, numberReplacer(r));
+      else if (key && key !== 'length' && facts.classes && /^(true|false)$/.test(m[2])) {
+        facts.classes[key] = stated(m[2] === 'true', r, (v: boolean): TextEdit => ({ range: r, newText: String(v) }));
+      } else if (m[1] === 'MaxFailedAccessAttempts' && /^\d+$/.test(m[2])) lockout.attempts = stated(Number(m[2]), r, numberReplacer(r));
+      else if (m[1] === 'AllowedForNewUsers' && m[2] === 'false') lockout.enabled = stated<boolean>(false, r, (v: boolean): TextEdit => ({ range: r, newText: String(v) }));
+    }
+    for (const m of matches(/\bDefaultLockoutTimeSpan\s*=\s*TimeSpan\.From(Minutes|Seconds|Hours|Days)\(\s*(\d{1,6}(?:\.\d+)?)\s*\)/dg, text)) {
+      const r = groupRange(m, 2);
+      if (!r || !facts) continue;
+      const unit = { Minutes: 1, Seconds: 1 / 60, Hours: 60, Days: 1440 }[m[1]] ?? 1;
+      lockout.minutes = stated(Number(m[2]) * unit, r);
+    }
+    if (facts) {
+      if (lockout.attempts || lockout.enabled || lockout.minutes) facts.lockout = lockout;
+      out.push(facts);
+    }
+  }
+  // SignInManager.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure) and
+  // CheckPasswordSignInAsync(user, password, lockoutOnFailure): `false` means brute force is free.
+  for (const m of matches(/\b(Check)?PasswordSignInAsync\s*\(/dg, text)) {
+    const open = m.index + m[0].length - 1;
+    const close = closing(text, open, 2000);
+    if (close === undefined || inLineComment(text, m.index, ['//'])) continue;
+    const args = splitArgs(text, open + 1, close - 1);
+    const want = m[1] ? 3 : 4;
+    const named = args.find((a) => /^lockoutOnFailure\s*:/.test(a.text));
+    const arg = named ?? (args.length === want ? args[want - 1] : undefined);
+    if (!arg) continue;
+    const v = /(?:^lockoutOnFailure\s*:\s*)?(true|false)$/d.exec(arg.text);
+    if (!v?.indices || v[1] !== 'false') continue;
+    const r: Range = [arg.range[0] + v.indices[1][0], arg.range[0] + v.indices[1][1]];
+    out.push({
+      product: 'ASP.NET Core Identity',
+      anchor: [m.index, close],
+      lockout: { enabled: stated<boolean>(false, r, (on: boolean): TextEdit => ({ range: r, newText: String(on) })) },
+    });
+  }
+}
+
+/** Django settings: AUTH_PASSWORD_VALIDATORS without a minimum length. */
+function django(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  const m = /^AUTH_PASSWORD_VALIDATORS\s*=\s*\[/dm.exec(text);
+  if (!m) return;
+  const open = m.index + m[0].length - 1;
+  const close = closing(text, open);
+  if (close === undefined) return;
+  const body = text.slice(open, close);
+  const anchor: Range = [m.index, m.index + 'AUTH_PASSWORD_VALIDATORS'.length];
+  const at = body.search(/MinimumLengthValidator['"]/);
+  if (at < 0) {
+    // Test settings often drop validators on purpose, to create users quickly.
+    if (/(^|[\\/_.-])(tests?|testing)([\\/_.-]|$)/i.test(doc.path)) return;
+    out.push({ product: 'Django', anchor, minLength: omitted(anchor) });
+    return;
+  }
+  const next = body.slice(at + 1).search(/['"]NAME['"]/);
+  const segment = body.slice(at, next < 0 ? undefined : at + 1 + next);
+  const min = /['"]min_length['"]\s*:\s*(\d{1,4})/d.exec(segment);
+  const base = open + at;
+  if (min?.indices) {
+    const r: Range = [base + min.indices[1][0], base + min.indices[1][1]];
+    out.push({ product: 'Django', anchor, minLength: stated(Number(min[1]), r, numberReplacer(r)) });
+    return;
+  }
+  const quoteEnd = base + 'MinimumLengthValidator'.length + 1;
+  const insert = /OPTIONS/.test(segment) ? undefined : (v: number): TextEdit => ({ range: [quoteEnd, quoteEnd], newText: `, 'OPTIONS': {'min_length': ${v}}` });
+  // Django's MinimumLengthValidator defaults to 8.
+  out.push({ product: 'Django', anchor, minLength: omitted<number>(anchor, 8, insert) });
+}
+
+/** Firebase Admin SDK: `passwordPolicyConfig: { enforcementState, constraints: { … } }`. */
+function firebaseCode(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  for (const m of matches(/\bpasswordPolicyConfig\s*:\s*\{/dg, text)) {
+    const open = m.index + m[0].length - 1;
+    const close = closing(text, open, 4000);
+    if (close === undefined) continue;
+    const body = text.slice(open, close);
+    const anchor: Range = [m.index, m.index + 'passwordPolicyConfig'.length];
+    const facts: PolicyFacts = { product: 'Firebase Authentication', anchor };
+    const state = /enforcementState\s*:\s*['"](\w+)['"]/.exec(body);
+    if (state && state[1].toUpperCase() !== 'ENFORCE') {
+      facts.minLength = omitted(anchor, 6);
+      out.push(facts);
+      continue;
+    }
+    const min = /\bminLength\s*:\s*(\d{1,4})/d.exec(body);
+    if (min?.indices) {
+      const r: Range = [open + min.indices[1][0], open + min.indices[1][1]];
+      facts.minLength = stated(Number(min[1]), r, numberReplacer(r));
+    } else if (/\bconstraints\s*:/.test(body)) facts.minLength = omitted(anchor, 6);
+    const classes: Partial<Record<CharClass, Fact<boolean>>> = {};
+    const names: [CharClass, string][] = [['upper', 'requireUppercase'], ['lower', 'requireLowercase'], ['digit', 'requireNumeric'], ['symbol', 'requireNonAlphanumeric']];
+    for (const [cls, key] of names) {
+      const b = new RegExp(`\\b${key}\\s*:\\s*(true|false)\\b`, 'd').exec(body);
+      if (!b?.indices) continue;
+      const r: Range = [open + b.indices[1][0], open + b.indices[1][1]];
+      classes[cls] = stated(b[1] === 'true', r, (v: boolean): TextEdit => ({ range: r, newText: String(v) }));
+    }
+    if (Object.keys(classes).length) facts.classes = classes;
+    if (facts.minLength || facts.classes) out.push(facts);
+  }
+}
+
+/** Azure AD B2C custom policies: an `IsLengthRange` predicate for passwords. */
+function b2c(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  for (const m of matches(/<Predicate\b[^>]{0,400}\bMethod="IsLengthRange"[^>]{0,400}>/dg, text)) {
+    if (!/password|パスワード/i.test(m[0])) continue;
+    const end = text.indexOf('</Predicate>', m.index);
+    if (end < 0 || end - m.index > 3000) continue;
+    const seg = text.slice(m.index, end);
+    const min = /<Parameter\s+Id="Minimum"\s*>\s*(\d{1,4})\s*<\/Parameter>/d.exec(seg);
+    if (!min?.indices) continue;
+    const r: Range = [m.index + min.indices[1][0], m.index + min.indices[1][1]];
+    out.push({ product: 'Azure AD B2C', anchor: [m.index, m.index + m[0].length], minLength: stated(Number(min[1]), r, numberReplacer(r)) });
+  }
+}
+
+/** Every password policy written in application code or framework settings. */
+export function codePolicies(doc: Document): PolicyFacts[] {
+  const text = doc.text;
+  if (!/pass|pwd|Predicate/i.test(text)) return [];
+  const out: PolicyFacts[] = [];
+  switch (doc.format) {
+    case 'javascript':
+    case 'typescript':
+      schemaChains(doc, out);
+      decorators(doc, out);
+      firebaseCode(doc, out);
+      break;
+    case 'java':
+    case 'kotlin':
+      decorators(doc, out);
+      break;
+    case 'python':
+      django(doc, out);
+      pythonFields(doc, out);
+      break;
+    case 'ruby':
+      ruby(doc, out);
+      break;
+    case 'php':
+      laravel(doc, out);
+      break;
+    case 'csharp':
+      csharp(doc, out);
+      break;
+    case 'xml':
+      b2c(doc, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}

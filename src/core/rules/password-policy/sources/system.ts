@@ -1,0 +1,216 @@
+import type { Document } from '../../../documents/document';
+import type { CharClass } from '../../../guidelines/profiles';
+import type { Range, TextEdit } from '../../../types';
+import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
+import { groupRange, matches, numberReplacer } from './text';
+
+/**
+ * Operating-system and database password settings: PAM stacks (pam_pwquality, pam_cracklib,
+ * pam_pwhistory, pam_unix remember, pam_faillock, pam_tally2), pwquality.conf, faillock.conf,
+ * login.defs and MySQL's validate_password component.
+ */
+
+const CREDIT_CLASS: Readonly<Record<string, CharClass>> = { ucredit: 'upper', lcredit: 'lower', dcredit: 'digit', ocredit: 'symbol' };
+
+function lineAnchor(text: string, at: number): Range {
+  const end = text.indexOf('\n', at);
+  return [at, end < 0 ? text.length : end];
+}
+
+/** A `name = value` / `name=value` number setting of a conf file. */
+function numFact(m: RegExpExecArray, group: number): Fact<number> | undefined {
+  const r = groupRange(m, group);
+  if (!r) return undefined;
+  return stated(Number(m[group]), r, /^-?\d+$/.test(m[group]) ? numberReplacer(r) : undefined);
+}
+
+/** A pwquality credit (`dcredit = -1` requires a digit) as "is this class required". */
+function creditFact(m: RegExpExecArray, group: number): Fact<boolean> | undefined {
+  const r = groupRange(m, group);
+  if (!r) return undefined;
+  return stated(Number(m[group]) < 0, r, (v: boolean): TextEdit => ({ range: r, newText: v ? '-1' : '0' }));
+}
+
+function endInsert(text: string, line: (v: number) => string): (v: number) => TextEdit {
+  const at = text.length;
+  const nl = text.length === 0 || text.endsWith('\n') ? '' : '\n';
+  return (v) => ({ range: [at, at], newText: `${nl}${line(v)}\n` });
+}
+
+/** pwquality.conf (and its .d drop-ins). */
+function pwqualityConf(doc: Document): PolicyFacts | undefined {
+  const text = doc.text;
+  const facts: PolicyFacts = { product: 'libpwquality', anchor: [0, 0], classes: {} };
+  let any = false;
+  for (const m of matches(/^[ \t]*(minlen|dcredit|ucredit|lcredit|ocredit|minclass)[ \t]*=[ \t]*(-?\d{1,4})[ \t]*$/dgm, text)) {
+    any = true;
+    const key = m[1];
+    if (key === 'minlen') facts.minLength = numFact(m, 2);
+    else if (key === 'minclass') facts.minClasses = numFact(m, 2);
+    else if (facts.classes) facts.classes[CREDIT_CLASS[key]] = creditFact(m, 2);
+  }
+  if (!any) return undefined;
+  facts.anchor = lineAnchor(text, text.search(/^[ \t]*(minlen|dcredit|ucredit|lcredit|ocredit|minclass)\b/m));
+  // Credits default to 0 (class not required); a fix appends `xcredit = -1`.
+  for (const [key, cls] of Object.entries(CREDIT_CLASS)) {
+    if (facts.classes && !facts.classes[cls]) {
+      const add = endInsert(text, () => `${key} = -1`);
+      facts.classes[cls] = omitted<boolean>(facts.anchor, false, () => add(0));
+    }
+  }
+  return facts;
+}
+
+/** faillock.conf. */
+function faillockConf(doc: Document): PolicyFacts | undefined {
+  const text = doc.text;
+  const lockout: LockoutFacts = {};
+  let anchor: Range | undefined;
+  for (const m of matches(/^[ \t]*(deny|unlock_time)[ \t]*=[ \t]*(\d{1,9})[ \t]*$/dgm, text)) {
+    anchor ??= lineAnchor(text, m.index);
+    if (m[1] === 'deny') lockout.attempts = numFact(m, 2);
+    else {
+      const r = groupRange(m, 2);
+      const secs = Number(m[2]);
+      if (r) lockout.minutes = stated(secs === 0 ? Infinity : secs / 60, r);
+    }
+  }
+  return anchor ? { product: 'pam_faillock', anchor, lockout } : undefined;
+}
+
+/** login.defs: PASS_MAX_DAYS and PASS_MIN_LEN. */
+function loginDefs(doc: Document): PolicyFacts | undefined {
+  const text = doc.text;
+  let facts: PolicyFacts | undefined;
+  for (const m of matches(/^[ \t]*(PASS_MAX_DAYS|PASS_MIN_LEN)[ \t]+(-?\d{1,6})[ \t]*$/dgm, text)) {
+    facts ??= { product: 'login.defs', anchor: lineAnchor(text, m.index) };
+    if (m[1] === 'PASS_MAX_DAYS') facts.maxAgeDays = numFact(m, 2);
+    else facts.minLength = numFact(m, 2);
+  }
+  return facts;
+}
+
+function pamArgs(args: string, base: number): Map<string, { value: string; range: Range }> {
+  const out = new Map<string, { value: string; range: Range }>();
+  const re = /(\w+)=(-?\w+)/dg;
+  for (const m of matches(re, args)) {
+    const r = groupRange(m, 2);
+    if (r) out.set(m[1], { value: m[2], range: [base + r[0], base + r[1]] });
+  }
+  return out;
+}
+
+/** A PAM stack file (/etc/pam.d/*): one policy from all its password and auth lines. */
+function pamStack(doc: Document): PolicyFacts | undefined {
+  const text = doc.text;
+  const facts: PolicyFacts = { product: 'PAM', anchor: [0, 0], classes: {} };
+  let seen = false;
+  let quality = false;
+  const lockout: LockoutFacts = {};
+  const re = /^[ \t]*-?(auth|password)[ \t]+(?:\[[^\]\n]{0,200}\]|\S+)[ \t]+(?:\S*\/)?(pam_(?:pwquality|cracklib|unix|pwhistory|faillock|tally2)\.so)([^\n]*)$/dgm;
+  for (const m of matches(re, text)) {
+    const module = m[2];
+    const argsRange = groupRange(m, 3);
+    if (!argsRange) continue;
+    const args = pamArgs(m[3], argsRange[0]);
+    if (!seen) facts.anchor = lineAnchor(text, m.index);
+    seen = true;
+    const num = (key: string): Fact<number> | undefined => {
+      const a = args.get(key);
+      return a && /^-?\d+$/.test(a.value) ? stated(Number(a.value), a.range, numberReplacer(a.range)) : undefined;
+    };
+    if (module === 'pam_pwquality.so' || module === 'pam_cracklib.so') {
+      quality = true;
+      const minlen = num('minlen');
+      if (minlen) facts.minLength = minlen;
+      const minclass = num('minclass');
+      if (minclass) facts.minClasses = minclass;
+      for (const [key, cls] of Object.entries(CREDIT_CLASS)) {
+        const a = args.get(key);
+        if (a && /^-?\d+$/.test(a.value) && facts.classes) {
+          const r = a.range;
+          facts.classes[cls] = stated(Number(a.value) < 0, r, (v: boolean): TextEdit => ({ range: r, newText: v ? '-1' : '0' }));
+        }
+      }
+    } else if (module === 'pam_unix.so' && m[1] === 'password') {
+      const remember = num('remember');
+      if (remember) facts.history = remember;
+      const minlen = num('minlen');
+      if (minlen && !quality && !facts.minLength) facts.minLength = minlen;
+    } else if (module === 'pam_pwhistory.so') {
+      // pam_pwhistory remembers 10 passwords unless told otherwise.
+      facts.history = num('remember') ?? stated(10, lineAnchor(text, m.index));
+    } else if ((module === 'pam_faillock.so' || module === 'pam_tally2.so') && m[1] === 'auth') {
+      const deny = num('deny');
+      if (deny) lockout.attempts = deny;
+      const unlock = args.get('unlock_time');
+      if (unlock && /^\d+$/.test(unlock.value)) {
+        const secs = Number(unlock.value);
+        lockout.minutes = stated(secs === 0 ? Infinity : secs / 60, unlock.range);
+      }
+    }
+  }
+  if (!seen) return undefined;
+  if (lockout.attempts || lockout.minutes) facts.lockout = lockout;
+  return facts;
+}
+
+const MYSQL_KEY = /(?<![\w.-])validate[_-]password[._-](length|policy|mixed[_-]case[_-]count|number[_-]count|special[_-]char[_-]count)\b['"]?[ \t]*(?:=|:|\s)[ \t]*['"]?([A-Za-z0-9]{1,12})\b/dgi;
+
+/** MySQL validate_password settings (my.cnf, SET GLOBAL, server flags). */
+function mysql(doc: Document): PolicyFacts | undefined {
+  const text = doc.text;
+  if (!/validate[_-]password/i.test(text)) return undefined;
+  const facts: PolicyFacts = { product: 'MySQL validate_password', anchor: [0, 0] };
+  let seen = false;
+  const counts: Partial<Record<'mixed' | 'number' | 'special', Fact<number>>> = {};
+  let policy: { value: string; range: Range } | undefined;
+  for (const m of matches(MYSQL_KEY, text)) {
+    const key = m[1].toLowerCase().replace(/-/g, '_');
+    const r = groupRange(m, 2);
+    if (!r) continue;
+    if (!seen) facts.anchor = lineAnchor(text, m.index);
+    seen = true;
+    if (key === 'policy') policy = { value: m[2].toUpperCase(), range: r };
+    else if (/^\d+$/.test(m[2])) {
+      const f = stated(Number(m[2]), r, numberReplacer(r));
+      if (key === 'length') facts.minLength = f;
+      else if (key.startsWith('mixed')) counts.mixed = f;
+      else if (key.startsWith('number')) counts.number = f;
+      else counts.special = f;
+    }
+  }
+  if (!seen) return undefined;
+  // The component's defaults: length 8, policy MEDIUM (one of each class).
+  facts.minLength ??= omitted(facts.anchor, 8);
+  const low = policy !== undefined && (policy.value === 'LOW' || policy.value === '0');
+  const cls = (count: Fact<number> | undefined): Fact<boolean> => {
+    if (low && policy) return stated(false, policy.range);
+    if (count?.kind === 'set') {
+      const replace = count.replace;
+      return stated(count.value > 0, count.range, replace ? (v: boolean) => replace(v ? 1 : 0) : undefined);
+    }
+    return omitted(facts.anchor, true);
+  };
+  facts.classes = { upper: cls(counts.mixed), lower: cls(counts.mixed), digit: cls(counts.number), symbol: cls(counts.special) };
+  return facts;
+}
+
+function isPamPath(path: string): boolean {
+  return /(^|[\\/])pam\.d[\\/]/.test(path) || /(^|[\\/])(common-password|common-auth|system-auth|password-auth)(-ac|-local)?$/.test(path);
+}
+
+/** Every OS- or database-level password policy in a document. */
+export function systemPolicies(doc: Document): PolicyFacts[] {
+  const out: PolicyFacts[] = [];
+  const name = doc.name;
+  const push = (f: PolicyFacts | undefined): void => {
+    if (f) out.push(f);
+  };
+  if (name === 'pwquality.conf' || /pwquality\.conf\.d[\\/][^\\/]+\.conf$/.test(doc.path)) push(pwqualityConf(doc));
+  else if (name === 'faillock.conf') push(faillockConf(doc));
+  else if (name === 'login.defs') push(loginDefs(doc));
+  else if (isPamPath(doc.path) || (['text', 'conf', 'shell'].includes(doc.format) && /\bpam_\w+\.so\b/.test(doc.text))) push(pamStack(doc));
+  if (['ini', 'conf', 'sql', 'shell', 'dockerfile', 'yaml', 'text', 'dotenv'].includes(doc.format)) push(mysql(doc));
+  return out;
+}

@@ -1,0 +1,608 @@
+import type { Document } from '../../../documents/document';
+import { treesOf } from '../../../documents/trees';
+import { entry, get, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
+import type { CharClass } from '../../../guidelines/profiles';
+import type { Range } from '../../../types';
+import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
+import { headerRange, TreeReader, type WhenOmitted } from '../reader';
+import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
+
+/**
+ * Password policies in structured files: Terraform (HCL and JSON), CloudFormation, Pulumi YAML,
+ * Ansible, Keycloak realms, Auth0, Okta, Firebase/Identity Platform and ASP.NET Core Identity
+ * settings. Each recogniser matches an object by its distinctive keys, so the same shape is
+ * found wherever a tool nests it.
+ */
+
+type ClassKeys = Record<CharClass, string[]>;
+
+/** Key names of one dialect of the AWS IAM account password policy. */
+interface AwsKeys {
+  minLength: string[];
+  classes: ClassKeys;
+  history: string[];
+  maxAge: string[];
+}
+
+const AWS_TF: AwsKeys = {
+  minLength: ['minimum_password_length'],
+  classes: { upper: ['require_uppercase_characters'], lower: ['require_lowercase_characters'], digit: ['require_numbers'], symbol: ['require_symbols'] },
+  history: ['password_reuse_prevention'],
+  maxAge: ['max_password_age'],
+};
+
+const AWS_CAMEL: AwsKeys = {
+  minLength: ['minimumPasswordLength'],
+  classes: { upper: ['requireUppercaseCharacters'], lower: ['requireLowercaseCharacters'], digit: ['requireNumbers'], symbol: ['requireSymbols'] },
+  history: ['passwordReusePrevention'],
+  maxAge: ['maxPasswordAge'],
+};
+
+// The IAM API's own names: CLI input JSON, CloudFormation custom resources, SDK payloads.
+const AWS_API: AwsKeys = {
+  minLength: ['MinimumPasswordLength'],
+  classes: { upper: ['RequireUppercaseCharacters'], lower: ['RequireLowercaseCharacters'], digit: ['RequireNumbers'], symbol: ['RequireSymbols'] },
+  history: ['PasswordReusePrevention'],
+  maxAge: ['MaxPasswordAge'],
+};
+
+const AWS_ANSIBLE: AwsKeys = {
+  minLength: ['min_pw_length', 'minimum_password_length'],
+  classes: { upper: ['require_uppercase'], lower: ['require_lowercase'], digit: ['require_numbers'], symbol: ['require_symbols'] },
+  history: ['pw_reuse_prevent', 'password_reuse_prevent', 'prevent_reuse'],
+  maxAge: ['pw_max_age', 'password_max_age'],
+};
+
+/** Product defaults for omitted settings; undefined: omitted settings are unknown. */
+interface Defaults {
+  minLength?: WhenOmitted<number>;
+  classes?: WhenOmitted<boolean>;
+  history?: WhenOmitted<number>;
+  maxAge?: WhenOmitted<number>;
+}
+
+// IAM applies 6 characters, no classes, no reuse limit and no expiry to what a policy omits.
+const AWS_DEFAULTS: Defaults = { minLength: { default: 6 }, classes: { default: false }, history: { default: 0 }, maxAge: { default: 0 } };
+// Alibaba Cloud RAM: 12 characters and all four classes unless turned off; no reuse limit.
+const ALICLOUD_DEFAULTS: Defaults = { minLength: { default: 12 }, classes: { default: true }, history: { default: 0 }, maxAge: { default: 0 } };
+
+function classFacts(r: TreeReader, keys: ClassKeys, whenOmitted: WhenOmitted<boolean>): Partial<Record<CharClass, Fact<boolean>>> {
+  const out: Partial<Record<CharClass, Fact<boolean>>> = {};
+  for (const [cls, k] of Object.entries(keys) as [CharClass, string[]][]) {
+    const f = r.bool(k, whenOmitted);
+    if (f) out[cls] = f;
+  }
+  return out;
+}
+
+function put<K extends keyof PolicyFacts>(facts: PolicyFacts, key: K, value: PolicyFacts[K] | undefined): void {
+  if (value !== undefined) facts[key] = value;
+}
+
+function iamLike(r: TreeReader, product: string, keys: AwsKeys, d: Defaults): PolicyFacts {
+  const facts: PolicyFacts = { product, anchor: r.anchor, classes: classFacts(r, keys.classes, d.classes) };
+  put(facts, 'minLength', r.num(keys.minLength, d.minLength));
+  put(facts, 'history', r.num(keys.history, d.history));
+  put(facts, 'maxAgeDays', r.num(keys.maxAge, d.maxAge));
+  return facts;
+}
+
+function alicloud(r: TreeReader, camel: boolean, explicitOnly: boolean): PolicyFacts {
+  const keys = camel ? AWS_CAMEL : AWS_TF;
+  const facts = iamLike(r, 'Alibaba Cloud RAM', keys, explicitOnly ? {} : ALICLOUD_DEFAULTS);
+  // RAM locks an account for an hour after this many failures (default 5); 0 turns it off.
+  const attempts = r.num(camel ? ['maxLoginAttempts', 'maxLoginAttemps'] : ['max_login_attempts', 'max_login_attemps'], explicitOnly ? undefined : { default: 5 });
+  if (attempts) facts.lockout = { attempts };
+  return facts;
+}
+
+function oci(doc: Document, body: ObjectNode, anchor: Range): PolicyFacts | undefined {
+  const pp = entry(body, 'password_policy');
+  if (pp?.value.kind !== 'object') return undefined;
+  const r = new TreeReader(doc, pp.value, anchor);
+  const facts: PolicyFacts = {
+    product: 'OCI IAM',
+    anchor,
+    classes: classFacts(
+      r,
+      {
+        upper: ['is_uppercase_characters_required'],
+        lower: ['is_lowercase_characters_required'],
+        digit: ['is_numeric_characters_required'],
+        symbol: ['is_special_characters_required'],
+      },
+      undefined,
+    ),
+  };
+  put(facts, 'minLength', r.num(['minimum_password_length']));
+  return facts;
+}
+
+const COGNITO_CLASSES = (k: (s: string) => string): ClassKeys => ({
+  upper: [k('require_uppercase')],
+  lower: [k('require_lowercase')],
+  digit: [k('require_numbers')],
+  symbol: [k('require_symbols')],
+});
+
+/**
+ * Cognito user pools. Without a password policy Cognito applies 8 characters and all four
+ * classes; inside a stated policy, omitted attributes are left to the provider and not judged.
+ */
+function cognito(doc: Document, pool: ObjectNode | undefined, anchor: Range, style: 'tf' | 'pulumi' | 'cfn'): PolicyFacts {
+  const k = (snake: string): string => {
+    if (style === 'tf') return snake;
+    const camel = snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    return style === 'cfn' ? camel[0].toUpperCase() + camel.slice(1) : camel;
+  };
+  const policyNode =
+    style === 'cfn' ? get(pool, 'Policies', 'PasswordPolicy') : style === 'tf' ? get(pool, 'password_policy') : get(pool, 'passwordPolicy');
+  const mfa = new TreeReader(doc, pool, anchor).str([k('mfa_configuration')]);
+  const facts: PolicyFacts = { product: 'Amazon Cognito', anchor, ...(mfa?.toUpperCase() === 'ON' ? { mfa: true } : {}) };
+  if (policyNode?.kind === 'object') {
+    const r = new TreeReader(doc, policyNode, anchor);
+    facts.classes = classFacts(r, COGNITO_CLASSES(k), undefined);
+    put(facts, 'minLength', r.num([k('minimum_length')]));
+    put(facts, 'history', r.num([k('password_history_size')], { default: 0 }));
+  } else if (policyNode === undefined) {
+    facts.minLength = omitted(anchor, 8);
+    facts.classes = { upper: omitted(anchor, true), lower: omitted(anchor, true), digit: omitted(anchor, true), symbol: omitted(anchor, true) };
+    facts.history = omitted(anchor, 0);
+  }
+  return facts;
+}
+
+function okta(r: TreeReader): PolicyFacts {
+  const facts: PolicyFacts = {
+    product: 'Okta',
+    anchor: r.anchor,
+    classes: {},
+  };
+  const cls: [CharClass, string][] = [['upper', 'password_min_uppercase'], ['lower', 'password_min_lowercase'], ['digit', 'password_min_number'], ['symbol', 'password_min_symbol']];
+  for (const [c, key] of cls) {
+    const f = r.countFlag([key]);
+    if (f && facts.classes) facts.classes[c] = f;
+  }
+  put(facts, 'minLength', r.num(['password_min_length']));
+  put(facts, 'history', r.num(['password_history_count']));
+  put(facts, 'maxAgeDays', r.num(['password_max_age_days']));
+  const lockout: LockoutFacts = {};
+  const attempts = r.num(['password_max_lockout_attempts']);
+  if (attempts) lockout.attempts = attempts;
+  const unlock = r.num(['password_auto_unlock_minutes']);
+  // 0: never unlocked automatically, only by an administrator.
+  if (unlock?.kind === 'set') lockout.minutes = stated(unlock.value === 0 ? Infinity : unlock.value, unlock.range);
+  if (lockout.attempts || lockout.minutes) facts.lockout = lockout;
+  return facts;
+}
+
+/** Keycloak brute-force detection, from realm-export, Terraform or Ansible keys. */
+function keycloakLockout(r: TreeReader, full: boolean): LockoutFacts | undefined {
+  const d = <T>(v: T): WhenOmitted<T> => (full ? { default: v } : undefined);
+  const enabled = r.bool(['bruteForceProtected', 'brute_force_protected'], d(false));
+  if (!enabled) return undefined;
+  const lockout: LockoutFacts = { enabled };
+  if (enabled.kind === 'set' && !enabled.value) return lockout;
+  const attempts = r.num(['failureFactor', 'failure_factor'], d(30));
+  if (attempts) lockout.attempts = attempts;
+  const permanent = r.bool(['permanentLockout', 'permanent_lockout']);
+  if (permanent?.kind === 'set' && permanent.value) lockout.minutes = stated(Infinity, permanent.range);
+  else {
+    // The first lockout lasts waitIncrementSeconds, capped by maxFailureWaitSeconds.
+    const wait = r.num(['waitIncrementSeconds', 'wait_increment_seconds'], d(60));
+    const cap = r.num(['maxFailureWaitSeconds', 'max_failure_wait_seconds'], d(900));
+    const w = wait && (wait.kind === 'set' ? wait.value : wait.default);
+    const c = cap && (cap.kind === 'set' ? cap.value : cap.default);
+    if (w !== undefined && c !== undefined && wait) {
+      const minutes = Math.min(w, c) / 60;
+      lockout.minutes = wait.kind === 'set' ? stated(minutes, wait.range) : omitted(wait.range, minutes);
+    }
+  }
+  return lockout;
+}
+
+/** Keycloak Terraform realm: `security_defenses { brute_force_detection { … } }`. */
+function keycloakTerraformLockout(doc: Document, body: ObjectNode, anchor: Range): LockoutFacts {
+  const bfd = get(body, 'security_defenses', 'brute_force_detection');
+  if (bfd?.kind !== 'object') return { enabled: omitted(anchor, false) };
+  const r = new TreeReader(doc, bfd, anchor);
+  const lockout: LockoutFacts = { enabled: stated(true, anchor) };
+  const attempts = r.num(['max_login_failures'], { default: 30 });
+  if (attempts) lockout.attempts = attempts;
+  const permanent = r.bool(['permanent_lockout']);
+  if (permanent?.kind === 'set' && permanent.value) lockout.minutes = stated(Infinity, permanent.range);
+  else {
+    const wait = r.num(['wait_increment_seconds'], { default: 60 });
+    if (wait?.kind === 'set') lockout.minutes = stated(wait.value / 60, wait.range);
+    else if (wait) lockout.minutes = omitted(anchor, 1);
+  }
+  return lockout;
+}
+
+function keycloakRealm(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
+  const r = new TreeReader(doc, obj, anchor);
+  const policyEntry = r.entry(['passwordPolicy', 'password_policy']);
+  const policyNode = policyEntry?.value;
+  const isRealm = typeof r.str(['realm']) === 'string';
+  // A full realm export lists every setting; there an omitted one means Keycloak's default.
+  const full = isRealm && r.entry(['sslRequired']) !== undefined && r.entry(['bruteForceProtected']) !== undefined;
+  let facts: PolicyFacts | undefined;
+  if (policyNode?.kind === 'scalar' && typeof policyNode.value === 'string') {
+    if (isKeycloakPolicy(policyNode.value) || (policyNode.value.trim() === '' && isRealm)) {
+      facts = keycloakPolicyFacts(doc, policyNode, policyEntry ? headerRange(doc, policyEntry) : anchor);
+    }
+  } else if (!policyEntry && full) {
+    facts = { product: 'Keycloak', anchor, minLength: omitted(anchor), history: omitted(anchor, 0) };
+  }
+  const lockout = isRealm || r.entry(['bruteForceProtected', 'brute_force_protected']) ? keycloakLockout(r, full) : undefined;
+  if (!facts && !lockout) return undefined;
+  facts ??= { product: 'Keycloak', anchor };
+  if (lockout) facts.lockout = lockout;
+  return facts;
+}
+
+const AUTH0_LEVELS: Readonly<Record<string, { min: number; classes?: CharClass[]; anyOf?: number }>> = {
+  none: { min: 1, classes: [] },
+  low: { min: 6, classes: [] },
+  fair: { min: 8, classes: ['lower', 'upper', 'digit'] },
+  good: { min: 8, anyOf: 3 },
+  excellent: { min: 10, anyOf: 3 },
+};
+
+/** Auth0 database-connection options (Management API JSON, deploy CLI YAML, Terraform). */
+function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
+  const r = new TreeReader(doc, obj, anchor);
+  const levelEntry = r.entry(['passwordPolicy', 'password_policy']);
+  const level = levelEntry?.value.kind === 'scalar' && typeof levelEntry.value.value === 'string' ? levelEntry.value.value.toLowerCase() : undefined;
+  const spec = level !== undefined ? AUTH0_LEVELS[level] : undefined;
+  const complexity = r.node(['password_complexity_options', 'passwordComplexityOptions']);
+  // The newer flexible policy: password_options.complexity.{min_length, character_types}.
+  const options = r.node(['password_options', 'passwordOptions']);
+  const flexible = get(options, 'complexity');
+  if (!spec && complexity?.kind !== 'object' && flexible?.kind !== 'object') return undefined;
+  const facts: PolicyFacts = { product: 'Auth0', anchor };
+  if (flexible?.kind === 'object') {
+    const fr = new TreeReader(doc, flexible, anchor);
+    put(facts, 'minLength', fr.num(['min_length', 'minLength']));
+    const types = fr.node(['character_types', 'characterTypes']);
+    const rule = fr.str(['character_type_rule', 'characterTypeRule']);
+    if (types?.kind === 'array' && (rule === undefined || /^all$/i.test(rule))) {
+      const named = new Set(types.items.map((i) => (i.kind === 'scalar' ? String(i.value).toLowerCase() : '')));
+      const map: [CharClass, string][] = [['upper', 'uppercase'], ['lower', 'lowercase'], ['digit', 'number'], ['symbol', 'special']];
+      facts.classes = Object.fromEntries(map.map(([c, n]) => [c, stated(named.has(n), types.range)]));
+    }
+    const hist = get(options, 'history');
+    if (hist?.kind === 'object') {
+      const hr = new TreeReader(doc, hist, anchor);
+      const on = hr.bool(['enable', 'enabled', 'active']);
+      if (on?.kind === 'set') facts.history = on.value ? (hr.num(['size'], { default: 5 }) ?? stated(5, on.range)) : stated(0, on.range);
+    }
+  }
+  if (complexity?.kind === 'object' && !facts.minLength) put(facts, 'minLength', new TreeReader(doc, complexity, anchor).num(['min_length', 'minLength']));
+  if (spec && levelEntry) {
+    const at = levelEntry.value.range;
+    if (!facts.minLength) facts.minLength = stated(spec.min, at);
+    if (spec.classes) {
+      const req = spec.classes;
+      facts.classes = Object.fromEntries((['upper', 'lower', 'digit', 'symbol'] as CharClass[]).map((c) => [c, stated(req.includes(c), at)]));
+    } else if (spec.anyOf) facts.minClasses = stated(spec.anyOf, at);
+  }
+  const history = r.node(['password_history', 'passwordHistory']);
+  const h = history?.kind === 'array' ? history.items[0] : history;
+  if (h?.kind === 'object' && !facts.history) {
+    const hr = new TreeReader(doc, h, anchor);
+    const enable = hr.bool(['enable']);
+    if (enable?.kind === 'set') facts.history = enable.value ? (hr.num(['size'], { default: 5 }) ?? stated(5, enable.range)) : stated(0, enable.range);
+  }
+  const bfp = r.bool(['brute_force_protection', 'bruteForceProtection']);
+  if (bfp?.kind === 'set') facts.lockout = { enabled: bfp };
+  return facts;
+}
+
+/** Auth0 attack protection: `brute_force_protection { enabled, max_attempts }`. */
+function auth0BruteForce(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
+  const r = new TreeReader(doc, obj, anchor);
+  const enabled = r.bool(['enabled']);
+  const attempts = r.num(['max_attempts', 'maxAttempts']);
+  if (!enabled && !attempts) return undefined;
+  const lockout: LockoutFacts = {};
+  if (enabled) lockout.enabled = enabled;
+  if (attempts) lockout.attempts = attempts;
+  return { product: 'Auth0', anchor, lockout };
+}
+
+/** Okta password policy settings as the API returns them (`settings.password`). */
+function oktaApi(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
+  const complexity = get(obj, 'complexity');
+  if (complexity?.kind !== 'object') return undefined;
+  const c = new TreeReader(doc, complexity, anchor);
+  const facts: PolicyFacts = { product: 'Okta', anchor, classes: {} };
+  put(facts, 'minLength', c.num(['minLength']));
+  const cls: [CharClass, string][] = [['upper', 'minUpperCase'], ['lower', 'minLowerCase'], ['digit', 'minNumber'], ['symbol', 'minSymbol']];
+  for (const [k, key] of cls) {
+    const f = c.countFlag([key]);
+    if (f && facts.classes) facts.classes[k] = f;
+  }
+  const age = get(obj, 'age');
+  if (age?.kind === 'object') {
+    const a = new TreeReader(doc, age, anchor);
+    put(facts, 'history', a.num(['historyCount']));
+    put(facts, 'maxAgeDays', a.num(['maxAgeDays']));
+  }
+  const lock = get(obj, 'lockout');
+  if (lock?.kind === 'object') {
+    const l = new TreeReader(doc, lock, anchor);
+    const lockout: LockoutFacts = {};
+    const attempts = l.num(['maxAttempts']);
+    if (attempts) lockout.attempts = attempts;
+    const unlock = l.num(['autoUnlockMinutes']);
+    if (unlock?.kind === 'set') lockout.minutes = stated(unlock.value === 0 ? Infinity : unlock.value, unlock.range);
+    if (lockout.attempts || lockout.minutes) facts.lockout = lockout;
+  }
+  return facts;
+}
+
+/** Firebase Auth / Identity Platform `passwordPolicyConfig` (REST and Admin SDK shapes). */
+function firebase(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
+  const r = new TreeReader(doc, obj, anchor);
+  const state = r.str(['passwordPolicyEnforcementState', 'enforcementState']);
+  const facts: PolicyFacts = { product: 'Firebase Authentication', anchor };
+  // Without an enforced policy Firebase accepts any password of 6 characters or more.
+  if (state !== undefined && state.toUpperCase() !== 'ENFORCE') {
+    facts.minLength = omitted(anchor, 6);
+    return facts;
+  }
+  const versions = get(obj, 'passwordPolicyVersions', 0, 'customStrengthOptions');
+  const constraints = versions?.kind === 'object' ? versions : get(obj, 'constraints');
+  if (constraints?.kind !== 'object') return undefined;
+  const c = new TreeReader(doc, constraints, anchor);
+  facts.minLength = c.num(['minPasswordLength', 'minLength'], { default: 6 });
+  facts.classes = classFacts(
+    c,
+    {
+      upper: ['containsUppercaseCharacter', 'requireUppercase'],
+      lower: ['containsLowercaseCharacter', 'requireLowercase'],
+      digit: ['containsNumericCharacter', 'requireNumeric'],
+      symbol: ['containsNonAlphanumericCharacter', 'requireNonAlphanumeric'],
+    },
+    undefined,
+  );
+  return facts;
+}
+
+const ASPNET_PASSWORD_KEYS = ['RequiredLength', 'RequireDigit', 'RequireLowercase', 'RequireUppercase', 'RequireNonAlphanumeric', 'RequiredUniqueChars'];
+
+/** Parses a .NET TimeSpan string ("00:05:00", "1.00:00:00") to minutes. */
+function timeSpanMinutes(s: string): number | undefined {
+  const m = /^\s*(?:(\d{1,5})\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?\s*$/.exec(s);
+  if (!m) return undefined;
+  return Number(m[1] ?? 0) * 1440 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60;
+}
+
+/** ASP.NET Core Identity options bound from appsettings (`"Password": { "RequiredLength": 8 }`). */
+function aspnet(doc: Document, parent: ObjectNode, password: Entry): PolicyFacts | undefined {
+  if (password.value.kind !== 'object') return undefined;
+  const anchor = headerRange(doc, password);
+  const r = new TreeReader(doc, password.value, anchor, true);
+  if (!ASPNET_PASSWORD_KEYS.some((k) => r.entry([k]))) return undefined;
+  const facts: PolicyFacts = {
+    product: 'ASP.NET Core Identity',
+    anchor,
+    classes: classFacts(r, { upper: ['RequireUppercase'], lower: ['RequireLowercase'], digit: ['RequireDigit'], symbol: ['RequireNonAlphanumeric'] }, undefined),
+  };
+  put(facts, 'minLength', r.num(['RequiredLength']));
+  const lock = new TreeReader(doc, parent, anchor, true).node(['Lockout']);
+  if (lock?.kind === 'object') {
+    const l = new TreeReader(doc, lock, anchor, true);
+    const lockout: LockoutFacts = {};
+    const attempts = l.num(['MaxFailedAccessAttempts']);
+    if (attempts) lockout.attempts = attempts;
+    const allowed = l.bool(['AllowedForNewUsers']);
+    if (allowed?.kind === 'set' && !allowed.value) lockout.enabled = allowed;
+    const span = l.node(['DefaultLockoutTimeSpan']);
+    const minutes = span?.kind === 'scalar' && typeof span.value === 'string' ? timeSpanMinutes(span.value) : undefined;
+    if (span && minutes !== undefined) lockout.minutes = stated(minutes, span.range);
+    if (lockout.attempts || lockout.enabled || lockout.minutes) facts.lockout = lockout;
+  }
+  return facts;
+}
+
+const ANSIBLE_IAM = new Set(['iam_password_policy', 'community.aws.iam_password_policy', 'amazon.aws.iam_password_policy']);
+const ANSIBLE_KEYCLOAK = new Set(['keycloak_realm', 'community.general.keycloak_realm']);
+
+const PULUMI_TYPES: Readonly<Record<string, 'aws' | 'alicloud' | 'cognito'>> = {
+  'aws:iam:AccountPasswordPolicy': 'aws',
+  'aws:iam/accountPasswordPolicy:AccountPasswordPolicy': 'aws',
+  'alicloud:ram:AccountPasswordPolicy': 'alicloud',
+  'aws:cognito:UserPool': 'cognito',
+  'aws:cognito/userPool:UserPool': 'cognito',
+};
+
+function isObject(n: TreeNode | undefined): n is ObjectNode {
+  return n?.kind === 'object';
+}
+
+/** Recognises one object of a YAML or JSON tree; `via` is the entry that holds it, if any. */
+function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: PolicyFacts[]): void {
+  const anchor = via ? headerRange(doc, via) : ([obj.range[0], Math.min(obj.range[1], obj.range[0] + 1)] as Range);
+  const r = new TreeReader(doc, obj, anchor);
+
+  // Pulumi YAML resource: { type: aws:iam:AccountPasswordPolicy, properties: {...} }.
+  const pulumi = PULUMI_TYPES[r.str(['type']) ?? ''];
+  if (pulumi) {
+    const props = r.node(['properties']);
+    const body = isObject(props) ? props : undefined;
+    if (props && !body && !(props.kind === 'scalar' && props.value === null)) return;
+    const pr = new TreeReader(doc, body, anchor);
+    if (pulumi === 'aws') out.push(iamLike(pr, 'AWS IAM', AWS_CAMEL, AWS_DEFAULTS));
+    else if (pulumi === 'alicloud') out.push(alicloud(pr, true, false));
+    else out.push(cognito(doc, body, anchor, 'pulumi'));
+    return;
+  }
+  // CloudFormation: AWS::Cognito::UserPool (IAM account policies have no native resource;
+  // custom resources carrying the IAM API's names are caught below).
+  if (r.str(['Type']) === 'AWS::Cognito::UserPool') {
+    const props = r.node(['Properties']);
+    out.push(cognito(doc, isObject(props) ? props : undefined, anchor, 'cfn'));
+    return;
+  }
+  // Ansible tasks.
+  for (const e of obj.entries) {
+    if (ANSIBLE_IAM.has(e.key) && isObject(e.value)) {
+      const a = new TreeReader(doc, e.value, headerRange(doc, e));
+      if (a.str(['state']) === 'absent') continue;
+      out.push(iamLike(a, 'AWS IAM', AWS_ANSIBLE, AWS_DEFAULTS));
+    } else if (ANSIBLE_KEYCLOAK.has(e.key) && isObject(e.value)) {
+      const f = keycloakRealm(doc, e.value, headerRange(doc, e));
+      if (f) out.push(f);
+    }
+  }
+  // IAM API shape.
+  if (r.entry(['MinimumPasswordLength']) || ['RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'PasswordReusePrevention'].filter((k) => r.entry([k])).length >= 2) {
+    out.push(iamLike(r, 'AWS IAM', AWS_API, {}));
+    return;
+  }
+  // Auth0 connection options / attack protection.
+  const level = r.str(['passwordPolicy', 'password_policy']);
+  if ((level !== undefined && AUTH0_LEVELS[level.toLowerCase()]) || isObject(r.node(['password_complexity_options'])) || isObject(get(r.node(['password_options']), 'complexity'))) {
+    const f = auth0Options(doc, obj, anchor);
+    if (f) out.push(f);
+    return;
+  }
+  const bfp = r.entry(['bruteForceProtection', 'brute_force_protection']);
+  if (bfp && isObject(bfp.value)) {
+    const f = auth0BruteForce(doc, bfp.value, headerRange(doc, bfp));
+    if (f) out.push(f);
+  }
+  // Keycloak realm or policy string.
+  if (level !== undefined || r.entry(['bruteForceProtected'])) {
+    const f = keycloakRealm(doc, obj, anchor);
+    if (f) out.push(f);
+    return;
+  }
+  // Okta: settings.password.{complexity, age, lockout}.
+  if (via?.key === 'password' && isObject(r.node(['complexity'])) && isObject(r.node(['age']) ?? r.node(['lockout']))) {
+    const f = oktaApi(doc, obj, anchor);
+    if (f) out.push(f);
+    return;
+  }
+  const fb = r.entry(['passwordPolicyConfig']);
+  if (fb && isObject(fb.value)) {
+    const f = firebase(doc, fb.value, headerRange(doc, fb));
+    if (f) out.push(f);
+  }
+  const pw = new TreeReader(doc, obj, anchor, true).entry(['Password']);
+  if (pw) {
+    const f = aspnet(doc, obj, pw);
+    if (f) out.push(f);
+  }
+}
+
+function walk(doc: Document, node: TreeNode, via: Entry | undefined, out: PolicyFacts[], depth: number): void {
+  if (depth > 60 || out.length > 200) return;
+  if (node.kind === 'object') {
+    recognise(doc, node, via, out);
+    for (const e of node.entries) walk(doc, e.value, e, out, depth + 1);
+  } else if (node.kind === 'array') {
+    for (const item of node.items) walk(doc, item, undefined, out, depth + 1);
+  }
+}
+
+/** A Terraform resource: type label, body and the header to point at. */
+interface TfResource {
+  type: string;
+  body: ObjectNode;
+  anchor: Range;
+}
+
+function terraformResources(doc: Document, root: TreeNode): TfResource[] {
+  const out: TfResource[] = [];
+  if (root.kind !== 'object') return out;
+  for (const e of root.entries) {
+    if (e.key !== 'resource' || e.value.kind !== 'object') continue;
+    if (doc.format === 'hcl') {
+      const type = e.value.labels?.[0];
+      if (type) out.push({ type, body: e.value, anchor: headerRange(doc, e) });
+    } else {
+      // Terraform JSON: { "resource": { "<type>": { "<name>": { … } } } }
+      for (const t of e.value.entries) {
+        if (t.value.kind !== 'object') continue;
+        for (const n of t.value.entries) if (n.value.kind === 'object') out.push({ type: t.key, body: n.value, anchor: headerRange(doc, n) });
+      }
+    }
+  }
+  return out;
+}
+
+function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
+  const r = new TreeReader(doc, res.body, res.anchor);
+  switch (res.type) {
+    case 'aws_iam_account_password_policy':
+      out.push(iamLike(r, 'AWS IAM', AWS_TF, AWS_DEFAULTS));
+      return;
+    case 'alicloud_ram_account_password_policy':
+      out.push(alicloud(r, false, false));
+      return;
+    case 'alicloud_ram_password_policy':
+      out.push(alicloud(r, false, true));
+      return;
+    case 'oci_identity_authentication_policy': {
+      const f = oci(doc, res.body, res.anchor);
+      if (f) out.push(f);
+      return;
+    }
+    case 'aws_cognito_user_pool':
+      out.push(cognito(doc, res.body, res.anchor, 'tf'));
+      return;
+    case 'okta_policy_password':
+    case 'okta_policy_password_default':
+      out.push(okta(r));
+      return;
+    case 'keycloak_realm': {
+      const policy = r.entry(['password_policy']);
+      const facts: PolicyFacts =
+        (policy?.value.kind === 'scalar' && typeof policy.value.value === 'string' && policy.value.tag !== 'expr'
+          ? keycloakPolicyFacts(doc, policy.value, headerRange(doc, policy))
+          : undefined) ?? (policy ? { product: 'Keycloak', anchor: res.anchor } : { product: 'Keycloak', anchor: res.anchor, minLength: omitted(res.anchor), history: omitted(res.anchor, 0) });
+      facts.lockout = keycloakTerraformLockout(doc, res.body, res.anchor);
+      out.push(facts);
+      return;
+    }
+    case 'auth0_connection': {
+      if (r.str(['strategy']) !== 'auth0') return;
+      const options = r.node(['options']);
+      if (isObject(options)) {
+        const f = auth0Options(doc, options, res.anchor);
+        if (f) out.push(f);
+      }
+      return;
+    }
+    case 'auth0_attack_protection': {
+      const bfp = r.entry(['brute_force_protection']);
+      if (bfp && isObject(bfp.value)) {
+        const f = auth0BruteForce(doc, bfp.value, headerRange(doc, bfp));
+        if (f) out.push(f);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Every password policy in a structured document. */
+export function treePolicies(doc: Document): PolicyFacts[] {
+  if (doc.format !== 'hcl' && doc.format !== 'json' && doc.format !== 'yaml') return [];
+  // Cheap gate: every recogniser needs one of these words.
+  if (!/passw|Password|Policy|brute|lockout/i.test(doc.text)) return [];
+  const out: PolicyFacts[] = [];
+  for (const tree of treesOf(doc)) {
+    const resources = terraformResources(doc, tree);
+    if (resources.length > 0 || doc.format === 'hcl') {
+      for (const res of resources) terraform(doc, res, out);
+      continue;
+    }
+    walk(doc, tree, undefined, out, 0);
+  }
+  return out;
+}

@@ -1,0 +1,238 @@
+// Scans every file of test/fixtures/password-policy under each profile. weak/ files must yield
+// exactly the rules listed below under jp-baseline; strong/ files nothing under jp-baseline;
+// not-policy/ files nothing under any profile. Every proposed fix is applied and the file
+// re-parsed and re-scanned: the fix must leave a valid file and remove what it fixes.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { parseHcl } from '../../../../src/core/documents/hcl';
+import { PROFILE_IDS, type ProfileId } from '../../../../src/core/guidelines/profiles';
+import { scanText } from '../../../../src/core/scan';
+import type { Finding, ScanConfig, TextEdit } from '../../../../src/core/types';
+
+const ROOT = path.join(__dirname, '../../../fixtures/password-policy');
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? files(p) : [p];
+  });
+}
+
+async function policyFindings(rel: string, text: string, config: ScanConfig = {}): Promise<Finding[]> {
+  return (await scanText({ path: rel, text }, config)).filter((f) => f.category === 'password-policy');
+}
+
+function read(rel: string): string {
+  return fs.readFileSync(path.join(ROOT, rel), 'utf8');
+}
+
+const P = 'password-policy/';
+const LEN = `${P}min-length`;
+const COMP = `${P}composition`;
+const REUSE = `${P}reuse`;
+const LOCK = `${P}lockout`;
+const EXP = `${P}periodic-expiry`;
+const HASH = `${P}weak-hash`;
+
+/** Rules each weak fixture must trigger under jp-baseline, and no others. */
+const WEAK: Readonly<Record<string, string[]>> = {
+  'weak/ansible/keycloak.yml': [LEN, COMP, REUSE, LOCK],
+  'weak/aspnet/Login.cshtml.cs': [LOCK],
+  'weak/aspnet/Program.cs': [LEN, COMP],
+  'weak/aspnet/appsettings.json': [LEN, COMP],
+  'weak/auth0/connection.json': [LEN, COMP, REUSE, LOCK],
+  'weak/azure-b2c/TrustFrameworkExtensions.xml': [LEN],
+  'weak/cloudformation/cognito.yaml': [LEN, COMP, REUSE],
+  'weak/cloudformation/iam-password-policy.yaml': [LEN, COMP, REUSE, EXP],
+  'weak/django/default_min.py': [LEN],
+  'weak/django/production.py': [LEN],
+  'weak/django/settings.py': [LEN],
+  'weak/firebase/configure-auth.ts': [LEN, COMP],
+  'weak/firebase/project-config.json': [LEN],
+  'weak/keycloak/realm-export.json': [LEN, COMP, REUSE, LOCK, EXP],
+  'weak/keycloak/realm-no-policy.json': [LEN, REUSE],
+  'weak/laravel/AppServiceProvider.php': [LEN, COMP],
+  'weak/laravel/RegisterController.php': [LEN],
+  'weak/linux/login.defs': [LEN, EXP],
+  'weak/linux/pam.d/common-password': [LEN],
+  'weak/linux/pwquality.conf': [LEN, COMP],
+  'weak/mysql/my.cnf': [LEN, COMP],
+  'weak/mysql/relax-password-check.sql': [LEN, COMP],
+  'weak/okta/password-policy.json': [LEN, COMP, REUSE, LOCK],
+  'weak/postgres/postgresql.conf': [HASH],
+  'weak/pulumi/Pulumi.yaml': [LEN],
+  'weak/rails/app/models/user.rb': [LEN],
+  'weak/rails/config/initializers/devise.rb': [LEN, LOCK],
+  'weak/schemas/SignupRequest.java': [LEN],
+  'weak/schemas/create-user.dto.ts': [LEN],
+  'weak/schemas/register.schema.ts': [LEN],
+  'weak/schemas/reset-password.yup.js': [LEN],
+  'weak/schemas/user_create.py': [LEN],
+  'weak/terraform/auth0.tf': [LEN, COMP, REUSE, LOCK],
+  'weak/terraform/cognito-default.tf': [LEN, REUSE],
+  'weak/terraform/cognito.tf': [LEN, COMP, REUSE],
+  'weak/terraform/iam.tf': [LEN, COMP, REUSE, EXP],
+  'weak/terraform/iam.tf.json': [LEN],
+  'weak/terraform/keycloak.tf': [LEN, COMP, REUSE, LOCK],
+  'weak/terraform/okta.tf': [LEN, COMP, REUSE, LOCK, EXP],
+};
+
+const all = files(ROOT).map((f) => path.relative(ROOT, f).split(path.sep).join('/')).sort();
+
+describe('password-policy fixtures under jp-baseline', () => {
+  it('lists every weak fixture', () => {
+    assert.deepEqual(all.filter((f) => f.startsWith('weak/')), Object.keys(WEAK).sort());
+  });
+
+  for (const rel of all.filter((f) => f.startsWith('weak/'))) {
+    it(`${rel} → ${(WEAK[rel] ?? []).map((r) => r.slice(P.length)).join(', ')}`, async () => {
+      const found = [...new Set((await policyFindings(rel, read(rel))).map((f) => f.ruleId))].sort();
+      assert.deepEqual(found, [...(WEAK[rel] ?? [])].sort());
+    });
+  }
+
+  for (const rel of all.filter((f) => f.startsWith('strong/'))) {
+    it(`${rel} is quiet`, async () => {
+      assert.deepEqual((await policyFindings(rel, read(rel))).map((f) => `${f.ruleId} ${f.messageId}`), []);
+    });
+  }
+});
+
+describe('password-policy fixtures that are not policies', () => {
+  for (const rel of all.filter((f) => f.startsWith('not-policy/'))) {
+    for (const profile of PROFILE_IDS) {
+      it(`${rel} is quiet under ${profile}`, async () => {
+        assert.deepEqual((await policyFindings(rel, read(rel), { passwordPolicy: { profile } })).map((f) => f.ruleId), []);
+      });
+    }
+  }
+});
+
+async function rules(rel: string, profile: ProfileId, overrides?: NonNullable<ScanConfig['passwordPolicy']>['overrides']): Promise<string[]> {
+  const found = await policyFindings(rel, read(rel), { passwordPolicy: { profile, ...(overrides ? { overrides } : {}) } });
+  return found.map((f) => `${f.ruleId.slice(P.length)}:${f.messageId}:${f.severity}`).sort();
+}
+
+describe('password-policy profiles', () => {
+  it('names the profile, the configured and the required value, citing the profile first', async () => {
+    const [f] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'))).filter((x) => x.ruleId === LEN);
+    assert.equal(f.data.profile, 'jp-baseline');
+    assert.equal(f.data.actual, '8');
+    assert.equal(f.data.required, '10');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.guidelines[0], 'nisc-handbook');
+    const [p] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'pci-dss-4' } })).filter((x) => x.ruleId === LEN);
+    assert.equal(p.data.required, '12');
+    // PCI DSS has no official Japanese URL: the PPC Q&A leads.
+    assert.deepEqual(p.guidelines, ['ppc-faq-10-19', 'pci-dss-4']);
+    const [m] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'mhlw-medical' } })).filter((x) => x.ruleId === LEN);
+    assert.equal(m.guidelines[0], 'mhlw-6.0-sys-14');
+  });
+
+  it('is an error far below (under 8), a warning just below', async () => {
+    const f = (await policyFindings('weak/schemas/register.schema.ts', read('weak/schemas/register.schema.ts')))[0];
+    assert.equal(f.severity, 'error');
+    assert.equal(f.data.actual, '6');
+  });
+
+  it('pci-dss-4: letters and digits suffice, history of 4, lockout within 10 attempts for 30 minutes', async () => {
+    assert.deepEqual(await rules('weak/terraform/iam.tf', 'pci-dss-4'), ['min-length:tooShort:warning', 'reuse:off:warning']);
+    assert.deepEqual(await rules('weak/aspnet/appsettings.json', 'pci-dss-4'), [
+      'lockout:tooManyAttempts:warning',
+      'lockout:tooShort:warning',
+      'min-length:tooShort:error',
+    ]);
+    assert.deepEqual(await rules('weak/keycloak/realm-no-policy.json', 'pci-dss-4'), [
+      'lockout:tooManyAttempts:warning',
+      'lockout:tooShort:warning',
+      'min-length:missing:error',
+      'reuse:off:warning',
+    ]);
+    for (const strong of ['strong/keycloak/realm-export.json', 'strong/linux/faillock.conf', 'strong/okta/password-policy.json', 'strong/terraform/keycloak.tf']) {
+      assert.deepEqual(await rules(strong, 'pci-dss-4'), [], strong);
+    }
+  });
+
+  it('mhlw-medical: 13, or 8 with two-factor authentication, or 8 changed every two months', async () => {
+    assert.deepEqual(await rules('strong/terraform/cognito.tf', 'mhlw-medical'), []);
+    assert.deepEqual(await rules('weak/cloudformation/cognito.yaml', 'mhlw-medical'), ['composition:missing:warning', 'min-length:tooShort:warning', 'reuse:off:warning']);
+    // 8 characters with a 60-day expiry meets the MHLW alternative; symbols are still missing.
+    assert.deepEqual(await rules('weak/cloudformation/iam-password-policy.yaml', 'mhlw-medical'), ['composition:missing:warning', 'reuse:off:warning']);
+    assert.deepEqual(await rules('strong/keycloak/realm-export.json', 'mhlw-medical'), ['min-length:tooShort:warning']);
+  });
+
+  it('nist-800-63b-4: 15 characters, composition and periodic change reported for information', async () => {
+    assert.deepEqual(await rules('weak/terraform/iam.tf', 'nist-800-63b-4'), [
+      'composition:discouraged:info',
+      'min-length:tooShort:warning',
+      'periodic-expiry:periodic:info',
+    ]);
+    assert.deepEqual(await rules('strong/keycloak/realm-export.json', 'nist-800-63b-4'), ['composition:discouraged:info', 'min-length:tooShort:warning']);
+  });
+
+  it('custom overrides replace the numbers and mark the profile', async () => {
+    const f = await policyFindings('strong/terraform/iam.tf', read('strong/terraform/iam.tf'), { passwordPolicy: { overrides: { minLength: 16 } } });
+    assert.equal(f.length, 1);
+    assert.equal(f[0].data.required, '16');
+    assert.equal(f[0].data.profile, 'jp-baseline+custom');
+    assert.deepEqual(await rules('weak/terraform/iam.tf', 'jp-baseline', { passwordHistory: 0, requiredClasses: [] }), ['min-length:tooShort:warning', 'periodic-expiry:periodic:info']);
+    assert.deepEqual(await rules('weak/aspnet/appsettings.json', 'jp-baseline', { lockoutAttempts: 10, minLength: 6, requiredClasses: ['digit'] }), ['lockout:tooManyAttempts:warning']);
+  });
+});
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  // From the end, so earlier offsets stay valid; same-offset inserts keep their order.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.range[0] - a.e.range[0] || b.i - a.i);
+  let out = text;
+  for (const { e } of sorted) out = out.slice(0, e.range[0]) + e.newText + out.slice(e.range[1]);
+  return out;
+}
+
+function assertParses(rel: string, text: string): void {
+  if (rel.endsWith('.json')) JSON.parse(text);
+  else if (/\.ya?ml$/.test(rel)) {
+    for (const d of parseAllDocuments(text)) assert.deepEqual(d.errors.map((e) => e.message), [], rel);
+  } else if (rel.endsWith('.tf')) {
+    const tree = parseHcl(text);
+    assert.ok(tree.entries.some((e) => e.key === 'resource'), rel);
+  }
+}
+
+describe('password-policy fixes', () => {
+  for (const rel of all.filter((f) => f.startsWith('weak/'))) {
+    it(`${rel}: every fix keeps the file valid and removes what it fixes`, async () => {
+      const text = read(rel);
+      const before = await policyFindings(rel, text);
+      for (const f of before) {
+        if (!f.fixes?.length) continue;
+        for (const fix of f.fixes) assert.equal(fix.safe, false, 'policy changes are never applied blind');
+        const fixed = applyEdits(text, f.fixes.flatMap((x) => x.edits));
+        assertParses(rel, fixed);
+        const after = await policyFindings(rel, fixed);
+        const count = (list: Finding[]) => list.filter((x) => x.ruleId === f.ruleId).length;
+        assert.ok(count(after) < count(before), `${f.ruleId} ${f.messageId} still reported after its fix:\n${fixed}`);
+        // A fix never introduces a finding of another rule.
+        for (const rule of new Set(after.map((x) => x.ruleId))) {
+          const n = (list: Finding[]) => list.filter((x) => x.ruleId === rule).length;
+          assert.ok(n(after) <= n(before), `${rule} appeared after fixing ${f.ruleId}`);
+        }
+      }
+    });
+  }
+});
+
+describe('password-policy robustness', () => {
+  it('stays fast and quiet on large and odd input', async () => {
+    const big = 'export const s = { password: z.string().min(' + '('.repeat(5000) + '\n'.repeat(10) + '};\n';
+    const nested = '{"passwordPolicy": ' + '['.repeat(3000) + ']'.repeat(3000) + '}';
+    const keycloak = JSON.stringify({ realm: 'x', passwordPolicy: 'length(' + '9'.repeat(50000) + ')' });
+    const start = Date.now();
+    for (const [p, t] of [['register.ts', big], ['realm.json', nested], ['realm.json', keycloak], ['common-password', 'password requisite pam_pwquality.so '.repeat(20000)]]) {
+      await policyFindings(p, t);
+    }
+    assert.ok(Date.now() - start < 5000, 'took too long');
+  });
+});
