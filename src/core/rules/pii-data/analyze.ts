@@ -24,7 +24,7 @@ export interface PiiView {
 const DATA_FORMATS: ReadonlySet<Format> = new Set(['csv', 'tsv', 'json', 'yaml', 'sql', 'text']);
 
 /** Files that are public attribution or package metadata, not stores of customer data. */
-const METADATA_FILE = /^(?:package\.json|composer\.json|bower\.json|codemeta\.json|citation\.cff|\.all-contributorsrc|publiccode\.ya?ml|\.mailmap|(?:authors|contributors|maintainers|credits|thanks|owners|codeowners|people)(?:\.[a-z]+)?|.*\.gemspec)$/;
+const METADATA_FILE = /^(?:package\.json|composer\.json|bower\.json|codemeta\.json|citation\.cff|\.all-contributorsrc|publiccode\.ya?ml|\.mailmap|(?:authors|contributors|maintainers|credits|thanks|owners|codeowners|people)(?:\.[a-z]+)?|(?:team|members-team|speakers|sponsors|organizers|staff-directory)\.(?:json|ya?ml)|.*\.gemspec)$/;
 
 /** Lockfiles and minified bundles: generated, never hand-written data. */
 const GENERATED_FILE = /(?:^|[-.])lock(?:\.json|\.ya?ml)?$|^go\.sum$|^npm-shrinkwrap\.json$|\.min\.(?:js|css|mjs|json)$|\.(?:map|bundle\.js)$/;

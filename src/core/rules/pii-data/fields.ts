@@ -70,7 +70,8 @@ const JA: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   ['address', /住所|^都道府県|^市区町村|^番地|^所在地$/],
   ['phone', /電話|携帯|^tel$|^fax$/],
   ['email', /メール|^e?mail$/],
-  ['name', /氏名|名前|^姓$|^名$|^氏$|^姓名$|^ご?芳名$/],
+  // 顧客名, 会員名, 担当者名, 契約者名, 受取人名, 宛名: a person's name by the role they play.
+  ['name', /氏名|名前|^姓$|^名$|^氏$|^姓名$|^ご?芳名$|(?:者|客|員|(?<!法)人)名$|^宛名$/],
 ];
 
 /** Classifies a key; undefined when it names no personal field. */
@@ -90,6 +91,18 @@ export function classifyKey(key: string): FieldKind | undefined {
     if (rest && !(rest === 'name' && /^(?:user|account|owner)$/.test(owner[0]))) return rest;
   }
   return undefined;
+}
+
+/** Keys that mark a record as a place or business listing rather than a person. */
+const BUSINESS_KEYS = new Set([
+  'lat', 'lng', 'lon', 'latitude', 'longitude', 'coordinates', 'geo', 'geometry', 'rating', 'reviews', 'cuisine',
+  'openinghours', 'businesshours', 'placeid', 'venue', 'storename', 'shopname', 'branchname', 'facilityname',
+  '緯度', '経度', '営業時間', '定休日', '店舗名', '施設名', '支店名',
+]);
+
+/** Whether a key marks a place or business record. */
+export function isBusinessKey(key: string): boolean {
+  return BUSINESS_KEYS.has(normalizeKey(key));
 }
 
 const PLACEHOLDER_TEXT = /^(?:-|n\/?a|null|nil|none|undefined|true|false|test|dummy|sample|example|xxx+|x+|\*+|\?+|…|\.\.\.|tbd|todo|テスト|ダミー|サンプル|なし|無し|不明|未設定|未入力|[○〇●◯×＊*]+.*|<[^>]*>|\{\{.*\}\}|\$\{.*\}|%\w+%|:\w+|@\w+|\?)$/i;

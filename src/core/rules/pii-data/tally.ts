@@ -4,7 +4,7 @@
  * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
  */
 import type { Range } from '../../types';
-import { classifyKey, isPersonalRecord, kindFromValue, STRONG_KINDS, valueFits, type FieldKind } from './fields';
+import { classifyKey, isBusinessKey, isPersonalRecord, kindFromValue, STRONG_KINDS, valueFits, type FieldKind } from './fields';
 
 /** One value of a record, with the key it was filed under (if any) and its offsets. */
 export interface RawField {
@@ -61,7 +61,7 @@ export class StoreTally {
   rows = 0;
   readonly kinds = new Set<FieldKind>();
   private anchor: Range | undefined;
-  private readonly keyKinds = new Map<string, FieldKind | undefined>();
+  private readonly keyKinds = new Map<string, FieldKind | 'business' | undefined>();
 
   constructor(
     readonly kind: StoreKind,
@@ -74,15 +74,24 @@ export class StoreTally {
   /** Adds one record; returns whether it was personal. */
   add(fields: readonly RawField[], recordRange: Range): boolean {
     const kinds = new Set<FieldKind>();
+    let business = false;
     for (const f of fields) {
       const value = f.value;
+      const keyed = f.key === undefined ? undefined : this.kindOfKey(f.key);
+      if (keyed === 'business') {
+        business = true;
+        continue;
+      }
       if (value.length === 0 || value.length > 300) continue;
-      let kind = f.key === undefined ? undefined : this.kindOfKey(f.key);
+      let kind = keyed;
       if (kind === undefined) kind = f.kind ?? kindFromValue(value);
       if (kind === undefined || !valueFits(kind, value)) continue;
       kinds.add(kind);
       if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, f.start, f.end), value);
     }
+    // A place or business listing (coordinates, opening hours, a shop name) has a name, an
+    // address and a phone number too, but it is not about a person; strong identifiers still are.
+    if (business && ![...kinds].some((k) => STRONG_KINDS.has(k))) return false;
     if (!isPersonalRecord(kinds)) return false;
     this.rows++;
     for (const k of kinds) this.kinds.add(k);
@@ -103,9 +112,9 @@ export class StoreTally {
     };
   }
 
-  private kindOfKey(key: string): FieldKind | undefined {
+  private kindOfKey(key: string): FieldKind | 'business' | undefined {
     if (this.keyKinds.has(key)) return this.keyKinds.get(key);
-    const kind = classifyKey(key);
+    const kind = classifyKey(key) ?? (isBusinessKey(key) ? 'business' : undefined);
     if (this.keyKinds.size < 4096) this.keyKinds.set(key, kind);
     return kind;
   }

@@ -12,7 +12,7 @@ describe('column and key names', () => {
     ['passport_no', 'passport'], ['card_number', 'card'], ['cardNumber', 'card'], ['name', 'name'], ['first_name', 'name'],
     ['E-Mail', 'email'], ['customer_email', 'email'], ['phone', 'phone'], ['address', 'address'], ['birthday', 'birthdate'], ['dob', 'birthdate'],
     ['my_number', 'myNumber'], ['zip_code', 'postal'],
-    ['filename', undefined], ['username', undefined], ['product_name', undefined], ['店舗名', undefined], ['created_at', undefined], ['id', undefined],
+    ['filename', undefined], ['username', undefined], ['product_name', undefined], ['店舗名', undefined], ['担当者名', 'name'], ['顧客名', 'name'], ['会社名', undefined], ['法人名', undefined], ['created_at', undefined], ['id', undefined],
   ];
   for (const [key, kind] of cases) it(`${key} → ${kind ?? 'nothing'}`, () => assert.equal(classifyKey(key), kind));
 });
