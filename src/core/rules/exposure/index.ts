@@ -3,6 +3,12 @@ import { composeDbNoAuth } from './compose-db-no-auth';
 import { composeDbPortPublic } from './compose-db-port-public';
 import { dbFirewallOpen } from './db-firewall-open';
 import { dbPublicAccess } from './db-public-access';
+import { elasticsearchOpen } from './elasticsearch-open';
+import { mongodOpen } from './mongod-open';
+import { mysqlOpen } from './mysql-open';
+import { pgHbaOpen } from './pg-hba-open';
+import { postgresListenAll } from './postgres-listen-all';
+import { redisOpen } from './redis-open';
 import { helmDbNoAuth } from './helm-db-no-auth';
 import { k8sDbServiceExposed } from './k8s-db-service-exposed';
 import { networkDbPortOpen } from './network-db-port-open';
@@ -24,4 +30,10 @@ export const exposureRules: readonly Rule[] = [
   composeDbNoAuth,
   k8sDbServiceExposed,
   helmDbNoAuth,
+  mongodOpen,
+  redisOpen,
+  elasticsearchOpen,
+  pgHbaOpen,
+  postgresListenAll,
+  mysqlOpen,
 ];

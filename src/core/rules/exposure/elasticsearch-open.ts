@@ -1,0 +1,62 @@
+import type { RawFinding, Rule } from '../rule';
+import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './common';
+import { yamlSettings } from './yaml-settings';
+
+/** Loopback and site-local values of `network.host`; anything else reaches beyond the host. */
+const LOCAL_HOST = /^(_local_|_local:ipv4_|_local:ipv6_|localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|_site_|_site:ipv4_|_site:ipv6_|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/;
+
+/**
+ * elasticsearch.yml / opensearch.yml listening beyond the host (`network.host: 0.0.0.0`,
+ * `_global_`, a public address) with security off (`xpack.security.enabled: false`,
+ * `plugins.security.disabled: true`). Both: an error. Either alone: a warning.
+ */
+export const elasticsearchOpen: Rule = {
+  id: 'exposure/elasticsearch-open',
+  category: 'pii-exposure',
+  severity: 'warning',
+  guidelines: NOAUTH_GUIDELINES,
+  title: { en: 'Elasticsearch / OpenSearch open without security', ja: 'セキュリティなしで公開された Elasticsearch / OpenSearch' },
+  description: describe(
+    'With security off, Elasticsearch and OpenSearch answer any HTTP request with no authentication: every index can be searched, dumped or deleted. Open clusters holding customer records are found by search engines for exposed services within days, and the National Police Agency has warned about them. Keep xpack.security.enabled (or the OpenSearch security plugin) on, and bind network.host to a private address.',
+    'セキュリティを無効にした Elasticsearch や OpenSearch は、認証なしであらゆる HTTP リクエストに応答し、すべてのインデックスを検索・ダンプ・削除できます。顧客情報を保持する公開クラスタは公開サービスの検索エンジンにより数日で発見され、警察庁も注意喚起しています。xpack.security.enabled（または OpenSearch のセキュリティプラグイン）を有効に保ち、network.host はプライベートアドレスにバインドしてください。',
+  ),
+  messages: {
+    open: {
+      en: 'The cluster listens beyond this host ({host}) with security off ({security}): anyone who reaches port 9200 can read every index.',
+      ja: 'クラスタがセキュリティ無効（{security}）のまま、このホストの外（{host}）で待ち受けています。9200 番ポートに到達した誰もが全インデックスを読み取れます。',
+    },
+    securityOff: { en: 'Security is off ({security}): no authentication and no TLS.', ja: 'セキュリティが無効です（{security}）。認証も TLS もありません。' },
+    listenAll: { en: 'The cluster listens beyond this host ({host}).', ja: 'クラスタがこのホストの外で待ち受けています（{host}）。' },
+    'fix.enableSecurity': { en: 'Turn security on (set up credentials)', ja: 'セキュリティを有効にする（認証情報を設定）' },
+  },
+  appliesTo: (doc) => /^(elasticsearch|opensearch)([-_.][\w.-]*)?\.ya?ml$/.test(doc.name),
+  check(doc) {
+    const s = yamlSettings(doc);
+    const host = ['network.host', 'network.bind_host', 'http.host'].map((k) => s.get(k)).find((x) => x !== undefined);
+    const hostValues = scalars(host?.node).map((n) => str(n) ?? '');
+    const wide = host !== undefined && hostValues.some((v) => v !== '' && !LOCAL_HOST.test(v) && !v.startsWith('${'));
+    const xpack = s.get('xpack.security.enabled');
+    const osDisabled = s.get('plugins.security.disabled');
+    const off = flag(xpack?.node) === false ? xpack : flag(osDisabled?.node) === true ? osDisabled : undefined;
+    const out: RawFinding[] = [];
+    const security = off ? doc.text.slice(off.range[0], off.range[1]) : '';
+    const hostText = host ? doc.text.slice(host.range[0], host.range[1]) : '';
+    const to = off ? flipped(doc.text.slice(off.node.range[0], off.node.range[1]), off === xpack) : undefined;
+    const fixes = off && to ? [replaceFix('fix.enableSecurity', off.node.range, to, false)] : undefined;
+    if (off && wide) {
+      out.push({ range: off.range, messageId: 'open', data: { host: hostText, security }, severity: 'error', excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
+    } else if (off) {
+      out.push({ range: off.range, messageId: 'securityOff', data: { security }, excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
+    } else if (wide && host) {
+      out.push({ range: host.range, messageId: 'listenAll', data: { host: hostText }, excerpt: excerpt(doc, host.range) });
+    }
+    return out;
+  },
+  examples: {
+    bad: [
+      { path: 'config/elasticsearch.yml', text: 'cluster.name: prod\nnetwork.host: 0.0.0.0\nxpack.security.enabled: false\n' },
+      { path: 'elasticsearch.yml', text: 'xpack:\n  security:\n    enabled: false\n' },
+    ],
+    good: [{ path: 'elasticsearch.yml', text: 'network.host: 10.0.1.5\nxpack.security.enabled: true\nxpack.security.http.ssl.enabled: true\n' }],
+  },
+};

@@ -1,0 +1,59 @@
+import type { RawFinding, Rule } from '../rule';
+import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, replaceFix } from './common';
+import { directives } from './directives';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+(\/\d+)?|::1(\/128)?|localhost|samehost)$/i;
+
+/**
+ * pg_hba.conf host lines that let the whole internet in: `trust` (no password at all) from
+ * 0.0.0.0/0, ::/0 or `all` is an error; `password` (clear text) or `md5` from everywhere, and
+ * `trust` from any network other than loopback, are warnings.
+ */
+export const pgHbaOpen: Rule = {
+  id: 'exposure/pg-hba-open',
+  category: 'pii-exposure',
+  severity: 'warning',
+  guidelines: NOAUTH_GUIDELINES,
+  title: { en: 'PostgreSQL accepts connections from anywhere (pg_hba.conf)', ja: 'どこからでも接続を受け付ける PostgreSQL（pg_hba.conf）' },
+  description: describe(
+    'pg_hba.conf decides who may connect and how they authenticate. "trust" lets a client in without any password as whatever user it names; from 0.0.0.0/0 that is anyone who reaches the port. Limit host lines to the application networks and use scram-sha-256; md5 and password are weaker and password sends it in clear text.',
+    'pg_hba.conf は誰がどの方式で認証して接続できるかを決めます。「trust」はパスワードなしで、クライアントが名乗った任意のユーザーとして接続を許可し、0.0.0.0/0 からであればポートに到達した誰もが該当します。host 行はアプリケーションのネットワークに限定し、scram-sha-256 を使ってください。md5 や password はより弱く、password は平文で送信されます。',
+  ),
+  messages: {
+    trustWorld: { en: '"{line}": any client on the internet may connect without a password.', ja: '「{line}」: インターネット上の任意のクライアントがパスワードなしで接続できます。' },
+    trustNetwork: { en: '"{line}": clients on {address} may connect without a password.', ja: '「{line}」: {address} のクライアントがパスワードなしで接続できます。' },
+    weakWorld: { en: '"{line}": the whole internet may try passwords with {method}.', ja: '「{line}」: インターネット全体から {method} でパスワードを試行できます。' },
+    'fix.scram': { en: 'Require scram-sha-256', ja: 'scram-sha-256 を必須にする' },
+  },
+  appliesTo: (doc) => /^pg_hba([.-][\w.-]*)?\.conf$/.test(doc.name),
+  check(doc) {
+    const out: RawFinding[] = [];
+    for (const d of directives(doc)) {
+      const type = d.key.toLowerCase();
+      if (!type.startsWith('host')) continue;
+      // host DATABASE USER ADDRESS [MASK] METHOD [OPTIONS]
+      const [, , address = '', maybeMask = '', ...rest] = d.words;
+      const hasMask = /^\d+\.\d+\.\d+\.\d+$/.test(address) && /^\d+\.\d+\.\d+\.\d+$/.test(maybeMask);
+      const method = (hasMask ? rest[0] : maybeMask)?.toLowerCase() ?? '';
+      const world = isWorld(address) || address === 'all' || (hasMask && maybeMask === '0.0.0.0');
+      const line = doc.text.slice(d.lineRange[0], d.lineRange[1]).replace(/\s+/g, ' ');
+      const methodAt = doc.text.slice(d.lineRange[0], d.lineRange[1]).search(new RegExp(`\\b${method}\\b`, 'i'));
+      const fix = method === 'trust' || method === 'password' || method === 'md5' ? [replaceFix('fix.scram', [d.lineRange[0] + methodAt, d.lineRange[0] + methodAt + method.length], 'scram-sha-256', false)] : undefined;
+      if (method === 'trust' && world) {
+        out.push({ range: d.lineRange, messageId: 'trustWorld', data: { line }, severity: 'error', excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
+      } else if (method === 'trust' && !LOOPBACK.test(address)) {
+        out.push({ range: d.lineRange, messageId: 'trustNetwork', data: { line, address: hasMask ? `${address}/${maybeMask}` : address }, excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
+      } else if ((method === 'password' || method === 'md5') && world) {
+        out.push({ range: d.lineRange, messageId: 'weakWorld', data: { line, method }, excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
+      }
+    }
+    return out;
+  },
+  examples: {
+    bad: [
+      { path: 'pg_hba.conf', text: '# TYPE  DATABASE  USER  ADDRESS     METHOD\nlocal   all       all                 peer\nhost    all       all   0.0.0.0/0   trust\n' },
+      { path: 'pg_hba.conf', text: 'host all all 0.0.0.0 0.0.0.0 md5\n' },
+    ],
+    good: [{ path: 'pg_hba.conf', text: 'local all all peer\nhost all all 127.0.0.1/32 trust\nhost app app 10.0.0.0/8 scram-sha-256\n' }],
+  },
+};
