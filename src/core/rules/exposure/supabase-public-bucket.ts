@@ -1,0 +1,50 @@
+import { tomlTree } from '../../documents/toml';
+import { get } from '../../documents/tree';
+import type { RawFinding, Rule } from '../rule';
+import { describe, excerpt, flag, flipped, replaceFix, STORAGE_GUIDELINES } from './common';
+import { USER_DATA } from './firebase';
+
+/**
+ * Supabase `config.toml` storage buckets declared `public = true`: every object is served to
+ * anyone with its URL, bypassing row-level security. A warning (avatars and images are often
+ * public on purpose); an error when the bucket's name says it holds people's data.
+ */
+export const supabasePublicBucket: Rule = {
+  id: 'exposure/supabase-public-bucket',
+  category: 'pii-exposure',
+  severity: 'warning',
+  guidelines: STORAGE_GUIDELINES,
+  title: { en: 'Public Supabase storage bucket', ja: '公開設定の Supabase ストレージバケット' },
+  description: describe(
+    'Objects in a public Supabase bucket are served to anyone who has or guesses the URL, without checking row-level security policies. Keep buckets that hold documents, uploads or anything about people private, and hand out signed URLs.',
+    '公開設定の Supabase バケット内のオブジェクトは、URL を知る（推測できる）誰にでも、行レベルセキュリティのポリシーを確認せずに配信されます。書類・アップロード・個人に関するものを保存するバケットは非公開にし、署名付き URL を発行してください。',
+  ),
+  messages: {
+    public: { en: 'Storage bucket "{bucket}" is public: anyone with a URL can download its files.', ja: 'ストレージバケット「{bucket}」が公開設定で、URL を知る誰でもファイルをダウンロードできます。' },
+    'fix.private': { en: 'Make the bucket private', ja: 'バケットを非公開にする' },
+  },
+  appliesTo: (doc) => doc.format === 'toml',
+  check(doc) {
+    const buckets = get(tomlTree(doc), 'storage', 'buckets');
+    if (buckets?.kind !== 'object') return [];
+    const out: RawFinding[] = [];
+    for (const b of buckets.entries) {
+      const pub = b.value.kind === 'object' ? b.value.entries.find((e) => e.key === 'public') : undefined;
+      if (!pub || flag(pub.value) !== true) continue;
+      const to = flipped(doc.text.slice(pub.value.range[0], pub.value.range[1]), false);
+      out.push({
+        range: [pub.keyRange[0], pub.value.range[1]],
+        messageId: 'public',
+        data: { bucket: b.key },
+        severity: USER_DATA.test(`/${b.key}`) || /docs?|documents?|files?|kyc|ids?|passports?|licen[cs]es?|receipts?/i.test(b.key) ? 'error' : 'warning',
+        excerpt: excerpt(doc, pub.keyRange),
+        ...(to ? { fixes: [replaceFix('fix.private', pub.value.range, to, true)] } : {}),
+      });
+    }
+    return out;
+  },
+  examples: {
+    bad: [{ path: 'supabase/config.toml', text: '[storage]\nenabled = true\n\n[storage.buckets.user-documents]\npublic = true\nfile_size_limit = "50MiB"\n' }],
+    good: [{ path: 'supabase/config.toml', text: '[storage.buckets.user-documents]\npublic = false\nfile_size_limit = "50MiB"\n' }],
+  },
+};
