@@ -115,43 +115,63 @@ function delimitedHeader(text: string): string | undefined {
 /** How many data rows profile the columns that have no telling header. */
 const PROFILE_ROWS = 200;
 
+/** How many leading rows may be titles or notes above the header of an exported sheet. */
+const HEADER_SEARCH = 5;
+
 function readDelimited(text: string, tsv: string | undefined, ids: IdHits): StoreTally {
   const start = text.search(/\S/);
   if (start < 0) return new StoreTally('csv', ids);
-  const firstLine = /^[^\n]*/.exec(text.slice(start))?.[0] ?? '';
-  const delim = tsv ?? guessDelimiter(firstLine);
+  const head = /^(?:[^\n]*\n?){1,5}/.exec(text.slice(start, start + 20_000))?.[0] ?? '';
+  const delim = tsv ?? guessDelimiter(head);
   const rows = csvRows(text, delim, start);
-  const first = rows.next();
-  if (first.done) return new StoreTally('csv', ids);
-  const headerCells = first.value;
-  const keys = headerCells.map((c) => c.text.trim());
-  const hasHeader = keys.some((k) => classifyKey(k) !== undefined) || keys.every((k) => /^[^\d@]*$/.test(k));
-  const headerRange: Range = [start, start + firstLine.replace(/\r$/, '').length];
-  const tally = new StoreTally('csv', ids, hasHeader ? headerRange : undefined);
 
-  // Profile the first rows so a column of card numbers counts as a card column whatever
-  // its header says; then read every row, the profiled ones included.
-  const buffered: Cell[][] = hasHeader ? [] : [headerCells];
+  // Buffer the first rows: they hold the header (exports often put a title row above it) and
+  // profile the columns, so a column of card numbers counts whatever its header says.
+  const buffered: Cell[][] = [];
   for (let r = rows.next(); !r.done; r = rows.next()) {
     buffered.push(r.value);
     if (buffered.length >= PROFILE_ROWS) break;
   }
-  const columnKinds = profileColumns(buffered, hasHeader ? keys : []);
+  const h = headerRow(buffered);
+  const keys = h >= 0 ? buffered[h].map((c) => c.text.trim()) : [];
+  const tally = new StoreTally('csv', ids, h >= 0 ? rowRange(text, buffered[h]) : undefined);
+  const data = buffered.slice(h + 1);
+  const columnKinds = profileColumns(data, keys);
   const add = (cells: Cell[]): void => {
-    if (cells.length === 1 && cells[0].text.trim() === '') return;
+    if (cells.length === 0 || (cells.length === 1 && cells[0].text.trim() === '')) return;
     const fields: RawField[] = cells.map((c, i) => ({
-      key: hasHeader ? keys[i] : undefined,
+      key: keys[i],
       value: c.text,
       start: c.start,
       end: c.end,
       ...(columnKinds[i] !== undefined ? { kind: columnKinds[i] } : {}),
     }));
-    const last = cells[cells.length - 1];
-    tally.add(fields, [cells[0].start, last ? last.end : cells[0].end]);
+    tally.add(fields, rowRange(text, cells));
   };
-  for (const cells of buffered) add(cells);
+  for (const cells of data) add(cells);
   for (let r = rows.next(); !r.done; r = rows.next()) add(r.value);
   return tally;
+}
+
+/**
+ * The header: among the first rows, the first naming two personal columns, else the first
+ * naming one; else the first row if it looks like names rather than values; else none (-1).
+ */
+function headerRow(rows: readonly Cell[][]): number {
+  const named = rows.slice(0, HEADER_SEARCH).map((r) => r.filter((c) => classifyKey(c.text.trim()) !== undefined).length);
+  const two = named.findIndex((n) => n >= 2);
+  if (two >= 0) return two;
+  const one = named.findIndex((n) => n >= 1);
+  if (one >= 0) return one;
+  return rows.length > 0 && rows[0].every((c) => /^[^\d@]*$/.test(c.text)) ? 0 : -1;
+}
+
+/** From the start of a row's line to the end of its last cell (the closing quote included). */
+function rowRange(text: string, cells: readonly Cell[]): Range {
+  const first = cells[0];
+  const last = cells[cells.length - 1];
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  return [lineStart, last.end + (text[last.end] === '"' ? 1 : 0)];
 }
 
 /** Columns whose header names nothing but whose values are mostly valid card numbers. */

@@ -36,7 +36,7 @@ export const KIND_LABEL: Readonly<Record<FieldKind, Localized>> = {
 /** Lower-cases a key and drops separators: "Passport_No" → "passportno", "E-Mail" → "email". */
 export function normalizeKey(key: string): string {
   // NFKC folds full-width letters (ｅｍａｉｌ) and half-width kana; most keys need neither.
-  const k = /[^\x00-\x7f\u3040-\u30ff\u4e00-\u9fff]/.test(key) ? key.normalize('NFKC') : key;
+  const k = /[^\u0020-\u007e\u3040-\u30ff\u4e00-\u9fff]/.test(key) ? key.normalize('NFKC') : key;
   return k.toLowerCase().replace(/[\s_\-.:：・()（）[\]【】「」"'`]/g, '');
 }
 
@@ -206,7 +206,7 @@ export function isPersonName(value: string): boolean {
   if (/[@/\\<>{}=:;#$%_]|https?:|\d/.test(v)) return false;
   if (!/^[\p{L}\p{M}][\p{L}\p{M}\s.'’-]*$/u.test(v)) return false;
   if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(v)) {
-    return v.replace(/[\s　]/g, '').length <= 12 && !ORG_JA.test(v) && !PREFECTURE.test(v) && !/ください|入力|してい|です|ます/.test(v);
+    return v.replace(/\s/g, '').length <= 12 && !ORG_JA.test(v) && !PREFECTURE.test(v) && !/ください|入力|してい|です|ます/.test(v);
   }
   return /^[A-Z][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){1,3}$/u.test(v) && !/^(?:The|A|An|My|Our|New|Default|Test|Sample)\s/.test(v) && !ORG_EN.test(v);
 }
@@ -215,7 +215,7 @@ export function isPersonName(value: string): boolean {
 export function isKana(value: string): boolean {
   const v = value.trim();
   if (v.length < 2 || v.length > 60 || isPlaceholderText(v) || SAMPLE_NAMES.test(v)) return false;
-  return /^[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f\s　]+$/.test(v) || /^[A-Za-z][A-Za-z\s'-]+$/.test(v);
+  return /^[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f\s]+$/.test(v) || /^[A-Za-z][A-Za-z\s'-]+$/.test(v);
 }
 
 function isPlaceholderText(v: string): boolean {
