@@ -1,7 +1,7 @@
 import { CHAR_CLASSES, type CharClass } from '../../guidelines/profiles';
 import type { Fix } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { basisData, classList, CLASS_NAMES, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
+import { basisData, classList, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective, type PolicyFacts } from './model';
 import { policiesOf } from './policies';
 
@@ -75,13 +75,22 @@ export const compositionRule: Rule = {
       const missing = req.groups.filter((g) => groupRequired(policy, g) === false);
       if (missing.length === 0) continue;
       const required = CHAR_CLASSES.filter((c) => effective(policy.classes?.[c]) === true);
-      const fixes: Fix[] = [];
+      // One setting may turn on several classes at once (Supabase): offer that edit once,
+      // titled with every class it turns on.
+      const byEdit = new Map<string, { fix: Fix; classes: CharClass[] }>();
       for (const g of missing) {
         const cls = g.find((c) => policy.classes?.[c]) ?? g[0];
-        const data = { classEn: CLASS_NAMES[cls].en, classJa: CLASS_NAMES[cls].ja };
-        const fix = setFix(policy.classes?.[cls], true, 'fix.require', data);
-        if (fix) fixes.push(fix);
+        const fix = setFix(policy.classes?.[cls], true, 'fix.require', {});
+        if (!fix) continue;
+        const key = JSON.stringify(fix.edits);
+        const seen = byEdit.get(key);
+        if (seen) seen.classes.push(cls);
+        else byEdit.set(key, { fix, classes: [cls] });
       }
+      const fixes: Fix[] = [...byEdit.values()].map(({ fix, classes }) => ({
+        ...fix,
+        data: { classEn: classList(classes.map((c) => [c]), 'en'), classJa: classList(classes.map((c) => [c]), 'ja') },
+      }));
       const first = missing[0].map((c) => policy.classes?.[c]).find((f) => f !== undefined);
       out.push({
         range: (first ?? policy.minClasses)?.range ?? policy.anchor,

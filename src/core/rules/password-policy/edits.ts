@@ -36,8 +36,8 @@ function eol(text: string): string {
 }
 
 /**
- * Adds `key = value` (HCL), `key: value` (YAML block mapping) or `"key": value` (JSON) to an
- * object, on its own line, indented like its siblings.
+ * Adds `key = value` (HCL, TOML table), `key: value` (YAML block mapping) or `"key": value`
+ * (JSON) to an object, on its own line, indented like its siblings.
  */
 export function entryInserter<T extends Plain>(doc: Document, obj: ObjectNode, key: string): ((value: T) => TextEdit) | undefined {
   const text = doc.text;
@@ -53,6 +53,12 @@ export function entryInserter<T extends Plain>(doc: Document, obj: ObjectNode, k
     const indent = first ? text.slice(lineStart(text, first.keyRange[0]), first.keyRange[0]) : `${closeIndent}  `;
     if (indent.trim() !== '') return undefined;
     return (value) => ({ range: [ls, ls], newText: `${indent}${key} = ${String(value)}${nl}` });
+  }
+  if (doc.format === 'toml') {
+    // A `[table]`: the new key goes right under its header, where it surely belongs to it.
+    if (text[start] !== '[' || text[start + 1] === '[') return undefined;
+    const at = lineEnd(text, start);
+    return (value) => ({ range: [at, at], newText: `${nl}${key} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}` });
   }
   const last = obj.entries[obj.entries.length - 1];
   if (!last) return undefined;

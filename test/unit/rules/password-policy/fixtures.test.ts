@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseTOML } from 'toml-eslint-parser';
 import { parseAllDocuments } from 'yaml';
 import { parseHcl } from '../../../../src/core/documents/hcl';
 import { PROFILE_IDS, type ProfileId } from '../../../../src/core/guidelines/profiles';
@@ -45,6 +46,7 @@ const WEAK: Readonly<Record<string, string[]>> = {
   'weak/aspnet/appsettings.json': [LEN, COMP],
   'weak/auth0/connection.json': [LEN, COMP, REUSE, LOCK],
   'weak/azure-b2c/TrustFrameworkExtensions.xml': [LEN],
+  'weak/cdk/auth-stack.ts': [LEN, COMP],
   'weak/cloudformation/cognito.yaml': [LEN, COMP, REUSE],
   'weak/cloudformation/iam-password-policy.yaml': [LEN, COMP, REUSE, EXP],
   'weak/django/default_min.py': [LEN],
@@ -64,13 +66,19 @@ const WEAK: Readonly<Record<string, string[]>> = {
   'weak/okta/password-policy.json': [LEN, COMP, REUSE, LOCK],
   'weak/postgres/postgresql.conf': [HASH],
   'weak/pulumi/Pulumi.yaml': [LEN],
+  'weak/pulumi/index.ts': [REUSE],
   'weak/rails/app/models/user.rb': [LEN],
   'weak/rails/config/initializers/devise.rb': [LEN, LOCK],
+  'weak/schemas/PasswordConfig.java': [LEN],
   'weak/schemas/SignupRequest.java': [LEN],
+  'weak/schemas/app/api/register/route.ts': [LEN],
+  'weak/schemas/register.dto.ts': [LEN],
   'weak/schemas/create-user.dto.ts': [LEN],
   'weak/schemas/register.schema.ts': [LEN],
   'weak/schemas/reset-password.yup.js': [LEN],
   'weak/schemas/user_create.py': [LEN],
+  'weak/supabase-defaults/supabase/config.toml': [LEN, COMP],
+  'weak/supabase/config.toml': [LEN, COMP],
   'weak/terraform/auth0.tf': [LEN, COMP, REUSE, LOCK],
   'weak/terraform/cognito-default.tf': [LEN, REUSE],
   'weak/terraform/cognito.tf': [LEN, COMP, REUSE],
@@ -195,6 +203,8 @@ function assertParses(rel: string, text: string): void {
   if (rel.endsWith('.json')) JSON.parse(text);
   else if (/\.ya?ml$/.test(rel)) {
     for (const d of parseAllDocuments(text)) assert.deepEqual(d.errors.map((e) => e.message), [], rel);
+  } else if (rel.endsWith('.toml')) {
+    parseTOML(text);
   } else if (rel.endsWith('.tf')) {
     const tree = parseHcl(text);
     assert.ok(tree.entries.some((e) => e.key === 'resource'), rel);

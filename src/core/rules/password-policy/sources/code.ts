@@ -19,6 +19,9 @@ const SET_CONTEXT = /regist|sign[-_]?up|create|new[-_]?(user|account|pass)|reset
 const LOGIN_CONTEXT = /log[-_]?in|sign[-_]?in|authenticat|credential|session/i;
 const PASSWORD_FIELD = /pass(word|wd)?$|^pass(word|wd)|pwd|password/i;
 const NOT_POLICY_FIELD = /confirm|current|old|verify|repeat|again|retype|existing|^password2$|hash|salt/i;
+// Credentials of services (`DB_PASSWORD`, `smtpPassword`) are secrets to configure, not user passwords.
+const SERVICE_CREDENTIAL = /(db|database|smtp|mail|redis|mongo|mysql|postgres|pg|ldap|proxy|api|service|keystore|truststore|root)_?pass/i;
+const CONSTANT_NAME = /^[A-Z0-9_]+$/;
 
 function isSetPasswordField(name: string): boolean {
   return /^(new|initial|create)[-_]?pass|^pass(word)?1$/i.test(name);
@@ -37,7 +40,7 @@ function enclosingName(text: string, offset: number): string | undefined {
 
 /** Whether a schema field at `offset` sets a password (see the module comment). */
 function setsPassword(doc: Document, offset: number, field: string): boolean {
-  if (!PASSWORD_FIELD.test(field) || NOT_POLICY_FIELD.test(field)) return false;
+  if (!PASSWORD_FIELD.test(field) || NOT_POLICY_FIELD.test(field) || SERVICE_CREDENTIAL.test(field) || CONSTANT_NAME.test(field)) return false;
   if (isSetPasswordField(field)) return true;
   const name = enclosingName(doc.text, offset);
   if (name && LOGIN_CONTEXT.test(name)) return false;
@@ -85,6 +88,23 @@ function schemaChains(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
+/** The name of the field or property after a decorator ending at `from`, past other decorators. */
+function decoratedName(text: string, from: number): string | undefined {
+  let at = from;
+  for (let i = 0; i < 8; i++) {
+    const d = /^\s*@[\w.]+\s*/.exec(text.slice(at, at + 200));
+    if (!d) break;
+    at += d[0].length;
+    if (text[at] === '(') {
+      const close = closing(text, at, 1000);
+      if (close === undefined) return undefined;
+      at = close;
+    }
+  }
+  const m = /^\s*(?:(?:public|private|protected|readonly|final|override|lateinit|var|val)\s+)*(?:String\s+)?([A-Za-z_$][\w$]*)\s*[!?]?\s*[:;=]/.exec(text.slice(at, at + 300));
+  return m?.[1];
+}
+
 /** class-validator (`@MinLength(8) password`) and Bean Validation (`@Size(min = 8) String password`). */
 function decorators(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
@@ -92,9 +112,8 @@ function decorators(doc: Document, out: PolicyFacts[]): void {
     ? /@(?:Size|Length)\s*\([^()\n]{0,200}?\bmin\s*=\s*(\d{1,4})[^()\n]{0,200}\)/dg
     : /@(?:MinLength|Length)\s*\(\s*(\d{1,4})\b[^()\n]{0,200}\)/dg;
   for (const m of matches(re, text)) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 400);
-    const field = /^(?:\s*@[\w.]+(?:\([^()]{0,300}\))?)*\s*(?:(?:public|private|protected|readonly|final|override|lateinit|var|val)\s+)*(?:String\s+)?([A-Za-z_$][\w$]*)\s*[!?]?\s*[:;=]/.exec(after);
-    if (!field || !setsPassword(doc, m.index, field[1])) continue;
+    const field = decoratedName(text, m.index + m[0].length);
+    if (!field || !setsPassword(doc, m.index, field)) continue;
     const f = minLengthPolicy(doc.format === 'java' ? 'Bean Validation' : 'class-validator', [m.index, m.index + m[0].length], m, 1);
     if (f) out.push(f);
   }
@@ -302,6 +321,94 @@ function firebaseCode(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
+/** Reads `key: number|boolean` pairs of an object literal (no nesting), with offsets. */
+function literalValues(text: string, start: number, end: number): Map<string, { value: string; range: Range }> {
+  const out = new Map<string, { value: string; range: Range }>();
+  const re = /\b([A-Za-z_$][\w$]*)\s*:\s*(\d{1,6}|true|false)\b/dg;
+  for (const m of matches(re, text.slice(start, end))) {
+    const r = groupRange(m, 2);
+    if (r) out.set(m[1], { value: m[2], range: [start + r[0], start + r[1]] });
+  }
+  return out;
+}
+
+/**
+ * AWS CDK and Pulumi programs: `new cognito.UserPool(…, { passwordPolicy: { minLength } })`
+ * and `new aws.iam.AccountPasswordPolicy(…, { minimumPasswordLength })`.
+ */
+function iacPrograms(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  for (const m of matches(/\bnew\s+(?:[\w$]+\.){0,3}(UserPool|AccountPasswordPolicy)\s*\(/dg, text)) {
+    const open = m.index + m[0].length - 1;
+    const close = closing(text, open, 8000);
+    if (close === undefined) continue;
+    const anchor: Range = [m.index, open];
+    const num = (v: { value: string; range: Range } | undefined): Fact<number> | undefined =>
+      v && /^\d+$/.test(v.value) ? stated(Number(v.value), v.range, numberReplacer(v.range)) : undefined;
+    const flag = (v: { value: string; range: Range } | undefined, dflt: boolean | undefined): Fact<boolean> | undefined => {
+      if (v && /^(true|false)$/.test(v.value)) {
+        const r = v.range;
+        return stated(v.value === 'true', r, (on: boolean): TextEdit => ({ range: r, newText: String(on) }));
+      }
+      return dflt === undefined ? undefined : omitted<boolean>(anchor, dflt);
+    };
+    if (m[1] === 'AccountPasswordPolicy') {
+      const v = literalValues(text, open, close);
+      // Pulumi's AWS provider: IAM defaults apply to what the program leaves out.
+      out.push({
+        product: 'AWS IAM',
+        anchor,
+        minLength: num(v.get('minimumPasswordLength')) ?? omitted<number>(anchor, 6),
+        classes: {
+          upper: flag(v.get('requireUppercaseCharacters'), false),
+          lower: flag(v.get('requireLowercaseCharacters'), false),
+          digit: flag(v.get('requireNumbers'), false),
+          symbol: flag(v.get('requireSymbols'), false),
+        },
+        history: num(v.get('passwordReusePrevention')) ?? omitted<number>(anchor, 0),
+        ...(v.get('maxPasswordAge') ? { maxAgeDays: num(v.get('maxPasswordAge')) } : {}),
+      });
+      continue;
+    }
+    const args = text.slice(open, close);
+    const pp = /\bpasswordPolicy\s*:\s*\{/d.exec(args);
+    const mfa = /\bmfa(?:Configuration)?\s*:\s*(?:[\w.]*\.)?(?:REQUIRED|['"]ON['"])/.test(args);
+    const facts: PolicyFacts = { product: 'Amazon Cognito', anchor, ...(mfa ? { mfa: true } : {}) };
+    if (!pp) {
+      // CDK and Cognito both default to 8 characters with all four classes.
+      facts.minLength = omitted<number>(anchor, 8);
+      out.push(facts);
+      continue;
+    }
+    const ppOpen = open + pp.index + pp[0].length - 1;
+    const ppClose = closing(text, ppOpen, 4000);
+    if (ppClose === undefined) continue;
+    const v = literalValues(text, ppOpen, ppClose);
+    // CDK names (minLength, requireDigits) default to 8 and true; Pulumi's (minimumLength,
+    // requireNumbers) are left to the provider.
+    const cdk = v.has('minLength') || v.has('requireDigits') || !v.has('minimumLength');
+    facts.minLength = num(v.get('minLength') ?? v.get('minimumLength')) ?? (cdk ? omitted<number>(anchor, 8) : undefined);
+    facts.classes = {
+      upper: flag(v.get('requireUppercase'), cdk ? true : undefined),
+      lower: flag(v.get('requireLowercase'), cdk ? true : undefined),
+      digit: flag(v.get('requireDigits') ?? v.get('requireNumbers'), cdk ? true : undefined),
+      symbol: flag(v.get('requireSymbols'), cdk ? true : undefined),
+    };
+    const history = num(v.get('passwordHistorySize'));
+    if (history) facts.history = history;
+    out.push(facts);
+  }
+}
+
+/** Passay (Java): `new LengthRule(8, 64)`. */
+function passay(doc: Document, out: PolicyFacts[]): void {
+  for (const m of matches(/\bnew\s+LengthRule\s*\(\s*(\d{1,4})\b/dg, doc.text)) {
+    if (inLineComment(doc.text, m.index, ['//'])) continue;
+    const f = minLengthPolicy('Passay', [m.index, m.index + m[0].length], m, 1);
+    if (f) out.push(f);
+  }
+}
+
 /** Azure AD B2C custom policies: an `IsLengthRange` predicate for passwords. */
 function b2c(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
@@ -320,7 +427,7 @@ function b2c(doc: Document, out: PolicyFacts[]): void {
 /** Every password policy written in application code or framework settings. */
 export function codePolicies(doc: Document): PolicyFacts[] {
   const text = doc.text;
-  if (!/pass|pwd|Predicate/i.test(text)) return [];
+  if (!/pass|pwd|Predicate|UserPool/i.test(text)) return [];
   const out: PolicyFacts[] = [];
   switch (doc.format) {
     case 'javascript':
@@ -328,10 +435,12 @@ export function codePolicies(doc: Document): PolicyFacts[] {
       schemaChains(doc, out);
       decorators(doc, out);
       firebaseCode(doc, out);
+      iacPrograms(doc, out);
       break;
     case 'java':
     case 'kotlin':
       decorators(doc, out);
+      passay(doc, out);
       break;
     case 'python':
       django(doc, out);
