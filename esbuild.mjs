@@ -4,6 +4,9 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir DIR` builds only the shipped bundles, into DIR (the benchmark builds its own copy).
+const outdirAt = process.argv.indexOf('--outdir');
+const benchOutdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : undefined;
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -64,7 +67,9 @@ const watchMarkers = {
   },
 };
 
-if (watch) {
+if (benchOutdir) {
+  await Promise.all(builds.filter((b) => b.outdir === 'dist').map((b) => esbuild.build({ ...b, outdir: benchOutdir, logLevel: 'warning' })));
+} else if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [watchMarkers] })));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

@@ -161,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile as (typeof PROFILE_IDS)[number] } } : {}) };
+  const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) };
   const cache = values.cache ? ScanCache.load(values.cache, ScanCache.keyFor(config)) : undefined;
   const report = await scanPaths(targets, {
     config,

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { LineIndex } from '../core/documents/lines';
-import { scanText } from '../core/scan';
-import type { Finding } from '../core/types';
-import { walk } from '../core/walk';
+import { ScanCache } from '../core/pool/cache';
+import { ScanPool } from '../core/pool/pool';
+import type { LocatedFinding } from '../core/report/model';
+import { scanPaths } from '../core/scan-paths';
 import { toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';
@@ -19,14 +19,20 @@ export interface WorkspaceScanSummary {
 }
 
 /**
- * Scans every workspace folder with the same walker and engine as the CLI, with a cancellable
- * progress notification, and fills the same diagnostic collection the editor uses. Files open
- * in an editor are scanned from their (possibly unsaved) text instead of the disk.
+ * Scans every workspace folder with the same walker and engine as the CLI, on worker threads
+ * (off the extension host's thread), with a cancellable progress notification, and fills the
+ * same diagnostic collection the editor uses. Files open in an editor are scanned from their
+ * (possibly unsaved) text instead of the disk. Files unchanged since the last scan (same size
+ * and mtime, same settings) are not scanned again.
  */
 export class WorkspaceScanner {
   /** Files that got diagnostics from the last workspace scan (to clear them next time). */
   private previous = new Set<string>();
   private running: Promise<WorkspaceScanSummary> | undefined;
+  /** Worker threads, started on the first scan; idle ones stop by themselves (see ScanPool). */
+  private pool: ScanPool | undefined;
+  /** Results of the last scans per folder, for files that have not changed since. */
+  private readonly caches = new Map<string, ScanCache>();
 
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
@@ -57,7 +63,14 @@ export class WorkspaceScanner {
     const seen = new Set<string>();
     const started = Date.now();
     let lastReport = 0;
+    const reportProgress = () => {
+      if (Date.now() - lastReport <= 100) return;
+      lastReport = Date.now();
+      progress.report({ message: vscode.l10n.t('{0} files scanned, {1} findings', summary.filesScanned, summary.findings) });
+    };
+    this.pool ??= new ScanPool();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (token.isCancellationRequested) break;
       if (folder.uri.scheme !== 'file') {
         this.log.warn(`workspace scan skips ${folder.uri.toString()}: only folders on disk can be walked`);
         continue;
@@ -65,46 +78,45 @@ export class WorkspaceScanner {
       const settings = readSettings(folder.uri);
       if (!settings.enable) continue;
       const exclude = [...settings.exclude, ...editorExcludes(folder.uri)];
-      for await (const entry of walk([folder.uri.fsPath], { maxFileSize: settings.maxFileSizeBytes, exclude, isCancelled: () => token.isCancellationRequested })) {
-        if (token.isCancellationRequested) break;
-        const uri = vscode.Uri.file(entry.path);
-        if (entry.kind === 'skipped') {
+      const cache = this.cacheFor(folder.uri.fsPath, settings.scan);
+      const claimed: vscode.TextDocument[] = [];
+      const report = await scanPaths([folder.uri.fsPath], {
+        config: settings.scan,
+        maxFileSize: settings.maxFileSizeBytes,
+        exclude,
+        root: folder.uri.fsPath,
+        pool: this.pool,
+        cache,
+        isCancelled: () => token.isCancellationRequested,
+        // Open documents are scanned from their editor text below, by the document scanner.
+        claim: (file) => {
+          const doc = open.get(vscode.Uri.file(file).toString());
+          if (doc) claimed.push(doc);
+          return doc !== undefined;
+        },
+        onFile: (file, findings) => {
+          const uri = vscode.Uri.file(file);
+          seen.add(uri.toString());
+          this.publish(uri, findings, lang);
+          summary.filesScanned++;
+          summary.findings += findings.length;
+          reportProgress();
+        },
+      });
+      for (const s of report.skipped) {
+        if (s.reason === 'rule-error') this.log.error(`rule failed on ${s.path}: ${s.detail ?? ''}`);
+        else {
           summary.skipped++;
-          this.log.info(`skipped ${entry.path}: ${entry.reason}${entry.detail ? ` (${entry.detail})` : ''}`);
-          continue;
+          this.log.info(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
         }
+      }
+      for (const doc of claimed) {
+        if (token.isCancellationRequested) break;
+        seen.add(doc.uri.toString());
+        await this.documents.scanNow(doc);
         summary.filesScanned++;
-        const key = uri.toString();
-        seen.add(key);
-        const doc = open.get(key);
-        let findings: Finding[];
-        if (doc) {
-          await this.documents.scanNow(doc);
-          findings = this.store.get(doc.uri)?.findings ?? [];
-        } else {
-          findings = await scanText({ path: entry.path, text: entry.text }, settings.scan, (ruleId, error) =>
-            this.log.error(`rule ${ruleId} failed on ${entry.path}: ${error instanceof Error ? error.message : String(error)}`),
-          );
-          if (findings.length > 0) {
-            const lines = new LineIndex(entry.text);
-            const rangeOf = ([s, e]: readonly [number, number]) => {
-              const a = lines.positionAt(s);
-              const b = lines.positionAt(e);
-              return new vscode.Range(a.line, a.character, b.line, b.character);
-            };
-            const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
-            this.store.set({ uri, version: undefined, findings, ranges: diagnostics.map((d) => d.range) });
-            this.collection.set(uri, diagnostics);
-          } else {
-            this.store.delete(uri);
-            this.collection.delete(uri);
-          }
-        }
-        summary.findings += findings.length;
-        if (Date.now() - lastReport > 100) {
-          lastReport = Date.now();
-          progress.report({ message: vscode.l10n.t('{0} files scanned, {1} findings', summary.filesScanned, summary.findings) });
-        }
+        summary.findings += this.store.get(doc.uri)?.findings.length ?? 0;
+        reportProgress();
       }
     }
     summary.cancelled = token.isCancellationRequested;
@@ -123,5 +135,28 @@ export class WorkspaceScanner {
       `workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.filesScanned} file(s), ${summary.findings} finding(s), ${summary.skipped} skipped in ${Date.now() - started} ms`,
     );
     return summary;
+  }
+
+  /** Puts one file's findings (placed at lines and columns by the engine) into the collection. */
+  private publish(uri: vscode.Uri, findings: readonly LocatedFinding[], lang: ReturnType<typeof displayLang>): void {
+    if (findings.length === 0) {
+      this.store.delete(uri);
+      this.collection.delete(uri);
+      return;
+    }
+    const diagnostics = findings.map((f) => toDiagnostic(f, () => new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1), lang));
+    this.store.set({ uri, version: undefined, findings: [...findings], ranges: diagnostics.map((d) => d.range) });
+    this.collection.set(uri, diagnostics);
+  }
+
+  /** The folder's cache, replaced when the settings (or the engine) changed since. */
+  private cacheFor(folder: string, config: Parameters<typeof ScanCache.keyFor>[0]): ScanCache {
+    const key = ScanCache.keyFor(config);
+    let cache = this.caches.get(folder);
+    if (!cache || cache.key !== key) {
+      cache = new ScanCache(key);
+      this.caches.set(folder, cache);
+    }
+    return cache;
   }
 }

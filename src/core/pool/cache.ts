@@ -79,7 +79,11 @@ export class ScanCache {
       this.entries.delete(file);
       return;
     }
-    const placed = findings.map(({ path: _path, ...rest }) => rest);
+    const placed = findings.map((f): PlacedFinding => {
+      const { path, ...rest } = f;
+      void path;
+      return rest;
+    });
     this.entries.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, findings: placed, ...(dateSensitive ? { day: today() } : {}) });
   }
 

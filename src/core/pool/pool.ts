@@ -100,7 +100,7 @@ export class ScanPool {
     for (const p of this.queue.splice(0)) p.resolve({ kind: 'cancelled', path: p.job.path });
     for (const slot of [...this.slots]) {
       if (slot.jobs.size === 0) continue;
-      this.drop(slot);
+      void this.drop(slot);
       for (const p of slot.jobs.values()) {
         clearTimeout(p.timer);
         p.resolve({ kind: 'cancelled', path: p.job.path });

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import * as esbuild from 'esbuild';
+import { ScanCache } from '../../../src/core/pool/cache';
+import { ScanPool, type PoolResult } from '../../../src/core/pool/pool';
+import type { ScanJob } from '../../../src/core/pool/protocol';
+import { scanPaths } from '../../../src/core/scan-paths';
+
+const ROOT = path.resolve(__dirname, '../../..');
+// Made-up tokens with real providers' shapes, assembled so the source holds none whole.
+const GH = ['ghp', '8Kq2xVn4Lm7Pz3Rt9Wc5Yb1Hd6Fj0Ga2Sx4E'].join('_');
+const GH2 = ['ghp', 'Zt7Yq3Wm9Xk2Lp5Vr8Bn4Hc6Jd1Fg0Ks3TaQ'].join('_');
+
+let work: string;
+let workerJs: string;
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(work, 'tree-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** A worker script for failure cases: says it is ready, then does what `onJob` says. */
+function fakeWorker(name: string, onJob: string): string {
+  const file = path.join(work, `${name}.js`);
+  fs.writeFileSync(file, `const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { ${onJob} });\nparentPort.postMessage({ ready: true });\n`);
+  return file;
+}
+
+function job(file: string, display = path.basename(file)): ScanJob {
+  return { path: file, display, maxFileSize: 1 << 20 };
+}
+
+const sample = () => ({
+  '.env': `GITHUB_TOKEN=${GH}\n`,
+  'a/config.js': `module.exports = { token: '${GH2}' };\n`,
+  'a/b/notes.md': 'nothing here\n',
+  'z.yaml': `token: ${GH}\n`,
+  'bin.dat': 'a\u0000b',
+});
+
+describe('scan pool', () => {
+  before(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-pool-'));
+    // The real worker bundle, built into a folder of its own (not dist/, which other builds rewrite).
+    workerJs = path.join(work, 'worker.js');
+    await esbuild.build({
+      entryPoints: [path.join(ROOT, 'src/core/worker.ts')],
+      outfile: workerJs,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      mainFields: ['module', 'main'],
+      define: { 'import.meta.url': 'undefined' },
+      logLevel: 'silent',
+    });
+  });
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('falls back to scanning in this thread when there is no worker bundle', async () => {
+    const pool = new ScanPool({ size: 2, workerPath: path.join(work, 'missing.js') });
+    assert.equal(pool.threaded, false);
+    const dir = tree(sample());
+    const r = await pool.run(job(path.join(dir, '.env')));
+    assert.equal(r.kind, 'scanned');
+    assert.ok(r.kind === 'scanned' && r.findings.some((f) => f.ruleId === 'secret/github-token'));
+    await pool.dispose();
+  });
+
+  it('gives the same report on worker threads as in one thread, in walk order', async () => {
+    const dir = tree(sample());
+    const pool = new ScanPool({ size: 2, workerPath: workerJs });
+    assert.equal(pool.threaded, true);
+    const streamed: string[] = [];
+    const threaded = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, onFile: (f) => streamed.push(f) });
+    const single = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, jobs: 0 });
+    await pool.dispose();
+    assert.deepEqual(threaded, single);
+    assert.equal(threaded.filesScanned, 4);
+    assert.equal(streamed.length, 4);
+    assert.deepEqual(
+      threaded.findings.map((f) => f.path),
+      [...threaded.findings.map((f) => f.path)].sort((a, b) => order(a) - order(b)),
+    );
+    assert.deepEqual(threaded.skipped, [{ path: 'bin.dat', reason: 'binary' }]);
+  });
+
+  it('gives up on a file that hangs (timeout), and the scan goes on', async () => {
+    const pool = new ScanPool({ size: 1, workerPath: fakeWorker('hang', '/* never answers */'), fileTimeoutMs: 300 });
+    const started = Date.now();
+    const r = await pool.run(job(path.join(work, 'x.txt')));
+    assert.equal(r.kind, 'skipped');
+    assert.ok(r.kind === 'skipped' && r.skip.reason === 'scan-failed' && /timed out/.test(r.skip.detail ?? ''));
+    assert.ok(Date.now() - started < 3000);
+    await pool.dispose();
+  });
+
+  it('reports a file that crashes its worker, and replaces the worker', async () => {
+    const pool = new ScanPool({ size: 1, workerPath: fakeWorker('crash', 'process.exit(3);') });
+    const r = await pool.run(job(path.join(work, 'y.txt')));
+    assert.ok(r.kind === 'skipped' && r.skip.reason === 'scan-failed', JSON.stringify(r));
+    await pool.dispose();
+  });
+
+  it('scans in this thread when the worker bundle does not load', async () => {
+    const broken = path.join(work, 'broken.js');
+    fs.writeFileSync(broken, 'throw new Error("cannot load");\n');
+    const dir = tree(sample());
+    const pool = new ScanPool({ size: 2, workerPath: broken });
+    const r = await pool.run(job(path.join(dir, '.env')));
+    assert.ok(r.kind === 'scanned' && r.findings.length > 0, JSON.stringify(r));
+    assert.equal(pool.threaded, false);
+    await pool.dispose();
+  });
+
+  it('honours cancellation within 200 ms, even while files are being scanned', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`f${i}.txt`] = 'x\n';
+    const dir = tree(files);
+    const pool = new ScanPool({ size: 2, workerPath: fakeWorker('slow', '/* busy forever */') });
+    let cancelled = false;
+    let cancelledAt = 0;
+    setTimeout(() => {
+      cancelled = true;
+      cancelledAt = Date.now();
+    }, 150);
+    const report = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, isCancelled: () => cancelled });
+    const lag = Date.now() - cancelledAt;
+    assert.ok(cancelled);
+    assert.ok(lag < 200, `took ${lag} ms after cancellation`);
+    assert.equal(report.filesScanned, 0);
+    assert.equal(pool.pending, 0);
+    await pool.dispose();
+  });
+
+  it('does not scan unchanged files again, and rescans changed ones', async () => {
+    const dir = tree(sample());
+    const old = new Date(Date.now() - 60_000);
+    for (const f of ['.env', 'a/config.js', 'a/b/notes.md', 'z.yaml']) fs.utimesSync(path.join(dir, f), old, old);
+    const cache = new ScanCache(ScanCache.keyFor());
+    const kinds: string[] = [];
+    const pool = new ScanPool({ size: 0 });
+    const run = pool.run.bind(pool);
+    pool.run = (j: ScanJob): Promise<PoolResult> =>
+      run(j).then((r) => {
+        kinds.push(`${path.basename(j.path)}:${r.kind}`);
+        return r;
+      });
+    const first = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, cache });
+    kinds.length = 0;
+    fs.writeFileSync(path.join(dir, 'z.yaml'), `token: ${GH}\nother: ${GH2}\n`);
+    fs.utimesSync(path.join(dir, 'z.yaml'), old, new Date(Date.now() - 30_000));
+    const second = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, cache });
+    assert.deepEqual(kinds.sort(), ['.env:unchanged', 'bin.dat:skipped', 'config.js:unchanged', 'notes.md:unchanged', 'z.yaml:scanned']);
+    assert.equal(second.filesScanned, first.filesScanned);
+    assert.equal(second.findings.filter((f) => f.path === 'z.yaml').length, 2);
+    assert.deepEqual(
+      second.findings.filter((f) => f.path !== 'z.yaml'),
+      first.findings.filter((f) => f.path !== 'z.yaml'),
+    );
+    // A deleted file leaves the cache.
+    fs.rmSync(path.join(dir, '.env'));
+    await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, cache });
+    assert.equal(cache.get(path.join(dir, '.env')), undefined);
+  });
+
+  it('does not trust an mtime so recent that a same-size edit could hide in it', () => {
+    const cache = new ScanCache('k');
+    cache.set('/x', { size: 1, mtimeMs: Date.now() }, [], false);
+    assert.equal(cache.get('/x'), undefined);
+    cache.set('/y', { size: 1, mtimeMs: Date.now() - 10_000 }, [], false);
+    assert.ok(cache.get('/y'));
+  });
+
+  it('writes no secret into the on-disk cache, and ignores a cache of another engine or config', async () => {
+    const dir = tree(sample());
+    const old = new Date(Date.now() - 60_000);
+    for (const f of ['.env', 'a/config.js', 'z.yaml']) fs.utimesSync(path.join(dir, f), old, old);
+    const key = ScanCache.keyFor();
+    const cache = new ScanCache(key);
+    const report = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, jobs: 0, cache });
+    assert.ok(report.findings.length >= 3);
+    const file = path.join(work, 'cache.json');
+    cache.save(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const secret of [GH, GH2, GH.slice(4), GH2.slice(4)]) assert.ok(!text.includes(secret), 'the cache holds a secret');
+    assert.ok(ScanCache.load(file, key).size >= 3);
+    assert.equal(ScanCache.load(file, ScanCache.keyFor({ categories: { secret: false } })).size, 0);
+    fs.writeFileSync(file, '{not json');
+    assert.equal(ScanCache.load(file, key).size, 0);
+  });
+});
+
+/** Walk order of the sample tree (names sorted within each folder). */
+function order(p: string): number {
+  return ['.env', 'a/b/notes.md', 'a/config.js', 'z.yaml'].indexOf(p);
+}
