@@ -6,7 +6,7 @@
 import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding, Rule } from '../rule';
 import { piiApplies, piiView } from './analyze';
-import { formatCount, kindList, PII_DATA_GUIDELINES, piiDescription } from './common';
+import { formatCount, kindList, MY_NUMBER_GUIDELINES, PII_DATA_GUIDELINES, piiDescription } from './common';
 import { STRONG_KINDS } from './fields';
 import type { StoreSummary } from './tally';
 
@@ -48,6 +48,8 @@ export const personalDataStoreRule: Rule = {
         data: { count: formatCount(s.rows), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja, unitEn: nested ? 'records' : 'rows', unitJa: nested ? '件のレコード' : '行' },
         // Identifiers in bulk are as serious as one identifier: error, like their own rules.
         ...(s.kinds.some((k) => STRONG_KINDS.has(k)) ? { severity: 'error' as const } : {}),
+        // A store of My Numbers is specific personal information: cite the My Number FAQ too.
+        ...(s.kinds.includes('myNumber') ? { guidelines: MY_NUMBER_GUIDELINES } : {}),
         // Only a header or statement is quoted; a record would put personal data in the report.
         ...(s.header ? { excerpt: doc.text.slice(s.range[0], Math.min(s.range[1], s.range[0] + 160)) } : {}),
       };
