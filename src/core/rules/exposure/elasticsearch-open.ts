@@ -39,8 +39,8 @@ export const elasticsearchOpen: Rule = {
     const osDisabled = s.get('plugins.security.disabled');
     const off = flag(xpack?.node) === false ? xpack : flag(osDisabled?.node) === true ? osDisabled : undefined;
     const out: RawFinding[] = [];
-    const security = off ? doc.text.slice(off.range[0], off.range[1]) : '';
-    const hostText = host ? doc.text.slice(host.range[0], host.range[1]) : '';
+    const security = off ? `${off.key}: ${doc.text.slice(off.node.range[0], off.node.range[1])}` : '';
+    const hostText = host ? `${host.key}: ${doc.text.slice(host.node.range[0], host.node.range[1])}` : '';
     const to = off ? flipped(doc.text.slice(off.node.range[0], off.node.range[1]), off === xpack) : undefined;
     const fixes = off && to ? [replaceFix('fix.enableSecurity', off.node.range, to, false)] : undefined;
     if (off && wide) {

@@ -38,7 +38,7 @@ export const mongodOpen: Rule = {
     // Internal authentication (a key file or x.509 cluster auth) also turns access control on.
     const authOn = str(authz?.node)?.toLowerCase() === 'enabled' || s.has('security.keyfile') || s.has('security.clusterauthmode');
     const out: RawFinding[] = [];
-    const setting = bindAll ? doc.text.slice(bindAll.range[0], bindAll.range[1]) : '';
+    const setting = bindAll ? `${bindAll.key}: ${doc.text.slice(bindAll.node.range[0], bindAll.node.range[1])}` : '';
     const authFix = authz && str(authz.node)?.toLowerCase() === 'disabled' ? [replaceFix('fix.enableAuthorization', authz.node.range, flipped(doc.text.slice(authz.node.range[0], authz.node.range[1]), true) ?? 'enabled', false)] : undefined;
     if (bindAll && !authOn) {
       out.push({ range: bindAll.range, messageId: 'open', data: { setting }, severity: 'error', excerpt: excerpt(doc, bindAll.range), ...(authFix ? { fixes: authFix } : {}) });

@@ -5,6 +5,8 @@ import type { Range } from '../../types';
 
 /** A setting of a YAML server config, found whether written nested (`net:\n  bindIp:`) or dotted (`net.bindIp:`). */
 export interface Setting {
+  /** The dotted key as written (`xpack.security.enabled`). */
+  key: string;
   node: TreeNode;
   /** From the key to the end of the value. */
   range: Range;
@@ -17,8 +19,8 @@ export function yamlSettings(doc: Document): Map<string, Setting> {
     for (const tree of yamlTrees(doc)) {
       visit(tree, (node, path) => {
         if (path.length === 0 || path.some((p) => typeof p === 'number')) return;
-        const key = path.join('.').toLowerCase();
-        if (node.kind !== 'object') out.set(key, { node, range: [keyStartOf(doc, node), node.range[1]] });
+        const key = path.join('.');
+        if (node.kind !== 'object') out.set(key.toLowerCase(), { key, node, range: [keyStartOf(doc, node), node.range[1]] });
       });
     }
     return out;
