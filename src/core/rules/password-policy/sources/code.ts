@@ -267,8 +267,10 @@ function django(doc: Document, out: PolicyFacts[]): void {
   const anchor: Range = [m.index, m.index + 'AUTH_PASSWORD_VALIDATORS'.length];
   const at = body.search(/MinimumLengthValidator['"]/);
   if (at < 0) {
-    // Test settings often drop validators on purpose, to create users quickly.
-    if (/(^|[\\/_.-])(tests?|testing)([\\/_.-]|$)/i.test(doc.path)) return;
+    // Test and local development settings often drop validators on purpose, to create users
+    // quickly; production and shared settings do not.
+    const where = doc.path.split(/[\\/]/).slice(-2).join('/');
+    if (/(^|[\\/_.-])(tests?|testing|dev|develop|development|local)([\\/_.-]|$)/i.test(where)) return;
     out.push({ product: 'Django', anchor, minLength: omitted(anchor) });
     return;
   }

@@ -250,6 +250,9 @@ const AUTH0_LEVELS: Readonly<Record<string, { min: number; classes?: CharClass[]
   excellent: { min: 10, anyOf: 3 },
 };
 
+// Options only an Auth0 database connection has.
+const AUTH0_KEYS = ['brute_force_protection', 'password_history', 'password_dictionary', 'password_no_personal_info', 'password_complexity_options', 'requires_username', 'disable_signup', 'enabledDatabaseCustomization', 'import_mode'];
+
 /** Auth0 database-connection options (Management API JSON, deploy CLI YAML, Terraform). */
 function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
   const r = new TreeReader(doc, obj, anchor);
@@ -465,7 +468,9 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
   }
   // Auth0 connection options / attack protection.
   const level = r.str(['passwordPolicy', 'password_policy']);
-  if ((level !== undefined && AUTH0_LEVELS[level.toLowerCase()]) || isObject(r.node(['password_complexity_options'])) || isObject(get(r.node(['password_options']), 'complexity'))) {
+  // A bare level word ("good", "none") is Auth0's only where Auth0 is evident.
+  const auth0Level = level !== undefined && AUTH0_LEVELS[level.toLowerCase()] !== undefined && (/auth0/i.test(doc.text) || AUTH0_KEYS.some((k) => r.entry([k])));
+  if (auth0Level || isObject(r.node(['password_complexity_options'])) || isObject(get(r.node(['password_options']), 'complexity'))) {
     const f = auth0Options(doc, obj, anchor);
     if (f) out.push(f);
     return;
