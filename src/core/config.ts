@@ -7,10 +7,8 @@ import type { Category, ScanConfig, Severity } from './types';
  * read them from there, so the Settings UI, the CLI and the engine can never disagree.
  */
 type PropertySchema = { default?: unknown };
-const properties: Record<string, PropertySchema> = Object.assign(
-  {},
-  ...manifest.contributes.configuration.map((section) => section.properties as unknown as Record<string, PropertySchema>),
-);
+const properties: Record<string, PropertySchema> = {};
+for (const section of manifest.contributes.configuration) Object.assign(properties, section.properties as unknown as Record<string, PropertySchema>);
 
 /** The default value of a `mamori.*` setting, as declared in package.json. */
 export function settingDefault<T>(key: string): T {

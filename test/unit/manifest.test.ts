@@ -28,7 +28,7 @@ describe('manifest', () => {
     assert.ok(keys.length > 10);
     for (const file of ['package.nls.json', 'package.nls.ja.json']) {
       const nls = json(file);
-      for (const k of keys) assert.ok(typeof nls[k] === 'string' && (nls[k] as string).trim(), `${file} lacks ${k}`);
+      for (const k of keys) assert.ok(typeof nls[k] === 'string' && (nls[k]).trim(), `${file} lacks ${k}`);
       assert.deepEqual(Object.keys(nls).filter((k) => !keys.includes(k)), [], `${file} has unused keys`);
     }
   });

@@ -19,7 +19,7 @@ async function collect(root: string, opts: Partial<Parameters<typeof walk>[1]> =
   const files: string[] = [];
   const skipped: string[] = [];
   const texts: Record<string, string> = {};
-  for await (const e of walk([root], { maxFileSize: 1024 * 1024, ...opts }) as AsyncGenerator<WalkEntry>) {
+  for await (const e of walk([root], { maxFileSize: 1024 * 1024, ...opts })) {
     const rel = path.relative(root, e.path).split(path.sep).join('/');
     if (e.kind === 'file') {
       files.push(rel);
