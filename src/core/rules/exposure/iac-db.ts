@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import { visit, type TreeNode } from '../../documents/tree';
 import type { RawFinding } from '../rule';
 import { excerpt, field, fields, flag, flipped, isWorld, norm, replaceFix, scalars, str } from './common';
-import { resourcesOf, shortType, type Resource } from './resources';
+import { resolveVar, resourcesOf, shortType, type Resource } from './resources';
 
 /**
  * Managed databases, caches and warehouses that IaC makes reachable from the internet: a public
@@ -39,7 +39,7 @@ export function publicDbHits(doc: Document): RawFinding[] {
       if (!props) continue;
       const name = label(r);
       const pa = field(props, 'publicly_accessible');
-      if (pa && flag(pa.value) === true && !NOT_A_STORE.test(r.type)) {
+      if (pa && flag(resolveVar(doc, pa.value)) === true && !NOT_A_STORE.test(r.type)) {
         const source = doc.text.slice(pa.value.range[0], pa.value.range[1]);
         const to = flipped(source, false);
         out.push({

@@ -4,7 +4,7 @@ import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding } from '../rule';
 import { at, dbPortsIn, excerpt, field, fields, flag, isWorld, norm, portLabel, scalars, str } from './common';
 import { label } from './iac-db';
-import { resourcesOf, type Resource } from './resources';
+import { resolveVar, resourcesOf, type Resource } from './resources';
 
 /**
  * Security groups, network ACLs, VPC firewalls and network security groups that admit the whole
@@ -43,7 +43,7 @@ export function openPortHits(doc: Document): RawFinding[] {
       if (!r.props) continue;
       const found: OpenRule[] = [];
       if (isSecurityGroupModule(r)) moduleRules(r.props, found);
-      else scan(r, r.props, undefined, found, 0);
+      else scan(doc, r, r.props, undefined, found, 0);
       const seen = new Set<number>();
       for (const f of found) {
         if (seen.has(f.source.range[0])) continue;
@@ -62,14 +62,14 @@ export function openPortHits(doc: Document): RawFinding[] {
 }
 
 /** Walks a resource's settings for ingress-rule-shaped objects. `inherited` carries a GCP firewall's source ranges. */
-function scan(r: Resource, node: TreeNode, inherited: Source[] | undefined, out: OpenRule[], depth: number): void {
+function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | undefined, out: OpenRule[], depth: number): void {
   if (depth > 12) return;
   if (node.kind === 'array') {
-    for (const i of node.items) scan(r, i, inherited, out, depth + 1);
+    for (const i of node.items) scan(doc, r, i, inherited, out, depth + 1);
     return;
   }
   if (node.kind !== 'object' || isEgress(node) || denies(node)) return;
-  const sources = worldSources(node);
+  const sources = worldSources(doc, node);
   const ports = portsOf(node, r);
   if (sources.length && ports) {
     for (const s of sources) out.push({ ...s, ports });
@@ -86,16 +86,17 @@ function scan(r: Resource, node: TreeNode, inherited: Source[] | undefined, out:
         }
         continue;
       }
-      scan(r, e.value, carry, out, depth + 1);
+      scan(doc, r, e.value, carry, out, depth + 1);
     }
   }
 }
 
-function worldSources(node: ObjectNode): Source[] {
+function worldSources(doc: Document, node: ObjectNode): Source[] {
   const out: Source[] = [];
   for (const e of node.entries) {
     if (!SOURCE_KEYS.has(norm(e.key))) continue;
-    for (const s of scalars(e.value)) {
+    // `cidr_blocks = var.allowed` or `[var.allowed]` with a world default counts too.
+    for (const s of scalars(resolveVar(doc, e.value)).flatMap((x) => scalars(resolveVar(doc, x)))) {
       const v = str(s);
       if (isWorld(v)) out.push({ source: s, cidr: v ?? '' });
     }

@@ -22,7 +22,7 @@ const AZURE_PUBLIC = new Set(['blob', 'container']);
 const AZURE_KEYS = ['container_access_type', 'public_access'];
 const ALL_USERS_URI = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
 const GCP_PUBLIC = /^(?:[a-z]+:)?(allUsers|allAuthenticatedUsers)$/;
-const GCP_DATA = /storage|bucket|bigquery|dataset|table|bigtable|spanner|firestore|datastore|sql|pubsub|secret/i;
+const GCP_DATA = /storage|bucket|bigquery|dataset|table|bigtable|spanner|firestore|datastore|sql/i;
 
 /** The private spelling for an ACL fix, matching the source's style. */
 function privateAcl(key: string): string {
@@ -219,6 +219,30 @@ function fromPolicyDocumentData(doc: Document, name: string): Stmt[] {
         }
       }
     }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// S3 public access blocks
+
+const BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+
+/** An S3 public access block (resource, CloudFormation property or module arguments) and its four switches. */
+export interface AccessBlock {
+  resource: Resource;
+  /** Each switch as written, or undefined when omitted. */
+  flags: { name: string; entry: ReturnType<typeof field> }[];
+}
+
+/** The public access blocks in the file. */
+export function accessBlocks(doc: Document): AccessBlock[] {
+  const out: AccessBlock[] = [];
+  for (const r of resourcesOf(doc)) {
+    const holder = /public_access_block$/i.test(r.type) || /^module:.*s3-bucket/i.test(r.type) ? r.props : /^AWS::S3::Bucket$/.test(r.type) ? field(r.props, 'PublicAccessBlockConfiguration')?.value : undefined;
+    if (!holder) continue;
+    const flags = BLOCK_FLAGS.map((name) => ({ name, entry: field(holder, name) }));
+    if (flags.some((f) => f.entry)) out.push({ resource: r, flags });
   }
   return out;
 }

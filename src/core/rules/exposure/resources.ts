@@ -194,3 +194,28 @@ export function shortType(r: Resource): string {
   if (r.source === 'ansible') return t.slice(t.lastIndexOf('.') + 1);
   return t;
 }
+
+/**
+ * Resolves a Terraform input variable (`var.allowed_cidr`, `"${var.allowed_cidr}"`) to the
+ * default declared in the same file; anything else is returned as it is.
+ */
+export function resolveVar(doc: Document, node: TreeNode | undefined): TreeNode | undefined {
+  if (doc.format !== 'hcl' || node?.kind !== 'scalar' || node.tag !== 'expr' || typeof node.value !== 'string') return node;
+  const m = /^(?:"\$\{)?var\.([A-Za-z_][\w-]*)(?:\}")?$/.exec(node.value.trim()) ?? /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(node.value.trim());
+  if (!m) return node;
+  const decl = variables(doc).get(m[1]);
+  return decl ?? node;
+}
+
+function variables(doc: Document): Map<string, TreeNode> {
+  return doc.memo('exposure:tf-variables', () => {
+    const out = new Map<string, TreeNode>();
+    for (const tree of treesOf(doc)) {
+      for (const v of blocks(tree, 'variable')) {
+        const d = get(v, 'default');
+        if (d && v.labels?.[0]) out.set(v.labels[0], d);
+      }
+    }
+    return out;
+  });
+}

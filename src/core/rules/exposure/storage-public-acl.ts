@@ -1,7 +1,9 @@
-import type { Rule } from '../rule';
-import { describe, STORAGE_GUIDELINES } from './common';
+import type { Fix } from '../../types';
+import type { RawFinding, Rule } from '../rule';
+import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './common';
+import { label } from './iac-db';
 import { IAC_FORMATS } from './formats';
-import { publicAclHits } from './iac-storage';
+import { accessBlocks, publicAclHits, publicStatements } from './iac-storage';
 
 /**
  * Buckets, objects and blob containers that anyone can read through their ACL: S3, OSS and
@@ -32,10 +34,48 @@ export const storagePublicAcl: Rule = {
       en: '{resource} grants access to the {acl} group: everyone on the internet.',
       ja: '{resource} が {acl} グループ（インターネット上の全員）にアクセス権を付与しています。',
     },
+    aclIgnored: {
+      en: '{resource} has the public ACL "{acl}"; the public access block ignores public ACLs today, but removing it would publish the objects.',
+      ja: '{resource} に公開 ACL「{acl}」が設定されています。現在はパブリックアクセスブロックが公開 ACL を無視していますが、ブロックを外すとオブジェクトが公開されます。',
+    },
+    blockOff: {
+      en: '{resource} turns off {flags} while this file makes a bucket public: nothing stops the public ACL or policy from taking effect.',
+      ja: 'このファイルでバケットを公開しているうえ、{resource} が {flags} を無効にしています。公開 ACL やポリシーの効果を止めるものがありません。',
+    },
     'fix.privateAcl': { en: 'Make it private', ja: '非公開にする' },
+    'fix.blockAll': { en: 'Turn the whole public access block on', ja: 'パブリックアクセスブロックをすべて有効にする' },
   },
   appliesTo: (doc) => IAC_FORMATS.has(doc.format),
-  check: (doc) => publicAclHits(doc),
+  check(doc) {
+    const acl = publicAclHits(doc);
+    const blocks = accessBlocks(doc);
+    // A block that ignores public ACLs neutralises them (still worth fixing: it is one switch away).
+    const ignored = blocks.some((b) => flag(b.flags.find((f) => f.name === 'ignore_public_acls')?.entry?.value) === true);
+    const out: RawFinding[] = acl.map((h) => (ignored && h.messageId === 'acl' ? { ...h, messageId: 'aclIgnored', severity: 'warning' } : h));
+    const publicSomewhere = acl.length > 0 || publicStatements(doc, /s3|bucket/i).length > 0;
+    if (!publicSomewhere) return out;
+    for (const b of blocks) {
+      const off = b.flags.filter((f) => f.entry && flag(f.entry.value) === false);
+      if (off.length === 0) continue;
+      const edits: Fix['edits'] = [];
+      for (const f of off) {
+        const e = f.entry;
+        const to = e ? flipped(doc.text.slice(e.value.range[0], e.value.range[1]), true) : undefined;
+        if (e && to) edits.push({ range: e.value.range, newText: to });
+      }
+      const first = off[0].entry;
+      if (!first) continue;
+      const range: [number, number] = [first.keyRange[0], first.value.range[1]];
+      out.push({
+        range,
+        messageId: 'blockOff',
+        data: { resource: label(b.resource), flags: off.map((f) => f.entry?.key ?? f.name).join(', ') },
+        excerpt: excerpt(doc, range),
+        ...(edits.length ? { fixes: [{ titleId: 'fix.blockAll', edits, safe: false }] } : {}),
+      });
+    }
+    return out;
+  },
   examples: {
     bad: [
       { path: 's3.tf', text: 'resource "aws_s3_bucket" "uploads" {\n  bucket = "customer-uploads"\n  acl    = "public-read"\n}\n' },

@@ -1,0 +1,42 @@
+// Hostile and malformed input never makes an exposure rule throw or hang.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scanText } from '../../../../src/core/scan';
+
+const deep = (open: string, close: string, n: number) => open.repeat(n) + close.repeat(n);
+
+const CASES: [string, string][] = [
+  ['main.tf', 'resource "aws_security_group" "x" {\n  ingress {\n    cidr_blocks = [' + deep('[', ']', 3000) + '\n'],
+  ['main.tf', 'resource "aws_s3_bucket_policy" "p" {\n  policy = <<EOF\n{"Statement": [' + deep('{"a":', '}', 2000) + '\nEOF\n}\n'],
+  ['main.tf', 'variable "a" { default = var.a }\nresource "aws_db_instance" "d" { publicly_accessible = var.a }\n'],
+  ['template.json', '{"Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": ' + deep('{"x":', '}', 3000) + '}}}'],
+  ['azuredeploy.json', '{"resources": [' + deep('{"type": "a/b", "resources": [', ']}', 500) + ']}'],
+  ['docker-compose.yml', 'services:\n  db:\n    image: [postgres\n    ports: {a: }\n    environment: 5\n'],
+  ['docker-compose.yml', 'services:\n  db:\n    image: postgres\n    ports:\n      - ' + '9'.repeat(5000) + '\n      - "[::]:5432:5432"\n      - {}\n'],
+  ['k8s.yaml', 'kind: Service\napiVersion: v1\nspec:\n  type: LoadBalancer\n  selector: 5\n  ports: "x"\n'],
+  ['values.yaml', deep('a:\n  ', '', 300) + 'auth:\n  enabled: false\n'],
+  ['main.bicep', "resource a 'Microsoft.Sql/servers@2021' = {\n  properties: {\n" + deep('x: {\n', '}\n', 2000)],
+  ['firestore.rules', 'match /{a=**} { allow read, write: if (((((' + '('.repeat(5000) + ' true; } '.repeat(3)],
+  ['firestore.rules', '}}}} allow ; match { allow read: if true'],
+  ['database.rules.json', '{"rules": ' + deep('{"a":', '}', 3000) + '}'],
+  ['redis.conf', 'bind\nprotected-mode\nrequirepass\n' + 'x '.repeat(50000)],
+  ['pg_hba.conf', 'host\nhost all\nhost all all 0.0.0.0 0.0.0.0\n'],
+  ['my.cnf', '[mysqld\nbind-address=\n[mysqld]\nskip-grant-tables'],
+  ['mongod.conf', 'net: [\n  bindIp: 0.0.0.0\n'],
+  ['elasticsearch.yml', 'network.host: [0.0.0.0\nxpack: {security: {enabled: false'],
+  ['supabase/config.toml', '[storage.buckets.a\npublic = true\n[storage.buckets.b]\npublic = true\n'],
+];
+
+describe('exposure rules on hostile input', () => {
+  for (const [path, text] of CASES) {
+    it(`survives ${path} (${text.length} chars)`, async () => {
+      const errors: string[] = [];
+      const started = Date.now();
+      await scanText({ path, text }, undefined, (rule, error) => {
+        if (rule.startsWith('exposure/')) errors.push(`${rule}: ${String(error)}`);
+      });
+      assert.deepEqual(errors, []);
+      assert.ok(Date.now() - started < 5000, 'too slow');
+    });
+  }
+});
