@@ -90,7 +90,7 @@ function restricted(props: TreeNode): boolean {
 }
 
 /** Database security groups and allow-lists: any address they admit from the whole internet is a hit. */
-const DB_SECURITY_GROUP = /db_?security_?group|DBSecurityGroup|ClusterSecurityGroupIngress|cluster_security_group|^module:.*(rds|aurora|redshift|documentdb|neptune|database)/i;
+const DB_SECURITY_GROUP = /db_?security_?group|DBSecurityGroup|ClusterSecurityGroupIngress|cluster_security_group|redshift_security_group|^module:.*(rds|aurora|redshift|documentdb|neptune|database)/i;
 const DB_ALLOW_LIST = ['security_ips', 'security_ip_list', 'ip_whitelist', 'whitelist', 'allowed_ips', 'ip_allowlist'];
 const CIDR_NORM = new Set(['cidr', 'cidr_ip', 'cidrip', 'cidr_blocks', 'cidr_block', 'ingress_cidr_blocks'].map(norm));
 

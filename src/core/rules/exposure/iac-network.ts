@@ -15,7 +15,7 @@ import { resolveVar, resourcesOf, type Resource } from './resources';
 
 const SOURCE_KEYS = new Set(
   ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_block', 'ipv6_cidr_block', 'cidr_ipv4', 'cidr_ipv6', 'cidrip', 'cidripv6', 'cidr_ip', 'cidr_ip_v6',
-    'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'cidr'].map(norm),
+    'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'cidr', 'cidr_ipv6'].map(norm),
 );
 const EGRESS_KEY = /egress|outbound/i;
 
@@ -62,20 +62,23 @@ export function openPortHits(doc: Document): RawFinding[] {
 }
 
 /** Walks a resource's settings for ingress-rule-shaped objects. `inherited` carries a GCP firewall's source ranges. */
-function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | undefined, out: OpenRule[], depth: number): void {
+function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | undefined, out: OpenRule[], depth: number, inheritedPorts?: Ports): void {
   if (depth > 12) return;
   if (node.kind === 'array') {
-    for (const i of node.items) scan(doc, r, i, inherited, out, depth + 1);
+    for (const i of node.items) scan(doc, r, i, inherited, out, depth + 1, inheritedPorts);
     return;
   }
   if (node.kind !== 'object' || isEgress(node) || denies(node)) return;
   const sources = worldSources(doc, node);
-  const ports = portsOf(node, r);
+  const own = portsOf(node, r);
+  // Crossplane and the AWS API nest the ranges under the rule (`ipRanges: [{cidrIp}]`).
+  const ports = own ?? (sources.length ? inheritedPorts : undefined);
   if (sources.length && ports) {
     for (const s of sources) out.push({ ...s, ports });
   }
   // A GCP firewall names its sources once and its ports in `allow` blocks.
   const carry = sources.length && !ports ? sources : inherited;
+  const carryPorts = !sources.length && own ? own : inheritedPorts;
   for (const e of node.entries) {
     if (EGRESS_KEY.test(e.key)) continue;
     if (e.value.kind === 'object' || e.value.kind === 'array') {
@@ -86,7 +89,7 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
         }
         continue;
       }
-      scan(doc, r, e.value, carry, out, depth + 1);
+      scan(doc, r, e.value, carry, out, depth + 1, carryPorts);
     }
   }
 }

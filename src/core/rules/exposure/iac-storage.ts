@@ -122,7 +122,7 @@ export interface PublicStatement {
   worldIp: boolean;
 }
 
-const POLICY_KEYS = ['policy', 'PolicyDocument', 'access_policies', 'AccessPolicies', 'bucket_policy'];
+const POLICY_KEYS = ['policy', 'PolicyDocument', 'access_policies', 'AccessPolicies', 'access_policy', 'bucket_policy'];
 
 /** Statements granting `Principal: "*"` in the policies attached to resources of `family`. */
 export function publicStatements(doc: Document, family: RegExp): PublicStatement[] {
