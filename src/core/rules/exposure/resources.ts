@@ -1,6 +1,6 @@
 import type { Document } from '../../documents/document';
 import { blocks } from '../../documents/hcl';
-import { get, scalar, type ObjectNode, type TreeNode } from '../../documents/tree';
+import { get, scalar, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
 import type { Range } from '../../types';
 
@@ -182,7 +182,7 @@ function ansibleTasks(list: TreeNode, out: Resource[], depth: number): void {
     for (const e of task.entries) {
       if (TASK_LISTS.includes(e.key)) ansibleTasks(e.value, out, depth + 1);
       else if (!TASK_KEYWORDS.has(e.key) && e.value.kind === 'object') {
-        out.push({ source: 'ansible', type: e.key, name: str(get(task, 'name')) ?? '', props: e.value, node: task as ObjectNode, anchor: e.keyRange });
+        out.push({ source: 'ansible', type: e.key, name: str(get(task, 'name')) ?? '', props: e.value, node: task, anchor: e.keyRange });
       }
     }
   }

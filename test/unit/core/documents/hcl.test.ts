@@ -106,7 +106,8 @@ describe('HCL tree', () => {
     const [p, q] = blocks(root, 'resource', 'aws_s3_bucket_policy');
     const heredoc = get(p, 'policy');
     assert.equal(heredoc?.kind === 'scalar' && heredoc.tag, 'heredoc');
-    assert.deepEqual(JSON.parse(String(scalar(heredoc))).Statement[0].Principal, '*');
+    const policy = JSON.parse(String(scalar(heredoc))) as { Statement: { Principal: string }[] };
+    assert.deepEqual(policy.Statement[0].Principal, '*');
     const call = get(q, 'policy');
     assert.equal(call?.kind === 'array' && call.tag, 'call:jsonencode');
     assert.equal(scalar(get(call, 0, 'Statement', 0, 'Principal', 'AWS')), '*');
