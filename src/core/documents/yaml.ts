@@ -5,7 +5,9 @@ import type { Entry, TreeNode } from './tree';
 /**
  * Every document of a YAML file (multi-document streams included) as trees with offsets.
  * Unknown tags such as CloudFormation's `!Ref`/`!Sub` are kept on the node, not rejected.
- * Aliases reuse the anchored node's tree instead of expanding it, so alias bombs stay small.
+ * Aliases reuse the anchored node's tree instead of copying it, so alias bombs stay small in
+ * memory; and since every walker of the tree would still expand them (9 aliases of 9 aliases …
+ * is a billion nodes), an alias whose expansion would exceed ALIAS_BUDGET nodes becomes a null.
  * A malformed document yields what could be parsed.
  */
 export function yamlTrees(doc: Document): TreeNode[] {
@@ -25,6 +27,35 @@ export function yamlTrees(doc: Document): TreeNode[] {
     }
     return out;
   });
+}
+
+/** Nodes that aliases may add to a walk of one document: far above any real use of merges. */
+const ALIAS_BUDGET = 100_000;
+
+/** Expanded node count of each converted tree (aliases counted as what they point at). */
+const SIZES = Symbol('sizes');
+const SPENT = Symbol('spent');
+
+function sizeOf(tree: TreeNode, seen: Map<unknown, TreeNode | null>): number {
+  return (seen.get(SIZES) as unknown as WeakMap<TreeNode, number> | undefined)?.get(tree) ?? 1;
+}
+
+function setSize(tree: TreeNode, seen: Map<unknown, TreeNode | null>): void {
+  let m = seen.get(SIZES) as unknown as WeakMap<TreeNode, number> | undefined;
+  if (!m) {
+    m = new WeakMap();
+    seen.set(SIZES, m as unknown as TreeNode);
+  }
+  const children = tree.kind === 'object' ? tree.entries.map((e) => e.value) : tree.kind === 'array' ? tree.items : [];
+  m.set(tree, children.reduce((n, c) => n + sizeOf(c, seen), 1));
+}
+
+/** Takes `n` nodes from the document's alias budget; false when it is spent. */
+function spend(n: number, seen: Map<unknown, TreeNode | null>): boolean {
+  const spent = (seen.get(SPENT) as unknown as number | undefined) ?? 0;
+  if (spent + n > ALIAS_BUDGET) return false;
+  seen.set(SPENT, (spent + n) as unknown as TreeNode);
+  return true;
 }
 
 function range(node: { range?: [number, number, number] | null }): [number, number] {
@@ -55,7 +86,7 @@ function convert(node: unknown, seen: Map<unknown, TreeNode | null>, depth: numb
     // The alias points at a node converted earlier in document order (or at an ancestor:
     // a cycle, reported as null).
     const t = anchors(seen).get(node.source);
-    return t ?? { kind: 'scalar', range: range(node), value: null, tag: 'alias' };
+    return t && spend(sizeOf(t, seen), seen) ? t : { kind: 'scalar', range: range(node), value: null, tag: 'alias' };
   }
   if (seen.has(node)) return seen.get(node) ?? undefined;
   if (isScalar(node)) {
@@ -81,6 +112,7 @@ function convert(node: unknown, seen: Map<unknown, TreeNode | null>, depth: numb
       }
       result.entries.push({ key, keyRange, value } satisfies Entry);
     }
+    setSize(result, seen);
     seen.set(node, result);
     return remember(node, result, seen);
   }
@@ -91,6 +123,7 @@ function convert(node: unknown, seen: Map<unknown, TreeNode | null>, depth: numb
       const c = convert(item, seen, depth + 1);
       if (c) result.items.push(c);
     }
+    setSize(result, seen);
     seen.set(node, result);
     return remember(node, result, seen);
   }
