@@ -69,7 +69,7 @@ NODE24="$NODE24_DIR/bin/node"
 
 # ---------------------------------------------------- 3. code-server (npm)
 if [ ! -f "$CS_DIR/.install-complete" ] || [ ! -f "$CS_ENTRY" ]; then
-  log "npm install code-server@$CODE_SERVER_VERSION under Node $("$NODE24" -v) (native builds, ~2 min)"
+  log "npm install code-server@$CODE_SERVER_VERSION under Node $("$NODE24" -v) (native builds, 2-6 min)"
   rm -rf "$CS_DIR"
   mkdir -p "$CS_DIR"
   echo '{ "private": true }' >"$CS_DIR/package.json"
@@ -77,7 +77,8 @@ if [ ! -f "$CS_DIR/.install-complete" ] || [ ! -f "$CS_ENTRY" ]; then
     cd "$CS_DIR"
     # npm must run on Node 24 (the postinstall checks the npm user agent) and node-gyp
     # must use Node 24's headers, not a nodedir from ~/.npmrc.
-    export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR"
+    # JOBS=max: node-gyp builds with one make job per CPU.
+    export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" JOBS=max
     npm install --no-save --no-package-lock --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" \
       >"$CACHE/code-server-install.log" 2>&1 || { tail -50 "$CACHE/code-server-install.log"; exit 1; }
   )
