@@ -110,8 +110,15 @@ async function checkPackage() {
     ['CHANGELOG.md', (n) => /^changelog\.md$/i.test(n)],
     ['LICENSE', (n) => /^licen[cs]e(\.(md|txt))?$/i.test(n)],
   ];
+  // Every file the manifest points at (view icons, walkthrough pages, grammars, ...).
+  JSON.stringify(manifest.contributes ?? {}, (_key, value) => {
+    if (typeof value === 'string' && /^(\.\/)?[\w@.-]+(\/[\w@.-]+)*\.(md|svg|png|jpe?g|gif|json|js)$/i.test(value) && value.includes('/')) {
+      required.push(exact(path.posix.normalize(value.replace(/^\.\//, ''))));
+    }
+    return value;
+  });
   const missing = required.filter(([, match]) => !names.some(match)).map(([name]) => name);
-  record('[package] the .vsix holds the bundle, manifest strings (en, ja), l10n bundles, icon, README, LICENSE, CHANGELOG',
+  record('[package] the .vsix holds the bundle, every file the manifest names, manifest strings (en, ja), l10n bundles, icon, README, LICENSE, CHANGELOG',
     missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : '');
 
   const forbidden = names.filter((n) =>
