@@ -143,7 +143,7 @@ async function checkPackage() {
       if (f.category === 'secret') leaks.push(`${n}: ${f.ruleId}`);
     }
   }
-  record('[package] no secrets in the packaged text files (README, CHANGELOG, manifests, l10n)', leaks.length === 0, leaks.join(', '));
+  record('[package] no secrets in the packaged text files (README, CHANGELOG, manifests, l10n, walkthrough pages)', leaks.length === 0, leaks.join(', '));
 }
 
 // -------------------------------------------------------------- integration
