@@ -33,7 +33,8 @@ export function readSettings(resource?: vscode.Uri): Settings {
     maxFileSizeBytes: get<number>('files.maxFileSize') * 1024,
     scan: {
       categories,
-      ruleSeverity: get<Record<string, Severity | 'off'>>('rules.severity'),
+      // A copy: VS Code hands out read-only proxies, which cannot be posted to worker threads.
+      ruleSeverity: { ...get<Record<string, Severity | 'off'>>('rules.severity') },
       ...(isProfileId(profile) ? { passwordPolicy: { profile } } : {}),
     },
   };
