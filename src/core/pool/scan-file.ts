@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { LineIndex } from '../documents/lines';
+import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
 import { readEntry } from '../walk';
@@ -31,7 +32,7 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     }
     const errors: SkippedFile[] = [];
     const found = await scanText({ path: job.path, text }, job.config, (ruleId, error) => {
-      errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${error instanceof Error ? error.message : String(error)}` });
+      errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
     let findings: LocatedFinding[] = [];
     if (found.length > 0) {
@@ -41,6 +42,18 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive: text.includes('mamori-ignore-') };
   } catch (error) {
     // scanText isolates rule errors; this catches what is left (e.g. out of memory in a parser).
-    return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: 'scan-failed', detail: `${error instanceof Error ? error.message : String(error)}` } };
+    return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: 'scan-failed', detail: errorDetail(error) } };
   }
+}
+
+/**
+ * An error message fit for a report: a parser's message may quote the text it choked on, and
+ * that text may be a secret, so every long run of letters and digits is masked and the
+ * message is cut short.
+ */
+export function errorDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .slice(0, 300)
+    .replace(/\S{12,}/g, (run) => (/[A-Za-z]/.test(run) && /\d/.test(run) ? maskSecret(run) : run));
 }
