@@ -124,7 +124,11 @@ function grow(v: Verdict, size: number): string {
 const ATTACK_SIZE = 20_000;
 const ENGINE_LIMIT_MS = 5_000;
 
-const FILES = ['.env', 'config.yaml', 'settings.json', 'main.tf', 'app.js', 'data.csv', 'application.properties', 'notes.txt', 'dump.sql', 'app.py', 'config.toml', 'Dockerfile'];
+/** Generic formats, and the file names that rules for specific servers and tools look for. */
+const FILES = [
+  '.env', 'config.yaml', 'settings.json', 'main.tf', 'app.js', 'data.csv', 'application.properties', 'notes.txt', 'dump.sql', 'app.py', 'config.toml', 'Dockerfile',
+  'docker-compose.yml', 'redis.conf', 'postgresql.conf', 'pg_hba.conf', 'my.cnf', 'mongod.conf', 'elasticsearch.yml', 'nginx.conf', 'realm.json', 'values.yaml', 'main.bicep', 'firestore.rules',
+];
 
 describe('regular expressions in src/core', () => {
   it('have no catastrophic backtracking the engine can reach', { timeout: 900_000 }, async () => {
@@ -169,11 +173,14 @@ describe('regular expressions in src/core', () => {
     const slow: string[] = [];
     await Promise.all(
       polynomial.flatMap(({ found, verdict: v }) => {
-        const text = grow(v, ATTACK_SIZE);
-        return FILES.map(async (file) => {
+        // Rules split text into lines: recheck's failing suffix (often a newline) is also tried
+        // as the line terminators that survive the split (\r, U+2028).
+        const base = grow(v, ATTACK_SIZE);
+        const texts = [base, base.replace(/\n(?=[^\n]*$)/, '\r!'), base.replace(/\n(?=[^\n]*$)/, '\u2028!')];
+        return [...new Set(texts)].flatMap((text) => FILES.map(async (file) => {
           const r = await pool.run({ path: `/audit/${file}`, display: file, maxFileSize: 1 << 30, text });
           if (r.kind !== 'scanned') slow.push(`${found.where}  /${found.source}/${found.flags}  (${v.complexity}): ${r.kind === 'skipped' ? r.skip.detail : r.kind} as ${file}`);
-        });
+        }));
       }),
     );
     await pool.dispose();
