@@ -1,6 +1,7 @@
 import { Document } from './documents/document';
 import { resolveConfig } from './config';
 import { RULES } from './rules/index';
+import { dedupeSecretFindings } from './rules/secret/dedupe';
 import { applySuppressions } from './suppress';
 import type { Finding, ScanConfig, SourceFile } from './types';
 
@@ -46,7 +47,7 @@ export async function scanText(
       });
     }
   }
-  return applySuppressions(file.text, dedupe(findings)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  return applySuppressions(file.text, dedupeSecretFindings(dedupe(findings))).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** Drops exact repeats (same rule, same range), which overlapping detectors can produce. */

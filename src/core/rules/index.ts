@@ -1,11 +1,11 @@
 import type { Rule } from './rule';
 import { exposureRules } from './exposure/index';
 import { passwordPolicyRules } from './password-policy/index';
-import { secretlintRules } from './secret/secretlint-rules';
+import { secretRules } from './secret/index';
 import { piiDataRules } from './pii-data/index';
 
 /** Every rule, listed explicitly so the bundler keeps them and one test can walk them all. */
-export const RULES: readonly Rule[] = [...secretlintRules, ...exposureRules, ...piiDataRules, ...passwordPolicyRules];
+export const RULES: readonly Rule[] = [...secretRules, ...exposureRules, ...piiDataRules, ...passwordPolicyRules];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

@@ -8,6 +8,7 @@ import { secretlintRule } from './secretlint';
 export const secretlintRules: Rule[] = [
   secretlintRule({
     id: 'secret/aws-secret-access-key',
+    env: 'AWS_SECRET_ACCESS_KEY',
     secretlintId: '@secretlint/secretlint-rule-aws',
     provider: { en: 'AWS', ja: 'AWS' },
     bad: [{ path: 'config/aws.ini', text: 'aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Hv2Lm4Q"\n' }],
@@ -27,6 +28,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/github-token',
+    env: 'GITHUB_TOKEN',
     secretlintId: '@secretlint/secretlint-rule-github',
     provider: { en: 'GitHub', ja: 'GitHub' },
     bad: [{ path: 'ci/deploy.yml', text: 'token: ghp_8Kq2xVn4Lm7Pz3Rt9Wc5Yb1Hd6Fj0Ga2Sx4E\n' }],
@@ -34,6 +36,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/npm-token',
+    env: 'NPM_TOKEN',
     secretlintId: '@secretlint/secretlint-rule-npm',
     provider: { en: 'npm', ja: 'npm' },
     bad: [{ path: '.npmrc', text: '//registry.npmjs.org/:_authToken=npm_4Rk9Lm2Pq7Xv3Zt8Wc6Yb1Hd5Fj0Ga2Sx7Nn\n' }],
@@ -41,6 +44,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/slack-token',
+    env: 'SLACK_TOKEN',
     secretlintId: '@secretlint/secretlint-rule-slack',
     provider: { en: 'Slack', ja: 'Slack' },
     bad: [{ path: '.env', text: 'SLACK_TOKEN=xoxb-2948573910-4827361920-aK8mP2xQ9vL3nR7tW5yZ1cB4\n' }],
@@ -48,6 +52,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/sendgrid-api-key',
+    env: 'SENDGRID_API_KEY',
     secretlintId: '@secretlint/secretlint-rule-sendgrid',
     provider: { en: 'SendGrid', ja: 'SendGrid' },
     bad: [{ path: '.env', text: 'SENDGRID_API_KEY=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\n' }],
@@ -55,6 +60,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/shopify-token',
+    env: 'SHOPIFY_ACCESS_TOKEN',
     secretlintId: '@secretlint/secretlint-rule-shopify',
     provider: { en: 'Shopify', ja: 'Shopify' },
     bad: [{ path: '.env', text: 'SHOPIFY_TOKEN=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\n' }],
@@ -62,6 +68,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/openai-api-key',
+    env: 'OPENAI_API_KEY',
     secretlintId: '@secretlint/secretlint-rule-openai',
     provider: { en: 'OpenAI', ja: 'OpenAI' },
     bad: [{ path: '.env', text: 'OPENAI_API_KEY=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\n' }],
@@ -69,6 +76,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/anthropic-api-key',
+    env: 'ANTHROPIC_API_KEY',
     secretlintId: '@secretlint/secretlint-rule-anthropic',
     provider: { en: 'Anthropic', ja: 'Anthropic' },
     bad: [
@@ -81,6 +89,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/linear-api-key',
+    env: 'LINEAR_API_KEY',
     secretlintId: '@secretlint/secretlint-rule-linear',
     provider: { en: 'Linear', ja: 'Linear' },
     bad: [{ path: '.env', text: 'LINEAR_API_KEY=lin_api_aK8mP2xQ9vL3nR7tW5yZ1cB4dF6hJ8kM0nP2qR4s\n' }],
@@ -88,6 +97,7 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/1password-service-account-token',
+    env: 'OP_SERVICE_ACCOUNT_TOKEN',
     secretlintId: '@secretlint/secretlint-rule-1password',
     provider: { en: '1Password service account', ja: '1Password サービスアカウント' },
     bad: [
@@ -125,3 +135,6 @@ export const secretlintRules: Rule[] = [
     good: [{ path: '.env', text: 'DATABASE_URL=postgres://app@db.internal.example.jp:5432/customers\n' }],
   }),
 ];
+
+/** Ids of the secretlint-backed rules (their findings win ties with Mamori's own). */
+export const SECRETLINT_RULE_IDS: ReadonlySet<string> = new Set(secretlintRules.map((r) => r.id));

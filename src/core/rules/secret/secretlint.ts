@@ -7,6 +7,10 @@ import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding, Rule, RuleExample } from '../rule';
 import { SECRET_GUIDELINES, SECRET_DESCRIPTION } from './common';
+import { ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
+import { tokenFix, tokenPlaceholder } from './provider-rule';
+import { isSlackToken, malformedKnownToken } from './shapes';
+import { placeholderReason } from './value';
 
 // secretlint's profiler puts a performance mark per rule per file into a buffer that lives as
 // long as the process, and scans that buffer on every mark: time grows with the square of the
@@ -32,6 +36,36 @@ function secretlintMessages(doc: Document): Promise<SecretLintCoreResultMessage[
   });
 }
 
+/** Connection-string passwords that are stand-ins: the user's name again, or a placeholder. */
+function placeholderCredentials(value: string): boolean {
+  const m = /^[a-z][\w+.-]*:\/\/([^:@/\s]*):([^@/\s]*)@/i.exec(value.trim());
+  if (!m) return false;
+  const [, user, password] = m;
+  return password.length < 4 || password === user || placeholderReason(password) !== undefined || /^(?:pass|password|passwd|secret|pwd)$/i.test(password);
+}
+
+/**
+ * Whether a secretlint match is a real credential by Mamori's standards: not a mask or sample
+ * (`ghp_xxxx…`), and for Slack a well-formed token (`xoxe.xoxp-1-initial` is not).
+ */
+export function keepSecretlintMatch(ruleId: string, value: string, following = value, before = ''): boolean {
+  if (ruleId === '@secretlint/secretlint-rule-database-connection-string' || ruleId === '@secretlint/secretlint-rule-basicauth') {
+    return !placeholderCredentials(value);
+  }
+  // Whole-file matches (a key file, a service-account JSON): judged by their key material, not their filler fields.
+  if (value.length > 400 || /[\r\n]/.test(value)) return /[A-Za-z0-9+/]{40,}/.test(value);
+  if (tokenPlaceholder(value)) return false;
+  // A token never starts in the middle of an identifier (`Try_npm_i_save_dev_…`), nor has the wrong shape.
+  if (/[A-Za-z0-9_]$/.test(before) && !/^(?:https?|ftp|[a-z]+):/.test(value)) return false;
+  if (malformedKnownToken(/^\w+/.exec(following)?.[0] ?? value) && !/^x(?:ox|app)/.test(value)) return false;
+  if (ruleId === '@secretlint/secretlint-rule-slack' && /^x(?:ox|app)/.test(value)) {
+    // secretlint may match only the start of a token: judge the whole run of token characters.
+    const whole = /^[\w.-]+/.exec(following)?.[0] ?? value;
+    return isSlackToken(whole) || isSlackToken(value);
+  }
+  return true;
+}
+
 function extensionOf(path: string): string {
   const m = /(\.[^./\\]+)$/.exec(path);
   return m ? m[1] : '';
@@ -42,6 +76,8 @@ export function secretlintRule(spec: {
   id: string;
   secretlintId: string;
   provider: Localized;
+  /** Environment variable a fix suggests when the key says nothing better. */
+  env?: string;
   bad: RuleExample[];
   good: RuleExample[];
 }): Rule {
@@ -57,6 +93,7 @@ export function secretlintRule(spec: {
         en: `Hardcoded ${spec.provider.en} credential ({masked}). Move it to a secret store or environment variable and rotate it.`,
         ja: `${spec.provider.ja} の認証情報がハードコードされています（{masked}）。シークレットストアまたは環境変数に移し、失効・再発行してください。`,
       },
+      [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
     appliesTo: () => true,
     async check(doc: Document): Promise<RawFinding[]> {
@@ -65,8 +102,11 @@ export function secretlintRule(spec: {
       for (const m of messages) {
         if (m.ruleId !== spec.secretlintId) continue;
         const [start, end] = m.range;
-        const masked = maskSecret(doc.text.slice(start, end));
-        out.push({ range: [start, end], messageId: 'found', data: { masked, kind: m.messageId }, excerpt: masked });
+        const value = doc.text.slice(start, end);
+        if (!keepSecretlintMatch(m.ruleId, value, doc.text.slice(start, start + 400), doc.text.slice(Math.max(0, start - 1), start))) continue;
+        const masked = maskSecret(value);
+        const fix = tokenFix(doc, [start, end], spec.env ?? 'SECRET');
+        out.push({ range: [start, end], messageId: 'found', data: { masked, kind: m.messageId }, excerpt: masked, ...(fix ? { fixes: [fix] } : {}) });
       }
       return out;
     },

@@ -1,0 +1,342 @@
+import type { Document } from '../../documents/document';
+import type { Format } from '../../documents/detect';
+import { visit, type TreeNode } from '../../documents/tree';
+import { treesOf } from '../../documents/trees';
+import type { Range } from '../../types';
+
+/**
+ * Key/value pairs that may hold a credential, found in any file format: `key = "value"`,
+ * `key: value`, `"key": "value"`, `key := "v"`, `$key .= "v"`, `setProperty("KEY", "v")`,
+ * `setPassword("v")`, `<keyToken>v</keyToken>`, `<add key="Password" value="v"/>`,
+ * `--password v`, Dockerfile `ENV KEY v`, and in JSON/YAML the `value`/`Default` of an entry
+ * named by a sibling `name` or by its parent (`- name: DB_PASSWORD` / `value: …`,
+ * CloudFormation parameter defaults, ARM parameter files).
+ *
+ * Extraction is per line with precompiled regexes and a cheap keyword prefilter, so it stays
+ * linear in the text; only lines that mention a secret-ish word are examined.
+ */
+export interface Candidate {
+  /** The name the value is stored under (for container keys, the name they stand for). */
+  key: string;
+  /** The value as written, without quotes. */
+  value: string;
+  /** Offsets of the value without quotes. */
+  valueRange: Range;
+  /** Offsets of the whole literal, quotes and string prefix included (what a fix replaces). */
+  literalRange: Range;
+  /** The quote character, if the value was quoted. */
+  quote?: string;
+  origin: 'assign' | 'call' | 'setter' | 'xml' | 'attr' | 'flag' | 'env' | 'tree';
+}
+
+/** Formats whose unquoted right-hand sides are expressions, never literals. */
+const CODE_FORMATS: ReadonlySet<Format> = new Set<Format>([
+  'javascript', 'typescript', 'python', 'java', 'csharp', 'go', 'ruby', 'php', 'kotlin', 'rust', 'swift', 'c',
+  'bicep', 'firebase-rules', 'hcl', 'json',
+]);
+
+/** True when an unquoted value in this format is an expression rather than a literal. */
+export function unquotedIsExpression(format: Format): boolean {
+  return CODE_FORMATS.has(format);
+}
+
+/** Lines worth parsing mention one of these. */
+const HINT = /pass|pw|secret|token|key|auth|cred|bearer|pasu|ansh|ansy|himit|パスワード|暗証|秘密|シークレット|トークン|キー|認証/i;
+
+/** `key <op> ` — the key may be quoted, dotted or `$`-prefixed; the operator is one of many. */
+const ASSIGN = /(?<![\w$@.\-\\])[$@]?(?:(\\?["'`])([^"'`\\\r\n]{1,100}?)\1|([A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff][\w.\-\u3040-\u30ff\u4e00-\u9fff]{0,99}))[ \t]*(?:\][ \t]*)?(:=|=>|\.=|\+=|\?=|\|\|=|<-|=|:)(?![=:/>~])[ \t]*/g;
+
+/**
+ * `"KEY", "value"` opening a call or a tuple: `setProperty("API_TOKEN", "…")`, `("password", "…")`.
+ * Only at the start of the argument list: further along, strings in a list are not pairs.
+ */
+const CALL_PAIR = /([([{][ \t]*)(["'])([A-Za-z_][\w.-]{0,99})\2[ \t]*,[ \t]*/g;
+
+/**
+ * Calls whose arguments are a name and its value (`setProperty`, `putenv`, `headers.set`,
+ * `setItem`, `Map.of`), or a bare tuple. Other calls (`scrypt('password', 'salt')`) take
+ * positional arguments that only look like a pair.
+ */
+const PAIR_CALLEE = /^(?:(?:set|put|add|append|with|define|register|store|save)\w{0,60}|of|entry|pair|tuple|Tuple|Pair|setenv|putenv|header|headers|env)$/;
+
+/** `setPassword("…")`, `.setApiKey('…')`. */
+const SETTER = /\bset([A-Z][A-Za-z0-9]{1,60})[ \t]*\([ \t]*/g;
+
+/** `--password value`, `--api-key=value`. */
+const FLAG = /(?<![\w-])--([a-zA-Z][\w-]{1,40})(?:=|[ \t]+)(?=[^-\s])/g;
+
+/** Dockerfile `ENV KEY value` (the form without `=`). */
+const DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_]\w{0,99})[ \t]+(?!\S*=)/;
+
+/** `<add key="Password" value="…"/>`, `<property name="password" value="…"/>`. */
+const XML_ATTR_PAIR = /\b(?:key|name)[ \t]*=[ \t]*(["'])([^"'<>]{1,100})\1[^<>]{0,300}?\bvalue[ \t]*=[ \t]*(["'])/g;
+
+/** `<tokenName>value</tokenName>`, the value possibly on its own line. */
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})(?:[ \t][^<>]{0,200})?>([^<]{1,600})<\/\1>/g;
+
+/** Keys that hold the value of something named elsewhere (a sibling `name`, or the parent). */
+const CONTAINER_KEYS = new Set(['value', 'Value', 'VALUE', 'default', 'Default', 'defaultValue', 'default_value', 'DefaultValue']);
+const NAME_KEYS = ['name', 'Name', 'key', 'Key', 'ParameterKey', 'parameterKey', 'variable', 'Variable', 'env', 'OptionName'];
+
+interface ParsedValue {
+  value: string;
+  valueRange: Range;
+  literalRange: Range;
+  quote?: string;
+}
+
+/**
+ * Reads the value that starts at `at` in `text` (which ends at `end`, the end of the line):
+ * a quoted string (with escapes) or, where the format allows, a bare scalar up to a comment.
+ */
+export function parseValueAt(text: string, at: number, end: number, format: Format): ParsedValue | undefined {
+  let i = at;
+  // String prefixes: Python r"", b"", f""; C# @"", $"".
+  let litStart = i;
+  const pm = /^(?:[rRbBuUfF]{1,2}|@|\$@?|@\$)(?=["'])/.exec(text.slice(i, Math.min(end, i + 3)));
+  if (pm && format !== 'yaml' && format !== 'dotenv' && format !== 'shell' && format !== 'text') {
+    litStart = i;
+    i += pm[0].length;
+  }
+  const c = text[i];
+  if (c === '"' || c === "'" || c === '`') {
+    // Escaped JSON inside a string (`\"pass\": \"…\"`) shows up as a backslash before the quote.
+    let j = i + 1;
+    while (j < end) {
+      const ch = text[j];
+      if (ch === '\\') {
+        j += 2;
+        continue;
+      }
+      if (ch === c) break;
+      j++;
+    }
+    const close = Math.min(j, end);
+    let value = text.slice(i + 1, close);
+    // A value quoted with escaped quotes ends at the next `\"`.
+    if (value.endsWith('\\')) value = value.slice(0, -1);
+    return { value, valueRange: [i + 1, i + 1 + value.length], literalRange: [litStart, j < end ? j + 1 : close], quote: c };
+  }
+  if (c === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    // `\"pass\": \"value\"` — JSON escaped inside another string.
+    const q = text[i + 1];
+    const close = text.indexOf('\\' + q, i + 2);
+    const stop = close < 0 || close > end ? end : close;
+    const value = text.slice(i + 2, stop);
+    return { value, valueRange: [i + 2, stop], literalRange: [i, close < 0 || close > end ? stop : close + 2], quote: q };
+  }
+  if (unquotedIsExpression(format)) return undefined;
+  let stop = end;
+  const rest = text.slice(i, end);
+  const comment = format === 'properties' ? -1 : rest.search(/[ \t](?:#|\/\/|;)/);
+  if (comment >= 0) stop = i + comment;
+  // Trailing blanks, then separators of inline lists and statements (string ops: no regex backtracking).
+  let value = trimTrailing(text.slice(i, stop), ' \t');
+  value = trimTrailing(value, ',;');
+  if (format === 'yaml' || format === 'text' || format === 'markdown') value = trimTrailing(value, '}]');
+  if (value.length === 0) return undefined;
+  return { value, valueRange: [i, i + value.length], literalRange: [i, i + value.length] };
+}
+
+/** Whether `at` lies inside an open parenthesis of the line (a call's keyword arguments). */
+function insideParens(line: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (line[i] === '(') depth++;
+    else if (line[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** `s` without the trailing characters listed in `chars`. */
+function trimTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
+/** The identifier that ends `s` (blanks allowed after it), or undefined. */
+function trailingIdentifier(s: string): string | undefined {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && /[\w$]/.test(s[start - 1])) start--;
+  return start < end ? s.slice(start, end) : undefined;
+}
+
+function lineRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      out.push([start, i]);
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+function push(out: Candidate[], key: string, p: ParsedValue, origin: Candidate['origin']): void {
+  out.push({ key, value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, ...(p.quote ? { quote: p.quote } : {}), origin });
+}
+
+function scanLine(text: string, s: number, e: number, format: Format, out: Candidate[]): void {
+  const line = text.slice(s, e);
+  if (!HINT.test(line)) return;
+  ASSIGN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ASSIGN.exec(line)) !== null) {
+    const key = m[2] ?? m[3];
+    let at = s + m.index + m[0].length;
+    // `password: str = "…"` (annotations in TypeScript and Python): the value follows the `=`.
+    if (m[4] === ':' && unquotedIsExpression(format)) {
+      const ann = /^[\w.<>[\]|?, ]{1,60}?[ \t]*=(?!=)[ \t]*/.exec(text.slice(at, e));
+      if (ann && !/^["'`]/.test(text.slice(at, e))) at += ann[0].length;
+    }
+    // Query parameters of image URLs (`badge.svg?token=…`) are published read-only tokens.
+    if ((line[m.index - 1] === '?' || line[m.index - 1] === '&') && /\.(?:svg|png|gif|jpe?g|webp)$/i.test(line.slice(0, m.index - 1).split(/[\s("'[]/).pop() ?? '')) continue;
+    // `user, password = "u", "p"`: tuple targets take values by position, not by this key.
+    if (unquotedIsExpression(format) && m[4] === '=' && /,[ \t]*$/.test(line.slice(Math.max(0, m.index - 20), m.index)) && !insideParens(line, m.index)) continue;
+    let p = parseValueAt(text, at, e, format);
+    // `-H "Authorization: Bearer …"`: a pair inside a quoted string ends at that quote; and
+    // `'Password:'` followed by the string's closing quote is a label with no value.
+    const outer = line[m.index - 1];
+    if (p && m[3] !== undefined && (outer === '"' || outer === "'")) {
+      if (p.quote === outer) p = undefined;
+      else if (!p.quote) p = cutAt(p, outer);
+    }
+    if (p) {
+      push(out, key, p, 'assign');
+      // Continue after the value so that text inside it is not read as another key.
+      ASSIGN.lastIndex = Math.max(ASSIGN.lastIndex, p.literalRange[1] - s);
+    }
+  }
+  CALL_PAIR.lastIndex = 0;
+  while ((m = CALL_PAIR.exec(line)) !== null) {
+    if (m[1].startsWith('(')) {
+      const callee = trailingIdentifier(line.slice(Math.max(0, m.index - 200), m.index));
+      if (callee !== undefined && !PAIR_CALLEE.test(callee)) continue;
+    }
+    const p = parseValueAt(text, s + m.index + m[0].length, e, format);
+    if (p?.quote) push(out, m[3], p, 'call');
+  }
+  SETTER.lastIndex = 0;
+  while ((m = SETTER.exec(line)) !== null) {
+    const p = parseValueAt(text, s + m.index + m[0].length, e, format);
+    if (p?.quote) push(out, m[1], p, 'setter');
+  }
+  FLAG.lastIndex = 0;
+  while ((m = FLAG.exec(line)) !== null) {
+    const p = parseValueAt(text, s + m.index + m[0].length, e, 'shell');
+    if (!p) continue;
+    // A bare flag value ends at the first blank; a bare word after a flag is prose
+    // ("the --password option"), a real one has digits or symbols.
+    const cut = p.quote ? p : trimAtSpace(p);
+    if (!p.quote && /^[A-Za-z]+$/.test(cut.value)) continue;
+    push(out, m[1], cut, 'flag');
+  }
+  if (format === 'dockerfile') {
+    const d = DOCKER_ENV.exec(line);
+    if (d) {
+      const p = parseValueAt(text, s + d[0].length, e, 'shell');
+      if (p) push(out, d[1], p, 'env');
+    }
+  }
+  if (line.includes('value')) {
+    XML_ATTR_PAIR.lastIndex = 0;
+    while ((m = XML_ATTR_PAIR.exec(line)) !== null) {
+      const p = parseValueAt(text, s + m.index + m[0].length - 1, e, format);
+      if (p?.quote) push(out, m[2], p, 'attr');
+    }
+  }
+}
+
+function cutAt(p: ParsedValue, ch: string): ParsedValue | undefined {
+  const at = p.value.indexOf(ch);
+  if (at < 0) return p;
+  if (at === 0) return undefined;
+  const value = p.value.slice(0, at);
+  return { value, valueRange: [p.valueRange[0], p.valueRange[0] + at], literalRange: [p.literalRange[0], p.literalRange[0] + at] };
+}
+
+function trimAtSpace(p: ParsedValue): ParsedValue {
+  const sp = p.value.search(/\s/);
+  if (sp < 0) return p;
+  const value = p.value.slice(0, sp);
+  return { value, valueRange: [p.valueRange[0], p.valueRange[0] + sp], literalRange: [p.literalRange[0], p.literalRange[0] + sp] };
+}
+
+function scanXmlElements(text: string, out: Candidate[]): void {
+  if (!text.includes('</')) return;
+  XML_ELEMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = XML_ELEMENT.exec(text)) !== null) {
+    if (!HINT.test(m[1])) continue;
+    const inner = m[2];
+    const lead = inner.length - inner.trimStart().length;
+    const value = inner.trim();
+    if (!value || /[\r\n]/.test(value)) continue;
+    const start = m.index + m[0].indexOf('>') + 1 + lead;
+    out.push({ key: m[1], value, valueRange: [start, start + value.length], literalRange: [start, start + value.length], origin: 'xml' });
+  }
+}
+
+function scalarCandidate(doc: Document, key: string, node: TreeNode): Candidate | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.tag) return undefined;
+  const [a, b] = node.range;
+  const q = doc.text[a];
+  if (q === '"' || q === "'") {
+    return { key, value: node.value, valueRange: [a + 1, Math.max(a + 1, b - 1)], literalRange: [a, b], quote: q, origin: 'tree' };
+  }
+  if (/^[|>]/.test(q ?? '')) return undefined;
+  return { key, value: node.value, valueRange: [a, b], literalRange: [a, b], origin: 'tree' };
+}
+
+function scanTrees(doc: Document, out: Candidate[]): void {
+  if (doc.format !== 'json' && doc.format !== 'yaml') return;
+  if (!/"?(?:value|Value|VALUE|default|Default|defaultValue|default_value|DefaultValue)"?\s*:/.test(doc.text)) return;
+  let trees: TreeNode[];
+  try {
+    trees = treesOf(doc);
+  } catch {
+    return;
+  }
+  for (const tree of trees) {
+    visit(tree, (node, path) => {
+      if (node.kind !== 'object') return;
+      for (const e of node.entries) {
+        if (!CONTAINER_KEYS.has(e.key)) continue;
+        let name: string | undefined;
+        for (const k of NAME_KEYS) {
+          const sib = node.entries.find((x) => x.key === k);
+          if (sib?.value.kind === 'scalar' && typeof sib.value.value === 'string') {
+            name = sib.value.value;
+            break;
+          }
+        }
+        if (name === undefined) {
+          const parent = path[path.length - 1];
+          if (typeof parent === 'string') name = parent;
+        }
+        if (name === undefined) continue;
+        const c = scalarCandidate(doc, name, e.value);
+        if (c) out.push(c);
+      }
+    });
+  }
+}
+
+/** Every candidate of a document, computed once and shared by the rules that read them. */
+export function candidatesOf(doc: Document): Candidate[] {
+  return doc.memo('secret:candidates', () => {
+    const out: Candidate[] = [];
+    const text = doc.text;
+    for (const [s, e] of lineRanges(text)) scanLine(text, s, e, doc.format, out);
+    scanXmlElements(text, out);
+    scanTrees(doc, out);
+    return out;
+  });
+}

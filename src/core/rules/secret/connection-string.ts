@@ -1,0 +1,170 @@
+import type { Document } from '../../documents/document';
+import { maskSecret } from '../../mask';
+import type { Range } from '../../types';
+import type { RawFinding, Rule } from '../rule';
+import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
+import { placeholderReason } from './value';
+
+/**
+ * Passwords inside connection strings and URLs: `scheme://user:password@host` for databases,
+ * brokers and caches (PostgreSQL, MySQL, MongoDB (+srv), Redis, AMQP, SQL Server, JDBC …),
+ * JDBC `password=` parameters, ADO.NET/ODBC `Password=`/`Pwd=`, Azure Storage `AccountKey=`
+ * and Service Bus `SharedAccessKey=`, and SAS signatures (`sig=`) in URLs.
+ */
+
+/** `scheme://user:password@`: the password is group `p`, the user `u`. */
+const URI_CREDENTIALS = /\b(?<scheme>(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)):\/\/(?<u>[^:@/\s"'<>`;,]{0,100}):(?<p>[^@/\s"'<>`]{1,200})@(?=[\w[])/gi;
+
+/** `;Password=…;` in ADO.NET, ODBC and JDBC key/value strings. */
+const KV_PASSWORD = /(?<![\w-])(?:Password|Pwd|PWD|password|pwd)\s*=\s*(?<p>[^;"'\r\n&]{1,200})/g;
+
+/** The string around a `Password=` must look like a connection string. */
+const KV_CONTEXT = /(?:Server|Data Source|Host|User ID|UID|Uid|User Id|Database|Initial Catalog|Driver|DSN)\s*=/i;
+
+const AZURE_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey)\s*=\s*(?<p>[A-Za-z0-9+/]{40,100}={0,2})/g;
+const SAS_SIG = /[?&;]sig=(?<p>[A-Za-z0-9%+/=]{30,120})/g;
+
+const WORD_PASSWORDS = /^(?:pass|passwd|password|secret|pwd|changeme|changeit|admin|root|guest|test|user|username)$/i;
+
+interface Hit {
+  range: Range;
+  password: string;
+  kind: 'uri' | 'kv' | 'azure' | 'sas';
+}
+
+/** Whether a password found in a connection string is a stand-in. */
+export function placeholderConnectionPassword(password: string, user = ''): boolean {
+  const p = password.trim();
+  if (p.length < 4) return true;
+  if (p === user || WORD_PASSWORDS.test(p)) return true;
+  if (/^[$%{[<(]|[$%]\{|\$\(|\}\}$|^:/.test(p)) return true;
+  return placeholderReason(p) !== undefined;
+}
+
+function lineOf(text: string, at: number): string {
+  const s = text.lastIndexOf('\n', at - 1) + 1;
+  let e = text.indexOf('\n', at);
+  if (e < 0) e = text.length;
+  return text.slice(s, Math.min(e, s + 4000));
+}
+
+function hits(doc: Document): Hit[] {
+  return doc.memo('secret:connection-strings', () => {
+    const text = doc.text;
+    const out: Hit[] = [];
+    let m: RegExpExecArray | null;
+    if (text.includes('://')) {
+      URI_CREDENTIALS.lastIndex = 0;
+      while ((m = URI_CREDENTIALS.exec(text)) !== null) {
+        const g = m.groups ?? {};
+        const p = g.p ?? '';
+        // Escapes (`\x41`, `\u00e9`) mark parser test strings, not stored credentials.
+        if (/\\[xu][0-9a-fA-F]{2}/.test(p)) continue;
+        if (placeholderConnectionPassword(decodeURIComponentSafe(p), decodeURIComponentSafe(g.u ?? ''))) continue;
+        const start = m.index + m[0].lastIndexOf(p + '@');
+        out.push({ range: [start, start + p.length], password: p, kind: 'uri' });
+      }
+    }
+    if (/pwd|password/i.test(text)) {
+      KV_PASSWORD.lastIndex = 0;
+      while ((m = KV_PASSWORD.exec(text)) !== null) {
+        const p = (m.groups?.p ?? '').trim();
+        const line = lineOf(text, m.index);
+        // `Password=` must sit in a connection string (`Server=…;User ID=…;Password=…`), not in prose or an assignment.
+        if (!KV_CONTEXT.test(line) && !/jdbc:/i.test(line)) continue;
+        if (placeholderConnectionPassword(p)) continue;
+        const start = m.index + m[0].length - (m.groups?.p ?? '').length;
+        out.push({ range: [start, start + p.length], password: p, kind: 'kv' });
+      }
+    }
+    if (/AccountKey|SharedAccessKey/.test(text)) {
+      AZURE_KEY.lastIndex = 0;
+      while ((m = AZURE_KEY.exec(text)) !== null) {
+        const p = m.groups?.p ?? '';
+        if (placeholderReason(p) || new Set(p).size < 10) continue;
+        const start = m.index + m[0].length - p.length;
+        out.push({ range: [start, start + p.length], password: p, kind: 'azure' });
+      }
+    }
+    if (text.includes('sig=')) {
+      SAS_SIG.lastIndex = 0;
+      while ((m = SAS_SIG.exec(text)) !== null) {
+        const p = m.groups?.p ?? '';
+        // A SAS URL also carries its signed version (`sv=`) and expiry or signed resource.
+        const line = lineOf(text, m.index);
+        if (!/[?&;]sv=\d{4}-\d{2}-\d{2}/.test(line) || placeholderReason(p)) continue;
+        const start = m.index + m[0].length - p.length;
+        out.push({ range: [start, start + p.length], password: p, kind: 'sas' });
+      }
+    }
+    return out;
+  });
+}
+
+/** `decodeURIComponent` that returns its input on malformed escapes. */
+export function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+const KIND_TEXT: Record<Hit['kind'], { en: string; ja: string }> = {
+  uri: { en: 'a URL', ja: 'URL' },
+  kv: { en: 'a connection string', ja: '接続文字列' },
+  azure: { en: 'an Azure connection string (account key)', ja: 'Azure の接続文字列（アカウントキー）' },
+  sas: { en: 'a shared access signature', ja: 'Shared Access Signature（SAS）' },
+};
+
+/** A password or key embedded in a connection string or URL. */
+export const connectionString: Rule = {
+  id: 'secret/connection-string',
+  category: 'secret',
+  severity: 'error',
+  guidelines: SECRET_GUIDELINES,
+  title: { en: 'Credential in a connection string', ja: '接続文字列内の認証情報' },
+  description: SECRET_DESCRIPTION,
+  messages: {
+    uri: {
+      en: 'A password is embedded in a URL ({masked}). Pass it separately from a secret store or environment variable and change it.',
+      ja: 'URL にパスワードが埋め込まれています（{masked}）。シークレットストアや環境変数から別に渡し、パスワードを変更してください。',
+    },
+    kv: {
+      en: 'A password is embedded in a connection string ({masked}). Build the string at run time from a secret store or environment variable and change the password.',
+      ja: '接続文字列にパスワードが埋め込まれています（{masked}）。実行時にシークレットストアや環境変数から組み立て、パスワードを変更してください。',
+    },
+    azure: {
+      en: 'An Azure account or shared access key is embedded in a connection string ({masked}). Use a managed identity or Key Vault and rotate the key.',
+      ja: 'Azure のアカウントキーまたは共有アクセスキーが接続文字列に埋め込まれています（{masked}）。マネージド ID や Key Vault を使い、キーをローテーションしてください。',
+    },
+    sas: {
+      en: 'A shared access signature is embedded in a URL ({masked}). Issue short-lived SAS tokens at run time instead, and revoke this one.',
+      ja: 'Shared Access Signature が URL に埋め込まれています（{masked}）。実行時に短期間の SAS を発行する方式に改め、この SAS を失効させてください。',
+    },
+  },
+  appliesTo: () => true,
+  check(doc: Document): RawFinding[] {
+    return hits(doc).map((h) => {
+      const masked = maskSecret(h.password);
+      return { range: h.range, messageId: h.kind, data: { masked, where: KIND_TEXT[h.kind].en }, excerpt: masked };
+    });
+  },
+  examples: {
+    bad: [
+      { path: 'config/cache.yml', text: 'redis_url: redis://default:Rk9vQ2xLm8Zt@cache.internal.example.jp:6379/0\n' },
+      { path: 'appsettings.json', text: '{ "ConnectionStrings": { "Db": "Server=db.example.jp;Database=crm;User ID=app;Password=Hq7!vZ2kLp;" } }\n' },
+      { path: 'src/db.properties', text: 'url=jdbc:mysql://db.example.jp:3306/shop?user=app&password=Tz8kQ2mLw9\n' },
+      {
+        path: 'local.settings.json',
+        text: '{ "AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=mamoristore;AccountKey=eWl6zGGm88Qsyj/ExLLQf8KtLTw7G/sC2DkA5xBl+m4zISAJIfa7wETZkWHTBkNFeHDsFYSXLdqWZGKSAp/+ea==;EndpointSuffix=core.windows.net" }\n',
+      },
+    ],
+    good: [
+      { path: 'config/cache.yml', text: 'redis_url: redis://default:${REDIS_PASSWORD}@cache.internal.example.jp:6379/0\n' },
+      { path: 'docker-compose.yml', text: 'DATABASE_URL: postgres://postgres:postgres@localhost:5432/app\n' },
+      { path: 'appsettings.json', text: '{ "ConnectionStrings": { "Db": "Server=db;Database=crm;Integrated Security=true;" } }\n' },
+      { path: 'docs/setup.md', text: 'Use mongodb://<user>:<password>@cluster0.example.net/test\n' },
+    ],
+  },
+};

@@ -1,0 +1,204 @@
+import type { Document } from '../../documents/document';
+import type { Localized } from '../../guidelines/catalog';
+import type { Fix, Range, TextEdit } from '../../types';
+import { words } from './value';
+
+/**
+ * "Replace the literal with an environment-variable reference", as engine data. The edit is
+ * offered only where the result is valid in the file's language: JS/TS, Python, Java/Kotlin
+ * (and Groovy/Scala), C#, Go, Ruby, PHP, and docker-compose YAML (which interpolates `${NAME}`).
+ * JSON, .env, HCL, INI, properties and the rest get no edit: there is no reference syntax there,
+ * or (HCL) the right one (`var.name`) needs a declaration the fix cannot write.
+ */
+
+/** Message of the fix, for the `messages` table of every rule that offers it. */
+export const ENV_FIX_MESSAGE: Localized = {
+  en: 'Read it from the environment variable {name}',
+  ja: '環境変数 {name} から読み込むように置き換える',
+};
+
+/** Message id of the fix. */
+export const ENV_FIX_ID = 'fix.env';
+
+/** UPPER_SNAKE environment-variable name derived from a key (`clientSecret` → CLIENT_SECRET). */
+export function envVarName(key: string, fallback = 'SECRET'): string {
+  const ws = words(key.replace(/^[$@:]+/, ''));
+  const name = ws.join('_').toUpperCase();
+  if (!name || /^\d/.test(name) || name.length < 3) return fallback;
+  return name.slice(0, 80);
+}
+
+/** Which reference syntax a document takes, if any. */
+type Flavour = 'js' | 'python' | 'jvm' | 'csharp' | 'go' | 'ruby' | 'php' | 'compose';
+
+function flavourOf(doc: Document): Flavour | undefined {
+  const ext = /\.([^./\\]+)$/.exec(doc.name)?.[1] ?? '';
+  switch (doc.format) {
+    case 'javascript':
+    case 'typescript':
+      // .vue and .svelte map to JavaScript but a literal may sit in HTML, where this is wrong.
+      return /^(?:[cm]?[jt]sx?)$/.test(ext) ? 'js' : undefined;
+    case 'python':
+      return 'python';
+    case 'java':
+    case 'kotlin':
+      return 'jvm';
+    case 'csharp':
+      return 'csharp';
+    case 'go':
+      return 'go';
+    case 'ruby':
+      return ext === 'erb' ? undefined : 'ruby';
+    case 'php':
+      return 'php';
+    case 'yaml':
+      return /^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/.test(doc.name) ? 'compose' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function referenceFor(flavour: Flavour, name: string): string {
+  switch (flavour) {
+    case 'js':
+      return `process.env.${name}`;
+    case 'python':
+      return `os.environ["${name}"]`;
+    case 'jvm':
+      return `System.getenv("${name}")`;
+    case 'csharp':
+      return `System.Environment.GetEnvironmentVariable("${name}")`;
+    case 'go':
+      return `os.Getenv("${name}")`;
+    case 'ruby':
+      return `ENV.fetch("${name}")`;
+    case 'php':
+      return `getenv('${name}')`;
+    case 'compose':
+      return `\${${name}}`;
+  }
+}
+
+/** The text of the line before an offset (its last 300 characters: enough for a declaration). */
+function lineBefore(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
+  return text.slice(start, offset);
+}
+
+/** Places where a constant expression is required, so a call would not compile. */
+function needsConstant(flavour: Flavour, text: string, at: number): boolean {
+  const before = lineBefore(text, at);
+  switch (flavour) {
+    case 'js':
+      return /^\s*(?:export\s+)?(?:declare\s+)?(?:type|enum|const\s+enum)\b/.test(before) || /\bcase\s*$/.test(before) || insideBlock(text, at, /\benum\s+\w+\s*\{/);
+    case 'jvm':
+      return /@\w[\w.]*\s*\(/.test(before) || /\bcase\b/.test(before) || /\bconst\s+val\b/.test(before);
+    case 'csharp':
+      return /\bconst\b/.test(before) || /\[\s*\w[\w.]*\s*\(/.test(before) || /\bcase\b/.test(before);
+    case 'go':
+      return /^\s*const\b/.test(before) || insideBlock(text, at, /^\s*const\s*\(/m, ')');
+    case 'php':
+      // Class constants and property defaults take constant expressions only.
+      return /\bconst\b/.test(before) || /(?:^|[{;])\s*(?:(?:public|private|protected|var|static|readonly)\s+)+[^=;]*=\s*$/.test(before) || /\bcase\b/.test(before);
+    case 'python':
+    case 'ruby':
+    case 'compose':
+      return false;
+  }
+}
+
+/** Whether `at` lies inside the nearest preceding block that `open` starts and `close` ends. */
+function insideBlock(text: string, at: number, open: RegExp, close = '}'): boolean {
+  const window = text.slice(Math.max(0, at - 4000), at);
+  let lastOpen = -1;
+  const re = new RegExp(open.source, open.flags.includes('g') ? open.flags : open.flags + 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(window)) !== null) lastOpen = m.index + m[0].length;
+  if (lastOpen < 0) return false;
+  return !window.slice(lastOpen).includes(close);
+}
+
+/** Edits that add the import the reference needs, if the file lacks it. */
+function importEdits(flavour: Flavour, text: string): TextEdit[] {
+  // Line by line, each line bounded: the import checks never see more than one short line.
+  const lines = text.split('\n');
+  const has = (re: RegExp) => lines.some((l) => l.length < 500 && re.test(l));
+  if (flavour === 'python') {
+    if (has(/^\s*import\s+(?:[\w.]+\s*,\s*){0,20}os\b/) || has(/^\s*from\s+os\s+import\b/)) return [];
+    // After a shebang, an encoding line and `from __future__` imports, which must come first.
+    let at = 0;
+    let offset = 0;
+    for (const l of lines) {
+      if (/^#!|^#.{0,80}coding[:=]|^from\s+__future__\s+import\b/.test(l)) at = offset + l.length + 1;
+      else if (l.trim() !== '' && !l.startsWith('#')) break;
+      offset += l.length + 1;
+    }
+    return [{ range: [Math.min(at, text.length), Math.min(at, text.length)], newText: 'import os\n' }];
+  }
+  if (flavour === 'go') {
+    if (has(/^\s*import\s+(?:\w+\s+)?"os"/) || has(/^\s*(?:\w+\s+)?"os"\s*$/)) return [];
+    let offset = 0;
+    for (const l of lines) {
+      if (/^package\s+\w+/.test(l)) {
+        const at = offset + l.length + 1;
+        return [{ range: [Math.min(at, text.length), Math.min(at, text.length)], newText: '\nimport "os"\n' }];
+      }
+      offset += l.length + 1;
+    }
+    return [];
+  }
+  return [];
+}
+
+/**
+ * The "use an environment variable" fix for a literal, or undefined where the file type has no
+ * valid way to write it. `literalRange` covers the whole literal (quotes and string prefix);
+ * `valueRange` only its content; `quote` says whether the source quoted it.
+ */
+export function envFix(doc: Document, lit: { literalRange: Range; valueRange: Range; quote?: string }, name: string): Fix | undefined {
+  const flavour = flavourOf(doc);
+  if (!flavour) return undefined;
+  const ref = referenceFor(flavour, name);
+  if (flavour === 'compose') {
+    return { titleId: ENV_FIX_ID, data: { name }, edits: [{ range: lit.valueRange, newText: ref }], safe: false };
+  }
+  if (!lit.quote) return undefined;
+  const [start] = lit.literalRange;
+  const prefix = doc.text.slice(start, lit.valueRange[0] - 1);
+  // Byte strings must stay bytes; an env lookup returns text.
+  if (flavour === 'python' && /[bB]/.test(prefix)) return undefined;
+  if (needsConstant(flavour, doc.text, start)) return undefined;
+  const edits: TextEdit[] = [...importEdits(flavour, doc.text), { range: lit.literalRange, newText: ref }];
+  return { titleId: ENV_FIX_ID, data: { name }, edits, safe: false };
+}
+
+/**
+ * The new text of a `.env.example` that lists `name` (an empty assignment), given the current
+ * text (undefined when the file does not exist). Unchanged when the name is already there.
+ * Pure: the extension applies it as a workspace edit.
+ */
+export function envExampleEdit(existingText: string | undefined, name: string): string {
+  const text = existingText ?? '';
+  const present = new RegExp(`^[ \\t]*(?:export[ \\t]+)?${name.replace(/[^\w]/g, '')}[ \\t]*=`, 'm');
+  if (present.test(text)) return text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const sep = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return `${text}${sep}${name}=${eol}`;
+}
+
+/**
+ * The new text of a `.gitignore` that ignores `entry` (default `.env`), given the current text.
+ * Unchanged when a line already ignores it.
+ */
+export function gitignoreEdit(existingText: string | undefined, entry = '.env'): string {
+  const text = existingText ?? '';
+  const bare = entry.replace(/^\//, '');
+  const covered = text.split(/\r?\n/).some((l) => {
+    const t = l.trim();
+    return t === bare || t === `/${bare}` || t === '*.env' || t === `${bare}*` || t === `/${bare}*` || t === `**/${bare}`;
+  });
+  if (covered) return text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const sep = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return `${text}${sep}${entry}${eol}`;
+}

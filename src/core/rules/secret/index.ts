@@ -1,0 +1,28 @@
+import type { Rule } from '../rule';
+import { cliCredential } from './cli-credential';
+import { connectionString } from './connection-string';
+import { credentialFile } from './credential-files';
+import { genericAssignmentRules } from './generic-assignment';
+import { japanServiceRules } from './japan-services';
+import { kubernetesSecret } from './kubernetes-secret';
+import { privateKeyBlock } from './private-key';
+import { providerRules } from './providers/index';
+import { secretlintRules } from './secretlint-rules';
+
+/**
+ * Every secret rule: secretlint's recommended preset first, then Mamori's own (provider tokens,
+ * Japanese services, key material, connection strings, credential files, Kubernetes Secrets,
+ * command lines, and the generic assignments last). Overlapping findings are reduced to the most
+ * specific one by `dedupeSecretFindings`.
+ */
+export const secretRules: Rule[] = [
+  ...secretlintRules,
+  ...providerRules,
+  ...japanServiceRules,
+  privateKeyBlock,
+  connectionString,
+  credentialFile,
+  kubernetesSecret,
+  cliCredential,
+  ...genericAssignmentRules,
+];

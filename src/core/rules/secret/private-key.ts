@@ -1,0 +1,145 @@
+import type { Document } from '../../documents/document';
+import { maskSecret } from '../../mask';
+import type { Range, Severity } from '../../types';
+import type { RawFinding, Rule } from '../rule';
+import { candidatesOf } from './assignments';
+import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
+import { words } from './value';
+
+/**
+ * Private key material in any file: PEM blocks (PKCS#1, PKCS#8, SEC1, OpenSSH, PGP, encrypted),
+ * also escaped inside JSON strings or heredocs, PuTTY .ppk keys, and base64 PKCS#12 bundles
+ * stored under a pfx/p12 key. A block whose body is a stand-in (`...`, `xxx`, a few bytes) is
+ * not reported; an encrypted key is a warning (its passphrase still has to leak).
+ */
+
+const BEGIN = /-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED |ANY )?PRIVATE KEY(?: BLOCK)?)-----/g;
+const PUTTY = /PuTTY-User-Key-File-\d:[ \t]*[\w-]+/g;
+
+/** Base64 characters of a key body, with escapes (`\n`), quotes and header lines removed. */
+function keyBody(raw: string): string {
+  return raw
+    .replace(/\\[nr]/g, '\n')
+    .split(/\r?\n/)
+    .filter((l) => !/^\s*[\w-]+:\s/.test(l))
+    .join('')
+    .replace(/["'\s,+]|\\/g, '');
+}
+
+/** A body too short, masked or made of sample words is a placeholder. */
+function placeholderBody(body: string): boolean {
+  if (body.length < 40) return true;
+  if (/[xX]{5,}|\*{3,}|\.{3,}|…/.test(body)) return true;
+  if (new Set(body).size < 10) return true;
+  return words(body).some((w) => w === 'example' || w === 'placeholder' || w === 'redacted' || w === 'dummy');
+}
+
+interface KeyHit {
+  range: Range;
+  severity: Severity;
+  kind: string;
+}
+
+function pemKeys(text: string, out: KeyHit[]): void {
+  if (!text.includes('PRIVATE KEY')) return;
+  BEGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BEGIN.exec(text)) !== null) {
+    const label = m[1];
+    const bodyStart = m.index + m[0].length;
+    const endMarker = `-----END ${label}-----`;
+    const endAt = text.indexOf(endMarker, bodyStart);
+    const stop = endAt >= 0 && endAt - bodyStart < 40000 ? endAt : Math.min(text.length, bodyStart + 8000);
+    const rawBody = text.slice(bodyStart, stop);
+    // Without an END marker, only a long run of key lines counts.
+    const body = keyBody(endAt >= 0 ? rawBody : (/^[A-Za-z0-9+/=\\\s]{200,}/.exec(rawBody)?.[0] ?? ''));
+    if (placeholderBody(body)) continue;
+    const encrypted = /ENCRYPTED/.test(label) || /Proc-Type:\s*4,ENCRYPTED/.test(rawBody.slice(0, 200));
+    const end = endAt >= 0 ? endAt + endMarker.length : bodyStart + rawBody.length;
+    out.push({ range: [m.index, end], severity: encrypted ? 'warning' : 'error', kind: label });
+    BEGIN.lastIndex = end;
+  }
+}
+
+function puttyKeys(text: string, out: KeyHit[]): void {
+  if (!text.includes('PuTTY-User-Key-File-')) return;
+  PUTTY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PUTTY.exec(text)) !== null) {
+    const window = text.slice(m.index, m.index + 12000);
+    const priv = /Private-Lines:[ \t]*(\d{1,3})[ \t]*\r?\n((?:[A-Za-z0-9+/=]{1,80}\r?\n){1,200})/.exec(window);
+    if (!priv) continue;
+    const body = priv[2].replace(/\s/g, '');
+    if (placeholderBody(body)) continue;
+    const encryption = /Encryption:\s*([\w-]+)/.exec(window)?.[1] ?? 'none';
+    const macAt = window.search(/Private-MAC:[^\r\n]*/);
+    const end = m.index + (macAt >= 0 ? macAt + (/Private-MAC:[^\r\n]*/.exec(window.slice(macAt))?.[0].length ?? 0) : priv.index + priv[0].length);
+    out.push({ range: [m.index, end], severity: encryption === 'none' ? 'error' : 'warning', kind: 'PuTTY' });
+  }
+}
+
+/** Base64 PKCS#12 bundles (.pfx/.p12) pasted into configuration. */
+function pkcs12Values(doc: Document, out: KeyHit[]): void {
+  if (!/pfx|p12|pkcs12/i.test(doc.text)) return;
+  for (const c of candidatesOf(doc)) {
+    const ws = words(c.key);
+    if (!ws.some((w) => w === 'pfx' || w === 'p12' || w === 'pkcs12' || w === 'pkcs')) continue;
+    if (ws.some((w) => w === 'password' || w === 'path' || w === 'file' || w === 'name')) continue;
+    const v = c.value.replace(/\\n|\s/g, '');
+    if (/^MI[A-Za-z0-9+/]{300,}={0,2}$/.test(v)) out.push({ range: c.valueRange, severity: 'error', kind: 'PKCS#12' });
+  }
+}
+
+function hits(doc: Document): KeyHit[] {
+  return doc.memo('secret:private-keys', () => {
+    const out: KeyHit[] = [];
+    pemKeys(doc.text, out);
+    puttyKeys(doc.text, out);
+    pkcs12Values(doc, out);
+    return out;
+  });
+}
+
+/** A private key written into a file. */
+export const privateKeyBlock: Rule = {
+  id: 'secret/private-key-block',
+  category: 'secret',
+  severity: 'error',
+  guidelines: KEY_GUIDELINES,
+  title: { en: 'Private key in a file', ja: 'ファイル内の秘密鍵' },
+  description: SECRET_DESCRIPTION,
+  messages: {
+    found: {
+      en: 'A {kind} private key is stored here ({masked}). Keep keys in a key store or secret manager, never in the repository, and replace this key pair.',
+      ja: '{kind} の秘密鍵がここに保存されています（{masked}）。鍵はキーストアやシークレットマネージャーで管理し、リポジトリには置かず、この鍵ペアを交換してください。',
+    },
+  },
+  appliesTo: () => true,
+  check(doc: Document): RawFinding[] {
+    return hits(doc).map((h) => {
+      const masked = maskSecret(doc.text.slice(h.range[0], Math.min(h.range[1], h.range[0] + 40)));
+      return { range: h.range, messageId: 'found', data: { kind: h.kind, masked }, severity: h.severity, excerpt: `-----BEGIN ${h.kind}----- ${masked}` };
+    });
+  },
+  examples: {
+    bad: [
+      {
+        path: 'deploy/key.pem',
+        text: '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBq4nB7pV2mK8sLd9QwXz3RtYh6Jf1Ue5Gc0Ia7Ko2NpoAoGCCqGSM49\nAwEHoUQDQgAE5Xw2Lq9Rt8Yp3Vn7Mb1Kc6Hd4Jf0Sg2Te5Ua9Qz1Wx8Pm3Lk7Rt2\n-----END EC PRIVATE KEY-----\n',
+      },
+      {
+        path: 'config/tls/server.key',
+        text: '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,7D2A9C41E0B35F68A1C4D9E2B7F03A56\n\nr+DVC1WxGqvL/5i0o0WjT96YXtmN8YihUIk0lTs+Fsp4eCz5PK7k1C1fqPfBqMr7\ngT4+RU2Q+BIpFwKxbRhxgMCVPP3U3bId3iQFfZZVQNez/4OqU9f7/DBw57i0l/rv\n-----END RSA PRIVATE KEY-----\n',
+      },
+      {
+        path: 'keys/deploy.ppk',
+        text: 'PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 1\nAAAAB3NzaC1yc2EAAAABJQAAAQEAqAqCgv1dG\nPrivate-Lines: 2\nAAABAGz/5fQZ9zSxbIzamCW6YYutTXgo9aaZw1kauv3C/AbD8Ll0YsUCj4d3Eiyp\nBOhzwiYEyLK8tdyglDU0k7S+ou4B6fmykf1UU7D8H78vIux3aUJwEuHJVS4TbPax\nPrivate-MAC: 8d9cbf92b0e8f23309a9ebea525aae27d4fdbbdd\n',
+      },
+    ],
+    good: [
+      { path: 'deploy/key.pem', text: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' },
+      { path: 'deploy/cert.pem', text: '-----BEGIN CERTIFICATE-----\nMIIDOjCCAiICCQCmbkQEYlfyoTANBgkqhkiG9w0BAQUFADBeMQswCQYDVQQGEwJ1\n-----END CERTIFICATE-----\n' },
+      { path: 'README.md', text: 'Paste your key between -----BEGIN OPENSSH PRIVATE KEY----- and -----END OPENSSH PRIVATE KEY-----.\n' },
+    ],
+  },
+};

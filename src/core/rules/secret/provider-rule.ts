@@ -1,0 +1,236 @@
+import type { Document } from '../../documents/document';
+import type { Localized } from '../../guidelines/catalog';
+import { maskSecret } from '../../mask';
+import type { Range, Severity } from '../../types';
+import type { RawFinding, Rule, RuleExample } from '../rule';
+import { candidatesOf } from './assignments';
+import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
+import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
+import { entropy, words } from './value';
+
+/**
+ * Provider token rules as data: each provider lists its token shapes (prefix, alphabet,
+ * length), a cheap literal prefilter and, for shapes that are not distinctive on their own, a
+ * context the line must mention. One factory turns a table entry into a Rule.
+ */
+export interface TokenPattern {
+  /** Global regex; the named group `s` (or the whole match) is the secret. Bounded repetition only. */
+  re: RegExp;
+  /** Literals of which one must occur in the text before the regex runs (lower-case, and matched case-insensitively, when `re` has the `i` flag or a `context`). */
+  hints: readonly string[];
+  /** Prefix of the secret, not counted in its entropy; a literal one also defers generic findings. */
+  prefix?: string | RegExp;
+  /** Case-insensitive words that must appear on the token's line or the one before. */
+  context?: RegExp;
+  /** Words that, on the token's line or in the file, mean another rule owns the token. */
+  unless?: RegExp;
+  /** Minimum Shannon entropy (bits/char) of the secret after its prefix. */
+  minEntropy?: number;
+  /** A secret matching this is a test-mode or sandbox key: reported as a warning. */
+  test?: RegExp;
+  severity?: Severity;
+}
+
+/** One provider: a rule id, names, shapes and the examples its self-test runs. */
+export interface ProviderSpec {
+  id: string;
+  provider: Localized;
+  kind: Localized;
+  /** Environment variable a fix suggests when the key name says nothing better. */
+  env: string;
+  patterns: TokenPattern[];
+  /** Key names that mention the provider, with the value shape the provider uses (for generic deferral). */
+  keyHint?: RegExp;
+  keyShape?: RegExp;
+  guidelines?: string[];
+  bad: RuleExample[];
+  good: RuleExample[];
+}
+
+/** Kinds of credential, shared by the tables. */
+export const KIND = {
+  apiKey: { en: 'API key', ja: 'API キー' },
+  accessKeyId: { en: 'access key ID', ja: 'アクセスキー ID' },
+  accessToken: { en: 'access token', ja: 'アクセストークン' },
+  pat: { en: 'personal access token', ja: '個人用アクセストークン' },
+  secretKey: { en: 'secret key', ja: 'シークレットキー' },
+  clientSecret: { en: 'client secret', ja: 'クライアントシークレット' },
+  webhook: { en: 'webhook URL', ja: 'Webhook URL' },
+  token: { en: 'token', ja: 'トークン' },
+  botToken: { en: 'bot token', ja: 'Bot トークン' },
+  privateKey: { en: 'private key', ja: '秘密鍵' },
+  password: { en: 'password', ja: 'パスワード' },
+} as const satisfies Record<string, Localized>;
+
+/** Shorthand for an example. */
+export function ex(path: string, text: string): RuleExample {
+  return { path, text };
+}
+
+/** Default leading boundary: not inside a word, a dotted name, a path or another token. */
+export const TOKEN = String.raw`(?<![A-Za-z0-9_.+\/-])`;
+const END = String.raw`(?![A-Za-z0-9_])`;
+
+/** Whole-value versions of the token regexes, for checking a value against a provider's shape. */
+const ANCHORED = new WeakMap<RegExp, RegExp>();
+
+/** Builds a pattern regex with the usual boundaries: no word character or token punctuation around it. */
+export function tok(body: string, flags = '', lead = TOKEN): RegExp {
+  const re = new RegExp(`${lead}(?<s>${body})${END}`, `g${flags}`);
+  ANCHORED.set(re, new RegExp(`^(?:${body})$`, flags));
+  return re;
+}
+
+/** Words that mark a token as a sample rather than a credential. */
+const SAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'placeholder', 'dummy', 'fake', 'redacted', 'your', 'yours', 'changeme', 'replace', 'insert', 'here']);
+
+/** Published vendor samples (matched anywhere in the token). */
+const SAMPLE_TOKENS = [
+  'IOSFODNN7EXAMPLE',
+  'cJrAD9Es62qm0Z3eE6uzQQmaDxM3q9jiDay1oysX',
+  '6oDAV8hCY6HTa1AC6EZbNe2dpc1t8QnWZrHOMgMb',
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  // The signature of the jwt.io sample token.
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+];
+
+/**
+ * Why a provider-shaped token is a stand-in, or undefined. Stricter than for generic values:
+ * the shape already matched, so only masks, one repeated character, vendor samples and
+ * sample words count.
+ */
+export function tokenPlaceholder(secret: string, prefix: string | RegExp = ''): string | undefined {
+  if (/[xX]{5,}|\*{3,}|…|\.{3,}|<[^<>]{0,80}>|\$\{|\{\{/.test(secret)) return 'masked';
+  if (SAMPLE_TOKENS.some((s) => secret.includes(s))) return 'documentation example';
+  const body = bodyOf(secret, prefix);
+  if (new Set(body.replace(/[^A-Za-z0-9]/g, '')).size <= 1) return 'repeated character';
+  if (words(body).some((w) => SAMPLE_WORDS.has(w))) return 'sample word';
+  return undefined;
+}
+
+/** The secret without its prefix. */
+function bodyOf(secret: string, prefix: string | RegExp | undefined): string {
+  if (!prefix) return secret;
+  if (typeof prefix === 'string') return secret.startsWith(prefix) ? secret.slice(prefix.length) : secret;
+  const m = prefix.exec(secret);
+  return m && m.index === 0 ? secret.slice(m[0].length) : secret;
+}
+
+function lowered(doc: Document): string {
+  return doc.memo('secret:lower', () => doc.text.toLowerCase());
+}
+
+/** The token's line with the lines before and after it (context words often sit on a comment line). */
+function lineAround(text: string, at: number): string {
+  const prevStart = text.lastIndexOf('\n', text.lastIndexOf('\n', at - 1) - 1) + 1;
+  let end = text.indexOf('\n', at);
+  if (end >= 0) end = text.indexOf('\n', end + 1);
+  if (end < 0) end = text.length;
+  return text.slice(Math.max(prevStart, at - 1500), Math.min(end, at + 1500));
+}
+
+interface Hit {
+  range: Range;
+  secret: string;
+  pattern: TokenPattern;
+}
+
+function hitsOf(doc: Document, spec: ProviderSpec): Hit[] {
+  const out: Hit[] = [];
+  const text = doc.text;
+  for (const p of spec.patterns) {
+    const haystack = p.re.flags.includes('i') || p.context ? lowered(doc) : text;
+    if (!p.hints.some((h) => haystack.includes(h))) continue;
+    if (p.unless?.test(text)) continue;
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      const secret = m.groups?.s ?? m[0];
+      const start = m.index + m[0].indexOf(secret);
+      if (p.context && !p.context.test(lineAround(text, start))) continue;
+      if (tokenPlaceholder(secret, p.prefix)) continue;
+      if (p.minEntropy !== undefined && entropy(bodyOf(secret, p.prefix)) < p.minEntropy) continue;
+      out.push({ range: [start, start + secret.length], secret, pattern: p });
+    }
+  }
+  return out;
+}
+
+/** The env fix for a token that is a whole string literal, named after its key when there is one. */
+export function tokenFix(doc: Document, range: Range, fallbackEnv: string) {
+  const c = candidatesOf(doc).find((x) => x.valueRange[0] === range[0] && x.valueRange[1] === range[1]);
+  if (c) return envFix(doc, c, envVarName(c.key, fallbackEnv).length > 3 && c.key.length > 2 ? envVarName(c.key, fallbackEnv) : fallbackEnv);
+  const q = doc.text[range[0] - 1];
+  if ((q === '"' || q === "'" || q === '`') && doc.text[range[1]] === q) {
+    return envFix(doc, { literalRange: [range[0] - 1, range[1] + 1], valueRange: range, quote: q }, fallbackEnv);
+  }
+  return undefined;
+}
+
+/** Turns a provider table entry into a rule. */
+export function providerRule(spec: ProviderSpec): Rule {
+  const title: Localized = { en: `${spec.provider.en} ${spec.kind.en}`, ja: `${spec.provider.ja} の${spec.kind.ja}` };
+  return {
+    id: spec.id,
+    category: 'secret',
+    severity: 'error',
+    guidelines: spec.guidelines ?? SECRET_GUIDELINES,
+    title,
+    description: SECRET_DESCRIPTION,
+    messages: {
+      found: {
+        en: `Hardcoded ${title.en} ({masked}). Move it to a secret store or environment variable, then revoke and reissue it.`,
+        ja: `${title.ja}がハードコードされています（{masked}）。シークレットストアまたは環境変数に移し、失効・再発行してください。`,
+      },
+      test: {
+        en: `Hardcoded ${spec.provider.en} test-mode ${spec.kind.en} ({masked}). Test keys still reach the account's test data: keep them out of the repository too.`,
+        ja: `${spec.provider.ja} のテストモードの${spec.kind.ja}がハードコードされています（{masked}）。テスト用キーでもアカウントのテストデータにアクセスできるため、リポジトリに置かないでください。`,
+      },
+      [ENV_FIX_ID]: ENV_FIX_MESSAGE,
+    },
+    appliesTo: () => true,
+    check(doc: Document): RawFinding[] {
+      const seen = new Set<string>();
+      const out: RawFinding[] = [];
+      for (const h of hitsOf(doc, spec)) {
+        const at = `${h.range[0]}:${h.range[1]}`;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        const isTest = h.pattern.test?.test(h.secret) ?? false;
+        const masked = maskSecret(h.secret);
+        const fix = tokenFix(doc, h.range, spec.env);
+        out.push({
+          range: h.range,
+          messageId: isTest ? 'test' : 'found',
+          data: { masked },
+          severity: isTest ? 'warning' : (h.pattern.severity ?? 'error'),
+          excerpt: masked,
+          ...(fix ? { fixes: [fix] } : {}),
+        });
+      }
+      return out;
+    },
+    examples: { bad: spec.bad, good: spec.good },
+  };
+}
+
+/**
+ * Whether a value under a key is, by a provider's own shape, a malformed or different token:
+ * `dapi…` that is not a Databricks token, a `telegram_token` that is not a bot token. The generic
+ * rule then leaves it alone; the provider rule decides.
+ */
+export function providerShapeMismatch(specs: readonly ProviderSpec[], key: string, value: string): boolean {
+  for (const spec of specs) {
+    for (const p of spec.patterns) {
+      if (typeof p.prefix !== 'string' || p.context || !value.startsWith(p.prefix)) continue;
+      const re = ANCHORED.get(p.re);
+      if (re && !re.test(value)) return true;
+    }
+    if (spec.keyHint && spec.keyShape && spec.keyHint.test(key) && !spec.keyShape.test(value)) return true;
+  }
+  return false;
+}
