@@ -17,6 +17,22 @@ export const observabilityProviders: ProviderSpec[] = [
     good: [ex('newrelic.yml', 'api_key: <%= ENV["NEW_RELIC_API_KEY"] %>\n')],
   },
   {
+    id: 'secret/datadog-key',
+    provider: { en: 'Datadog', ja: 'Datadog' },
+    kind: KIND.apiKey,
+    env: 'DD_API_KEY',
+    // API keys are 32 hex characters, application keys 40: only right after a Datadog key name.
+    patterns: [
+      {
+        re: /(?:datadog|\bdd)[_-]?(?:api|app(?:lication)?)[_-]?key["']?[ \t]*[:=][ \t]*["']?(?<s>[a-f0-9]{40}|[a-f0-9]{32})(?![A-Za-z0-9])/gi,
+        hints: ['datadog', 'dd_', 'dd-', 'ddapi', 'ddapp'],
+        minEntropy: 3,
+      },
+    ],
+    bad: [ex('datadog.yaml', 'api_key: 3c0b5f8e2a9d4716b8e0c2f4a6d8b1e3\nDD_APP_KEY=8f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6\n')],
+    good: [ex('datadog.yaml', 'DD_API_KEY=${DD_API_KEY}\nchecksum: 3c0b5f8e2a9d4716b8e0c2f4a6d8b1e3\n')],
+  },
+  {
     id: 'secret/sentry-token',
     provider: { en: 'Sentry', ja: 'Sentry' },
     kind: KIND.accessToken,
