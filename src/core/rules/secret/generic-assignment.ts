@@ -74,6 +74,8 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   const keyWords = new Set(words(c.key));
   const valueWords = words(v);
   if (valueWords.length >= 2 && valueWords.every((w) => keyWords.has(w))) return undefined;
+  // Validation rules (`required|min:6`) and enum-like word lists (`lower_upper_letters_digits`).
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   if (cls === 'password') {
     if (v.length < 4 || v.length > 128) return undefined;
     if (isHashedPassword(v) || isNonSecretShape(v)) return undefined;
@@ -83,7 +85,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
     return looksStrong(v) ? 'error' : 'warning';
   }
   // Code, not a token: calls, quotes, template text.
-  if (/[\w$]\(.*\)|["'`]|<\/?[A-Za-z]|\{[\w.$ -]*\}/.test(v)) return undefined;
+  if (/[\w$]\(.*\)|["'`]|<\/?[A-Za-z]|\{[\w.$ -]*\}|\w\[-?\d*\]/.test(v)) return undefined;
   if (!looksRandom(v, cls === 'weak')) return undefined;
   if (cls === 'weak') return 'warning';
   return v.length >= 20 && entropy(v) >= 3.5 ? 'error' : 'warning';

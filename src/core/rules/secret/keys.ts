@@ -42,7 +42,7 @@ const KEY_NON_SECRET = new Set([
   'dynamo', 'dynamodb', 'cluster', 'clustering', 'distribution', 'dist', 'value', 'values', 'data', 'path', 'prefix',
   'rotation', 'public', 'verify', 'verification', 'cert', 'certificate', 'ca', 'root', 'trusted', 'customer',
   'cmk', 'kek', 'dek', 'key', 'keys', 'retry', 'throttle', 'rate', 'limit', 'type', 'name', 'id', 'version', 'search',
-  'string',
+  'string', 'result', 'results', 'output', 'input', 'marker', 'page', 'order', 'group', 'partition',
 ]);
 
 /** Words after the secret word that make the key describe the secret rather than hold it. */
@@ -64,6 +64,8 @@ const META_SUFFIX = new Set([
   'confirmation', 'confirm', 'generation', 'generate', 'auth', 'authentication', 'login', 'less', 'list',
   'index', 'map', 'bytes', 'bits', 'exists', 'present', 'set', 'method', 'methods', 'strategy', 'handler',
   'callback', 'service', 'client', 'server', 'request', 'response', 'status', 'state', 'info', 'data', 'meta',
+  'requirements', 'requirement', 'criteria', 'constraint', 'constraints', 'restrictions', 'restriction', 'rotated',
+  'spec', 'specs', 'origin',
 ]);
 
 /** Words before the secret word that make the key a setting (`update_password`, `min_password`). */
@@ -73,7 +75,7 @@ const META_PREFIX = new Set([
   'generate', 'random', 'create', 'rotate', 'manage', 'managed', 'change', 'expire', 'prompt', 'ask', 'skip',
   'hash', 'hashed', 'encrypted', 'store', 'stored', 'save', 'get', 'fetch', 'read', 'load', 'with', 'without',
   'num', 'number', 'length', 'len', 'csrf', 'xsrf', 'next', 'page', 'pagination', 'continuation', 'cursor',
-  'lexer', 'parse', 'parser', 'syntax', 'authenticity',
+  'lexer', 'parse', 'parser', 'syntax', 'authenticity', 'request', 'idempotency', 'continuation',
 ]);
 
 /** Words before `pass` that make it "a pass over …", not a password (`allPass`, `firstPass`). */
@@ -102,7 +104,8 @@ function isSecretWord(w: string): boolean {
  */
 export function classifyKey(key: string): KeyClass | undefined {
   // Package names and paths (`@scope/secretlint-rule-1password`) are not keys of a value.
-  if (key.length > 120 || key.startsWith('@') || key.includes('/')) return undefined;
+  // Type names (`AWS::ApiGateway::ApiKey`) are not keys of a value either.
+  if (key.length > 120 || key.startsWith('@') || key.includes('/') || key.includes('::')) return undefined;
   if (/[^\x20-\x7e]/.test(key)) {
     if (JA_PASSWORD.test(key)) return 'password';
     if (JA_SECRET.test(key)) return 'secret';

@@ -101,7 +101,7 @@ const SAMPLE_TOKENS = [
  */
 export function tokenPlaceholder(secret: string, prefix: string | RegExp = ''): string | undefined {
   if (/[xX]{5,}|\*{3,}|…|\.{3,}|<[^<>]{0,80}>|\$\{|\{\{/.test(secret)) return 'masked';
-  if (SAMPLE_TOKENS.some((s) => secret.includes(s))) return 'documentation example';
+  if (SAMPLE_TOKENS.some((s) => secret.includes(s)) || /EXAMPLE(?:KEY)?$/.test(secret)) return 'documentation example';
   const body = bodyOf(secret, prefix);
   if (new Set(body.replace(/[^A-Za-z0-9]/g, '')).size <= 1) return 'repeated character';
   if (words(body).some((w) => SAMPLE_WORDS.has(w))) return 'sample word';

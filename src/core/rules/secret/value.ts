@@ -96,6 +96,9 @@ export function placeholderReason(raw: string): string | undefined {
   const v = raw.trim();
   if (v.length === 0) return 'empty';
   if (DOC_EXAMPLES.some((e) => v.includes(e))) return 'documentation example';
+  // AWS and others mark documentation values with an upper-case EXAMPLE inside them.
+  if (/EXAMPLE/.test(v)) return 'documentation example';
+  if (/^(?:my|your|the|some|new|old|sample)+(?:new|old)?(?:password|passwd|pass|pwd|secret|token|key|apikey)s?\d{0,3}$/i.test(v)) return 'placeholder word';
   if (/\$\{|\{\{|\}\}|<%|%>|#\{|\$\(|%\([\w.-]+\)[sd]|\(\(\s*[\w.-]+\s*\)\)|\[\[|\]\]/.test(v)) return 'template';
   if (/^<[^<>]{1,80}>$/.test(v) || /^\{[\w.\s-]{1,80}\}$/.test(v) || /^\[[\w\s.-]{1,80}\]$/.test(v)) return 'template';
   if (/^@@?[\w.-]+@@?$/.test(v) || /^__[A-Z0-9_]+__$/.test(v) || /^%[A-Za-z_]\w*%$/.test(v)) return 'template';
@@ -152,7 +155,9 @@ export function isNonSecretShape(v: string): boolean {
   if (/^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:@/]{0,300}(?:[/?#]|$)/i.test(s) && !/^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@:]{1,200}:[^\s/@]{0,200}@/i.test(s)) return true;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(s)) return true;
   if (/^[\^~>=<]{0,2}v?\d+(?:\.[\dx*]+){1,3}(?:[-+][\w.]+)?$/.test(s)) return true;
-  if (/^urn:[\w.-]+:/i.test(s)) return true;
+  if (/^urn:[\w.-]+:/i.test(s) || /^arn:aws[\w-]*:[\w-]*:/.test(s)) return true;
+  // Dotted property paths (`fs.s3.consistent.retryCount`, `spring.datasource.password`).
+  if (/^[a-z][a-z0-9-]{0,40}(?:\.[a-z][a-z0-9]{0,40}(?:[A-Z][a-z0-9]{0,40}){0,8}){1,12}$/.test(s)) return true;
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(s)) return true;
   if (/^(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?(?::\d+)?$/.test(s)) return true;
   if (/^#[0-9a-fA-F]{3,8}$/.test(s)) return true;
@@ -165,8 +170,16 @@ export function isIdentifierLike(v: string): boolean {
 }
 
 /** Natural-language-looking values: `on_each_login`, `RouterUpgradeWorkflow`, `secret-data`. */
+/** A run of letters made of real-looking words (`DistributionList`, `collaborationMLInputChannels`). */
+function camelWords(seg: string): boolean {
+  const ws = seg.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  return ws.length > 0 && ws.join('') === seg && ws.every((w) => w.length >= 3 || /^[A-Z]{2}$/.test(w));
+}
+
 export function isWordy(v: string): boolean {
   if (/^[a-z]+(?:[-_. ][a-z]+)*$/.test(v)) return true;
+  // Identifiers and dotted names made of words (`DistributionList.NextMarker`).
+  if (/^[A-Za-z]+(?:[._][A-Za-z]+)*$/.test(v) && v.split(/[._]/).every(camelWords)) return true;
   if (/^[a-z]{2,}\d{0,4}(?:[-_.][a-z]{2,}\d{0,4})+$/i.test(v) && !/[a-z][A-Z]/.test(v)) return true;
   if (/^(?:[A-Z][a-z]+){2,}$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
   if (/^[A-Z]+(?:[-_][A-Z]+)+$/.test(v)) return true;
