@@ -3,8 +3,10 @@
  */
 export { scanText } from './scan';
 export { scanPaths, type ScanPathsOptions } from './scan-paths';
-export { walk, readEntry, type WalkEntry, type WalkOptions, type SkipReason } from './walk';
-export { decode, isBinary } from './decode';
+export { walk, walkPaths, readEntry, type WalkEntry, type PathEntry, type WalkOptions, type SkipReason } from './walk';
+export { ScanPool, type PoolOptions, type PoolResult } from './pool/pool';
+export { ScanCache, type CacheEntry } from './pool/cache';
+export { decode, decodeDetailed, isBinary, type TextEncoding } from './decode';
 export { detectFormat, lineComment, type Format } from './documents/detect';
 export { LineIndex, type Position } from './documents/lines';
 export { GUIDELINES, OFFICIAL_HOSTS, guideline, primaryUrl, type Guideline, type Localized } from './guidelines/catalog';
