@@ -163,6 +163,10 @@ async function main(argv: string[]): Promise<number> {
 
   const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) };
   const cache = values.cache ? ScanCache.load(values.cache, ScanCache.keyFor(config)) : undefined;
+  // Progress on an interactive terminal only: a counter on one line, cleared at the end.
+  const progress = process.stderr.isTTY === true;
+  let files = 0;
+  let shown = 0;
   const report = await scanPaths(targets, {
     config,
     ...(jobs !== undefined ? { jobs } : {}),
@@ -170,7 +174,18 @@ async function main(argv: string[]): Promise<number> {
     maxFileSize: maxFileSizeKb * 1024,
     exclude: values.exclude ?? [],
     root: process.cwd(),
+    ...(progress
+      ? {
+          onFile: () => {
+            files++;
+            if (Date.now() - shown < 200) return;
+            shown = Date.now();
+            process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルを走査済み…` : `${files} files scanned…`}`);
+          },
+        }
+      : {}),
   });
+  if (progress && shown > 0) process.stderr.write('\r\u001b[K');
   if (cache && values.cache) {
     try {
       cache.save(values.cache);
