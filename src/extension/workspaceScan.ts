@@ -132,7 +132,7 @@ export class WorkspaceScanner {
       this.previous = seen;
     }
     this.log.info(
-      `workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.filesScanned} file(s), ${summary.findings} finding(s), ${summary.skipped} skipped in ${Date.now() - started} ms`,
+      `workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.filesScanned} file(s), ${summary.findings} finding(s), ${summary.skipped} skipped in ${Date.now() - started} ms (${this.pool?.threaded ? `${this.pool.parallelism} worker threads` : 'in the extension host thread'})`,
     );
     return summary;
   }
