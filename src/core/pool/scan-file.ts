@@ -21,7 +21,8 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
       if (job.known) {
         // stat, not open: a FIFO that replaced the file is never opened here either.
         const st = await fs.promises.stat(job.path).catch(() => undefined);
-        if (st && st.isFile() && st.size === job.known.size && st.mtimeMs === job.known.mtimeMs) return { kind: 'unchanged', path: job.path };
+        // (A size limit lowered since still applies: such a file goes on to be skipped below.)
+        if (st && st.isFile() && st.size === job.known.size && st.mtimeMs === job.known.mtimeMs && st.size <= job.maxFileSize) return { kind: 'unchanged', path: job.path };
       }
       const entry = await readEntry(job.path, job.maxFileSize);
       if (entry.kind === 'skipped') {

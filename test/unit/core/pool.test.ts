@@ -171,6 +171,18 @@ describe('scan pool', () => {
     assert.equal(cache.get(path.join(dir, '.env')), undefined);
   });
 
+  it('applies a size limit lowered since a file was cached', async () => {
+    const dir = tree({ 'big.env': `TOKEN=${GH}\n${'#'.repeat(5000)}\n` });
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(dir, 'big.env'), old, old);
+    const cache = new ScanCache(ScanCache.keyFor());
+    const first = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, jobs: 0, cache });
+    assert.equal(first.findings.length, 1);
+    const second = await scanPaths([dir], { maxFileSize: 1000, root: dir, jobs: 0, cache });
+    assert.deepEqual(second.skipped.map((s) => s.reason), ['too-large']);
+    assert.equal(second.findings.length, 0);
+  });
+
   it('does not trust an mtime so recent that a same-size edit could hide in it', () => {
     const cache = new ScanCache('k');
     cache.set('/x', { size: 1, mtimeMs: Date.now() }, [], false);
