@@ -26,14 +26,18 @@ interface Pending {
   id: number;
   job: ScanJob;
   resolve: (r: PoolResult) => void;
-  /** Times the job was in a worker that crashed; the second crash fails it. */
+  /** Times the job was in a worker that crashed; a crash while alone in a worker fails it. */
   crashes: number;
+  /** Run alone in a worker (after a crash it shared), so a second crash names the culprit. */
+  solo?: boolean;
   timer?: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
   jobs: Map<number, Pending>;
+  /** Holds a job that must run alone. */
+  solo?: boolean;
   idleTimer?: NodeJS.Timeout;
 }
 
@@ -124,20 +128,24 @@ export class ScanPool {
       return;
     }
     while (this.queue.length > 0) {
-      const slot = this.freeSlot();
+      const p = this.queue[0];
+      const slot = this.freeSlot(p.solo === true);
       if (!slot) return;
-      const p = this.queue.shift() as Pending;
+      this.queue.shift();
       this.send(slot, p);
     }
   }
 
-  /** The least busy worker with room for a job, spawning one while under the pool size. */
-  private freeSlot(): Slot | undefined {
+  /**
+   * The least busy worker with room for a job (an idle one for a job that must run alone),
+   * spawning one while under the pool size.
+   */
+  private freeSlot(solo: boolean): Slot | undefined {
     let best: Slot | undefined;
-    for (const s of this.slots) if (s.jobs.size < PER_WORKER && (!best || s.jobs.size < best.jobs.size)) best = s;
+    for (const s of this.slots) if (!s.solo && s.jobs.size < PER_WORKER && (!best || s.jobs.size < best.jobs.size)) best = s;
     if (best && best.jobs.size === 0) return best;
-    if (this.slots.size < this.size) return this.spawn() ?? best;
-    return best;
+    if (this.slots.size < this.size) return this.spawn() ?? (solo ? undefined : best);
+    return solo ? undefined : best;
   }
 
   private runInThread(p: Pending): void {
@@ -169,6 +177,7 @@ export class ScanPool {
       if (!p) return;
       clearTimeout(p.timer);
       slot.jobs.delete(m.id);
+      if (p.solo) slot.solo = false;
       this.idle(slot);
       p.resolve(m.result);
       this.dispatch();
@@ -191,8 +200,11 @@ export class ScanPool {
       for (const p of jobs) {
         clearTimeout(p.timer);
         p.crashes++;
-        if (p.crashes >= 2 || jobs.length === 1) p.resolve(failed(p, failure || `worker stopped (exit code ${code})`));
-        else this.queue.unshift(p);
+        if (jobs.length === 1 || p.crashes >= 3) p.resolve(failed(p, failure || `worker stopped (exit code ${code})`));
+        else {
+          p.solo = true;
+          this.queue.unshift(p);
+        }
       }
       this.dispatch();
     });
@@ -203,6 +215,7 @@ export class ScanPool {
     clearTimeout(slot.idleTimer);
     slot.worker.ref();
     slot.jobs.set(p.id, p);
+    if (p.solo) slot.solo = true;
     p.timer = setTimeout(() => this.timeOut(slot, p), this.fileTimeoutMs);
     p.timer.unref();
     const message: ToWorker = { id: p.id, job: p.job };

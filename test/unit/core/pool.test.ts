@@ -109,6 +109,21 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it('blames only the file that crashes a worker it shares with others', async () => {
+    const worker = fakeWorker(
+      'picky',
+      `if (m.job.path.includes('bad')) setTimeout(() => process.exit(4), 20);
+       else setTimeout(() => parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [], dateSensitive: false } }), 60);`,
+    );
+    const pool = new ScanPool({ size: 1, workerPath: worker });
+    const results = await Promise.all(['good1', 'bad', 'good2', 'good3'].map((n) => pool.run(job(path.join(work, `${n}.txt`)))));
+    assert.deepEqual(
+      results.map((r) => r.kind),
+      ['scanned', 'skipped', 'scanned', 'scanned'],
+    );
+    await pool.dispose();
+  });
+
   it('scans in this thread when the worker bundle does not load', async () => {
     const broken = path.join(work, 'broken.js');
     fs.writeFileSync(broken, 'throw new Error("cannot load");\n');
