@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { VERSION } from './config';
-import type { ScanCache } from './pool/cache';
+import type { CacheEntry, ScanCache } from './pool/cache';
 import { ScanPool, type PoolResult } from './pool/pool';
 import type { ScanJob } from './pool/protocol';
 import type { LocatedFinding, ScanReport, SkippedFile } from './report/model';
@@ -61,7 +61,7 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
   const poll = setInterval(() => isCancelled() && pool.cancel(), 50);
   poll.unref();
 
-  const settle = (seq: number, job: ScanJob, result: PoolResult) => {
+  const settle = (seq: number, job: ScanJob, result: PoolResult, known: CacheEntry | undefined) => {
     if (result.kind === 'cancelled') return;
     if (result.kind === 'skipped') {
       cache?.delete(job.path);
@@ -71,7 +71,7 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     let findings: LocatedFinding[];
     let skipped: SkippedFile[] = [];
     if (result.kind === 'unchanged') {
-      findings = (cache?.get(job.path)?.findings ?? []).map((f) => ({ ...f, path: job.display }));
+      findings = (known?.findings ?? []).map((f) => ({ ...f, path: job.display }));
     } else {
       findings = result.findings;
       skipped = result.errors;
@@ -113,7 +113,7 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
       };
       const done: Promise<void> = pool.run(job).then((r) => {
         running.delete(done);
-        settle(seq, job, r);
+        settle(seq, job, r, known);
       });
       running.add(done);
       if (running.size >= limit) await Promise.race(running);
