@@ -73,6 +73,12 @@ describe('hostile input', () => {
     await survives('vendor.min.js', bundle + '\n', `var t="${GH}";\n`, 60_000);
   });
 
+  it('survives a minified line of many assignments (each once quadratic in the line length)', async () => {
+    let line = 'var token=1';
+    for (let i = 0; i < 80_000; i++) line += `,a${i}=${i}`;
+    await survives('app.min.js', line + ';\n', `const t = "${GH}";\n`, 20_000);
+  });
+
   it('survives control characters, lone surrogates, NULs and replacement characters', async () => {
     const junk = Array.from({ length: 50_000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join('') + '\n';
     await survives('junk.yaml', junk, `token: ${GH}\n`, 20_000);
