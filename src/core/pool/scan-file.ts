@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+import { decode } from '../decode';
 import { LineIndex } from '../documents/lines';
 import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
-import { readEntry } from '../walk';
+import { readEntry, type WalkEntry } from '../walk';
 import type { FileResult, ScanJob } from './protocol';
 
 /**
@@ -20,11 +22,11 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     } else {
       if (job.known) {
         // stat, not open: a FIFO that replaced the file is never opened here either.
-        const st = await fs.promises.stat(job.path).catch(() => undefined);
+        const st = isMainThread ? await fs.promises.stat(job.path).catch(() => undefined) : statSync(job.path);
         // (A size limit lowered since still applies: such a file goes on to be skipped below.)
         if (st && st.isFile() && st.size === job.known.size && st.mtimeMs === job.known.mtimeMs && st.size <= job.maxFileSize) return { kind: 'unchanged', path: job.path };
       }
-      const entry = await readEntry(job.path, job.maxFileSize);
+      const entry = isMainThread ? await readEntry(job.path, job.maxFileSize) : readEntrySync(job.path, job.maxFileSize);
       if (entry.kind === 'skipped') {
         return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}) } };
       }
@@ -57,4 +59,49 @@ export function errorDetail(error: unknown): string {
   return message
     .slice(0, 300)
     .replace(/\S{12,}/g, (run) => (/[A-Za-z]/.test(run) && /\d/.test(run) ? maskSecret(run) : run));
+}
+
+/**
+ * `readEntry` with synchronous calls, for worker threads: a worker's thread does nothing else
+ * while it reads, and four promise-based file-handle calls per file cost more than scanning a
+ * small file (12% of a 48 MB scan of node_modules). Same rules: opened non-blocking and checked
+ * with fstat, so a FIFO or device is never read from.
+ */
+function readEntrySync(file: string, maxFileSize: number): WalkEntry {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { kind: 'skipped', path: file, reason: 'not-regular' };
+    if (st.size > maxFileSize) return { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
+    const buffer = Buffer.allocUnsafe(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = fs.readSync(fd, buffer, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const text = decode(buffer.subarray(0, read));
+    if (text === undefined) return { kind: 'skipped', path: file, reason: 'binary' };
+    return { kind: 'file', path: file, text, size: read, mtimeMs: st.mtimeMs };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { kind: 'skipped', path: file, reason: 'unreadable', detail: e?.code ?? (error instanceof Error ? error.message : String(error)) };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Closing a descriptor we opened cannot fail in a way that matters to the result.
+      }
+    }
+  }
+}
+
+function statSync(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
