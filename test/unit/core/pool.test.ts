@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -90,6 +91,18 @@ describe('scan pool', () => {
       [...threaded.findings.map((f) => f.path)].sort((a, b) => order(a) - order(b)),
     );
     assert.deepEqual(threaded.skipped, [{ path: 'bin.dat', reason: 'binary' }]);
+  });
+
+  it('never reads a FIFO or a vanished file in a worker either', async () => {
+    const dir = tree({ '.env': `TOKEN=${GH}\n` });
+    const fifo = path.join(dir, 'pipe.env');
+    execFileSync('mkfifo', [fifo]);
+    const pool = new ScanPool({ size: 1, workerPath: workerJs, fileTimeoutMs: 10_000 });
+    const [a, b, c] = await Promise.all([pool.run(job(fifo)), pool.run(job(path.join(dir, 'gone.env'))), pool.run(job(path.join(dir, '.env')))]);
+    assert.ok(a.kind === 'skipped' && a.skip.reason === 'not-regular', JSON.stringify(a));
+    assert.ok(b.kind === 'skipped' && b.skip.reason === 'unreadable' && b.skip.detail === 'ENOENT', JSON.stringify(b));
+    assert.ok(c.kind === 'scanned' && c.findings.length === 1, JSON.stringify(c));
+    await pool.dispose();
   });
 
   it('gives up on a file that hangs (timeout), and the scan goes on', async () => {
