@@ -219,7 +219,17 @@ export class ScanPool {
     p.timer = setTimeout(() => this.timeOut(slot, p), this.fileTimeoutMs);
     p.timer.unref();
     const message: ToWorker = { id: p.id, job: p.job };
-    slot.worker.postMessage(message);
+    try {
+      slot.worker.postMessage(message);
+    } catch {
+      // A job that cannot be cloned (a configuration holding functions or proxies) is scanned
+      // in this thread instead: slower, but nothing is lost.
+      clearTimeout(p.timer);
+      slot.jobs.delete(p.id);
+      if (p.solo) slot.solo = false;
+      this.idle(slot);
+      this.runInThread(p);
+    }
   }
 
   /** Gives up on a file that takes too long: its worker is stopped, its other jobs requeued. */

@@ -105,6 +105,15 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it('scans a job that cannot be sent to a worker in this thread instead of throwing', async () => {
+    const dir = tree({ '.env': `TOKEN=${GH}\n` });
+    const pool = new ScanPool({ size: 1, workerPath: workerJs });
+    const config = { ruleSeverity: new Proxy({}, {}) as Record<string, 'off'>, categories: { secret: true }, extra: () => 1 } as unknown as ScanJob['config'];
+    const r = await pool.run({ ...job(path.join(dir, '.env')), config });
+    assert.ok(r.kind === 'scanned' && r.findings.length === 1, JSON.stringify(r));
+    await pool.dispose();
+  });
+
   it('gives up on a file that hangs (timeout), and the scan goes on', async () => {
     const pool = new ScanPool({ size: 1, workerPath: fakeWorker('hang', '/* never answers */'), fileTimeoutMs: 300 });
     const started = Date.now();
