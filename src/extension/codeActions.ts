@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { detectFormat } from '../core/documents/detect';
 import { GUIDELINES, primaryUrl } from '../core/guidelines/catalog';
 import { fixTitle, guidelineLabel, type Lang } from '../core/messages';
+import { LineIndex } from '../core/documents/lines';
+import { ENV_FIX_ID, envExampleEdit, gitignoreEdit } from '../core/rules/secret/env-fix';
 import { suppressionEdit } from '../core/suppress';
 import type { Finding, TextEdit } from '../core/types';
 import { ruleIdOf } from './convert';
@@ -25,7 +27,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly store: FindingStore) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const entry = this.store.get(doc.uri);
     if (!entry || entry.version !== doc.version) return [];
     const lang = displayLang();
@@ -51,6 +53,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       for (const fix of finding.fixes ?? []) {
         const a = editAction(doc, `Mamori: ${fixTitle(finding, fix, lang)}`, fix.edits);
         a.isPreferred = fix.safe;
+        if (fix.titleId === ENV_FIX_ID && fix.data?.name && a.edit) await addEnvFiles(a.edit, doc.uri, fix.data.name);
         add(a);
       }
       const sameRule = entry.findings.filter((f) => f.ruleId === ruleId && (f.fixes?.length ?? 0) > 0);
@@ -91,6 +94,36 @@ function fixAllAction(
     lastEnd = e.range[1];
   }
   return edits.length > 0 ? editAction(doc, title, edits, kind) : undefined;
+}
+
+/**
+ * With a secret moved to an environment variable, the variable is listed (empty) in the
+ * folder's `.env.example` and `.env` is git-ignored, in the same undoable edit.
+ */
+async function addEnvFiles(edit: vscode.WorkspaceEdit, uri: vscode.Uri, name: string): Promise<void> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+  if (!folder) return;
+  const update = async (file: vscode.Uri, next: (text: string | undefined) => string) => {
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      text = undefined;
+    }
+    const updated = next(text);
+    if (text === undefined) {
+      // Created empty, then filled: file contents do not survive the trip through the
+      // code-action API, text edits do.
+      edit.createFile(file, { ignoreIfExists: true });
+      edit.insert(file, new vscode.Position(0, 0), updated);
+    } else if (updated !== text) {
+      // Only ever appended to: insert the tail at the end of the file.
+      const end = new LineIndex(text).positionAt(text.length);
+      edit.insert(file, new vscode.Position(end.line, end.character), updated.slice(text.length));
+    }
+  };
+  await update(vscode.Uri.joinPath(folder, '.env.example'), (t) => envExampleEdit(t, name));
+  await update(vscode.Uri.joinPath(folder, '.gitignore'), (t) => gitignoreEdit(t));
 }
 
 function suppressAction(doc: vscode.TextDocument, finding: Finding, kind: 'next-line' | 'file'): vscode.CodeAction | undefined {

@@ -94,6 +94,31 @@ describe('code actions', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('the environment-variable fix rewrites the literal, lists it in .env.example and git-ignores .env', async () => {
+    const editor = await openInEditor('src/config.js');
+    const uri = editor.document.uri;
+    const d = await waitForRule(uri, 'secret/github-token');
+    const fix = (await actionsAt(uri, d.range)).find((a) => /environment variable|環境変数/.test(a.title));
+    assert.ok(fix, 'no environment-variable fix');
+    assert.notEqual(fix.isPreferred, true, 'moving a secret needs review: not preferred');
+    const example = fixtureUri('.env.example');
+    const gitignore = fixtureUri('.gitignore');
+    try {
+      await apply(fix);
+      assert.match(editor.document.getText(), /token: process\.env\.TOKEN,/);
+      await waitForDiagnostics(uri, (ds) => !ds.some((x) => codeValue(x) === 'secret/github-token'), 'the token diagnostic to go');
+      const read = async (u: vscode.Uri) => {
+        const open = vscode.workspace.textDocuments.find((t) => t.uri.toString() === u.toString());
+        return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(u));
+      };
+      assert.match(await read(example), /^TOKEN=$/m);
+      assert.match(await read(gitignore), /^\.env$/m);
+    } finally {
+      await closeAllEditors();
+      for (const u of [example, gitignore]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    }
+  });
+
   it('Export Report writes Markdown, HTML and SARIF of the current findings', async () => {
     const editor = await openInEditor(COMPOSE);
     await waitForRule(editor.document.uri, RULE);
