@@ -5,6 +5,7 @@ import { DocumentScanner } from './documentScanner';
 import { exportReport, type ReportFormat } from './exportReport';
 import { FindingsStatus, FindingsView } from './findingsView';
 import { FindingHoverProvider } from './hover';
+import { RULE_SCHEME, RuleDocsProvider, showRule } from './ruleDocs';
 import { createLogger } from './log';
 import { FindingStore } from './state';
 import { WorkspaceScanner, type WorkspaceScanSummary } from './workspaceScan';
@@ -54,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): void {
       return uri;
     }),
     vscode.commands.registerCommand('mamori.showLog', () => log.show()),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocsProvider()),
+    vscode.commands.registerCommand('mamori.showRule', (ruleId: unknown) => showRule(ruleId)),
     vscode.commands.registerCommand('mamori.openGuideline', (arg: unknown) => {
       // From a code action (a URL) or the findings view (a guideline node with an id).
       const url = typeof arg === 'string' ? arg : guidelineUrlOf(arg);

@@ -19,7 +19,8 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     const hits = entry.findings.filter((f) => f.range[0] <= offset && offset <= f.range[1]);
     if (hits.length === 0) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = false;
+    // Only Mamori's own rule page may be run from a hover link.
+    md.isTrusted = { enabledCommands: ['mamori.showRule'] };
     hits.forEach((f, i) => {
       if (i > 0) md.appendMarkdown('\n\n---\n\n');
       appendFinding(md, f);
@@ -40,6 +41,9 @@ export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   md.appendMarkdown(`$(shield) **Mamori** · \`${f.ruleId}\` · ${vscode.l10n.t(f.severity)}\n\n`);
   md.appendMarkdown(`${escape(findingMessage(f, lang))}\n\n`);
   if (rule) md.appendMarkdown(`${escape(rule.description[lang])}\n\n`);
+  if (rule) {
+    md.appendMarkdown(`[${vscode.l10n.t('Rule documentation')}](command:mamori.showRule?${encodeURIComponent(JSON.stringify([f.ruleId]))})\n\n`);
+  }
   const guidelines = findingGuidelines(f);
   if (guidelines.length > 0) {
     md.appendMarkdown(`**${vscode.l10n.t('Guidelines')}**\n\n`);

@@ -119,6 +119,18 @@ describe('code actions', () => {
     }
   });
 
+  it('the hover links the rule documentation, which opens offline from the engine', async () => {
+    const editor = await openInEditor(COMPOSE);
+    const d = await waitForRule(editor.document.uri, RULE);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, d.range.start);
+    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(md, /command:mamori\.showRule\?/);
+    assert.equal(await vscode.commands.executeCommand<boolean>('mamori.showRule', RULE), true);
+    const page = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'mamori-rule', path: `/${RULE}.md` }));
+    assert.ok(page.getText().includes(`\`${RULE}\``));
+    assert.match(page.getText(), /https:\/\/www\.ppc\.go\.jp\//);
+  });
+
   it('Export Report writes Markdown, HTML and SARIF of the current findings', async () => {
     const editor = await openInEditor(COMPOSE);
     await waitForRule(editor.document.uri, RULE);

@@ -23,3 +23,28 @@ export function rulesMarkdown(lang: Lang): string {
   }
   return out.join('\n');
 }
+
+/** One rule's documentation page as Markdown: what, why, the guidelines, and its examples. */
+export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
+  const r = RULES.find((x) => x.id === ruleId);
+  if (!r) return undefined;
+  const L = lang === 'ja'
+    ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', suppress: '抑制' }
+    : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', suppress: 'Suppress' };
+  const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
+  for (const id of r.guidelines) {
+    const g = GUIDELINES[id];
+    if (!g) continue;
+    const label = `${g.issuer[lang]} — ${guidelineLabel(g, lang)}`;
+    out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);
+  }
+  // Examples are fabricated, but a documentation page is no place for anything secret-shaped.
+  if (r.category !== 'secret') {
+    for (const [title, list] of [[L.bad, r.examples.bad], [L.good, r.examples.good]] as const) {
+      out.push('', `## ${title}`, '');
+      for (const ex of list.slice(0, 2)) out.push(`\`${ex.path}\``, '', '````', ex.text.replace(/\n$/, ''), '````', '');
+    }
+  }
+  out.push('', `## ${L.suppress}`, '', '```', `# mamori-ignore-next-line ${r.id} until YYYY-MM-DD -- reason`, '```', '');
+  return out.join('\n');
+}

@@ -53,3 +53,16 @@ describe('review reports', () => {
     assert.ok(html.includes('&lt;img src=x&gt;'));
   });
 });
+
+describe('rule pages', () => {
+  it('documents a rule with its guidelines and examples, and never shows secret examples', async () => {
+    const { ruleMarkdown } = await import('../../../../src/core/report/rules-table');
+    const page = ruleMarkdown('exposure/compose-db-port-public', 'ja');
+    assert.ok(page?.includes('`exposure/compose-db-port-public`'));
+    assert.ok(page?.includes('https://www.ppc.go.jp/'));
+    assert.ok(page?.includes('5432:5432'));
+    const secret = ruleMarkdown('secret/github-token', 'en');
+    assert.ok(secret && !/ghp_[A-Za-z0-9]{20,}/.test(secret));
+    assert.equal(ruleMarkdown('nope/nothing', 'en'), undefined);
+  });
+});
