@@ -1,6 +1,7 @@
 import ignore from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { errorDetail } from '../core/pool/scan-file';
 import { scanText } from '../core/scan';
 import { documentRanges, toDiagnostic } from './convert';
 import { displayLang } from './lang';
@@ -85,7 +86,7 @@ export class DocumentScanner implements vscode.Disposable {
     const version = doc.version;
     const started = Date.now();
     return scanText({ path: doc.uri.fsPath || doc.uri.path, text }, settings.scan, (ruleId, error) => {
-      this.log.error(`rule ${ruleId} failed on ${doc.uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`rule ${ruleId} failed on ${doc.uri.fsPath}: ${errorDetail(error)}`);
     }).then(
       (findings) => {
         if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
@@ -96,7 +97,7 @@ export class DocumentScanner implements vscode.Disposable {
         this.collection.set(doc.uri, diagnostics);
         this.log.trace(`scanned ${doc.uri.fsPath || key} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
       },
-      (error: unknown) => this.log.error(`scan of ${doc.uri.fsPath} failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => this.log.error(`scan of ${doc.uri.fsPath} failed: ${errorDetail(error)}`),
     );
   }
 
