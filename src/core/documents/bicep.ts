@@ -1,3 +1,4 @@
+import { TokenCursor, type Tok as SharedTok } from './tokens';
 import type { Document } from './document';
 import type { ArrayNode, Entry, ObjectNode, ScalarNode, TreeNode } from './tree';
 
@@ -33,13 +34,7 @@ export function parseBicep(text: string): ObjectNode {
 
 type TokType = 'nl' | 'ident' | 'number' | 'string' | 'punct' | 'eof';
 
-interface Tok {
-  t: TokType;
-  s: number;
-  e: number;
-  v: string;
-  tmpl?: boolean;
-}
+type Tok = SharedTok<TokType>;
 
 const IDENT = /[A-Za-z_][\w]*/y;
 const NUMBER = /\d+(?:\.\d+)?/y;
@@ -120,26 +115,7 @@ function tokenize(text: string): Tok[] {
 const OPEN: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 const MAX_DEPTH = 64;
 
-class BicepParser {
-  private p = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly toks: Tok[],
-  ) {}
-
-  private peek(k = 0): Tok {
-    return this.toks[Math.min(this.p + k, this.toks.length - 1)];
-  }
-
-  private isP(t: Tok, v: string): boolean {
-    return t.t === 'punct' && t.v === v;
-  }
-
-  private skipNl(): void {
-    while (this.peek().t === 'nl') this.p++;
-  }
-
+class BicepParser extends TokenCursor<Tok> {
   /** Top-level statements. */
   top(): Entry[] {
     const entries: Entry[] = [];
@@ -170,7 +146,7 @@ class BicepParser {
         this.p++;
       }
       const entries: Entry[] = [];
-      if (this.isP(this.peek(), '=')) {
+      if (this.is(this.peek(), '=')) {
         const eq = this.toks[this.p++];
         entries.push({ key: 'default', keyRange: [eq.s, eq.e], value: this.expr(depth + 1) });
       } else this.skipLine();
@@ -187,18 +163,18 @@ class BicepParser {
     if (name.t !== 'ident' || type.t !== 'string') return undefined;
     this.p += 3;
     if (this.peek().t === 'ident' && this.peek().v === 'existing') this.p++;
-    if (!this.isP(this.peek(), '=')) return undefined;
+    if (!this.is(this.peek(), '=')) return undefined;
     this.p++;
     // Skip a condition or loop header up to the body's opening brace on this statement.
     if (this.peek().t === 'ident' && this.peek().v === 'if') {
       this.p++;
-      if (this.isP(this.peek(), '(')) this.skipBalanced();
-    } else if (this.isP(this.peek(), '[')) {
+      if (this.is(this.peek(), '(')) this.skipBalanced();
+    } else if (this.is(this.peek(), '[')) {
       this.p++;
       let depthB = 0;
       while (this.peek().t !== 'eof') {
         const t = this.peek();
-        if (depthB === 0 && this.isP(t, '{')) break;
+        if (depthB === 0 && this.is(t, '{')) break;
         if (t.t === 'punct' && OPEN[t.v]) depthB++;
         else if (t.t === 'punct' && (t.v === ')' || t.v === ']' || t.v === '}')) depthB--;
         if (depthB < 0) return undefined;
@@ -206,7 +182,7 @@ class BicepParser {
       }
     }
     this.skipNl();
-    if (!this.isP(this.peek(), '{') || depth > MAX_DEPTH) return undefined;
+    if (!this.is(this.peek(), '{') || depth > MAX_DEPTH) return undefined;
     const body = this.object(depth + 1, true);
     if (!body) return undefined;
     body.labels = [name.v, type.v];
@@ -241,7 +217,7 @@ class BicepParser {
     for (;;) {
       this.skipNl();
       const t = this.peek();
-      if (this.isP(t, '}')) {
+      if (this.is(t, '}')) {
         this.p++;
         return { kind: 'object', range: [open.s, t.e], entries };
       }
@@ -255,23 +231,23 @@ class BicepParser {
         }
         this.p = before;
       }
-      if (this.isP(t, '@')) {
+      if (this.is(t, '@')) {
         this.skipDecorator();
         continue;
       }
-      if ((t.t === 'ident' || t.t === 'string') && this.isP(this.peek(1), ':')) {
+      if ((t.t === 'ident' || t.t === 'string') && this.is(this.peek(1), ':')) {
         this.p += 2;
         entries.push({ key: t.v, keyRange: [t.s, t.e], value: this.expr(depth + 1) });
       } else this.raw();
-      if (this.isP(this.peek(), ',')) this.p++;
+      if (this.is(this.peek(), ',')) this.p++;
       if (this.p === before) this.p++;
     }
   }
 
   private skipDecorator(): void {
     this.p++;
-    while (this.peek().t === 'ident' || this.isP(this.peek(), '.')) this.p++;
-    if (this.isP(this.peek(), '(')) this.skipBalanced();
+    while (this.peek().t === 'ident' || this.is(this.peek(), '.')) this.p++;
+    if (this.is(this.peek(), '(')) this.skipBalanced();
   }
 
   private array(depth: number): ArrayNode | undefined {
@@ -280,20 +256,20 @@ class BicepParser {
     for (;;) {
       this.skipNl();
       const t = this.peek();
-      if (this.isP(t, ']')) {
+      if (this.is(t, ']')) {
         this.p++;
         return { kind: 'array', range: [open.s, t.e], items };
       }
       if (t.t === 'eof') return undefined;
       const before = this.p;
       items.push(this.expr(depth + 1));
-      if (this.isP(this.peek(), ',')) this.p++;
+      if (this.is(this.peek(), ',')) this.p++;
       if (this.p === before) return undefined;
     }
   }
 
   private ends(t: Tok): boolean {
-    return t.t === 'eof' || t.t === 'nl' || this.isP(t, ',') || this.isP(t, '}') || this.isP(t, ']');
+    return t.t === 'eof' || t.t === 'nl' || this.is(t, ',') || this.is(t, '}') || this.is(t, ']');
   }
 
   private expr(depth: number): TreeNode {
@@ -318,8 +294,8 @@ class BicepParser {
       this.p++;
       return { kind: 'scalar', range: [t.s, t.e], value: t.v === 'null' ? null : t.v === 'true' };
     }
-    if (this.isP(t, '{')) return this.object(depth + 1);
-    if (this.isP(t, '[')) {
+    if (this.is(t, '{')) return this.object(depth + 1);
+    if (this.is(t, '[')) {
       let k = 1;
       while (this.peek(k).t === 'nl') k++;
       if (this.peek(k).t === 'ident' && this.peek(k).v === 'for') return undefined;

@@ -1,3 +1,4 @@
+import { TokenCursor, type Tok as SharedTok } from './tokens';
 import type { Document } from './document';
 import type { ArrayNode, Entry, ObjectNode, ScalarNode, TreeNode } from './tree';
 
@@ -58,15 +59,7 @@ export function parseHcl(text: string): ObjectNode {
 
 type TokType = 'nl' | 'ident' | 'number' | 'string' | 'heredoc' | 'punct' | 'eof';
 
-interface Tok {
-  t: TokType;
-  s: number;
-  e: number;
-  /** Punctuation text, identifier, number text, or decoded string/heredoc content. */
-  v: string;
-  /** The string contains a `${…}`/`%{…}` template sequence. */
-  tmpl?: boolean;
-}
+type Tok = SharedTok<TokType>;
 
 const IDENT = /[A-Za-z_\u00c0-\uffff][\w\-\u00c0-\uffff]*/y;
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -238,26 +231,7 @@ const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
 const PAIR: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 
-class Parser {
-  private p = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly toks: Tok[],
-  ) {}
-
-  private peek(k = 0): Tok {
-    return this.toks[Math.min(this.p + k, this.toks.length - 1)];
-  }
-
-  private is(tok: Tok, punct: string): boolean {
-    return tok.t === 'punct' && tok.v === punct;
-  }
-
-  private skipNl(): void {
-    while (this.peek().t === 'nl') this.p++;
-  }
-
+class Parser extends TokenCursor<Tok> {
   /** A body: attributes and blocks up to the closing `}` (left for the caller) or the end. */
   body(closing: boolean, depth: number): Entry[] {
     const entries: Entry[] = [];
