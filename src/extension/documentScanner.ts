@@ -22,6 +22,8 @@ export class DocumentScanner implements vscode.Disposable {
   private readonly generation = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly tooLargeLogged = new Set<string>();
+  /** The exclude matcher, rebuilt only when the patterns change (not on every keystroke). */
+  private excludes: { key: string; matcher: ReturnType<typeof ignore> } | undefined;
 
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
@@ -106,7 +108,9 @@ export class DocumentScanner implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const rel = path.posix.relative(folder.uri.path, uri.path);
-    return rel !== '' && !rel.startsWith('..') && ignore().add([...patterns]).ignores(rel);
+    const key = patterns.join('\n');
+    if (this.excludes?.key !== key) this.excludes = { key, matcher: ignore().add([...patterns]) };
+    return rel !== '' && !rel.startsWith('..') && this.excludes.matcher.ignores(rel);
   }
 
   forget(uri: vscode.Uri): void {

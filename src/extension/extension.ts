@@ -26,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     collection,
     documents,
+    workspace,
     vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(store)),
     vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActionProvider(store), FindingCodeActionProvider.metadata),
     vscode.commands.registerCommand('mamori.scanWorkspace', async (): Promise<WorkspaceScanSummary> => {

@@ -25,7 +25,7 @@ export interface WorkspaceScanSummary {
  * (possibly unsaved) text instead of the disk. Files unchanged since the last scan (same size
  * and mtime, same settings) are not scanned again.
  */
-export class WorkspaceScanner {
+export class WorkspaceScanner implements vscode.Disposable {
   /** Files that got diagnostics from the last workspace scan (to clear them next time). */
   private previous = new Set<string>();
   private running: Promise<WorkspaceScanSummary> | undefined;
@@ -135,6 +135,12 @@ export class WorkspaceScanner {
       `workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.filesScanned} file(s), ${summary.findings} finding(s), ${summary.skipped} skipped in ${Date.now() - started} ms (${this.pool?.threaded ? `${this.pool.parallelism} worker threads` : 'in the extension host thread'})`,
     );
     return summary;
+  }
+
+  /** Ends the worker threads (on deactivation). */
+  dispose(): void {
+    void this.pool?.dispose();
+    this.pool = undefined;
   }
 
   /** Puts one file's findings (placed at lines and columns by the engine) into the collection. */
