@@ -1,5 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
+import { foldString, literalsIn, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import type { RawFinding, Rule, RuleExample } from '../rule';
@@ -16,7 +17,7 @@ import { entropy, words } from './value';
 export interface TokenPattern {
   /** Global regex; the named group `s` (or the whole match) is the secret. Bounded repetition only. */
   re: RegExp;
-  /** Literals of which one must occur in the text before the regex runs (lower-case, and matched case-insensitively, when `re` has the `i` flag or a `context`). */
+  /** Literals of which one must occur in the text before the regex runs (in any case when `re` has the `i` flag or a `context`, else exactly). */
   hints: readonly string[];
   /** Prefix of the secret, not counted in its entropy; a literal one also defers generic findings. */
   prefix?: string | RegExp;
@@ -116,10 +117,6 @@ function bodyOf(secret: string, prefix: string | RegExp | undefined): string {
   return m && m.index === 0 ? secret.slice(m[0].length) : secret;
 }
 
-function lowered(doc: Document): string {
-  return doc.memo('secret:lower', () => doc.text.toLowerCase());
-}
-
 /** The token's line with the lines before and after it (context words often sit on a comment line). */
 function lineAround(text: string, at: number): string {
   const prevStart = text.lastIndexOf('\n', text.lastIndexOf('\n', at - 1) - 1) + 1;
@@ -135,12 +132,35 @@ interface Hit {
   pattern: TokenPattern;
 }
 
+/** Every pattern's hints, ASCII lower-cased, as the shared literal search reports them. */
+const LOWER_HINTS = new WeakMap<TokenPattern, string[]>();
+
+function registerHints(spec: ProviderSpec): void {
+  for (const p of spec.patterns) {
+    const lower = p.hints.map(foldString);
+    LOWER_HINTS.set(p, lower);
+    registerLiterals(lower);
+  }
+}
+
+/** Whether one of the pattern's hints occurs: in any case when the match ignores case, else exactly. */
+function hinted(doc: Document, p: TokenPattern, found: ReadonlySet<string>): boolean {
+  const lower = LOWER_HINTS.get(p) ?? p.hints.map(foldString);
+  const anyCase = p.re.flags.includes('i') || p.context !== undefined;
+  for (let i = 0; i < lower.length; i++) {
+    if (!found.has(lower[i])) continue;
+    const exact = p.hints[i];
+    if (anyCase || exact === lower[i] || doc.text.includes(exact)) return true;
+  }
+  return false;
+}
+
 function hitsOf(doc: Document, spec: ProviderSpec): Hit[] {
   const out: Hit[] = [];
   const text = doc.text;
+  const found = literalsIn(doc);
   for (const p of spec.patterns) {
-    const haystack = p.re.flags.includes('i') || p.context ? lowered(doc) : text;
-    if (!p.hints.some((h) => haystack.includes(h))) continue;
+    if (!hinted(doc, p, found)) continue;
     if (p.unless?.test(text)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -173,6 +193,7 @@ export function tokenFix(doc: Document, range: Range, fallbackEnv: string) {
 
 /** Turns a provider table entry into a rule. */
 export function providerRule(spec: ProviderSpec): Rule {
+  registerHints(spec);
   const title: Localized = { en: `${spec.provider.en} ${spec.kind.en}`, ja: `${spec.provider.ja} の${spec.kind.ja}` };
   return {
     id: spec.id,

@@ -3,6 +3,7 @@ import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
 import type { Document } from '../../documents/document';
+import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding, Rule, RuleExample } from '../rule';
@@ -18,6 +19,41 @@ import { placeholderReason } from './value';
 // never reads the profile, so marking is switched off.
 secretLintProfiler.mark = () => undefined;
 
+/**
+ * Literals of which every match of the recommended preset (11.2.5) contains one, in some case:
+ * the GCP service-account JSON, npm, Slack, OpenAI, Anthropic, Linear, PEM private
+ * keys, SendGrid, Shopify, GitHub, 1Password and database URLs. A document with none of them
+ * (and none of the shapes below) cannot produce a secretlint message, so secretlint is not run
+ * on it: most files of a tree qualify, and the preset costs as much as all of Mamori's own
+ * provider rules. `secretlint-prefilter.test.ts` runs the preset raw over every fixture and
+ * rule example and fails if the prefilter would have skipped a document it reports on.
+ */
+export const SECRETLINT_TRIGGERS = [
+  'private_key', 'x-oauth-basic', '_authtoken=', 'npm_',
+  'xoxb-', 'xoxp-', 'xapp-', 'xoxa-', 'xoxo-', 'xoxr-', 'hooks.slack.com',
+  't3blbkfj', 'sk-ant-api0', 'lin_api_', 'private key', 'sg.',
+  'shppa_', 'shpca_', 'shpat_', 'shpss_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'ops_ey',
+  'mongodb', 'mysql', 'postgres',
+];
+
+/**
+ * Preset matches whose literals are common words (`secret`, `://`): the match's whole shape,
+ * loosened (any case), checked only when the word occurs. (The AWS rule scans key and account
+ * IDs only with its `enableIDScanRule` option, which Mamori leaves off: its own AWS rule
+ * reports key IDs.)
+ */
+const SECRETLINT_SHAPES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['secret', /secret_?access_?key["']?\s*(?::|=>|=)\s*["']?[A-Za-z0-9/+=]{40}/i],
+  ['://', /(?:https?|ftps?):\/\/[-\w]{1,256}:[-\w]{1,256}@/i],
+];
+registerLiterals([...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word)]);
+
+/** Whether secretlint's preset could report anything in the document. */
+export function secretlintMayMatch(doc: Document): boolean {
+  if (mentionsAny(doc, SECRETLINT_TRIGGERS) || extensionOf(doc.path).toLowerCase() === '.p12') return true;
+  return SECRETLINT_SHAPES.some(([word, shape]) => mentionsAny(doc, [word]) && shape.test(doc.text));
+}
+
 /** The recommended preset, as secretlint ships it. */
 const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendPreset }] };
 
@@ -28,6 +64,7 @@ const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', r
  */
 function secretlintMessages(doc: Document): Promise<SecretLintCoreResultMessage[]> {
   return doc.memo('secretlint', async () => {
+    if (!secretlintMayMatch(doc)) return [];
     const result = await lintSource({
       source: { content: doc.text, filePath: doc.path, ext: extensionOf(doc.path), contentType: 'text' },
       options: { config, maskSecrets: true, noPhysicFilePath: true },

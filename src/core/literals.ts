@@ -1,0 +1,149 @@
+/**
+ * Finds which of many literal strings occur in a text, in one pass.
+ *
+ * Rules prefilter their regexes with literals ("run the Stripe pattern only if `sk_` occurs").
+ * Asking `text.includes(h)` for each of a few hundred literals reads the text a few hundred
+ * times; this reads it once. Matching ignores the case of ASCII letters (the literals are
+ * ASCII token prefixes and key words); callers that need an exact-case literal check the few
+ * found ones with `includes`.
+ *
+ * Every position is tried against every literal that starts with the characters there, so
+ * overlapping literals (`sk_`, `sk_live_`, `k_li`) are all found.
+ */
+export class LiteralSet {
+  /** The literals with ASCII letters lower-cased; `foundIn` reports them by value. */
+  private readonly literals: string[];
+  /** Literals of one code unit, checked with a case-insensitive search of their own. */
+  private readonly singles: number[] = [];
+  /** For a pair of Latin-1 code units (c0 << 8 | c1): 1 + the index of a two-unit literal, or 0. */
+  private readonly pairs = new Uint16Array(65536);
+  /** Two-unit literals outside Latin-1, by c0 * 65536 + c1. */
+  private readonly widePairs = new Map<number, number>();
+  /** For a hash of three code units: 1 + the index of its bucket, or 0. */
+  private readonly table = new Uint16Array(HASH_SIZE);
+  /** Literal indexes by the hash of their first three code units. */
+  private readonly buckets: number[][] = [];
+  readonly size: number;
+
+  constructor(literals: Iterable<string>) {
+    const unique = new Set<string>();
+    for (const l of literals) if (l.length > 0) unique.add(foldString(l));
+    this.literals = [...unique];
+    this.size = this.literals.length;
+    this.literals.forEach((l, index) => {
+      const c0 = l.charCodeAt(0);
+      const c1 = l.charCodeAt(1);
+      if (l.length === 1) this.singles.push(index);
+      else if (l.length === 2) {
+        if ((c0 | c1) < 256) this.pairs[(c0 << 8) | c1] = index + 1;
+        else this.widePairs.set(c0 * 65536 + c1, index);
+      } else {
+        const h = hash3(c0, c1, l.charCodeAt(2));
+        if (this.table[h] === 0) {
+          this.buckets.push([]);
+          this.table[h] = this.buckets.length;
+        }
+        this.buckets[this.table[h] - 1].push(index);
+      }
+    });
+  }
+
+  /** The literals (ASCII lower-cased) that occur in `text`, whatever the case of its ASCII letters. */
+  foundIn(text: string): Set<string> {
+    const found = new Set<string>();
+    const { literals, table, buckets, pairs, widePairs } = this;
+    for (const k of this.singles) {
+      const l = literals[k];
+      if (text.includes(l) || text.includes(l.toUpperCase())) found.add(l);
+    }
+    const n = text.length;
+    if (n < 2) return found;
+    const seen = new Uint8Array(literals.length);
+    // How many literals of each bucket are still unseen: a bucket at 0 costs nothing more.
+    const open = buckets.map((b) => b.length);
+    const hasPairs = this.literals.some((l) => l.length === 2);
+    let c0 = FOLD[text.charCodeAt(0)];
+    let c1 = FOLD[text.charCodeAt(1)];
+    for (let i = 2; i < n; i++) {
+      const c2 = FOLD[text.charCodeAt(i)];
+      if (hasPairs) {
+        const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
+        if (k >= 0 && seen[k] === 0) {
+          seen[k] = 1;
+          found.add(literals[k]);
+        }
+      }
+      const slot = table[hash3(c0, c1, c2)];
+      if (slot !== 0 && open[slot - 1] > 0) {
+        const bucket = buckets[slot - 1];
+        for (let j = 0; j < bucket.length; j++) {
+          const k = bucket[j];
+          if (seen[k] === 1) continue;
+          // Compared by code unit: `startsWith` is a runtime call, several times slower here.
+          const l = literals[k];
+          if (l.charCodeAt(0) !== c0 || l.charCodeAt(1) !== c1 || l.charCodeAt(2) !== c2) continue;
+          let q = 3;
+          while (q < l.length && FOLD[text.charCodeAt(i - 2 + q)] === l.charCodeAt(q)) q++;
+          if (q === l.length) {
+            seen[k] = 1;
+            open[slot - 1]--;
+            found.add(l);
+          }
+        }
+      }
+      c0 = c1;
+      c1 = c2;
+    }
+    if (hasPairs) {
+      const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
+      if (k >= 0) found.add(literals[k]);
+    }
+    return found;
+  }
+}
+
+const HASH_SIZE = 1 << 16;
+
+function hash3(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
+}
+
+/** Each code unit's ASCII-lower-cased code unit (a table: cheaper than a comparison per character). */
+const FOLD = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) FOLD[c] = c >= 65 && c <= 90 ? c | 32 : c;
+
+/** `s` with ASCII letters lower-cased (and nothing else changed, so lengths stay equal). */
+export function foldString(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/**
+ * Literals that rules register at load time, searched for together: one pass per document
+ * answers every rule's "does this text mention X" prefilter.
+ */
+const REGISTERED = new Set<string>();
+let shared: LiteralSet | undefined;
+
+/** Adds literals to the shared search (rules call this once, when they are built). */
+export function registerLiterals(literals: Iterable<string>): void {
+  for (const l of literals) {
+    const f = foldString(l);
+    if (f.length > 0 && !REGISTERED.has(f)) {
+      REGISTERED.add(f);
+      shared = undefined;
+    }
+  }
+}
+
+/** The registered literals (ASCII lower-cased) that occur in the text, whatever their case. */
+export function literalsIn(doc: { text: string; memo<T>(key: string, compute: () => T): T }): ReadonlySet<string> {
+  const set = (shared ??= new LiteralSet(REGISTERED));
+  return doc.memo(`literals:${set.size}`, () => set.foundIn(doc.text));
+}
+
+/** Whether any of `literals` (already registered) occurs in the text, in any ASCII case. */
+export function mentionsAny(doc: { text: string; memo<T>(key: string, compute: () => T): T }, literals: readonly string[]): boolean {
+  const found = literalsIn(doc);
+  for (const l of literals) if (found.has(foldString(l))) return true;
+  return false;
+}
