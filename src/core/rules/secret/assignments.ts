@@ -42,6 +42,8 @@ export function unquotedIsExpression(format: Format): boolean {
 
 /** Lines worth parsing mention one of these. */
 const HINT = /pass|pw|secret|token|key|auth|cred|bearer|pasu|ansh|ansy|himit|パスワード|暗証|秘密|シークレット|トークン|キー|認証/i;
+/** The same words, searched for through the whole text (only lines holding one are parsed). */
+const HINT_ALL = new RegExp(HINT.source, 'gi');
 
 /** `key <op> ` — the key may be quoted, dotted or `$`-prefixed; the operator is one of many. */
 const ASSIGN = /(?<![\w$@.\-\\])[$@]?(?:(\\?["'`])([^"'`\\\r\n]{1,100}?)\1|([A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff][\w.\-\u3040-\u30ff\u4e00-\u9fff]{0,99}))[ \t]*(?:\][ \t]*)?(:=|=>|\.=|\+=|\?=|\|\|=|<-|=|:)(?![=:/>~])[ \t]*/g;
@@ -168,32 +170,75 @@ function trailingIdentifier(s: string): string | undefined {
   return start < end ? s.slice(start, end) : undefined;
 }
 
-function lineRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || ch === 13) {
-      out.push([start, i]);
-      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+/**
+ * Calls `each` with the start and end of every line (ended by CR, LF or CRLF) that mentions a
+ * hint word, once per line. The text is searched for the words, not split into lines: most
+ * lines of most files mention none, and a line is only delimited around a hit.
+ */
+function hintedLines(text: string, each: (start: number, end: number) => void): void {
+  HINT_ALL.lastIndex = 0;
+  let done = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HINT_ALL.exec(text)) !== null) {
+    let s = m.index;
+    while (s > done) {
+      const c = text.charCodeAt(s - 1);
+      if (c === 10 || c === 13) break;
+      s--;
     }
+    let e = m.index + m[0].length;
+    while (e < text.length) {
+      const c = text.charCodeAt(e);
+      if (c === 10 || c === 13) break;
+      e++;
+    }
+    each(s, e);
+    done = e + 1;
+    HINT_ALL.lastIndex = done;
   }
-  out.push([start, text.length]);
-  return out;
 }
 
 function push(out: Candidate[], key: string, p: ParsedValue, origin: Candidate['origin']): void {
   out.push({ key, value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, ...(p.quote ? { quote: p.quote } : {}), origin });
 }
 
+/**
+ * Lines longer than this (minified code, one-line JSON) are read for assignments only around
+ * the hint words they contain: every `a=b` of a 1 MB bundle is a regex match, and the ones
+ * far from any hint word name nothing a secret rule reads.
+ */
+const LONG_LINE = 2000;
+/** How far from a hint word an assignment is looked for on a long line. */
+const HINT_REACH = 200;
+const HINT_IN_LINE = new RegExp(HINT.source, 'gi');
+
 function scanLine(text: string, s: number, e: number, format: Format, out: Candidate[]): void {
   const line = text.slice(s, e);
-  if (!HINT.test(line)) return;
-  ASSIGN.lastIndex = 0;
   const parens = { at: 0, depth: 0 };
+  if (line.length <= LONG_LINE) {
+    assignments(text, s, e, line, 0, line.length, format, parens, out);
+  } else {
+    HINT_IN_LINE.lastIndex = 0;
+    let done = 0;
+    let h: RegExpExecArray | null;
+    while ((h = HINT_IN_LINE.exec(line)) !== null) {
+      const to = h.index + h[0].length + HINT_REACH;
+      done = Math.max(done, assignments(text, s, e, line, Math.max(done, h.index - HINT_REACH), to, format, parens, out));
+      HINT_IN_LINE.lastIndex = Math.max(HINT_IN_LINE.lastIndex, done);
+    }
+  }
+  otherPairs(text, s, e, line, format, out);
+}
+
+/**
+ * Reads the `key <op> value` assignments of a line that start between `from` and `to`
+ * (offsets in the line); returns where reading stopped (past the last value read).
+ */
+function assignments(text: string, s: number, e: number, line: string, from: number, to: number, format: Format, parens: { at: number; depth: number }, out: Candidate[]): number {
+  ASSIGN.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = ASSIGN.exec(line)) !== null) {
+    if (m.index > to) return m.index;
     const key = m[2] ?? m[3];
     let at = s + m.index + m[0].length;
     // `password: str = "…"` (annotations in TypeScript and Python): the value follows the `=`.
@@ -202,7 +247,7 @@ function scanLine(text: string, s: number, e: number, format: Format, out: Candi
       if (ann && !/^["'`]/.test(text.slice(at, e))) at += ann[0].length;
     }
     // Query parameters of image URLs (`badge.svg?token=…`) are published read-only tokens.
-    if ((line[m.index - 1] === '?' || line[m.index - 1] === '&') && /\.(?:svg|png|gif|jpe?g|webp)$/i.test(line.slice(0, m.index - 1).split(/[\s("'[]/).pop() ?? '')) continue;
+    if ((line[m.index - 1] === '?' || line[m.index - 1] === '&') && /\.(?:svg|png|gif|jpe?g|webp)$/i.test(line.slice(Math.max(0, m.index - 400), m.index - 1).split(/[\s("'[]/).pop() ?? '')) continue;
     // `user, password = "u", "p"`: tuple targets take values by position, not by this key.
     if (unquotedIsExpression(format) && m[4] === '=' && /,[ \t]*$/.test(line.slice(Math.max(0, m.index - 20), m.index)) && !insideParens(line, m.index, parens)) continue;
     let p = parseValueAt(text, at, e, format);
@@ -219,6 +264,12 @@ function scanLine(text: string, s: number, e: number, format: Format, out: Candi
       ASSIGN.lastIndex = Math.max(ASSIGN.lastIndex, p.literalRange[1] - s);
     }
   }
+  return line.length;
+}
+
+/** Call pairs, setters, flags, Dockerfile `ENV` and XML attribute pairs of one line. */
+function otherPairs(text: string, s: number, e: number, line: string, format: Format, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
   CALL_PAIR.lastIndex = 0;
   while ((m = CALL_PAIR.exec(line)) !== null) {
     if (m[1].startsWith('(')) {
@@ -339,7 +390,7 @@ export function candidatesOf(doc: Document): Candidate[] {
   return doc.memo('secret:candidates', () => {
     const out: Candidate[] = [];
     const text = doc.text;
-    for (const [s, e] of lineRanges(text)) scanLine(text, s, e, doc.format, out);
+    hintedLines(text, (s, e) => scanLine(text, s, e, doc.format, out));
     scanXmlElements(text, out);
     scanTrees(doc, out);
     return out;

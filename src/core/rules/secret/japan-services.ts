@@ -1,5 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
+import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import type { RawFinding, Rule, RuleExample } from '../rule';
@@ -35,6 +36,8 @@ interface JpService {
   test?: RegExp;
   /** Extra free-text patterns (a URL parameter, a prefixed key); group `s` is the secret. */
   patterns?: RegExp[];
+  /** Literals of which one occurs in every match of `patterns` (they run only then). */
+  patternHints?: string[];
   bad: RuleExample[];
   good: RuleExample[];
 }
@@ -88,6 +91,7 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /api.?key/i,
     mention: /backlog/i,
     value: /^[A-Za-z0-9]{64}$/,
+    patternHints: ['.backlog.'],
     patterns: [/https?:\/\/[\w-]{1,63}\.backlog\.(?:com|jp)\/api\/v2\/[^\s"'?]{0,200}\?(?:[^\s"'#]{0,300}&)?apiKey=(?<s>[A-Za-z0-9]{64})(?![A-Za-z0-9])/g],
     bad: [ex('config.yml', 'backlog:\n  space: example\n  api_key: DfUpsr5PiDTVK4cIOjNdKtug1uj6vzFqU81qmu11h6kEk11FoWa7zRfPjhZtG3nf\n')],
     good: [ex('config.yml', 'backlog:\n  space: example\n  api_key: ${BACKLOG_API_KEY}\n')],
@@ -135,6 +139,7 @@ const JP_SERVICES: JpService[] = [
     value: /^sk_(?:live|test)_[0-9a-f]{24,48}$/,
     test: /^sk_test_/,
     context: /payjp|pay\.jp/i,
+    patternHints: ['sk_live_', 'sk_test_'],
     patterns: [/(?<![A-Za-z0-9_])(?<s>sk_(?:live|test)_[0-9a-f]{24,48})(?![A-Za-z0-9_])/g],
     bad: [ex('app/services/charge.rb', 'Payjp.api_key = "sk_live_058ff39b6991ecb7e7940ec9462f8175e559bd72892d6912"\n')],
     good: [ex('app/javascript/card.js', 'const payjp = Payjp("pk_live_0a1b2c3d4e5f6a7b8c9d0e1f");\n')],
@@ -207,18 +212,30 @@ interface Hit {
   literal?: { literalRange: Range; valueRange: Range; quote?: string };
 }
 
+/**
+ * The service's credentials in the document. The file-wide context and mention checks read the
+ * whole text, so they run only once a key or a pattern literal makes a hit possible.
+ */
 function hitsOf(doc: Document, s: JpService): Hit[] {
-  const inContext = s.context ? s.context.test(doc.text) : undefined;
-  if (inContext === false) return [];
-  const mentioned = s.mention ? s.mention.test(doc.text) : false;
+  const candidates = candidatesOf(doc);
+  const keyed = candidates.some((c) => s.key.test(c.key) || s.keyInContext?.test(c.key));
+  const patterned = s.patterns !== undefined && (s.patternHints === undefined || mentionsAny(doc, s.patternHints));
+  if (!keyed && !patterned) return [];
+  if (s.context && !s.context.test(doc.text)) return [];
+  let mentioned: boolean | undefined;
   const out: Hit[] = [];
-  for (const c of candidatesOf(doc)) {
-    if (!s.key.test(c.key) && !(mentioned && s.keyInContext?.test(c.key))) continue;
+  for (const c of candidates) {
+    if (!s.key.test(c.key)) {
+      if (!s.keyInContext?.test(c.key)) continue;
+      mentioned ??= s.mention ? s.mention.test(doc.text) : false;
+      if (!mentioned) continue;
+    }
     const v = c.value.trim().replace(/^(?:Bearer|Basic|Token)[ \t]+/, '');
     if (!s.value.test(v) || placeholderReason(v) || entropy(v) < 2.5) continue;
     const start = c.valueRange[0] + c.value.indexOf(v);
     out.push({ range: [start, start + v.length], secret: v, key: c.key, literal: c });
   }
+  if (!patterned) return out;
   for (const re of s.patterns ?? []) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -273,6 +290,8 @@ function jpRule(s: JpService): Rule {
     examples: { bad: s.bad, good: s.good },
   };
 }
+
+for (const s of JP_SERVICES) registerLiterals(s.patternHints ?? []);
 
 /** The Japanese-service rules. */
 export const japanServiceRules: Rule[] = JP_SERVICES.map(jpRule);

@@ -69,6 +69,12 @@ describe('secret/japanese services', () => {
     assert.deepEqual(await ids('charge.rb', 'Payjp.api_key = "sk_test_430cc96285139ddf1397c7e2"\n'), ['secret/payjp-secret-key:warning']);
   });
 
+  it('finds keys in free text by their pattern: a Backlog API URL, a PAY.JP key with no key name', async () => {
+    const url = 'curl "https://acme.backlog.jp/api/v2/issues?count=20&apiKey=DfUpsr5PiDTVK4cIOjNdKtug1uj6vzFqU81qmu11h6kEk11FoWa7zRfPjhZtG3nf"\n';
+    assert.deepEqual(await ids('sync.sh', url), ['secret/backlog-api-key:error']);
+    assert.deepEqual(await ids('pay.md', 'Use payjp with sk_live_058ff39b6991ecb7e7940ec9462f8175e559bd72892d6912 here\n'), ['secret/payjp-secret-key:error']);
+  });
+
   it('skips the vendor documentation sample token', async () => {
     assert.deepEqual(await ids('api.http', 'X-Cybozu-API-Token: cJrAD9Es62qm0Z3eE6uzQQmaDxM3q9jiDay1oysX\n'), []);
   });
