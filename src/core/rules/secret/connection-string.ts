@@ -12,8 +12,15 @@ import { placeholderReason } from './value';
  * and Service Bus `SharedAccessKey=`, and SAS signatures (`sig=`) in URLs.
  */
 
-/** `scheme://user:password@`: the password is group `p`, the user `u`. */
-const URI_CREDENTIALS = /\b(?<scheme>(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)):\/\/(?<u>[^:@/\s"'<>`;,]{0,100}):(?<p>[^@/\s"'<>`]{1,200})@(?=[\w[])/gi;
+/**
+ * `scheme://user:password@`: the password is group `p`, the user `u`. Matched from each `://`:
+ * the scheme before it (anchored at its end, over a short window) and the credentials after it
+ * (sticky). One regex starting with the scheme was tried at every word of a file.
+ */
+const SCHEME_BEFORE = /\b(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)$/i;
+const CREDENTIALS_AFTER = /(?<u>[^:@/\s"'<>`;,]{0,100}):(?<p>[^@/\s"'<>`]{1,200})@(?=[\w[])/y;
+/** Longer than any scheme SCHEME_BEFORE accepts (`jdbc:` and two 20-character parts included). */
+const SCHEME_WINDOW = 80;
 
 /** `;Password=…;` in ADO.NET, ODBC and JDBC key/value strings. */
 const KV_PASSWORD = /(?<![\w-])(?:Password|Pwd|PWD|password|pwd)\s*=\s*(?<p>[^;"'\r\n&]{1,200})/g;
@@ -53,17 +60,21 @@ function hits(doc: Document): Hit[] {
     const text = doc.text;
     const out: Hit[] = [];
     let m: RegExpExecArray | null;
-    if (text.includes('://')) {
-      URI_CREDENTIALS.lastIndex = 0;
-      while ((m = URI_CREDENTIALS.exec(text)) !== null) {
-        const g = m.groups ?? {};
-        const p = g.p ?? '';
-        // Escapes (`\x41`, `\u00e9`) mark parser test strings, not stored credentials.
-        if (/\\[xu][0-9a-fA-F]{2}/.test(p)) continue;
-        if (placeholderConnectionPassword(decodeURIComponentSafe(p), decodeURIComponentSafe(g.u ?? ''))) continue;
-        const start = m.index + m[0].lastIndexOf(p + '@');
-        out.push({ range: [start, start + p.length], password: p, kind: 'uri' });
-      }
+    for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+      const from = Math.max(0, at - SCHEME_WINDOW);
+      const scheme = SCHEME_BEFORE.exec(text.slice(from, at));
+      // At the window's edge the scheme may be the end of a longer word.
+      if (!scheme || (scheme.index === 0 && from > 0 && /\w/.test(text[from - 1]))) continue;
+      CREDENTIALS_AFTER.lastIndex = at + 3;
+      m = CREDENTIALS_AFTER.exec(text);
+      if (!m) continue;
+      const g = m.groups ?? {};
+      const p = g.p ?? '';
+      // Escapes (`\x41`, `\u00e9`) mark parser test strings, not stored credentials.
+      if (/\\[xu][0-9a-fA-F]{2}/.test(p)) continue;
+      if (placeholderConnectionPassword(decodeURIComponentSafe(p), decodeURIComponentSafe(g.u ?? ''))) continue;
+      const start = m.index + m[0].lastIndexOf(p + '@');
+      out.push({ range: [start, start + p.length], password: p, kind: 'uri' });
     }
     if (/pwd|password/i.test(text)) {
       KV_PASSWORD.lastIndex = 0;
