@@ -91,18 +91,29 @@ export function num(node: TreeNode | undefined): number | undefined {
   return undefined;
 }
 
-/** Visits every node depth-first with its key path; stop descending by returning false. */
-export function visit(
-  node: TreeNode,
-  fn: (node: TreeNode, path: readonly (string | number)[]) => boolean | void,
-  path: (string | number)[] = [],
-  depth = 0,
-): void {
+/**
+ * Visits every node depth-first with its key path; stop descending by returning false.
+ * The path array is one stack reused for the whole walk (copying it per node was most of the
+ * walk's time): read it during the call, copy it to keep it.
+ */
+export function visit(node: TreeNode, fn: (node: TreeNode, path: readonly (string | number)[]) => boolean | void): void {
+  walkNode(node, fn, [], 0);
+}
+
+function walkNode(node: TreeNode, fn: (node: TreeNode, path: readonly (string | number)[]) => boolean | void, path: (string | number)[], depth: number): void {
   // Depth bound: hostile input (deeply nested arrays) must not blow the stack.
   if (depth > 200 || fn(node, path) === false) return;
   if (node.kind === 'object') {
-    for (const e of node.entries) visit(e.value, fn, [...path, e.key], depth + 1);
+    for (const e of node.entries) {
+      path.push(e.key);
+      walkNode(e.value, fn, path, depth + 1);
+      path.pop();
+    }
   } else if (node.kind === 'array') {
-    node.items.forEach((item, i) => visit(item, fn, [...path, i], depth + 1));
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      walkNode(node.items[i], fn, path, depth + 1);
+      path.pop();
+    }
   }
 }

@@ -40,8 +40,16 @@ export function describe(en: string, ja: string): Localized {
 
 /** Normalises a key for format-neutral lookup: `publicly_accessible`, `PubliclyAccessible` → `publiclyaccessible`. */
 export function norm(key: string): string {
-  return key.toLowerCase().replace(/[-_\s]/g, '');
+  // Rules look the same few keys up in every resource of a file: normalise each key once.
+  let n = NORMALISED.get(key);
+  if (n === undefined) {
+    n = key.toLowerCase().replace(/[-_\s]/g, '');
+    if (NORMALISED.size >= 20_000) NORMALISED.clear();
+    NORMALISED.set(key, n);
+  }
+  return n;
 }
+const NORMALISED = new Map<string, string>();
 
 /** The last entry of an object whose normalised key is one of `keys`. */
 export function field(node: TreeNode | undefined, ...keys: string[]): Entry | undefined {
