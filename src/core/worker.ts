@@ -1,6 +1,7 @@
 /**
  * Entry of a scanning worker thread (bundled to dist/worker.js; see core/pool/pool.ts).
- * It scans the files the pool sends, one message per file, and answers with the result.
+ * It scans the files the pool sends, one message per file, one file at a time in the order
+ * sent (the pool's time limit runs for the oldest job only), and answers with each result.
  */
 import { parentPort } from 'node:worker_threads';
 import { scanFile } from './pool/scan-file';
@@ -8,8 +9,19 @@ import type { FromWorker, ToWorker } from './pool/protocol';
 
 const port = parentPort;
 if (port) {
+  const queue: ToWorker[] = [];
+  let running = false;
+  const drain = async (): Promise<void> => {
+    running = true;
+    for (let m = queue.shift(); m; m = queue.shift()) {
+      const result = await scanFile(m.job);
+      port.postMessage({ id: m.id, result } satisfies FromWorker);
+    }
+    running = false;
+  };
   port.on('message', (m: ToWorker) => {
-    void scanFile(m.job).then((result) => port.postMessage({ id: m.id, result } satisfies FromWorker));
+    queue.push(m);
+    if (!running) void drain();
   });
   port.postMessage({ ready: true } satisfies FromWorker);
 }

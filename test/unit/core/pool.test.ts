@@ -124,6 +124,31 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it('runs the time limit only for the file a worker is on, not for the files queued behind it', async () => {
+    // One file at a time, 120 ms each, like the real worker; "hang" never finishes.
+    const worker = fakeWorker(
+      'queue',
+      `q.push(m); next();
+       function next() {
+         if (busy || q.length === 0) return;
+         busy = true;
+         const j = q.shift();
+         if (j.job.path.includes('hang')) return;
+         setTimeout(() => { parentPort.postMessage({ id: j.id, result: { kind: 'scanned', path: j.job.path, findings: [], errors: [], dateSensitive: false } }); busy = false; next(); }, 120);
+       }`,
+    );
+    fs.writeFileSync(worker, 'let busy = false; const q = [];\n' + fs.readFileSync(worker, 'utf8'));
+    const pool = new ScanPool({ size: 1, workerPath: worker, fileTimeoutMs: 400 });
+    const names = ['a', 'b', 'c', 'hang', 'd', 'e', 'f', 'g'];
+    const results = await Promise.all(names.map((n) => pool.run(job(path.join(work, `${n}.txt`)))));
+    // Eight files of 120 ms queued at once take far longer than 400 ms: only the hanging one may time out.
+    assert.deepEqual(
+      results.map((r) => `${r.kind}${r.kind === 'skipped' && /timed out/.test(r.skip.detail ?? '') ? ':timeout' : ''}`),
+      ['scanned', 'scanned', 'scanned', 'skipped:timeout', 'scanned', 'scanned', 'scanned', 'scanned'],
+    );
+    await pool.dispose();
+  });
+
   it('reports a file that crashes its worker, and replaces the worker', async () => {
     const pool = new ScanPool({ size: 1, workerPath: fakeWorker('crash', 'process.exit(3);') });
     const r = await pool.run(job(path.join(work, 'y.txt')));
