@@ -122,12 +122,15 @@ export function foldString(s: string): string {
  * answers every rule's "does this text mention X" prefilter.
  */
 const REGISTERED = new Set<string>();
+/** Each registered literal as given → folded, so lookups need not fold it again. */
+const FOLDED = new Map<string, string>();
 let shared: LiteralSet | undefined;
 
 /** Adds literals to the shared search (rules call this once, when they are built). */
 export function registerLiterals(literals: Iterable<string>): void {
   for (const l of literals) {
     const f = foldString(l);
+    FOLDED.set(l, f);
     if (f.length > 0 && !REGISTERED.has(f)) {
       REGISTERED.add(f);
       shared = undefined;
@@ -144,6 +147,6 @@ export function literalsIn(doc: { text: string; memo<T>(key: string, compute: ()
 /** Whether any of `literals` (already registered) occurs in the text, in any ASCII case. */
 export function mentionsAny(doc: { text: string; memo<T>(key: string, compute: () => T): T }, literals: readonly string[]): boolean {
   const found = literalsIn(doc);
-  for (const l of literals) if (found.has(foldString(l))) return true;
+  for (const l of literals) if (found.has(FOLDED.get(l) ?? foldString(l))) return true;
   return false;
 }

@@ -1,6 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
-import { foldString, literalsIn, registerLiterals } from '../../literals';
+import { foldString, literalsIn, mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import type { RawFinding, Rule, RuleExample } from '../rule';
@@ -21,6 +21,8 @@ export interface TokenPattern {
   hints: readonly string[];
   /** Prefix of the secret, not counted in its entropy; a literal one also defers generic findings. */
   prefix?: string | RegExp;
+  /** Literals (any case) of which one must occur somewhere in the file: a cheap gate before a `context`. */
+  fileHints?: readonly string[];
   /** Case-insensitive words that must appear on the token's line or the one before. */
   context?: RegExp;
   /** Words that, on the token's line or in the file, mean another rule owns the token. */
@@ -140,6 +142,7 @@ function registerHints(spec: ProviderSpec): void {
     const lower = p.hints.map(foldString);
     LOWER_HINTS.set(p, lower);
     registerLiterals(lower);
+    registerLiterals(p.fileHints ?? []);
   }
 }
 
@@ -161,6 +164,7 @@ function hitsOf(doc: Document, spec: ProviderSpec): Hit[] {
   const found = literalsIn(doc);
   for (const p of spec.patterns) {
     if (!hinted(doc, p, found)) continue;
+    if (p.fileHints && !mentionsAny(doc, p.fileHints)) continue;
     if (p.unless?.test(text)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -183,7 +183,7 @@ export const cloudProviders: ProviderSpec[] = [
     patterns: [
       { re: tok('hv[sbr]\\.[\\w-]{90,400}'), hints: ['hvs.', 'hvb.', 'hvr.'], minEntropy: 3 },
       // Legacy service tokens (s.…) only where the line talks about Vault.
-      { re: tok('s\\.[A-Za-z0-9]{24}'), hints: ['s.'], context: /vault/i, minEntropy: 3 },
+      { re: tok('s\\.[A-Za-z0-9]{24}'), hints: ['s.'], fileHints: ['vault'], context: /vault/i, minEntropy: 3 },
     ],
     bad: [ex('.env', 'VAULT_TOKEN=hvs.jUk88lhWZUMkGjVI7ITKpWhn1zLVdhLR6Kb_kZwbVZG-LmTTV4iJiTMGB5hu6IoNsdSicx5IpGUSmWngnWOVxa5HIDKMK4P\n')],
     good: [ex('.env', 'VAULT_TOKEN=hvs.abc\n')],

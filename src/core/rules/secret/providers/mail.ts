@@ -1,5 +1,7 @@
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
 
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 /** Mail and messaging APIs (SendGrid comes from secretlint's rule). */
 export const mailProviders: ProviderSpec[] = [
   {
@@ -21,7 +23,8 @@ export const mailProviders: ProviderSpec[] = [
     provider: { en: 'Mailchimp', ja: 'Mailchimp' },
     kind: KIND.apiKey,
     env: 'MAILCHIMP_API_KEY',
-    patterns: [{ re: tok('[a-f0-9]{32}-us\\d{1,2}'), hints: ['-us'], minEntropy: 3 }],
+    // `-us` alone is in every `en-US` locale string; the data-centre number makes the hint rare.
+    patterns: [{ re: tok('[a-f0-9]{32}-us\\d{1,2}'), hints: DIGITS.map((d) => `-us${d}`), minEntropy: 3 }],
     bad: [ex('vars.yml', 'mailchimp_api_key: da7718764e925b9a169dbbfc9c4e270d-us14\n')],
     good: [ex('vars.yml', 'mailchimp_api_key: "{{ vault_mailchimp_api_key }}"\n')],
   },

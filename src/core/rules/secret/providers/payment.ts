@@ -58,7 +58,7 @@ export const paymentProviders: ProviderSpec[] = [
     patterns: [
       { re: tok('EAA[MC][A-Za-z0-9]{100,400}'), hints: ['EAAM', 'EAAC'], minEntropy: 3 },
       // App access tokens: app id, a pipe and the app secret's digest.
-      { re: tok('\\d{15,16}(?:\\||%7C)[\\w-]{27,40}', '', '(?<![\\w|])'), hints: ['|', '%7C'], minEntropy: 3 },
+      { re: tok('\\d{15,16}(?:\\||%7C)[\\w-]{27,40}', '', '(?<![\\w|])'), hints: [...'0123456789'].flatMap((d) => [`${d}|`, `${d}%7C`]), minEntropy: 3 },
     ],
     bad: [ex('graph.py', 'token = "150551350995808|nnaMDp8s-px0fwenkLig1b0vVLZ"\n')],
     good: [ex('graph.py', 'token = os.environ["FB_TOKEN"]\n')],
