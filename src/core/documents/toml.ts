@@ -1,5 +1,6 @@
 import { parseTOML, type AST } from 'toml-eslint-parser';
 import type { Document } from './document';
+import { fastTomlTree } from './toml-fast';
 import type { ArrayNode, Entry, ObjectNode, TreeNode } from './tree';
 
 /**
@@ -19,6 +20,15 @@ const MAX_RETRIES = 12;
 
 /** Parses TOML text into a tree; exported for callers without a Document. */
 export function parseToml(text: string): ObjectNode | undefined {
+  // Most config files stay inside the subset the hand-written reader knows, ~10× faster.
+  return fastTomlTree(text) ?? parseTomlWithLibrary(text);
+}
+
+/**
+ * The general path: toml-eslint-parser, with the blank-the-bad-line recovery. Exported so that
+ * tests can hold the fast reader to it.
+ */
+export function parseTomlWithLibrary(text: string): ObjectNode | undefined {
   let source = text;
   let lastError = -1;
   for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
