@@ -1,14 +1,10 @@
 import { GUIDELINES, type Guideline, type Localized } from './guidelines/catalog';
 import { ruleById } from './rules/index';
+import type { Lang } from './lang';
 import type { Finding } from './types';
 
-/** Languages the engine speaks. */
-export type Lang = 'en' | 'ja';
-
-/** Picks the engine language from a locale tag such as "ja", "ja-JP" or "en_US.UTF-8". */
-export function langFromLocale(locale: string | undefined): Lang {
-  return locale && /^ja\b|^ja[_-]/i.test(locale) ? 'ja' : 'en';
-}
+// In a module of their own so the extension can pick a language without loading every rule.
+export { langFromLocale, type Lang } from './lang';
 
 /** Fills `{name}` placeholders. Unknown names are left as they are. */
 export function fill(template: string, data: Readonly<Record<string, string>>): string {

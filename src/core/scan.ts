@@ -28,7 +28,9 @@ export async function scanText(
     let raw;
     try {
       if (!rule.appliesTo(doc)) continue;
-      raw = await rule.check(doc, ctx);
+      // Most rules answer synchronously: awaiting only promises saves a microtask per rule per file.
+      const result = rule.check(doc, ctx);
+      raw = result instanceof Promise ? await result : result;
     } catch (error) {
       onRuleError?.(rule.id, error);
       continue;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { engine } from './engine';
 import { detectFormat } from '../core/documents/detect';
 import { GUIDELINES, primaryUrl } from '../core/guidelines/catalog';
-import { fixTitle, guidelineLabel, type Lang } from '../core/messages';
+import type { Lang } from '../core/lang';
 import { LineIndex } from '../core/documents/lines';
 import { ENV_FIX_ID, envExampleEdit, gitignoreEdit } from '../core/rules/secret/env-fix';
 import { suppressionEdit } from '../core/suppress';
@@ -51,7 +52,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
         actions.push(a);
       };
       for (const fix of finding.fixes ?? []) {
-        const a = editAction(doc, `Mamori: ${fixTitle(finding, fix, lang)}`, fix.edits);
+        const a = editAction(doc, `Mamori: ${engine().fixTitle(finding, fix, lang)}`, fix.edits);
         a.isPreferred = fix.safe;
         if (fix.titleId === ENV_FIX_ID && fix.data?.name && a.edit) await addEnvFiles(a.edit, doc.uri, fix.data.name);
         add(a);
@@ -141,7 +142,7 @@ function openGuidelineAction(finding: Finding, lang: Lang): vscode.CodeAction | 
   const url = primaryUrl(finding.guidelines);
   const g = finding.guidelines.map((id) => GUIDELINES[id]).find((x) => x?.url === url);
   if (!url || !g) return undefined;
-  const action = new vscode.CodeAction(`Mamori: ${fixTitle(finding, { titleId: 'fix.openGuideline', data: { title: guidelineLabel(g, lang) } }, lang)}`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(`Mamori: ${engine().fixTitle(finding, { titleId: 'fix.openGuideline', data: { title: engine().guidelineLabel(g, lang) } }, lang)}`, vscode.CodeActionKind.QuickFix);
   action.command = { command: 'mamori.openGuideline', title: action.title, arguments: [url] };
   return action;
 }

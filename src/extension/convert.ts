@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { primaryUrl } from '../core/guidelines/catalog';
-import { findingMessage, type Lang } from '../core/messages';
+import type { Lang } from '../core/lang';
 import type { Finding, Severity } from '../core/types';
+import { engine } from './engine';
 
 export const DIAGNOSTIC_SOURCE = 'Mamori';
 
@@ -21,7 +22,7 @@ export function documentRanges(doc: vscode.TextDocument): RangeOf {
 
 /** A finding as a diagnostic whose code links to its primary guideline. */
 export function toDiagnostic(finding: Finding, rangeOf: RangeOf, lang: Lang): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(rangeOf(finding.range), findingMessage(finding, lang), SEVERITY[finding.severity]);
+  const d = new vscode.Diagnostic(rangeOf(finding.range), engine().findingMessage(finding, lang), SEVERITY[finding.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   const url = primaryUrl(finding.guidelines);
   d.code = url ? { value: finding.ruleId, target: vscode.Uri.parse(url) } : finding.ruleId;

@@ -1,8 +1,7 @@
 import ignore from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { errorDetail } from '../core/pool/scan-file';
-import { scanText } from '../core/scan';
+import { engine } from './engine';
 import { documentRanges, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';
@@ -87,6 +86,7 @@ export class DocumentScanner implements vscode.Disposable {
     this.generation.set(key, generation);
     const version = doc.version;
     const started = Date.now();
+    const { scanText, errorDetail } = engine();
     return scanText({ path: doc.uri.fsPath || doc.uri.path, text }, settings.scan, (ruleId, error) => {
       this.log.error(`rule ${ruleId} failed on ${doc.uri.fsPath}: ${errorDetail(error)}`);
     }).then(
@@ -99,7 +99,7 @@ export class DocumentScanner implements vscode.Disposable {
         this.collection.set(doc.uri, diagnostics);
         this.log.trace(`scanned ${doc.uri.fsPath || key} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
       },
-      (error: unknown) => this.log.error(`scan of ${doc.uri.fsPath} failed: ${errorDetail(error)}`),
+      (error: unknown) => this.log.error(`scan of ${doc.uri.fsPath} failed: ${engine().errorDetail(error)}`),
     );
   }
 

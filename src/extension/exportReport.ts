@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
+import { engine } from './engine';
 import { VERSION } from '../core/config';
-import { formatHtml } from '../core/report/html';
-import { formatMarkdown } from '../core/report/markdown';
 import type { LocatedFinding, ScanReport } from '../core/report/model';
-import { formatSarif } from '../core/report/sarif';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';
 
@@ -54,6 +52,7 @@ export async function exportReport(store: FindingStore, format?: ReportFormat, t
   if (!uri) return undefined;
   const report = currentReport(store);
   const lang = displayLang();
+  const { formatHtml, formatMarkdown, formatSarif } = engine();
   const body = picked === 'sarif' ? formatSarif(report, lang) : picked === 'html' ? formatHtml(report, lang) : formatMarkdown(report, lang);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(body));
   return uri;

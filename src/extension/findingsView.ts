@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { engine } from './engine';
 import { GUIDELINES } from '../core/guidelines/catalog';
-import { findingMessage, guidelineLabel } from '../core/messages';
 import { CATEGORIES, type Category, type Finding } from '../core/types';
 import { appendFinding } from './hover';
 import { displayLang } from './lang';
@@ -79,7 +79,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node> {
       }
       case 'guideline': {
         const g = GUIDELINES[node.id];
-        const t = new vscode.TreeItem(g ? guidelineLabel(g, lang) : node.id, vscode.TreeItemCollapsibleState.Expanded);
+        const t = new vscode.TreeItem(g ? engine().guidelineLabel(g, lang) : node.id, vscode.TreeItemCollapsibleState.Expanded);
         t.description = String(node.items.length);
         t.iconPath = new vscode.ThemeIcon('law');
         if (g) t.tooltip = new vscode.MarkdownString(`**${g.issuer[lang]}**\n\n${g.summary[lang]}${g.url ? `\n\n${g.url}` : ''}`);
@@ -94,7 +94,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node> {
       }
       case 'finding': {
         const { item } = node;
-        const t = new vscode.TreeItem(findingMessage(item.finding, lang), vscode.TreeItemCollapsibleState.None);
+        const t = new vscode.TreeItem(engine().findingMessage(item.finding, lang), vscode.TreeItemCollapsibleState.None);
         t.description = `${item.finding.ruleId} · ${item.range.start.line + 1}:${item.range.start.character + 1}`;
         t.iconPath = new vscode.ThemeIcon(item.finding.severity === 'error' ? 'error' : item.finding.severity === 'warning' ? 'warning' : 'info');
         const md = new vscode.MarkdownString(undefined, true);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { findingGuidelines, findingMessage, guidelineLabel } from '../core/messages';
-import { ruleById } from '../core/rules/index';
+import { engine } from './engine';
 import type { Finding } from '../core/types';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';
@@ -37,6 +36,7 @@ function escape(s: string): string {
 /** One finding in markdown. Shared with the findings view's tooltips. */
 export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   const lang = displayLang();
+  const { findingGuidelines, findingMessage, guidelineLabel, ruleById } = engine();
   const rule = ruleById(f.ruleId);
   md.appendMarkdown(`$(shield) **Mamori** · \`${f.ruleId}\` · ${vscode.l10n.t(f.severity)}\n\n`);
   md.appendMarkdown(`${escape(findingMessage(f, lang))}\n\n`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { langFromLocale, type Lang } from '../core/messages';
+import { langFromLocale, type Lang } from '../core/lang';
 
 /** The engine language that matches VS Code's display language. */
 export function displayLang(): Lang {

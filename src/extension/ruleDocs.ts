@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleById } from '../core/rules/index';
-import { ruleMarkdown } from '../core/report/rules-table';
+import { engine } from './engine';
 import { displayLang } from './lang';
 
 /** Rule pages, rendered offline from the engine's own rule metadata (`mamori-rule:` URIs). */
@@ -9,13 +8,13 @@ export const RULE_SCHEME = 'mamori-rule';
 export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
-    return ruleMarkdown(id, displayLang()) ?? `# ${id}\n`;
+    return engine().ruleMarkdown(id, displayLang()) ?? `# ${id}\n`;
   }
 }
 
 /** Opens a rule's documentation page in the Markdown preview (or as text without one). */
 export async function showRule(ruleId: unknown): Promise<boolean> {
-  if (typeof ruleId !== 'string' || !ruleById(ruleId)) return false;
+  if (typeof ruleId !== 'string' || !engine().ruleById(ruleId)) return false;
   const uri = vscode.Uri.from({ scheme: RULE_SCHEME, path: `/${ruleId}.md` });
   try {
     await vscode.commands.executeCommand('markdown.showPreview', uri);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ScanCache } from '../core/pool/cache';
-import { ScanPool } from '../core/pool/pool';
+import { engine } from './engine';
+import type { ScanCache } from '../core/pool/cache';
+import type { ScanPool } from '../core/pool/pool';
 import type { LocatedFinding } from '../core/report/model';
-import { scanPaths } from '../core/scan-paths';
 import { toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';
@@ -68,7 +68,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       lastReport = Date.now();
       progress.report({ message: vscode.l10n.t('{0} files scanned, {1} findings', summary.filesScanned, summary.findings) });
     };
-    this.pool ??= new ScanPool();
+    this.pool ??= new (engine().ScanPool)();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (token.isCancellationRequested) break;
       if (folder.uri.scheme !== 'file') {
@@ -80,7 +80,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       const exclude = [...settings.exclude, ...editorExcludes(folder.uri)];
       const cache = this.cacheFor(folder.uri.fsPath, settings.scan);
       const claimed: vscode.TextDocument[] = [];
-      const report = await scanPaths([folder.uri.fsPath], {
+      const report = await engine().scanPaths([folder.uri.fsPath], {
         config: settings.scan,
         maxFileSize: settings.maxFileSizeBytes,
         exclude,
@@ -157,10 +157,10 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   /** The folder's cache, replaced when the settings (or the engine) changed since. */
   private cacheFor(folder: string, config: Parameters<typeof ScanCache.keyFor>[0]): ScanCache {
-    const key = ScanCache.keyFor(config);
+    const key = engine().ScanCache.keyFor(config);
     let cache = this.caches.get(folder);
     if (!cache || cache.key !== key) {
-      cache = new ScanCache(key);
+      cache = new (engine().ScanCache)(key);
       this.caches.set(folder, cache);
     }
     return cache;

@@ -1,0 +1,16 @@
+/**
+ * The part of the engine the extension loads on first use (bundled to dist/engine.js): the
+ * rules with their parsers and secretlint, and everything that reads them. It is most of the
+ * extension's code, so activation does not load it; see engine.ts.
+ */
+export { scanText } from '../core/scan';
+export { errorDetail } from '../core/pool/scan-file';
+export { ScanPool } from '../core/pool/pool';
+export { ScanCache } from '../core/pool/cache';
+export { scanPaths } from '../core/scan-paths';
+export { ruleById } from '../core/rules/index';
+export { ruleMarkdown } from '../core/report/rules-table';
+export { formatHtml } from '../core/report/html';
+export { formatMarkdown } from '../core/report/markdown';
+export { formatSarif } from '../core/report/sarif';
+export { findingGuidelines, findingMessage, fixTitle, guidelineLabel } from '../core/messages';
