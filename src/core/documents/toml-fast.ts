@@ -14,8 +14,7 @@ import type { ArrayNode, Entry, ObjectNode, ScalarNode, TreeNode } from './tree'
  */
 export function fastTomlTree(text: string): ObjectNode | undefined {
   try {
-    const doc = new Reader(text).read();
-    return new Builder(text.length).build(doc);
+    return new Reader(text).read();
   } catch {
     // NotMine, or a bug in this reader: either way the library path decides.
     return undefined;
@@ -60,26 +59,6 @@ interface Key {
   range: Range;
 }
 
-interface KeyValue {
-  keys: Key[];
-  range: Range;
-  value: TreeNode;
-}
-
-interface Header {
-  array: boolean;
-  keys: Key[];
-  start: number;
-  /** Offset just past the closing bracket(s). */
-  end: number;
-  body: KeyValue[];
-}
-
-interface ParsedDocument {
-  top: KeyValue[];
-  headers: Header[];
-}
-
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
@@ -99,29 +78,28 @@ function isForbiddenControl(c: number): boolean {
 
 const ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
 
-/** Tokens and syntax: turns the text into top-level key/values and tables, or throws NotMine. */
+/**
+ * Reads the text in one pass, handing headers and key/values to `Tables` as they come, so that
+ * no intermediate syntax tree is allocated; throws NotMine.
+ */
 class Reader {
   private pos = 0;
+  private readonly tables: Tables;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.tables = new Tables(text.length);
+  }
 
-  read(): ParsedDocument {
+  read(): ObjectNode {
     const text = this.text;
-    const doc: ParsedDocument = { top: [], headers: [] };
-    let body = doc.top;
     while (this.pos < text.length) {
       this.skipSpaces();
       const c = text.charCodeAt(this.pos);
-      if (c === LBRACKET) {
-        const header = this.header();
-        doc.headers.push(header);
-        body = header.body;
-      } else if (c !== LF && c !== CR && c !== HASH && this.pos < text.length) {
-        body.push(this.keyValue());
-      }
+      if (c === LBRACKET) this.header();
+      else if (c !== LF && c !== CR && c !== HASH && this.pos < text.length) this.keyValue();
       this.endLine();
     }
-    return doc;
+    return this.tables.finish();
   }
 
   private fail(): never {
@@ -180,7 +158,7 @@ class Reader {
     this.pos++;
   }
 
-  private header(): Header {
+  private header(): void {
     const start = this.pos;
     this.pos++;
     // `[[` must be written without a space between the brackets, as must `]]`.
@@ -190,7 +168,7 @@ class Reader {
     const keys = this.key();
     this.expect(RBRACKET);
     if (array) this.expect(RBRACKET);
-    return { array, keys, start, end: this.pos, body: [] };
+    this.tables.header(array, keys, start, this.pos);
   }
 
   /** A possibly dotted key; leaves the position after the spaces that follow it. */
@@ -219,13 +197,12 @@ class Reader {
     }
   }
 
-  private keyValue(): KeyValue {
+  private keyValue(): void {
     const start = this.pos;
     const keys = this.key();
     this.expect(EQUALS);
     this.skipSpaces();
-    const value = this.value(0);
-    return { keys, range: [start, value.range[1]], value };
+    this.tables.keyValue(keys, start, this.value(0));
   }
 
   private value(depth: number): TreeNode {
@@ -355,7 +332,6 @@ class Reader {
     const text = this.text;
     const start = this.pos;
     const obj: ObjectNode = { kind: 'object', range: [start, start], entries: [] };
-    const index = new KeyIndex();
     this.pos++;
     this.skipSpaces();
     if (text.charCodeAt(this.pos) !== RBRACE) {
@@ -364,8 +340,7 @@ class Reader {
         const keys = this.key();
         this.expect(EQUALS);
         this.skipSpaces();
-        const value = this.value(depth + 1);
-        index.insert(obj, { keys, range: [kvStart, value.range[1]], value });
+        this.tables.insert(obj, keys, kvStart, this.value(depth + 1));
         this.skipSpaces();
         const c = text.charCodeAt(this.pos);
         if (c === COMMA) {
@@ -536,117 +511,147 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// How an object or array came to be, which decides what may later enter or extend it.
+const TABLE = 1; // opened by a `[header]`, or an element of an array of tables
+const IMPLIED = 2; // only implied by a longer header (`[a.b]` implies `a`); `[a]` may still open it
+const DOTTED = 3; // made by a dotted key (`a.b = 1` makes `a`); only further dotted keys enter it
+const TABLE_ARRAY = 4; // made by `[[header]]`
+
+// Objects with more entries than this get a map from key to entry.
+const SCAN_LIMIT = 12;
+
 /**
- * Entries by key for the objects being built, so that each insert checks for a clash in O(1).
- * Any clash means "not mine": TOML forbids redefinitions and the library's recovery from them is
+ * Semantics: assembles the tree the way `parseToml`'s `build` does (same nodes, ranges and entry
+ * order), refusing every redefinition: TOML forbids them, and the library's handling of them is
  * its own business.
  */
-class KeyIndex {
-  private readonly byObject = new Map<ObjectNode, Map<string, Entry>>();
-  /** Objects made by dotted keys (`a.b = 1` makes `a`): only further dotted keys may enter them. */
-  private readonly dotted = new Set<ObjectNode>();
+class Tables {
+  private readonly root: ObjectNode;
+  private readonly origin = new Map<TreeNode, number>();
+  private readonly bigIndex = new Map<ObjectNode, Map<string, Entry>>();
+  /** Where key/values go: the root, then the table of the latest header. */
+  private target: ObjectNode;
+  // The latest header's table range ends at its last key/value, known only when the next header
+  // (or the end) comes: these nodes take that range then.
+  private pending: ObjectNode[] = [];
+  private pendingArray: ArrayNode | undefined;
+  private pendingStart = 0;
+  private pendingEnd = -1;
 
-  find(obj: ObjectNode, key: string): Entry | undefined {
-    return this.byObject.get(obj)?.get(key);
+  constructor(length: number) {
+    this.root = { kind: 'object', range: [0, length], entries: [] };
+    this.target = this.root;
   }
 
-  add(obj: ObjectNode, entry: Entry): void {
-    let keys = this.byObject.get(obj);
-    if (!keys) {
-      keys = new Map();
-      this.byObject.set(obj, keys);
-    }
-    keys.set(entry.key, entry);
-    obj.entries.push(entry);
+  finish(): ObjectNode {
+    this.close();
+    return this.root;
+  }
+
+  keyValue(keys: Key[], start: number, value: TreeNode): void {
+    this.insert(this.target, keys, start, value);
+    this.pendingEnd = value.range[1];
   }
 
   /** `a.b.c = v` into `obj`: dotted parents made (range: the key/value) or re-entered, `c` new. */
-  insert(obj: ObjectNode, kv: KeyValue): void {
+  insert(obj: ObjectNode, keys: Key[], start: number, value: TreeNode): void {
     let cur = obj;
-    const last = kv.keys.length - 1;
+    const last = keys.length - 1;
     for (let k = 0; k < last; k++) {
-      const key = kv.keys[k];
+      const key = keys[k];
       const e = this.find(cur, key.name);
       if (!e) {
-        const next: ObjectNode = { kind: 'object', range: [kv.range[0], kv.range[1]], entries: [] };
-        this.dotted.add(next);
+        const next: ObjectNode = { kind: 'object', range: [start, value.range[1]], entries: [] };
+        this.origin.set(next, DOTTED);
         this.add(cur, { key: key.name, keyRange: key.range, value: next });
         cur = next;
-      } else if (e.value.kind === 'object' && this.dotted.has(e.value)) cur = e.value;
+      } else if (e.value.kind === 'object' && this.origin.get(e.value) === DOTTED) cur = e.value;
       else throw new NotMine();
     }
-    const key = kv.keys[last];
+    const key = keys[last];
     if (this.find(cur, key.name)) throw new NotMine();
-    this.add(cur, { key: key.name, keyRange: key.range, value: kv.value });
-  }
-}
-
-/** Semantics: assembles tables the way `parseToml`'s `build` does, refusing every redefinition. */
-class Builder {
-  private readonly index = new KeyIndex();
-  /** Tables opened by a header, and array-of-tables elements. */
-  private readonly tables = new Set<ObjectNode>();
-  /** Tables only implied by a longer header (`[a.b]` implies `a`), which `[a]` may still open. */
-  private readonly implicit = new Set<ObjectNode>();
-  /** Arrays made by `[[…]]` headers. */
-  private readonly arraysOfTables = new Set<ArrayNode>();
-
-  constructor(private readonly length: number) {}
-
-  build(doc: ParsedDocument): ObjectNode {
-    const root: ObjectNode = { kind: 'object', range: [0, this.length], entries: [] };
-    for (const kv of doc.top) this.index.insert(root, kv);
-    for (const header of doc.headers) this.table(root, header);
-    return root;
+    this.add(cur, { key: key.name, keyRange: key.range, value });
   }
 
-  private table(root: ObjectNode, header: Header): void {
-    const lastBody = header.body[header.body.length - 1];
-    const range: Range = [header.start, lastBody ? lastBody.range[1] : header.end];
-    const last = header.keys.length - 1;
-    let parent = root;
-    for (let k = 0; k < last; k++) parent = this.step(parent, header.keys[k], range);
-    const key = header.keys[last];
-    const existing = this.index.find(parent, key.name);
-    const table: ObjectNode = { kind: 'object', range, entries: [] };
+  header(array: boolean, keys: Key[], start: number, end: number): void {
+    this.close();
+    this.pendingStart = start;
+    this.pendingEnd = end;
+    const last = keys.length - 1;
+    let parent = this.root;
+    for (let k = 0; k < last; k++) parent = this.step(parent, keys[k]);
+    const key = keys[last];
+    const existing = this.find(parent, key.name);
+    const table: ObjectNode = { kind: 'object', range: [start, end], entries: [] };
     let target = table;
-    if (header.array) {
+    if (array) {
       let arr: ArrayNode;
       if (!existing) {
-        arr = { kind: 'array', range, items: [] };
-        this.arraysOfTables.add(arr);
-        this.index.add(parent, { key: key.name, keyRange: key.range, value: arr });
-      } else if (existing.value.kind === 'array' && this.arraysOfTables.has(existing.value)) arr = existing.value;
+        arr = { kind: 'array', range: [start, end], items: [] };
+        this.origin.set(arr, TABLE_ARRAY);
+        this.add(parent, { key: key.name, keyRange: key.range, value: arr });
+      } else if (existing.value.kind === 'array' && this.origin.get(existing.value) === TABLE_ARRAY) arr = existing.value;
       else throw new NotMine();
       arr.items.push(table);
-      arr.range = [arr.range[0], Math.max(arr.range[1], range[1])];
+      this.pendingArray = arr;
     } else if (!existing) {
-      this.index.add(parent, { key: key.name, keyRange: key.range, value: table });
-    } else if (existing.value.kind === 'object' && this.implicit.has(existing.value)) {
+      this.add(parent, { key: key.name, keyRange: key.range, value: table });
+    } else if (existing.value.kind === 'object' && this.origin.get(existing.value) === IMPLIED) {
       // A super-table defined after its sub-table: one node, now with the header's ranges.
       target = existing.value;
-      this.implicit.delete(target);
-      target.range = range;
       existing.keyRange = key.range;
     } else throw new NotMine();
-    this.tables.add(target);
-    for (const kv of header.body) this.index.insert(target, kv);
+    this.origin.set(target, TABLE);
+    this.pending.push(target);
+    this.target = target;
+  }
+
+  /** Gives the latest header's table (and what its header made) the table's final range. */
+  private close(): void {
+    if (this.target === this.root) return;
+    const range: Range = [this.pendingStart, this.pendingEnd];
+    for (const node of this.pending) node.range = range;
+    this.pending = [];
+    const arr = this.pendingArray;
+    if (arr) arr.range = [arr.range[0], Math.max(arr.range[1], range[1])];
+    this.pendingArray = undefined;
   }
 
   /** One step along a header's key path: into a table, the last element of an array of tables, or a new implied table. */
-  private step(parent: ObjectNode, key: Key, range: Range): ObjectNode {
-    const e = this.index.find(parent, key.name);
+  private step(parent: ObjectNode, key: Key): ObjectNode {
+    const e = this.find(parent, key.name);
     if (!e) {
-      const next: ObjectNode = { kind: 'object', range: [range[0], range[1]], entries: [] };
-      this.implicit.add(next);
-      this.index.add(parent, { key: key.name, keyRange: key.range, value: next });
+      const next: ObjectNode = { kind: 'object', range: [0, 0], entries: [] };
+      this.origin.set(next, IMPLIED);
+      this.pending.push(next);
+      this.add(parent, { key: key.name, keyRange: key.range, value: next });
       return next;
     }
     const v = e.value;
-    if (v.kind === 'array' && this.arraysOfTables.has(v)) {
+    const origin = this.origin.get(v);
+    if (v.kind === 'array' && origin === TABLE_ARRAY) {
       const lastItem = v.items[v.items.length - 1];
       if (lastItem?.kind === 'object') return lastItem;
-    } else if (v.kind === 'object' && (this.tables.has(v) || this.implicit.has(v))) return v;
+    } else if (v.kind === 'object' && (origin === TABLE || origin === IMPLIED)) return v;
     throw new NotMine();
+  }
+
+  private find(obj: ObjectNode, key: string): Entry | undefined {
+    const entries = obj.entries;
+    if (entries.length > SCAN_LIMIT) return this.bigIndex.get(obj)?.get(key);
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === key) return entries[i];
+    return undefined;
+  }
+
+  private add(obj: ObjectNode, entry: Entry): void {
+    const entries = obj.entries;
+    entries.push(entry);
+    if (entries.length <= SCAN_LIMIT) return;
+    let index = this.bigIndex.get(obj);
+    if (!index) {
+      index = new Map();
+      for (const e of entries) index.set(e.key, e);
+      this.bigIndex.set(obj, index);
+    } else index.set(entry.key, entry);
   }
 }

@@ -81,6 +81,9 @@ const TAKEN: string[] = [
   '\ta\t=\t"tabs"\t\n[\tt\t]\nk = 1',
   'long = "' + 'x'.repeat(5000) + '"',
   'deep = ' + '['.repeat(40) + ']'.repeat(40),
+  'zero = 0\n',
+  // Wide tables are looked up through a map rather than a scan.
+  Array.from({ length: 30 }, (_, i) => `k${i} = ${i}`).join('\n') + '\n[t]\n' + Array.from({ length: 30 }, (_, i) => `[t.s${i}]\nv.w = ${i}`).join('\n'),
 ];
 
 /** Texts the reader must leave to the library (outside its subset, malformed, or redefining). */
@@ -179,6 +182,11 @@ const LEFT: string[] = [
   'deep = ' + '['.repeat(60) + ']'.repeat(60),
   'long = "' + 'x'.repeat(30_000) + '"',
   'n = 1' + '0'.repeat(2000),
+  // The library gives a bare 0 that ends the text an empty range.
+  'zero = 0',
+  Array.from({ length: 30 }, (_, i) => `k${i} = ${i}`).join('\n') + '\nk3 = 3',
+  '[t]\n' + Array.from({ length: 30 }, (_, i) => `[t.s${i}]`).join('\n') + '\n[t.s7]',
+  Array.from({ length: 30 }, (_, i) => `k${i}.x = ${i}`).join('\n') + '\n[k3.y]',
 ];
 
 describe('fast TOML reader', () => {
