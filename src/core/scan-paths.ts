@@ -85,7 +85,8 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
 
   // Enough jobs queued to keep every thread busy while the walker looks for more, and no more
   // (each queued job is a file path; results are small).
-  const limit = pool.parallelism * 8 + 8;
+  // Enough files in flight to keep every worker's queue full (see PER_WORKER in pool.ts).
+  const limit = pool.parallelism * 20 + 8;
   const running = new Set<Promise<void>>();
   try {
     for await (const entry of walkPaths(paths, {

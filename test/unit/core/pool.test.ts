@@ -125,7 +125,7 @@ describe('scan pool', () => {
   });
 
   it('runs the time limit only for the file a worker is on, not for the files queued behind it', async () => {
-    // One file at a time, 120 ms each, like the real worker; "hang" never finishes.
+    // One file at a time, 100 ms each, like the real worker; "hang" never finishes.
     const worker = fakeWorker(
       'queue',
       `q.push(m); next();
@@ -134,17 +134,18 @@ describe('scan pool', () => {
          busy = true;
          const j = q.shift();
          if (j.job.path.includes('hang')) return;
-         setTimeout(() => { parentPort.postMessage({ id: j.id, result: { kind: 'scanned', path: j.job.path, findings: [], errors: [], dateSensitive: false } }); busy = false; next(); }, 120);
+         setTimeout(() => { parentPort.postMessage({ id: j.id, result: { kind: 'scanned', path: j.job.path, findings: [], errors: [], dateSensitive: false } }); busy = false; next(); }, 100);
        }`,
     );
     fs.writeFileSync(worker, 'let busy = false; const q = [];\n' + fs.readFileSync(worker, 'utf8'));
-    const pool = new ScanPool({ size: 1, workerPath: worker, fileTimeoutMs: 400 });
-    const names = ['a', 'b', 'c', 'hang', 'd', 'e', 'f', 'g'];
+    // The time limit is generous for one 100 ms file even on a loaded machine, and shorter than
+    // the 24 files queued together: only the hanging one may time out.
+    const pool = new ScanPool({ size: 1, workerPath: worker, fileTimeoutMs: 1000 });
+    const names = Array.from({ length: 24 }, (_, i) => (i === 3 ? 'hang' : `f${i}`));
     const results = await Promise.all(names.map((n) => pool.run(job(path.join(work, `${n}.txt`)))));
-    // Eight files of 120 ms queued at once take far longer than 400 ms: only the hanging one may time out.
     assert.deepEqual(
       results.map((r) => `${r.kind}${r.kind === 'skipped' && /timed out/.test(r.skip.detail ?? '') ? ':timeout' : ''}`),
-      ['scanned', 'scanned', 'scanned', 'skipped:timeout', 'scanned', 'scanned', 'scanned', 'scanned'],
+      names.map((n) => (n === 'hang' ? 'skipped:timeout' : 'scanned')),
     );
     await pool.dispose();
   });
