@@ -1,22 +1,27 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Document } from './document';
+import { fastJsonTree } from './json-fast';
 import type { TreeNode } from './tree';
 
 /**
- * A JSON or JSONC file as a tree with offsets. jsonc-parser recovers from errors, so a
- * malformed file still yields the part that parsed; undefined when nothing did.
+ * A JSON or JSONC file as a tree with offsets. Well-formed files take the one-pass reader
+ * (json-fast.ts); others go to jsonc-parser, which recovers from errors, so a malformed file
+ * still yields the part that parsed; undefined when nothing did.
  */
 export function jsonTree(doc: Document): TreeNode | undefined {
-  return doc.memo('json', () => {
-    const errors: ParseError[] = [];
-    let root: JsonNode | undefined;
-    try {
-      root = parseTree(doc.text, errors, { allowTrailingComma: true, disallowComments: false });
-    } catch {
-      return undefined;
-    }
-    return root ? convert(root, 0) : undefined;
-  });
+  return doc.memo('json', () => fastJsonTree(doc.text) ?? parseJsonWithLibrary(doc.text));
+}
+
+/** The jsonc-parser path: any JSON or JSONC, malformed included; exported for the differential test. */
+export function parseJsonWithLibrary(text: string): TreeNode | undefined {
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return undefined;
+  }
+  return root ? convert(root, 0) : undefined;
 }
 
 function convert(node: JsonNode, depth: number): TreeNode | undefined {
