@@ -33,7 +33,8 @@ export const SECRETLINT_TRIGGERS = [
   'xoxb-', 'xoxp-', 'xapp-', 'xoxa-', 'xoxo-', 'xoxr-', 'hooks.slack.com',
   't3blbkfj', 'sk-ant-api0', 'lin_api_', 'private key', 'sg.',
   'shppa_', 'shpca_', 'shpat_', 'shpss_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'ops_ey',
-  'mongodb', 'mysql', 'postgres',
+  // Database URLs, scheme and `://` (a compose file names the postgres image on every line).
+  'mongodb://', 'mongodb+srv://', 'mysql://', 'mysqlx://', 'postgres://', 'postgresql://',
 ];
 
 /**
