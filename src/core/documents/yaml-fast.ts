@@ -39,6 +39,7 @@ const DOT = 46;
 const COLON = 58;
 const COMMA = 44;
 const SQ = 39;
+const BANG = 33;
 const DQ = 34;
 const BACKSLASH = 92;
 const LBRACKET = 91;
@@ -133,7 +134,11 @@ class Reader {
     }
     let valueEnd: number;
     let node: TreeNode;
-    if (c === LBRACKET || c === LBRACE) {
+    if (c === BANG) {
+      const tagged = this.taggedScalar(p);
+      node = tagged.node;
+      valueEnd = tagged.end;
+    } else if (c === LBRACKET || c === LBRACE) {
       const flow = this.flow(p, depth);
       node = flow.node;
       valueEnd = flow.end;
@@ -244,6 +249,28 @@ class Reader {
     if (commented && line?.marker) throw NOT_MINE;
     const end = commented ? (line ? line.first : this.text.length) : v;
     return { node: scalarNode(v, v, null), end, resume, unsure: !inMap && this.commentAbove(p - 1) };
+  }
+
+  /**
+   * A local tag (`!Ref`, `!GetAtt`, `!Sub` of CloudFormation) before a scalar on the same line:
+   * the library keeps such a scalar's text unresolved, as a string, with the tag on the node.
+   */
+  private taggedScalar(p: number): { node: ScalarNode; end: number } {
+    const t = this.text;
+    let i = p + 1;
+    while (TAG_CHAR.test(t[i] ?? '')) i++;
+    if (i === p + 1 || i - p > MAX_KEY || t.charCodeAt(i) !== SP) throw NOT_MINE;
+    const tag = t.slice(p, i);
+    const v = this.spaces(i);
+    const c = this.code(v);
+    if (c === SQ || c === DQ) {
+      const q = this.quoted(v);
+      return { node: { kind: 'scalar', range: [v, q.end], value: q.value, tag, quoted: true }, end: q.end };
+    }
+    this.plainStart(v);
+    const scan = this.scanPlain(v);
+    if (scan.stop === 'colon') throw NOT_MINE;
+    return { node: { kind: 'scalar', range: [v, scan.end], value: t.slice(v, scan.end), tag }, end: scan.end };
   }
 
   /** A single-line flow collection at `p`. */
@@ -525,6 +552,9 @@ class Reader {
 const INDICATORS = ",[]{}#&*!|>'\"%@`?:";
 
 const FLOW_STOP = ',[]{}';
+
+/** Characters of the local tag names the subset takes (`!!` and verbatim tags are the library's). */
+const TAG_CHAR = /^[A-Za-z0-9_.-]$/;
 
 const HEX = /^[0-9a-fA-F]{1,8}$/;
 

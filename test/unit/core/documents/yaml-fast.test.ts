@@ -92,6 +92,8 @@ const TAKEN = [
   'a: 1\n---\n',
   '  indented: 1\n  root: 2\n',
   'a  : 1\n"b" : 2\n',
+  'a: !Ref b\nc: !GetAtt x.y # c\nd: !Sub "${A}"\ne: !Ref 1\nf: !Ref true\n',
+  '- !Ref x\n- !Sub \'y\'\n',
   '日本語: 値\n',
 ];
 
@@ -99,7 +101,10 @@ const TAKEN = [
 const DECLINED = [
   'a: &x 1\nb: *x\n',
   '<<: {a: 1}\n',
-  'a: !Ref b\n',
+  'a: !!int 1\n',
+  'a: !Join [a, b]\n',
+  'a: !Ref\n',
+  '!Ref k: v\n',
   'a: |\n  text\n',
   'a: >-\n  text\n',
   'a: multi\n  line\n',
@@ -151,6 +156,7 @@ const SCALARS = [
   "'it''s'", "''", "'  sp  '", "'a # b'", "'a: b'", '"a\\tb"', '"\\x41\\u00e9\\U0001F600"', '"\\q"', '""', '"say \\"hi\\""',
   '"a # b"', '[]', '{}', '[a, 1, "x"]', '{a: 1, b: [x, y]}', '[a, ]', '{ x : 1 , y:2 }', '[a: b]', '["a":1]', '{"a":1}',
   '[http://x]', '[[1, 2], {}]', '[a # c', '{a: }', '[ , a]', '"x"y', "'x' y",
+  '!Ref x', '!Ref 1', '!Ref ~', '!GetAtt a.b', '!Sub "${A}"', "!Sub 'x'", '!Ref', '!!str 1', '!Join [a, b]', '!Ref a: b', '!Ref  x # c',
 ];
 const KEYS = ['a', 'key', 'b c', '"q k"', "'s k'", '1', 'true', '~', 'null', '0x10', '<<', '-k', 'a.b', 'x', 'x', '"x"', 'a#b', 'a b:c'];
 
