@@ -35,6 +35,16 @@ const FAMILIES: readonly [RegExp, string][] = [
 /** The store family of an image reference, or undefined for anything else. */
 export function imageFamily(image: string | undefined): string | undefined {
   if (!image) return undefined;
+  // Several rules ask about every service's image; a file names few images, many times.
+  if (FAMILY_OF.has(image)) return FAMILY_OF.get(image);
+  const family = familyOf(image);
+  if (FAMILY_OF.size >= 5000) FAMILY_OF.clear();
+  FAMILY_OF.set(image, family);
+  return family;
+}
+const FAMILY_OF = new Map<string, string | undefined>();
+
+function familyOf(image: string): string | undefined {
   const ref = image.trim().toLowerCase().replace(/@sha256:[0-9a-f]+$/, '');
   const path = ref.replace(/:[^/:]*$/, '');
   const segments = path.split('/');

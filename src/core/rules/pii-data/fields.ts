@@ -35,10 +35,18 @@ export const KIND_LABEL: Readonly<Record<FieldKind, Localized>> = {
 
 /** Lower-cases a key and drops separators: "Passport_No" → "passportno", "E-Mail" → "email". */
 export function normalizeKey(key: string): string {
-  // NFKC folds full-width letters (ｅｍａｉｌ) and half-width kana; most keys need neither.
-  const k = /[^\u0020-\u007e\u3040-\u30ff\u4e00-\u9fff]/.test(key) ? key.normalize('NFKC') : key;
-  return k.toLowerCase().replace(/[\s_\-.:：・()（）[\]【】「」"'`]/g, '');
+  // Every record of a file repeats the same keys: normalise each once.
+  let n = NORMALISED.get(key);
+  if (n === undefined) {
+    // NFKC folds full-width letters (ｅｍａｉｌ) and half-width kana; most keys need neither.
+    const k = /[^\u0020-\u007e\u3040-\u30ff\u4e00-\u9fff]/.test(key) ? key.normalize('NFKC') : key;
+    n = k.toLowerCase().replace(/[\s_\-.:：・()（）[\]【】「」"'`]/g, '');
+    if (NORMALISED.size >= 20_000) NORMALISED.clear();
+    NORMALISED.set(key, n);
+  }
+  return n;
 }
+const NORMALISED = new Map<string, string>();
 
 // English keys, normalised. Exact matches, or the listed suffixes after a known owner word
 // (customer_email, user_phone): a bare substring test would turn "filename" into a name.

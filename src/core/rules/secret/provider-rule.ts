@@ -4,7 +4,7 @@ import { foldString, literalsIn, mentionsAny, registerLiterals } from '../../lit
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import type { RawFinding, Rule, RuleExample } from '../rule';
-import { candidatesOf } from './assignments';
+import { candidatesOf, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { entropy, words } from './value';
@@ -184,9 +184,21 @@ function hitsOf(doc: Document, spec: ProviderSpec): Hit[] {
   return out;
 }
 
+/** The document's assignment candidates by value range (the first of each), for fixes of many tokens. */
+function candidatesByValue(doc: Document): Map<string, Candidate> {
+  return doc.memo('secret:candidates-by-value', () => {
+    const m = new Map<string, Candidate>();
+    for (const c of candidatesOf(doc)) {
+      const k = `${c.valueRange[0]}:${c.valueRange[1]}`;
+      if (!m.has(k)) m.set(k, c);
+    }
+    return m;
+  });
+}
+
 /** The env fix for a token that is a whole string literal, named after its key when there is one. */
 export function tokenFix(doc: Document, range: Range, fallbackEnv: string) {
-  const c = candidatesOf(doc).find((x) => x.valueRange[0] === range[0] && x.valueRange[1] === range[1]);
+  const c = candidatesByValue(doc).get(`${range[0]}:${range[1]}`);
   if (c) return envFix(doc, c, envVarName(c.key, fallbackEnv).length > 3 && c.key.length > 2 ? envVarName(c.key, fallbackEnv) : fallbackEnv);
   const q = doc.text[range[0] - 1];
   if ((q === '"' || q === "'" || q === '`') && doc.text[range[1]] === q) {
