@@ -4,6 +4,7 @@ import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderReason } from './value';
+import { mentionsAny, registerLiterals } from '../../literals';
 
 /**
  * Passwords inside connection strings and URLs: `scheme://user:password@host` for databases,
@@ -30,6 +31,8 @@ const KV_CONTEXT = /(?:Server|Data Source|Host|User ID|UID|Uid|User Id|Database|
 
 const AZURE_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey)\s*=\s*(?<p>[A-Za-z0-9+/]{40,100}={0,2})/g;
 const SAS_SIG = /[?&;]sig=(?<p>[A-Za-z0-9%+/=]{30,120})/g;
+
+registerLiterals(['pwd', 'password', 'accountkey', 'sharedaccesskey']);
 
 const WORD_PASSWORDS = /^(?:pass|passwd|password|secret|pwd|changeme|changeit|admin|root|guest|test|user|username)$/i;
 
@@ -76,7 +79,7 @@ function hits(doc: Document): Hit[] {
       const start = m.index + m[0].lastIndexOf(p + '@');
       out.push({ range: [start, start + p.length], password: p, kind: 'uri' });
     }
-    if (/pwd|password/i.test(text)) {
+    if (mentionsAny(doc, ['pwd', 'password'])) {
       KV_PASSWORD.lastIndex = 0;
       while ((m = KV_PASSWORD.exec(text)) !== null) {
         const p = (m.groups?.p ?? '').trim();
@@ -88,7 +91,7 @@ function hits(doc: Document): Hit[] {
         out.push({ range: [start, start + p.length], password: p, kind: 'kv' });
       }
     }
-    if (/AccountKey|SharedAccessKey/.test(text)) {
+    if (mentionsAny(doc, ['accountkey', 'sharedaccesskey']) && /AccountKey|SharedAccessKey/.test(text)) {
       AZURE_KEY.lastIndex = 0;
       while ((m = AZURE_KEY.exec(text)) !== null) {
         const p = m.groups?.p ?? '';

@@ -5,6 +5,7 @@ import type { RawFinding, Rule } from '../rule';
 import { candidatesOf } from './assignments';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { words } from './value';
+import { mentionsAny, registerLiterals } from '../../literals';
 
 /**
  * Private key material in any file: PEM blocks (PKCS#1, PKCS#8, SEC1, OpenSSH, PGP, encrypted),
@@ -78,9 +79,12 @@ function puttyKeys(text: string, out: KeyHit[]): void {
   }
 }
 
+const PKCS12_WORDS = ['pfx', 'p12', 'pkcs12'];
+registerLiterals(PKCS12_WORDS);
+
 /** Base64 PKCS#12 bundles (.pfx/.p12) pasted into configuration. */
 function pkcs12Values(doc: Document, out: KeyHit[]): void {
-  if (!/pfx|p12|pkcs12/i.test(doc.text)) return;
+  if (!mentionsAny(doc, PKCS12_WORDS)) return;
   for (const c of candidatesOf(doc)) {
     const ws = words(c.key);
     if (!ws.some((w) => w === 'pfx' || w === 'p12' || w === 'pkcs12' || w === 'pkcs')) continue;

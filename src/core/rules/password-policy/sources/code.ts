@@ -3,6 +3,7 @@ import type { CharClass } from '../../../guidelines/profiles';
 import type { Range, TextEdit } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
 import { closing, groupRange, inLineComment, matches, numberReplacer, splitArgs } from './text';
+import { mentionsAny, registerLiterals } from '../../../literals';
 
 /**
  * Password policies written in application code: ASP.NET Core Identity options, Django's
@@ -431,10 +432,13 @@ function b2c(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
+/** Every source below needs one of these words (any case): checked in the shared one-pass search. */
+const CODE_WORDS = ['pass', 'pwd', 'predicate', 'userpool'];
+registerLiterals(CODE_WORDS);
+
 /** Every password policy written in application code or framework settings. */
 export function codePolicies(doc: Document): PolicyFacts[] {
-  const text = doc.text;
-  if (!/pass|pwd|Predicate|UserPool/i.test(text)) return [];
+  if (!mentionsAny(doc, CODE_WORDS)) return [];
   const out: PolicyFacts[] = [];
   switch (doc.format) {
     case 'javascript':

@@ -7,6 +7,11 @@ import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from 
 import { entryInserter, scalarReplacer } from '../edits';
 import { headerRange, TreeReader, type WhenOmitted } from '../reader';
 import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
+import { mentionsAny, registerLiterals } from '../../../literals';
+
+/** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
+const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout'];
+registerLiterals(TREE_WORDS);
 
 /**
  * Password policies in structured files: Terraform (HCL and JSON), CloudFormation, Pulumi YAML,
@@ -640,7 +645,7 @@ export function treePolicies(doc: Document): PolicyFacts[] {
   }
   if (doc.format !== 'hcl' && doc.format !== 'json' && doc.format !== 'yaml') return [];
   // Cheap gate: every recogniser needs one of these words.
-  if (!/passw|Password|Policy|brute|lockout/i.test(doc.text)) return [];
+  if (!mentionsAny(doc, TREE_WORDS)) return [];
   const out: PolicyFacts[] = [];
   for (const tree of treesOf(doc)) {
     const resources = terraformResources(doc, tree);
