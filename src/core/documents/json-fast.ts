@@ -1,3 +1,4 @@
+import { BACKSLASH, COLON, COMMA, CR, DOT, DQUOTE, LBRACE, LBRACKET, LF, MINUS, NINE, PLUS, RBRACE, RBRACKET, SLASH, SPACE, STAR, TAB, UNDERSCORE, ZERO } from './chars';
 import type { Entry, TreeNode } from './tree';
 
 /**
@@ -36,11 +37,11 @@ class Reader {
     const t = this.text;
     for (;;) {
       const c = t.charCodeAt(this.at);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.at++;
-      else if (c === 47 && t.charCodeAt(this.at + 1) === 47) {
+      if (c === SPACE || c === LF || c === CR || c === TAB) this.at++;
+      else if (c === SLASH && t.charCodeAt(this.at + 1) === SLASH) {
         const nl = t.slice(this.at).search(/[\r\n]/);
         this.at = nl < 0 ? t.length : this.at + nl;
-      } else if (c === 47 && t.charCodeAt(this.at + 1) === 42) {
+      } else if (c === SLASH && t.charCodeAt(this.at + 1) === STAR) {
         const end = t.indexOf('*/', this.at + 2);
         if (end < 0) throw NOT_MINE;
         this.at = end + 2;
@@ -53,9 +54,9 @@ class Reader {
     const t = this.text;
     const start = this.at;
     const c = t.charCodeAt(start);
-    if (c === 123) return this.object(depth);
-    if (c === 91) return this.array(depth);
-    if (c === 34) {
+    if (c === LBRACE) return this.object(depth);
+    if (c === LBRACKET) return this.array(depth);
+    if (c === DQUOTE) {
       const value = this.string();
       return { kind: 'scalar', range: [start, this.at], value, quoted: true };
     }
@@ -79,38 +80,38 @@ class Reader {
   /** A token must not run on into letters or digits (`truex`, `12abc`). */
   private wordEnd(): void {
     const c = this.text.charCodeAt(this.at);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 43 || c === 45) throw NOT_MINE;
+    if ((c >= ZERO && c <= NINE) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === UNDERSCORE || c === 36 || c === DOT || c === PLUS || c === MINUS) throw NOT_MINE;
   }
 
   private object(depth: number): TreeNode {
     const start = this.at++;
     const entries: Entry[] = [];
     this.skip();
-    if (this.text.charCodeAt(this.at) === 125) {
+    if (this.text.charCodeAt(this.at) === RBRACE) {
       this.at++;
       return { kind: 'object', range: [start, this.at], entries };
     }
     for (;;) {
-      if (this.text.charCodeAt(this.at) !== 34) throw NOT_MINE;
+      if (this.text.charCodeAt(this.at) !== DQUOTE) throw NOT_MINE;
       const keyStart = this.at;
       const key = this.string();
       const keyRange: [number, number] = [keyStart, this.at];
       this.skip();
-      if (this.text.charCodeAt(this.at) !== 58) throw NOT_MINE;
+      if (this.text.charCodeAt(this.at) !== COLON) throw NOT_MINE;
       this.at++;
       this.skip();
       entries.push({ key, keyRange, value: this.value(depth + 1) });
       this.skip();
       const c = this.text.charCodeAt(this.at);
-      if (c === 44) {
+      if (c === COMMA) {
         this.at++;
         this.skip();
         // A trailing comma, which JSONC allows.
-        if (this.text.charCodeAt(this.at) === 125) {
+        if (this.text.charCodeAt(this.at) === RBRACE) {
           this.at++;
           return { kind: 'object', range: [start, this.at], entries };
         }
-      } else if (c === 125) {
+      } else if (c === RBRACE) {
         this.at++;
         return { kind: 'object', range: [start, this.at], entries };
       } else throw NOT_MINE;
@@ -121,7 +122,7 @@ class Reader {
     const start = this.at++;
     const items: TreeNode[] = [];
     this.skip();
-    if (this.text.charCodeAt(this.at) === 93) {
+    if (this.text.charCodeAt(this.at) === RBRACKET) {
       this.at++;
       return { kind: 'array', range: [start, this.at], items };
     }
@@ -129,14 +130,14 @@ class Reader {
       items.push(this.value(depth + 1));
       this.skip();
       const c = this.text.charCodeAt(this.at);
-      if (c === 44) {
+      if (c === COMMA) {
         this.at++;
         this.skip();
-        if (this.text.charCodeAt(this.at) === 93) {
+        if (this.text.charCodeAt(this.at) === RBRACKET) {
           this.at++;
           return { kind: 'array', range: [start, this.at], items };
         }
-      } else if (c === 93) {
+      } else if (c === RBRACKET) {
         this.at++;
         return { kind: 'array', range: [start, this.at], items };
       } else throw NOT_MINE;
@@ -151,23 +152,23 @@ class Reader {
     // The common case, no escapes: one slice.
     for (;;) {
       const c = t.charCodeAt(i);
-      if (c === 34) {
+      if (c === DQUOTE) {
         this.at = i + 1;
         return t.slice(from, i);
       }
-      if (c === 92) break;
-      if (c < 32 || Number.isNaN(c)) throw NOT_MINE;
+      if (c === BACKSLASH) break;
+      if (c < SPACE || Number.isNaN(c)) throw NOT_MINE;
       i++;
     }
     let out = t.slice(from, i);
     for (;;) {
       const c = t.charCodeAt(i);
-      if (c === 34) {
+      if (c === DQUOTE) {
         this.at = i + 1;
         return out;
       }
-      if (c < 32 || Number.isNaN(c)) throw NOT_MINE;
-      if (c !== 92) {
+      if (c < SPACE || Number.isNaN(c)) throw NOT_MINE;
+      if (c !== BACKSLASH) {
         out += t[i++];
         continue;
       }

@@ -1,5 +1,6 @@
 import type { Range } from '../types';
 import type { ArrayNode, Entry, ObjectNode, ScalarNode, TreeNode } from './tree';
+import { BACKSLASH, COLON, COMMA, CR, DEL, DOT, DQUOTE, EQUALS, HASH, LBRACE, LBRACKET, LF, MINUS, NINE, PLUS, RBRACE, RBRACKET, SPACE, SQUOTE, TAB, UNDERSCORE, ZERO } from './chars';
 
 /**
  * A hand-written, linear-time reader for the TOML that real config files use: comments,
@@ -31,28 +32,6 @@ const MAX_DEPTH = 50;
 // Real keys have a handful of parts; a million-part dotted key is an attack, not config.
 const MAX_KEY_PARTS = 32;
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const HASH = 35;
-const DQUOTE = 34;
-const SQUOTE = 39;
-const PLUS = 43;
-const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const COLON = 58;
-const EQUALS = 61;
-const LBRACKET = 91;
-const BACKSLASH = 92;
-const RBRACKET = 93;
-const UNDERSCORE = 95;
-const LBRACE = 123;
-const RBRACE = 125;
-const DEL = 127;
 
 interface Key {
   name: string;

@@ -1,4 +1,5 @@
 import type { Entry, ScalarNode, TreeNode } from './tree';
+import { BACKSLASH, BANG, COLON, COMMA, CR, DOT, DQUOTE, HASH, LBRACE, LBRACKET, LF, MINUS, RBRACE, RBRACKET, SPACE, SQUOTE, TAB } from './chars';
 
 /**
  * A linear-time reader for the YAML that config files actually use (block maps and sequences,
@@ -29,23 +30,6 @@ const MAX_DEPTH = 100;
 /** YAML caps implicit keys at 1024 characters; longer ones are the library's to reject. */
 const MAX_KEY = 1024;
 
-const TAB = 9;
-const NL = 10;
-const CR = 13;
-const SP = 32;
-const HASH = 35;
-const DASH = 45;
-const DOT = 46;
-const COLON = 58;
-const COMMA = 44;
-const SQ = 39;
-const BANG = 33;
-const DQ = 34;
-const BACKSLASH = 92;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
 
 /** A line with content: where it starts, its indentation and its first non-space character. */
 interface Line {
@@ -128,7 +112,7 @@ class Reader {
   private node(p: number, col: number, depth: number, compound: boolean): Parsed {
     if (depth > MAX_DEPTH) throw NOT_MINE;
     const c = this.code(p);
-    if (c === DASH && this.gap(p + 1)) {
+    if (c === MINUS && this.gap(p + 1)) {
       if (!compound) throw NOT_MINE;
       return this.sequence(p, col, depth);
     }
@@ -144,7 +128,7 @@ class Reader {
       valueEnd = flow.end;
       // A flow collection as a key is not in the subset.
       if (this.code(this.spaces(valueEnd)) === COLON) throw NOT_MINE;
-    } else if (c === SQ || c === DQ) {
+    } else if (c === SQUOTE || c === DQUOTE) {
       const q = this.quoted(p);
       const k = this.spaces(q.end);
       if (this.code(k) === COLON && this.gap(k + 1)) {
@@ -177,7 +161,7 @@ class Reader {
       let keyEnd: number;
       let key: string;
       let colon: number;
-      if (c === SQ || c === DQ) {
+      if (c === SQUOTE || c === DQUOTE) {
         const q = this.quoted(p);
         keyEnd = q.end;
         key = q.value;
@@ -259,11 +243,11 @@ class Reader {
     const t = this.text;
     let i = p + 1;
     while (TAG_CHAR.test(t[i] ?? '')) i++;
-    if (i === p + 1 || i - p > MAX_KEY || t.charCodeAt(i) !== SP) throw NOT_MINE;
+    if (i === p + 1 || i - p > MAX_KEY || t.charCodeAt(i) !== SPACE) throw NOT_MINE;
     const tag = t.slice(p, i);
     const v = this.spaces(i);
     const c = this.code(v);
-    if (c === SQ || c === DQ) {
+    if (c === SQUOTE || c === DQUOTE) {
       const q = this.quoted(v);
       return { node: { kind: 'scalar', range: [v, q.end], value: q.value, tag, quoted: true }, end: q.end };
     }
@@ -287,7 +271,7 @@ class Reader {
         const key = this.flowScalar(i);
         let colon = this.spaces(key.end);
         // `"a":1` is a pair (JSON-like key); `a:1` is one plain scalar, left to the library.
-        if (this.code(colon) !== COLON || (!key.node.quoted && this.code(colon + 1) !== SP)) throw NOT_MINE;
+        if (this.code(colon) !== COLON || (!key.node.quoted && this.code(colon + 1) !== SPACE)) throw NOT_MINE;
         colon = this.spaces(colon + 1);
         const value = this.flowItem(colon, depth + 1);
         const keyValue = key.node.value;
@@ -320,24 +304,24 @@ class Reader {
   /** A quoted or plain scalar inside a flow collection. */
   private flowScalar(p: number): { node: ScalarNode; end: number } {
     const c = this.code(p);
-    if (c === SQ || c === DQ) {
+    if (c === SQUOTE || c === DQUOTE) {
       const q = this.quoted(p);
       return { node: { kind: 'scalar', range: [p, q.end], value: q.value, quoted: true }, end: q.end };
     }
     this.plainStart(p);
     const t = this.text;
     // In flow context a `-` before `,` `]` `}` is still a sequence indicator.
-    if (c === DASH && FLOW_STOP.includes(t[p + 1])) throw NOT_MINE;
+    if (c === MINUS && FLOW_STOP.includes(t[p + 1])) throw NOT_MINE;
     let i = p;
     let end = p;
     for (;;) {
       const ch = t.charCodeAt(i);
-      if (ch === COMMA || ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE || ch === NL || ch === CR || i >= t.length) break;
-      if (ch === SP) {
+      if (ch === COMMA || ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE || ch === LF || ch === CR || i >= t.length) break;
+      if (ch === SPACE) {
         if (t.charCodeAt(i + 1) === HASH) throw NOT_MINE;
       } else if (ch === TAB || ch === COLON) {
         // `a:b` and `a: b` inside flow have rules of their own; not in the subset.
-        if (ch === TAB || t.charCodeAt(i + 1) !== SP) throw NOT_MINE;
+        if (ch === TAB || t.charCodeAt(i + 1) !== SPACE) throw NOT_MINE;
         break;
       } else end = i + 1;
       i++;
@@ -350,15 +334,15 @@ class Reader {
   private quoted(p: number): { value: string; end: number } {
     const t = this.text;
     const q = t.charCodeAt(p);
-    if (q === SQ) {
+    if (q === SQUOTE) {
       let value = '';
       let from = p + 1;
       for (let i = p + 1; ; i++) {
         const ch = t.charCodeAt(i);
-        if (i >= t.length || ch === NL || ch === CR) throw NOT_MINE;
-        if (ch === SQ) {
+        if (i >= t.length || ch === LF || ch === CR) throw NOT_MINE;
+        if (ch === SQUOTE) {
           value += t.slice(from, i);
-          if (t.charCodeAt(i + 1) !== SQ) return { value, end: i + 1 };
+          if (t.charCodeAt(i + 1) !== SQUOTE) return { value, end: i + 1 };
           value += "'";
           from = i + 2;
           i++;
@@ -369,8 +353,8 @@ class Reader {
     let from = p + 1;
     for (let i = p + 1; ; i++) {
       const ch = t.charCodeAt(i);
-      if (i >= t.length || ch === NL || ch === CR) throw NOT_MINE;
-      if (ch === DQ) return { value: value + t.slice(from, i), end: i + 1 };
+      if (i >= t.length || ch === LF || ch === CR) throw NOT_MINE;
+      if (ch === DQUOTE) return { value: value + t.slice(from, i), end: i + 1 };
       if (ch === BACKSLASH) {
         value += t.slice(from, i);
         const e = t[i + 1];
@@ -395,7 +379,7 @@ class Reader {
   /** Plain scalars may not start with an indicator; those that could are left to the library. */
   private plainStart(p: number): void {
     const c = this.code(p);
-    if (this.eol(p) || INDICATORS.includes(String.fromCharCode(c)) || (c === DASH && this.gap(p + 1))) throw NOT_MINE;
+    if (this.eol(p) || INDICATORS.includes(String.fromCharCode(c)) || (c === MINUS && this.gap(p + 1))) throw NOT_MINE;
   }
 
   /** Scans a block plain scalar on its line: it stops at `: `, ` #` or the line end. */
@@ -404,8 +388,8 @@ class Reader {
     let end = p;
     for (let i = p; ; i++) {
       const ch = t.charCodeAt(i);
-      if (i >= t.length || ch === NL || ch === CR) return { end, at: i, stop: 'eol' };
-      if (ch === SP) {
+      if (i >= t.length || ch === LF || ch === CR) return { end, at: i, stop: 'eol' };
+      if (ch === SPACE) {
         if (t.charCodeAt(i + 1) === HASH) return { end, at: i, stop: 'comment' };
       } else if (ch === TAB) {
         throw NOT_MINE;
@@ -487,7 +471,7 @@ class Reader {
   }
 
   private isDash(p: number): boolean {
-    return this.code(p) === DASH && this.gap(p + 1);
+    return this.code(p) === MINUS && this.gap(p + 1);
   }
 
   /** The next line with content at or after the line start `p`, skipping blank and comment lines. */
@@ -511,8 +495,8 @@ class Reader {
         continue;
       }
       found = { start: s, indent: i - s, first: i };
-      if (i === s && (c === DASH || c === DOT) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && this.gap(i + 3)) {
-        found.marker = c === DASH ? '---' : '...';
+      if (i === s && (c === MINUS || c === DOT) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && this.gap(i + 3)) {
+        found.marker = c === MINUS ? '---' : '...';
       }
       break;
     }
@@ -528,16 +512,16 @@ class Reader {
 
   /** Whether `p` is a space or the end of its line: what makes `-`, `:` and `---` indicators. */
   private gap(p: number): boolean {
-    return this.code(p) === SP || this.eol(p);
+    return this.code(p) === SPACE || this.eol(p);
   }
 
   private eol(p: number): boolean {
     const c = this.code(p);
-    return p >= this.text.length || c === NL || c === CR;
+    return p >= this.text.length || c === LF || c === CR;
   }
 
   private spaces(p: number): number {
-    while (this.code(p) === SP) p++;
+    while (this.code(p) === SPACE) p++;
     return p;
   }
 
@@ -595,7 +579,7 @@ const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 function plainValue(s: string): string | number | boolean | null {
   const c = s.charCodeAt(0);
   // Only these first characters can make anything but a string.
-  const numeric = (c >= 48 && c <= 57) || c === 43 || c === DASH || c === DOT;
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === MINUS || c === DOT;
   if (!numeric) {
     switch (s) {
       case '~':
