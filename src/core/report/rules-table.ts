@@ -38,9 +38,11 @@ export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
     const label = `${g.issuer[lang]} — ${guidelineLabel(g, lang)}`;
     out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);
   }
-  // Examples are fabricated, but a documentation page is no place for anything secret-shaped.
+  // Examples are fabricated, but a documentation page is no place for anything secret-shaped
+  // (the shipped bundles do not even hold those: see setExamples in rules/rule.ts).
   if (r.category !== 'secret') {
     for (const [title, list] of [[L.bad, r.examples.bad], [L.good, r.examples.good]] as const) {
+      if (list.length === 0) continue;
       out.push('', `## ${title}`, '');
       for (const ex of list.slice(0, 2)) out.push(`\`${ex.path}\``, '', '````', ex.text.replace(/\n$/, ''), '````', '');
     }

@@ -28,6 +28,36 @@ export interface RuleExample {
   text: string;
 }
 
+/** A rule's self-test examples: what it must report and what it must leave alone. */
+export interface RuleExamples {
+  bad: RuleExample[];
+  good: RuleExample[];
+}
+
+/**
+ * Gives rules, or the table entries they are made from, their self-test examples by rule id.
+ *
+ * Secret rules call it in a statement labelled `selfTest:`, which the shipped bundles drop
+ * (esbuild's `dropLabels`, see esbuild.mjs): their bad examples are fabricated but token-shaped,
+ * and vsce and the Marketplace refuse a package that looks like it holds secrets. Tests run from
+ * source, where the statement runs, so every example is still proved. A label rather than
+ * separate example modules keeps each table's examples in the same file as its patterns, and
+ * needs nothing from the tests.
+ */
+export function setExamples(targets: readonly { readonly id: string; examples?: RuleExamples }[], byId: Readonly<Record<string, RuleExamples>>): void {
+  for (const [id, examples] of Object.entries(byId)) {
+    const target = targets.find((t) => t.id === id);
+    // A misspelt id would leave a rule without proof; fail at load, in the tests.
+    if (!target) throw new Error(`examples for unknown rule ${id}`);
+    target.examples = examples;
+  }
+}
+
+/** Examples of a secret rule until its `selfTest:` statement sets them; they stay empty in the shipped bundles. */
+export function secretExamples(): RuleExamples {
+  return { bad: [], good: [] };
+}
+
 /** One rule: metadata, localised messages, a check and its self-test examples. */
 export interface Rule {
   id: string;
@@ -43,5 +73,9 @@ export interface Rule {
   messages: Record<string, Localized>;
   appliesTo(doc: Document): boolean;
   check(doc: Document, ctx?: RuleContext): RawFinding[] | Promise<RawFinding[]>;
-  examples: { bad: RuleExample[]; good: RuleExample[] };
+  /**
+   * Self-test examples. Empty for secret rules in the shipped bundles (see `setExamples`):
+   * readers must cope with empty lists, and a secret rule's examples are never shown anyway.
+   */
+  examples: RuleExamples;
 }

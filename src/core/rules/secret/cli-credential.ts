@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import type { RawFinding, Rule } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderConnectionPassword } from './connection-string';
 
@@ -83,7 +83,13 @@ export const cliCredential: Rule = {
       return { range: h.range, messageId: 'found', data: { tool: h.tool, masked }, excerpt: masked };
     });
   },
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([cliCredential], {
+  'secret/cli-credential': {
     bad: [
       { path: 'scripts/backup.sh', text: 'curl -s -u backup:Zq8kLm2xVt7R https://files.example.co.jp/upload -T dump.sql\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -pHq7vZ2kLpW crm < dump.sql\n' },
@@ -93,4 +99,4 @@ export const cliCredential: Rule = {
       { path: 'scripts/restore.sh', text: 'mysql -u root -p crm < dump.sql\n' },
     ],
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import type { RawFinding, Rule } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderReason } from './value';
 import { mentionsAny, registerLiterals } from '../../literals';
@@ -164,7 +164,13 @@ export const connectionString: Rule = {
       return { range: h.range, messageId: h.kind, data: { masked, where: KIND_TEXT[h.kind].en }, excerpt: masked };
     });
   },
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([connectionString], {
+  'secret/connection-string': {
     bad: [
       { path: 'config/cache.yml', text: 'redis_url: redis://default:Rk9vQ2xLm8Zt@cache.internal.example.jp:6379/0\n' },
       { path: 'appsettings.json', text: '{ "ConnectionStrings": { "Db": "Server=db.example.jp;Database=crm;User ID=app;Password=Hq7!vZ2kLp;" } }\n' },
@@ -181,4 +187,4 @@ export const connectionString: Rule = {
       { path: 'docs/setup.md', text: 'Use mongodb://<user>:<password>@cluster0.example.net/test\n' },
     ],
   },
-};
+});

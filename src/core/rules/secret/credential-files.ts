@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import type { RawFinding, Rule } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { decodeURIComponentSafe, placeholderConnectionPassword } from './connection-string';
 import { placeholderReason } from './value';
@@ -116,7 +116,13 @@ export const credentialFile: Rule = {
       return { range: h.range, messageId: 'found', data: { file: h.file, masked }, excerpt: masked };
     });
   },
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([credentialFile], {
+  'secret/credential-file': {
     bad: [
       { path: '.netrc', text: 'machine api.example.co.jp\n  login deploy\n  password Vq8kZ2mLt7Rw\n' },
       { path: '.docker/config.json', text: '{\n  "auths": {\n    "registry.example.jp": { "auth": "ZGVwbG95OlZxOGtaMm1MdDdSdw==" }\n  }\n}\n' },
@@ -129,4 +135,4 @@ export const credentialFile: Rule = {
       { path: '.pgpass', text: '# hostname:port:database:username:password\n*:*:*:app:changeme\n' },
     ],
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
-import type { RawFinding, Rule } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { candidatesOf, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
@@ -150,7 +150,13 @@ export const hardcodedPassword: Rule = {
   },
   appliesTo: () => true,
   check: (doc) => judged(doc).filter((j) => j.cls === 'password').map((j) => finding(doc, j)),
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([hardcodedPassword], {
+  'secret/hardcoded-password': {
     bad: [
       { path: 'infra/db.tf', text: 'resource "aws_db_instance" "main" {\n  username = "admin"\n  password = "Kp9!vRt2#qLz"\n}\n' },
       { path: 'config/application.yml', text: 'spring:\n  datasource:\n    password: s3cr3tDbPass\n' },
@@ -171,7 +177,7 @@ export const hardcodedPassword: Rule = {
       { path: 'users.htpasswd.yml', text: 'password: "$2b$12$Kx9rT2vQw8Lm4Zp7Ny3Hd.eJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h"\n' },
     ],
   },
-};
+});
 
 /** A token, API key, client secret or credential written as a literal under a secret-named key. */
 export const hardcodedSecret: Rule = {
@@ -190,7 +196,13 @@ export const hardcodedSecret: Rule = {
   },
   appliesTo: () => true,
   check: (doc) => judged(doc).filter((j) => j.cls !== 'password').map((j) => finding(doc, j)),
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([hardcodedSecret], {
+  'secret/hardcoded-secret': {
     bad: [
       { path: 'src/client.ts', text: 'const client = new Client({ apiKey: "q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA" });\n' },
       { path: '.env', text: 'PAYMENT_CLIENT_SECRET=7fK2qLx9Pz4mWv8RtY3nBc6HdJ1sGa5E\n' },
@@ -206,7 +218,7 @@ export const hardcodedSecret: Rule = {
       { path: 'test/fixtures.go', text: 'nonMatchingToken := "q5cxe6zizkeefr82"\n' },
     ],
   },
-};
+});
 
 /** The generic-assignment rules. */
 export const genericAssignmentRules: Rule[] = [hardcodedPassword, hardcodedSecret];

@@ -3,7 +3,7 @@ import type { Localized } from '../../guidelines/catalog';
 import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import type { RawFinding, Rule, RuleExample } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule, type RuleExamples } from '../rule';
 import { candidatesOf } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
@@ -38,8 +38,8 @@ interface JpService {
   patterns?: RegExp[];
   /** Literals of which one occurs in every match of `patterns` (they run only then). */
   patternHints?: string[];
-  bad: RuleExample[];
-  good: RuleExample[];
+  /** Set by `setExamples`; absent in the shipped bundles. */
+  examples?: RuleExamples;
 }
 
 const JP_SERVICES: JpService[] = [
@@ -51,8 +51,6 @@ const JP_SERVICES: JpService[] = [
     key: /line.{0,20}channel.{0,3}secret|channel.{0,3}secret/i,
     value: /^[0-9a-f]{32}$/,
     context: /line.?bot|messaging.?api|api\.line\.me|@line\/|line.?channel/i,
-    bad: [ex('.env', 'LINE_CHANNEL_SECRET=821efd8db31fcdd85f4a856543f2cdb7\n')],
-    good: [ex('.env', 'LINE_CHANNEL_SECRET=\nLINE_CHANNEL_ID=1657000000\n')],
   },
   {
     id: 'secret/line-channel-access-token',
@@ -62,13 +60,6 @@ const JP_SERVICES: JpService[] = [
     key: /line.{0,20}(?:channel.{0,3})?access.{0,3}token|channel.{0,3}access.{0,3}token/i,
     value: /^[A-Za-z0-9+/]{100,300}={0,2}$/,
     context: /line.?bot|messaging.?api|api\.line\.me|@line\/|line.?channel/i,
-    bad: [
-      ex(
-        'src/bot.ts',
-        'const client = new messagingApi.MessagingApiClient({\n  channelAccessToken: "ldarCKa6L47bbrkg5CBSZb5YHwtTGmAh5HQY7n2UW+ucdJ+gUaDaebwSf+Qz7mRwyhOaEjx2ZALdD+/WTk3AE3l30UgbvItprHxMeJ+mKTPxsAzJr7vwn0fcD2XSg5N9EympCn4oB82Zziv6dHxjgMsIgpkczSdIJ5NR0/6X2iG=",\n});\n',
-      ),
-    ],
-    good: [ex('src/bot.ts', 'const client = new messagingApi.MessagingApiClient({\n  channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN!,\n});\n')],
   },
   {
     id: 'secret/chatwork-api-token',
@@ -79,8 +70,6 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /^(?:api.?)?token$|api.?key/i,
     mention: /chatwork/i,
     value: /^[A-Za-z0-9]{32}$/,
-    bad: [ex('notify.sh', 'curl -X POST -H "X-ChatWorkToken: HYBKs6e5fbPjfKbqivPxEwiY6B4SIIby" https://api.chatwork.com/v2/rooms/1/messages\n')],
-    good: [ex('notify.sh', 'curl -X POST -H "X-ChatWorkToken: ${CHATWORK_API_TOKEN}" https://api.chatwork.com/v2/rooms/1/messages\n')],
   },
   {
     id: 'secret/backlog-api-key',
@@ -93,8 +82,6 @@ const JP_SERVICES: JpService[] = [
     value: /^[A-Za-z0-9]{64}$/,
     patternHints: ['.backlog.'],
     patterns: [/https?:\/\/[\w-]{1,63}\.backlog\.(?:com|jp)\/api\/v2\/[^\s"'?]{0,200}\?(?:[^\s"'#]{0,300}&)?apiKey=(?<s>[A-Za-z0-9]{64})(?![A-Za-z0-9])/g],
-    bad: [ex('config.yml', 'backlog:\n  space: example\n  api_key: DfUpsr5PiDTVK4cIOjNdKtug1uj6vzFqU81qmu11h6kEk11FoWa7zRfPjhZtG3nf\n')],
-    good: [ex('config.yml', 'backlog:\n  space: example\n  api_key: ${BACKLOG_API_KEY}\n')],
   },
   {
     id: 'secret/kintone-api-token',
@@ -105,8 +92,6 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /^(?:api.?)?tokens?$/i,
     mention: /kintone|cybozu/i,
     value: /^[A-Za-z0-9]{40}(?:\s*,\s*[A-Za-z0-9]{40}){0,9}$/,
-    bad: [ex('sync.js', "const res = await fetch(url, { headers: { 'X-Cybozu-API-Token': 'u4Df37liOn9Ckb5kQqcOSruW9YL15LqjVUjUoejI' } });\n")],
-    good: [ex('sync.js', "const res = await fetch(url, { headers: { 'X-Cybozu-API-Token': process.env.KINTONE_API_TOKEN } });\n")],
   },
   {
     id: 'secret/kintone-password-auth',
@@ -115,8 +100,6 @@ const JP_SERVICES: JpService[] = [
     env: 'KINTONE_AUTH',
     key: /cybozu.{0,5}authorization/i,
     value: /^[A-Za-z0-9+/]{8,400}={0,2}$/,
-    bad: [ex('sync.py', 'headers = {"X-Cybozu-Authorization": "ZGVwbG95OlZxOGtaMm1MdDdSdw=="}\n')],
-    good: [ex('sync.py', 'headers = {"X-Cybozu-Authorization": b64encode(f"{user}:{pw}".encode()).decode()}\n')],
   },
   {
     id: 'secret/sakura-cloud-credential',
@@ -127,8 +110,6 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /^(?:access.?)?token(?:.?secret)?$/i,
     mention: /sakura|usacloud/i,
     value: /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{40,80})$/,
-    bad: [ex('.env', 'SAKURACLOUD_ACCESS_TOKEN=95804fe7-208b-acb4-dfde-ba1631fee396\nSAKURACLOUD_ACCESS_TOKEN_SECRET=EKdWYQywZ9FjdPyw2XTQMDFVowZ9XkAcqeaD8U4DCWH0eQK5zPq7X0Q252b6WHCr\n')],
-    good: [ex('.env', 'SAKURACLOUD_ACCESS_TOKEN=\nSAKURACLOUD_ACCESS_TOKEN_SECRET=\n')],
   },
   {
     id: 'secret/payjp-secret-key',
@@ -141,8 +122,6 @@ const JP_SERVICES: JpService[] = [
     context: /payjp|pay\.jp/i,
     patternHints: ['sk_live_', 'sk_test_'],
     patterns: [/(?<![A-Za-z0-9_])(?<s>sk_(?:live|test)_[0-9a-f]{24,48})(?![A-Za-z0-9_])/g],
-    bad: [ex('app/services/charge.rb', 'Payjp.api_key = "sk_live_058ff39b6991ecb7e7940ec9462f8175e559bd72892d6912"\n')],
-    good: [ex('app/javascript/card.js', 'const payjp = Payjp("pk_live_0a1b2c3d4e5f6a7b8c9d0e1f");\n')],
   },
   {
     id: 'secret/smarthr-access-token',
@@ -153,8 +132,6 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /^(?:access.?|api.?)?token$/i,
     mention: /smarthr/i,
     value: /^(?:shr_)?[A-Za-z0-9_-]{32,128}$/,
-    bad: [ex('.env', 'SMARTHR_ACCESS_TOKEN=ba744b500c71afff457e5238764f5deb062738209464a929114cc36918fc1b7d\n')],
-    good: [ex('.env', 'SMARTHR_ACCESS_TOKEN=your-access-token\n')],
   },
   {
     id: 'secret/gmo-pg-password',
@@ -164,8 +141,6 @@ const JP_SERVICES: JpService[] = [
     key: /(?:shop|site).{0,2}pass(?:word)?\b|gmo.{0,12}pass/i,
     value: /^[A-Za-z0-9]{6,32}$/,
     context: /gmo|mul-pay|pgmulti|ShopID|SiteID|shop_id|site_id/i,
-    bad: [ex('config/gmo.yml', 'gmo_pg:\n  shop_id: tshop00012345\n  shop_pass: k8q2zxm4\n')],
-    good: [ex('config/gmo.yml', 'gmo_pg:\n  shop_id: tshop00012345\n  shop_pass: <%= ENV["GMO_SHOP_PASS"] %>\n')],
   },
   {
     id: 'secret/freee-client-secret',
@@ -176,8 +151,6 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /client.?secret/i,
     mention: /freee/i,
     value: /^[A-Za-z0-9_-]{20,128}$/,
-    bad: [ex('.env', 'FREEE_CLIENT_SECRET=PtbbYcgVVMzc-9FHizDcrHEZn-A1qtdwDa3DyejNg6Q\n')],
-    good: [ex('.env', 'FREEE_CLIENT_SECRET=\nFREEE_CLIENT_ID=610000000000000\n')],
   },
   {
     id: 'secret/moneyforward-client-secret',
@@ -188,8 +161,6 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /client.?secret/i,
     mention: /moneyforward|money forward|biz\.moneyforward/i,
     value: /^[A-Za-z0-9_-]{20,128}$/,
-    bad: [ex('.env', 'MONEYFORWARD_CLIENT_SECRET=Bgel-l5lBz5KxmFa3QDHakcBcTSrDiFQ9Gvuw_D9MnO\n')],
-    good: [ex('.env', 'MONEYFORWARD_CLIENT_SECRET=${MF_SECRET}\n')],
   },
   {
     id: 'secret/yahoo-japan-client-secret',
@@ -200,10 +171,70 @@ const JP_SERVICES: JpService[] = [
     keyInContext: /client.?secret/i,
     mention: /yahoo\.co\.jp|yahooapis\.jp/i,
     value: /^[A-Za-z0-9_-]{20,128}$/,
+  },
+];
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples(JP_SERVICES, {
+  'secret/line-channel-secret': {
+    bad: [ex('.env', 'LINE_CHANNEL_SECRET=821efd8db31fcdd85f4a856543f2cdb7\n')],
+    good: [ex('.env', 'LINE_CHANNEL_SECRET=\nLINE_CHANNEL_ID=1657000000\n')],
+  },
+  'secret/line-channel-access-token': {
+    bad: [
+      ex(
+        'src/bot.ts',
+        'const client = new messagingApi.MessagingApiClient({\n  channelAccessToken: "ldarCKa6L47bbrkg5CBSZb5YHwtTGmAh5HQY7n2UW+ucdJ+gUaDaebwSf+Qz7mRwyhOaEjx2ZALdD+/WTk3AE3l30UgbvItprHxMeJ+mKTPxsAzJr7vwn0fcD2XSg5N9EympCn4oB82Zziv6dHxjgMsIgpkczSdIJ5NR0/6X2iG=",\n});\n',
+      ),
+    ],
+    good: [ex('src/bot.ts', 'const client = new messagingApi.MessagingApiClient({\n  channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN!,\n});\n')],
+  },
+  'secret/chatwork-api-token': {
+    bad: [ex('notify.sh', 'curl -X POST -H "X-ChatWorkToken: HYBKs6e5fbPjfKbqivPxEwiY6B4SIIby" https://api.chatwork.com/v2/rooms/1/messages\n')],
+    good: [ex('notify.sh', 'curl -X POST -H "X-ChatWorkToken: ${CHATWORK_API_TOKEN}" https://api.chatwork.com/v2/rooms/1/messages\n')],
+  },
+  'secret/backlog-api-key': {
+    bad: [ex('config.yml', 'backlog:\n  space: example\n  api_key: DfUpsr5PiDTVK4cIOjNdKtug1uj6vzFqU81qmu11h6kEk11FoWa7zRfPjhZtG3nf\n')],
+    good: [ex('config.yml', 'backlog:\n  space: example\n  api_key: ${BACKLOG_API_KEY}\n')],
+  },
+  'secret/kintone-api-token': {
+    bad: [ex('sync.js', "const res = await fetch(url, { headers: { 'X-Cybozu-API-Token': 'u4Df37liOn9Ckb5kQqcOSruW9YL15LqjVUjUoejI' } });\n")],
+    good: [ex('sync.js', "const res = await fetch(url, { headers: { 'X-Cybozu-API-Token': process.env.KINTONE_API_TOKEN } });\n")],
+  },
+  'secret/kintone-password-auth': {
+    bad: [ex('sync.py', 'headers = {"X-Cybozu-Authorization": "ZGVwbG95OlZxOGtaMm1MdDdSdw=="}\n')],
+    good: [ex('sync.py', 'headers = {"X-Cybozu-Authorization": b64encode(f"{user}:{pw}".encode()).decode()}\n')],
+  },
+  'secret/sakura-cloud-credential': {
+    bad: [ex('.env', 'SAKURACLOUD_ACCESS_TOKEN=95804fe7-208b-acb4-dfde-ba1631fee396\nSAKURACLOUD_ACCESS_TOKEN_SECRET=EKdWYQywZ9FjdPyw2XTQMDFVowZ9XkAcqeaD8U4DCWH0eQK5zPq7X0Q252b6WHCr\n')],
+    good: [ex('.env', 'SAKURACLOUD_ACCESS_TOKEN=\nSAKURACLOUD_ACCESS_TOKEN_SECRET=\n')],
+  },
+  'secret/payjp-secret-key': {
+    bad: [ex('app/services/charge.rb', 'Payjp.api_key = "sk_live_058ff39b6991ecb7e7940ec9462f8175e559bd72892d6912"\n')],
+    good: [ex('app/javascript/card.js', 'const payjp = Payjp("pk_live_0a1b2c3d4e5f6a7b8c9d0e1f");\n')],
+  },
+  'secret/smarthr-access-token': {
+    bad: [ex('.env', 'SMARTHR_ACCESS_TOKEN=ba744b500c71afff457e5238764f5deb062738209464a929114cc36918fc1b7d\n')],
+    good: [ex('.env', 'SMARTHR_ACCESS_TOKEN=your-access-token\n')],
+  },
+  'secret/gmo-pg-password': {
+    bad: [ex('config/gmo.yml', 'gmo_pg:\n  shop_id: tshop00012345\n  shop_pass: k8q2zxm4\n')],
+    good: [ex('config/gmo.yml', 'gmo_pg:\n  shop_id: tshop00012345\n  shop_pass: <%= ENV["GMO_SHOP_PASS"] %>\n')],
+  },
+  'secret/freee-client-secret': {
+    bad: [ex('.env', 'FREEE_CLIENT_SECRET=PtbbYcgVVMzc-9FHizDcrHEZn-A1qtdwDa3DyejNg6Q\n')],
+    good: [ex('.env', 'FREEE_CLIENT_SECRET=\nFREEE_CLIENT_ID=610000000000000\n')],
+  },
+  'secret/moneyforward-client-secret': {
+    bad: [ex('.env', 'MONEYFORWARD_CLIENT_SECRET=Bgel-l5lBz5KxmFa3QDHakcBcTSrDiFQ9Gvuw_D9MnO\n')],
+    good: [ex('.env', 'MONEYFORWARD_CLIENT_SECRET=${MF_SECRET}\n')],
+  },
+  'secret/yahoo-japan-client-secret': {
     bad: [ex('.env', 'YAHOO_JAPAN_CLIENT_SECRET=3dTNry3JlATGRk2yIoMNLtg9iqIqaMz9iOqoWkho\n')],
     good: [ex('.env', 'YAHOO_JAPAN_CLIENT_ID=dj00aiZpPXBhc3N3b3JkJnM9Y29uc3VtZXJzZWNyZXQmc3Y9MCZ4PWRh\nYAHOO_JAPAN_CLIENT_SECRET=\n')],
   },
-];
+});
 
 interface Hit {
   range: Range;
@@ -287,7 +318,7 @@ function jpRule(s: JpService): Rule {
         };
       });
     },
-    examples: { bad: s.bad, good: s.good },
+    examples: s.examples ?? secretExamples(),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import type { RawFinding, Rule } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { isReference, placeholderReason } from './value';
 
@@ -118,7 +118,13 @@ export const kubernetesSecret: Rule = {
       return { range: h.range, messageId: 'found', data: { key: h.key, masked }, excerpt: `${h.key}: ${masked}` };
     });
   },
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([kubernetesSecret], {
+  'secret/kubernetes-secret': {
     bad: [
       { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YXBwdXNlcg==\n  password: Vm44cTJMa3A5WnQ=\n' },
       { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  token: "q8Zt2LmX9vKp4RwN"\n' },
@@ -129,4 +135,4 @@ export const kubernetesSecret: Rule = {
       { path: 'k8s/sealed.yaml', text: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA==\n' },
     ],
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import type { RawFinding, Rule } from '../rule';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { candidatesOf } from './assignments';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { words } from './value';
@@ -125,7 +125,13 @@ export const privateKeyBlock: Rule = {
       return { range: h.range, messageId: 'found', data: { kind: h.kind, masked }, severity: h.severity, excerpt: `-----BEGIN ${h.kind}----- ${masked}` };
     });
   },
-  examples: {
+  examples: secretExamples(),
+};
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([privateKeyBlock], {
+  'secret/private-key-block': {
     bad: [
       {
         path: 'deploy/key.pem',
@@ -146,4 +152,4 @@ export const privateKeyBlock: Rule = {
       { path: 'README.md', text: 'Paste your key between -----BEGIN OPENSSH PRIVATE KEY----- and -----END OPENSSH PRIVATE KEY-----.\n' },
     ],
   },
-};
+});

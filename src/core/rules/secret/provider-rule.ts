@@ -3,7 +3,7 @@ import type { Localized } from '../../guidelines/catalog';
 import { foldString, literalsIn, mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import type { RawFinding, Rule, RuleExample } from '../rule';
+import { secretExamples, type RawFinding, type Rule, type RuleExample, type RuleExamples } from '../rule';
 import { candidatesOf, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
@@ -34,7 +34,7 @@ export interface TokenPattern {
   severity?: Severity;
 }
 
-/** One provider: a rule id, names, shapes and the examples its self-test runs. */
+/** One provider: a rule id, names and shapes; the family's `selfTest:` statement adds its examples. */
 export interface ProviderSpec {
   id: string;
   provider: Localized;
@@ -46,8 +46,8 @@ export interface ProviderSpec {
   keyHint?: RegExp;
   keyShape?: RegExp;
   guidelines?: string[];
-  bad: RuleExample[];
-  good: RuleExample[];
+  /** Set by `setExamples`; absent in the shipped bundles. */
+  examples?: RuleExamples;
 }
 
 /** Kinds of credential, shared by the tables. */
@@ -251,7 +251,7 @@ export function providerRule(spec: ProviderSpec): Rule {
       }
       return out;
     },
-    examples: { bad: spec.bad, good: spec.good },
+    examples: spec.examples ?? secretExamples(),
   };
 }
 

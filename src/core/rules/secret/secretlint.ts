@@ -6,7 +6,7 @@ import type { Document } from '../../documents/document';
 import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
-import type { RawFinding, Rule, RuleExample } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { tokenFix, tokenPlaceholder } from './provider-rule';
@@ -63,14 +63,15 @@ const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', r
  * its own messages from this shared result. secretlint's `secretlint-disable` comments are
  * honoured by its filter-comments rule, which the preset includes.
  */
-function secretlintMessages(doc: Document): Promise<SecretLintCoreResultMessage[]> {
-  return doc.memo('secretlint', async () => {
-    if (!secretlintMayMatch(doc)) return [];
-    const result = await lintSource({
+function secretlintMessages(doc: Document): Promise<SecretLintCoreResultMessage[]> | undefined {
+  // undefined, not a promise, when secretlint has nothing to say: ~40 rules ask per file, and a
+  // promise each was a fifth of all garbage of a tree scan.
+  return doc.memo('secretlint', () => {
+    if (!secretlintMayMatch(doc)) return undefined;
+    return lintSource({
       source: { content: doc.text, filePath: doc.path, ext: extensionOf(doc.path), contentType: 'text' },
       options: { config, maskSecrets: true, noPhysicFilePath: true },
-    });
-    return result.messages;
+    }).then((result) => result.messages);
   });
 }
 
@@ -116,9 +117,22 @@ export function secretlintRule(spec: {
   provider: Localized;
   /** Environment variable a fix suggests when the key says nothing better. */
   env?: string;
-  bad: RuleExample[];
-  good: RuleExample[];
 }): Rule {
+  /** This rule's findings among the preset's messages. */
+  function findingsOf(doc: Document, messages: SecretLintCoreResultMessage[]): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const m of messages) {
+      if (m.ruleId !== spec.secretlintId) continue;
+      const [start, end] = m.range;
+      const value = doc.text.slice(start, end);
+      if (!keepSecretlintMatch(m.ruleId, value, doc.text.slice(start, start + 400), doc.text.slice(Math.max(0, start - 1), start))) continue;
+      const masked = maskSecret(value);
+      const fix = tokenFix(doc, [start, end], spec.env ?? 'SECRET');
+      out.push({ range: [start, end], messageId: 'found', data: { masked, kind: m.messageId }, excerpt: masked, ...(fix ? { fixes: [fix] } : {}) });
+    }
+    return out;
+  }
+
   return {
     id: spec.id,
     category: 'secret',
@@ -134,20 +148,10 @@ export function secretlintRule(spec: {
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
     appliesTo: () => true,
-    async check(doc: Document): Promise<RawFinding[]> {
-      const messages = await secretlintMessages(doc);
-      const out: RawFinding[] = [];
-      for (const m of messages) {
-        if (m.ruleId !== spec.secretlintId) continue;
-        const [start, end] = m.range;
-        const value = doc.text.slice(start, end);
-        if (!keepSecretlintMatch(m.ruleId, value, doc.text.slice(start, start + 400), doc.text.slice(Math.max(0, start - 1), start))) continue;
-        const masked = maskSecret(value);
-        const fix = tokenFix(doc, [start, end], spec.env ?? 'SECRET');
-        out.push({ range: [start, end], messageId: 'found', data: { masked, kind: m.messageId }, excerpt: masked, ...(fix ? { fixes: [fix] } : {}) });
-      }
-      return out;
+    check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
+      return secretlintMessages(doc)?.then((messages) => findingsOf(doc, messages)) ?? [];
     },
-    examples: { bad: spec.bad, good: spec.good },
+    // Set by the `selfTest:` statement in secretlint-rules.ts.
+    examples: secretExamples(),
   };
 }

@@ -1,4 +1,5 @@
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
+import { setExamples } from '../../rule';
 
 /** AI services (OpenAI and Anthropic keys come from secretlint's rules). */
 export const aiProviders: ProviderSpec[] = [
@@ -11,8 +12,6 @@ export const aiProviders: ProviderSpec[] = [
       { re: tok('hf_[A-Za-z]{34}'), hints: ['hf_'], prefix: 'hf_', minEntropy: 3 },
       { re: tok('api_org_[A-Za-z]{34}'), hints: ['api_org_'], prefix: 'api_org_', minEntropy: 3 },
     ],
-    bad: [ex('train.sh', 'huggingface-cli login --token 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\n')],
-    good: [ex('train.sh', 'huggingface-cli login --token $HF_TOKEN\n')],
   },
   {
     id: 'secret/llm-api-key',
@@ -25,7 +24,18 @@ export const aiProviders: ProviderSpec[] = [
       { re: tok('r8_[A-Za-z0-9]{37}'), hints: ['r8_'], prefix: 'r8_', minEntropy: 3 },
       { re: tok('xai-[A-Za-z0-9]{80}'), hints: ['xai-'], prefix: 'xai-', minEntropy: 3 },
     ],
+  },
+];
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples(aiProviders, {
+  'secret/huggingface-token': {
+    bad: [ex('train.sh', 'huggingface-cli login --token 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\n')],
+    good: [ex('train.sh', 'huggingface-cli login --token $HF_TOKEN\n')],
+  },
+  'secret/llm-api-key': {
     bad: [ex('.env', 'GROQ_API_KEY=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\n')],
     good: [ex('.env', 'PERPLEXITY_API_KEY=pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n')],
   },
-];
+});

@@ -1,4 +1,5 @@
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
+import { setExamples } from '../../rule';
 
 /** Version control, CI/CD and package registries (GitHub tokens come from secretlint's rule). */
 export const devopsProviders: ProviderSpec[] = [
@@ -19,8 +20,6 @@ export const devopsProviders: ProviderSpec[] = [
       { re: tok('GR1348941[\\w-]{20}'), hints: ['GR1348941'], prefix: 'GR1348941', minEntropy: 3 },
       { re: /_gitlab_session=(?<s>[0-9a-z]{32})(?![A-Za-z0-9])/g, hints: ['_gitlab_session='], minEntropy: 3 },
     ],
-    bad: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-nJJ7TL7qGLO8IOhxEMw5\n')],
-    good: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-XXXXXXXXXXX-XXXXXXXX\n  RUNNER: GR134894112312312312312312312\n')],
   },
   {
     id: 'secret/atlassian-api-token',
@@ -32,8 +31,6 @@ export const devopsProviders: ProviderSpec[] = [
       // Bitbucket app passwords.
       { re: tok('ATBB[A-Za-z0-9_=.-]{28,100}'), hints: ['ATBB'], prefix: 'ATBB', minEntropy: 3 },
     ],
-    bad: [ex('jira.yml', 'jira_token: "ATATT3BET-5A0_xeUlREZnql3_QELKYNENQHauef8W2S2korV7jdze-OY4bXAQ8QTpRhi1y14YOlx-MbmjI3QDqU9xVKmDqPm91Edteb0Eg0V3LhYgJkWVWbFEiW399JSDkSUMt6Da4X2ckPIm3rvrcuBasWLliPctHOahPXqOqGPIZZQ9cdiPSTdF=WKGCVT0P"\n')],
-    good: [ex('jira.yml', 'jira_token: "${JIRA_TOKEN}"\n')],
   },
   {
     id: 'secret/ci-service-token',
@@ -44,8 +41,6 @@ export const devopsProviders: ProviderSpec[] = [
       { re: tok('CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}'), hints: ['CCIPAT_'], prefix: 'CCIPAT_', minEntropy: 3 },
       { re: tok('bkua_[a-f0-9]{40}'), hints: ['bkua_'], prefix: 'bkua_', minEntropy: 3 },
     ],
-    bad: [ex('.env', 'CIRCLE_TOKEN=CCIPAT_IxSoC6dUl4MlGjkRxfWZJZ_011cd4d8af4329630c9d02a8ecead48796919333\n')],
-    good: [ex('.env', 'CIRCLE_TOKEN=\n')],
   },
   {
     id: 'secret/package-registry-token',
@@ -59,8 +54,6 @@ export const devopsProviders: ProviderSpec[] = [
       { re: tok('dckr_pat_[A-Za-z0-9_-]{27,60}'), hints: ['dckr_pat_'], prefix: 'dckr_pat_', minEntropy: 3 },
       { re: tok('CLOJARS_[a-z0-9]{60}'), hints: ['CLOJARS_'], prefix: 'CLOJARS_', minEntropy: 3 },
     ],
-    bad: [ex('.pypirc', '[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcX74csOCCmUUi93vAJ8cb7z-LR-yk7-LwDxJwvjoYm3xJXKvItrTzVk3IZ4in\n')],
-    good: [ex('.pypirc', '[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n')],
   },
   {
     id: 'secret/jfrog-artifactory-token',
@@ -71,8 +64,6 @@ export const devopsProviders: ProviderSpec[] = [
       { re: tok('AKCp[A-Za-z0-9]{69}'), hints: ['AKCp'], prefix: 'AKCp', minEntropy: 3 },
       { re: tok('cmVmd[A-Za-z0-9]{59}'), hints: ['cmVmd'], prefix: 'cmVmd', minEntropy: 3 },
     ],
-    bad: [ex('settings.gradle', 'artifactoryApiKey = "AKCp53GiFkget1OclV95ygcB6N4O9MrlOI3FEG9S8ohjZ0wL2rqNBChU9ZTnt0HHQNb7u6rCL"\n')],
-    good: [ex('settings.gradle', 'lowEntropy = AKCpXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n')],
   },
   {
     id: 'secret/infrastructure-saas-token',
@@ -86,7 +77,34 @@ export const devopsProviders: ProviderSpec[] = [
       { re: tok('API-[A-Z0-9]{26}'), hints: ['API-'], prefix: 'API-', minEntropy: 3 },
       { re: tok('dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52}'), hints: ['dnkey-'], prefix: 'dnkey-', minEntropy: 3 },
     ],
+  },
+];
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples(devopsProviders, {
+  'secret/gitlab-token': {
+    bad: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-nJJ7TL7qGLO8IOhxEMw5\n')],
+    good: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-XXXXXXXXXXX-XXXXXXXX\n  RUNNER: GR134894112312312312312312312\n')],
+  },
+  'secret/atlassian-api-token': {
+    bad: [ex('jira.yml', 'jira_token: "ATATT3BET-5A0_xeUlREZnql3_QELKYNENQHauef8W2S2korV7jdze-OY4bXAQ8QTpRhi1y14YOlx-MbmjI3QDqU9xVKmDqPm91Edteb0Eg0V3LhYgJkWVWbFEiW399JSDkSUMt6Da4X2ckPIm3rvrcuBasWLliPctHOahPXqOqGPIZZQ9cdiPSTdF=WKGCVT0P"\n')],
+    good: [ex('jira.yml', 'jira_token: "${JIRA_TOKEN}"\n')],
+  },
+  'secret/ci-service-token': {
+    bad: [ex('.env', 'CIRCLE_TOKEN=CCIPAT_IxSoC6dUl4MlGjkRxfWZJZ_011cd4d8af4329630c9d02a8ecead48796919333\n')],
+    good: [ex('.env', 'CIRCLE_TOKEN=\n')],
+  },
+  'secret/package-registry-token': {
+    bad: [ex('.pypirc', '[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcX74csOCCmUUi93vAJ8cb7z-LR-yk7-LwDxJwvjoYm3xJXKvItrTzVk3IZ4in\n')],
+    good: [ex('.pypirc', '[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n')],
+  },
+  'secret/jfrog-artifactory-token': {
+    bad: [ex('settings.gradle', 'artifactoryApiKey = "AKCp53GiFkget1OclV95ygcB6N4O9MrlOI3FEG9S8ohjZ0wL2rqNBChU9ZTnt0HHQNb7u6rCL"\n')],
+    good: [ex('settings.gradle', 'lowEntropy = AKCpXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n')],
+  },
+  'secret/infrastructure-saas-token': {
     bad: [ex('.env', 'INFRACOST_API_KEY=ico-DEWy0uN0z921cjcTHX4vmaSqU73cwe04\nPREFECT_API_KEY=pnu_cx07p8jjmbw22kaewfdr5njs002b4jz99whu\n')],
     good: [ex('index.html', '<img src="http://assets.example.jp/video_box.ico-7a388b69018576d24b59331fd60aab0c.png">\n')],
   },
-];
+});

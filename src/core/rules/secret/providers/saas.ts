@@ -1,4 +1,5 @@
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
+import { setExamples } from '../../rule';
 
 /** Productivity and developer SaaS, password managers and encryption tools. */
 export const saasProviders: ProviderSpec[] = [
@@ -8,8 +9,6 @@ export const saasProviders: ProviderSpec[] = [
     kind: { en: 'integration token', ja: 'インテグレーショントークン' },
     env: 'NOTION_TOKEN',
     patterns: [{ re: tok('ntn_\\d{11}[A-Za-z0-9]{35}'), hints: ['ntn_'], prefix: 'ntn_', minEntropy: 3 }],
-    bad: [ex('.env', 'NOTION_TOKEN=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\n')],
-    good: [ex('.env', 'NOTION_TOKEN=ntn_123456789012345678901234567890123456789012345678901234567890\n')],
   },
   {
     id: 'secret/airtable-token',
@@ -17,8 +16,6 @@ export const saasProviders: ProviderSpec[] = [
     kind: KIND.pat,
     env: 'AIRTABLE_TOKEN',
     patterns: [{ re: tok('pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}'), hints: ['pat'], minEntropy: 3 }],
-    bad: [ex('src/Airtable.java', 'String airtableToken = "patsPsGbC4Rzqi0o2.d7d17dcb613dce6cd75829203ec5fe29165f669419dd3ed3e4b562fe4d847b72";\n')],
-    good: [ex('src/Airtable.java', 'String airtableToken = System.getenv("AIRTABLE_TOKEN");\n')],
   },
   {
     id: 'secret/design-tool-token',
@@ -31,8 +28,6 @@ export const saasProviders: ProviderSpec[] = [
       { re: tok('fio-u-[\\w=-]{64}'), hints: ['fio-u-'], prefix: 'fio-u-', minEntropy: 3 },
       { re: tok('p8e-[a-z0-9]{32}', 'i'), hints: ['p8e-'], prefix: 'p8e-', minEntropy: 3 },
     ],
-    bad: [ex('.env', 'FIGMA_TOKEN=figd_3gjaTP2libtPKUfoloWPOcPDWG6KU93a_IQ6nxfT\n')],
-    good: [ex('.env', 'FIGMA_TOKEN=figd_abc\n')],
   },
   {
     id: 'secret/dev-platform-token',
@@ -45,8 +40,6 @@ export const saasProviders: ProviderSpec[] = [
       { re: tok('(?:api|sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'), hints: ['api-', 'sdk-', 'mob-'], context: /launchdarkly|\bld_|LD_/i, minEntropy: 3 },
       { re: tok('s-s4t2(?:ud|af)-[a-f0-9]{64}'), hints: ['s-s4t2'], minEntropy: 3 },
     ],
-    bad: [ex('harness.yml', 'harness_token: pat.EGb5ai0WBszTFTJdVLRqeQ.efmHwJqjdFNXbS0i9rGVH3cD.68flx0ygyzmcX11RO7Cz\n')],
-    good: [ex('harness.yml', 'harness_token: ${HARNESS_TOKEN}\n')],
   },
   {
     id: 'secret/1password-secret-key',
@@ -56,8 +49,6 @@ export const saasProviders: ProviderSpec[] = [
     patterns: [
       { re: tok('A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}'), hints: ['A3-'], prefix: 'A3-', minEntropy: 3 },
     ],
-    bad: [ex('notes.txt', 'A3-38ATWB-SWJS4L4K7Q6-BO10C-5WZTI-3SP75\n')],
-    good: [ex('notes.txt', 'A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX\n')],
   },
   {
     id: 'secret/age-secret-key',
@@ -65,8 +56,6 @@ export const saasProviders: ProviderSpec[] = [
     kind: KIND.privateKey,
     env: 'SOPS_AGE_KEY',
     patterns: [{ re: tok('AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}'), hints: ['AGE-SECRET-KEY-1'] }],
-    bad: [ex('keys.txt', '# created: 2025-01-01\nAGE-SECRET-KEY-147NUR7ZCNDVGTJTX4524W70MRHDPJU4R6FNWYEX8CUWD4HRT77GYWLUF4A\n')],
-    good: [ex('keys.txt', '# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n')],
   },
   {
     id: 'secret/twitter-bearer-token',
@@ -74,8 +63,6 @@ export const saasProviders: ProviderSpec[] = [
     kind: { en: 'bearer token', ja: 'Bearer トークン' },
     env: 'TWITTER_BEARER_TOKEN',
     patterns: [{ re: tok('A{22}[A-Za-z0-9%]{80,200}'), hints: ['AAAAAAAAAAAAAAAAAAAAAA'], prefix: 'AAAAAAAAAAAAAAAAAAAAAA', minEntropy: 3 }],
-    bad: [ex('.env', 'TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAAIrE6EqMYCmgnptY62MtKmgP6Ju3pwG0me%FuLmNzktzjo01FjIAUKp3UTo2yNFuBcVLZqFCrTVE7gXr8\n')],
-    good: [ex('.env', 'TWITTER_BEARER_TOKEN=\n')],
   },
   {
     id: 'secret/sidekiq-credential',
@@ -86,8 +73,6 @@ export const saasProviders: ProviderSpec[] = [
       { re: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\b["']?[ \t]*[:=][ \t]*["']?(?<s>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9])/g, hints: ['CONTRIBSYS__COM'] },
       { re: /https?:\/\/(?<s>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com/gi, hints: ['contribsys.com'] },
     ],
-    bad: [ex('.bundle/config', 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "4f2a9c1e:b7d3e8a0"\n')],
-    good: [ex('.bundle/config', 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "${SIDEKIQ_CREDENTIALS}"\n')],
   },
   {
     id: 'secret/jwt',
@@ -96,7 +81,46 @@ export const saasProviders: ProviderSpec[] = [
     env: 'JWT_TOKEN',
     // A signed token may be expired or a test fixture: a warning, not an error.
     patterns: [{ re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'), hints: ['eyJ'], severity: 'warning', minEntropy: 3 }],
+  },
+];
+
+// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples(saasProviders, {
+  'secret/notion-token': {
+    bad: [ex('.env', 'NOTION_TOKEN=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\n')],
+    good: [ex('.env', 'NOTION_TOKEN=ntn_123456789012345678901234567890123456789012345678901234567890\n')],
+  },
+  'secret/airtable-token': {
+    bad: [ex('src/Airtable.java', 'String airtableToken = "patsPsGbC4Rzqi0o2.d7d17dcb613dce6cd75829203ec5fe29165f669419dd3ed3e4b562fe4d847b72";\n')],
+    good: [ex('src/Airtable.java', 'String airtableToken = System.getenv("AIRTABLE_TOKEN");\n')],
+  },
+  'secret/design-tool-token': {
+    bad: [ex('.env', 'FIGMA_TOKEN=figd_3gjaTP2libtPKUfoloWPOcPDWG6KU93a_IQ6nxfT\n')],
+    good: [ex('.env', 'FIGMA_TOKEN=figd_abc\n')],
+  },
+  'secret/dev-platform-token': {
+    bad: [ex('harness.yml', 'harness_token: pat.EGb5ai0WBszTFTJdVLRqeQ.efmHwJqjdFNXbS0i9rGVH3cD.68flx0ygyzmcX11RO7Cz\n')],
+    good: [ex('harness.yml', 'harness_token: ${HARNESS_TOKEN}\n')],
+  },
+  'secret/1password-secret-key': {
+    bad: [ex('notes.txt', 'A3-38ATWB-SWJS4L4K7Q6-BO10C-5WZTI-3SP75\n')],
+    good: [ex('notes.txt', 'A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX\n')],
+  },
+  'secret/age-secret-key': {
+    bad: [ex('keys.txt', '# created: 2025-01-01\nAGE-SECRET-KEY-147NUR7ZCNDVGTJTX4524W70MRHDPJU4R6FNWYEX8CUWD4HRT77GYWLUF4A\n')],
+    good: [ex('keys.txt', '# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n')],
+  },
+  'secret/twitter-bearer-token': {
+    bad: [ex('.env', 'TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAAIrE6EqMYCmgnptY62MtKmgP6Ju3pwG0me%FuLmNzktzjo01FjIAUKp3UTo2yNFuBcVLZqFCrTVE7gXr8\n')],
+    good: [ex('.env', 'TWITTER_BEARER_TOKEN=\n')],
+  },
+  'secret/sidekiq-credential': {
+    bad: [ex('.bundle/config', 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "4f2a9c1e:b7d3e8a0"\n')],
+    good: [ex('.bundle/config', 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "${SIDEKIQ_CREDENTIALS}"\n')],
+  },
+  'secret/jwt': {
     bad: [ex('test/api.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n')],
     good: [ex('docs/auth.md', 'Send `Authorization: Bearer <token>` with a JWT such as eyJ...\n')],
   },
-];
+});
