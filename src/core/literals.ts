@@ -17,6 +17,12 @@ export class LiteralSet {
   private readonly singles: number[] = [];
   /** For a pair of Latin-1 code units (c0 << 8 | c1): 1 + the index of a two-unit literal, or 0. */
   private readonly pairs = new Uint16Array(65536);
+  /**
+   * For a pair of Latin-1 code units (c0 << 8 | c1): bit 1 when a two-unit literal is that pair,
+   * bit 2 when a longer literal starts with it. About four positions in five of real text start
+   * no literal, and this one lookup turns them away before any hashing.
+   */
+  private readonly starts = new Uint8Array(65536);
   /** Two-unit literals outside Latin-1, by c0 * 65536 + c1. */
   private readonly widePairs = new Map<number, number>();
   /** For a hash of three code units: 1 + the index of its bucket, or 0. */
@@ -35,9 +41,12 @@ export class LiteralSet {
       const c1 = l.charCodeAt(1);
       if (l.length === 1) this.singles.push(index);
       else if (l.length === 2) {
-        if ((c0 | c1) < 256) this.pairs[(c0 << 8) | c1] = index + 1;
-        else this.widePairs.set(c0 * 65536 + c1, index);
+        if ((c0 | c1) < 256) {
+          this.pairs[(c0 << 8) | c1] = index + 1;
+          this.starts[(c0 << 8) | c1] |= 1;
+        } else this.widePairs.set(c0 * 65536 + c1, index);
       } else {
+        if ((c0 | c1) < 256) this.starts[(c0 << 8) | c1] |= 2;
         const h = hash3(c0, c1, l.charCodeAt(2));
         if (this.table[h] === 0) {
           this.buckets.push([]);
@@ -51,7 +60,7 @@ export class LiteralSet {
   /** The literals (ASCII lower-cased) that occur in `text`, whatever the case of its ASCII letters. */
   foundIn(text: string): Set<string> {
     const found = new Set<string>();
-    const { literals, table, buckets, pairs, widePairs } = this;
+    const { literals, table, buckets, pairs, widePairs, starts } = this;
     for (const k of this.singles) {
       const l = literals[k];
       if (text.includes(l) || text.includes(l.toUpperCase())) found.add(l);
@@ -61,43 +70,53 @@ export class LiteralSet {
     const seen = new Uint8Array(literals.length);
     // How many literals of each bucket are still unseen: a bucket at 0 costs nothing more.
     const open = buckets.map((b) => b.length);
-    const hasPairs = this.literals.some((l) => l.length === 2);
     let c0 = FOLD[text.charCodeAt(0)];
     let c1 = FOLD[text.charCodeAt(1)];
     for (let i = 2; i < n; i++) {
       const c2 = FOLD[text.charCodeAt(i)];
-      if (hasPairs) {
-        const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
+      let longer = true;
+      if ((c0 | c1) < 256) {
+        const cls = starts[(c0 << 8) | c1];
+        if (cls & 1) {
+          const k = pairs[(c0 << 8) | c1] - 1;
+          if (seen[k] === 0) {
+            seen[k] = 1;
+            found.add(literals[k]);
+          }
+        }
+        longer = (cls & 2) !== 0;
+      } else if (widePairs.size > 0) {
+        const k = widePairs.get(c0 * 65536 + c1) ?? -1;
         if (k >= 0 && seen[k] === 0) {
           seen[k] = 1;
           found.add(literals[k]);
         }
       }
-      const slot = table[hash3(c0, c1, c2)];
-      if (slot !== 0 && open[slot - 1] > 0) {
-        const bucket = buckets[slot - 1];
-        for (let j = 0; j < bucket.length; j++) {
-          const k = bucket[j];
-          if (seen[k] === 1) continue;
-          // Compared by code unit: `startsWith` is a runtime call, several times slower here.
-          const l = literals[k];
-          if (l.charCodeAt(0) !== c0 || l.charCodeAt(1) !== c1 || l.charCodeAt(2) !== c2) continue;
-          let q = 3;
-          while (q < l.length && FOLD[text.charCodeAt(i - 2 + q)] === l.charCodeAt(q)) q++;
-          if (q === l.length) {
-            seen[k] = 1;
-            open[slot - 1]--;
-            found.add(l);
+      if (longer) {
+        const slot = table[hash3(c0, c1, c2)];
+        if (slot !== 0 && open[slot - 1] > 0) {
+          const bucket = buckets[slot - 1];
+          for (let j = 0; j < bucket.length; j++) {
+            const k = bucket[j];
+            if (seen[k] === 1) continue;
+            // Compared by code unit: `startsWith` is a runtime call, several times slower here.
+            const l = literals[k];
+            if (l.charCodeAt(0) !== c0 || l.charCodeAt(1) !== c1 || l.charCodeAt(2) !== c2) continue;
+            let q = 3;
+            while (q < l.length && FOLD[text.charCodeAt(i - 2 + q)] === l.charCodeAt(q)) q++;
+            if (q === l.length) {
+              seen[k] = 1;
+              open[slot - 1]--;
+              found.add(l);
+            }
           }
         }
       }
       c0 = c1;
       c1 = c2;
     }
-    if (hasPairs) {
-      const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
-      if (k >= 0) found.add(literals[k]);
-    }
+    const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
+    if (k >= 0) found.add(literals[k]);
     return found;
   }
 }
@@ -125,6 +144,8 @@ const REGISTERED = new Set<string>();
 /** Each registered literal as given → folded, so lookups need not fold it again. */
 const FOLDED = new Map<string, string>();
 let shared: LiteralSet | undefined;
+/** The memo key of the shared search's result (it names the set, which grows as rules register). */
+let sharedKey = '';
 
 /** Adds literals to the shared search (rules call this once, when they are built). */
 export function registerLiterals(literals: Iterable<string>): void {
@@ -140,8 +161,12 @@ export function registerLiterals(literals: Iterable<string>): void {
 
 /** The registered literals (ASCII lower-cased) that occur in the text, whatever their case. */
 export function literalsIn(doc: { text: string; memo<T>(key: string, compute: () => T): T }): ReadonlySet<string> {
-  const set = (shared ??= new LiteralSet(REGISTERED));
-  return doc.memo(`literals:${set.size}`, () => set.foundIn(doc.text));
+  if (!shared) {
+    shared = new LiteralSet(REGISTERED);
+    sharedKey = `literals:${shared.size}`;
+  }
+  const set = shared;
+  return doc.memo(sharedKey, () => set.foundIn(doc.text));
 }
 
 /** Whether any of `literals` (already registered) occurs in the text, in any ASCII case. */

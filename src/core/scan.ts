@@ -1,9 +1,48 @@
 import { Document } from './documents/document';
-import { resolveConfig } from './config';
+import { resolveConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/index';
+import type { Rule } from './rules/rule';
 import { dedupeSecretFindings } from './rules/secret/dedupe';
 import { applySuppressions } from './suppress';
-import type { Finding, ScanConfig, SourceFile } from './types';
+import type { Finding, ScanConfig, Severity, SourceFile } from './types';
+
+/** What a configuration runs: its resolved form and the rules it leaves on, with their severity overrides. */
+interface Plan {
+  ctx: { config: ResolvedConfig };
+  rules: { rule: Rule; override: Severity | undefined }[];
+}
+
+/**
+ * Plans by the configuration's JSON: resolving a configuration and picking its rules costs more
+ * than scanning a small file, and a scan of a tree uses one configuration (a worker even gets a
+ * fresh copy of it with every file). Keyed by content, not identity, so a caller may change its
+ * configuration object between scans.
+ */
+const PLANS = new Map<string, Plan>();
+let defaultPlan: Plan | undefined;
+
+function planOf(config: ScanConfig | undefined): Plan {
+  if (config === undefined) return (defaultPlan ??= makePlan(undefined));
+  const json = JSON.stringify(config);
+  let plan = PLANS.get(json);
+  if (!plan) {
+    plan = makePlan(config);
+    if (PLANS.size >= 16) PLANS.clear();
+    PLANS.set(json, plan);
+  }
+  return plan;
+}
+
+function makePlan(config: ScanConfig | undefined): Plan {
+  const resolved = resolveConfig(config);
+  const rules: Plan['rules'] = [];
+  for (const rule of RULES) {
+    if (!resolved.categories[rule.category]) continue;
+    const override = resolved.ruleSeverity[rule.id];
+    if (override !== 'off') rules.push({ rule, override });
+  }
+  return { ctx: { config: resolved }, rules };
+}
 
 /**
  * Scans one file's text and returns its findings, sorted by position, without those its
@@ -16,15 +55,11 @@ export async function scanText(
   config?: ScanConfig,
   onRuleError?: (ruleId: string, error: unknown) => void,
 ): Promise<Finding[]> {
-  const resolved = resolveConfig(config);
+  const { ctx, rules } = planOf(config);
   const doc = new Document(file.path, file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
   const bom = doc.text.length === file.text.length ? 0 : 1;
   const findings: Finding[] = [];
-  const ctx = { config: resolved };
-  for (const rule of RULES) {
-    if (!resolved.categories[rule.category]) continue;
-    const override = resolved.ruleSeverity[rule.id];
-    if (override === 'off') continue;
+  for (const { rule, override } of rules) {
     let raw;
     try {
       if (!rule.appliesTo(doc)) continue;

@@ -69,7 +69,7 @@ export function today(): string {
  * Drops suppressed findings. A finding under an expired suppression is kept and carries
  * `data.suppressionExpired` so its message can say the suppression ran out.
  */
-export function applySuppressions(text: string, findings: Finding[], now: string = today()): Finding[] {
+export function applySuppressions(text: string, findings: Finding[], now?: string): Finding[] {
   if (findings.length === 0) return findings;
   const directives = parseDirectives(text);
   const secretlint = findings.some((f) => f.category === 'secret') ? secretlintRegions(text) : undefined;
@@ -82,7 +82,7 @@ export function applySuppressions(text: string, findings: Finding[], now: string
     let suppressed = false;
     for (const d of directives) {
       if (!(d.kind === 'file' || d.line + 1 === line) || !covers(d.rules, f)) continue;
-      if (d.until && d.until < now) expired = d.until;
+      if (d.until && d.until < (now ??= today())) expired = d.until;
       else suppressed = true;
     }
     if (!suppressed && secretlint && f.category === 'secret') suppressed = secretlint(line);

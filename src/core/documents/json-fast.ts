@@ -160,18 +160,23 @@ class Reader {
       if (c < SPACE || Number.isNaN(c)) throw NOT_MINE;
       i++;
     }
-    let out = t.slice(from, i);
+    // Escapes: unescaped runs are copied as slices, not character by character (a source map's
+    // `sourcesContent` has an escape every line; one string piece per character was most of
+    // the garbage of scanning a tree of them).
+    let out = '';
+    let run = from;
     for (;;) {
       const c = t.charCodeAt(i);
       if (c === DQUOTE) {
         this.at = i + 1;
-        return out;
+        return out + t.slice(run, i);
       }
       if (c < SPACE || Number.isNaN(c)) throw NOT_MINE;
       if (c !== BACKSLASH) {
-        out += t[i++];
+        i++;
         continue;
       }
+      out += t.slice(run, i);
       const e = t[i + 1];
       const simple = ESCAPES[e];
       if (simple !== undefined) {
@@ -181,6 +186,7 @@ class Reader {
         out += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
         i += 6;
       } else throw NOT_MINE;
+      run = i;
     }
   }
 }
