@@ -1,12 +1,28 @@
 import ignore from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ScanPool } from '../core/pool/pool';
 import { engine } from './engine';
 import { documentRanges, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';
-import { readSettings } from './settings';
+import { readSettings, type Settings } from './settings';
 import type { FindingStore } from './state';
+
+/**
+ * Time limit of one document scan on the document pool. A 5,000-line config file scans in about
+ * 10 ms and a file at the default 2 MB size limit in well under a second, but the first scan
+ * after an idle spell also waits for a fresh worker to load the engine (a few hundred ms on a
+ * loaded two-core machine): 5 s leaves room for all of that, and still ends a pathological
+ * document long before anyone wonders whether the editor is stuck.
+ */
+const DOCUMENT_TIMEOUT_MS = 5_000;
+/**
+ * The document worker stops after this long without a scan (a new one starts on the next):
+ * longer than the workspace pool's 15 s, since pauses in typing are common and each restart
+ * loads the engine again, yet short enough that an editor left alone holds no thread.
+ */
+const DOCUMENT_IDLE_MS = 60_000;
 
 /** URI schemes whose documents are real files worth scanning. */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -14,13 +30,19 @@ const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /**
  * Scans open documents on open, on edit (debounced) and on save, and publishes their
  * diagnostics. A result is published only if the document still has the version that was
- * scanned and no newer scan of it started meanwhile, so stale results never show.
+ * scanned and no newer scan of it started meanwhile, so stale results never show. Scans run on
+ * a one-worker pool of their own (off the extension host's thread, with a time limit, and never
+ * queued behind a workspace scan), or in this thread where worker threads cannot run.
  */
 export class DocumentScanner implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly tooLargeLogged = new Set<string>();
+  /** Per document, the scan on its way and the one asked for meanwhile, to run after it. */
+  private readonly inFlight = new Map<string, { done: Promise<void>; again?: Promise<void> }>();
+  /** The document pool: one worker, started by the first scan, stopped when idle. */
+  private pool: ScanPool | undefined;
   /** The exclude matcher, rebuilt only when the patterns change (not on every keystroke). */
   private excludes: { key: string; matcher: ReturnType<typeof ignore> } | undefined;
 
@@ -84,23 +106,41 @@ export class DocumentScanner implements vscode.Disposable {
     }
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
+    // One scan of a document at a time: a newer request waits for the one on its way (whose
+    // result the generation check now drops) and then scans the text as it is by then, so
+    // edits to a slow document do not pile up in the pool behind it.
+    const busy = this.inFlight.get(key);
+    if (busy) return (busy.again ??= busy.done.then(() => this.scanNow(doc)));
+    const done = this.scan(doc, key, generation, text, settings)
+      .catch((error: unknown) => this.log.error(`scan of ${doc.uri.fsPath || key} failed: ${engine().errorDetail(error)}`))
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, { done });
+    return done;
+  }
+
+  /** Scans one version of a document on the document pool and publishes the result if still current. */
+  private async scan(doc: vscode.TextDocument, key: string, generation: number, text: string, settings: Settings): Promise<void> {
     const version = doc.version;
     const started = Date.now();
-    const { scanText, errorDetail } = engine();
-    return scanText({ path: doc.uri.fsPath || doc.uri.path, text }, settings.scan, (ruleId, error) => {
-      this.log.error(`rule ${ruleId} failed on ${doc.uri.fsPath}: ${errorDetail(error)}`);
-    }).then(
-      (findings) => {
-        if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-        const rangeOf = documentRanges(doc);
-        const lang = displayLang();
-        const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
-        this.store.set({ uri: doc.uri, version, findings, ranges: diagnostics.map((d) => d.range) });
-        this.collection.set(doc.uri, diagnostics);
-        this.log.trace(`scanned ${doc.uri.fsPath || key} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
-      },
-      (error: unknown) => this.log.error(`scan of ${doc.uri.fsPath} failed: ${engine().errorDetail(error)}`),
-    );
+    const name = doc.uri.fsPath || key;
+    this.pool ??= new (engine().ScanPool)({ size: 1, fileTimeoutMs: DOCUMENT_TIMEOUT_MS, idleMs: DOCUMENT_IDLE_MS });
+    const result = await this.pool.run({ path: doc.uri.fsPath || doc.uri.path, display: name, maxFileSize: settings.maxFileSizeBytes, config: settings.scan, text, raw: true });
+    if (result.kind === 'skipped') {
+      // Timed out, or crashed its worker: the diagnostics of the last scan that finished stay.
+      this.log.error(`scan of ${name} v${version} gave up: ${engine().errorDetail(result.skip.detail ?? result.skip.reason)}; its diagnostics are left as they were`);
+      return;
+    }
+    // Cancelled: the pool was disposed (a text job is never `unchanged`).
+    if (result.kind !== 'scanned') return;
+    for (const e of result.errors) this.log.error(`rule failed on ${name}: ${e.detail ?? ''}`);
+    if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+    const findings = result.raw ?? [];
+    const rangeOf = documentRanges(doc);
+    const lang = displayLang();
+    const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
+    this.store.set({ uri: doc.uri, version, findings, ranges: diagnostics.map((d) => d.range) });
+    this.collection.set(doc.uri, diagnostics);
+    this.log.trace(`scanned ${name} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
   }
 
   private isExcluded(uri: vscode.Uri, patterns: readonly string[]): boolean {
@@ -126,6 +166,8 @@ export class DocumentScanner implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
+    void this.pool?.dispose();
+    this.pool = undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { LocatedFinding, SkippedFile } from '../report/model';
-import type { ScanConfig } from '../types';
+import type { Finding, ScanConfig } from '../types';
 
 /**
  * What the scanning side (a worker thread, or the calling thread when workers are unavailable)
@@ -16,6 +16,11 @@ export interface ScanJob {
   text?: string;
   /** Size and mtime of a cached result: when the file still has them it is not read again. */
   known?: FileStamp;
+  /**
+   * Answer with `raw`, the findings as `scanText` returns them (offsets and fix edits), instead
+   * of `findings` placed at lines: for an editor, which places them in its own document.
+   */
+  raw?: boolean;
 }
 
 /** What identifies a file's content cheaply: its size and modification time. */
@@ -32,7 +37,10 @@ export type FileResult =
       kind: 'scanned';
       path: string;
       stamp?: FileStamp;
+      /** Empty when the job asked for `raw`. */
       findings: LocatedFinding[];
+      /** The findings in offsets, when the job asked for them (see `ScanJob.raw`). */
+      raw?: Finding[];
       /** Rules that threw on this file (the other rules' findings are kept). */
       errors: SkippedFile[];
       /** The file has suppression directives, which can expire: its result depends on the day. */

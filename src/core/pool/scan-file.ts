@@ -10,8 +10,8 @@ import type { FileResult, ScanJob } from './protocol';
 
 /**
  * Reads (unless the job carries text), decodes and scans one file, and places its findings at
- * lines and columns. Runs in a worker thread, or in the calling thread as the fallback; never
- * throws: every failure becomes a skip with a reason.
+ * lines and columns (unless the job asks for them `raw`). Runs in a worker thread, or in the
+ * calling thread as the fallback; never throws: every failure becomes a skip with a reason.
  */
 export async function scanFile(job: ScanJob): Promise<FileResult> {
   try {
@@ -37,12 +37,14 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     const found = await scanText({ path: job.path, text }, job.config, (ruleId, error) => {
       errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
+    const dateSensitive = text.includes('mamori-ignore-');
     let findings: LocatedFinding[] = [];
+    if (job.raw) return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, raw: found, errors, dateSensitive };
     if (found.length > 0) {
       const lines = new LineIndex(text);
       findings = found.map((f) => locate(f, lines, job.display));
     }
-    return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive: text.includes('mamori-ignore-') };
+    return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive };
   } catch (error) {
     // scanText isolates rule errors; this catches what is left (e.g. out of memory in a parser).
     return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: 'scan-failed', detail: errorDetail(error) } };

@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { ScanCache } from '../../../src/core/pool/cache';
 import { ScanPool, type PoolResult } from '../../../src/core/pool/pool';
 import type { ScanJob } from '../../../src/core/pool/protocol';
+import { scanText } from '../../../src/core/scan';
 import { scanPaths } from '../../../src/core/scan-paths';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -111,6 +112,58 @@ describe('scan pool', () => {
     const config = { ruleSeverity: new Proxy({}, {}) as Record<string, 'off'>, categories: { secret: true }, extra: () => 1 } as unknown as ScanJob['config'];
     const r = await pool.run({ ...job(path.join(dir, '.env')), config });
     assert.ok(r.kind === 'scanned' && r.findings.length === 1, JSON.stringify(r));
+    await pool.dispose();
+  });
+
+  it('answers a text job asking for raw findings with exactly what scanText returns, on a worker and in this thread', async () => {
+    const fixture = (rel: string) => ({ path: path.join(ROOT, 'test/fixtures', rel), text: fs.readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8') });
+    const inputs = [
+      fixture('sample-project/.env'),
+      fixture('sample-project/src/config.js'),
+      fixture('sample-project/docker-compose.yml'),
+      fixture('sample-project/infra/main.tf'),
+      fixture('password-policy/weak/cloudformation/iam-password-policy.yaml'),
+      // An unsaved buffer: not on disk, CRLF and non-ASCII text before the secrets (offsets in UTF-16).
+      { path: path.join(work, 'unsaved', 'settings.yaml'), text: `# 設定ファイル\r\ngithub:\r\n  token: ${GH}\r\napi_key: "${GH2}"\r\n` },
+    ];
+    const threaded = new ScanPool({ size: 1, workerPath: workerJs });
+    const inThread = new ScanPool({ size: 1, workerPath: path.join(work, 'missing.js') });
+    assert.equal(threaded.threaded, true);
+    let fixes = 0;
+    for (const input of inputs) {
+      const expected = await scanText(input);
+      fixes += expected.filter((f) => (f.fixes?.length ?? 0) > 0).length;
+      assert.ok(expected.length > 0, `${path.basename(input.path)} has no findings to compare`);
+      for (const pool of [threaded, inThread]) {
+        const r = await pool.run({ ...job(input.path), text: input.text, raw: true });
+        assert.ok(r.kind === 'scanned', `${path.basename(input.path)}: ${r.kind}`);
+        assert.deepEqual(r.raw, expected, path.basename(input.path));
+        assert.deepEqual(r.findings, [], 'raw findings are not placed at lines as well');
+        assert.deepEqual(r.errors, []);
+      }
+    }
+    assert.ok(fixes >= 5, `only ${fixes} findings with fixes`);
+    await Promise.all([threaded.dispose(), inThread.dispose()]);
+  });
+
+  it('gives up on a text job that hangs, with no trace of its text, and scans the next one on a fresh worker', async () => {
+    // Scans like the real worker would, except a buffer holding "hang" never finishes.
+    const worker = fakeWorker(
+      'text-hang',
+      `if (m.job.text.includes('hang')) return;
+       parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], raw: [{ ruleId: 'x', raw: m.job.raw }], errors: [], dateSensitive: false } });`,
+    );
+    const pool = new ScanPool({ size: 1, workerPath: worker, fileTimeoutMs: 300 });
+    const started = Date.now();
+    const [hung, next] = await Promise.all([
+      pool.run({ ...job(path.join(work, 'big.yaml')), text: `hang\ntoken: ${GH}\n`, raw: true }),
+      pool.run({ ...job(path.join(work, 'small.yaml')), text: 'a: 1\n', raw: true }),
+    ]);
+    assert.ok(hung.kind === 'skipped' && hung.skip.reason === 'scan-failed' && /timed out after 300 ms/.test(hung.skip.detail ?? ''), JSON.stringify(hung));
+    assert.equal(hung.path, path.join(work, 'big.yaml'));
+    assert.ok(!JSON.stringify(hung).includes(GH.slice(4)), 'the skip quotes the text');
+    assert.ok(next.kind === 'scanned' && JSON.stringify(next.raw) === '[{"ruleId":"x","raw":true}]', JSON.stringify(next));
+    assert.ok(Date.now() - started < 3000);
     await pool.dispose();
   });
 
