@@ -159,18 +159,27 @@ export function registerLiterals(literals: Iterable<string>): void {
   }
 }
 
+/** What `literalsIn` and `mentionsAny` need of a document (documents/document.ts is one). */
+interface TextMemo {
+  text: string;
+  memo<T>(key: string, compute: (doc: { text: string }) => T): T;
+}
+
+function searchShared(doc: { text: string }): ReadonlySet<string> {
+  return (shared as LiteralSet).foundIn(doc.text);
+}
+
 /** The registered literals (ASCII lower-cased) that occur in the text, whatever their case. */
-export function literalsIn(doc: { text: string; memo<T>(key: string, compute: () => T): T }): ReadonlySet<string> {
+export function literalsIn(doc: TextMemo): ReadonlySet<string> {
   if (!shared) {
     shared = new LiteralSet(REGISTERED);
     sharedKey = `literals:${shared.size}`;
   }
-  const set = shared;
-  return doc.memo(sharedKey, () => set.foundIn(doc.text));
+  return doc.memo(sharedKey, searchShared);
 }
 
 /** Whether any of `literals` (already registered) occurs in the text, in any ASCII case. */
-export function mentionsAny(doc: { text: string; memo<T>(key: string, compute: () => T): T }, literals: readonly string[]): boolean {
+export function mentionsAny(doc: TextMemo, literals: readonly string[]): boolean {
   const found = literalsIn(doc);
   for (const l of literals) if (found.has(FOLDED.get(l) ?? foldString(l))) return true;
   return false;

@@ -1,7 +1,7 @@
 import { Document } from './documents/document';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/index';
-import type { Rule } from './rules/rule';
+import type { RawFinding, Rule } from './rules/rule';
 import { dedupeSecretFindings } from './rules/secret/dedupe';
 import { applySuppressions } from './suppress';
 import type { Finding, ScanConfig, Severity, SourceFile } from './types';
@@ -50,26 +50,55 @@ function makePlan(config: ScanConfig | undefined): Plan {
  * no network. A rule that throws on odd input loses only its own findings; the error is
  * returned to the caller through `onRuleError` so it is never silent.
  */
-export async function scanText(
+export function scanText(
   file: SourceFile,
   config?: ScanConfig,
   onRuleError?: (ruleId: string, error: unknown) => void,
 ): Promise<Finding[]> {
+  try {
+    return scanNow(file, config, onRuleError);
+  } catch (error) {
+    // Callers get a promise either way, as from an async function.
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: ((ruleId: string, error: unknown) => void) | undefined): Promise<Finding[]> {
   const { ctx, rules } = planOf(config);
   const doc = new Document(file.path, file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
-  const bom = doc.text.length === file.text.length ? 0 : 1;
-  const findings: Finding[] = [];
-  for (const { rule, override } of rules) {
-    let raw;
+  // Every rule runs now, in order; the few that answer with a promise (secretlint's) are awaited
+  // together at the end. Results are kept by rule, so findings come out in rule order either way.
+  const results = new Array<readonly RawFinding[] | undefined>(rules.length);
+  let pending: Promise<void>[] | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i].rule;
     try {
       if (!rule.appliesTo(doc)) continue;
-      // Most rules answer synchronously: awaiting only promises saves a microtask per rule per file.
       const result = rule.check(doc, ctx);
-      raw = result instanceof Promise ? await result : result;
+      if (result instanceof Promise) {
+        (pending ??= []).push(
+          result.then(
+            (raw) => void (results[i] = raw),
+            (error: unknown) => onRuleError?.(rule.id, error),
+          ),
+        );
+      } else results[i] = result;
     } catch (error) {
       onRuleError?.(rule.id, error);
-      continue;
     }
+  }
+  if (pending) return Promise.all(pending).then(() => collect(file.text, doc.text, rules, results));
+  return Promise.resolve(collect(file.text, doc.text, rules, results));
+}
+
+/** The rules' raw findings as findings, deduplicated, without suppressed ones, by position. */
+function collect(original: string, text: string, rules: Plan['rules'], results: readonly (readonly RawFinding[] | undefined)[]): Finding[] {
+  const bom = text.length === original.length ? 0 : 1;
+  const findings: Finding[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const raw = results[i];
+    if (!raw || raw.length === 0) continue;
+    const { rule, override } = rules[i];
     for (const r of raw) {
       findings.push({
         ruleId: rule.id,
@@ -84,7 +113,8 @@ export async function scanText(
       });
     }
   }
-  return applySuppressions(file.text, dedupeSecretFindings(dedupe(findings))).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  if (findings.length === 0) return findings;
+  return applySuppressions(original, dedupeSecretFindings(dedupe(findings))).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** Drops exact repeats (same rule, same range), which overlapping detectors can produce. */

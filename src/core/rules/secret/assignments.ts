@@ -387,12 +387,14 @@ function scanTrees(doc: Document, out: Candidate[]): void {
 
 /** Every candidate of a document, computed once and shared by the rules that read them. */
 export function candidatesOf(doc: Document): Candidate[] {
-  return doc.memo('secret:candidates', () => {
-    const out: Candidate[] = [];
-    const text = doc.text;
-    hintedLines(text, (s, e) => scanLine(text, s, e, doc.format, out));
-    scanXmlElements(text, out);
-    scanTrees(doc, out);
-    return out;
-  });
+  return doc.memo('secret:candidates', findCandidates);
+}
+
+function findCandidates(doc: Document): Candidate[] {
+  const out: Candidate[] = [];
+  const text = doc.text;
+  hintedLines(text, (s, e) => scanLine(text, s, e, doc.format, out));
+  scanXmlElements(text, out);
+  scanTrees(doc, out);
+  return out;
 }

@@ -160,19 +160,27 @@ function registerHints(spec: ProviderSpec): void {
  * ignores case (or is confirmed by context words), else exactly as written.
  */
 function hintedPatterns(doc: Document): ReadonlySet<TokenPattern> {
-  return doc.memo('secret:hinted-patterns', () => {
-    const live = new Set<TokenPattern>();
-    for (const literal of literalsIn(doc)) {
-      const list = BY_HINT.get(literal);
-      if (!list) continue;
-      for (const { pattern, exact } of list) {
-        if (live.has(pattern)) continue;
-        const anyCase = pattern.re.ignoreCase || pattern.context !== undefined;
-        if (anyCase || exact === literal || doc.text.includes(exact)) live.add(pattern);
-      }
+  return doc.memo('secret:hinted-patterns', findHintedPatterns);
+}
+
+function findHintedPatterns(doc: Document): ReadonlySet<TokenPattern> {
+  const live = new Set<TokenPattern>();
+  for (const literal of literalsIn(doc)) {
+    const list = BY_HINT.get(literal);
+    if (!list) continue;
+    for (const { pattern, exact } of list) {
+      if (live.has(pattern)) continue;
+      const anyCase = pattern.re.ignoreCase || pattern.context !== undefined;
+      if (anyCase || exact === literal || doc.text.includes(exact)) live.add(pattern);
     }
-    return live;
-  });
+  }
+  return live;
+}
+
+/** Whether one of the spec's patterns is live (a loop: a closure per call was the top allocation of a tree scan). */
+function anyLive(spec: ProviderSpec, live: ReadonlySet<TokenPattern>): boolean {
+  for (let i = 0; i < spec.patterns.length; i++) if (live.has(spec.patterns[i])) return true;
+  return false;
 }
 
 /** What `hitsOf` answers for the many files without a hinted pattern (never added to). */
@@ -180,7 +188,7 @@ const NO_HITS: readonly Hit[] = [];
 
 function hitsOf(doc: Document, spec: ProviderSpec): readonly Hit[] {
   const live = hintedPatterns(doc);
-  if (live.size === 0 || !spec.patterns.some((p) => live.has(p))) return NO_HITS;
+  if (live.size === 0 || !anyLive(spec, live)) return NO_HITS;
   const out: Hit[] = [];
   const text = doc.text;
   for (const p of spec.patterns) {
