@@ -1,5 +1,6 @@
 import { jsonTree } from '../../documents/json';
 import { get, type TreeNode } from '../../documents/tree';
+import { mentionsAny, registerLiterals } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, FIREBASE_GUIDELINES, replaceFix } from './common';
 import { alwaysTrue, USER_DATA } from './firebase';
@@ -9,6 +10,8 @@ import { alwaysTrue, USER_DATA } from './firebase';
  * `.write` at the root or on user data: `true`, `"true"`, or a test-mode `now < …` deadline that
  * has not passed.
  */
+registerLiterals(['".read"', '".write"']);
+
 export const rtdbRulesPublic: Rule = {
   id: 'exposure/rtdb-rules-public',
   category: 'pii-exposure',
@@ -24,7 +27,7 @@ export const rtdbRulesPublic: Rule = {
     openUntil: { en: 'Test-mode rule: anyone can {op} {path} until {until}.', ja: 'テストモードのルールです。{until} まで {path} を誰でも{opJa}できます。' },
     'fix.requireAuth': { en: 'Require authentication', ja: '認証を必須にする' },
   },
-  appliesTo: (doc) => doc.format === 'json' && (/rules\.json$/.test(doc.name) || /"\.(read|write)"\s*:/.test(doc.text)),
+  appliesTo: (doc) => doc.format === 'json' && (/rules\.json$/.test(doc.name) || (mentionsAny(doc, ['".read"', '".write"']) && /"\.(read|write)"\s*:/.test(doc.text))),
   check(doc) {
     const rules = get(jsonTree(doc), 'rules');
     if (rules?.kind !== 'object') return [];

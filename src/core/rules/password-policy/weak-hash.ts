@@ -1,9 +1,12 @@
+import { mentionsAny, registerLiterals } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
 import { groupRange, inLineComment, matches } from './sources/text';
 
 const FORMATS = new Set(['conf', 'sql', 'yaml', 'shell', 'dockerfile', 'text', 'ini', 'properties', 'dotenv', 'hcl', 'json']);
 
 /** PostgreSQL storing passwords as unsalted-per-server MD5 instead of SCRAM-SHA-256. */
+registerLiterals(['password_encryption']);
+
 export const weakHashRule: Rule = {
   id: 'password-policy/weak-hash',
   category: 'password-policy',
@@ -21,7 +24,7 @@ export const weakHashRule: Rule = {
     },
     'fix.scram': { en: 'Use scram-sha-256', ja: 'scram-sha-256 にする' },
   },
-  appliesTo: (doc) => FORMATS.has(doc.format) && /password_encryption/i.test(doc.text),
+  appliesTo: (doc) => FORMATS.has(doc.format) && mentionsAny(doc, ['password_encryption']),
   check(doc) {
     const out: RawFinding[] = [];
     const re = /\bpassword_encryption\b['"]?[ \t]*(?:=|:|\bTO\b|[ \t])[ \t]*['"]?(md5|on)\b/dgi;

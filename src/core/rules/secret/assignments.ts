@@ -2,6 +2,7 @@ import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
 import { visit, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
+import { mentionsAny, registerLiterals } from '../../literals';
 import type { Range } from '../../types';
 
 /**
@@ -325,6 +326,9 @@ function trimAtSpace(p: ParsedValue): ParsedValue {
   return { value, valueRange: [p.valueRange[0], p.valueRange[0] + sp], literalRange: [p.literalRange[0], p.literalRange[0] + sp] };
 }
 
+/** Literals the XML and tree passes need (one of them in every match), asked of the shared search. */
+registerLiterals(['</', 'value', 'default']);
+
 function scanXmlElements(text: string, out: Candidate[]): void {
   if (!text.includes('</')) return;
   XML_ELEMENT.lastIndex = 0;
@@ -353,7 +357,7 @@ function scalarCandidate(doc: Document, key: string, node: TreeNode): Candidate 
 
 function scanTrees(doc: Document, out: Candidate[]): void {
   if (doc.format !== 'json' && doc.format !== 'yaml') return;
-  if (!/"?(?:value|Value|VALUE|default|Default|defaultValue|default_value|DefaultValue)"?\s*:/.test(doc.text)) return;
+  if (!mentionsAny(doc, ['value', 'default']) || !/"?(?:value|Value|VALUE|default|Default|defaultValue|default_value|DefaultValue)"?\s*:/.test(doc.text)) return;
   let trees: TreeNode[];
   try {
     trees = treesOf(doc);
@@ -394,7 +398,7 @@ function findCandidates(doc: Document): Candidate[] {
   const out: Candidate[] = [];
   const text = doc.text;
   hintedLines(text, (s, e) => scanLine(text, s, e, doc.format, out));
-  scanXmlElements(text, out);
+  if (mentionsAny(doc, ['</'])) scanXmlElements(text, out);
   scanTrees(doc, out);
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Document } from '../../documents/document';
+import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -27,12 +28,15 @@ function commandAround(text: string, at: number, tool: RegExp): boolean {
   return tool.test(text.slice(from, at + 1));
 }
 
+/** The tools' names, asked of the shared literal search before an exact-case search of the text. */
+registerLiterals(['curl', 'sshpass', 'mysql']);
+
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:cli', () => {
     const text = doc.text;
     const out: Hit[] = [];
     let m: RegExpExecArray | null;
-    if (text.includes('curl')) {
+    if (mentionsAny(doc, ['curl']) && text.includes('curl')) {
       CURL_USER.lastIndex = 0;
       while ((m = CURL_USER.exec(text)) !== null) {
         if (!commandAround(text, m.index, /\bcurl\b/)) continue;
@@ -42,7 +46,7 @@ function hits(doc: Document): Hit[] {
         out.push({ range: [start, start + pass.length], tool: 'curl' });
       }
     }
-    if (text.includes('sshpass')) {
+    if (mentionsAny(doc, ['sshpass']) && text.includes('sshpass')) {
       SSHPASS.lastIndex = 0;
       while ((m = SSHPASS.exec(text)) !== null) {
         if (placeholderConnectionPassword(m[2])) continue;
@@ -50,7 +54,7 @@ function hits(doc: Document): Hit[] {
         out.push({ range: [start, start + m[2].length], tool: 'sshpass' });
       }
     }
-    if (text.includes('mysql')) {
+    if (mentionsAny(doc, ['mysql']) && text.includes('mysql')) {
       MYSQL.lastIndex = 0;
       while ((m = MYSQL.exec(text)) !== null) {
         if (placeholderConnectionPassword(m[2])) continue;

@@ -32,7 +32,7 @@ const KV_CONTEXT = /(?:Server|Data Source|Host|User ID|UID|Uid|User Id|Database|
 const AZURE_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey)\s*=\s*(?<p>[A-Za-z0-9+/]{40,100}={0,2})/g;
 const SAS_SIG = /[?&;]sig=(?<p>[A-Za-z0-9%+/=]{30,120})/g;
 
-registerLiterals(['pwd', 'password', 'accountkey', 'sharedaccesskey']);
+registerLiterals(['pwd', 'password', 'accountkey', 'sharedaccesskey', '://', 'sig=']);
 
 const WORD_PASSWORDS = /^(?:pass|passwd|password|secret|pwd|changeme|changeit|admin|root|guest|test|user|username)$/i;
 
@@ -63,7 +63,7 @@ function hits(doc: Document): Hit[] {
     const text = doc.text;
     const out: Hit[] = [];
     let m: RegExpExecArray | null;
-    for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    for (let at = mentionsAny(doc, ['://']) ? text.indexOf('://') : -1; at >= 0; at = text.indexOf('://', at + 3)) {
       const from = Math.max(0, at - SCHEME_WINDOW);
       const scheme = SCHEME_BEFORE.exec(text.slice(from, at));
       // At the window's edge the scheme may be the end of a longer word.
@@ -100,7 +100,7 @@ function hits(doc: Document): Hit[] {
         out.push({ range: [start, start + p.length], password: p, kind: 'azure' });
       }
     }
-    if (text.includes('sig=')) {
+    if (mentionsAny(doc, ['sig=']) && text.includes('sig=')) {
       SAS_SIG.lastIndex = 0;
       while ((m = SAS_SIG.exec(text)) !== null) {
         const p = m.groups?.p ?? '';

@@ -1,4 +1,5 @@
 import type { Document } from '../../documents/document';
+import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -78,6 +79,8 @@ function base64Auth(text: string, out: Hit[], file: string, re: RegExp): void {
   }
 }
 
+registerLiterals(['"auths"']);
+
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:credential-files', () => {
     const out: Hit[] = [];
@@ -86,7 +89,7 @@ function hits(doc: Document): Hit[] {
     if (name === '.netrc' || name === '_netrc') netrc(text, out);
     else if (name === '.pgpass' || name === 'pgpass.conf') pgpass(text, out);
     else if (name === '.git-credentials') gitCredentials(text, out);
-    else if (name === '.dockercfg' || (name === 'config.json' && /"auths"\s*:/.test(text)) || /"auths"\s*:\s*\{/.test(text)) {
+    else if (name === '.dockercfg' || (mentionsAny(doc, ['"auths"']) && ((name === 'config.json' && /"auths"\s*:/.test(text)) || /"auths"\s*:\s*\{/.test(text)))) {
       base64Auth(text, out, 'Docker config.json', /"auth"\s*:\s*"([A-Za-z0-9+/=]{4,2000})"/g);
     } else if (name === '.npmrc' || name === '.yarnrc') {
       base64Auth(text, out, name, /(?:^|:)_(?:auth|password)\s*=\s*"?([A-Za-z0-9+/=]{4,2000})"?/gm);

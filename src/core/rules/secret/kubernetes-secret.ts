@@ -1,4 +1,5 @@
 import type { Document } from '../../documents/document';
+import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -75,11 +76,13 @@ function scanDocument(text: string, offset: number, out: Hit[], blocks: Range[])
   }
 }
 
+registerLiterals(['kind']);
+
 function scan(doc: Document): Scan {
   return doc.memo('secret:k8s-secret', () => {
     const result: Scan = { hits: [], blocks: [] };
     if (doc.format !== 'yaml' && doc.format !== 'text') return result;
-    if (!/kind:[ \t]*["']?Secret\b/.test(doc.text)) return result;
+    if (!mentionsAny(doc, ['kind']) || !/kind:[ \t]*["']?Secret\b/.test(doc.text)) return result;
     const re = /^---.*$/gm;
     let last = 0;
     let m: RegExpExecArray | null;

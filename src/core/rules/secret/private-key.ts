@@ -81,6 +81,7 @@ function puttyKeys(text: string, out: KeyHit[]): void {
 
 const PKCS12_WORDS = ['pfx', 'p12', 'pkcs12'];
 registerLiterals(PKCS12_WORDS);
+registerLiterals(['private key', 'putty-user-key-file-']);
 
 /** Base64 PKCS#12 bundles (.pfx/.p12) pasted into configuration. */
 function pkcs12Values(doc: Document, out: KeyHit[]): void {
@@ -97,8 +98,8 @@ function pkcs12Values(doc: Document, out: KeyHit[]): void {
 function hits(doc: Document): KeyHit[] {
   return doc.memo('secret:private-keys', () => {
     const out: KeyHit[] = [];
-    pemKeys(doc.text, out);
-    puttyKeys(doc.text, out);
+    if (mentionsAny(doc, ['private key'])) pemKeys(doc.text, out);
+    if (mentionsAny(doc, ['putty-user-key-file-'])) puttyKeys(doc.text, out);
     pkcs12Values(doc, out);
     return out;
   });

@@ -111,9 +111,13 @@ function decoratedName(text: string, from: number): string | undefined {
   return m?.[1];
 }
 
+const DECORATOR_WORDS = ['@size', '@length', '@minlength'];
+registerLiterals(DECORATOR_WORDS);
+
 /** class-validator (`@MinLength(8) password`) and Bean Validation (`@Size(min = 8) String password`). */
 function decorators(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
+  if (!mentionsAny(doc, DECORATOR_WORDS)) return;
   const re = doc.format === 'java' || doc.format === 'kotlin'
     ? /@(?:Size|Length)\s*\([^()\n]{0,200}?\bmin\s*=\s*(\d{1,4})[^()\n]{0,200}\)/dg
     : /@(?:MinLength|Length)\s*\(\s*(\d{1,4})\b[^()\n]{0,200}\)/dg;
@@ -295,8 +299,11 @@ function django(doc: Document, out: PolicyFacts[]): void {
   out.push({ product: 'Django', anchor, minLength: omitted<number>(anchor, 8, insert) });
 }
 
+registerLiterals(['passwordpolicyconfig', 'userpool', 'accountpasswordpolicy']);
+
 /** Firebase Admin SDK: `passwordPolicyConfig: { enforcementState, constraints: { … } }`. */
 function firebaseCode(doc: Document, out: PolicyFacts[]): void {
+  if (!mentionsAny(doc, ['passwordpolicyconfig'])) return;
   const text = doc.text;
   for (const m of matches(/\bpasswordPolicyConfig\s*:\s*\{/dg, text)) {
     const open = m.index + m[0].length - 1;
@@ -345,6 +352,7 @@ function literalValues(text: string, start: number, end: number): Map<string, { 
  * and `new aws.iam.AccountPasswordPolicy(…, { minimumPasswordLength })`.
  */
 function iacPrograms(doc: Document, out: PolicyFacts[]): void {
+  if (!mentionsAny(doc, ['userpool', 'accountpasswordpolicy'])) return;
   const text = doc.text;
   for (const m of matches(/\bnew\s+(?:[\w$]+\.){0,3}(UserPool|AccountPasswordPolicy)\s*\(/dg, text)) {
     const open = m.index + m[0].length - 1;

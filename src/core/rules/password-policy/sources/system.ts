@@ -2,6 +2,7 @@ import type { Document } from '../../../documents/document';
 import type { CharClass } from '../../../guidelines/profiles';
 import type { Range, TextEdit } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
+import { mentionsAny, registerLiterals } from '../../../literals';
 import { groupRange, matches, numberReplacer } from './text';
 
 /**
@@ -157,10 +158,12 @@ function pamStack(doc: Document): PolicyFacts | undefined {
 
 const MYSQL_KEY = /(?<![\w.-])validate[_-]password[._-](length|policy|mixed[_-]case[_-]count|number[_-]count|special[_-]char[_-]count)\b['"]?[ \t]*(?:=|:|\s)[ \t]*['"]?([A-Za-z0-9]{1,12})\b/dgi;
 
+registerLiterals(['validate_password', 'validate-password']);
+
 /** MySQL validate_password settings (my.cnf, SET GLOBAL, server flags). */
 function mysql(doc: Document): PolicyFacts | undefined {
   const text = doc.text;
-  if (!/validate[_-]password/i.test(text)) return undefined;
+  if (!mentionsAny(doc, ['validate_password', 'validate-password'])) return undefined;
   const facts: PolicyFacts = { product: 'MySQL validate_password', anchor: [0, 0] };
   let seen = false;
   const counts: Partial<Record<'mixed' | 'number' | 'special', Fact<number>>> = {};
