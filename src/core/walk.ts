@@ -72,36 +72,102 @@ export async function* walkPaths(roots: readonly string[], options: WalkOptions)
     }
     const extra = ignore().add([...(options.exclude ?? [])]);
     const visited = new Set<string>();
-    yield* walkDir(root, realRoot, root, [{ base: root, ig: extra }], visited, skipDirs, options);
+    yield* walkDir(root, realRoot, [{ base: root, ig: extra }], visited, skipDirs, options);
   }
 }
 
+/** A directory being walked: its sorted entries, the next one to look at, the ignore rules in force. */
+interface DirFrame {
+  dir: string;
+  entries: fs.Dirent[];
+  next: number;
+  frames: IgnoreFrame[];
+}
+
+/**
+ * Walks a directory tree depth first, entries in name order. One generator with a stack of
+ * open directories, not one generator per directory: every file passed through a `yield*` per
+ * level of depth, a promise each, on the thread that also feeds the workers.
+ */
 async function* walkDir(
-  dir: string,
+  start: string,
   realRoot: string,
-  root: string,
   frames: IgnoreFrame[],
   visited: Set<string>,
   skipDirs: Set<string>,
   options: WalkOptions,
 ): AsyncGenerator<PathEntry> {
+  const stack: DirFrame[] = [];
+  const first = await openDir(start, frames, visited, options);
+  if (first?.kind === 'skipped') yield first;
+  else if (first) stack.push(first.frame);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.entries.length) {
+      stack.pop();
+      continue;
+    }
+    if (options.isCancelled?.()) return;
+    const entry = top.entries[top.next++];
+    const full = path.join(top.dir, entry.name);
+    let isDir = entry.isDirectory();
+    if (isDir && skipDirs.has(entry.name)) continue;
+    if (isIgnored(top.frames, full, isDir)) continue;
+
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      let st: fs.Stats;
+      try {
+        target = await fs.promises.realpath(full);
+        st = await fs.promises.stat(full);
+      } catch (error) {
+        yield { kind: 'skipped', path: full, reason: 'unreadable', detail: errorText(error) };
+        continue;
+      }
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+        yield { kind: 'skipped', path: full, reason: 'outside-root' };
+        continue;
+      }
+      isDir = st.isDirectory();
+      if (isDir && isIgnored(top.frames, full, true)) continue;
+      if (!isDir && !st.isFile()) {
+        yield { kind: 'skipped', path: full, reason: 'not-regular' };
+        continue;
+      }
+    } else if (!isDir && !entry.isFile()) {
+      yield { kind: 'skipped', path: full, reason: 'not-regular' };
+      continue;
+    }
+
+    if (isDir) {
+      const sub = await openDir(full, top.frames, visited, options);
+      if (sub?.kind === 'skipped') yield sub;
+      else if (sub) stack.push(sub.frame);
+    } else yield { kind: 'path', path: full };
+  }
+}
+
+/**
+ * Reads a directory for the walk: its entries sorted, with the ignore files it holds added to
+ * the rules in force. Undefined for a directory already walked (a link cycle or a second link
+ * to it).
+ */
+async function openDir(dir: string, frames: IgnoreFrame[], visited: Set<string>, options: WalkOptions): Promise<{ kind: 'dir'; frame: DirFrame } | SkippedEntry | undefined> {
   let dirStat: fs.Stats;
   try {
     dirStat = await fs.promises.stat(dir);
   } catch (error) {
-    yield { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
-    return;
+    return { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
   }
   const key = `${dirStat.dev}:${dirStat.ino}`;
-  if (visited.has(key)) return;
+  if (visited.has(key)) return undefined;
   visited.add(key);
 
   let entries: fs.Dirent[];
   try {
     entries = await fs.promises.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    yield { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
-    return;
+    return { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
   }
   // Real entries before symbolic links, so a directory reached both ways is reported under
   // its own path (each directory is entered once).
@@ -121,42 +187,7 @@ async function* walkDir(
     }
     if (any) frames = [...frames, { base: dir, ig: local }];
   }
-
-  for (const entry of entries) {
-    if (options.isCancelled?.()) return;
-    const full = path.join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    if (isDir && skipDirs.has(entry.name)) continue;
-    if (isIgnored(frames, full, isDir)) continue;
-
-    if (entry.isSymbolicLink()) {
-      let target: string;
-      let st: fs.Stats;
-      try {
-        target = await fs.promises.realpath(full);
-        st = await fs.promises.stat(full);
-      } catch (error) {
-        yield { kind: 'skipped', path: full, reason: 'unreadable', detail: errorText(error) };
-        continue;
-      }
-      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-        yield { kind: 'skipped', path: full, reason: 'outside-root' };
-        continue;
-      }
-      isDir = st.isDirectory();
-      if (isDir && isIgnored(frames, full, true)) continue;
-      if (!isDir && !st.isFile()) {
-        yield { kind: 'skipped', path: full, reason: 'not-regular' };
-        continue;
-      }
-    } else if (!isDir && !entry.isFile()) {
-      yield { kind: 'skipped', path: full, reason: 'not-regular' };
-      continue;
-    }
-
-    if (isDir) yield* walkDir(full, realRoot, root, frames, visited, skipDirs, options);
-    else yield { kind: 'path', path: full };
-  }
+  return { kind: 'dir', frame: { dir, entries, next: 0, frames } };
 }
 
 function isIgnored(frames: readonly IgnoreFrame[], full: string, isDir: boolean): boolean {
