@@ -70,15 +70,19 @@ export async function* walkPaths(roots: readonly string[], options: WalkOptions)
       yield { kind: 'skipped', path: root, reason: 'not-regular' };
       continue;
     }
-    const extra = ignore().add([...(options.exclude ?? [])]);
+    // No exclude patterns, no frame: each frame costs a relative path and a match per entry.
+    const exclude = options.exclude ?? [];
+    const frames = exclude.length > 0 ? [{ base: root, ig: ignore().add([...exclude]) }] : [];
     const visited = new Set<string>();
-    yield* walkDir(root, realRoot, [{ base: root, ig: extra }], visited, skipDirs, options);
+    yield* walkDir(root, realRoot, frames, visited, skipDirs, options);
   }
 }
 
 /** A directory being walked: its sorted entries, the next one to look at, the ignore rules in force. */
 interface DirFrame {
   dir: string;
+  /** The directory's real path (no symbolic link in it): what marks it as walked. */
+  real: string;
   entries: fs.Dirent[];
   next: number;
   frames: IgnoreFrame[];
@@ -98,7 +102,7 @@ async function* walkDir(
   options: WalkOptions,
 ): AsyncGenerator<PathEntry> {
   const stack: DirFrame[] = [];
-  const first = await openDir(start, frames, visited, options);
+  const first = await openDir(start, realRoot, frames, visited, options);
   if (first?.kind === 'skipped') yield first;
   else if (first) stack.push(first.frame);
   while (stack.length > 0) {
@@ -114,6 +118,7 @@ async function* walkDir(
     if (isDir && skipDirs.has(entry.name)) continue;
     if (isIgnored(top.frames, full, isDir)) continue;
 
+    let real = path.join(top.real, entry.name);
     if (entry.isSymbolicLink()) {
       let target: string;
       let st: fs.Stats;
@@ -129,6 +134,7 @@ async function* walkDir(
         continue;
       }
       isDir = st.isDirectory();
+      real = target;
       if (isDir && isIgnored(top.frames, full, true)) continue;
       if (!isDir && !st.isFile()) {
         yield { kind: 'skipped', path: full, reason: 'not-regular' };
@@ -140,7 +146,7 @@ async function* walkDir(
     }
 
     if (isDir) {
-      const sub = await openDir(full, top.frames, visited, options);
+      const sub = await openDir(full, real, top.frames, visited, options);
       if (sub?.kind === 'skipped') yield sub;
       else if (sub) stack.push(sub.frame);
     } else yield { kind: 'path', path: full };
@@ -150,18 +156,12 @@ async function* walkDir(
 /**
  * Reads a directory for the walk: its entries sorted, with the ignore files it holds added to
  * the rules in force. Undefined for a directory already walked (a link cycle or a second link
- * to it).
+ * to it), known by its real path: the parent's real path and the entry's name, or the link's
+ * resolved target, so no directory needs a stat of its own.
  */
-async function openDir(dir: string, frames: IgnoreFrame[], visited: Set<string>, options: WalkOptions): Promise<{ kind: 'dir'; frame: DirFrame } | SkippedEntry | undefined> {
-  let dirStat: fs.Stats;
-  try {
-    dirStat = await fs.promises.stat(dir);
-  } catch (error) {
-    return { kind: 'skipped', path: dir, reason: 'unreadable', detail: errorText(error) };
-  }
-  const key = `${dirStat.dev}:${dirStat.ino}`;
-  if (visited.has(key)) return undefined;
-  visited.add(key);
+async function openDir(dir: string, real: string, frames: IgnoreFrame[], visited: Set<string>, options: WalkOptions): Promise<{ kind: 'dir'; frame: DirFrame } | SkippedEntry | undefined> {
+  if (visited.has(real)) return undefined;
+  visited.add(real);
 
   let entries: fs.Dirent[];
   try {
@@ -187,7 +187,7 @@ async function openDir(dir: string, frames: IgnoreFrame[], visited: Set<string>,
     }
     if (any) frames = [...frames, { base: dir, ig: local }];
   }
-  return { kind: 'dir', frame: { dir, entries, next: 0, frames } };
+  return { kind: 'dir', frame: { dir, real, entries, next: 0, frames } };
 }
 
 function isIgnored(frames: readonly IgnoreFrame[], full: string, isDir: boolean): boolean {
