@@ -8,7 +8,9 @@
  * found ones with `includes`.
  *
  * Every position is tried against every literal that starts with the characters there, so
- * overlapping literals (`sk_`, `sk_live_`, `k_li`) are all found.
+ * overlapping literals (`sk_`, `sk_live_`, `k_li`) are all found. Positional literals (of two
+ * or more code units) are reported at every occurrence too, for callers that need where, not
+ * only whether (assignment extraction reads the lines that hold its hint words).
  */
 export class LiteralSet {
   /** The literals with ASCII letters lower-cased; `foundIn` reports them by value. */
@@ -29,13 +31,22 @@ export class LiteralSet {
   private readonly table = new Uint16Array(HASH_SIZE);
   /** Literal indexes by the hash of their first three code units. */
   private readonly buckets: number[][] = [];
+  /** 1 for a literal whose every occurrence is reported. */
+  private readonly positional: Uint8Array;
   readonly size: number;
 
-  constructor(literals: Iterable<string>) {
+  constructor(literals: Iterable<string>, positional: Iterable<string> = []) {
     const unique = new Set<string>();
     for (const l of literals) if (l.length > 0) unique.add(foldString(l));
+    const where = new Set<string>();
+    for (const l of positional) {
+      if (l.length < 2) throw new Error('a positional literal has at least two code units');
+      where.add(foldString(l));
+      unique.add(foldString(l));
+    }
     this.literals = [...unique];
     this.size = this.literals.length;
+    this.positional = new Uint8Array(this.literals.map((l) => (where.has(l) ? 1 : 0)));
     this.literals.forEach((l, index) => {
       const c0 = l.charCodeAt(0);
       const c1 = l.charCodeAt(1);
@@ -57,10 +68,14 @@ export class LiteralSet {
     });
   }
 
-  /** The literals (ASCII lower-cased) that occur in `text`, whatever the case of its ASCII letters. */
-  foundIn(text: string): Set<string> {
+  /**
+   * The literals (ASCII lower-cased) that occur in `text`, whatever the case of its ASCII
+   * letters. With `hits`, also appends the start and end of every occurrence of a positional
+   * literal, in order of start.
+   */
+  foundIn(text: string, hits?: number[]): Set<string> {
     const found = new Set<string>();
-    const { literals, table, buckets, pairs, widePairs, starts } = this;
+    const { literals, table, buckets, pairs, widePairs, starts, positional } = this;
     for (const k of this.singles) {
       const l = literals[k];
       if (text.includes(l) || text.includes(l.toUpperCase())) found.add(l);
@@ -83,6 +98,7 @@ export class LiteralSet {
             seen[k] = 1;
             found.add(literals[k]);
           }
+          if (positional[k] === 1) hits?.push(i - 2, i);
         }
         longer = (cls & 2) !== 0;
       } else if (widePairs.size > 0) {
@@ -91,6 +107,7 @@ export class LiteralSet {
           seen[k] = 1;
           found.add(literals[k]);
         }
+        if (k >= 0 && positional[k] === 1) hits?.push(i - 2, i);
       }
       if (longer) {
         const slot = table[hash3(c0, c1, c2)];
@@ -98,15 +115,18 @@ export class LiteralSet {
           const bucket = buckets[slot - 1];
           for (let j = 0; j < bucket.length; j++) {
             const k = bucket[j];
-            if (seen[k] === 1) continue;
+            if (seen[k] === 1 && positional[k] === 0) continue;
             // Compared by code unit: `startsWith` is a runtime call, several times slower here.
             const l = literals[k];
             if (l.charCodeAt(0) !== c0 || l.charCodeAt(1) !== c1 || l.charCodeAt(2) !== c2) continue;
             let q = 3;
             while (q < l.length && FOLD[text.charCodeAt(i - 2 + q)] === l.charCodeAt(q)) q++;
-            if (q === l.length) {
+            if (q !== l.length) continue;
+            if (positional[k] === 1) hits?.push(i - 2, i - 2 + q);
+            if (seen[k] === 0) {
               seen[k] = 1;
-              open[slot - 1]--;
+              // A bucket holding a positional literal stays open: its next occurrence counts too.
+              if (positional[k] === 0) open[slot - 1]--;
               found.add(l);
             }
           }
@@ -116,7 +136,10 @@ export class LiteralSet {
       c1 = c2;
     }
     const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
-    if (k >= 0) found.add(literals[k]);
+    if (k >= 0) {
+      found.add(literals[k]);
+      if (positional[k] === 1) hits?.push(n - 2, n);
+    }
     return found;
   }
 }
@@ -141,19 +164,28 @@ export function foldString(s: string): string {
  * answers every rule's "does this text mention X" prefilter.
  */
 const REGISTERED = new Set<string>();
+/** Registered literals whose positions are wanted too (see `literalHits`). */
+const POSITIONAL = new Set<string>();
 /** Each registered literal as given → folded, so lookups need not fold it again. */
 const FOLDED = new Map<string, string>();
 let shared: LiteralSet | undefined;
 /** The memo key of the shared search's result (it names the set, which grows as rules register). */
 let sharedKey = '';
 
-/** Adds literals to the shared search (rules call this once, when they are built). */
-export function registerLiterals(literals: Iterable<string>): void {
+/**
+ * Adds literals to the shared search (rules call this once, when they are built). Positional
+ * ones (two code units or more) are also reported at every occurrence, by `literalHits`.
+ */
+export function registerLiterals(literals: Iterable<string>, options: { positional?: boolean } = {}): void {
   for (const l of literals) {
     const f = foldString(l);
     FOLDED.set(l, f);
     if (f.length > 0 && !REGISTERED.has(f)) {
       REGISTERED.add(f);
+      shared = undefined;
+    }
+    if (options.positional && f.length > 0 && !POSITIONAL.has(f)) {
+      POSITIONAL.add(f);
       shared = undefined;
     }
   }
@@ -165,17 +197,36 @@ interface TextMemo {
   memo<T>(key: string, compute: (doc: { text: string }) => T): T;
 }
 
-function searchShared(doc: { text: string }): ReadonlySet<string> {
-  return (shared as LiteralSet).foundIn(doc.text);
+interface SharedResult {
+  found: ReadonlySet<string>;
+  /** Start and end of each occurrence of a positional literal, in order of start. */
+  hits: readonly number[];
+}
+
+function searchShared(doc: { text: string }): SharedResult {
+  const hits: number[] = [];
+  return { found: (shared as LiteralSet).foundIn(doc.text, hits), hits };
+}
+
+function sharedResult(doc: TextMemo): SharedResult {
+  if (!shared) {
+    shared = new LiteralSet(REGISTERED, POSITIONAL);
+    sharedKey = `literals:${shared.size}:${POSITIONAL.size}`;
+  }
+  return doc.memo(sharedKey, searchShared);
 }
 
 /** The registered literals (ASCII lower-cased) that occur in the text, whatever their case. */
 export function literalsIn(doc: TextMemo): ReadonlySet<string> {
-  if (!shared) {
-    shared = new LiteralSet(REGISTERED);
-    sharedKey = `literals:${shared.size}`;
-  }
-  return doc.memo(sharedKey, searchShared);
+  return sharedResult(doc).found;
+}
+
+/**
+ * Where the positional literals occur: start and end offsets, two numbers per occurrence, in
+ * order of start (from the same single pass as `literalsIn`).
+ */
+export function literalHits(doc: TextMemo): readonly number[] {
+  return sharedResult(doc).hits;
 }
 
 /** Whether any of `literals` (already registered) occurs in the text, in any ASCII case. */

@@ -11,6 +11,22 @@ function naive(literals: string[], text: string): Set<string> {
   return new Set(literals.map(foldString).filter((l) => l.length > 0 && folded.includes(l)));
 }
 
+/** Every occurrence of each positional literal, as [start, end], sorted by start: the reference for `hits`. */
+function naiveHits(positional: string[], text: string): number[][] {
+  const folded = foldString(text);
+  const out: number[][] = [];
+  for (const l of new Set(positional.map(foldString))) {
+    for (let at = folded.indexOf(l); at >= 0; at = folded.indexOf(l, at + 1)) out.push([at, at + l.length]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+function pairsOf(hits: number[]): number[][] {
+  const out: number[][] = [];
+  for (let k = 0; k < hits.length; k += 2) out.push([hits[k], hits[k + 1]]);
+  return out;
+}
+
 describe('LiteralSet', () => {
   it('finds overlapping literals, prefixes of one another and sharing a start', () => {
     const set = new LiteralSet(['sk_', 'sk_live_', 'k_li', 'live', 'xoxb-']);
@@ -48,6 +64,32 @@ describe('LiteralSet', () => {
       fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.array(alphabet, { maxLength: 200 }), (literals, chars) => {
         const text = chars.join('');
         assert.deepEqual([...new LiteralSet(literals).foundIn(text)].sort(), [...naive(literals, text)].sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports every occurrence of a positional literal, in order, and still whether each literal occurs', () => {
+    const set = new LiteralSet(['sk_'], ['key', 'pw', 'キー', 'パスワード']);
+    const hits: number[] = [];
+    const found = set.foundIn('KEY=1 pw=2 key キー パスワード keypw', hits);
+    assert.deepEqual([...found].sort(), ['key', 'pw', 'キー', 'パスワード'].sort());
+    assert.deepEqual(pairsOf(hits), [[0, 3], [6, 8], [11, 14], [15, 17], [18, 23], [24, 27], [27, 29]]);
+  });
+
+  it('agrees with a plain search for the occurrences of positional literals on random input', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '_', '-', 'ト', 'ー', '\n');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
+    const longer = fc.array(alphabet, { minLength: 2, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 20 }), fc.array(longer, { minLength: 1, maxLength: 6 }), fc.array(alphabet, { maxLength: 200 }), (literals, positional, chars) => {
+        const text = chars.join('');
+        const hits: number[] = [];
+        const found = new LiteralSet(literals, positional).foundIn(text, hits);
+        assert.deepEqual(pairsOf(hits).sort((a, b) => a[0] - b[0] || a[1] - b[1]), naiveHits(positional, text));
+        // Hits come in order of start.
+        for (let k = 2; k < hits.length; k += 2) assert.ok(hits[k] >= hits[k - 2]);
+        assert.deepEqual([...found].sort(), [...naive([...literals, ...positional], text)].sort());
       }),
       { numRuns: 500 },
     );

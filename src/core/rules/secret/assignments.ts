@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
 import { visit, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { literalHits, mentionsAny, registerLiterals } from '../../literals';
 import type { Range } from '../../types';
 
 /**
@@ -41,10 +41,11 @@ export function unquotedIsExpression(format: Format): boolean {
   return CODE_FORMATS.has(format);
 }
 
-/** Lines worth parsing mention one of these. */
-const HINT = /pass|pw|secret|token|key|auth|cred|bearer|pasu|ansh|ansy|himit|パスワード|暗証|秘密|シークレット|トークン|キー|認証/i;
-/** The same words, searched for through the whole text (only lines holding one are parsed). */
-const HINT_ALL = new RegExp(HINT.source, 'gi');
+/** Lines worth parsing mention one of these words (any case). */
+const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
+const HINT = new RegExp(HINT_WORDS.join('|'), 'i');
+// Found with every other literal in the shared one-pass search, which also says where.
+registerLiterals(HINT_WORDS, { positional: true });
 
 /** `key <op> ` — the key may be quoted, dotted or `$`-prefixed; the operator is one of many. */
 const ASSIGN = /(?<![\w$@.\-\\])[$@]?(?:(\\?["'`])([^"'`\\\r\n]{1,100}?)\1|([A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff][\w.\-\u3040-\u30ff\u4e00-\u9fff]{0,99}))[ \t]*(?:\][ \t]*)?(:=|=>|\.=|\+=|\?=|\|\|=|<-|=|:)(?![=:/>~])[ \t]*/g;
@@ -173,29 +174,28 @@ function trailingIdentifier(s: string): string | undefined {
 
 /**
  * Calls `each` with the start and end of every line (ended by CR, LF or CRLF) that mentions a
- * hint word, once per line. The text is searched for the words, not split into lines: most
- * lines of most files mention none, and a line is only delimited around a hit.
+ * hint word, once per line, and the index in `hits` of the line's first hint. The text is not
+ * split into lines: most lines of most files mention none, and a line is only delimited around
+ * a hit. `hits` are the hint words' start and end offsets, in order (see `literalHits`).
  */
-function hintedLines(text: string, each: (start: number, end: number) => void): void {
-  HINT_ALL.lastIndex = 0;
+function hintedLines(text: string, hits: readonly number[], each: (start: number, end: number, firstHit: number) => void): void {
   let done = 0;
-  let m: RegExpExecArray | null;
-  while ((m = HINT_ALL.exec(text)) !== null) {
-    let s = m.index;
+  for (let k = 0; k < hits.length; k += 2) {
+    if (hits[k] < done) continue;
+    let s = hits[k];
     while (s > done) {
       const c = text.charCodeAt(s - 1);
       if (c === 10 || c === 13) break;
       s--;
     }
-    let e = m.index + m[0].length;
+    let e = hits[k + 1];
     while (e < text.length) {
       const c = text.charCodeAt(e);
       if (c === 10 || c === 13) break;
       e++;
     }
-    each(s, e);
+    each(s, e, k);
     done = e + 1;
-    HINT_ALL.lastIndex = done;
   }
 }
 
@@ -211,21 +211,22 @@ function push(out: Candidate[], key: string, p: ParsedValue, origin: Candidate['
 const LONG_LINE = 2000;
 /** How far from a hint word an assignment is looked for on a long line. */
 const HINT_REACH = 200;
-const HINT_IN_LINE = new RegExp(HINT.source, 'gi');
-
-function scanLine(text: string, s: number, e: number, format: Format, out: Candidate[]): void {
+function scanLine(text: string, s: number, e: number, hits: readonly number[], firstHit: number, format: Format, out: Candidate[]): void {
   const line = text.slice(s, e);
   const parens = { at: 0, depth: 0 };
   if (line.length <= LONG_LINE) {
     assignments(text, s, e, line, 0, line.length, format, parens, out);
   } else {
-    HINT_IN_LINE.lastIndex = 0;
+    // Around each hint word of the line (offsets in the line); a hint inside or overlapping
+    // the last one read, or before where reading stopped, adds nothing.
     let done = 0;
-    let h: RegExpExecArray | null;
-    while ((h = HINT_IN_LINE.exec(line)) !== null) {
-      const to = h.index + h[0].length + HINT_REACH;
-      done = Math.max(done, assignments(text, s, e, line, Math.max(done, h.index - HINT_REACH), to, format, parens, out));
-      HINT_IN_LINE.lastIndex = Math.max(HINT_IN_LINE.lastIndex, done);
+    let next = 0;
+    for (let k = firstHit; k < hits.length && hits[k] < e; k += 2) {
+      const from = hits[k] - s;
+      if (from < next) continue;
+      const to = hits[k + 1] - s + HINT_REACH;
+      done = Math.max(done, assignments(text, s, e, line, Math.max(done, from - HINT_REACH), to, format, parens, out));
+      next = Math.max(hits[k + 1] - s, done);
     }
   }
   otherPairs(text, s, e, line, format, out);
@@ -397,7 +398,8 @@ export function candidatesOf(doc: Document): Candidate[] {
 function findCandidates(doc: Document): Candidate[] {
   const out: Candidate[] = [];
   const text = doc.text;
-  hintedLines(text, (s, e) => scanLine(text, s, e, doc.format, out));
+  const hits = literalHits(doc);
+  hintedLines(text, hits, (s, e, firstHit) => scanLine(text, s, e, hits, firstHit, doc.format, out));
   if (mentionsAny(doc, ['</'])) scanXmlElements(text, out);
   scanTrees(doc, out);
   return out;
