@@ -28,6 +28,27 @@ function columnList(list: string): string[] {
   return list.split(',').map((c) => bareName(c.trim()));
 }
 
+/**
+ * Column lists by their text: a seed file repeats the same `INSERT INTO t (cols)` on every
+ * line, and each list is split and cleaned once. The lists are only read, never changed.
+ */
+function columnsOf(list: string, memo: Map<string, string[]>): string[] {
+  let cols = memo.get(list);
+  if (!cols) {
+    cols = columnList(list);
+    memo.set(list, cols);
+  }
+  return cols;
+}
+
+/** Whether a code unit is white space as `\s` means it (without a regex and a string per character). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Reads every INSERT and COPY of a text. Linear: each statement is scanned once. */
 export function sqlRecords(text: string, sink: SqlSink): void {
   const columns = createTableColumns(text);
@@ -38,10 +59,11 @@ export function sqlRecords(text: string, sink: SqlSink): void {
     sink.table(name, range);
   };
 
+  const lists = new Map<string, string[]>();
   INSERT.lastIndex = 0;
   for (let m = INSERT.exec(text); m; m = INSERT.exec(text)) {
     const name = bareName(m[1]);
-    const cols = m[2] !== undefined ? columnList(m[2]) : columns.get(name.toLowerCase());
+    const cols = m[2] !== undefined ? columnsOf(m[2], lists) : columns.get(name.toLowerCase());
     announce(name, [m.index, m.index + m[0].trimEnd().length]);
     INSERT.lastIndex = readTuples(text, INSERT.lastIndex, (values, range) => {
       sink.row(name, values.map((v, i) => ({ key: cols?.[i], value: v.text, start: v.start, end: v.end })), range);
@@ -88,13 +110,13 @@ interface Value {
 function readTuples(text: string, i: number, onTuple: (values: Value[], range: Range) => void): number {
   const n = text.length;
   for (;;) {
-    while (i < n && /\s/.test(text[i])) i++;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (text[i] !== '(') return i;
     const tupleStart = i;
     i++;
     const values: Value[] = [];
     for (;;) {
-      while (i < n && /\s/.test(text[i])) i++;
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (i >= n) return i;
       if (text[i] === "'" || (text[i] === 'N' && text[i + 1] === "'")) {
         if (text[i] === 'N') i++;
@@ -132,7 +154,7 @@ function readTuples(text: string, i: number, onTuple: (values: Value[], range: R
         const raw = text.slice(start, i).trimEnd();
         values.push({ text: /^null$/i.test(raw) ? '' : raw, start, end: start + raw.length });
       }
-      while (i < n && /\s/.test(text[i])) i++;
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (text[i] === ',') {
         i++;
         continue;
@@ -144,7 +166,7 @@ function readTuples(text: string, i: number, onTuple: (values: Value[], range: R
       return i;
     }
     onTuple(values, [tupleStart, i]);
-    while (i < n && /\s/.test(text[i])) i++;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (text[i] !== ',') return i;
     i++;
   }
