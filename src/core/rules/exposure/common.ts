@@ -54,16 +54,24 @@ const NORMALISED = new Map<string, string>();
 /** The last entry of an object whose normalised key is one of `keys`. */
 export function field(node: TreeNode | undefined, ...keys: string[]): Entry | undefined {
   if (node?.kind !== 'object') return undefined;
-  const wanted = keys.map(norm);
-  for (let i = node.entries.length - 1; i >= 0; i--) if (wanted.includes(norm(node.entries[i].key))) return node.entries[i];
+  // Loops, not a mapped list of wanted keys: rules ask this of every resource, many times.
+  const entries = node.entries;
+  for (let i = entries.length - 1; i >= 0; i--) if (wants(keys, norm(entries[i].key))) return entries[i];
   return undefined;
 }
 
 /** Every entry of an object whose normalised key is one of `keys` (repeated HCL blocks). */
 export function fields(node: TreeNode | undefined, ...keys: string[]): Entry[] {
   if (node?.kind !== 'object') return [];
-  const wanted = keys.map(norm);
-  return node.entries.filter((e) => wanted.includes(norm(e.key)));
+  const out: Entry[] = [];
+  for (const e of node.entries) if (wants(keys, norm(e.key))) out.push(e);
+  return out;
+}
+
+/** Whether a normalised key is one of `keys` (normalised here). */
+function wants(keys: readonly string[], key: string): boolean {
+  for (let j = 0; j < keys.length; j++) if (norm(keys[j]) === key) return true;
+  return false;
 }
 
 /** Follows a path of normalised keys. */
