@@ -128,15 +128,18 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '
 
 /** Reads a quoted template starting at the opening quote; stops at the closing quote or line end. */
 function readString(text: string, start: number, nesting: number): { value: string; end: number; tmpl: boolean } {
+  // Plain characters are copied as runs (one slice each), not one string piece per character.
   let value = '';
+  let run = start + 1;
   let tmpl = false;
   let j = start + 1;
   const n = text.length;
   while (j < n) {
-    const c = text[j];
-    if (c === '"') return { value, end: j + 1, tmpl };
-    if (c === '\n') break;
-    if (c === '\\') {
+    const c = text.charCodeAt(j);
+    if (c === 34 /* " */) return { value: value + text.slice(run, j), end: j + 1, tmpl };
+    if (c === 10 /* \n */) break;
+    if (c === 92 /* \ */) {
+      value += text.slice(run, j);
       const d = text[j + 1] ?? '';
       if (d === 'u' || d === 'U') {
         const len = d === 'u' ? 4 : 8;
@@ -148,24 +151,26 @@ function readString(text: string, start: number, nesting: number): { value: stri
         value += ESCAPES[d] ?? d;
         j += 2;
       }
+      run = j;
       continue;
     }
-    if ((c === '$' || c === '%') && text[j + 1] === c && text[j + 2] === '{') {
-      value += c + '{';
+    if ((c === 36 /* $ */ || c === 37 /* % */) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === 123 /* { */) {
+      value += text.slice(run, j) + text[j] + '{';
       j += 3;
+      run = j;
       continue;
     }
-    if ((c === '$' || c === '%') && text[j + 1] === '{' && nesting < MAX_TEMPLATE_NESTING) {
+    if ((c === 36 || c === 37) && text.charCodeAt(j + 1) === 123 && nesting < MAX_TEMPLATE_NESTING) {
       tmpl = true;
       const end = skipTemplate(text, j + 2, nesting + 1);
-      value += text.slice(j, end);
+      value += text.slice(run, end);
       j = end;
+      run = j;
       continue;
     }
-    value += c;
     j++;
   }
-  return { value, end: j, tmpl };
+  return { value: value + text.slice(run, j), end: j, tmpl };
 }
 
 /** Skips a `${ … }` sequence (from just after the `{`), including nested strings and braces. */
