@@ -99,6 +99,13 @@ function readSql(text: string, ids: IdHits): StoreTally[] {
   sqlRecords(text, {
     table: (name, range) => void tallies.set(name, new StoreTally('sql', ids, range, name)),
     row: (name, fields, range) => void tallies.get(name)?.add(fields, range),
+    tuple: (name, columns, values, range) => {
+      const tally = tallies.get(name);
+      if (!tally) return;
+      tally.beginRecord();
+      for (let i = 0; i < values.length; i++) tally.addField(columns?.[i], values[i].text, values[i].start, values[i].end, undefined);
+      tally.endRecord(range);
+    },
   });
   return [...tallies.values()];
 }
@@ -139,14 +146,10 @@ function readDelimited(text: string, tsv: string | undefined, ids: IdHits): Stor
   const columnKinds = profileColumns(data, keys);
   const add = (cells: Cell[]): void => {
     if (cells.length === 0 || (cells.length === 1 && cells[0].text.trim() === '')) return;
-    const fields: RawField[] = cells.map((c, i) => ({
-      key: keys[i],
-      value: c.text,
-      start: c.start,
-      end: c.end,
-      ...(columnKinds[i] !== undefined ? { kind: columnKinds[i] } : {}),
-    }));
-    tally.add(fields, rowRange(text, cells));
+    // Cell by cell into the tally: no field object per cell (the most of a CSV scan's garbage).
+    tally.beginRecord();
+    for (let i = 0; i < cells.length; i++) tally.addField(keys[i], cells[i].text, cells[i].start, cells[i].end, columnKinds[i]);
+    tally.endRecord(rowRange(text, cells));
   };
   for (const cells of data) add(cells);
   for (let r = rows.next(); !r.done; r = rows.next()) add(r.value);

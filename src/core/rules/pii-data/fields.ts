@@ -272,10 +272,26 @@ const LOCATORS: ReadonlySet<FieldKind> = new Set(['birthdate', 'address', 'posta
  * postal code, phone or e-mail). A name with its reading alone is not enough.
  */
 export function isPersonalRecord(kinds: ReadonlySet<FieldKind>): boolean {
-  for (const k of kinds) if (STRONG_KINDS.has(k)) return true;
-  for (const who of kinds) {
-    if (!WHO.has(who)) continue;
-    for (const l of kinds) if (l !== who && LOCATORS.has(l)) return true;
-  }
+  let mask = 0;
+  for (const k of kinds) mask |= KIND_BIT[k];
+  return isPersonalMask(mask);
+}
+
+/** Each kind's bit in a kind mask (a record's kinds as one number: no set per record). */
+export const KIND_BIT = Object.fromEntries(FIELD_KINDS.map((k, i) => [k, 1 << i])) as Readonly<Record<FieldKind, number>>;
+const maskOf = (kinds: ReadonlySet<FieldKind>): number => [...kinds].reduce((m, k) => m | KIND_BIT[k], 0);
+const STRONG_MASK = maskOf(STRONG_KINDS);
+const LOCATOR_MASK = maskOf(LOCATORS);
+const WHO_BITS = [...WHO].map((k) => KIND_BIT[k]);
+
+/** `isPersonalRecord` on a kind mask. */
+export function isPersonalMask(mask: number): boolean {
+  if ((mask & STRONG_MASK) !== 0) return true;
+  for (const who of WHO_BITS) if ((mask & who) !== 0 && (mask & LOCATOR_MASK & ~who) !== 0) return true;
   return false;
+}
+
+/** The kinds of a mask, in the order of FIELD_KINDS. */
+export function kindsOfMask(mask: number): FieldKind[] {
+  return FIELD_KINDS.filter((k) => (mask & KIND_BIT[k]) !== 0);
 }

@@ -10,6 +10,15 @@ import type { RawField } from './tally';
 export interface SqlSink {
   table(name: string, statement: Range): void;
   row(name: string, fields: RawField[], range: Range): void;
+  /** An INSERT tuple: its values by position, and the columns they go to (when known). */
+  tuple(name: string, columns: readonly string[] | undefined, values: readonly SqlValue[], range: Range): void;
+}
+
+/** One value of an INSERT tuple: its text (unquoted, unescaped) and offsets. */
+export interface SqlValue {
+  text: string;
+  start: number;
+  end: number;
 }
 
 const IDENT = String.raw`(?:[\x60"\[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?\.){0,2}[\x60"\[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?`;
@@ -65,9 +74,7 @@ export function sqlRecords(text: string, sink: SqlSink): void {
     const name = bareName(m[1]);
     const cols = m[2] !== undefined ? columnsOf(m[2], lists) : columns.get(name.toLowerCase());
     announce(name, [m.index, m.index + m[0].trimEnd().length]);
-    INSERT.lastIndex = readTuples(text, INSERT.lastIndex, (values, range) => {
-      sink.row(name, values.map((v, i) => ({ key: cols?.[i], value: v.text, start: v.start, end: v.end })), range);
-    });
+    INSERT.lastIndex = readTuples(text, INSERT.lastIndex, (values, range) => sink.tuple(name, cols, values, range));
   }
 
   COPY.lastIndex = 0;
@@ -97,11 +104,7 @@ export function sqlRecords(text: string, sink: SqlSink): void {
   }
 }
 
-interface Value {
-  text: string;
-  start: number;
-  end: number;
-}
+type Value = SqlValue;
 
 /**
  * Reads `(v, v, …), (…)` from `i`; returns where it stopped. Strings take '' and backslash

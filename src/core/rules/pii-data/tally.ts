@@ -4,7 +4,7 @@
  * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
  */
 import type { Range } from '../../types';
-import { classifyKey, isBusinessKey, isPersonalRecord, kindFromValue, STRONG_KINDS, valueFits, type FieldKind } from './fields';
+import { classifyKey, isBusinessKey, isPersonalMask, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, valueFits, type FieldKind } from './fields';
 
 /** One value of a record, with the key it was filed under (if any) and its offsets. */
 export interface RawField {
@@ -59,9 +59,13 @@ export const BULK_THRESHOLD = 3;
 
 export class StoreTally {
   rows = 0;
-  readonly kinds = new Set<FieldKind>();
+  /** The kinds of the personal records so far, as a mask (see KIND_BIT). */
+  private kindMask = 0;
   private anchor: Range | undefined;
   private readonly keyKinds = new Map<string, FieldKind | 'business' | undefined>();
+  /** The record being added: its kinds as a mask, and whether a key marked it a business listing. */
+  private recordMask = 0;
+  private business = false;
 
   constructor(
     readonly kind: StoreKind,
@@ -71,30 +75,50 @@ export class StoreTally {
     readonly table?: string,
   ) {}
 
+  /** The kinds of personal field seen in the personal records, in the order of FIELD_KINDS. */
+  get kinds(): FieldKind[] {
+    return kindsOfMask(this.kindMask);
+  }
+
   /** Adds one record; returns whether it was personal. */
   add(fields: readonly RawField[], recordRange: Range): boolean {
-    const kinds = new Set<FieldKind>();
-    let business = false;
-    for (const f of fields) {
-      const value = f.value;
-      const keyed = f.key === undefined ? undefined : this.kindOfKey(f.key);
-      if (keyed === 'business') {
-        business = true;
-        continue;
-      }
-      if (value.length === 0 || value.length > 300) continue;
-      let kind = keyed;
-      if (kind === undefined) kind = f.kind ?? kindFromValue(value);
-      if (kind === undefined || !valueFits(kind, value)) continue;
-      kinds.add(kind);
-      if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, f.start, f.end), value);
+    this.beginRecord();
+    for (const f of fields) this.addField(f.key, f.value, f.start, f.end, f.kind);
+    return this.endRecord(recordRange);
+  }
+
+  /**
+   * The same, a field at a time, for readers that hold their cells in their own shape (CSV
+   * cells, SQL values): no field object per value. `beginRecord`, `addField`…, `endRecord`.
+   */
+  beginRecord(): void {
+    this.recordMask = 0;
+    this.business = false;
+  }
+
+  addField(key: string | undefined, value: string, start: number, end: number, known: FieldKind | undefined): void {
+    const keyed = key === undefined ? undefined : this.kindOfKey(key);
+    if (keyed === 'business') {
+      this.business = true;
+      return;
     }
+    if (value.length === 0 || value.length > 300) return;
+    let kind = keyed;
+    if (kind === undefined) kind = known ?? kindFromValue(value);
+    if (kind === undefined || !valueFits(kind, value)) return;
+    this.recordMask |= KIND_BIT[kind];
+    if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, start, end), value);
+  }
+
+  /** Ends the record; returns whether it was personal. */
+  endRecord(recordRange: Range): boolean {
+    const mask = this.recordMask;
     // A place or business listing (coordinates, opening hours, a shop name) has a name, an
     // address and a phone number too, but it is not about a person; strong identifiers still are.
-    if (business && ![...kinds].some((k) => STRONG_KINDS.has(k))) return false;
-    if (!isPersonalRecord(kinds)) return false;
+    if (this.business && (mask & STRONG_BITS) === 0) return false;
+    if (!isPersonalMask(mask)) return false;
     this.rows++;
-    for (const k of kinds) this.kinds.add(k);
+    this.kindMask |= mask;
     this.anchor ??= recordRange;
     return true;
   }
@@ -108,7 +132,7 @@ export class StoreTally {
       range: this.header ?? this.anchor,
       header: this.header !== undefined,
       rows: this.rows,
-      kinds: [...this.kinds],
+      kinds: this.kinds,
     };
   }
 
@@ -119,6 +143,8 @@ export class StoreTally {
     return kind;
   }
 }
+
+const STRONG_BITS = [...STRONG_KINDS].reduce((m, k) => m | KIND_BIT[k], 0);
 
 /** The range of a value without the spaces around it. */
 function trimRange(value: string, start: number, end: number): Range {
