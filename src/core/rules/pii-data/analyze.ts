@@ -9,7 +9,7 @@ import type { Range } from '../../types';
 import { classifyKey, type FieldKind } from './fields';
 import { isCardNumber } from './identifiers';
 import { csvRows, guessDelimiter, type Cell } from './csv';
-import { forEachLine, lineFields, scanLineIdentifiers } from './lines';
+import { forEachLine, forEachLineMatching, FOUR_DIGITS, lineFields, scanLineIdentifiers } from './lines';
 import { nestedRecords } from './nested';
 import { sqlRecords } from './sql';
 import { IdHits, StoreTally, type RawField, type StoreSummary } from './tally';
@@ -53,7 +53,7 @@ function analyze(doc: Document): PiiView {
     // Generated mock data (JSON Generator, Faker) carries lorem ipsum; real records never do.
     if (stores.length > 0 && LOREM.test(text.slice(0, 262_144))) stores.length = 0;
   }
-  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLine(text, (line, start) => scanLineIdentifiers(line, start, ids));
+  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLineMatching(text, FOUR_DIGITS, (line, start) => scanLineIdentifiers(line, start, ids));
   ids.hits.sort((a, b) => a.range[0] - b.range[0]);
   return { stores, ids };
 }

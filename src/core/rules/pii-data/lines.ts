@@ -22,6 +22,24 @@ export function forEachLine(text: string, fn: (line: string, start: number) => v
   }
 }
 
+/**
+ * `forEachLine`, for only the lines where `re` (global) matches: the text is searched, not
+ * split, so a file with no such line costs one search and no line strings.
+ */
+export function forEachLineMatching(text: string, re: RegExp, fn: (line: string, start: number) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = text.lastIndexOf('\n', m.index - 1) + 1;
+    let eol = text.indexOf('\n', m.index);
+    if (eol < 0) eol = text.length;
+    if (eol - s <= MAX_LINE) fn(text.slice(s, eol), s);
+    re.lastIndex = eol + 1;
+  }
+}
+
+/** Every identifier the context scan looks for has four digits in a row. */
+export const FOUR_DIGITS = /\d{4}/g;
+
 // key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
 // the key class cannot contain the separators, so matching stays linear.
 const PAIR = /(?:^|[\s,;{(&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
