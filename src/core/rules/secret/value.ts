@@ -37,6 +37,19 @@ function distinctAlnum(s: string): number {
   return new Set(s.replace(/[^A-Za-z0-9]/g, '')).size;
 }
 
+/** Whether `s` has at most one distinct ASCII letter or digit (`distinctAlnum(s) <= 1`, without a set: asked of every candidate value). */
+function oneAlnumAtMost(s: string): boolean {
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum) continue;
+    if (first < 0) first = c;
+    else if (c !== first) return false;
+  }
+  return true;
+}
+
 /**
  * Documentation example credentials: published by the vendors themselves as samples, so a match
  * is a copied example, not a leak.
@@ -104,7 +117,7 @@ export function placeholderReason(raw: string): string | undefined {
   if (/^@@?[\w.-]+@@?$/.test(v) || /^__[A-Z0-9_]+__$/.test(v) || /^%[A-Za-z_]\w*%$/.test(v)) return 'template';
   if (/^\$[A-Za-z_][\w.]*$/.test(v) || /^\$\d$/.test(v)) return 'variable';
   if (/[xX]{5,}|\*{3,}|•{2,}|…|\.{3,}|#{4,}|_{6,}|\?{3,}/.test(v)) return 'masked';
-  if (distinctAlnum(v) <= 1) return 'repeated character';
+  if (oneAlnumAtMost(v)) return 'repeated character';
   if (COUNTING.test(v)) return 'counting';
   if (/abc123|123abc|abcd1234|1234abcd|qwerty/i.test(v)) return 'sample sequence';
   const ws = words(v);
