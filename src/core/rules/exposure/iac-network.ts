@@ -43,7 +43,7 @@ export function openPortHits(doc: Document): RawFinding[] {
       if (!r.props) continue;
       const found: OpenRule[] = [];
       if (isSecurityGroupModule(r)) moduleRules(r.props, found);
-      else scan(doc, r, r.props, undefined, found, 0);
+      else if (namesSource(r.props, 0)) scan(doc, r, r.props, undefined, found, 0);
       const seen = new Set<number>();
       for (const f of found) {
         if (seen.has(f.source.range[0])) continue;
@@ -92,6 +92,19 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
       scan(doc, r, e.value, carry, out, depth + 1, carryPorts);
     }
   }
+}
+
+/**
+ * Whether any object under `node` has a source-range key: only such a resource can admit the
+ * internet, and most resources of a file (instances, buckets, roles) have none, so the walk
+ * below, a dozen key lookups per object, is skipped for them.
+ */
+function namesSource(node: TreeNode, depth: number): boolean {
+  if (depth > 12) return false;
+  if (node.kind === 'array') return node.items.some((i) => namesSource(i, depth + 1));
+  if (node.kind !== 'object') return false;
+  for (const e of node.entries) if (SOURCE_KEYS.has(norm(e.key)) || namesSource(e.value, depth + 1)) return true;
+  return false;
 }
 
 function worldSources(doc: Document, node: ObjectNode): Source[] {
