@@ -213,21 +213,29 @@ function hitsOf(doc: Document, spec: ProviderSpec): readonly Hit[] {
   return out;
 }
 
-/** The document's assignment candidates by value range (the first of each), for fixes of many tokens. */
-function candidatesByValue(doc: Document): Map<string, Candidate> {
-  return doc.memo('secret:candidates-by-value', () => {
-    const m = new Map<string, Candidate>();
-    for (const c of candidatesOf(doc)) {
-      const k = `${c.valueRange[0]}:${c.valueRange[1]}`;
-      if (!m.has(k)) m.set(k, c);
-    }
-    return m;
-  });
+/** The document's assignment candidates by where their value starts, for fixes of many tokens. */
+function candidatesByStart(doc: Document): Map<number, Candidate[]> {
+  return doc.memo('secret:candidates-by-start', indexCandidates);
+}
+
+function indexCandidates(doc: Document): Map<number, Candidate[]> {
+  const m = new Map<number, Candidate[]>();
+  for (const c of candidatesOf(doc)) {
+    const list = m.get(c.valueRange[0]);
+    if (list) list.push(c);
+    else m.set(c.valueRange[0], [c]);
+  }
+  return m;
+}
+
+/** The first candidate whose value spans exactly `range`. */
+function candidateAt(doc: Document, range: Range): Candidate | undefined {
+  return candidatesByStart(doc).get(range[0])?.find((c) => c.valueRange[1] === range[1]);
 }
 
 /** The env fix for a token that is a whole string literal, named after its key when there is one. */
 export function tokenFix(doc: Document, range: Range, fallbackEnv: string) {
-  const c = candidatesByValue(doc).get(`${range[0]}:${range[1]}`);
+  const c = candidateAt(doc, range);
   if (c) return envFix(doc, c, envVarName(c.key, fallbackEnv).length > 3 && c.key.length > 2 ? envVarName(c.key, fallbackEnv) : fallbackEnv);
   const q = doc.text[range[0] - 1];
   if ((q === '"' || q === "'" || q === '`') && doc.text[range[1]] === q) {
