@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Document } from '../../../../src/core/documents/document';
 import { bool, get, num, scalar, visit, type TreeNode } from '../../../../src/core/documents/tree';
-import { treesOf } from '../../../../src/core/documents/trees';
+import { isSourceMap, treesOf } from '../../../../src/core/documents/trees';
+import { scanText } from '../../../../src/core/scan';
 
 const trees = (path: string, text: string) => treesOf(new Document(path, text));
 const slice = (text: string, n: TreeNode | undefined) => (n ? text.slice(n.range[0], n.range[1]) : undefined);
@@ -55,5 +56,30 @@ describe('format-neutral trees', () => {
   it('bounds nesting depth', () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     assert.doesNotThrow(() => trees('deep.json', deep));
+  });
+});
+
+describe('source maps', () => {
+  // Made-up token with a real provider's shape, assembled so the source holds none whole.
+  const GH = ['ghp', '8Kq2xVn4Lm7Pz3Rt9Wc5Yb1Hd6Fj0Ga2Sx4E'].join('_');
+  const map = (content: string) =>
+    JSON.stringify({ version: 3, file: 'app.js', sources: ['../src/app.ts'], sourcesContent: [content], names: [], mappings: 'AAAA,SAASA' });
+
+  it('get no tree, while a .map file of another shape and plain JSON still do', () => {
+    assert.deepEqual(treesOf(new Document('dist/app.js.map', map('export const a = 1;\n'))), []);
+    assert.equal(isSourceMap(new Document('dist/app.js.map', map(''))), true);
+    // Pretty-printed, version not first.
+    const pretty = `{\n  "file": "app.js",\n  "version": 3,\n  "mappings": "AAAA"\n}\n`;
+    assert.equal(isSourceMap(new Document('dist/app.js.map', pretty)), true);
+    // Not a source map: a JSON file that happens to be named .map, and a source map's JSON under another name.
+    const other = '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"PubliclyAccessible": true}}}}';
+    assert.equal(treesOf(new Document('infra/site.map', other)).length, 1);
+    assert.equal(treesOf(new Document('dist/app.json', map(''))).length, 1);
+    assert.equal(isSourceMap(new Document('dist/v2.js.map', '{"version": 2, "mappings": ""}')), false);
+  });
+
+  it('are still scanned for secrets in the sources they carry', async () => {
+    const findings = await scanText({ path: 'dist/app.js.map', text: map(`const token = "${GH}";\n`) });
+    assert.ok(findings.some((f) => f.ruleId === 'secret/github-token'), findings.map((f) => f.ruleId).join(', '));
   });
 });
