@@ -23,7 +23,13 @@ let defaultPlan: Plan | undefined;
 
 function planOf(config: ScanConfig | undefined): Plan {
   if (config === undefined) return (defaultPlan ??= makePlan(undefined));
-  const json = JSON.stringify(config);
+  let json: string;
+  try {
+    json = JSON.stringify(config);
+  } catch {
+    // Not plain data (a cycle, a BigInt): resolved afresh, as before plans were kept.
+    return makePlan(config);
+  }
   let plan = PLANS.get(json);
   if (!plan) {
     plan = makePlan(config);

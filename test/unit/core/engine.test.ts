@@ -8,11 +8,27 @@ import { LineIndex } from '../../../src/core/documents/lines';
 import { maskSecret } from '../../../src/core/mask';
 import { findingMessage } from '../../../src/core/messages';
 import { scanText } from '../../../src/core/scan';
+import type { ScanConfig } from '../../../src/core/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const GH = ['ghp', '8Kq2xVn4Lm7Pz3Rt9Wc5Yb1Hd6Fj0Ga2Sx4E'].join('_');
 
 describe('engine', () => {
+  it('follows a configuration object changed between scans, and takes one that is not plain data', async () => {
+    const text = `GITHUB_TOKEN=${GH}\n`;
+    const config: ScanConfig = { categories: { secret: false } };
+    assert.deepEqual(await scanText({ path: '.env', text }, config), []);
+    // The same object, changed: the scan must read it again, not reuse what it made of it.
+    (config.categories as Record<string, boolean>).secret = true;
+    assert.ok((await scanText({ path: '.env', text }, config)).some((f) => f.ruleId === 'secret/github-token'));
+    config.ruleSeverity = { 'secret/github-token': 'off' };
+    assert.ok(!(await scanText({ path: '.env', text }, config)).some((f) => f.ruleId === 'secret/github-token'));
+    // A cycle cannot be keyed by its JSON; it is resolved afresh instead of failing.
+    const cyclic = { categories: { secret: true } } as ScanConfig & { self?: unknown };
+    cyclic.self = cyclic;
+    assert.ok((await scanText({ path: '.env', text }, cyclic)).some((f) => f.ruleId === 'secret/github-token'));
+  });
+
   it('never imports vscode, and loads in plain Node as a library', () => {
     const offenders: string[] = [];
     const walkDir = (dir: string) => {
