@@ -4,12 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import * as esbuild from 'esbuild';
 import { ScanCache } from '../../../src/core/pool/cache';
 import { ScanPool, type PoolResult } from '../../../src/core/pool/pool';
 import type { ScanJob } from '../../../src/core/pool/protocol';
 import { scanText } from '../../../src/core/scan';
 import { scanPaths } from '../../../src/core/scan-paths';
+import { buildTestBundle } from '../helpers/bundle';
 
 const ROOT = path.resolve(__dirname, '../../..');
 // Made-up tokens with real providers' shapes, assembled so the source holds none whole.
@@ -51,18 +51,7 @@ describe('scan pool', () => {
   before(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-pool-'));
     // The real worker bundle, built into a folder of its own (not dist/, which other builds rewrite).
-    workerJs = path.join(work, 'worker.js');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/core/worker.ts')],
-      outfile: workerJs,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      mainFields: ['module', 'main'],
-      define: { 'import.meta.url': 'undefined' },
-      logLevel: 'silent',
-    });
+    workerJs = await buildTestBundle('src/core/worker.ts', path.join(work, 'worker.js'));
   });
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 

@@ -7,14 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import * as esbuild from 'esbuild';
+import { buildTestBundle } from '../helpers/bundle';
 import type * as EngineBundle from '../../../src/extension/engine-bundle';
 import type * as DocumentScannerModule from '../../../src/extension/documentScanner';
 import type { DocumentScanner as Scanner } from '../../../src/extension/documentScanner';
 import type * as StateModule from '../../../src/extension/state';
 import type { FindingStore as Store } from '../../../src/extension/state';
 
-const ROOT = path.resolve(__dirname, '../../..');
 // A made-up token with a real provider's shape, assembled so the source holds none whole.
 const GH = ['ghp', '8Kq2xVn4Lm7Pz3Rt9Wc5Yb1Hd6Fj0Ga2Sx4E'].join('_');
 
@@ -89,17 +88,7 @@ describe('document scanner (document pool)', () => {
   before(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-docscan-'));
     const scanFileJs = path.join(work, 'scan-file.js');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/core/pool/scan-file.ts')],
-      outfile: scanFileJs,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      mainFields: ['module', 'main'],
-      define: { 'import.meta.url': 'undefined' },
-      logLevel: 'silent',
-    });
+    await buildTestBundle('src/core/pool/scan-file.ts', scanFileJs);
     const worker = path.join(work, 'worker.js');
     fs.writeFileSync(
       worker,

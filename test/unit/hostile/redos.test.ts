@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import * as esbuild from 'esbuild';
+import { buildTestBundle } from '../helpers/bundle';
 import { check, type Diagnostics } from 'recheck';
 import ts from 'typescript';
 import { ScanPool } from '../../../src/core/pool/pool';
@@ -158,17 +158,7 @@ describe('regular expressions in src/core', () => {
 
     // The engine on each attack, as a file of every common format, on worker threads with a
     // time limit: a regex that backtracks on the attack shows up as a timed-out file.
-    const workerJs = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-redos-')), 'worker.js');
-    await esbuild.build({
-      entryPoints: [path.join(CORE, 'worker.ts')],
-      outfile: workerJs,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      define: { 'import.meta.url': 'undefined' },
-      logLevel: 'silent',
-    });
+    const workerJs = await buildTestBundle('src/core/worker.ts', path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-redos-')), 'worker.js'));
     const pool = new ScanPool({ size: 2, workerPath: workerJs, fileTimeoutMs: ENGINE_LIMIT_MS });
     const slow: string[] = [];
     await Promise.all(
