@@ -266,25 +266,20 @@ export function kindFromValue(value: string): FieldKind | undefined {
 /** Kinds that say how to reach or recognise the person a record is about. */
 const LOCATORS: ReadonlySet<FieldKind> = new Set(['birthdate', 'address', 'postal', 'phone', 'email']);
 
-/**
- * A record is personal when it holds a strong identifier, or says who (name, reading or e-mail)
- * together with how to reach or recognise them (a different field: date of birth, address,
- * postal code, phone or e-mail). A name with its reading alone is not enough.
- */
-export function isPersonalRecord(kinds: ReadonlySet<FieldKind>): boolean {
-  let mask = 0;
-  for (const k of kinds) mask |= KIND_BIT[k];
-  return isPersonalMask(mask);
-}
-
 /** Each kind's bit in a kind mask (a record's kinds as one number: no set per record). */
 export const KIND_BIT = Object.fromEntries(FIELD_KINDS.map((k, i) => [k, 1 << i])) as Readonly<Record<FieldKind, number>>;
 const maskOf = (kinds: ReadonlySet<FieldKind>): number => [...kinds].reduce((m, k) => m | KIND_BIT[k], 0);
-const STRONG_MASK = maskOf(STRONG_KINDS);
+/** The strong identifiers as a kind mask. */
+export const STRONG_MASK = maskOf(STRONG_KINDS);
 const LOCATOR_MASK = maskOf(LOCATORS);
 const WHO_BITS = [...WHO].map((k) => KIND_BIT[k]);
 
-/** `isPersonalRecord` on a kind mask. */
+/**
+ * Whether a record with these kinds (a mask) is personal: it holds a strong identifier, or says
+ * who (name, reading or e-mail) together with how to reach or recognise them (a different
+ * field: date of birth, address, postal code, phone or e-mail). A name with its reading alone
+ * is not enough.
+ */
 export function isPersonalMask(mask: number): boolean {
   if ((mask & STRONG_MASK) !== 0) return true;
   for (const who of WHO_BITS) if ((mask & who) !== 0 && (mask & LOCATOR_MASK & ~who) !== 0) return true;

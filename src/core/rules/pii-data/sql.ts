@@ -104,20 +104,19 @@ export function sqlRecords(text: string, sink: SqlSink): void {
   }
 }
 
-type Value = SqlValue;
 
 /**
  * Reads `(v, v, …), (…)` from `i`; returns where it stopped. Strings take '' and backslash
  * escapes; other values run to the next comma or closing parenthesis at depth zero.
  */
-function readTuples(text: string, i: number, onTuple: (values: Value[], range: Range) => void): number {
+function readTuples(text: string, i: number, onTuple: (values: SqlValue[], range: Range) => void): number {
   const n = text.length;
   for (;;) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (text[i] !== '(') return i;
     const tupleStart = i;
     i++;
-    const values: Value[] = [];
+    const values: SqlValue[] = [];
     for (;;) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (i >= n) return i;

@@ -4,7 +4,7 @@
  * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
  */
 import type { Range } from '../../types';
-import { classifyKey, isBusinessKey, isPersonalMask, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, valueFits, type FieldKind } from './fields';
+import { classifyKey, isBusinessKey, isPersonalMask, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, STRONG_MASK, valueFits, type FieldKind } from './fields';
 
 /** One value of a record, with the key it was filed under (if any) and its offsets. */
 export interface RawField {
@@ -115,7 +115,7 @@ export class StoreTally {
     const mask = this.recordMask;
     // A place or business listing (coordinates, opening hours, a shop name) has a name, an
     // address and a phone number too, but it is not about a person; strong identifiers still are.
-    if (this.business && (mask & STRONG_BITS) === 0) return false;
+    if (this.business && (mask & STRONG_MASK) === 0) return false;
     if (!isPersonalMask(mask)) return false;
     this.rows++;
     this.kindMask |= mask;
@@ -143,8 +143,6 @@ export class StoreTally {
     return kind;
   }
 }
-
-const STRONG_BITS = [...STRONG_KINDS].reduce((m, k) => m | KIND_BIT[k], 0);
 
 /** The range of a value without the spaces around it. */
 function trimRange(value: string, start: number, end: number): Range {

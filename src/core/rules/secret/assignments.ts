@@ -330,8 +330,8 @@ function trimAtSpace(p: ParsedValue): ParsedValue {
 /** Literals the XML and tree passes need (one of them in every match), asked of the shared search. */
 registerLiterals(['</', 'value', 'default']);
 
+/** `<key>value</key>` elements; the caller has checked that the text holds a `</`. */
 function scanXmlElements(text: string, out: Candidate[]): void {
-  if (!text.includes('</')) return;
   XML_ELEMENT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = XML_ELEMENT.exec(text)) !== null) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  classifyKey, isAddress, isBirthDate, isJapanesePhone, isPersonalEmail, isPersonalRecord, isPersonName, isPostalCode, type FieldKind,
+  classifyKey, isAddress, isBirthDate, isJapanesePhone, isPersonalEmail, isPersonalMask, KIND_BIT, isPersonName, isPostalCode, type FieldKind,
 } from '../../../../src/core/rules/pii-data/fields';
 
 describe('column and key names', () => {
@@ -46,7 +46,7 @@ describe('values', () => {
 });
 
 describe('personal records', () => {
-  const rec = (...k: FieldKind[]) => isPersonalRecord(new Set(k));
+  const rec = (...k: FieldKind[]) => isPersonalMask(k.reduce((m, kind) => m | KIND_BIT[kind], 0));
   it('needs who plus a way to reach or recognise them, or a strong identifier', () => {
     assert.ok(rec('name', 'email'));
     assert.ok(rec('email', 'phone'));
