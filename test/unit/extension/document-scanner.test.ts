@@ -108,7 +108,8 @@ describe('document scanner (document pool)', () => {
     class TestPool extends bundle.ScanPool {
       constructor(options: ConstructorParameters<typeof bundle.ScanPool>[0] = {}) {
         assert.equal(options.size, 1, 'documents get a one-worker pool');
-        super({ ...options, workerPath: worker, fileTimeoutMs: 500 });
+        // Long enough that the 300 ms "SLOW" document never times out on a loaded machine.
+        super({ ...options, workerPath: worker, fileTimeoutMs: 2000 });
       }
     }
     const engine = { ...bundle, ScanPool: TestPool };
@@ -154,7 +155,7 @@ describe('document scanner (document pool)', () => {
     assert.ok(before && before.findings.length > 0);
     const count = published.length;
     for (const [marker, why] of [
-      ['HANG', /timed out after 500 ms/],
+      ['HANG', /timed out after 2000 ms/],
       ['CRASH', /worker stopped \(exit code 5\)/],
     ] as const) {
       logged.length = 0;
