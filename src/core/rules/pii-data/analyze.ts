@@ -12,7 +12,7 @@ import { csvRows, guessDelimiter, type Cell } from './csv';
 import { forEachLine, forEachLineMatching, FOUR_DIGITS, lineFields, scanLineIdentifiers } from './lines';
 import { nestedRecords } from './nested';
 import { sqlRecords } from './sql';
-import { IdHits, StoreTally, type RawField, type StoreSummary } from './tally';
+import { IdHits, StoreTally, type StoreSummary } from './tally';
 
 /** What the pii-data rules read. */
 export interface PiiView {
@@ -81,7 +81,7 @@ function readStores(doc: Document, ids: IdHits): StoreTally[] {
 
 function readNested(doc: Document, kind: 'json' | 'yaml', ids: IdHits): StoreTally {
   const tally = new StoreTally(kind, ids);
-  nestedRecords(doc, (fields: RawField[], range: Range) => void tally.add(fields, range));
+  nestedRecords(doc, tally);
   return tally;
 }
 

@@ -101,6 +101,23 @@ export function classifyKey(key: string): FieldKind | undefined {
   return undefined;
 }
 
+/**
+ * What a key says about its field: a kind, 'business' for a key that marks a place or business
+ * listing, or undefined. Cached across documents: the same keys come back in every record and
+ * in every scan of a file being edited.
+ */
+export function keyKind(key: string): FieldKind | 'business' | undefined {
+  let kind = KEY_KINDS.get(key);
+  if (kind === undefined) {
+    kind = classifyKey(key) ?? (isBusinessKey(key) ? 'business' : NO_KIND);
+    if (KEY_KINDS.size >= 20_000) KEY_KINDS.clear();
+    KEY_KINDS.set(key, kind);
+  }
+  return kind === NO_KIND ? undefined : kind;
+}
+const NO_KIND = '';
+const KEY_KINDS = new Map<string, FieldKind | 'business' | typeof NO_KIND>();
+
 /** Keys that mark a record as a place or business listing rather than a person. */
 const BUSINESS_KEYS = new Set([
   'lat', 'lng', 'lon', 'latitude', 'longitude', 'coordinates', 'geo', 'geometry', 'rating', 'reviews', 'cuisine',

@@ -4,46 +4,72 @@
 import type { Document } from '../../documents/document';
 import { treesOf } from '../../documents/trees';
 import type { TreeNode } from '../../documents/tree';
-import type { Range } from '../../types';
-import type { RawField } from './tally';
+import { keyKind, type FieldKind } from './fields';
+import type { StoreTally } from './tally';
 import { isAttributionKey, RecordTree } from './tree';
-
-type OnRecord = (fields: RawField[], range: Range) => void;
 
 const MAX_DEPTH = 64;
 
-/** Walks every JSON or YAML tree of the document. Malformed input yields what was parsed. */
-export function nestedRecords(doc: Document, onRecord: OnRecord): void {
+/** Walks every JSON or YAML tree of the document into the tally. Malformed input yields what was parsed. */
+export function nestedRecords(doc: Document, tally: StoreTally): void {
   // The YAML parser slows down sharply on deep nesting within one line (`- - - …`, `[[[…`),
   // which no data file has; such input is skipped rather than parsed.
   if (doc.format === 'yaml' && /(?:-[ \t]+){24}|(?:[[{][ \t]*){24}/.test(doc.text)) return;
-  const tree = new RecordTree(onRecord);
+  const tree = new RecordTree(tally);
   for (const root of treesOf(doc)) {
     walk(root, undefined, true, tree, doc.text, 0);
     tree.finish(doc.text.length);
   }
 }
 
+/** What a key means to the walk, one lookup per entry: its kind, or that its subtree is skipped. */
+function keyFacts(key: string): FieldKind | 'business' | typeof SKIP | undefined {
+  let facts = FACTS.get(key);
+  if (facts === undefined) {
+    facts = isAttributionKey(key) ? SKIP : (keyKind(key) ?? NONE);
+    if (FACTS.size >= 20_000) FACTS.clear();
+    FACTS.set(key, facts);
+  }
+  return facts === NONE ? undefined : facts;
+}
+const SKIP = 'skip';
+const NONE = '';
+const FACTS = new Map<string, FieldKind | 'business' | typeof SKIP | typeof NONE>();
+
 function walk(node: TreeNode, key: string | undefined, inArray: boolean, tree: RecordTree, text: string, depth: number): void {
-  if (depth > MAX_DEPTH || isAttributionKey(key)) return;
+  if (depth > MAX_DEPTH) return;
+  const facts = key === undefined ? undefined : keyFacts(key);
+  if (facts === SKIP) return;
   switch (node.kind) {
-    case 'object':
+    case 'object': {
       tree.begin(node.range[0], inArray);
-      for (const e of node.entries) walk(e.value, e.key, false, tree, text, depth + 1);
+      const entries = node.entries;
+      for (let i = 0; i < entries.length; i++) walk(entries[i].value, entries[i].key, false, tree, text, depth + 1);
       tree.end(node.range[1]);
       return;
-    case 'array':
-      for (const item of node.items) walk(item, key, true, tree, text, depth + 1);
+    }
+    case 'array': {
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) walk(items[i], key, true, tree, text, depth + 1);
       return;
+    }
     case 'scalar': {
-      if (typeof node.value !== 'string' && typeof node.value !== 'number') return;
-      let [start, end] = node.range;
-      if (node.quoted && end - start >= 2) {
-        start++;
-        end--;
+      const v = node.value;
+      let start = node.range[0];
+      let end = node.range[1];
+      if (typeof v === 'string') {
+        if (node.quoted && end - start >= 2) {
+          start++;
+          end--;
+        }
+        tree.value(facts, v, start, end);
+      } else if (typeof v === 'number') {
+        // Numbers are read from the source (16-digit card numbers exceed double precision),
+        // and only when the value could count: a personal key, or a phone number's first digit.
+        const c = text.charCodeAt(start);
+        const read = facts !== undefined || c === 0x2b /* + */ || c === 0x28 /* ( */ || c === 0x30; /* 0 */
+        tree.value(facts, read ? text.slice(start, end) : '', start, end);
       }
-      // Numbers are read from the source: 16-digit card numbers exceed double precision.
-      tree.field({ key, value: typeof node.value === 'number' ? text.slice(start, end) : node.value, start, end });
       return;
     }
   }

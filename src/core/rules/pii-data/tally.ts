@@ -4,7 +4,7 @@
  * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
  */
 import type { Range } from '../../types';
-import { classifyKey, isBusinessKey, isPersonalMask, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, STRONG_MASK, valueFits, type FieldKind } from './fields';
+import { isPersonalMask, keyKind, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, STRONG_MASK, valueFits, type FieldKind } from './fields';
 
 /** One value of a record, with the key it was filed under (if any) and its offsets. */
 export interface RawField {
@@ -62,7 +62,6 @@ export class StoreTally {
   /** The kinds of the personal records so far, as a mask (see KIND_BIT). */
   private kindMask = 0;
   private anchor: Range | undefined;
-  private readonly keyKinds = new Map<string, FieldKind | 'business' | undefined>();
   /** The record being added: its kinds as a mask, and whether a key marked it a business listing. */
   private recordMask = 0;
   private business = false;
@@ -97,7 +96,11 @@ export class StoreTally {
   }
 
   addField(key: string | undefined, value: string, start: number, end: number, known: FieldKind | undefined): void {
-    const keyed = key === undefined ? undefined : this.kindOfKey(key);
+    this.addKeyed(key === undefined ? undefined : keyKind(key), value, start, end, known);
+  }
+
+  /** `addField` with the key already read (`keyKind`). */
+  addKeyed(keyed: FieldKind | 'business' | undefined, value: string, start: number, end: number, known: FieldKind | undefined): void {
     if (keyed === 'business') {
       this.business = true;
       return;
@@ -134,13 +137,6 @@ export class StoreTally {
       rows: this.rows,
       kinds: this.kinds,
     };
-  }
-
-  private kindOfKey(key: string): FieldKind | 'business' | undefined {
-    if (this.keyKinds.has(key)) return this.keyKinds.get(key);
-    const kind = classifyKey(key) ?? (isBusinessKey(key) ? 'business' : undefined);
-    if (this.keyKinds.size < 4096) this.keyKinds.set(key, kind);
-    return kind;
   }
 }
 
