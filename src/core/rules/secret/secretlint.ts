@@ -12,6 +12,7 @@ import { ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { tokenFix, tokenPlaceholder } from './provider-rule';
 import { isSlackToken, malformedKnownToken } from './shapes';
 import { placeholderReason } from './value';
+import { toTextRange, triggerWindows, type Windows } from './secretlint-windows';
 
 // secretlint's profiler puts a performance mark per rule per file into a buffer that lives as
 // long as the process, and scans that buffer on every mark: time grows with the square of the
@@ -47,13 +48,48 @@ const SECRETLINT_SHAPES: ReadonlyArray<readonly [string, RegExp]> = [
   ['secret', /secret_?access_?key["']?\s*(?::|=>|=)\s*["']?[A-Za-z0-9/+=]{40}/i],
   ['://', /(?:https?|ftps?):\/\/[-\w]{1,256}:[-\w]{1,256}@/i],
 ];
-registerLiterals([...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word)]);
+/**
+ * Literals of the preset's whole-document matches (PEM blocks, a GCP service-account file) and
+ * of its `secretlint-disable` comments, which act on lines far from any trigger: a document
+ * with one is given to secretlint whole.
+ */
+const WHOLE_DOCUMENT = ['private_key', 'private key', 'secretlint'];
+registerLiterals([...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word), ...WHOLE_DOCUMENT]);
 
 /** Whether secretlint's preset could report anything in the document. */
 export function secretlintMayMatch(doc: Document): boolean {
   if (mentionsAny(doc, SECRETLINT_TRIGGERS) || extensionOf(doc.path).toLowerCase() === '.p12') return true;
   return SECRETLINT_SHAPES.some(([word, shape]) => mentionsAny(doc, [word]) && shape.test(doc.text));
 }
+
+/** Below this length secretlint reads the whole document: cutting out windows would not pay. */
+const WINDOWS_FROM = 16 * 1024;
+
+/**
+ * The lines secretlint needs to see (see secretlint-windows.ts), or undefined for the whole
+ * document: a short one, one with a whole-document trigger, or one whose triggers are
+ * everywhere. The triggers are the literals present and the words of the shapes that match.
+ */
+export function secretlintWindows(doc: Document, minLength = WINDOWS_FROM): Windows | undefined {
+  if (doc.text.length < minLength || mentionsAny(doc, WHOLE_DOCUMENT) || extensionOf(doc.path).toLowerCase() === '.p12') return undefined;
+  const words = SECRETLINT_TRIGGERS.filter((t) => mentionsAny(doc, [t]));
+  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape.test(doc.text)) words.push(word);
+  if (words.length === 0) return undefined;
+  return triggerWindows(doc.text, triggerPattern(words));
+}
+
+/** One case-insensitive pattern for a set of trigger words, kept for the next document with the same set. */
+function triggerPattern(words: readonly string[]): RegExp {
+  const key = words.join('\n');
+  let re = TRIGGER_PATTERNS.get(key);
+  if (!re) {
+    re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+    if (TRIGGER_PATTERNS.size >= 256) TRIGGER_PATTERNS.clear();
+    TRIGGER_PATTERNS.set(key, re);
+  }
+  return re;
+}
+const TRIGGER_PATTERNS = new Map<string, RegExp>();
 
 /** The recommended preset, as secretlint ships it. */
 const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendPreset }] };
@@ -71,8 +107,24 @@ function secretlintMessages(doc: Document): Promise<SecretLintCoreResultMessage[
 
 function runSecretlint(doc: Document): Promise<SecretLintCoreResultMessage[]> | undefined {
   if (!secretlintMayMatch(doc)) return undefined;
+  const windows = secretlintWindows(doc);
+  if (!windows) return lint(doc, doc.text);
+  return lint(doc, windows.content).then((messages) => {
+    const out: SecretLintCoreResultMessage[] = [];
+    for (const m of messages) {
+      const range = toTextRange(windows, m.range);
+      // Cannot happen (no preset match crosses a window's end); if it did, the whole text decides.
+      // (`loc`, which Mamori does not read, stays the window's.)
+      if (!range) return lint(doc, doc.text);
+      out.push({ ...m, range });
+    }
+    return out;
+  });
+}
+
+function lint(doc: Document, content: string): Promise<SecretLintCoreResultMessage[]> {
   return lintSource({
-    source: { content: doc.text, filePath: doc.path, ext: extensionOf(doc.path), contentType: 'text' },
+    source: { content, filePath: doc.path, ext: extensionOf(doc.path), contentType: 'text' },
     options: { config, maskSecrets: true, noPhysicFilePath: true },
   }).then((result) => result.messages);
 }
