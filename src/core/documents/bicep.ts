@@ -47,7 +47,7 @@ function tokenize(text: string): Tok[] {
   while (i < n) {
     const c = text[i];
     if (c === '\n') {
-      toks.push({ t: 'nl', s: i, e: i + 1, v: '\n' });
+      toks.push({ t: 'nl', s: i, e: i + 1, v: '\n', tmpl: false });
       i++;
     } else if (c === ' ' || c === '\t' || c === '\r' || c === '\uFEFF') {
       i++;
@@ -60,7 +60,7 @@ function tokenize(text: string): Tok[] {
     } else if (text.startsWith("'''", i)) {
       const close = text.indexOf("'''", i + 3);
       const e = close < 0 ? n : close + 3;
-      toks.push({ t: 'string', s: i, e, v: text.slice(i + 3, close < 0 ? n : close).replace(/^\r?\n/, '') });
+      toks.push({ t: 'string', s: i, e, v: text.slice(i + 3, close < 0 ? n : close).replace(/^\r?\n/, ''), tmpl: false });
       i = e;
     } else if (c === "'") {
       let j = i + 1;
@@ -88,27 +88,27 @@ function tokenize(text: string): Tok[] {
         j++;
       }
       const e = j < n && text[j] === "'" ? j + 1 : j;
-      toks.push({ t: 'string', s: i, e, v, ...(tmpl ? { tmpl } : {}) });
+      toks.push({ t: 'string', s: i, e, v, tmpl });
       i = e;
     } else if (c >= '0' && c <= '9') {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
       const e = m ? i + m[0].length : i + 1;
-      toks.push({ t: 'number', s: i, e, v: text.slice(i, e) });
+      toks.push({ t: 'number', s: i, e, v: text.slice(i, e), tmpl: false });
       i = e;
     } else {
       IDENT.lastIndex = i;
       const m = IDENT.exec(text);
       if (m) {
-        toks.push({ t: 'ident', s: i, e: i + m[0].length, v: m[0] });
+        toks.push({ t: 'ident', s: i, e: i + m[0].length, v: m[0], tmpl: false });
         i += m[0].length;
       } else {
-        toks.push({ t: 'punct', s: i, e: i + 1, v: c });
+        toks.push({ t: 'punct', s: i, e: i + 1, v: c, tmpl: false });
         i++;
       }
     }
   }
-  toks.push({ t: 'eof', s: n, e: n, v: '' });
+  toks.push({ t: 'eof', s: n, e: n, v: '', tmpl: false });
   return toks;
 }
 

@@ -61,60 +61,92 @@ type TokType = 'nl' | 'ident' | 'number' | 'string' | 'heredoc' | 'punct' | 'eof
 
 type Tok = SharedTok<TokType>;
 
-const IDENT = /[A-Za-z_\u00c0-\uffff][\w\-\u00c0-\uffff]*/y;
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const HEREDOC = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
-const PUNCT3 = ['...'];
-const PUNCT2 = ['==', '!=', '<=', '>=', '=>', '&&', '||'];
 // Strings inside templates inside strings…: beyond this, the rest is read as plain text.
 const MAX_TEMPLATE_NESTING = 16;
 
+/** Identifiers: a letter, `_` or any code unit from U+00C0 up, then those, digits and `-`. */
+function identStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0xc0;
+}
+function identPart(c: number): boolean {
+  return identStart(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** The punctuation token at `i`: `...`, a two-character operator, or the character itself. */
+function punctAt(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case 46 /* . */:
+      return d === 46 && text.charCodeAt(i + 2) === 46 ? '...' : '.';
+    case 61 /* = */:
+      return d === 61 ? '==' : d === 62 ? '=>' : '=';
+    case 33 /* ! */:
+      return d === 61 ? '!=' : '!';
+    case 60 /* < */:
+      return d === 61 ? '<=' : '<';
+    case 62 /* > */:
+      return d === 61 ? '>=' : '>';
+    case 38 /* & */:
+      return d === 38 ? '&&' : '&';
+    case 124 /* | */:
+      return d === 124 ? '||' : '|';
+    default:
+      return text[i];
+  }
+}
+
 function tokenize(text: string): Tok[] {
+  // Every token has the same five fields (one object shape for the parser's reads).
   const toks: Tok[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i];
-    if (c === '\n') {
-      toks.push({ t: 'nl', s: i, e: i + 1, v: '\n' });
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      toks.push({ t: 'nl', s: i, e: i + 1, v: '\n', tmpl: false });
       i++;
-    } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\uFEFF') {
+    } else if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff) {
       i++;
-    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+    } else if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? n : nl;
-    } else if (c === '/' && text[i + 1] === '*') {
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
       const close = text.indexOf('*/', i + 2);
       const end = close < 0 ? n : close + 2;
       // A comment that spans lines still ends the line it started on.
-      if (text.slice(i, end).includes('\n')) toks.push({ t: 'nl', s: end - 1, e: end, v: '\n' });
+      const nl = text.indexOf('\n', i);
+      if (nl >= 0 && nl < end) toks.push({ t: 'nl', s: end - 1, e: end, v: '\n', tmpl: false });
       i = end;
-    } else if (c === '"') {
+    } else if (c === 34 /* " */) {
       const s = readString(text, i, 0);
-      toks.push({ t: 'string', s: i, e: s.end, v: s.value, ...(s.tmpl ? { tmpl: true } : {}) });
+      toks.push({ t: 'string', s: i, e: s.end, v: s.value, tmpl: s.tmpl });
       i = s.end;
-    } else if (c === '<' && text[i + 1] === '<' && matchesAt(HEREDOC, text, i)) {
+    } else if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60 && matchesAt(HEREDOC, text, i)) {
       const h = readHeredoc(text, i);
-      toks.push({ t: 'heredoc', s: i, e: h.end, v: h.value, ...(h.tmpl ? { tmpl: true } : {}) });
+      toks.push({ t: 'heredoc', s: i, e: h.end, v: h.value, tmpl: h.tmpl });
       // The newline after the closing marker is a real line end: leave it for the next token.
       i = h.end;
-    } else if (c >= '0' && c <= '9') {
+    } else if (c >= 48 && c <= 57) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
       const e = m ? i + m[0].length : i + 1;
-      toks.push({ t: 'number', s: i, e, v: text.slice(i, e) });
+      toks.push({ t: 'number', s: i, e, v: text.slice(i, e), tmpl: false });
       i = e;
-    } else if (matchesAt(IDENT, text, i)) {
-      const e = IDENT.lastIndex;
-      toks.push({ t: 'ident', s: i, e, v: text.slice(i, e) });
+    } else if (identStart(c)) {
+      let e = i + 1;
+      while (e < n && identPart(text.charCodeAt(e))) e++;
+      toks.push({ t: 'ident', s: i, e, v: text.slice(i, e), tmpl: false });
       i = e;
     } else {
-      const p = PUNCT3.find((p) => text.startsWith(p, i)) ?? PUNCT2.find((p) => text.startsWith(p, i)) ?? c;
-      toks.push({ t: 'punct', s: i, e: i + p.length, v: p });
+      const p = punctAt(text, i);
+      toks.push({ t: 'punct', s: i, e: i + p.length, v: p, tmpl: false });
       i += p.length;
     }
   }
-  toks.push({ t: 'eof', s: n, e: n, v: '' });
+  toks.push({ t: 'eof', s: n, e: n, v: '', tmpl: false });
   return toks;
 }
 
@@ -372,7 +404,7 @@ class Parser extends TokenCursor<Tok> {
     switch (t.t) {
       case 'string':
         this.p++;
-        return { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, ...(t.tmpl ? { tag: 'expr' } : {}) };
+        return t.tmpl ? { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, tag: 'expr' } : { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true };
       case 'heredoc':
         this.p++;
         return { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, tag: 'heredoc' };

@@ -8,8 +8,8 @@ export interface Tok<T extends string = string> {
   e: number;
   /** Punctuation text, identifier, number text, or decoded string content. */
   v: string;
-  /** A string holding a template sequence (`${…}`). */
-  tmpl?: boolean;
+  /** A string holding a template sequence (`${…}`). Set on every token, so all share one shape. */
+  tmpl: boolean;
 }
 
 export class TokenCursor<K extends Tok> {

@@ -56,7 +56,7 @@ export function field(node: TreeNode | undefined, ...keys: string[]): Entry | un
   if (node?.kind !== 'object') return undefined;
   // Loops, not a mapped list of wanted keys: rules ask this of every resource, many times.
   const entries = node.entries;
-  for (let i = entries.length - 1; i >= 0; i--) if (wants(keys, norm(entries[i].key))) return entries[i];
+  for (let i = entries.length - 1; i >= 0; i--) if (wants(keys, entries[i].key)) return entries[i];
   return undefined;
 }
 
@@ -64,14 +64,52 @@ export function field(node: TreeNode | undefined, ...keys: string[]): Entry | un
 export function fields(node: TreeNode | undefined, ...keys: string[]): Entry[] {
   if (node?.kind !== 'object') return [];
   const out: Entry[] = [];
-  for (const e of node.entries) if (wants(keys, norm(e.key))) out.push(e);
+  for (const e of node.entries) if (wants(keys, e.key)) out.push(e);
   return out;
 }
 
-/** Whether a normalised key is one of `keys` (normalised here). */
+/** Whether a key is one of `keys`, both normalised. */
 function wants(keys: readonly string[], key: string): boolean {
-  for (let j = 0; j < keys.length; j++) if (norm(keys[j]) === key) return true;
+  for (let j = 0; j < keys.length; j++) if (sameKey(key, keys[j])) return true;
   return false;
+}
+
+/**
+ * `norm(a) === norm(b)`, read in place for ASCII: separators skipped, letters folded, and most
+ * pairs told apart at their first letter, with no string built or looked up. Keys with other
+ * characters (whose lower case or white space is Unicode's) are normalised in full.
+ */
+export function sameKey(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  const n = a.length;
+  const m = b.length;
+  for (;;) {
+    while (i < n && isSeparator(a.charCodeAt(i))) i++;
+    while (j < m && isSeparator(b.charCodeAt(j))) j++;
+    if (i >= n || j >= m) {
+      if (i >= n && j >= m) return true;
+      break;
+    }
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(j);
+    if (x >= 128 || y >= 128) break;
+    if (x >= 65 && x <= 90) x |= 32;
+    if (y >= 65 && y <= 90) y |= 32;
+    if (x !== y) return false;
+    i++;
+    j++;
+  }
+  // What is left holds a character outside ASCII (or one side ended before the other while the
+  // other has such characters left, which normalisation might drop).
+  for (let k = i; k < n; k++) if (a.charCodeAt(k) >= 128) return norm(a) === norm(b);
+  for (let k = j; k < m; k++) if (b.charCodeAt(k) >= 128) return norm(a) === norm(b);
+  return false;
+}
+
+/** `-`, `_` and ASCII white space (what `norm` drops below U+0080). */
+function isSeparator(c: number): boolean {
+  return c === 45 || c === 95 || c === 32 || (c >= 9 && c <= 13);
 }
 
 /** Follows a path of normalised keys. */
