@@ -48,6 +48,9 @@ export function normalizeKey(key: string): string {
 }
 const NORMALISED = new Map<string, string>();
 
+/** The cached answer "no kind" (undefined cannot be told from a missing entry). */
+const NO_KIND = '';
+
 // English keys, normalised. Exact matches, or the listed suffixes after a known owner word
 // (customer_email, user_phone): a bare substring test would turn "filename" into a name.
 const EXACT: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
@@ -84,7 +87,19 @@ const JA: ReadonlyArray<readonly [FieldKind, RegExp]> = [
 
 /** Classifies a key; undefined when it names no personal field. */
 export function classifyKey(key: string): FieldKind | undefined {
-  const k = normalizeKey(key);
+  // Asked of every key and, through isPlaceholderText, of short values (a column of names):
+  // the answers are kept, as the same strings come back row after row.
+  let kind = CLASSIFIED.get(key);
+  if (kind === undefined) {
+    kind = classifyNormalised(normalizeKey(key)) ?? NO_KIND;
+    if (CLASSIFIED.size >= 20_000) CLASSIFIED.clear();
+    CLASSIFIED.set(key, kind);
+  }
+  return kind === NO_KIND ? undefined : kind;
+}
+const CLASSIFIED = new Map<string, FieldKind | typeof NO_KIND>();
+
+function classifyNormalised(k: string): FieldKind | undefined {
   if (k.length === 0 || k.length > 40) return undefined;
   const exact = EXACT_MAP.get(k);
   if (exact) return exact;
@@ -115,7 +130,6 @@ export function keyKind(key: string): FieldKind | 'business' | undefined {
   }
   return kind === NO_KIND ? undefined : kind;
 }
-const NO_KIND = '';
 const KEY_KINDS = new Map<string, FieldKind | 'business' | typeof NO_KIND>();
 
 /** Keys that mark a record as a place or business listing rather than a person. */
