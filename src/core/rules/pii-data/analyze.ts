@@ -9,7 +9,7 @@ import type { Range } from '../../types';
 import { classifyKey, type FieldKind } from './fields';
 import { isCardNumber } from './identifiers';
 import { csvRows, guessDelimiter, type Cell } from './csv';
-import { forEachLine, forEachLineMatching, FOUR_DIGITS, lineFields, scanLineIdentifiers } from './lines';
+import { forEachLine, forEachLineWithIdentifierDigits, lineFields, scanLineIdentifiers } from './lines';
 import { nestedRecords } from './nested';
 import { sqlRecords } from './sql';
 import { IdHits, StoreTally, type StoreSummary } from './tally';
@@ -53,7 +53,7 @@ function analyze(doc: Document): PiiView {
     // Generated mock data (JSON Generator, Faker) carries lorem ipsum; real records never do.
     if (stores.length > 0 && LOREM.test(text.slice(0, 262_144))) stores.length = 0;
   }
-  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLineMatching(text, FOUR_DIGITS, (line, start) => scanLineIdentifiers(line, start, ids));
+  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLineWithIdentifierDigits(text, (line, start) => scanLineIdentifiers(line, start, ids));
   ids.hits.sort((a, b) => a.range[0] - b.range[0]);
   return { stores, ids };
 }
@@ -99,11 +99,11 @@ function readSql(text: string, ids: IdHits): StoreTally[] {
   sqlRecords(text, {
     table: (name, range) => void tallies.set(name, new StoreTally('sql', ids, range, name)),
     row: (name, fields, range) => void tallies.get(name)?.add(fields, range),
-    tuple: (name, columns, values, range) => {
+    tuple: (name, columns, values, count, range) => {
       const tally = tallies.get(name);
       if (!tally) return;
       tally.beginRecord();
-      for (let i = 0; i < values.length; i++) tally.addField(columns?.[i], values[i].text, values[i].start, values[i].end, undefined);
+      for (let i = 0; i < count; i++) tally.addField(columns?.[i], values[i].text, values[i].start, values[i].end, undefined);
       tally.endRecord(range);
     },
   });

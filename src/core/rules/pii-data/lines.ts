@@ -23,22 +23,39 @@ export function forEachLine(text: string, fn: (line: string, start: number) => v
 }
 
 /**
- * `forEachLine`, for only the lines where `re` (global) matches: the text is searched, not
- * split, so a file with no such line costs one search and no line strings.
+ * Calls `fn` for each line that could hold an identifier of the context scan: four digits in a
+ * row, and seven digits or more in all (a passport number has seven, a My Number twelve, a
+ * card number thirteen or more). The text is searched by code unit, not split or matched, so
+ * the lines of a seed file or an export that hold a year or an id cost no string and no match.
  */
-export function forEachLineMatching(text: string, re: RegExp, fn: (line: string, start: number) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const s = text.lastIndexOf('\n', m.index - 1) + 1;
-    let eol = text.indexOf('\n', m.index);
-    if (eol < 0) eol = text.length;
-    if (eol - s <= MAX_LINE) fn(text.slice(s, eol), s);
-    re.lastIndex = eol + 1;
+export function forEachLineWithIdentifierDigits(text: string, fn: (line: string, start: number) => void): void {
+  const n = text.length;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      run = 0;
+      continue;
+    }
+    if (++run < 4) continue;
+    const s = text.lastIndexOf('\n', i) + 1;
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = n;
+    if (eol - s <= MAX_LINE && digitsIn(text, s, eol) >= 7) fn(text.slice(s, eol), s);
+    i = eol;
+    run = 0;
   }
 }
 
-/** Every identifier the context scan looks for has four digits in a row. */
-export const FOUR_DIGITS = /\d{4}/g;
+function digitsIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+  }
+  return count;
+}
+
 
 // key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
 // the key class cannot contain the separators, so matching stays linear.

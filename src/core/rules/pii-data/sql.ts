@@ -10,8 +10,11 @@ import type { RawField } from './tally';
 export interface SqlSink {
   table(name: string, statement: Range): void;
   row(name: string, fields: RawField[], range: Range): void;
-  /** An INSERT tuple: its values by position, and the columns they go to (when known). */
-  tuple(name: string, columns: readonly string[] | undefined, values: readonly SqlValue[], range: Range): void;
+  /**
+   * An INSERT tuple: its first `count` values by position, and the columns they go to (when
+   * known). The values are the reader's own, reused for the next tuple: read them during the call.
+   */
+  tuple(name: string, columns: readonly string[] | undefined, values: readonly SqlValue[], count: number, range: Range): void;
 }
 
 /** One value of an INSERT tuple: its text (unquoted, unescaped) and offsets. */
@@ -69,12 +72,20 @@ export function sqlRecords(text: string, sink: SqlSink): void {
   };
 
   const lists = new Map<string, string[]>();
+  // A seed file names the same table on every line: each spelling is read once.
+  const names = new Map<string, string>();
+  const values: SqlValue[] = [];
   INSERT.lastIndex = 0;
   for (let m = INSERT.exec(text); m; m = INSERT.exec(text)) {
-    const name = bareName(m[1]);
+    let name = names.get(m[1]);
+    if (name === undefined) {
+      name = bareName(m[1]);
+      names.set(m[1], name);
+    }
+    const table = name;
     const cols = m[2] !== undefined ? columnsOf(m[2], lists) : columns.get(name.toLowerCase());
-    announce(name, [m.index, m.index + m[0].trimEnd().length]);
-    INSERT.lastIndex = readTuples(text, INSERT.lastIndex, (values, range) => sink.tuple(name, cols, values, range));
+    if (!tables.has(name)) announce(name, [m.index, m.index + m[0].trimEnd().length]);
+    INSERT.lastIndex = readTuples(text, INSERT.lastIndex, values, (count, range) => sink.tuple(table, cols, values, count, range));
   }
 
   COPY.lastIndex = 0;
@@ -109,14 +120,24 @@ export function sqlRecords(text: string, sink: SqlSink): void {
  * Reads `(v, v, …), (…)` from `i`; returns where it stopped. Strings take '' and backslash
  * escapes; other values run to the next comma or closing parenthesis at depth zero.
  */
-function readTuples(text: string, i: number, onTuple: (values: SqlValue[], range: Range) => void): number {
+function readTuples(text: string, i: number, values: SqlValue[], onTuple: (count: number, range: Range) => void): number {
   const n = text.length;
+  // One value object per column, reused from tuple to tuple (a seed file has millions of values).
+  const put = (count: number, value: string, start: number, end: number): number => {
+    const v = values[count];
+    if (v) {
+      v.text = value;
+      v.start = start;
+      v.end = end;
+    } else values[count] = { text: value, start, end };
+    return count + 1;
+  };
   for (;;) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (text[i] !== '(') return i;
     const tupleStart = i;
     i++;
-    const values: SqlValue[] = [];
+    let count = 0;
     for (;;) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (i >= n) return i;
@@ -138,7 +159,7 @@ function readTuples(text: string, i: number, onTuple: (values: SqlValue[], range
           }
         }
         raw = text.slice(start, j);
-        values.push({ text: escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw, start, end: j });
+        count = put(count, escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw, start, j);
         i = j + 1;
       } else {
         const start = i;
@@ -154,7 +175,7 @@ function readTuples(text: string, i: number, onTuple: (values: SqlValue[], range
           i++;
         }
         const raw = text.slice(start, i).trimEnd();
-        values.push({ text: /^null$/i.test(raw) ? '' : raw, start, end: start + raw.length });
+        count = put(count, /^null$/i.test(raw) ? '' : raw, start, start + raw.length);
       }
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (text[i] === ',') {
@@ -167,7 +188,7 @@ function readTuples(text: string, i: number, onTuple: (values: SqlValue[], range
       }
       return i;
     }
-    onTuple(values, [tupleStart, i]);
+    onTuple(count, [tupleStart, i]);
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (text[i] !== ',') return i;
     i++;

@@ -1,0 +1,45 @@
+// The context scan reads only lines that could hold an identifier; the search for them must
+// find exactly the lines a plain split would pass on.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { forEachLineWithIdentifierDigits, MAX_LINE } from '../../../../src/core/rules/pii-data/lines';
+
+/** The lines a plain split passes on: four digits in a row, seven digits in all, not over-long. */
+function naive(text: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (line.length <= MAX_LINE && /\d{4}/.test(line) && (line.match(/\d/g) ?? []).length >= 7) out.push([line, start]);
+    start += line.length + 1;
+  }
+  return out;
+}
+
+function found(text: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  forEachLineWithIdentifierDigits(text, (line, start) => out.push([line, start]));
+  return out;
+}
+
+describe('lines for the identifier scan', () => {
+  it('passes on the lines with four digits in a row and seven in all', () => {
+    const text = 'INSERT INTO t VALUES (2024, 1);\nmy_number: 1234 5678 9012\nyear 2024 id 123\n1234567\n12-34-56-78\n٣٤٥٦٧٨٩٠\n';
+    assert.deepEqual(found(text), [
+      ['my_number: 1234 5678 9012', 32],
+      ['year 2024 id 123', 58],
+      ['1234567', 75],
+    ]);
+  });
+
+  it('agrees with splitting the text into lines, on any text', () => {
+    const unit = fc.constantFrom('0', '1', '9', '5', 'a', ' ', '-', '\n', '\r', '٣', 'x'.repeat(MAX_LINE));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), (units) => {
+        const text = units.join('');
+        assert.deepEqual(found(text), naive(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
