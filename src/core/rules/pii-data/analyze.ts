@@ -8,7 +8,7 @@ import type { Format } from '../../documents/detect';
 import type { Range } from '../../types';
 import { classifyKey, type FieldKind } from './fields';
 import { isCardNumber } from './identifiers';
-import { csvRows, guessDelimiter, type Cell } from './csv';
+import { CsvRows, guessDelimiter, type Cell } from './csv';
 import { forEachLine, forEachLineWithIdentifierDigits, lineFields, scanLineIdentifiers } from './lines';
 import { nestedRecords } from './nested';
 import { sqlRecords } from './sql';
@@ -130,14 +130,15 @@ function readDelimited(text: string, tsv: string | undefined, ids: IdHits): Stor
   if (start < 0) return new StoreTally('csv', ids);
   const head = /^(?:[^\n]*\n?){1,5}/.exec(text.slice(start, start + 20_000))?.[0] ?? '';
   const delim = tsv ?? guessDelimiter(head);
-  const rows = csvRows(text, delim, start);
+  const rows = new CsvRows(text, delim, start);
 
   // Buffer the first rows: they hold the header (exports often put a title row above it) and
   // profile the columns, so a column of card numbers counts whatever its header says.
   const buffered: Cell[][] = [];
-  for (let r = rows.next(); !r.done; r = rows.next()) {
-    buffered.push(r.value);
-    if (buffered.length >= PROFILE_ROWS) break;
+  while (buffered.length < PROFILE_ROWS) {
+    const row: Cell[] = [];
+    if (!rows.next(row)) break;
+    buffered.push(row);
   }
   const h = headerRow(buffered);
   const keys = h >= 0 ? buffered[h].map((c) => c.text.trim()) : [];
@@ -152,7 +153,9 @@ function readDelimited(text: string, tsv: string | undefined, ids: IdHits): Stor
     tally.endRecord(rowRange(text, cells));
   };
   for (const cells of data) add(cells);
-  for (let r = rows.next(); !r.done; r = rows.next()) add(r.value);
+  // The rest streams through one row, its cell objects reused.
+  const row: Cell[] = [];
+  while (rows.next(row)) add(row);
   return tally;
 }
 

@@ -12,44 +12,80 @@ const MAX_QUOTED = 20_000;
 const MAX_CELLS = 512;
 
 /**
- * Yields the rows of delimited text. Quoted cells may hold delimiters, doubled quotes and line
+ * Reads the rows of delimited text. Quoted cells may hold delimiters, doubled quotes and line
  * breaks (RFC 4180). Each character is read a bounded number of times, so a broken file costs
  * no more than a good one.
  */
-export function* csvRows(text: string, delim: string, from = 0): Generator<Cell[]> {
-  let i = from;
-  const n = text.length;
-  while (i < n) {
-    const row: Cell[] = [];
+export class CsvRows {
+  private i: number;
+  /** Cells set so far in the row being read. */
+  private count = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly delim: string,
+    from = 0,
+  ) {
+    this.i = from;
+  }
+
+  /**
+   * Reads the next row into `row`, reusing the cell objects already in it (a caller that keeps
+   * a row passes a new array); false at the end of the text.
+   */
+  next(row: Cell[]): boolean {
+    const text = this.text;
+    const delim = this.delim;
+    const n = text.length;
+    let i = this.i;
+    if (i >= n) return false;
+    this.count = 0;
     let lineDone = false;
     while (!lineDone) {
       if (text.charCodeAt(i) === 34 /* " */) {
         const close = closingQuote(text, i + 1);
         if (close >= 0) {
           const raw = text.slice(i + 1, close);
-          if (row.length < MAX_CELLS) row.push({ text: raw.includes('""') ? raw.replace(/""/g, '"') : raw, start: i + 1, end: close });
+          this.put(row, raw.includes('""') ? raw.replace(/""/g, '"') : raw, i + 1, close);
           i = close + 1;
           // Anything between the closing quote and the next delimiter is dropped, as spreadsheets do.
           while (i < n && text[i] !== delim && text[i] !== '\n') i++;
         } else {
-          i = plainCell(text, i, delim, row);
+          i = this.plainCell(i, row);
         }
       } else {
-        i = plainCell(text, i, delim, row);
+        i = this.plainCell(i, row);
       }
       if (i >= n || text[i] === '\n') lineDone = true;
       i++;
     }
-    yield row;
+    row.length = this.count;
+    this.i = i;
+    return true;
   }
-}
 
-function plainCell(text: string, i: number, delim: string, row: Cell[]): number {
-  let j = i;
-  while (j < text.length && text[j] !== delim && text[j] !== '\n') j++;
-  const end = j > i && text[j - 1] === '\r' ? j - 1 : j;
-  if (row.length < MAX_CELLS) row.push({ text: text.slice(i, end), start: i, end });
-  return j;
+  /** An unquoted cell from `i` to the delimiter or line end; returns where it stopped. */
+  private plainCell(i: number, row: Cell[]): number {
+    const text = this.text;
+    const delim = this.delim;
+    let j = i;
+    while (j < text.length && text[j] !== delim && text[j] !== '\n') j++;
+    const end = j > i && text[j - 1] === '\r' ? j - 1 : j;
+    this.put(row, text.slice(i, end), i, end);
+    return j;
+  }
+
+  /** Sets the next cell of the row (reusing its object) unless the row is full. */
+  private put(row: Cell[], value: string, start: number, end: number): void {
+    if (this.count >= MAX_CELLS) return;
+    const cell = row[this.count];
+    if (cell) {
+      cell.text = value;
+      cell.start = start;
+      cell.end = end;
+    } else row[this.count] = { text: value, start, end };
+    this.count++;
+  }
 }
 
 function closingQuote(text: string, i: number): number {
