@@ -30,22 +30,20 @@ export function forEachLine(text: string, fn: (line: string, start: number) => v
  */
 export function forEachLineWithIdentifierDigits(text: string, fn: (line: string, start: number) => void): void {
   const n = text.length;
-  let run = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      run = 0;
-      continue;
-    }
-    if (++run < 4) continue;
-    const s = text.lastIndexOf('\n', i) + 1;
-    let eol = text.indexOf('\n', i);
+  // `test`, not `exec`: the regex engine finds the run fastest, and `test` builds no match
+  // array; the match is always four units long, so it starts four before `lastIndex`.
+  FOUR_DIGITS.lastIndex = 0;
+  while (FOUR_DIGITS.test(text)) {
+    const at = FOUR_DIGITS.lastIndex - 4;
+    const s = text.lastIndexOf('\n', at) + 1;
+    let eol = text.indexOf('\n', at);
     if (eol < 0) eol = n;
     if (eol - s <= MAX_LINE && digitsIn(text, s, eol) >= 7) fn(text.slice(s, eol), s);
-    i = eol;
-    run = 0;
+    if (eol >= n) break;
+    FOUR_DIGITS.lastIndex = eol + 1;
   }
 }
+const FOUR_DIGITS = /\d{4}/g;
 
 function digitsIn(text: string, from: number, to: number): number {
   let count = 0;
