@@ -44,6 +44,19 @@ export function imageFamily(image: string | undefined): string | undefined {
 }
 const FAMILY_OF = new Map<string, string | undefined>();
 
+/** Any family's name pattern: one test tells that a plain name is no store at all. */
+const ANY_FAMILY = new RegExp(FAMILIES.map(([re]) => `(?:${re.source})`).join('|'));
+
+/**
+ * The store family a service's name suggests (a `postgres:` service built from a Dockerfile).
+ * Service names are many and mostly unique, so a plain lower-case name (read by imageFamily
+ * as its own last segment) is ruled out by one test rather than parsed and cached.
+ */
+export function nameFamily(name: string): string | undefined {
+  if (!/[^a-z0-9._-]/.test(name) && !ANY_FAMILY.test(name)) return undefined;
+  return imageFamily(name);
+}
+
 function familyOf(image: string): string | undefined {
   const ref = image.trim().toLowerCase().replace(/@sha256:[0-9a-f]+$/, '');
   const path = ref.replace(/:[^/:]*$/, '');
@@ -98,7 +111,7 @@ export function composeServices(doc: Document): Service[] {
         const svc = e.value;
         if (svc.kind !== 'object') continue;
         const image = str(get(svc, 'image')) ?? '';
-        const family = imageFamily(image) ?? imageFamily(e.key);
+        const family = imageFamily(image) ?? nameFamily(e.key);
         if (!family) continue;
         const env = envOf(get(svc, 'environment'));
         const command = commandText(doc, get(svc, 'command'));
