@@ -24,8 +24,9 @@ export interface Windows {
 const LINES_BELOW = 2;
 
 /**
- * The windows around every match of `triggers` (a global regex) in `text`, or undefined when
- * they would cover most of it anyway (then the whole text is cheaper than the copy).
+ * The windows around every match of `triggers` (a global regex) in `text` (none when nothing
+ * matches), or undefined when they would cover most of it anyway (then the whole text is
+ * cheaper than the copy).
  */
 export function triggerWindows(text: string, triggers: RegExp): Windows | undefined {
   const contentStarts: number[] = [];
@@ -59,7 +60,7 @@ export function triggerWindows(text: string, triggers: RegExp): Windows | undefi
     triggers.lastIndex = lineEnd(text, m.index) + 1;
   }
   close();
-  if (contentStarts.length === 0 || covered > text.length / 2) return undefined;
+  if (covered > text.length / 2) return undefined;
   return { content, contentStarts, textStarts, lengths };
 }
 

@@ -65,25 +65,51 @@ export function secretlintMayMatch(doc: Document): boolean {
 /** Below this length secretlint reads the whole document: cutting out windows would not pay. */
 const WINDOWS_FROM = 16 * 1024;
 
+/** The database-URL triggers (the preset reports such a URL only with a user and a password in it). */
+const DB_TRIGGERS = new Set(['mongodb://', 'mongodb+srv://', 'mysql://', 'mysqlx://', 'postgres://', 'postgresql://']);
+/** What every database URL the preset reports starts with: its scheme, then `user:password@`. */
+const DB_URL_WITH_CREDENTIALS = String.raw`(?:mongodb(?:\+srv)?|mysqlx?|postgres(?:ql)?):\/\/[^:\/\s]{1,100}:[^@\/\s]{1,200}@`;
+
 /**
  * The lines secretlint needs to see (see secretlint-windows.ts), or undefined for the whole
  * document: a short one, one with a whole-document trigger, or one whose triggers are
- * everywhere. The triggers are the literals present and the words of the shapes that match.
+ * everywhere. No windows at all means the preset has nothing to report. The triggers are the
+ * literals present (a database scheme only followed by credentials) and the words of the
+ * shapes that match.
  */
 export function secretlintWindows(doc: Document, minLength = WINDOWS_FROM): Windows | undefined {
-  if (doc.text.length < minLength || mentionsAny(doc, WHOLE_DOCUMENT) || extensionOf(doc.path).toLowerCase() === '.p12') return undefined;
-  const words = SECRETLINT_TRIGGERS.filter((t) => mentionsAny(doc, [t]));
-  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape.test(doc.text)) words.push(word);
-  if (words.length === 0) return undefined;
-  return triggerWindows(doc.text, triggerPattern(words));
+  if (mentionsAny(doc, WHOLE_DOCUMENT) || extensionOf(doc.path).toLowerCase() === '.p12') return undefined;
+  const sources: string[] = [];
+  let db = false;
+  for (const t of SECRETLINT_TRIGGERS) {
+    if (!mentionsAny(doc, [t])) continue;
+    if (DB_TRIGGERS.has(t)) db = true;
+    else sources.push(escapeRegExp(t));
+  }
+  if (db) sources.push(DB_URL_WITH_CREDENTIALS);
+  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape.test(doc.text)) sources.push(escapeRegExp(word));
+  if (sources.length === 0) return NO_WINDOWS;
+  const pattern = triggerPattern(sources);
+  if (doc.text.length < minLength) {
+    // Short: the whole text if a trigger is there at all.
+    pattern.lastIndex = 0;
+    return pattern.test(doc.text) ? undefined : NO_WINDOWS;
+  }
+  return triggerWindows(doc.text, pattern);
 }
 
-/** One case-insensitive pattern for a set of trigger words, kept for the next document with the same set. */
-function triggerPattern(words: readonly string[]): RegExp {
-  const key = words.join('\n');
+const NO_WINDOWS: Windows = { content: '', contentStarts: [], textStarts: [], lengths: [] };
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One case-insensitive pattern for a set of trigger sources, kept for the next document with the same set. */
+function triggerPattern(sources: readonly string[]): RegExp {
+  const key = sources.join('\n');
   let re = TRIGGER_PATTERNS.get(key);
   if (!re) {
-    re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+    re = new RegExp(sources.join('|'), 'gi');
     if (TRIGGER_PATTERNS.size >= 256) TRIGGER_PATTERNS.clear();
     TRIGGER_PATTERNS.set(key, re);
   }
@@ -109,6 +135,7 @@ function runSecretlint(doc: Document): Promise<SecretLintCoreResultMessage[]> | 
   if (!secretlintMayMatch(doc)) return undefined;
   const windows = secretlintWindows(doc);
   if (!windows) return lint(doc, doc.text);
+  if (windows.contentStarts.length === 0) return undefined;
   return lint(doc, windows.content).then((messages) => {
     const out: SecretLintCoreResultMessage[] = [];
     for (const m of messages) {

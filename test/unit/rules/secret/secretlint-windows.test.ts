@@ -53,6 +53,8 @@ describe('secretlint windows', () => {
       'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY=', '"Secret_Access_Key"', ':', ' = ', '=>', `"${key}"`, key, `  ${key} x`,
       '//registry.npmjs.org/:_authToken=', '_authToken=', 'abc123def456', `ghp_${'a1B2'.repeat(9)}`, `xoxb-${'1'.repeat(11)}-${'2'.repeat(12)}-${'a1B2c3'.repeat(4)}`,
       'https://deploy:Vq8kZ2mLt7Rw@git.example.jp/x', 'postgres://app:Vq8kZ2mLt7Rw@db.internal/app', 'mysql://', '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',
+      // Database URLs with and without credentials (the preset reports only the former).
+      'jdbc:postgresql://db.internal:5432/app', 'MONGODB+SRV://app:Vq8kZ2mLt7Rw@cluster0/x', 'mysqlx://root@db', 'postgres://a:@h', 'mongodb://u:p@', 'jdbc:mysql://app:Vq8kZ2mLt7Rw@db/x?ssl=true',
       '\u3000', '\u00a0', '\r', ' ', '"', "'", 'secret', '://',
     ];
     const blanks = fc.array(fc.constantFrom('', ' ', '\u3000', '\u00a0', '\t', '\r', '\ufeff'), { maxLength: 3 }).map((b) => (b.length > 0 ? `${b.join('\n')}\n` : ''));
@@ -98,6 +100,11 @@ describe('secretlint windows', () => {
       assert.equal(secretlintWindows(new Document('a.yml', `${filler}\n${extra}\nt: ${token}\n${filler}`)), undefined, extra);
     }
     assert.ok(secretlintWindows(new Document('a.yml', `${filler}\nt: ${token}\n${filler}`)));
+    // Database URLs without a password cannot be reported: no windows, secretlint not run.
+    const urls = Array.from({ length: 2000 }, (_, i) => `db.url.${i}=jdbc:postgresql://db.internal:5432/app`).join('\n');
+    assert.equal(secretlintWindows(new Document('application.properties', urls))?.contentStarts.length, 0);
+    assert.equal(secretlintWindows(new Document('a.env', 'DATABASE_URL=postgres://app@db/app\n'))?.contentStarts.length, 0);
+    assert.equal(secretlintWindows(new Document('a.env', 'DATABASE_URL=postgres://app:Vq8kZ2mLt7Rw@db/app\n')), undefined);
     // Short documents and documents with triggers everywhere are read whole.
     assert.equal(secretlintWindows(new Document('a.yml', `t: ${token}\n`)), undefined);
     assert.equal(triggerWindows(Array.from({ length: 100 }, () => `t: ${token}`).join('\n'), /ghp_/gi), undefined);
