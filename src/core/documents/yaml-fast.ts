@@ -30,37 +30,50 @@ const MAX_DEPTH = 100;
 /** YAML caps implicit keys at 1024 characters; longer ones are the library's to reject. */
 const MAX_KEY = 1024;
 
+/** What `next()` found at the next line with content. */
+const NO_LINE = 0;
+const CONTENT = 1;
+/** `---` or `...` at column 0, which ends any block node. */
+const DOC_START = 2;
+const DOC_END = 3;
 
-/** A line with content: where it starts, its indentation and its first non-space character. */
-interface Line {
-  start: number;
-  indent: number;
-  first: number;
-  /** `---` or `...` at column 0, which ends any block node. */
-  marker?: '---' | '...';
-}
-
-/** A parsed node, where its range ends (trailing comments the library counts included) and the next line to read. */
-interface Parsed {
-  node: TreeNode;
-  end: number;
-  resume: number;
-  /** An end the subset cannot tell: fine inside a collection, not as its last value. */
-  unsure?: boolean;
-}
-
-/** Where a plain scalar stops in block context, and why. */
-interface PlainScan {
-  end: number;
-  at: number;
-  stop: 'colon' | 'comment' | 'eol';
-}
-
+/**
+ * The reader runs on every keystroke, so its methods hand back positions through fields of the
+ * reader instead of fresh result objects: those temporaries were most of what it allocated, and
+ * what fills the young generation makes the GC pauses that land in a scan. Read a field right
+ * after the call that sets it; the next call of the same kind overwrites it.
+ */
 class Reader {
+  /** The last `next()`: its line's first character and indentation (when it found a line). */
+  private lineFirst = 0;
+  private lineIndent = 0;
   private peekFrom = -1;
-  private peeked: Line | undefined;
+  private peekKind = NO_LINE;
   /** Whether the last `next()` skipped a comment line: the library extends an empty value over it. */
   private peekSawComment = false;
+
+  /** The last node read: where its range ends (trailing comments the library counts included) and the next line to read. */
+  private end = 0;
+  private resume = 0;
+  /** An end the subset cannot tell: fine inside a collection, not as its last value. */
+  private unsure = false;
+
+  /** Where the text of the plain scalar the last `scanPlain` read ends. */
+  private scanEnd = 0;
+
+  /** The offset after the last quoted scalar, tagged scalar or flow node read. */
+  private after = 0;
+
+  /**
+   * Entries and items of the collections being read, innermost last: each collection copies
+   * its own out when it closes, into an array of exactly its size (one grown by `push` from
+   * empty holds room for 17).
+   */
+  private readonly entryStack: Entry[] = [];
+  private entryTop = 0;
+  private readonly itemStack: TreeNode[] = [];
+  private itemTop = 0;
+
   /** Columns of the block collections being read, innermost last: comments after a value are kept by it when deeper. */
   private readonly open: number[] = [];
   private commentsFrom = -1;
@@ -70,46 +83,47 @@ class Reader {
 
   stream(): TreeNode[] {
     const out: TreeNode[] = [];
-    let line = this.next(0);
-    while (line) {
-      if (line.marker === '...') throw NOT_MINE;
-      if (line.marker === '---') {
-        const v = this.spaces(line.first + 3);
+    let kind = this.next(0);
+    while (kind !== NO_LINE) {
+      if (kind === DOC_END) throw NOT_MINE;
+      if (kind === DOC_START) {
+        const first = this.lineFirst;
+        const v = this.spaces(first + 3);
         const c = this.code(v);
-        if (!this.eol(v) && !(c === HASH && v > line.first + 3)) throw NOT_MINE;
-        const following = this.next(this.lineAfter(v));
-        if (!following || following.marker === '---') {
+        if (!this.eol(v) && !(c === HASH && v > first + 3)) throw NOT_MINE;
+        kind = this.next(this.lineAfter(v));
+        if (kind === NO_LINE || kind === DOC_START) {
           // An explicit document with nothing in it reads as one null.
           out.push(scalarNode(v, v, null));
-          line = following;
           continue;
         }
-        if (following.marker) throw NOT_MINE;
-        line = following;
+        if (kind !== CONTENT) throw NOT_MINE;
       }
-      const root = this.block(line, 0);
-      out.push(root.node);
-      line = this.next(root.resume);
-      if (line && !line.marker) throw NOT_MINE;
-      if (line?.marker === '...') {
-        this.restOfLine(line.first + 3);
-        line = this.next(this.lineAfter(line.first + 3));
-        if (line && line.marker !== '---') throw NOT_MINE;
+      const root = this.block(0);
+      out.push(root);
+      kind = this.next(this.resume);
+      if (kind === CONTENT) throw NOT_MINE;
+      if (kind === DOC_END) {
+        const first = this.lineFirst;
+        this.restOfLine(first + 3);
+        kind = this.next(this.lineAfter(first + 3));
+        if (kind !== NO_LINE && kind !== DOC_START) throw NOT_MINE;
       }
     }
     return out;
   }
 
-  /** A node written on its own line (document root, or a value on the lines below its key or dash). */
-  private block(line: Line, depth: number): Parsed {
-    return this.node(line.first, line.indent, depth, true);
+  /** A node written on its own line, the one `next()` just found (document root, or a value on the lines below its key or dash). */
+  private block(depth: number): TreeNode {
+    return this.node(this.lineFirst, this.lineIndent, depth, true);
   }
 
   /**
    * The node starting at `p` (column `col`): a block sequence or map when `compound` allows
-   * (own line, or after `- `), else a single-line scalar or flow collection.
+   * (own line, or after `- `), else a single-line scalar or flow collection. Sets `end`,
+   * `resume` and `unsure`.
    */
-  private node(p: number, col: number, depth: number, compound: boolean): Parsed {
+  private node(p: number, col: number, depth: number, compound: boolean): TreeNode {
     if (depth > MAX_DEPTH) throw NOT_MINE;
     const c = this.code(p);
     if (c === MINUS && this.gap(p + 1)) {
@@ -119,101 +133,134 @@ class Reader {
     let valueEnd: number;
     let node: TreeNode;
     if (c === BANG) {
-      const tagged = this.taggedScalar(p);
-      node = tagged.node;
-      valueEnd = tagged.end;
+      node = this.taggedScalar(p);
+      valueEnd = this.after;
     } else if (c === LBRACKET || c === LBRACE) {
-      const flow = this.flow(p, depth);
-      node = flow.node;
-      valueEnd = flow.end;
+      node = this.flow(p, depth);
+      valueEnd = this.after;
       // A flow collection as a key is not in the subset.
       if (this.code(this.spaces(valueEnd)) === COLON) throw NOT_MINE;
     } else if (c === SQUOTE || c === DQUOTE) {
-      const q = this.quoted(p);
-      const k = this.spaces(q.end);
+      const value = this.quoted(p);
+      valueEnd = this.after;
+      const k = this.spaces(valueEnd);
       if (this.code(k) === COLON && this.gap(k + 1)) {
         if (!compound) throw NOT_MINE;
-        return this.mapping(p, col, depth);
+        return this.mapping(p, col, depth, value, valueEnd);
       }
-      node = { kind: 'scalar', range: [p, q.end], value: q.value, quoted: true };
-      valueEnd = q.end;
+      node = { kind: 'scalar', range: [p, valueEnd], value, quoted: true };
     } else {
       this.plainStart(p);
-      const scan = this.scanPlain(p);
-      if (scan.stop === 'colon') {
+      const isKey = this.scanPlain(p);
+      valueEnd = this.scanEnd;
+      if (isKey) {
         if (!compound) throw NOT_MINE;
-        return this.mapping(p, col, depth);
+        return this.mapping(p, col, depth, String(plainValue(this.text.slice(p, valueEnd))), valueEnd);
       }
-      node = scalarNode(p, scan.end, plainValue(this.text.slice(p, scan.end)));
-      valueEnd = scan.end;
+      node = scalarNode(p, valueEnd, plainValue(this.text.slice(p, valueEnd)));
     }
     const resume = this.restOfLine(valueEnd);
-    return { node, end: this.keepIndented(resume), resume };
+    this.end = this.keepIndented(resume);
+    this.resume = resume;
+    this.unsure = false;
+    return node;
   }
 
-  /** A block mapping whose first key starts at `first`, in column `col`. */
-  private mapping(first: number, col: number, depth: number): Parsed {
-    const entries: Entry[] = [];
+  /**
+   * A block mapping in column `col` whose first key starts at `first`; the caller has read
+   * that key (`firstKey`, ending at `firstKeyEnd`) to tell a map from a scalar.
+   */
+  private mapping(first: number, col: number, depth: number, firstKey: string, firstKeyEnd: number): TreeNode {
+    const base = this.entryTop;
     this.open.push(col);
+    // The loop only steps from entry to entry; the work is in `mapEntry`. A long map (the
+    // services of a compose file) gets this loop compiled on its own (on-stack replacement),
+    // which could leave the short maps inside it in slower code when the work sat here.
     let p = first;
-    for (;;) {
-      const c = this.code(p);
-      let keyEnd: number;
-      let key: string;
-      let colon: number;
-      if (c === SQUOTE || c === DQUOTE) {
-        const q = this.quoted(p);
-        keyEnd = q.end;
-        key = q.value;
-        colon = this.spaces(keyEnd);
-      } else {
-        this.plainStart(p);
-        const scan = this.scanPlain(p);
-        if (scan.stop !== 'colon') throw NOT_MINE;
-        keyEnd = scan.end;
-        key = String(plainValue(this.text.slice(p, keyEnd)));
-        colon = scan.at;
-      }
-      if (this.code(colon) !== COLON || !this.gap(colon + 1) || keyEnd - p > MAX_KEY) throw NOT_MINE;
-      // `<<` would be merged by the library path; left to it.
-      if (key === '<<') throw NOT_MINE;
-      const value = this.valueAfter(colon + 1, col, depth, true);
-      entries.push({ key, keyRange: [p, keyEnd], value: value.node });
-      const line = this.next(value.resume);
-      if (!line || line.marker || line.indent < col) {
-        this.open.pop();
-        return { node: { kind: 'object', range: [first, value.end], entries }, end: this.trailing(value.end, line, col), resume: value.resume };
-      }
-      if (line.indent > col || this.isDash(line.first)) throw NOT_MINE;
-      p = line.first;
+    let key = firstKey;
+    let keyEnd = firstKeyEnd;
+    while ((p = this.mapEntry(p, key, keyEnd, col, depth)) >= 0) {
+      key = this.key(p);
+      keyEnd = this.after;
     }
+    this.open.pop();
+    const entries = this.entryStack.slice(base, this.entryTop);
+    this.entryTop = base;
+    const end = this.end;
+    this.end = this.trailing(end, this.peekKind === NO_LINE ? this.text.length : this.lineFirst, col);
+    this.unsure = false;
+    return { kind: 'object', range: [first, end], entries };
+  }
+
+  /**
+   * One entry of a block map in column `col` (its key read, from `p` to `keyEnd`) and the line
+   * after it: where the next key starts, or -1 when the map ends there (`end` and `resume` are
+   * its last value's, `next()` has looked at the line after).
+   */
+  private mapEntry(p: number, key: string, keyEnd: number, col: number, depth: number): number {
+    // (A plain key's scan stopped at its `: `, past the spaces after its text.)
+    const colon = this.spaces(keyEnd);
+    if (this.code(colon) !== COLON || !this.gap(colon + 1) || keyEnd - p > MAX_KEY) throw NOT_MINE;
+    // `<<` would be merged by the library path; left to it.
+    if (key === '<<') throw NOT_MINE;
+    const value = this.valueAfter(colon + 1, col, depth, true);
+    this.entryStack[this.entryTop++] = { key, keyRange: [p, keyEnd], value };
+    const kind = this.next(this.resume);
+    if (kind !== CONTENT || this.lineIndent < col) return -1;
+    if (this.lineIndent > col || this.isDash(this.lineFirst)) throw NOT_MINE;
+    return this.lineFirst;
+  }
+
+  /** A block mapping's key at `p`, quoted or plain, up to its `: `; sets `after` to the end of its text. */
+  private key(p: number): string {
+    const c = this.code(p);
+    if (c === SQUOTE || c === DQUOTE) return this.quoted(p);
+    this.plainStart(p);
+    if (!this.scanPlain(p)) throw NOT_MINE;
+    const end = this.scanEnd;
+    this.after = end;
+    return String(plainValue(this.text.slice(p, end)));
   }
 
   /** A block sequence whose first `-` is at `first`, in column `col`. */
-  private sequence(first: number, col: number, depth: number): Parsed {
-    const items: TreeNode[] = [];
+  private sequence(first: number, col: number, depth: number): TreeNode {
+    const base = this.itemTop;
     this.open.push(col);
+    // (The work is in `sequenceItem`, as for maps.)
     let p = first;
-    for (;;) {
-      const item = this.valueAfter(p + 1, col, depth, false);
-      items.push(item.node);
-      const line = this.next(item.resume);
-      // A line in the same column that is not a `-` ends the sequence: the parent key's map goes on.
-      if (!line || line.marker || line.indent < col || (line.indent === col && !this.isDash(line.first))) {
-        if (item.unsure) throw NOT_MINE;
-        this.open.pop();
-        return { node: { kind: 'array', range: [first, item.end], items }, end: this.trailing(item.end, line, col), resume: item.resume };
-      }
-      if (line.indent > col) throw NOT_MINE;
-      p = line.first;
-    }
+    do p = this.sequenceItem(p, col, depth);
+    while (p >= 0);
+    // The last item's end must be one the subset can tell.
+    if (this.unsure) throw NOT_MINE;
+    this.open.pop();
+    const items = this.itemStack.slice(base, this.itemTop);
+    this.itemTop = base;
+    const end = this.end;
+    this.end = this.trailing(end, this.peekKind === NO_LINE ? this.text.length : this.lineFirst, col);
+    return { kind: 'array', range: [first, end], items };
+  }
+
+  /**
+   * One item of a block sequence in column `col` (its `-` at `p`) and the line after it: where
+   * the next `-` is, or -1 when the sequence ends there (`end`, `resume` and `unsure` are its
+   * last item's, `next()` has looked at the line after).
+   */
+  private sequenceItem(p: number, col: number, depth: number): number {
+    const item = this.valueAfter(p + 1, col, depth, false);
+    this.itemStack[this.itemTop++] = item;
+    const kind = this.next(this.resume);
+    const indent = this.lineIndent;
+    // A line in the same column that is not a `-` ends the sequence: the parent key's map goes on.
+    if (kind !== CONTENT || indent < col || (indent === col && !this.isDash(this.lineFirst))) return -1;
+    if (indent > col) throw NOT_MINE;
+    return this.lineFirst;
   }
 
   /**
    * The value after a key's `:` or an item's `-` (at `p`): inline on the same line, a block on
    * the lines below, or empty (null). `inMap` allows a sequence in the key's own column.
    */
-  private valueAfter(p: number, col: number, depth: number, inMap: boolean): Parsed {
+  private valueAfter(p: number, col: number, depth: number, inMap: boolean): TreeNode {
     const v = this.spaces(p);
     const c = this.code(v);
     if (!this.eol(v) && c !== HASH) {
@@ -223,23 +270,26 @@ class Reader {
     }
     if (c === HASH && v === p) throw NOT_MINE;
     const resume = this.lineAfter(v);
-    const line = this.next(resume);
-    if (line && !line.marker && (line.indent > col || (inMap && line.indent === col && this.isDash(line.first)))) {
-      return this.block(line, depth + 1);
+    const kind = this.next(resume);
+    if (kind === CONTENT && (this.lineIndent > col || (inMap && this.lineIndent === col && this.isDash(this.lineFirst)))) {
+      return this.block(depth + 1);
     }
     // Empty: the library stretches the value over comments up to the next content, except
     // before a document marker or for a sequence item with comments above it: left to it.
     const commented = c === HASH || this.peekSawComment;
-    if (commented && line?.marker) throw NOT_MINE;
-    const end = commented ? (line ? line.first : this.text.length) : v;
-    return { node: scalarNode(v, v, null), end, resume, unsure: !inMap && this.commentAbove(p - 1) };
+    if (commented && (kind === DOC_START || kind === DOC_END)) throw NOT_MINE;
+    this.end = commented ? (kind === NO_LINE ? this.text.length : this.lineFirst) : v;
+    this.resume = resume;
+    this.unsure = !inMap && this.commentAbove(p - 1);
+    return scalarNode(v, v, null);
   }
 
   /**
    * A local tag (`!Ref`, `!GetAtt`, `!Sub` of CloudFormation) before a scalar on the same line:
    * the library keeps such a scalar's text unresolved, as a string, with the tag on the node.
+   * Sets `after`.
    */
-  private taggedScalar(p: number): { node: ScalarNode; end: number } {
+  private taggedScalar(p: number): ScalarNode {
     const t = this.text;
     let i = p + 1;
     while (TAG_CHAR.test(t[i] ?? '')) i++;
@@ -248,41 +298,42 @@ class Reader {
     const v = this.spaces(i);
     const c = this.code(v);
     if (c === SQUOTE || c === DQUOTE) {
-      const q = this.quoted(v);
-      return { node: { kind: 'scalar', range: [v, q.end], value: q.value, tag, quoted: true }, end: q.end };
+      const value = this.quoted(v);
+      return { kind: 'scalar', range: [v, this.after], value, tag, quoted: true };
     }
     this.plainStart(v);
-    const scan = this.scanPlain(v);
-    if (scan.stop === 'colon') throw NOT_MINE;
-    return { node: { kind: 'scalar', range: [v, scan.end], value: t.slice(v, scan.end), tag }, end: scan.end };
+    if (this.scanPlain(v)) throw NOT_MINE;
+    const end = this.scanEnd;
+    this.after = end;
+    return { kind: 'scalar', range: [v, end], value: t.slice(v, end), tag };
   }
 
-  /** A single-line flow collection at `p`. */
-  private flow(p: number, depth: number): { node: TreeNode; end: number } {
+  /** A single-line flow collection at `p`. Sets `after`. */
+  private flow(p: number, depth: number): TreeNode {
     if (depth > MAX_DEPTH) throw NOT_MINE;
     const isMap = this.code(p) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const items: TreeNode[] = [];
-    const entries: Entry[] = [];
+    const entryBase = this.entryTop;
+    const itemBase = this.itemTop;
     let i = this.spaces(p + 1);
     while (this.code(i) !== close) {
       if (isMap) {
         const keyStart = i;
         const key = this.flowScalar(i);
-        let colon = this.spaces(key.end);
+        const keyEnd = this.after;
+        let colon = this.spaces(keyEnd);
         // `"a":1` is a pair (JSON-like key); `a:1` is one plain scalar, left to the library.
-        if (this.code(colon) !== COLON || (!key.node.quoted && this.code(colon + 1) !== SPACE)) throw NOT_MINE;
+        if (this.code(colon) !== COLON || (!key.quoted && this.code(colon + 1) !== SPACE)) throw NOT_MINE;
         colon = this.spaces(colon + 1);
         const value = this.flowItem(colon, depth + 1);
-        const keyValue = key.node.value;
-        const name = String(keyValue);
+        const name = String(key.value);
         if (name === '<<') throw NOT_MINE;
-        entries.push({ key: name, keyRange: [keyStart, key.end], value: value.node });
-        i = this.spaces(value.end);
+        this.entryStack[this.entryTop++] = { key: name, keyRange: [keyStart, keyEnd], value };
+        i = this.spaces(this.after);
       } else {
         const item = this.flowItem(i, depth + 1);
-        items.push(item.node);
-        i = this.spaces(item.end);
+        this.itemStack[this.itemTop++] = item;
+        i = this.spaces(this.after);
         if (this.code(i) === COLON) throw NOT_MINE;
       }
       const c = this.code(i);
@@ -292,21 +343,30 @@ class Reader {
       } else if (c !== close) throw NOT_MINE;
     }
     const end = i + 1;
-    return { node: isMap ? { kind: 'object', range: [p, end], entries } : { kind: 'array', range: [p, end], items }, end };
+    this.after = end;
+    if (isMap) {
+      const entries = this.entryStack.slice(entryBase, this.entryTop);
+      this.entryTop = entryBase;
+      return { kind: 'object', range: [p, end], entries };
+    }
+    const items = this.itemStack.slice(itemBase, this.itemTop);
+    this.itemTop = itemBase;
+    return { kind: 'array', range: [p, end], items };
   }
 
-  private flowItem(p: number, depth: number): { node: TreeNode; end: number } {
+  /** A flow collection or scalar at `p`. Sets `after`. */
+  private flowItem(p: number, depth: number): TreeNode {
     const c = this.code(p);
     if (c === LBRACKET || c === LBRACE) return this.flow(p, depth);
     return this.flowScalar(p);
   }
 
-  /** A quoted or plain scalar inside a flow collection. */
-  private flowScalar(p: number): { node: ScalarNode; end: number } {
+  /** A quoted or plain scalar inside a flow collection. Sets `after`. */
+  private flowScalar(p: number): ScalarNode {
     const c = this.code(p);
     if (c === SQUOTE || c === DQUOTE) {
-      const q = this.quoted(p);
-      return { node: { kind: 'scalar', range: [p, q.end], value: q.value, quoted: true }, end: q.end };
+      const value = this.quoted(p);
+      return { kind: 'scalar', range: [p, this.after], value, quoted: true };
     }
     this.plainStart(p);
     const t = this.text;
@@ -327,11 +387,12 @@ class Reader {
       i++;
     }
     if (end === p) throw NOT_MINE;
-    return { node: scalarNode(p, end, plainValue(t.slice(p, end))), end };
+    this.after = end;
+    return scalarNode(p, end, plainValue(t.slice(p, end)));
   }
 
-  /** A single- or double-quoted scalar on one line at `p`: its value and the offset after the closing quote. */
-  private quoted(p: number): { value: string; end: number } {
+  /** A single- or double-quoted scalar on one line at `p`: its value; sets `after` to the offset after the closing quote. */
+  private quoted(p: number): string {
     const t = this.text;
     const q = t.charCodeAt(p);
     if (q === SQUOTE) {
@@ -342,7 +403,10 @@ class Reader {
         if (i >= t.length || ch === LF || ch === CR) throw NOT_MINE;
         if (ch === SQUOTE) {
           value += t.slice(from, i);
-          if (t.charCodeAt(i + 1) !== SQUOTE) return { value, end: i + 1 };
+          if (t.charCodeAt(i + 1) !== SQUOTE) {
+            this.after = i + 1;
+            return value;
+          }
           value += "'";
           from = i + 2;
           i++;
@@ -354,7 +418,10 @@ class Reader {
     for (let i = p + 1; ; i++) {
       const ch = t.charCodeAt(i);
       if (i >= t.length || ch === LF || ch === CR) throw NOT_MINE;
-      if (ch === DQUOTE) return { value: value + t.slice(from, i), end: i + 1 };
+      if (ch === DQUOTE) {
+        this.after = i + 1;
+        return value + t.slice(from, i);
+      }
       if (ch === BACKSLASH) {
         value += t.slice(from, i);
         const e = t[i + 1];
@@ -379,23 +446,26 @@ class Reader {
   /** Plain scalars may not start with an indicator; those that could are left to the library. */
   private plainStart(p: number): void {
     const c = this.code(p);
-    if (this.eol(p) || INDICATORS.includes(String.fromCharCode(c)) || (c === MINUS && this.gap(p + 1))) throw NOT_MINE;
+    if (this.eol(p) || (c < 0x80 && INDICATOR[c] === 1) || (c === MINUS && this.gap(p + 1))) throw NOT_MINE;
   }
 
-  /** Scans a block plain scalar on its line: it stops at `: `, ` #` or the line end. */
-  private scanPlain(p: number): PlainScan {
+  /**
+   * Scans a block plain scalar on its line: it stops at `: `, ` #` or the line end. Whether it
+   * stopped at a key's `: `; sets `scanEnd` to the end of its text.
+   */
+  private scanPlain(p: number): boolean {
     const t = this.text;
     let end = p;
     for (let i = p; ; i++) {
       const ch = t.charCodeAt(i);
-      if (i >= t.length || ch === LF || ch === CR) return { end, at: i, stop: 'eol' };
-      if (ch === SPACE) {
-        if (t.charCodeAt(i + 1) === HASH) return { end, at: i, stop: 'comment' };
-      } else if (ch === TAB) {
-        throw NOT_MINE;
-      } else if (ch === COLON && this.gap(i + 1)) {
-        return { end, at: i, stop: 'colon' };
-      } else end = i + 1;
+      if (ch === TAB) throw NOT_MINE;
+      const stop = i >= t.length || ch === LF || ch === CR || (ch === SPACE && t.charCodeAt(i + 1) === HASH);
+      const colon = !stop && ch === COLON && this.gap(i + 1);
+      if (stop || colon) {
+        this.scanEnd = end;
+        return colon;
+      }
+      if (ch !== SPACE) end = i + 1;
     }
   }
 
@@ -428,11 +498,12 @@ class Reader {
 
   /**
    * Where a closing collection (column `col`, last value ending at `from`) ends as its parent
-   * sees it. The comments between `from` and the next content line `line` move up to the
-   * parent when all are shallower than the collection (or it is in column 0); otherwise they
-   * stay with it, and so does everything up to that line's first character.
+   * sees it. The comments between `from` and the next content line (first character at
+   * `next`, the text's end when none) move up to the parent when all are shallower than the
+   * collection (or it is in column 0); otherwise they stay with it, and so does everything up
+   * to `next`.
    */
-  private trailing(from: number, line: Line | undefined, col: number): number {
+  private trailing(from: number, next: number, col: number): number {
     if (this.commentsFrom !== from) {
       // Every closing level asks about the same stretch: scanned once.
       const t = this.text;
@@ -451,7 +522,7 @@ class Reader {
     }
     const deepest = this.commentsDeepest;
     if (deepest < 0 || col === 0 || deepest < col) return from;
-    return line ? line.first : this.text.length;
+    return next;
   }
 
   /** Whether comment lines (blank lines between) come right above the line of `dash`, itself first on its line. */
@@ -474,13 +545,17 @@ class Reader {
     return this.code(p) === MINUS && this.gap(p + 1);
   }
 
-  /** The next line with content at or after the line start `p`, skipping blank and comment lines. */
-  private next(p: number): Line | undefined {
-    if (p === this.peekFrom) return this.peeked;
+  /**
+   * The next line with content at or after the line start `p`, skipping blank and comment
+   * lines: what it is (NO_LINE, CONTENT, DOC_START, DOC_END); sets `lineFirst` and `lineIndent`.
+   * Asking again from the same `p` costs nothing.
+   */
+  private next(p: number): number {
+    if (p === this.peekFrom) return this.peekKind;
     const t = this.text;
     let s = p;
     let sawComment = false;
-    let found: Line | undefined;
+    let kind = NO_LINE;
     while (s < t.length) {
       const i = this.spaces(s);
       const c = t.charCodeAt(i);
@@ -494,16 +569,18 @@ class Reader {
         s = this.lineAfter(i);
         continue;
       }
-      found = { start: s, indent: i - s, first: i };
+      this.lineFirst = i;
+      this.lineIndent = i - s;
+      kind = CONTENT;
       if (i === s && (c === MINUS || c === DOT) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && this.gap(i + 3)) {
-        found.marker = c === MINUS ? '---' : '...';
+        kind = c === MINUS ? DOC_START : DOC_END;
       }
       break;
     }
     this.peekFrom = p;
-    this.peeked = found;
+    this.peekKind = kind;
     this.peekSawComment = sawComment;
-    return found;
+    return kind;
   }
 
   private code(p: number): number {
@@ -532,8 +609,9 @@ class Reader {
   }
 }
 
-/** Characters a plain scalar may not start with (`-`, `?`, `:` are checked with what follows). */
-const INDICATORS = ",[]{}#&*!|>'\"%@`?:";
+/** Characters a plain scalar may not start with (`-`, `?`, `:` are checked with what follows), by code: 1 for an indicator. */
+const INDICATOR = new Uint8Array(128);
+for (const ch of ",[]{}#&*!|>'\"%@`?:") INDICATOR[ch.charCodeAt(0)] = 1;
 
 const FLOW_STOP = ',[]{}';
 
