@@ -30,14 +30,8 @@ export class LineIndex {
   /** 0-based position of a UTF-16 offset (clamped into the text). */
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    const line = lastAtOrBefore(this.starts, o);
+    return { line, character: o - this.starts[line] };
   }
 
   /** Offset of the start of a 0-based line. */
@@ -51,4 +45,19 @@ export class LineIndex {
     const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
+}
+
+/**
+ * In an ascending list, the index of the last value at or before `x` (0 when `x` comes before
+ * them all): which line an offset is on, which window a range starts in.
+ */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -9,6 +9,7 @@
  * patterns (PEM blocks, GCP service-account JSON) and `secretlint-disable` comments are the
  * caller's to exclude.
  */
+import { lastAtOrBefore } from '../../documents/lines';
 import type { Range } from '../../types';
 
 /** Lines cut out of a text, joined by line breaks, with the way back to the text's offsets. */
@@ -96,14 +97,8 @@ function isRegexSpace(c: number): boolean {
 /** A range in `content` as a range in the text, or undefined if it is not inside one window. */
 export function toTextRange(w: Windows, range: readonly [number, number]): Range | undefined {
   const [start, end] = range;
-  // The last window starting at or before `start`.
-  let lo = 0;
-  let hi = w.contentStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (w.contentStarts[mid] <= start) lo = mid;
-    else hi = mid - 1;
-  }
+  if (w.contentStarts.length === 0) return undefined;
+  const lo = lastAtOrBefore(w.contentStarts, start);
   const from = w.contentStarts[lo];
   if (start < from || end > from + w.lengths[lo]) return undefined;
   const delta = w.textStarts[lo] - from;
