@@ -24,3 +24,10 @@ export const UNDERSCORE = 95;
 export const LBRACE = 123;
 export const RBRACE = 125;
 export const DEL = 127;
+
+/** Whether a code unit is white space as the regex `\s` means it (no regex, no string per unit). */
+export function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -3,6 +3,7 @@
  * column list: mysqldump leaves it out, so columns come from the `CREATE TABLE` before it) and
  * pg_dump's `COPY t (cols) FROM stdin;` blocks. One store per table.
  */
+import { isRegexSpace } from '../../documents/chars';
 import type { Range } from '../../types';
 import type { RawField } from './tally';
 
@@ -51,14 +52,6 @@ function columnsOf(list: string, memo: Map<string, string[]>): string[] {
     memo.set(list, cols);
   }
   return cols;
-}
-
-/** Whether a code unit is white space as `\s` means it (without a regex and a string per character). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** Reads every INSERT and COPY of a text. Linear: each statement is scanned once. */
@@ -115,7 +108,6 @@ export function sqlRecords(text: string, sink: SqlSink): void {
   }
 }
 
-
 /**
  * Reads `(v, v, …), (…)` from `i`; returns where it stopped. Strings take '' and backslash
  * escapes; other values run to the next comma or closing parenthesis at depth zero.
@@ -133,13 +125,13 @@ function readTuples(text: string, i: number, values: SqlValue[], onTuple: (count
     return count + 1;
   };
   for (;;) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
     if (text[i] !== '(') return i;
     const tupleStart = i;
     i++;
     let count = 0;
     for (;;) {
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
       if (i >= n) return i;
       if (text[i] === "'" || (text[i] === 'N' && text[i + 1] === "'")) {
         if (text[i] === 'N') i++;
@@ -177,7 +169,7 @@ function readTuples(text: string, i: number, values: SqlValue[], onTuple: (count
         const raw = text.slice(start, i).trimEnd();
         count = put(count, /^null$/i.test(raw) ? '' : raw, start, start + raw.length);
       }
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
       if (text[i] === ',') {
         i++;
         continue;
@@ -189,7 +181,7 @@ function readTuples(text: string, i: number, values: SqlValue[], onTuple: (count
       return i;
     }
     onTuple(count, [tupleStart, i]);
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
     if (text[i] !== ',') return i;
     i++;
   }

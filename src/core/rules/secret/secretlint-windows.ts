@@ -9,6 +9,7 @@
  * patterns (PEM blocks, GCP service-account JSON) and `secretlint-disable` comments are the
  * caller's to exclude.
  */
+import { isRegexSpace } from '../../documents/chars';
 import { lastAtOrBefore } from '../../documents/lines';
 import type { Range } from '../../types';
 
@@ -86,12 +87,6 @@ function lineEnd(text: string, from: number): number {
 function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isRegexSpace(text.charCodeAt(i))) return false;
   return true;
-}
-
-function isRegexSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A range in `content` as a range in the text, or undefined if it is not inside one window. */

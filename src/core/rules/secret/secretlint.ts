@@ -59,7 +59,18 @@ registerLiterals([...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => w
 /** Whether secretlint's preset could report anything in the document. */
 export function secretlintMayMatch(doc: Document): boolean {
   if (mentionsAny(doc, SECRETLINT_TRIGGERS) || extensionOf(doc.path).toLowerCase() === '.p12') return true;
-  return SECRETLINT_SHAPES.some(([word, shape]) => mentionsAny(doc, [word]) && shape.test(doc.text));
+  return shapeWords(doc).length > 0;
+}
+
+/** The words of the shapes that match somewhere in the document (each whole-text search once per document). */
+function shapeWords(doc: Document): readonly string[] {
+  return doc.memo('secretlint:shapes', matchingShapes);
+}
+
+function matchingShapes(doc: Document): readonly string[] {
+  const words: string[] = [];
+  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape.test(doc.text)) words.push(word);
+  return words;
 }
 
 /** Below this length secretlint reads the whole document: cutting out windows would not pay. */
@@ -87,7 +98,7 @@ export function secretlintWindows(doc: Document, minLength = WINDOWS_FROM): Wind
     else sources.push(escapeRegExp(t));
   }
   if (db) sources.push(DB_URL_WITH_CREDENTIALS);
-  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape.test(doc.text)) sources.push(escapeRegExp(word));
+  for (const word of shapeWords(doc)) sources.push(escapeRegExp(word));
   if (sources.length === 0) return NO_WINDOWS;
   const pattern = triggerPattern(sources);
   if (doc.text.length < minLength) {
