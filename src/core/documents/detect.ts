@@ -101,18 +101,23 @@ export function baseName(path: string): string {
 
 /** Detects a file's format from its name and, when the name says nothing, its first bytes. */
 export function detectFormat(path: string, text: string): Format {
+  return formatFromName(path) ?? sniff(text);
+}
+
+/** A file's format as its name tells it, or undefined when only its content can. */
+export function formatFromName(path: string): Format | undefined {
   const name = baseName(path);
-  const byName = BY_NAME[name];
+  const byName = own(BY_NAME, name);
   if (byName) return byName;
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'dotenv';
   if (name.startsWith('dockerfile.') || name.endsWith('.dockerfile')) return 'dockerfile';
   const dot = name.lastIndexOf('.');
-  if (dot >= 0) {
-    const ext = name.slice(dot + 1);
-    const byExt = BY_EXTENSION[ext];
-    if (byExt) return byExt;
-  }
-  return sniff(text);
+  return dot >= 0 ? own(BY_EXTENSION, name.slice(dot + 1)) : undefined;
+}
+
+/** A table's own entry: a file named `constructor` or `x.__proto__` is no format. */
+function own(table: Readonly<Record<string, Format>>, key: string): Format | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 function sniff(text: string): Format {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { detectFormat } from '../../../src/core/documents/detect';
+import { detectFormat, formatFromName } from '../../../src/core/documents/detect';
 import { LineIndex } from '../../../src/core/documents/lines';
 import { maskSecret } from '../../../src/core/mask';
 import { findingMessage } from '../../../src/core/messages';
@@ -90,6 +90,16 @@ describe('engine', () => {
     assert.equal(detectFormat('noext', '-----BEGIN OPENSSH PRIVATE KEY-----'), 'pem');
     assert.equal(detectFormat('noext', '#!/usr/bin/env python3\nprint(1)'), 'python');
     assert.equal(detectFormat('noext', 'apiVersion: v1\nkind: Service\n'), 'yaml');
+  });
+
+  it("reads a format only from the tables' own entries, not from Object.prototype", () => {
+    // Names like these once came back as the Object function or Object.prototype.
+    for (const name of ['constructor', '__proto__', 'x.constructor', 'x.__proto__', 'x.hasownproperty', 'x.tostring']) {
+      assert.equal(formatFromName(name), undefined, name);
+      assert.equal(detectFormat(name, 'a: 1\nb: 2\n'), 'yaml', name);
+    }
+    assert.equal(formatFromName('a/B.YML'), 'yaml');
+    assert.equal(formatFromName('noext'), undefined);
   });
 
   it('maps offsets to lines across \\n, \\r\\n and \\r', () => {
