@@ -83,11 +83,12 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     options.onFile?.(job.path, findings);
   };
 
-  // Enough jobs queued to keep every thread busy while the walker looks for more, and no more
-  // (each queued job is a file path; results are small).
-  // Enough files in flight to keep every worker's queue full (see PER_WORKER in pool.ts).
-  const limit = pool.parallelism * 20 + 8;
+  // Files handed to the pool and not finished. Enough that every worker finds files of the
+  // formats it owns among those waiting (see `owners` in pool.ts); each is a path and a promise.
+  const limit = pool.parallelism * 64 + 64;
   const running = new Set<Promise<void>>();
+  // Wakes the walk when a file finishes (one waiter at most: the walk waits for one at a time).
+  let wake: (() => void) | undefined;
   try {
     for await (const entry of walkPaths(paths, {
       maxFileSize: options.maxFileSize,
@@ -115,9 +116,12 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
       const done: Promise<void> = pool.run(job).then((r) => {
         running.delete(done);
         settle(seq, job, r, known);
+        const w = wake;
+        wake = undefined;
+        w?.();
       });
       running.add(done);
-      if (running.size >= limit) await Promise.race(running);
+      if (running.size >= limit) await new Promise<void>((resolve) => (wake = resolve));
     }
     if (isCancelled()) pool.cancel();
     await Promise.all(running);

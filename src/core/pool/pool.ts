@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { formatFromName } from '../documents/detect';
 import type { FileResult, FromWorker, ScanJob, ToWorker } from './protocol';
 import { scanFile } from './scan-file';
 
@@ -25,6 +26,8 @@ export type PoolResult = FileResult | { kind: 'cancelled'; path: string };
 interface Pending {
   id: number;
   job: ScanJob;
+  /** The file's format by its name ('' when the name does not say): see `owners`. */
+  format: string;
   resolve: (r: PoolResult) => void;
   /** Times the job was in a worker that crashed; a crash while alone in a worker fails it. */
   crashes: number;
@@ -39,6 +42,9 @@ interface Slot {
   /** Holds a job that must run alone. */
   solo?: boolean;
   idleTimer?: NodeJS.Timeout;
+  /** The worker has loaded the engine and said so; until then no file's time runs. */
+  ready?: boolean;
+  spawnedAt: number;
 }
 
 /**
@@ -48,8 +54,15 @@ interface Slot {
  * only its time limit runs (see `startClock`).
  */
 const PER_WORKER = 16;
+/**
+ * A worker takes a job of a format another worker owns (see `owners`) only when it holds fewer
+ * jobs than this: an idle core costs more than compiling one more format's code.
+ */
+const STEAL_BELOW = 2;
 /** Jobs run at once when scanning in the calling thread (overlaps file reads). */
 const IN_THREAD = 4;
+/** A worker that has not loaded its engine in this long is treated like a hung file. */
+const START_LIMIT_MS = 60_000;
 
 /**
  * Scans files on a pool of worker threads, one engine per thread. Jobs are queued, results
@@ -66,6 +79,15 @@ export class ScanPool {
   private readonly maxHeapMb: number;
   private readonly queue: Pending[] = [];
   private readonly slots = new Set<Slot>();
+  /**
+   * Which worker scans each format. Each worker's engine compiles the code it runs, and that
+   * compiling is a large part of what a worker costs beyond the scan itself: two workers each
+   * scanning every format compile every parser and rule twice. So a worker takes the files of the
+   * formats it owns first, claims a format no one owns when it has none of its own queued, and
+   * takes another's only rather than sit idle. A format stays with its worker until the worker
+   * stops.
+   */
+  private readonly owners = new Map<string, Slot>();
   private inThreadRunning = 0;
   private nextId = 1;
   private threadsBroken: boolean;
@@ -99,7 +121,7 @@ export class ScanPool {
   /** Scans one file. Never rejects: failures come back as skips. */
   run(job: ScanJob): Promise<PoolResult> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve, crashes: 0 });
+      this.queue.push({ id: this.nextId++, job, format: formatFromName(job.path) ?? '', resolve, crashes: 0 });
       this.dispatch();
     });
   }
@@ -129,25 +151,64 @@ export class ScanPool {
       while (this.queue.length > 0 && this.inThreadRunning < IN_THREAD) this.runInThread(this.queue.shift() as Pending);
       return;
     }
-    while (this.queue.length > 0) {
-      const p = this.queue[0];
-      const slot = this.freeSlot(p.solo === true);
-      if (!slot) return;
-      this.queue.shift();
-      this.send(slot, p);
+    while (this.queue.length > 0 && !this.threadsBroken) {
+      if (this.queue[0].solo) {
+        // A job that must run alone waits for an idle worker, and holds up the jobs behind it.
+        const slot = this.freeSlot();
+        if (!slot || slot.jobs.size > 0) return;
+        this.send(slot, this.queue.shift() as Pending);
+        continue;
+      }
+      if (this.freeSlot() === undefined) break;
+      const next = this.pick();
+      if (!next) return;
+      const [p] = this.queue.splice(next.index, 1);
+      this.send(next.slot, p);
     }
+    // A worker that could not be made moves the scan into this thread.
+    if (this.threadsBroken && this.queue.length > 0) this.dispatch();
   }
 
   /**
-   * The least busy worker with room for a job (an idle one for a job that must run alone),
-   * spawning one while under the pool size.
+   * The least busy worker with room for a job, spawning one while under the pool size and no
+   * worker is idle.
    */
-  private freeSlot(solo: boolean): Slot | undefined {
+  private freeSlot(): Slot | undefined {
     let best: Slot | undefined;
     for (const s of this.slots) if (!s.solo && s.jobs.size < PER_WORKER && (!best || s.jobs.size < best.jobs.size)) best = s;
     if (best && best.jobs.size === 0) return best;
-    if (this.slots.size < this.size) return this.spawn() ?? (solo ? undefined : best);
-    return solo ? undefined : best;
+    if (this.slots.size < this.size) return this.spawn() ?? best;
+    return best;
+  }
+
+  /** The next job to send and its worker (see `owners`): workers with room pick, least busy first. */
+  private pick(): { slot: Slot; index: number } | undefined {
+    const open = [...this.slots].filter((s) => !s.solo && s.jobs.size < PER_WORKER).sort((a, b) => a.jobs.size - b.jobs.size);
+    for (const slot of open) {
+      const index = this.jobFor(slot);
+      if (index >= 0) return { slot, index };
+    }
+    return undefined;
+  }
+
+  /** The queue index of the job `slot` should take next, or -1 to leave it be. */
+  private jobFor(slot: Slot): number {
+    let claim = -1;
+    let steal = -1;
+    for (let i = 0; i < this.queue.length; i++) {
+      const p = this.queue[i];
+      if (p.solo) break;
+      const owner = this.owners.get(p.format);
+      if (owner === slot) return i;
+      if (owner === undefined) {
+        if (claim < 0) claim = i;
+      } else if (steal < 0) steal = i;
+    }
+    if (claim >= 0) {
+      this.owners.set(this.queue[claim].format, slot);
+      return claim;
+    }
+    return slot.jobs.size < STEAL_BELOW ? steal : -1;
   }
 
   private runInThread(p: Pending): void {
@@ -167,12 +228,20 @@ export class ScanPool {
       this.fallBack();
       return undefined;
     }
-    const slot: Slot = { worker, jobs: new Map() };
+    const slot: Slot = { worker, jobs: new Map(), spawnedAt: Date.now() };
     let started = false;
     this.slots.add(slot);
     worker.on('message', (m: FromWorker) => {
       if ('ready' in m) {
         started = true;
+        slot.ready = true;
+        // The first job's time limit started when it was sent; a worker's start (its engine
+        // loading, slow on a loaded machine) is not the file's time, so the limit starts again.
+        const first = slot.jobs.values().next().value;
+        if (first) {
+          stopClock(first);
+          this.startClock(slot);
+        }
         return;
       }
       const p = slot.jobs.get(m.id);
@@ -189,7 +258,7 @@ export class ScanPool {
     let failure = '';
     worker.on('error', (error) => (failure = error.message));
     worker.on('exit', (code) => {
-      if (!this.slots.delete(slot)) return;
+      if (!this.forget(slot)) return;
       clearTimeout(slot.idleTimer);
       const jobs = [...slot.jobs.values()];
       slot.jobs.clear();
@@ -248,6 +317,12 @@ export class ScanPool {
   /** Gives up on a file that takes too long: its worker is stopped, its other jobs requeued. */
   private timeOut(slot: Slot, p: Pending): void {
     if (!slot.jobs.has(p.id)) return;
+    if (!slot.ready && Date.now() - slot.spawnedAt < START_LIMIT_MS) {
+      // Still starting: the file has not been read yet.
+      p.timer = setTimeout(() => this.timeOut(slot, p), this.fileTimeoutMs);
+      p.timer.unref();
+      return;
+    }
     slot.jobs.delete(p.id);
     const others = [...slot.jobs.values()];
     slot.jobs.clear();
@@ -269,8 +344,14 @@ export class ScanPool {
     slot.idleTimer.unref();
   }
 
+  /** Removes a worker from the pool, and its formats from `owners`; false if it was not in it. */
+  private forget(slot: Slot): boolean {
+    for (const [format, owner] of this.owners) if (owner === slot) this.owners.delete(format);
+    return this.slots.delete(slot);
+  }
+
   private drop(slot: Slot): Promise<number> {
-    this.slots.delete(slot);
+    this.forget(slot);
     clearTimeout(slot.idleTimer);
     return slot.worker.terminate().catch(() => 0);
   }

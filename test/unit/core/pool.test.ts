@@ -156,6 +156,22 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it("does not count a worker's start against the first file's time limit", async () => {
+    // Loads for 400 ms (as an engine can on a loaded machine), then answers at once.
+    const slowStart = path.join(work, 'slow-start.js');
+    fs.writeFileSync(
+      slowStart,
+      `const { parentPort } = require('node:worker_threads');
+       const until = Date.now() + 400; while (Date.now() < until);
+       parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [], dateSensitive: false } }));
+       parentPort.postMessage({ ready: true });\n`,
+    );
+    const pool = new ScanPool({ size: 1, workerPath: slowStart, fileTimeoutMs: 300 });
+    const r = await pool.run(job(path.join(work, 'first.txt')));
+    assert.equal(r.kind, 'scanned', JSON.stringify(r));
+    await pool.dispose();
+  });
+
   it('gives up on a file that hangs (timeout), and the scan goes on', async () => {
     const pool = new ScanPool({ size: 1, workerPath: fakeWorker('hang', '/* never answers */'), fileTimeoutMs: 300 });
     const started = Date.now();
@@ -211,6 +227,50 @@ describe('scan pool', () => {
       results.map((r) => r.kind),
       ['scanned', 'skipped', 'scanned', 'scanned'],
     );
+    await pool.dispose();
+  });
+
+  /** A worker that answers each job after `ms`, naming its thread in the result. */
+  function threadNamingWorker(ms: number): string {
+    return fakeWorker(
+      `threads-${ms}`,
+      `const { threadId } = require('node:worker_threads');
+       setTimeout(() => parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [{ path: m.job.display, reason: 'rule-error', detail: String(threadId) }], dateSensitive: false } }), ${ms});`,
+    );
+  }
+  const threadOf = (r: PoolResult) => (r.kind === 'scanned' ? r.errors[0]?.detail : undefined);
+
+  it('gives each format to one worker, so each engine compiles the code of fewer formats', async () => {
+    const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3) });
+    // Both workers started first: one that starts late leaves the other idle, and it steals.
+    await Promise.all(['w.csv', 'w.yaml'].map((n) => pool.run(job(path.join(work, n)))));
+    // In runs of 16, as a walk of folders finds them.
+    const names = Array.from({ length: 64 }, (_, i) => (Math.floor(i / 16) % 2 === 0 ? `f${i}.csv` : `f${i}.yaml`));
+    const results = await Promise.all(names.map((n) => pool.run(job(path.join(work, n)))));
+    const byFormat = new Map<string, string[]>();
+    results.forEach((r, i) => {
+      const format = path.extname(names[i]);
+      byFormat.set(format, [...(byFormat.get(format) ?? []), String(threadOf(r))]);
+    });
+    const majority = (threads: string[]) => {
+      const counts = new Map<string, number>();
+      for (const t of threads) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0];
+    };
+    const [csvThread, csvCount] = majority(byFormat.get('.csv') ?? []);
+    const [yamlThread, yamlCount] = majority(byFormat.get('.yaml') ?? []);
+    assert.notEqual(csvThread, yamlThread, 'the two formats went to the same worker');
+    // A worker out of its own files may take a few of the other's at the end, never many.
+    assert.ok(csvCount >= 28 && yamlCount >= 28, `csv ${csvCount}/32 on one worker, yaml ${yamlCount}/32`);
+    await pool.dispose();
+  });
+
+  it("lets a worker with nothing of its own take another worker's format rather than sit idle", async () => {
+    const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3) });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => pool.run(job(path.join(work, `only${i}.csv`)))));
+    const threads = new Set(results.map(threadOf));
+    assert.equal(threads.size, 2, `all 40 files on ${[...threads].join(', ')}`);
+    assert.ok(!threads.has(undefined));
     await pool.dispose();
   });
 
