@@ -110,10 +110,11 @@ export class LiteralSet {
     const seen = new Uint8Array(literals.length);
     // How many literals of each bucket are still unseen: a bucket at 0 costs nothing more.
     const open = buckets.map((b) => b.length);
-    let r0 = text.charCodeAt(0);
-    let r1 = text.charCodeAt(1);
+    const u = codeUnits(text);
+    let r0 = u[0];
+    let r1 = u[1];
     for (let i = 2; i < n; i++) {
-      const r2 = text.charCodeAt(i);
+      const r2 = u[i];
       // Most positions start no literal: turned away on the code units as written.
       if ((r0 | r1) < 256 && (thirdsRaw[(r0 << 8) | r1] & (1 << (r2 & 31))) === 0) {
         r0 = r1;
@@ -159,7 +160,8 @@ export class LiteralSet {
             const l = literals[k];
             if (l.charCodeAt(0) !== c0 || l.charCodeAt(1) !== c1 || l.charCodeAt(2) !== c2) continue;
             let q = 3;
-            while (q < l.length && FOLD[text.charCodeAt(i - 2 + q)] === l.charCodeAt(q)) q++;
+            // (`u` may run on past the text: it is reused.)
+            while (q < l.length && i - 2 + q < n && FOLD[u[i - 2 + q]] === l.charCodeAt(q)) q++;
             if (q !== l.length) continue;
             if (positional[k] === 1) hits?.push(i - 2, i - 2 + q);
             if (seen[k] === 0) {
@@ -186,6 +188,25 @@ export class LiteralSet {
 }
 
 const HASH_SIZE = 1 << 16;
+
+/** Code units of texts up to this long are copied into one array kept for the next text. */
+const KEEP_UNITS = 1 << 20;
+let units = new Uint16Array(1 << 16);
+
+/**
+ * The text's UTF-16 code units, as written (lone surrogates too), in a typed array: reading one
+ * is a plain load, where `charCodeAt` checks the string's kind at every position (about a
+ * fifth of the pass on a tree of files). The array may be longer than the text.
+ */
+function codeUnits(text: string): Uint16Array {
+  let array = units;
+  if (text.length > array.length) {
+    array = new Uint16Array(text.length);
+    if (text.length <= KEEP_UNITS) units = array;
+  }
+  Buffer.from(array.buffer, array.byteOffset, text.length * 2).write(text, 0, text.length * 2, 'utf16le');
+  return array;
+}
 
 function hash3(a: number, b: number, c: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;

@@ -58,7 +58,8 @@ describe('LiteralSet', () => {
   });
 
   it('agrees with includes on random literals and texts', () => {
-    const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '_', '-', '.', 'ト', 'ー', '\n');
+    // Lone surrogates too: the pass reads code units as written.
+    const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '_', '-', '.', 'ト', 'ー', '\n', '\uD800', '\uDC00');
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.array(alphabet, { maxLength: 200 }), (literals, chars) => {
@@ -67,6 +68,15 @@ describe('LiteralSet', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('never finds the end of a literal in what an earlier, longer text left behind', () => {
+    const set = new LiteralSet(['secretkey', 'ab'], ['tokenx']);
+    assert.deepEqual([...set.foundIn('.. secretkey tokenx ab')].sort(), ['ab', 'secretkey', 'tokenx']);
+    const hits: number[] = [];
+    assert.deepEqual([...set.foundIn('.. secret', hits)], []);
+    assert.deepEqual([...set.foundIn('.. secretkey tok', hits)], ['secretkey']);
+    assert.deepEqual(hits, []);
   });
 
   it('reports every occurrence of a positional literal, in order, and still whether each literal occurs', () => {
@@ -78,7 +88,7 @@ describe('LiteralSet', () => {
   });
 
   it('agrees with a plain search for the occurrences of positional literals on random input', () => {
-    const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '_', '-', 'ト', 'ー', '\n');
+    const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '_', '-', 'ト', 'ー', '\n', '\uD83D');
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
     const longer = fc.array(alphabet, { minLength: 2, maxLength: 4 }).map((a) => a.join(''));
     fc.assert(
