@@ -4,6 +4,7 @@
  * personal data. Keys decide; values only confirm (or, for e-mail and phone numbers, which
  * have an unmistakable shape, decide when there is no key).
  */
+import { isRegexSpace } from '../../documents/chars';
 import type { Localized } from '../../guidelines/catalog';
 import { digitsOf, isCardNumber, isMyNumber, isPassportNumber, isPlaceholderDigits } from './identifiers';
 
@@ -230,6 +231,8 @@ export function isAddress(value: string): boolean {
 
 /** Words that end the names of organisations and places, not people. */
 const ORG_JA = /(?:株式会社|有限会社|合同会社|[（(]株[）)]|会社|店|支店|本店|営業所|事務所|病院|医院|クリニック|学校|大学|高校|中学校|小学校|幼稚園|保育園|駅|ビル|センター|協会|組合|財団|法人|役場|庁|省|局|課|部|[都道府県市区町村郡])$/;
+/** The last characters of `ORG_JA`'s words: a name ending otherwise is not searched. */
+const ORG_JA_LAST = new Set('社）)店所院ク校学園駅ルー会合団人場庁省局課部都道府県市区町村郡');
 const ORG_EN = /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hotel|Bank|Station|University|College|School|Hospital|Clinic|Center|Centre|Office|Branch|Company|Group|Services?|Foundation|Association|Department|Dept|Team|Project|Street|Park)\.?$/;
 
 /**
@@ -242,12 +245,19 @@ const ORG_EN = /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hote
 export function isPersonName(value: string): boolean {
   const v = value.trim();
   if (v.length < 2 || v.length > 60 || isPlaceholderText(v) || SAMPLE_NAMES.test(v)) return false;
-  if (/[@/\\<>{}=:;#$%_]|https?:|\d/.test(v)) return false;
+  // Letters, marks, spaces and . ' ’ - only: no digits, URLs or symbols.
   if (!/^[\p{L}\p{M}][\p{L}\p{M}\s.'’-]*$/u.test(v)) return false;
   if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(v)) {
-    return v.replace(/\s/g, '').length <= 12 && !ORG_JA.test(v) && !PREFECTURE.test(v) && !/ください|入力|してい|です|ます/.test(v);
+    return nonSpaceLength(v) <= 12 && !(ORG_JA_LAST.has(v[v.length - 1]) && ORG_JA.test(v)) && !PREFECTURE.test(v) && !/ください|入力|してい|です|ます/.test(v);
   }
   return /^[A-Z][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){1,3}$/u.test(v) && !/^(?:The|A|An|My|Our|New|Default|Test|Sample)\s/.test(v) && !ORG_EN.test(v);
+}
+
+/** Code units that are not white space (as `\s` means it). */
+function nonSpaceLength(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (!isRegexSpace(v.charCodeAt(i))) n++;
+  return n;
 }
 
 /** A name reading: kana (or romaji) only. */
