@@ -89,6 +89,8 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
   const running = new Set<Promise<void>>();
   // Wakes the walk when a file finishes (one waiter at most: the walk waits for one at a time).
   let wake: (() => void) | undefined;
+  // What the first file's settling threw (an `onFile` callback): the scan stops with it.
+  let failure: { error: unknown } | undefined;
   try {
     for await (const entry of walkPaths(paths, {
       maxFileSize: options.maxFileSize,
@@ -115,16 +117,22 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
       };
       const done: Promise<void> = pool.run(job).then((r) => {
         running.delete(done);
-        settle(seq, job, r, known);
+        try {
+          settle(seq, job, r, known);
+        } catch (error) {
+          failure ??= { error };
+        }
         const w = wake;
         wake = undefined;
         w?.();
       });
       running.add(done);
       if (running.size >= limit) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure.error;
     }
     if (isCancelled()) pool.cancel();
     await Promise.all(running);
+    if (failure) throw failure.error;
   } finally {
     clearInterval(poll);
     if (!options.pool) await pool.dispose();

@@ -83,6 +83,21 @@ describe('scan pool', () => {
     assert.deepEqual(threaded.skipped, [{ path: 'bin.dat', reason: 'binary' }]);
   });
 
+  it('stops with the error an onFile callback throws, in this thread and on workers, and never hangs', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${i}.txt`] = 'x\n';
+    const dir = tree(files);
+    for (const threaded of [false, true]) {
+      const pool = new ScanPool({ size: threaded ? 2 : 0, workerPath: workerJs });
+      let seen = 0;
+      const onFile = () => {
+        if (++seen === 3) throw new Error('listener failed');
+      };
+      await assert.rejects(scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, onFile }), /listener failed/, `threaded: ${threaded}`);
+      await pool.dispose();
+    }
+  });
+
   it('never reads a FIFO or a vanished file in a worker either', async () => {
     const dir = tree({ '.env': `TOKEN=${GH}\n` });
     const fifo = path.join(dir, 'pipe.env');
