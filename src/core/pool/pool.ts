@@ -175,7 +175,7 @@ export class ScanPool {
    */
   private freeSlot(): Slot | undefined {
     let best: Slot | undefined;
-    for (const s of this.slots) if (!s.solo && s.jobs.size < PER_WORKER && (!best || s.jobs.size < best.jobs.size)) best = s;
+    for (const s of this.slots) if (hasRoom(s) && (!best || s.jobs.size < best.jobs.size)) best = s;
     if (best && best.jobs.size === 0) return best;
     if (this.slots.size < this.size) return this.spawn() ?? best;
     return best;
@@ -183,7 +183,7 @@ export class ScanPool {
 
   /** The next job to send and its worker (see `owners`): workers with room pick, least busy first. */
   private pick(): { slot: Slot; index: number } | undefined {
-    const open = [...this.slots].filter((s) => !s.solo && s.jobs.size < PER_WORKER).sort((a, b) => a.jobs.size - b.jobs.size);
+    const open = [...this.slots].filter(hasRoom).sort((a, b) => a.jobs.size - b.jobs.size);
     for (const slot of open) {
       const index = this.jobFor(slot);
       if (index >= 0) return { slot, index };
@@ -229,11 +229,9 @@ export class ScanPool {
       return undefined;
     }
     const slot: Slot = { worker, jobs: new Map(), spawnedAt: Date.now() };
-    let started = false;
     this.slots.add(slot);
     worker.on('message', (m: FromWorker) => {
       if ('ready' in m) {
-        started = true;
         slot.ready = true;
         // The first job's time limit started when it was sent; a worker's start (its engine
         // loading, slow on a loaded machine) is not the file's time, so the limit starts again.
@@ -262,7 +260,7 @@ export class ScanPool {
       clearTimeout(slot.idleTimer);
       const jobs = [...slot.jobs.values()];
       slot.jobs.clear();
-      if (!started) {
+      if (!slot.ready) {
         // The worker bundle does not load here: scan in this thread from now on.
         this.fallBack();
         this.queue.unshift(...jobs);
@@ -359,6 +357,11 @@ export class ScanPool {
   private fallBack(): void {
     this.threadsBroken = true;
   }
+}
+
+/** Whether a worker can be sent another job (it holds none that must run alone, and has room). */
+function hasRoom(slot: Slot): boolean {
+  return !slot.solo && slot.jobs.size < PER_WORKER;
 }
 
 /** Stops a job's time limit; it starts again if the job is sent to a worker again. */
