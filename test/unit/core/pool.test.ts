@@ -110,6 +110,28 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it("reads each file whole and alone on a worker that reuses its read buffer: nothing of a longer file before it, whatever its encoding", async () => {
+    // A long file with a token far past the end of the short files after it; the worker reads
+    // them all into one kept buffer, so a short file must never see the long one's bytes.
+    const long = `# config\n${'x = 1\n'.repeat(4000)}token = "${GH}"\n`;
+    const dir = tree({ 'a.env': long, 'b.env': 'A=1\n', 'c.txt': 'plain\n' });
+    fs.writeFileSync(path.join(dir, 'd.env'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('B=2\n', 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'e.env'), Buffer.from([0x42, 0x3d, 0x82, 0xa0, 0x0a])); // "B=あ" in Shift_JIS
+    const pool = new ScanPool({ size: 1, workerPath: workerJs });
+    const names = ['a.env', 'b.env', 'c.txt', 'a.env', 'd.env', 'e.env'];
+    const results = [];
+    // One at a time, on one worker, in this order.
+    for (const name of names) results.push(await pool.run(job(path.join(dir, name))));
+    await pool.dispose();
+    const counts = results.map((r) => (r.kind === 'scanned' ? r.findings.length : r.kind));
+    assert.deepEqual(counts, [1, 0, 0, 1, 0, 0]);
+    const stamps = results.map((r) => (r.kind === 'scanned' ? r.stamp?.size : undefined));
+    assert.deepEqual(stamps, [Buffer.byteLength(long), 4, 6, Buffer.byteLength(long), 10, 5]);
+    // The text the worker scanned is the file's own: a finding's position is within it.
+    const again = results[3];
+    assert.ok(again.kind === 'scanned' && again.findings[0].line === 4002, JSON.stringify(again.kind === 'scanned' ? again.findings[0].line : again));
+  });
+
   it('scans a job that cannot be sent to a worker in this thread instead of throwing', async () => {
     const dir = tree({ '.env': `TOKEN=${GH}\n` });
     const pool = new ScanPool({ size: 1, workerPath: workerJs });
