@@ -47,6 +47,21 @@ export class LiteralSet {
   private readonly buckets: number[][] = [];
   /** 1 for a literal whose every occurrence is reported. */
   private readonly positional: Uint8Array;
+  /**
+   * Every literal's code units, one after another (literal k: from `unitStart[k]` to
+   * `unitStart[k + 1]`), so the pass compares numbers in one array and never reads a string.
+   */
+  private readonly units: Uint16Array;
+  private readonly unitStart: Int32Array;
+  /** Literals per bucket; `open` starts each pass as a copy. */
+  private readonly bucketSize: Int32Array;
+  /**
+   * The pass's scratch state, kept with the set and cleared at each pass (a pass runs to the
+   * end before the next starts): how many literals of each bucket are still unseen, and which
+   * literals were seen.
+   */
+  private readonly open: Int32Array;
+  private readonly seen: Uint8Array;
   readonly size: number;
 
   constructor(literals: Iterable<string>, positional: Iterable<string> = []) {
@@ -63,6 +78,13 @@ export class LiteralSet {
     this.positional = new Uint8Array(this.literals.map((l) => (where.has(l) ? 1 : 0)));
     // A folded literal's letters are lower case; text may have either.
     const variants = (c: number): number[] => (c >= 97 && c <= 122 ? [c, c - 32] : [c]);
+    this.unitStart = new Int32Array(this.literals.length + 1);
+    for (let k = 0; k < this.literals.length; k++) this.unitStart[k + 1] = this.unitStart[k] + this.literals[k].length;
+    this.units = new Uint16Array(this.unitStart[this.literals.length]);
+    this.literals.forEach((l, k) => {
+      for (let q = 0; q < l.length; q++) this.units[this.unitStart[k] + q] = l.charCodeAt(q);
+    });
+    this.seen = new Uint8Array(this.literals.length);
     this.literals.forEach((l, index) => {
       if (l.length >= 2 && (l.charCodeAt(0) | l.charCodeAt(1)) >= 256) for (const a of variants(l.charCodeAt(0))) this.wideFirst[a] = 1;
       if (l.length >= 2 && (l.charCodeAt(0) | l.charCodeAt(1)) < 256) {
@@ -91,6 +113,8 @@ export class LiteralSet {
         this.buckets[this.table[h] - 1].push(index);
       }
     });
+    this.bucketSize = Int32Array.from(this.buckets, (b) => b.length);
+    this.open = new Int32Array(this.buckets.length);
   }
 
   /**
@@ -107,9 +131,10 @@ export class LiteralSet {
     }
     const n = text.length;
     if (n < 2) return found;
-    const seen = new Uint8Array(literals.length);
+    const { seen, open, units, unitStart } = this;
+    seen.fill(0);
     // How many literals of each bucket are still unseen: a bucket at 0 costs nothing more.
-    const open = buckets.map((b) => b.length);
+    open.set(this.bucketSize);
     const u = codeUnits(text);
     let r0 = u[0];
     let r1 = u[1];
@@ -157,18 +182,19 @@ export class LiteralSet {
             const k = bucket[j];
             if (seen[k] === 1 && positional[k] === 0) continue;
             // Compared by code unit: `startsWith` is a runtime call, several times slower here.
-            const l = literals[k];
-            if (l.charCodeAt(0) !== c0 || l.charCodeAt(1) !== c1 || l.charCodeAt(2) !== c2) continue;
+            const from = unitStart[k];
+            const length = unitStart[k + 1] - from;
+            if (units[from] !== c0 || units[from + 1] !== c1 || units[from + 2] !== c2) continue;
             let q = 3;
             // (`u` may run on past the text: it is reused.)
-            while (q < l.length && i - 2 + q < n && FOLD[u[i - 2 + q]] === l.charCodeAt(q)) q++;
-            if (q !== l.length) continue;
+            while (q < length && i - 2 + q < n && FOLD[u[i - 2 + q]] === units[from + q]) q++;
+            if (q !== length) continue;
             if (positional[k] === 1) hits?.push(i - 2, i - 2 + q);
             if (seen[k] === 0) {
               seen[k] = 1;
               // A bucket holding a positional literal stays open: its next occurrence counts too.
               if (positional[k] === 0) open[slot - 1]--;
-              found.add(l);
+              found.add(literals[k]);
             }
           }
         }
@@ -274,6 +300,12 @@ function sharedResult(doc: TextMemo): SharedResult {
   if (!shared) {
     shared = new LiteralSet(REGISTERED, POSITIONAL);
     sharedKey = `literals:${shared.size}:${POSITIONAL.size}`;
+    // One pass over a text holding every literal (both cases) and some Japanese takes every
+    // branch of the pass once, before the engine compiles it. Without it, each branch first
+    // taken later (a positional hit, a kana) threw the compiled pass away: it was compiled 6
+    // or 7 times per worker on a 48 MB tree, the most compiling of any function.
+    const all = [...REGISTERED].join(' ');
+    shared.foundIn(`${all} ${all.toUpperCase()} 日本語のテキスト`, []);
   }
   return doc.memo(sharedKey, searchShared);
 }

@@ -70,6 +70,24 @@ describe('LiteralSet', () => {
     );
   });
 
+  it('answers each text on its own when one set searches many in turn (its scratch state starts clean each pass)', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'A', '_', 'ト', 'ー', '\n');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
+    const text = fc.array(alphabet, { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.array(word, { maxLength: 4 }), fc.array(text, { minLength: 2, maxLength: 8 }), (literals, positional, texts) => {
+        const longer = positional.filter((p) => p.length >= 2);
+        const set = new LiteralSet(literals, longer);
+        for (const t of texts) {
+          const hits: number[] = [];
+          assert.deepEqual([...set.foundIn(t, hits)].sort(), [...naive([...literals, ...longer], t)].sort());
+          assert.deepEqual(pairsOf(hits).sort((a, b) => a[0] - b[0] || a[1] - b[1]), naiveHits(longer, t));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never finds the end of a literal in what an earlier, longer text left behind', () => {
     const set = new LiteralSet(['secretkey', 'ab'], ['tokenx']);
     assert.deepEqual([...set.foundIn('.. secretkey tokenx ab')].sort(), ['ab', 'secretkey', 'tokenx']);
