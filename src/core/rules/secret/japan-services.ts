@@ -247,17 +247,20 @@ interface Hit {
  * The service's credentials in the document. The file-wide context and mention checks read the
  * whole text, so they run only once a key or a pattern literal makes a hit possible.
  */
-function hitsOf(doc: Document, s: JpService): Hit[] {
+function hitsOf(doc: Document, s: JpService, index: number): Hit[] {
   const candidates = candidatesOf(doc);
-  const keyed = candidates.some((c) => s.key.test(c.key) || s.keyInContext?.test(c.key));
+  const { flags, any } = keyFlags(doc);
+  const keyed = any[index] !== 0;
   const patterned = s.patterns !== undefined && (s.patternHints === undefined || mentionsAny(doc, s.patternHints));
   if (!keyed && !patterned) return [];
   if (s.context && !s.context.test(doc.text)) return [];
   let mentioned: boolean | undefined;
   const out: Hit[] = [];
-  for (const c of candidates) {
-    if (!s.key.test(c.key)) {
-      if (!s.keyInContext?.test(c.key)) continue;
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    const f = flags[k][index];
+    if ((f & KEY) === 0) {
+      if ((f & KEY_IN_CONTEXT) === 0) continue;
       mentioned ??= s.mention ? s.mention.test(doc.text) : false;
       if (!mentioned) continue;
     }
@@ -281,7 +284,44 @@ function hitsOf(doc: Document, s: JpService): Hit[] {
   return out;
 }
 
-function jpRule(s: JpService): Rule {
+/** A key's flags for one service: it is the service's key, or its plainer key (`keyInContext`). */
+const KEY = 1;
+const KEY_IN_CONTEXT = 2;
+
+/**
+ * Each candidate's flags for every service (by index in JP_SERVICES), and the flags of all
+ * candidates together. A file repeats its keys (every compose service has its `environment`
+ * names), so each distinct key is tested against the services' patterns once, and the answer
+ * is kept across files and scans; before, each of the 13 rules tested every candidate itself.
+ */
+function keyFlags(doc: Document): { flags: Uint8Array[]; any: Uint8Array } {
+  return doc.memo('secret:jp-key-flags', () => {
+    const any = new Uint8Array(JP_SERVICES.length);
+    const flags = candidatesOf(doc).map((c) => {
+      const f = flagsOfKey(c.key);
+      for (let i = 0; i < f.length; i++) any[i] |= f[i];
+      return f;
+    });
+    return { flags, any };
+  });
+}
+
+function flagsOfKey(key: string): Uint8Array {
+  let f = FLAGS_BY_KEY.get(key);
+  if (f === undefined) {
+    f = new Uint8Array(JP_SERVICES.length);
+    for (let i = 0; i < JP_SERVICES.length; i++) {
+      const s = JP_SERVICES[i];
+      f[i] = (s.key.test(key) ? KEY : 0) | (s.keyInContext?.test(key) ? KEY_IN_CONTEXT : 0);
+    }
+    if (FLAGS_BY_KEY.size >= 20_000) FLAGS_BY_KEY.clear();
+    FLAGS_BY_KEY.set(key, f);
+  }
+  return f;
+}
+const FLAGS_BY_KEY = new Map<string, Uint8Array>();
+
+function jpRule(s: JpService, index: number): Rule {
   const title: Localized = { en: `${s.provider.en} ${s.kind.en}`, ja: `${s.provider.ja} の${s.kind.ja}` };
   return {
     id: s.id,
@@ -303,7 +343,7 @@ function jpRule(s: JpService): Rule {
     },
     appliesTo: () => true,
     check(doc: Document): RawFinding[] {
-      return hitsOf(doc, s).map((h) => {
+      return hitsOf(doc, s, index).map((h) => {
         const isTest = s.test?.test(h.secret) ?? false;
         const masked = maskSecret(h.secret);
         const whole = h.literal && h.literal.valueRange[0] === h.range[0] && h.literal.valueRange[1] === h.range[1];
@@ -325,4 +365,4 @@ function jpRule(s: JpService): Rule {
 for (const s of JP_SERVICES) registerLiterals(s.patternHints ?? []);
 
 /** The Japanese-service rules. */
-export const japanServiceRules: Rule[] = JP_SERVICES.map(jpRule);
+export const japanServiceRules: Rule[] = JP_SERVICES.map((s, index) => jpRule(s, index));

@@ -60,6 +60,22 @@ describe('secret/japanese services', () => {
     assert.deepEqual(await ids('.env', 'KINTONE_API_TOKEN=u4Df37liOn9Ckb5kQqcOSruW9YL15LqjVUjUoejI\n'), ['secret/kintone-api-token:error']);
   });
 
+  it('counts a plain key name only in a file that mentions the service, file by file', async () => {
+    // The same key in files scanned one after another: what a key matches is kept across
+    // files, whether the file mentions the service is not.
+    const token = 'HYBKs6e5fbPjfKbqivPxEwiY6B4SIIby';
+    const mentions = `# Chatwork notifier\napi_token: ${token}\n`;
+    const silent = `# notifier\napi_token: ${token}\n`;
+    for (let round = 0; round < 2; round++) {
+      assert.ok((await ids('a.yml', mentions)).includes('secret/chatwork-api-token:error'), `round ${round}`);
+      assert.ok(!(await ids('b.yml', silent)).includes('secret/chatwork-api-token:error'), `round ${round}`);
+    }
+    // One file, several keys: only the ones that name a service (or are plain and mentioned) count.
+    const both = `x_chatworktoken: ${token}\nbacklog_api_key: ${token}${token}\nother: ${token}\n`;
+    const found = await ids('c.yml', both);
+    assert.ok(found.includes('secret/chatwork-api-token:error') && found.includes('secret/backlog-api-key:error'), found.join());
+  });
+
   it('does not guess without the context', async () => {
     assert.deepEqual(await ids('colors.txt', 'palette = 821efd8db31fcdd85f4a856543f2cdb7\n'), []);
     assert.deepEqual(await ids('config.yml', 'shop_pass: k8q2zxm4\n'), ['secret/hardcoded-password:warning']);
