@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /**
  * Turns file bytes into text, or says the file is binary.
@@ -33,7 +33,7 @@ export function decodeDetailed(bytes: Uint8Array): { text: string; encoding: Tex
   if (utf16) return { text: lossy(utf16, bytes), encoding: utf16 };
   if (!noNul && isBinary(bytes)) return undefined;
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  const utf8 = isUtf8(body) ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : undefined;
+  const utf8 = utf8Text(body);
   if (utf8 !== undefined) {
     // ISO-2022-JP is 7-bit, so it is also valid UTF-8: recognise it by its "ESC $ B" / "ESC $ @".
     if (utf8.includes('\u001b$B') || utf8.includes('\u001b$@')) {
@@ -45,6 +45,17 @@ export function decodeDetailed(bytes: Uint8Array): { text: string; encoding: Tex
   const japanese = japaneseDecode(body);
   if (japanese) return japanese;
   return { text: lossy('utf-8', body), encoding: 'utf-8-lossy' };
+}
+
+/**
+ * The bytes as UTF-8 text, or undefined when they are not UTF-8. Most files are pure ASCII,
+ * which reads the same in Latin-1: that copies the bytes as they are, where the UTF-8 decoder
+ * reads every byte twice (1.8% of the instructions of a 48 MB scan).
+ */
+function utf8Text(body: Uint8Array): string | undefined {
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (isAscii(body)) return buffer.toString('latin1');
+  return isUtf8(body) ? buffer.toString('utf8') : undefined;
 }
 
 /** A NUL byte in the first 8 KiB marks a file as binary (the heuristic git uses). */

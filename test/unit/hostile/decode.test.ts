@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { decode, decodeDetailed } from '../../../src/core/decode';
 import { scanPaths } from '../../../src/core/scan-paths';
 
@@ -26,6 +27,26 @@ describe('decoding hostile and legacy encodings', () => {
   it('reads UTF-8 with and without a BOM', () => {
     assert.equal(decode(Buffer.from('a=1\n')), 'a=1\n');
     assert.equal(decode(Buffer.from('\ufeffa=日本\n')), 'a=日本\n');
+  });
+
+  it('reads any valid UTF-8, pure ASCII or not, exactly as the UTF-8 decoder does', () => {
+    // ASCII takes a shorter road (copied as Latin-1, the same characters); the text must not differ.
+    const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.constantFrom(0x0a, 0x0d, 0x1b, 0x20, 0x7e));
+    const codePoint = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(byte, { minLength: 1, maxLength: 300 }).map((b) => Buffer.from(b)), fc.array(codePoint, { minLength: 1, maxLength: 100 }).map((c) => Buffer.from(String.fromCodePoint(...c), 'utf8'))), (bytes) => {
+        const r = decodeDetailed(bytes);
+        // (Escape sequences make some 7-bit text ISO-2022-JP; that is checked on its own below.)
+        if (r?.encoding === 'iso-2022-jp') return;
+        if (bytes.includes(0) || (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))) return;
+        if (r?.encoding === 'utf-16le' || r?.encoding === 'utf-16be') return;
+        const expected = bytes.toString('utf8').replace(/^\ufeff/, '');
+        assert.deepEqual(r, { text: expected, encoding: 'utf-8' });
+      }),
+      { numRuns: 500 },
+    );
+    // Pure ASCII that is ISO-2022-JP still reads as such.
+    assert.equal(decodeDetailed(Buffer.from([0x1b, 0x24, 0x42, 0x40, 0x5f, 0x44, 0x6a, 0x1b, 0x28, 0x42, 0x0a]))?.encoding, 'iso-2022-jp');
   });
 
   it('reads UTF-16 LE and BE, with a BOM and without', () => {
