@@ -150,7 +150,7 @@ function readDelimited(text: string, tsv: string | undefined, ids: IdHits): Stor
     // Cell by cell into the tally: no field object per cell (the most of a CSV scan's garbage).
     tally.beginRecord();
     for (let i = 0; i < cells.length; i++) tally.addField(keys[i], cells[i].text, cells[i].start, cells[i].end, columnKinds[i]);
-    tally.endRecord(rowRange(text, cells));
+    tally.endRecord(tally.anchored ? undefined : rowRange(text, cells));
   };
   for (const cells of data) add(cells);
   // The rest streams through one row, its cell objects reused.

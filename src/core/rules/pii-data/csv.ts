@@ -59,7 +59,8 @@ export class CsvRows {
       if (i >= n || text[i] === '\n') lineDone = true;
       i++;
     }
-    row.length = this.count;
+    // (Setting an array's length is a runtime call even when it does not change.)
+    if (row.length !== this.count) row.length = this.count;
     this.i = i;
     return true;
   }

@@ -113,8 +113,17 @@ export class StoreTally {
     if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, start, end), value);
   }
 
-  /** Ends the record; returns whether it was personal. */
-  endRecord(recordRange: Range): boolean {
+  /**
+   * Whether a personal record has been seen, and so its range kept: after that, readers pass
+   * no range to `endRecord` (finding a row's line start for every row was a runtime call per
+   * row, and most of a CSV's rows come after its first personal one).
+   */
+  get anchored(): boolean {
+    return this.anchor !== undefined;
+  }
+
+  /** Ends the record; returns whether it was personal. `recordRange` may be left out once `anchored`. */
+  endRecord(recordRange: Range | undefined): boolean {
     const mask = this.recordMask;
     // A place or business listing (coordinates, opening hours, a shop name) has a name, an
     // address and a phone number too, but it is not about a person; strong identifiers still are.

@@ -106,7 +106,7 @@ export class RecordTree {
     }
     // The record is anchored on its first value's line, so the finding does not span the record.
     const lineEnd = Number.isFinite(frame.minEnd) ? frame.minEnd : frame.start + 1;
-    tally.endRecord([frame.start, Math.max(frame.start + 1, lineEnd)]);
+    tally.endRecord(tally.anchored ? undefined : [frame.start, Math.max(frame.start + 1, lineEnd)]);
   }
 }
 

@@ -24,6 +24,17 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 describe('pii-data at scale', () => {
+  it('points a headerless store at its first personal row, however many rows come before and after', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 7; i++) rows.push(`item-${i},${i * 3},ok`);
+    for (let i = 0; i < 40; i++) rows.push(`${NAMES[i % 7]},090-${3821 + i}-${2047 + i * 7},u${i}.sato@gmail.com`);
+    const text = rows.join('\r\n') + '\r\n';
+    const store = (await pii('export/list.csv', text)).filter((f) => f.ruleId === 'pii-data/personal-data-store');
+    assert.equal(store.length, 1);
+    const start = text.indexOf(NAMES[0]);
+    assert.deepEqual(store[0].range, [start, text.indexOf('\r\n', start)]);
+  });
+
   it('reads a 100,000-row CSV in one pass: one store finding with the count, five identifier findings', async () => {
     const rows = ['氏名,電話番号,メールアドレス,マイナンバー'];
     for (let i = 0; i < 100_000; i++) {
