@@ -33,14 +33,20 @@ export function forEachLineWithIdentifierDigits(text: string, fn: (line: string,
   // `test`, not `exec`: the regex engine finds the run fastest, and `test` builds no match
   // array; the match is always four units long, so it starts four before `lastIndex`.
   FOUR_DIGITS.lastIndex = 0;
+  // Where the lines not yet read start: the search goes on from a line's end, so the next
+  // run's line starts here or after (found by stepping back, not with `lastIndexOf`, a
+  // runtime call per line of a seed file; each line is stepped over once at most).
+  let from = 0;
   while (FOUR_DIGITS.test(text)) {
     const at = FOUR_DIGITS.lastIndex - 4;
-    const s = text.lastIndexOf('\n', at) + 1;
+    let s = at;
+    while (s > from && text.charCodeAt(s - 1) !== 10) s--;
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = n;
     if (eol - s <= MAX_LINE && digitsIn(text, s, eol) >= 7) fn(text.slice(s, eol), s);
     if (eol >= n) break;
     FOUR_DIGITS.lastIndex = eol + 1;
+    from = eol + 1;
   }
 }
 const FOUR_DIGITS = /\d{4}/g;
