@@ -50,7 +50,8 @@ export function decodeDetailed(bytes: Uint8Array): { text: string; encoding: Tex
 /**
  * The bytes as UTF-8 text, or undefined when they are not UTF-8. Most files are pure ASCII,
  * which reads the same in Latin-1: that copies the bytes as they are, where the UTF-8 decoder
- * reads every byte twice (1.8% of the instructions of a 48 MB scan).
+ * works through every byte (1.8% of the instructions of a 48 MB scan; decoding a tree of
+ * installed npm packages took ~9% less time).
  */
 function utf8Text(body: Uint8Array): string | undefined {
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);

@@ -300,7 +300,9 @@ function isForeignPhone(value: string): boolean {
 export function kindFromValue(value: string): FieldKind | undefined {
   const v = value.trim();
   if (v.includes('@')) return isPersonalEmail(v) ? 'email' : undefined;
-  if (/^[+(0]/.test(v) && isJapanesePhone(v) && /[-\s()]/.test(v)) return 'phone';
+  // (First character + ( or 0, by code: this runs for every value of an unnamed column.)
+  const c = v.charCodeAt(0);
+  if ((c === 43 || c === 40 || c === 48) && isJapanesePhone(v) && /[-\s()]/.test(v)) return 'phone';
   return undefined;
 }
 
