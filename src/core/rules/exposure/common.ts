@@ -53,6 +53,11 @@ const NORMALISED = new Map<string, string>();
 
 /** The last entry of an object whose normalised key is one of `keys`. */
 export function field(node: TreeNode | undefined, ...keys: string[]): Entry | undefined {
+  return fieldIn(node, keys);
+}
+
+/** `field` with the keys in an array (a rule's named key list). */
+export function fieldIn(node: TreeNode | undefined, keys: readonly string[]): Entry | undefined {
   if (node?.kind !== 'object') return undefined;
   // Loops, not a mapped list of wanted keys: rules ask this of every resource, many times.
   const entries = node.entries;
@@ -62,6 +67,11 @@ export function field(node: TreeNode | undefined, ...keys: string[]): Entry | un
 
 /** Every entry of an object whose normalised key is one of `keys` (repeated HCL blocks). */
 export function fields(node: TreeNode | undefined, ...keys: string[]): Entry[] {
+  return fieldsIn(node, keys);
+}
+
+/** `fields` with the keys in an array. */
+export function fieldsIn(node: TreeNode | undefined, keys: readonly string[]): Entry[] {
   if (node?.kind !== 'object') return [];
   const out: Entry[] = [];
   for (const e of node.entries) if (wants(keys, e.key)) out.push(e);

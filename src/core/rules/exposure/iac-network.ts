@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import type { ObjectNode, TreeNode } from '../../documents/tree';
 import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding } from '../rule';
-import { at, dbPortsIn, excerpt, field, fields, flag, isWorld, norm, portLabel, scalars, str } from './common';
+import { at, dbPortsIn, excerpt, field, fieldIn, fieldsIn, flag, isWorld, norm, portLabel, scalars, str } from './common';
 import { label } from './iac-db';
 import { resolveVar, resourcesOf, type Resource } from './resources';
 
@@ -18,6 +18,33 @@ const SOURCE_KEYS = new Set(
     'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'cidr', 'cidr_ipv6'].map(norm),
 );
 const EGRESS_KEY = /egress|outbound/i;
+
+// The keys an ingress-shaped object is read by (direction, action, protocol, ports).
+const TYPE_KEYS = ['type'];
+const EGRESS_FLAG_KEYS = ['egress'];
+const DIRECTION_KEYS = ['direction'];
+const ACTION_KEYS = ['rule_action', 'action', 'access', 'ruleAction'];
+const PROTOCOL_KEYS = ['protocol', 'ip_protocol', 'proto'];
+const FROM_KEYS = ['from_port', 'fromPort'];
+const TO_KEYS = ['to_port', 'toPort'];
+const RANGE_KEYS = ['port_range', 'PortRange'];
+const PORT_LIST_KEYS = ['ports', 'port', 'port_range', 'destination_port_range', 'destination_port_ranges', 'destinationPortRange', 'destinationPortRanges'];
+
+/**
+ * Every key (normalised) that `isEgress`, `denies`, `portsOf` and `worldSources` read. An
+ * object with none of them (a resource's own settings, its tags) gets nothing from those four,
+ * so `scan` goes straight on to what it holds: each asks a dozen keys of every entry.
+ */
+const RULE_KEYS = new Set(
+  [...TYPE_KEYS, ...EGRESS_FLAG_KEYS, ...DIRECTION_KEYS, ...ACTION_KEYS, ...PROTOCOL_KEYS, ...FROM_KEYS, ...TO_KEYS, ...RANGE_KEYS, ...PORT_LIST_KEYS]
+    .map(norm)
+    .concat([...SOURCE_KEYS]),
+);
+
+function namesRuleKey(node: ObjectNode): boolean {
+  for (const e of node.entries) if (RULE_KEYS.has(norm(e.key))) return true;
+  return false;
+}
 
 interface Ports {
   all: boolean;
@@ -68,9 +95,11 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
     for (const i of node.items) scan(doc, r, i, inherited, out, depth + 1, inheritedPorts);
     return;
   }
-  if (node.kind !== 'object' || isEgress(node) || denies(node)) return;
-  const sources = worldSources(doc, node);
-  const own = portsOf(node, r);
+  if (node.kind !== 'object') return;
+  const plain = !namesRuleKey(node);
+  if (!plain && (isEgress(node) || denies(node))) return;
+  const sources = plain ? [] : worldSources(doc, node);
+  const own = plain ? undefined : portsOf(node, r);
   // Crossplane and the AWS API nest the ranges under the rule (`ipRanges: [{cidrIp}]`).
   const ports = own ?? (sources.length ? inheritedPorts : undefined);
   if (sources.length && ports) {
@@ -121,15 +150,15 @@ function worldSources(doc: Document, node: ObjectNode): Source[] {
 }
 
 function isEgress(node: ObjectNode): boolean {
-  const type = str(field(node, 'type')?.value)?.toLowerCase();
+  const type = str(fieldIn(node, TYPE_KEYS)?.value)?.toLowerCase();
   if (type === 'egress' || type === 'out') return true;
-  if (flag(field(node, 'egress')?.value) === true) return true;
-  const dir = str(field(node, 'direction')?.value)?.toLowerCase();
+  if (flag(fieldIn(node, EGRESS_FLAG_KEYS)?.value) === true) return true;
+  const dir = str(fieldIn(node, DIRECTION_KEYS)?.value)?.toLowerCase();
   return dir === 'egress' || dir === 'outbound';
 }
 
 function denies(node: ObjectNode): boolean {
-  const action = str(field(node, 'rule_action', 'action', 'access', 'ruleAction')?.value)?.toLowerCase();
+  const action = str(fieldIn(node, ACTION_KEYS)?.value)?.toLowerCase();
   return action === 'deny';
 }
 
@@ -137,10 +166,10 @@ const ALL_PROTOCOLS = new Set(['-1', 'all', '*', 'any']);
 
 /** The ports an ingress-shaped object opens, or undefined when it names none. */
 function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
-  const protocol = str(field(node, 'protocol', 'ip_protocol', 'proto')?.value)?.toLowerCase();
+  const protocol = str(fieldIn(node, PROTOCOL_KEYS)?.value)?.toLowerCase();
   if (protocol === 'icmp' || protocol === 'icmpv6' || protocol === '1' || protocol === '58') return undefined;
-  const fromE = field(node, 'from_port', 'fromPort') ?? field(field(node, 'port_range', 'PortRange')?.value, 'from');
-  const toE = field(node, 'to_port', 'toPort') ?? field(field(node, 'port_range', 'PortRange')?.value, 'to');
+  const fromE = fieldIn(node, FROM_KEYS) ?? field(fieldIn(node, RANGE_KEYS)?.value, 'from');
+  const toE = fieldIn(node, TO_KEYS) ?? field(fieldIn(node, RANGE_KEYS)?.value, 'to');
   const ranges: [number, number][] = [];
   if (protocol !== undefined && ALL_PROTOCOLS.has(protocol)) return { all: true, ports: [] };
   if (fromE || toE) {
@@ -149,7 +178,7 @@ function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
     if (from === undefined || to === undefined) return undefined;
     ranges.push([from, to]);
   }
-  for (const e of fields(node, 'ports', 'port', 'port_range', 'destination_port_range', 'destination_port_ranges', 'destinationPortRange', 'destinationPortRanges')) {
+  for (const e of fieldsIn(node, PORT_LIST_KEYS)) {
     for (const s of scalars(e.value)) {
       const v = str(s);
       if (v === undefined) continue;
