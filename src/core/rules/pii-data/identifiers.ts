@@ -125,6 +125,37 @@ export function isPlaceholderDigits(d: string): boolean {
   return false;
 }
 
+/** `isPlaceholderDigits` of the digits (values 0–9) `a[from]` … `a[from + length - 1]`. */
+export function placeholderDigitsIn(a: Uint8Array, from: number, length: number): boolean {
+  if (length === 0) return true;
+  let seen = 0;
+  for (let i = 0; i < length; i++) seen |= 1 << a[from + i];
+  if (bitCount(seen) <= 2) return true;
+  // Six equal digits in a row.
+  for (let i = 1, run = 1; i < length; i++) {
+    run = a[from + i] === a[from + i - 1] ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  // Ascending or descending, over all but the last digit (at least four).
+  const sequence = Math.min(length, Math.max(length - 1, 4));
+  let up = true;
+  let down = true;
+  for (let i = 1; i < sequence; i++) {
+    const x = a[from + i - 1];
+    const y = a[from + i];
+    if (y !== (x + 1) % 10) up = false;
+    if (x !== (y + 1) % 10) down = false;
+  }
+  if (up || down) return true;
+  const head = length > 8 ? length - 4 : length;
+  for (let p = 1; p <= 4 && p * 2 <= head; p++) {
+    let periodic = true;
+    for (let i = p; i < head && periodic; i++) periodic = a[from + i] === a[from + i - p];
+    if (periodic) return true;
+  }
+  return false;
+}
+
 function bitCount(x: number): number {
   let n = 0;
   for (let v = x; v; v &= v - 1) n++;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   classifyKey, isAddress, isBirthDate, isJapanesePhone, isPersonalEmail, isPersonalMask, KIND_BIT, isPersonName, isPostalCode, type FieldKind,
 } from '../../../../src/core/rules/pii-data/fields';
+import { isPlaceholderDigits, placeholderDigitsIn } from '../../../../src/core/rules/pii-data/identifiers';
 
 describe('column and key names', () => {
   const cases: [string, FieldKind | undefined][] = [
@@ -43,6 +44,84 @@ describe('values', () => {
     assert.ok(!isPersonName('山田太郎'), 'the standard sample name');
     assert.ok(!isPersonName('テスト'));
     assert.ok(!isPersonName('氏名'));
+  });
+});
+
+describe('phones and e-mail addresses, against their definitions', () => {
+  // The checks as first written (a string per step): the rule's allocation-free forms must agree.
+  const phoneDefinition = (value: string): boolean => {
+    const v = value.trim();
+    if (!/^(?:\+81[\s-]?|\(?0)\d{1,4}\)?[\s-]?\d{1,4}[\s-]?\d{3,4}$/.test(v)) return false;
+    let d = v.replace(/[\s()-]/g, '');
+    if (d.startsWith('+81')) d = '0' + d.slice(3);
+    if (!/^0\d{9,10}$/.test(d)) return false;
+    if (/^0[5789]0|^020/.test(d) !== (d.length === 11)) return false;
+    if (/^0120|^0800|^0570|^0990/.test(d)) return false;
+    const subscriber = d.slice(-8);
+    const exchange = subscriber.slice(0, 4);
+    return !isPlaceholderDigits(subscriber) && !/^(\d)\1{3}$/.test(exchange) && exchange !== '1234';
+  };
+  it('reads phone numbers as the string-by-string definition does, on random input', () => {
+    const unit = fc.constantFrom('0', '1', '2', '3', '5', '7', '8', '9', '0', '4', '6', '+81', '+', '(', ')', '-', ' ', '\u3000', '\t', 'a', '１', '090', '0120', '03');
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 16 }), (units) => {
+        const v = units.join('');
+        assert.equal(isJapanesePhone(v), phoneDefinition(v), JSON.stringify(v));
+      }),
+      { numRuns: 5000 },
+    );
+    // Well-formed numbers, so the later checks (mobile length, toll-free, samples) are reached.
+    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom('090', '080', '070', '050', '020', '03', '06', '0466', '0120', '0570', '0800', '0990', '+81 90', '(03)', '+8190'), digits, fc.integer({ min: 3, max: 4 }), (head, d, last) => {
+        for (const v of [`${head}-${d.slice(0, 4)}-${d.slice(4, 4 + last)}`, `${head}${d.slice(0, 8)}`, ` ${head}-${d.slice(0, 3)}-${d.slice(3, 7)} `]) {
+          assert.equal(isJapanesePhone(v), phoneDefinition(v), JSON.stringify(v));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  /** The local-part checks as first written (on a lower-cased copy); the domain check is unchanged. */
+  const localPartPersonal = (value: string): boolean => {
+    const v = value.trim();
+    if (!/^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24})$/.test(v)) return false;
+    const local = v.slice(0, v.indexOf('@')).toLowerCase();
+    if (/^(?:no-?reply|do-?not-?reply|test|dummy|sample|example|user|foo|bar|hoge|xxx+)\d*$/.test(local)) return false;
+    return !/^(?:info|contact|support|help|sales|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|press|pr|media|hr|jobs|recruit|careers|inquiry|inquiries|otoiawase|toiawase|customer|service|billing|accounts?|marketing|news|newsletter|team|hello|mail|root|system|notifications?|alerts?|bounce|mailer-daemon)(?:[._+-][\w.-]*)?$/.test(local);
+  };
+  it('reads e-mail addresses as the copy-and-lower-case definition does, on random input', () => {
+    const local = fc.constantFrom('ichiro', 'Sato', 'INFO', 'info', 'Info.Tokyo', 'support-jp', 'NoReply', 'no-reply', 'user12', 'User', 'test', 'Tester', 'xxx', 'xX', 'hr', 'HR_team', 'a.b', 'taro+tag', '.', '-', '%');
+    const domain = fc.constantFrom('gmail.com', 'Example.COM', 'example.jp', 'corp.co.jp', 'test', 'mail.example.org', 'x', 'docomo.ne.jp', 'foo.test');
+    fc.assert(
+      fc.property(fc.array(local, { minLength: 1, maxLength: 3 }), domain, fc.constantFrom('', ' ', '\t', '\u3000'), (parts, d, pad) => {
+        const v = `${pad}${parts.join('')}@${d}${pad}`;
+        // (The domain is judged as for a plainly personal local part.)
+        const expected = localPartPersonal(v) && isPersonalEmail(`ichiro@${d}`);
+        assert.equal(isPersonalEmail(v), expected, JSON.stringify(v));
+      }),
+      { numRuns: 3000 },
+    );
+    // A space before the address no longer hides a sample or role mailbox.
+    assert.equal(isPersonalEmail(' user1@gmail.com'), false);
+    assert.equal(isPersonalEmail('\tinfo@corp.co.jp'), false);
+  });
+});
+
+describe('placeholder digits', () => {
+  it('reads digits in an array as it reads them in a string', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 20 }), fc.integer({ min: 0, max: 3 }), (digits, pad) => {
+        const a = new Uint8Array(pad + digits.length + 2).fill(7);
+        a.set(digits, pad);
+        assert.equal(placeholderDigitsIn(a, pad, digits.length), isPlaceholderDigits(digits.join('')), digits.join(''));
+      }),
+      { numRuns: 5000 },
+    );
+    // Runs, sequences and short periods, which random digits seldom make.
+    for (const d of ['11111122', '12345678', '98765432', '12121212', '12312312', '41424142', '38412270', '90123456', '0000', '']) {
+      assert.equal(placeholderDigitsIn(Uint8Array.from(d, Number), 0, d.length), isPlaceholderDigits(d), d);
+    }
   });
 });
 
