@@ -50,9 +50,24 @@ export function blocks(node: TreeNode | undefined, type: string, ...labels: stri
 
 /** Parses HCL source text into a tree; exported for tests and for callers without a Document. */
 export function parseHcl(text: string): ObjectNode {
-  const parser = new Parser(text, tokenize(text));
-  return { kind: 'object', range: [0, text.length], entries: parser.body(false, 0), labels: [] };
+  const count = tokenize(text);
+  try {
+    const parser = new Parser(text, POOL, count);
+    return { kind: 'object', range: [0, text.length], entries: parser.body(false, 0), labels: [] };
+  } finally {
+    // The tokens of a very large file are not kept for the next one.
+    if (POOL.length > KEEP_TOKENS) POOL.length = KEEP_TOKENS;
+  }
 }
+
+/**
+ * Token objects, reused from file to file: the tree copies what it needs out of them, so once
+ * a file is parsed its tokens are free. A token per object was a quarter of what a scan of a
+ * Terraform file allocated, and what fills the young generation makes the GC pauses that land
+ * in an on-type scan. (Parsing is synchronous and never nested, so one pool serves.)
+ */
+const POOL: Tok[] = [];
+const KEEP_TOKENS = 1 << 16;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -98,15 +113,29 @@ function punctAt(text: string, i: number): string {
   }
 }
 
-function tokenize(text: string): Tok[] {
-  // Every token has the same five fields (one object shape for the parser's reads).
-  const toks: Tok[] = [];
+/** Sets the next token of the pool (reusing its object); every token has the same five fields. */
+function put(count: number, t: TokType, s: number, e: number, v: string, tmpl: boolean): number {
+  const tok = POOL[count];
+  if (tok === undefined) POOL.push({ t, s, e, v, tmpl });
+  else {
+    tok.t = t;
+    tok.s = s;
+    tok.e = e;
+    tok.v = v;
+    tok.tmpl = tmpl;
+  }
+  return count + 1;
+}
+
+/** Reads the text's tokens into `POOL`; returns how many (the last is `eof`). */
+function tokenize(text: string): number {
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
-      toks.push({ t: 'nl', s: i, e: i + 1, v: '\n', tmpl: false });
+      count = put(count, 'nl', i, i + 1, '\n', false);
       i++;
     } else if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff) {
       i++;
@@ -118,36 +147,36 @@ function tokenize(text: string): Tok[] {
       const end = close < 0 ? n : close + 2;
       // A comment that spans lines still ends the line it started on.
       const nl = text.indexOf('\n', i);
-      if (nl >= 0 && nl < end) toks.push({ t: 'nl', s: end - 1, e: end, v: '\n', tmpl: false });
+      if (nl >= 0 && nl < end) count = put(count, 'nl', end - 1, end, '\n', false);
       i = end;
     } else if (c === 34 /* " */) {
       const s = readString(text, i, 0);
-      toks.push({ t: 'string', s: i, e: s.end, v: s.value, tmpl: s.tmpl });
+      count = put(count, 'string', i, s.end, s.value, s.tmpl);
       i = s.end;
     } else if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60 && matchesAt(HEREDOC, text, i)) {
       const h = readHeredoc(text, i);
-      toks.push({ t: 'heredoc', s: i, e: h.end, v: h.value, tmpl: h.tmpl });
+      count = put(count, 'heredoc', i, h.end, h.value, h.tmpl);
       // The newline after the closing marker is a real line end: leave it for the next token.
       i = h.end;
     } else if (c >= 48 && c <= 57) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
       const e = m ? i + m[0].length : i + 1;
-      toks.push({ t: 'number', s: i, e, v: text.slice(i, e), tmpl: false });
+      count = put(count, 'number', i, e, text.slice(i, e), false);
       i = e;
     } else if (identStart(c)) {
       let e = i + 1;
       while (e < n && identPart(text.charCodeAt(e))) e++;
-      toks.push({ t: 'ident', s: i, e, v: text.slice(i, e), tmpl: false });
+      count = put(count, 'ident', i, e, text.slice(i, e), false);
       i = e;
     } else {
       const p = punctAt(text, i);
-      toks.push({ t: 'punct', s: i, e: i + p.length, v: p, tmpl: false });
+      count = put(count, 'punct', i, i + p.length, p, false);
       i += p.length;
     }
   }
-  toks.push({ t: 'eof', s: n, e: n, v: '', tmpl: false });
-  return toks;
+  count = put(count, 'eof', n, n, '', false);
+  return count;
 }
 
 /** Tests a sticky regex at `i`; on success its lastIndex is the match end. */

@@ -18,10 +18,12 @@ export class TokenCursor<K extends Tok> {
   constructor(
     protected readonly text: string,
     protected readonly toks: K[],
+    /** Tokens in use: the array may be longer (a kept pool); the last one in use is `eof`. */
+    protected readonly count = toks.length,
   ) {}
 
   protected peek(k = 0): K {
-    return this.toks[Math.min(this.p + k, this.toks.length - 1)];
+    return this.toks[Math.min(this.p + k, this.count - 1)];
   }
 
   protected is(tok: K, punct: string): boolean {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { Document } from '../../../../src/core/documents/document';
 import { blocks, hclTree, parseHcl } from '../../../../src/core/documents/hcl';
 import { bool, get, num, scalar, visit, type TreeNode } from '../../../../src/core/documents/tree';
@@ -170,5 +171,31 @@ describe('HCL tree', () => {
     started = Date.now();
     assert.equal(blocks(parseHcl(big), 'resource').length, 20000);
     assert.ok(Date.now() - started < 3000);
+  });
+});
+
+describe('HCL tokens kept from file to file', () => {
+  // The reader reuses its token objects: a file must read the same whatever was read before it.
+  const piece = fc.constantFrom(
+    'a = 1\n', 'b = "x"\n', 'c = "${var.x}"\n', 'd = "$${lit}"\n', 'e = [1, "two", three]\n', 'f = { g = "h" }\n',
+    'resource "t" "n" {\n  k = true\n}\n', 'x = <<EOT\nhello ${y}\nEOT\n', 'y = -2\n', 'z = f(1, "a")\n', '# note\n', '\n', 'w = a.b[0]\n',
+  );
+  it('gives a file the tree it gives it alone, after any other file', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(piece, { maxLength: 12 }), (a, b) => {
+        const textA = a.join('');
+        const textB = b.join('');
+        const alone = parseHcl(textB);
+        parseHcl(textA);
+        assert.deepEqual(parseHcl(textB), alone);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tags a plain string plainly after a template string stood at its place', () => {
+    parseHcl('a = "${var.x}"\n');
+    const tree = parseHcl('a = "plain"\n');
+    assert.deepEqual(get(tree, 'a'), { kind: 'scalar', range: [4, 11], value: 'plain', quoted: true });
   });
 });
