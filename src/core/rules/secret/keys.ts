@@ -103,6 +103,20 @@ function isSecretWord(w: string): boolean {
  * last secret word in it and what surrounds that word. Undefined: not a secret-holding key.
  */
 export function classifyKey(key: string): KeyClass | undefined {
+  // A file names the same keys over and over (every compose service its `*_TOKEN`), and an
+  // editor scans it again at each keystroke: each key is split into words and judged once.
+  let cls = KEY_CLASSES.get(key);
+  if (cls === undefined) {
+    cls = classifyFresh(key) ?? NO_CLASS;
+    if (KEY_CLASSES.size >= 20_000) KEY_CLASSES.clear();
+    KEY_CLASSES.set(key, cls);
+  }
+  return cls === NO_CLASS ? undefined : cls;
+}
+const NO_CLASS = '';
+const KEY_CLASSES = new Map<string, KeyClass | typeof NO_CLASS>();
+
+function classifyFresh(key: string): KeyClass | undefined {
   // Package names and paths (`@scope/secretlint-rule-1password`) are not keys of a value.
   // Type names (`AWS::ApiGateway::ApiKey`) are not keys of a value either.
   if (key.length > 120 || key.startsWith('@') || key.includes('/') || key.includes('::')) return undefined;
