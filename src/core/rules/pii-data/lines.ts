@@ -102,7 +102,7 @@ function urlDecode(value: string): string {
 }
 
 // Words that give a bare number its meaning, looked for on the same line before the value.
-const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => boolean]> = [
+export const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => boolean]> = [
   ['myNumber', /マイナンバー|個人番号|my[\s_-]?num(?:ber)?|kojin[\s_-]?ban/i, isMyNumber],
   ['passport', /passport|旅券|パスポート/i, isPassportNumber],
   [
@@ -112,6 +112,12 @@ const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => boolean
     isCardNumber,
   ],
 ];
+
+/**
+ * A stem of every word `CONTEXT` knows, in any case and anywhere: a line without one holds no
+ * context, so none of its numbers can count (most lines with digits are ports, dates, ids).
+ */
+export const ANY_CONTEXT = /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover/i;
 
 const MY_NUMBER = /(?<![\d.,-])\d{4}([- ]?)\d{4}\1\d{4}(?![\d.,-])/g;
 const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g;
@@ -126,7 +132,7 @@ const CONTEXT_WINDOW = 80;
  * A key of a kind that is not the identifier's (`order_id: 4111…`) breaks the context.
  */
 export function scanLineIdentifiers(line: string, start: number, ids: IdHits): void {
-  if (!/\d{4}/.test(line)) return;
+  if (!/\d{4}/.test(line) || !ANY_CONTEXT.test(line)) return;
   for (const [kind, context, valid] of CONTEXT) {
     const re = CANDIDATES[kind];
     re.lastIndex = 0;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { forEachLineWithIdentifierDigits, MAX_LINE } from '../../../../src/core/rules/pii-data/lines';
+import { ANY_CONTEXT, CONTEXT, forEachLineWithIdentifierDigits, MAX_LINE } from '../../../../src/core/rules/pii-data/lines';
 
 /** The lines a plain split passes on: four digits in a row, seven digits in all, not over-long. */
 function naive(text: string): Array<[string, number]> {
@@ -40,6 +40,22 @@ describe('lines for the identifier scan', () => {
         assert.deepEqual(found(text), naive(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('skips only lines where no context word could be found: any text a context matches holds a stem', () => {
+    // Pieces of the context words in every case, their neighbours, and other text.
+    const unit = fc.constantFrom(
+      'card', 'Card', 'CARD', 'dis', 'cc', 'CC', 'pan', 'Pan', 'visa', 'VISA', 'credit', 'Credit', 'my', 'My', 'num', 'Num', 'ber', '_', '-', ' ', '\t',
+      'kojin', 'ban', 'passport', 'PASSPORT', 'マイナンバー', '個人番号', '旅券', 'パスポート', 'カード', 'クレジット', 'amex', 'jcb', 'diners', 'discover',
+      'mastercard', 'a', 'Z', '1', ':', '=', '"', 'n', 'u', 'm', 'c', 'd', 'r',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        for (const [kind, context] of CONTEXT) if (context.test(text)) assert.ok(ANY_CONTEXT.test(text), `${kind}: ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
