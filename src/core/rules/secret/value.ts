@@ -64,6 +64,9 @@ const DOC_EXAMPLES = [
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
 ];
 
+/** A value shorter than every vendor example holds none of them. */
+const SHORTEST_DOC_EXAMPLE = Math.min(...DOC_EXAMPLES.map((e) => e.length));
+
 /** Words that only ever mean "put the real value here". */
 const STRONG_PLACEHOLDER_WORDS = new Set([
   'example', 'examples', 'sample', 'placeholder', 'dummy', 'fake', 'redacted', 'changeme', 'changeit', 'replaceme',
@@ -108,7 +111,7 @@ const COUNTING = /^(?:0?123456789?0?|1234|12345|123456|1234567|12345678)$/;
 export function placeholderReason(raw: string): string | undefined {
   const v = raw.trim();
   if (v.length === 0) return 'empty';
-  if (DOC_EXAMPLES.some((e) => v.includes(e))) return 'documentation example';
+  if (v.length >= SHORTEST_DOC_EXAMPLE && DOC_EXAMPLES.some((e) => v.includes(e))) return 'documentation example';
   // AWS and others mark documentation values with an upper-case EXAMPLE inside them.
   if (/EXAMPLE/.test(v)) return 'documentation example';
   if (/^(?:my|your|the|some|new|old|sample)+(?:new|old)?(?:password|passwd|pass|pwd|secret|token|key|apikey)s?\d{0,3}$/i.test(v)) return 'placeholder word';
