@@ -97,8 +97,10 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
   let i = at;
   // String prefixes: Python r"", b"", f""; C# @"", $"".
   let litStart = i;
-  const pm = /^(?:[rRbBuUfF]{1,2}|@|\$@?|@\$)(?=["'])/.exec(text.slice(i, Math.min(end, i + 3)));
-  if (pm && format !== 'yaml' && format !== 'dotenv' && format !== 'shell' && format !== 'text') {
+  // (Asked only where such prefixes exist: every YAML value used to cut a piece for it.)
+  const prefixed = format !== 'yaml' && format !== 'dotenv' && format !== 'shell' && format !== 'text';
+  const pm = prefixed ? /^(?:[rRbBuUfF]{1,2}|@|\$@?|@\$)(?=["'])/.exec(text.slice(i, Math.min(end, i + 3))) : null;
+  if (pm) {
     litStart = i;
     i += pm[0].length;
   }
