@@ -154,8 +154,24 @@ export async function openInEditor(relative: string): Promise<vscode.TextEditor>
 
 /** Reverts and closes every editor, so each test starts from the files on disk. */
 export async function closeAllEditors(): Promise<void> {
+  // Right after start the workbench may be opening an editor of its own (in one CI run, the user
+  // settings file, in the Japanese instance): an open or a close of ours then fails with
+  // "another editor opened in the meantime". Doing it again, once that editor is open, settles it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await revertAndCloseAll();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/opened in the meantime/i.test(String(error))) throw error;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+async function revertAndCloseAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && doc.uri.scheme === 'file') {
+    // Only the test's own files: the workbench's own settings file is not ours to revert.
+    if (doc.isDirty && doc.uri.scheme === 'file' && vscode.workspace.getWorkspaceFolder(doc.uri)) {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
