@@ -108,22 +108,14 @@ export function isCardNumber(value: string): boolean {
  * Placeholder digit strings: few distinct digits, runs of six or more equal digits, ascending
  * or descending sequences (123456789012, 0123-4567-…), and strings that repeat a pattern of at
  * most four digits (4242 4242 …) apart from a short tail (where a check digit lands).
+ * `d` holds digits only (callers take it from `digitsOf` or a pattern of digits).
  */
 export function isPlaceholderDigits(d: string): boolean {
-  if (d.length === 0) return true;
-  let seen = 0;
-  for (let i = 0; i < d.length; i++) seen |= 1 << (d.charCodeAt(i) - 48);
-  if (bitCount(seen) <= 2) return true;
-  if (/(\d)\1{5}/.test(d)) return true;
-  if (isSequential(d.slice(0, Math.max(d.length - 1, 4)))) return true;
-  const head = d.length > 8 ? d.slice(0, d.length - 4) : d;
-  for (let p = 1; p <= 4 && p * 2 <= head.length; p++) {
-    let periodic = true;
-    for (let i = p; i < head.length && periodic; i++) periodic = head[i] === head[i - p];
-    if (periodic) return true;
-  }
-  return false;
+  const a = d.length <= DIGITS.length ? DIGITS : new Uint8Array(d.length);
+  for (let i = 0; i < d.length; i++) a[i] = d.charCodeAt(i) - 48;
+  return placeholderDigitsIn(a, 0, d.length);
 }
+const DIGITS = new Uint8Array(32);
 
 /** `isPlaceholderDigits` of the digits (values 0–9) `a[from]` … `a[from + length - 1]`. */
 export function placeholderDigitsIn(a: Uint8Array, from: number, length: number): boolean {
@@ -160,18 +152,6 @@ function bitCount(x: number): number {
   let n = 0;
   for (let v = x; v; v &= v - 1) n++;
   return n;
-}
-
-function isSequential(d: string): boolean {
-  let up = true;
-  let down = true;
-  for (let i = 1; i < d.length; i++) {
-    const a = d.charCodeAt(i - 1) - 48;
-    const b = d.charCodeAt(i) - 48;
-    if (b !== (a + 1) % 10) up = false;
-    if (a !== (b + 1) % 10) down = false;
-  }
-  return up || down;
 }
 
 /** Masks an identifier for display, keeping at most its last four digits. */
