@@ -11,6 +11,7 @@ import { rulesMarkdown } from '../core/report/rules-table';
 import { formatSarif } from '../core/report/sarif';
 import { formatText } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
+import { ScanPool } from '../core/pool/pool';
 import { scanPaths } from '../core/scan-paths';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 
@@ -167,9 +168,13 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY === true;
   let files = 0;
   let shown = 0;
+  // After a scan the pool is left to the process's exit rather than stopped: its idle workers
+  // hold nothing open, and stopping each one (freeing its heap) only delays the report, by
+  // ~30 ms on a 48 MB tree.
+  const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
   const report = await scanPaths(targets, {
     config,
-    ...(jobs !== undefined ? { jobs } : {}),
+    pool,
     ...(cache ? { cache } : {}),
     maxFileSize: maxFileSizeKb * 1024,
     exclude: values.exclude ?? [],
@@ -184,6 +189,10 @@ async function main(argv: string[]): Promise<number> {
           },
         }
       : {}),
+  }).catch(async (error: unknown) => {
+    // What is still running would keep the process alive: stop it.
+    await pool.dispose();
+    throw error;
   });
   if (progress && shown > 0) process.stderr.write('\r\u001b[K');
   if (cache && values.cache) {
