@@ -11,16 +11,7 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = text.includes('\r') ? lineStarts(text) : newlineStarts(text);
   }
 
   get lineCount(): number {
@@ -45,6 +36,31 @@ export class LineIndex {
     const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
+}
+
+/** Where each line starts, lines ending in LF, CRLF or a lone CR. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/**
+ * `lineStarts` of a text without CR, where every line ends in LF: found by `indexOf`, which
+ * skips the characters between line ends several times faster than a loop over each of them
+ * (a line index is built for every file with findings, half of a 48 MB tree's bytes).
+ */
+function newlineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /**
