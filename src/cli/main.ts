@@ -168,9 +168,9 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY === true;
   let files = 0;
   let shown = 0;
-  // After a scan the pool is left to the process's exit rather than stopped: its idle workers
-  // hold nothing open, and stopping each one (freeing its heap) only delays the report, by
-  // ~30 ms on a 48 MB tree.
+  // After a scan the workers are stopped while the report is written, not before: stopping one
+  // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
+  // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
   const report = await scanPaths(targets, {
     config,
@@ -194,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
     await pool.dispose();
     throw error;
   });
+  void pool.dispose();
   if (progress && shown > 0) process.stderr.write('\r\u001b[K');
   if (cache && values.cache) {
     try {
