@@ -30,8 +30,11 @@ interface JpService {
   value: RegExp;
   /** Words the file must contain (for keys too generic on their own, such as `ShopPass`). */
   context?: RegExp;
-  /** Words whose presence in the file lets `keyInContext` keys count. */
-  mention?: RegExp;
+  /**
+   * Words (in any ASCII case) whose presence in the file lets `keyInContext` keys count: looked
+   * up in the one literal pass every document gets, not searched for in the text again.
+   */
+  mention?: readonly string[];
   /** Value shapes of test-mode keys (reported as warnings). */
   test?: RegExp;
   /** Extra free-text patterns (a URL parameter, a prefixed key); group `s` is the secret. */
@@ -68,7 +71,7 @@ const JP_SERVICES: JpService[] = [
     env: 'CHATWORK_API_TOKEN',
     key: /chat.?work/i,
     keyInContext: /^(?:api.?)?token$|api.?key/i,
-    mention: /chatwork/i,
+    mention: ['chatwork'],
     value: /^[A-Za-z0-9]{32}$/,
   },
   {
@@ -78,7 +81,7 @@ const JP_SERVICES: JpService[] = [
     env: 'BACKLOG_API_KEY',
     key: /backlog/i,
     keyInContext: /api.?key/i,
-    mention: /backlog/i,
+    mention: ['backlog'],
     value: /^[A-Za-z0-9]{64}$/,
     patternHints: ['.backlog.'],
     patterns: [/https?:\/\/[\w-]{1,63}\.backlog\.(?:com|jp)\/api\/v2\/[^\s"'?]{0,200}\?(?:[^\s"'#]{0,300}&)?apiKey=(?<s>[A-Za-z0-9]{64})(?![A-Za-z0-9])/g],
@@ -90,7 +93,7 @@ const JP_SERVICES: JpService[] = [
     env: 'KINTONE_API_TOKEN',
     key: /kintone.{0,20}token|cybozu.{0,5}api.{0,3}token/i,
     keyInContext: /^(?:api.?)?tokens?$/i,
-    mention: /kintone|cybozu/i,
+    mention: ['kintone', 'cybozu'],
     value: /^[A-Za-z0-9]{40}(?:\s*,\s*[A-Za-z0-9]{40}){0,9}$/,
   },
   {
@@ -108,7 +111,7 @@ const JP_SERVICES: JpService[] = [
     env: 'SAKURACLOUD_ACCESS_TOKEN_SECRET',
     key: /sakura.{0,20}(?:token|secret|key)|usacloud.{0,20}(?:token|secret)/i,
     keyInContext: /^(?:access.?)?token(?:.?secret)?$/i,
-    mention: /sakura|usacloud/i,
+    mention: ['sakura', 'usacloud'],
     value: /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{40,80})$/,
   },
   {
@@ -130,7 +133,7 @@ const JP_SERVICES: JpService[] = [
     env: 'SMARTHR_ACCESS_TOKEN',
     key: /smart.?hr.{0,20}(?:token|secret|key)/i,
     keyInContext: /^(?:access.?|api.?)?token$/i,
-    mention: /smarthr/i,
+    mention: ['smarthr'],
     value: /^(?:shr_)?[A-Za-z0-9_-]{32,128}$/,
   },
   {
@@ -149,7 +152,7 @@ const JP_SERVICES: JpService[] = [
     env: 'FREEE_CLIENT_SECRET',
     key: /freee.{0,20}secret/i,
     keyInContext: /client.?secret/i,
-    mention: /freee/i,
+    mention: ['freee'],
     value: /^[A-Za-z0-9_-]{20,128}$/,
   },
   {
@@ -159,7 +162,7 @@ const JP_SERVICES: JpService[] = [
     env: 'MONEYFORWARD_CLIENT_SECRET',
     key: /money.?forward.{0,20}secret|\bmf(?:c|k)?_.{0,12}client.?secret/i,
     keyInContext: /client.?secret/i,
-    mention: /moneyforward|money forward|biz\.moneyforward/i,
+    mention: ['moneyforward', 'money forward'],
     value: /^[A-Za-z0-9_-]{20,128}$/,
   },
   {
@@ -169,7 +172,7 @@ const JP_SERVICES: JpService[] = [
     env: 'YAHOO_JAPAN_CLIENT_SECRET',
     key: /(?:yahoo|\byj).{0,20}secret/i,
     keyInContext: /client.?secret/i,
-    mention: /yahoo\.co\.jp|yahooapis\.jp/i,
+    mention: ['yahoo.co.jp', 'yahooapis.jp'],
     value: /^[A-Za-z0-9_-]{20,128}$/,
   },
 ];
@@ -261,7 +264,7 @@ function hitsOf(doc: Document, s: JpService, index: number): Hit[] {
     const f = flags[k][index];
     if ((f & KEY) === 0) {
       if ((f & KEY_IN_CONTEXT) === 0) continue;
-      mentioned ??= s.mention ? s.mention.test(doc.text) : false;
+      mentioned ??= s.mention ? mentionsAny(doc, s.mention) : false;
       if (!mentioned) continue;
     }
     const v = c.value.trim().replace(/^(?:Bearer|Basic|Token)[ \t]+/, '');
@@ -362,7 +365,7 @@ function jpRule(s: JpService, index: number): Rule {
   };
 }
 
-for (const s of JP_SERVICES) registerLiterals(s.patternHints ?? []);
+for (const s of JP_SERVICES) registerLiterals([...(s.patternHints ?? []), ...(s.mention ?? [])]);
 
 /** The Japanese-service rules. */
 export const japanServiceRules: Rule[] = JP_SERVICES.map((s, index) => jpRule(s, index));

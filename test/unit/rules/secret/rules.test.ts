@@ -76,6 +76,23 @@ describe('secret/japanese services', () => {
     assert.ok(found.includes('secret/chatwork-api-token:error') && found.includes('secret/backlog-api-key:error'), found.join());
   });
 
+  it('takes any of a service’s mention words, in any case', async () => {
+    const kintone = 'u4Df37liOn9Ckb5kQqcOSruW9YL15LqjVUjUoejI';
+    const secret = 'q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA';
+    const cases: [string, string, string][] = [
+      ['# CYBOZU app', `api_token: ${kintone}`, 'secret/kintone-api-token'],
+      ['# Kintone app', `api_token: ${kintone}`, 'secret/kintone-api-token'],
+      ['# Money Forward Cloud', `client_secret: ${secret}`, 'secret/moneyforward-client-secret'],
+      ['# MONEYFORWARD', `client_secret: ${secret}`, 'secret/moneyforward-client-secret'],
+      ['# https://auth.login.YAHOO.CO.JP/', `client_secret: ${secret}`, 'secret/yahoo-japan-client-secret'],
+      ['# SmartHR', `access_token: ${secret}`, 'secret/smarthr-access-token'],
+    ];
+    for (const [mention, line, rule] of cases) {
+      assert.ok((await ids('a.yml', `${mention}\n${line}\n`)).some((id) => id.startsWith(`${rule}:`)), `${mention}: ${rule}`);
+      assert.ok(!(await ids('a.yml', `# app\n${line}\n`)).some((id) => id.startsWith(`${rule}:`)), `without ${mention}: ${rule}`);
+    }
+  });
+
   it('does not guess without the context', async () => {
     assert.deepEqual(await ids('colors.txt', 'palette = 821efd8db31fcdd85f4a856543f2cdb7\n'), []);
     assert.deepEqual(await ids('config.yml', 'shop_pass: k8q2zxm4\n'), ['secret/hardcoded-password:warning']);
