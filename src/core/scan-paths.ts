@@ -83,9 +83,11 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     options.onFile?.(job.path, findings);
   };
 
-  // Files handed to the pool and not finished. Enough that every worker finds files of the
-  // formats it owns among those waiting (see `owners` in pool.ts); each is a path and a promise.
-  const limit = pool.parallelism * 64 + 64;
+  // Files handed to the pool and not finished, each a path and a promise. Enough that every
+  // worker finds long runs of the formats it owns among those waiting (see `owners` in
+  // pool.ts): with 64 per worker, a walk of folders that each hold a few formats kept the
+  // workers switching formats, and a 48 MB tree took 7% more time than with 512.
+  const limit = pool.parallelism * 512;
   const running = new Set<Promise<void>>();
   // Wakes the walk when a file finishes (one waiter at most: the walk waits for one at a time).
   let wake: (() => void) | undefined;

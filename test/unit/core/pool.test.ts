@@ -302,6 +302,29 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it('keeps a worker on the format it is on while it has files of it, whatever the walk order', async () => {
+    // One worker owning both formats, files alternating as a walk may find them. The first
+    // jobs go to the worker as they come (16 at most, in walk order); from then on it takes
+    // the files of the format it is on one after another instead of switching at every file.
+    const worker = fakeWorker(
+      'order',
+      `setTimeout(() => parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [{ path: m.job.display, reason: 'rule-error', detail: String(++globalThis.seen) }], dateSensitive: false } }), 2);`,
+    );
+    fs.writeFileSync(worker, 'globalThis.seen = 0;\n' + fs.readFileSync(worker, 'utf8'));
+    const pool = new ScanPool({ size: 1, workerPath: worker });
+    const names = Array.from({ length: 64 }, (_, i) => (i % 2 === 0 ? `r${i}.csv` : `r${i}.yaml`));
+    const results = await Promise.all(names.map((n) => pool.run(job(path.join(work, n)))));
+    const scanned = names.map((n, i) => ({ format: path.extname(n), at: Number(threadOf(results[i])) })).sort((a, b) => a.at - b.at);
+    assert.deepEqual(
+      scanned.map((x) => x.at),
+      names.map((_, i) => i + 1),
+    );
+    const switches = scanned.filter((x, i) => i > 0 && x.format !== scanned[i - 1].format).length;
+    // 15 among the first 16, then one or two; switching at every file would be 63.
+    assert.ok(switches <= 18, `${switches} switches: ${scanned.map((x) => x.format).join(' ')}`);
+    await pool.dispose();
+  });
+
   it("lets a worker with nothing of its own take another worker's format rather than sit idle", async () => {
     const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3) });
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => pool.run(job(path.join(work, `only${i}.csv`)))));
