@@ -45,10 +45,7 @@ interface Outcome {
  */
 export async function scanPaths(paths: readonly string[], options: ScanPathsOptions): Promise<ScanReport> {
   const root = path.resolve(options.root ?? process.cwd());
-  const display = (p: string) => {
-    const rel = path.relative(root, p);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
-  };
+  const display = (p: string) => displayPath(root, p);
   const pool = options.pool ?? new ScanPool({ size: options.jobs });
   const cache = options.cache;
   const outcomes: (Outcome | undefined)[] = [];
@@ -149,6 +146,22 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     for (const s of o.skipped) skipped.push(s);
   }
   return { version: VERSION, root, filesScanned, findings, skipped };
+}
+
+/**
+ * How a report names a walked file: relative to `root` with forward slashes, or absolute when
+ * outside it. The walk gives normalized absolute paths, so one under the root is the root and
+ * a separator, then the rest: `path.relative`, a tenth of the main thread's time on a tree of
+ * 9,000 small files, is left for the others.
+ */
+export function displayPath(root: string, p: string): string {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  if (p.length > prefix.length && p.startsWith(prefix)) {
+    const rest = p.slice(prefix.length);
+    return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+  }
+  const rel = path.relative(root, p);
+  return rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
 }
 
 /** Forgets cached files under the scanned paths that the walk no longer found (deleted, excluded). */
