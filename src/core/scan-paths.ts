@@ -83,7 +83,8 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
   // Files handed to the pool and not finished, each a path and a promise. Enough that every
   // worker finds long runs of the formats it owns among those waiting (see `owners` in
   // pool.ts): with 64 per worker, a walk of folders that each hold a few formats kept the
-  // workers switching formats, and a 48 MB tree took 7% more time than with 512.
+  // workers switching formats. With 512, and each worker going on with the format it is on,
+  // a 48 MB tree took 6% less time.
   const limit = pool.parallelism * 512;
   const running = new Set<Promise<void>>();
   // Wakes the walk when a file finishes (one waiter at most: the walk waits for one at a time).
