@@ -198,8 +198,8 @@ export class ScanPool {
 
   /**
    * The job `slot` should take next, taken out of the queue, or undefined to leave it be: more
-   * of the format it is on while it owns it (a run of one format scanned 7% faster on a 48 MB
-   * tree than the same files in walk order), else the oldest of the formats it owns, else the
+   * of the format it is on while it owns it (with the walk 512 files per worker ahead, a 48 MB
+   * tree scanned 6% faster than with the files taken in walk order), else the oldest of the formats it owns, else the
    * oldest of a format no one owns (which it claims), else, rather than sit idle, the oldest
    * of another worker's.
    */

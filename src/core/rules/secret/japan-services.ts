@@ -247,8 +247,9 @@ interface Hit {
 }
 
 /**
- * The service's credentials in the document. The file-wide context and mention checks read the
- * whole text, so they run only once a key or a pattern literal makes a hit possible.
+ * The service's credentials in the document. The file-wide context check reads the whole text,
+ * so it runs only once a key or a pattern literal makes a hit possible (the mention check reads
+ * the shared literal pass).
  */
 function hitsOf(doc: Document, s: JpService, index: number): Hit[] {
   const candidates = candidatesOf(doc);
