@@ -1,5 +1,5 @@
 import { CHAR_CLASSES, type CharClass } from '../../guidelines/profiles';
-import type { Fix } from '../../types';
+import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, classList, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective, type PolicyFacts } from './model';
@@ -10,6 +10,9 @@ function groupRequired(policy: PolicyFacts, group: readonly CharClass[]): boolea
   const anyOf = effective(policy.minClasses) ?? 0;
   // "Any N of the four" guarantees a group only when too few classes remain outside it.
   if (anyOf > CHAR_CLASSES.length - group.length) return true;
+  // A rule requiring three or more of the four classes (Auth0 good/excellent, pwquality
+  // minclass=3) mixes them as the guidelines ask: only a class it switches off is missing.
+  if (anyOf >= CHAR_CLASSES.length - 1 && policy.minClasses?.kind === 'set' && !group.every((c) => policy.classes?.[c]?.kind === 'set' && effective(policy.classes[c]) === false)) return true;
   let unknown = false;
   for (const c of group) {
     const v = effective(policy.classes?.[c]);
@@ -17,6 +20,26 @@ function groupRequired(policy: PolicyFacts, group: readonly CharClass[]): boolea
     if (v === undefined) unknown = true;
   }
   return unknown && policy.minClasses === undefined ? undefined : false;
+}
+
+/**
+ * The span of the settings that explicitly switch off the missing classes, when there are
+ * several written close together (`password_min_lowercase = 0` on one line, `…_uppercase = 0`
+ * on the next): the finding then covers each of them.
+ */
+function switchedOffSpan(policy: PolicyFacts, missing: readonly (readonly CharClass[])[]): Range | undefined {
+  const ranges: Range[] = [];
+  for (const g of missing) {
+    for (const c of g) {
+      const f = policy.classes?.[c];
+      if (f?.kind === 'set' && !f.value) ranges.push(f.range);
+    }
+  }
+  if (ranges.length < 2) return undefined;
+  const start = Math.min(...ranges.map((r) => r[0]));
+  const end = Math.max(...ranges.map((r) => r[1]));
+  // Settings far apart, or one setting shared by several classes, keep the first range.
+  return end - start <= 400 && ranges.some((r) => r[0] !== start) ? [start, end] : undefined;
 }
 
 /** Character classes the profile asks for but the policy does not require. */
@@ -93,7 +116,7 @@ export const compositionRule: Rule = {
       }));
       const first = missing[0].map((c) => policy.classes?.[c]).find((f) => f !== undefined);
       out.push({
-        range: (first ?? policy.minClasses)?.range ?? policy.anchor,
+        range: switchedOffSpan(policy, missing) ?? (first ?? policy.minClasses)?.range ?? policy.anchor,
         messageId: required.length === 0 && (effective(policy.minClasses) ?? 0) <= 1 ? 'none' : 'missing',
         data: {
           ...basisData(profile, req),

@@ -199,6 +199,36 @@ function mysql(doc: Document): PolicyFacts | undefined {
   return facts;
 }
 
+registerLiterals(['gotrue_']);
+
+// `KEY=value` (env files, compose lists) or `KEY: value` (compose maps), one per line.
+const GOTRUE_LINE = /^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(GOTRUE_(?:PASSWORD_MIN_LENGTH|EXTERNAL_EMAIL_ENABLED|PASSWORD_REQUIRED_CHARACTERS))[ \t]*[=:][ \t]*(['"]?)([^'"\s#]{0,200})\2/dgm;
+
+/**
+ * The Supabase Auth (GoTrue) server configured through its environment. With email sign-in
+ * on and GOTRUE_PASSWORD_MIN_LENGTH unset, GoTrue accepts passwords of 6 characters.
+ */
+function gotrue(doc: Document): PolicyFacts | undefined {
+  if (!mentionsAny(doc, ['gotrue_'])) return undefined;
+  const text = doc.text;
+  let min: Fact<number> | undefined;
+  let email: Range | undefined;
+  let unknown = false;
+  for (const m of matches(GOTRUE_LINE, text)) {
+    const r = groupRange(m, 3);
+    if (!r) continue;
+    const value = m[3];
+    if (m[1] === 'GOTRUE_PASSWORD_MIN_LENGTH') {
+      if (/^\d{1,4}$/.test(value)) min = stated(Number(value), r, numberReplacer(r));
+      else unknown = true;
+    } else if (m[1] === 'GOTRUE_EXTERNAL_EMAIL_ENABLED' && /^true$/i.test(value)) email = lineAnchor(text, m.index);
+  }
+  if (min) return { product: 'Supabase Auth', anchor: min.range, minLength: min };
+  // A length from a variable (`${PASSWORD_MIN}`) is judged where that variable is set.
+  if (!email || unknown) return undefined;
+  return { product: 'Supabase Auth', anchor: email, minLength: omitted(email, 6) };
+}
+
 function isPamPath(path: string): boolean {
   return /(^|[\\/])pam\.d[\\/]/.test(path) || /(^|[\\/])(common-password|common-auth|system-auth|password-auth)(-ac|-local)?$/.test(path);
 }
@@ -214,6 +244,9 @@ export function systemPolicies(doc: Document): PolicyFacts[] {
   else if (name === 'faillock.conf') push(faillockConf(doc));
   else if (name === 'login.defs') push(loginDefs(doc));
   else if (isPamPath(doc.path) || (['text', 'conf', 'shell'].includes(doc.format) && /\bpam_\w+\.so\b/.test(doc.text))) push(pamStack(doc));
-  if (['ini', 'conf', 'sql', 'shell', 'dockerfile', 'yaml', 'text', 'dotenv'].includes(doc.format)) push(mysql(doc));
+  if (['ini', 'conf', 'sql', 'shell', 'dockerfile', 'yaml', 'text', 'dotenv'].includes(doc.format)) {
+    push(mysql(doc));
+    push(gotrue(doc));
+  }
   return out;
 }

@@ -10,7 +10,7 @@ import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
 import { mentionsAny, registerLiterals } from '../../../literals';
 
 /** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
-const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout'];
+const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout', 'realm'];
 registerLiterals(TREE_WORDS);
 
 /**
@@ -169,7 +169,8 @@ function okta(r: TreeReader): PolicyFacts {
     const f = r.countFlag([key]);
     if (f && facts.classes) facts.classes[c] = f;
   }
-  put(facts, 'minLength', r.num(['password_min_length']));
+  // The provider applies Okta's minimum of 8 characters when the resource leaves it out.
+  put(facts, 'minLength', r.num(['password_min_length'], { default: 8 }));
   put(facts, 'history', r.num(['password_history_count']));
   put(facts, 'maxAgeDays', r.num(['password_max_age_days']));
   const lockout: LockoutFacts = {};
@@ -225,6 +226,20 @@ function keycloakTerraformLockout(doc: Document, body: ObjectNode, anchor: Range
   return lockout;
 }
 
+// Keys only a realm representation has (realm exports, imports, keycloak-config-cli files).
+const REALM_KEYS = ['requiredCredentials', 'sslRequired', 'bruteForceProtected', 'registrationAllowed', 'resetPasswordAllowed', 'loginTheme', 'loginWithEmailAllowed'];
+// Lists a realm holds; with `enabled` they make a minimal realm import.
+const REALM_LISTS = ['users', 'clients', 'roles', 'groups', 'identityProviders'];
+// Keys of a client adapter's keycloak.json, which names a realm but configures no policy.
+const ADAPTER_KEYS = ['auth-server-url', 'authServerUrl', 'resource', 'bearer-only', 'public-client', 'ssl-required'];
+
+/** Whether an object is a whole realm representation rather than something naming a realm. */
+function isRealmRepresentation(r: TreeReader): boolean {
+  if (typeof r.str(['realm']) !== 'string' || r.entry(ADAPTER_KEYS)) return false;
+  if (REALM_KEYS.some((k) => r.entry([k]) !== undefined)) return true;
+  return r.entry(['enabled']) !== undefined && REALM_LISTS.some((k) => r.node([k])?.kind === 'array');
+}
+
 function keycloakRealm(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
   const r = new TreeReader(doc, obj, anchor);
   const policyEntry = r.entry(['passwordPolicy', 'password_policy']);
@@ -237,8 +252,11 @@ function keycloakRealm(doc: Document, obj: ObjectNode, anchor: Range): PolicyFac
     if (isKeycloakPolicy(policyNode.value) || (policyNode.value.trim() === '' && isRealm)) {
       facts = keycloakPolicyFacts(doc, policyNode, policyEntry ? headerRange(doc, policyEntry) : anchor);
     }
-  } else if (!policyEntry && full) {
-    facts = { product: 'Keycloak', anchor, minLength: omitted(anchor), history: omitted(anchor, 0) };
+  } else if (!policyEntry && (full || isRealmRepresentation(r))) {
+    // Keycloak applies no password policy at all to a realm that states none: no minimum
+    // length, no history. The finding points at the realm's credential settings, else its name.
+    const at = r.entry(['requiredCredentials'])?.keyRange ?? r.entry(['realm'])?.keyRange ?? anchor;
+    facts = { product: 'Keycloak', anchor: at, minLength: omitted(at), history: omitted(at, 0) };
   }
   const lockout = isRealm || r.entry(['bruteForceProtected', 'brute_force_protected']) ? keycloakLockout(r, full) : undefined;
   if (!facts && !lockout) return undefined;
@@ -303,6 +321,22 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
     const enable = hr.bool(['enable']);
     if (enable?.kind === 'set') facts.history = enable.value ? (hr.num(['size'], { default: 5 }) ?? stated(5, enable.range)) : stated(0, enable.range);
   }
+  const bfp = r.bool(['brute_force_protection', 'bruteForceProtection']);
+  if (bfp?.kind === 'set') facts.lockout = { enabled: bfp };
+  return facts;
+}
+
+/**
+ * An Auth0 database connection whose options state no password policy at all: Auth0 then
+ * applies the `none` level (any non-empty password). The finding points at `options`.
+ */
+function auth0Unset(doc: Document, options: Entry): PolicyFacts | undefined {
+  if (options.value.kind !== 'object') return undefined;
+  const r = new TreeReader(doc, options.value, headerRange(doc, options));
+  if (r.entry(['passwordPolicy', 'password_policy', 'password_complexity_options', 'passwordComplexityOptions', 'password_options', 'passwordOptions'])) return undefined;
+  const spec = AUTH0_LEVELS.none;
+  const at = r.anchor;
+  const facts: PolicyFacts = { product: 'Auth0', anchor: at, minLength: omitted(at, spec.min) };
   const bfp = r.bool(['brute_force_protection', 'bruteForceProtection']);
   if (bfp?.kind === 'set') facts.lockout = { enabled: bfp };
   return facts;
@@ -471,6 +505,20 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
     out.push(iamLike(r, 'AWS IAM', AWS_API, {}));
     return;
   }
+  // Auth0 database connections (Management API `strategy: auth0`, deploy CLI `databases:`)
+  // whose options state no password policy.
+  if (r.str(['strategy']) === 'auth0' && isObject(r.node(['options'])) && (/auth0/i.test(doc.text) || r.entry(['enabled_clients', 'enabledClients']))) {
+    const f = auth0Unset(doc, r.entry(['options']) as Entry);
+    if (f) out.push(f);
+  }
+  const dbs = r.entry(['databases']);
+  if (dbs?.value.kind === 'array' && /auth0/i.test(doc.text)) {
+    for (const item of dbs.value.items) {
+      const o = isObject(item) ? entry(item, 'options') : undefined;
+      const f = o && isObject(item) && entry(item, 'strategy') === undefined ? auth0Unset(doc, o) : undefined;
+      if (f) out.push(f);
+    }
+  }
   // Auth0 connection options / attack protection.
   const level = r.str(['passwordPolicy', 'password_policy']);
   // A bare level word ("good", "none") is Auth0's only where Auth0 is evident.
@@ -486,7 +534,7 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
     if (f) out.push(f);
   }
   // Keycloak realm or policy string.
-  if (level !== undefined || r.entry(['bruteForceProtected'])) {
+  if (level !== undefined || r.entry(['bruteForceProtected']) || isRealmRepresentation(r)) {
     const f = keycloakRealm(doc, obj, anchor);
     if (f) out.push(f);
     return;
@@ -581,9 +629,9 @@ function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
     }
     case 'auth0_connection': {
       if (r.str(['strategy']) !== 'auth0') return;
-      const options = r.node(['options']);
-      if (isObject(options)) {
-        const f = auth0Options(doc, options, res.anchor);
+      const options = r.entry(['options']);
+      if (options && isObject(options.value)) {
+        const f = auth0Options(doc, options.value, res.anchor) ?? auth0Unset(doc, options);
         if (f) out.push(f);
       }
       return;
