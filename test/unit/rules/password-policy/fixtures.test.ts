@@ -40,6 +40,8 @@ const HASH = `${P}weak-hash`;
 
 /** Rules each weak fixture must trigger under jp-baseline, and no others. */
 const WEAK: Readonly<Record<string, string[]>> = {
+  'weak/ansible/group_vars/all.yml': [LEN],
+  'weak/ansible/roles/base/defaults/main.yml': [LEN],
   'weak/ansible/keycloak.yml': [LEN, COMP, REUSE, LOCK],
   'weak/aspnet/Login.cshtml.cs': [LOCK],
   'weak/aspnet/Program.cs': [LEN, COMP],
@@ -65,6 +67,8 @@ const WEAK: Readonly<Record<string, string[]>> = {
   'weak/laravel/RegisterController.php': [LEN],
   'weak/linux/login.defs': [LEN, EXP],
   'weak/linux/pam.d/common-password': [LEN],
+  'weak/linux/pam.d/common-password-unix': [LEN],
+  'weak/linux/pam.d/passwd': [LEN],
   'weak/linux/pwquality.conf': [LEN, COMP],
   'weak/mysql/my.cnf': [LEN, COMP],
   'weak/mysql/relax-password-check.sql': [LEN, COMP],

@@ -101,6 +101,37 @@ function pamArgs(args: string, base: number): Map<string, { value: string; range
   return out;
 }
 
+/**
+ * pam_passwdqc's `min=N0,N1,N2,N3,N4`: the shortest password accepted for one, two or three
+ * character classes, for passphrases, and for four classes; `disabled` refuses that kind. The
+ * weakest kind still accepted decides: `min=disabled,disabled,16,12,8` takes 8 characters.
+ */
+export function passwdqcMin(value: string): number | undefined {
+  const parts = value.split(',');
+  if (parts.length !== 5) return undefined;
+  let min: number | undefined;
+  for (const p of parts) {
+    const t = p.trim().toLowerCase();
+    if (t === 'disabled') continue;
+    if (!/^\d{1,4}$/.test(t)) return undefined;
+    min = Math.min(min ?? Infinity, Number(t));
+  }
+  return min;
+}
+
+/**
+ * The minimum length a PAM module's option string sets: `minlen=N` (pwquality, cracklib,
+ * pam_unix), pam_unix's older `min=N`, or passwdqc's `min=N0,…,N4`. Offsets are within `args`.
+ */
+export function pamMinLength(args: string): { value: number; range: Range; replaceable: boolean } | undefined {
+  const m = /(?<![\w-])(minlen|min)=([\w,]{1,80})/d.exec(args);
+  const r = m ? groupRange(m, 2) : undefined;
+  if (!m || !r) return undefined;
+  if (/^\d{1,4}$/.test(m[2])) return { value: Number(m[2]), range: r, replaceable: true };
+  const qc = m[1] === 'min' ? passwdqcMin(m[2]) : undefined;
+  return qc === undefined ? undefined : { value: qc, range: r, replaceable: false };
+}
+
 /** A PAM stack file (/etc/pam.d/*): one policy from all its password and auth lines. */
 function pamStack(doc: Document): PolicyFacts | undefined {
   const text = doc.text;
@@ -108,7 +139,7 @@ function pamStack(doc: Document): PolicyFacts | undefined {
   let seen = false;
   let quality = false;
   const lockout: LockoutFacts = {};
-  const re = /^[ \t]*-?(auth|password)[ \t]+(?:\[[^\]\n]{0,200}\]|\S+)[ \t]+(?:\S*\/)?(pam_(?:pwquality|cracklib|unix|pwhistory|faillock|tally2)\.so)([^\n]*)$/dgm;
+  const re = /^[ \t]*-?(auth|password)[ \t]+(?:\[[^\]\n]{0,200}\]|\S+)[ \t]+(?:\S*\/)?(pam_(?:pwquality|cracklib|passwdqc|unix|pwhistory|faillock|tally2)\.so)([^\n]*)$/dgm;
   for (const m of matches(re, text)) {
     const module = m[2];
     const argsRange = groupRange(m, 3);
@@ -133,10 +164,18 @@ function pamStack(doc: Document): PolicyFacts | undefined {
           facts.classes[cls] = stated(Number(a.value) < 0, r, (v: boolean): TextEdit => ({ range: r, newText: v ? '-1' : '0' }));
         }
       }
+    } else if (module === 'pam_passwdqc.so' && m[1] === 'password') {
+      quality = true;
+      const min = pamMinLength(m[3]);
+      if (min) {
+        const r: Range = [argsRange[0] + min.range[0], argsRange[0] + min.range[1]];
+        facts.minLength = stated(min.value, r, min.replaceable ? numberReplacer(r) : undefined);
+      }
     } else if (module === 'pam_unix.so' && m[1] === 'password') {
       const remember = num('remember');
       if (remember) facts.history = remember;
-      const minlen = num('minlen');
+      // pam_unix checks length itself only where no quality module does (`minlen=`, or `min=`).
+      const minlen = num('minlen') ?? num('min');
       if (minlen && !quality && !facts.minLength) facts.minLength = minlen;
     } else if (module === 'pam_pwhistory.so') {
       // pam_pwhistory remembers 10 passwords unless told otherwise.

@@ -1,6 +1,6 @@
 import type { Document } from '../../../documents/document';
 import { treesOf } from '../../../documents/trees';
-import { entry, get, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
+import { bool, entry, get, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
 import { CHAR_CLASSES, type CharClass } from '../../../guidelines/profiles';
 import type { Range } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
@@ -8,9 +8,10 @@ import { entryInserter, scalarReplacer } from '../edits';
 import { headerRange, TreeReader, type WhenOmitted } from '../reader';
 import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
 import { mentionsAny, registerLiterals } from '../../../literals';
+import { pamMinLength } from './system';
 
 /** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
-const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout', 'realm'];
+const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout', 'realm', 'minlen', 'min_len'];
 registerLiterals(TREE_WORDS);
 
 /**
@@ -684,6 +685,51 @@ function supabase(doc: Document, root: TreeNode): PolicyFacts | undefined {
   return facts;
 }
 
+// Words of a variable name that say it is about (OS) passwords, and ones that say it is about
+// something else than their length.
+const PW_WORDS = new Set(['pass', 'passwd', 'password', 'pw', 'pwd', 'pwquality', 'cracklib', 'passwdqc', 'pam']);
+const NOT_LENGTH_WORDS = new Set(['age', 'days', 'file', 'path', 'class', 'credit', 'repeat', 'warn', 'max', 'maxlen', 'history', 'remember']);
+
+/** Whether an Ansible variable name names a password minimum length (`os_pw_min_length`, `x_passwd_minlen_value`). */
+function isMinLengthVariable(key: string): boolean {
+  const words = key.toLowerCase().split(/[_.-]/);
+  if (!words.some((w) => PW_WORDS.has(w)) || words.some((w) => NOT_LENGTH_WORDS.has(w))) return false;
+  const at = words.findIndex((w) => w === 'minlen' || w === 'min' || w === 'minimum');
+  if (at < 0) return false;
+  return words[at] === 'minlen' || words[at + 1] === 'len' || words[at + 1] === 'length';
+}
+
+/**
+ * Ansible role defaults and inventory variables that carry OS password settings: a minimum
+ * length variable (`os_pw_min_length: 8`) or PAM option strings (`…_passwdqc_options:
+ * min=disabled,24,12,8,7`, `…_pwquality_options: minlen=8`). Judged where the value is set.
+ */
+function ansibleVariables(doc: Document, root: TreeNode, out: PolicyFacts[]): void {
+  if (root.kind !== 'object' || !/(^|[\\/])(defaults|vars|group_vars|host_vars)[\\/]/.test(doc.path)) return;
+  for (const e of root.entries) {
+    const v = e.value;
+    if (v.kind !== 'scalar' || v.tag === 'expr') continue;
+    const key = e.key.toLowerCase();
+    if (typeof v.value === 'number' || (typeof v.value === 'string' && /^\d{1,4}$/.test(v.value))) {
+      if (!isMinLengthVariable(key)) continue;
+      out.push({ product: 'PAM (Ansible variable)', anchor: e.keyRange, minLength: stated(Number(v.value), v.range, scalarReplacer<number>(doc, v)) });
+      continue;
+    }
+    if (typeof v.value !== 'string' || !/(passwdqc|pwquality|cracklib|pam_unix)/.test(key) || !/options|args|params/.test(key)) continue;
+    // A module switched off by its sibling `…_enable: false` sets nothing.
+    const stem = key.replace(/_?(options|args|params)$/, '');
+    const enable = root.entries.find((x) => x.key.toLowerCase() === `${stem}_enable` || x.key.toLowerCase() === `${stem}_enabled`);
+    if (enable && bool(enable.value) === false) continue;
+    const min = pamMinLength(v.value);
+    if (!min) continue;
+    // Point at the option inside the value when the source writes it verbatim.
+    const raw = doc.text.slice(v.range[0], v.range[1]);
+    const at = raw.indexOf(v.value);
+    const range: Range = at >= 0 ? [v.range[0] + at + min.range[0], v.range[0] + at + min.range[1]] : v.range;
+    out.push({ product: 'PAM (Ansible variable)', anchor: e.keyRange, minLength: stated(min.value, range) });
+  }
+}
+
 /** Every password policy in a structured document. */
 export function treePolicies(doc: Document): PolicyFacts[] {
   if (doc.format === 'toml') {
@@ -702,6 +748,7 @@ export function treePolicies(doc: Document): PolicyFacts[] {
       continue;
     }
     walk(doc, tree, undefined, out, 0);
+    if (doc.format === 'yaml') ansibleVariables(doc, tree, out);
   }
   return out;
 }
