@@ -91,6 +91,15 @@ const WEAK: Readonly<Record<string, string[]>> = {
   'weak/supabase/config.toml': [LEN, COMP],
   'weak/supabase-auth/auth.env': [LEN],
   'weak/terraform/auth0.tf': [LEN, COMP, REUSE, LOCK],
+  'weak/terraform/cognito-module.tf': [LEN],
+  'weak/terraform/cognito-module-default.tf': [LEN, REUSE],
+  'weak/terraform/cognito-module-flat.tf': [COMP],
+  'weak/terraform/expr-conditional.tf': [LEN],
+  'weak/terraform/expr-functions.tf': [LEN],
+  'weak/terraform/for-each.tf': [LEN],
+  'weak/terraform/locals-policy.tf': [LEN, COMP],
+  'weak/terraform/module-call.tf': [LEN, COMP],
+  'weak/terraform/modules/account-policy/variables.tf': [LEN],
   'weak/terraform/auth0-unset.tf': [LEN],
   'weak/terraform/cognito-default.tf': [LEN, REUSE],
   'weak/terraform/cognito.tf': [LEN, COMP, REUSE],
@@ -219,7 +228,7 @@ function assertParses(rel: string, text: string): void {
     parseTOML(text);
   } else if (rel.endsWith('.tf')) {
     const tree = parseHcl(text);
-    assert.ok(tree.entries.some((e) => e.key === 'resource'), rel);
+    assert.ok(tree.entries.some((e) => ['resource', 'module', 'variable', 'locals'].includes(e.key)), rel);
   }
 }
 
