@@ -275,7 +275,8 @@ const DJANGO_LENGTH_NAME = /['"]NAME['"]\s*:\s*['"]([\w.]{0,200}?(MinimumLength|
 function django(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
   djangoValidatorClasses(doc, out);
-  const m = /^AUTH_PASSWORD_VALIDATORS\s*=\s*\[/dm.exec(text);
+  // `AUTH_PASSWORD_VALIDATORS = [` or with a type annotation (`: list[dict[str, str]] = [`).
+  const m = /^AUTH_PASSWORD_VALIDATORS[ \t]*(?::[^=\n]{0,80})?=\s*\[/dm.exec(text);
   if (!m) return;
   const open = m.index + m[0].length - 1;
   const close = closing(text, open);

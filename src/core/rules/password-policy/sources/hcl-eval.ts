@@ -198,3 +198,63 @@ function reference(doc: Document, text: string, at: number, depth: number): Tree
   }
   return { kind: 'array', range: map.range, items, tag: 'each' };
 }
+
+export interface Candidate {
+  value: string;
+  range: Range;
+}
+
+/**
+ * The literal strings an HCL value may take (`var.strict ? "good" : "fair"`, `local.level`,
+ * `each.value.password_policy`, `coalesce(var.level, "fair")`), each where it is written.
+ * Empty when any branch is unknown is not required: callers judge the known ones.
+ */
+export function stringCandidates(doc: Document, node: TreeNode): Candidate[] {
+  const out: Candidate[] = [];
+  stringsOfNode(doc, node, out, 0);
+  return out;
+}
+
+function stringsOfNode(doc: Document, node: TreeNode, out: Candidate[], depth: number): void {
+  if (depth > MAX_DEPTH || out.length > 50) return;
+  if (node.kind === 'scalar') {
+    if (typeof node.value !== 'string') return;
+    if (node.tag !== 'expr') out.push({ value: node.value, range: node.range });
+    else if (!node.quoted) stringsOfText(doc, node.value, node.range[0], out, depth + 1);
+  } else if (node.kind === 'array') {
+    const name = node.tag?.startsWith('call:') ? node.tag.slice('call:'.length) : node.tag === 'each' ? 'each' : '';
+    if (name === 'coalesce' || name === 'try' || name === 'each') for (const i of node.items) stringsOfNode(doc, i, out, depth + 1);
+    else if (name === 'lookup' && node.items.length >= 3) {
+      stringsOfNode(doc, node.items[2], out, depth + 1);
+      const map = node.items[0];
+      if (map.kind === 'object') for (const e of map.entries) stringsOfNode(doc, e.value, out, depth + 1);
+    }
+  }
+}
+
+function stringsOfText(doc: Document, raw: string, base: number, out: Candidate[], depth: number): void {
+  if (depth > MAX_DEPTH || raw.length > MAX_TEXT) return;
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  const at = base + lead;
+  const lit = /^"([\w-]{1,40})"$/.exec(text);
+  if (lit) {
+    out.push({ value: lit[1], range: [at, at + text.length] });
+    return;
+  }
+  const q = topLevel(text, '?');
+  if (q > 0) {
+    const c = elseAt(text, q);
+    if (c < 0) return;
+    stringsOfText(doc, text.slice(q + 1, c), at + q + 1, out, depth + 1);
+    stringsOfText(doc, text.slice(c + 1), at + c + 1, out, depth + 1);
+    return;
+  }
+  const fn = /^(coalesce|try)\s*\(/.exec(text);
+  if (fn && text.endsWith(')')) {
+    for (const a of splitArgs(text, fn[0].length, text.length - 1)) stringsOfText(doc, a.text, at + a.range[0], out, depth + 1);
+    return;
+  }
+  const node = reference(doc, text, at, depth);
+  if (node) stringsOfNode(doc, node, out, depth + 1);
+}

@@ -4,6 +4,7 @@ import type { Range, TextEdit } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
 import { mentionsAny, registerLiterals } from '../../../literals';
 import { groupRange, matches, numberReplacer } from './text';
+import { isMinLengthSetting } from './names';
 
 /**
  * Operating-system and database password settings: PAM stacks (pam_pwquality, pam_cracklib,
@@ -268,6 +269,25 @@ function gotrue(doc: Document): PolicyFacts | undefined {
   return { product: 'Supabase Auth', anchor: email, minLength: omitted(email, 6) };
 }
 
+// `NAME=8`, `name = 8`, `name: 8` on a line of its own (env files, .properties, .ini).
+const NAMED_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z][\w.-]{0,100})[ \t]*[=:][ \t]*(['"]?)(\d{1,3})\2[ \t]*(?:#[^\n]*)?$/dgm;
+
+/** Settings named for a password minimum length in env, properties and ini files. */
+function namedLines(doc: Document): PolicyFacts[] {
+  const text = doc.text;
+  const out: PolicyFacts[] = [];
+  // Settings files are small; a huge one is data, not settings.
+  if (text.length > 1_000_000) return out;
+  for (const m of matches(NAMED_LINE, text)) {
+    if (!isMinLengthSetting(m[1])) continue;
+    const r = groupRange(m, 3);
+    if (!r) continue;
+    out.push({ product: 'configuration', anchor: lineAnchor(text, m.index), minLength: stated(Number(m[3]), r, numberReplacer(r)) });
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
 function isPamPath(path: string): boolean {
   return /(^|[\\/])pam\.d[\\/]/.test(path) || /(^|[\\/])(common-password|common-auth|system-auth|password-auth)(-ac|-local)?$/.test(path);
 }
@@ -286,6 +306,11 @@ export function systemPolicies(doc: Document): PolicyFacts[] {
   if (['ini', 'conf', 'sql', 'shell', 'dockerfile', 'yaml', 'text', 'dotenv'].includes(doc.format)) {
     push(mysql(doc));
     push(gotrue(doc));
+  }
+  if (['dotenv', 'properties', 'ini'].includes(doc.format)) {
+    // Only where no product reading above already took the same value.
+    const seen = new Set(out.flatMap((f) => (f.minLength?.kind === 'set' ? [f.minLength.range.join(':')] : [])));
+    for (const f of namedLines(doc)) if (f.minLength?.kind === 'set' && !seen.has(f.minLength.range.join(':'))) out.push(f);
   }
   return out;
 }

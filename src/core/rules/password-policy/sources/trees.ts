@@ -9,6 +9,8 @@ import { headerRange, TreeReader, type WhenOmitted } from '../reader';
 import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
 import { mentionsAny, registerLiterals } from '../../../literals';
 import { pamMinLength } from './system';
+import { stringCandidates } from './hcl-eval';
+import { isMinLengthSetting, namesPassword, PW_WORDS, splitWords } from './names';
 
 /** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
 const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout', 'realm', 'minlen', 'min_len', 'user_pool_name'];
@@ -274,6 +276,26 @@ const AUTH0_LEVELS: Readonly<Record<string, { min: number; classes?: CharClass[]
   excellent: { min: 10, anyOf: 3 },
 };
 
+type Auth0Level = (typeof AUTH0_LEVELS)[string];
+
+/**
+ * The Auth0 level a value names: a literal word, or in Terraform the weakest of the words an
+ * expression may give (`var.strict ? "excellent" : "good"`, `each.value.password_policy`).
+ */
+function auth0Level(doc: Document, node: TreeNode): { spec: Auth0Level; range: Range } | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string' && node.tag !== 'expr') {
+    const spec = AUTH0_LEVELS[node.value.toLowerCase()];
+    return spec ? { spec, range: node.range } : undefined;
+  }
+  if (doc.format !== 'hcl') return undefined;
+  let weakest: { spec: Auth0Level; range: Range } | undefined;
+  for (const c of stringCandidates(doc, node)) {
+    const spec = AUTH0_LEVELS[c.value.toLowerCase()];
+    if (spec && (!weakest || spec.min < weakest.spec.min)) weakest = { spec, range: c.range };
+  }
+  return weakest;
+}
+
 // Options only an Auth0 database connection has.
 const AUTH0_KEYS = ['brute_force_protection', 'password_history', 'password_dictionary', 'password_no_personal_info', 'password_complexity_options', 'requires_username', 'disable_signup', 'enabledDatabaseCustomization', 'import_mode'];
 
@@ -281,8 +303,8 @@ const AUTH0_KEYS = ['brute_force_protection', 'password_history', 'password_dict
 function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
   const r = new TreeReader(doc, obj, anchor);
   const levelEntry = r.entry(['passwordPolicy', 'password_policy']);
-  const level = levelEntry?.value.kind === 'scalar' && typeof levelEntry.value.value === 'string' ? levelEntry.value.value.toLowerCase() : undefined;
-  const spec = level !== undefined ? AUTH0_LEVELS[level] : undefined;
+  const chosen = levelEntry ? auth0Level(doc, levelEntry.value) : undefined;
+  const spec = chosen?.spec;
   const complexity = r.node(['password_complexity_options', 'passwordComplexityOptions']);
   // The newer flexible policy: password_options.complexity.{min_length, character_types}.
   const options = r.node(['password_options', 'passwordOptions']);
@@ -307,8 +329,8 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
     }
   }
   if (complexity?.kind === 'object' && !facts.minLength) put(facts, 'minLength', new TreeReader(doc, complexity, anchor).num(['min_length', 'minLength']));
-  if (spec && levelEntry) {
-    const at = levelEntry.value.range;
+  if (spec && chosen) {
+    const at = chosen.range;
     if (!facts.minLength) facts.minLength = stated(spec.min, at);
     if (spec.classes) {
       const req = spec.classes;
@@ -334,7 +356,9 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
 function auth0Unset(doc: Document, options: Entry): PolicyFacts | undefined {
   if (options.value.kind !== 'object') return undefined;
   const r = new TreeReader(doc, options.value, headerRange(doc, options));
-  if (r.entry(['passwordPolicy', 'password_policy', 'password_complexity_options', 'passwordComplexityOptions', 'password_options', 'passwordOptions'])) return undefined;
+  const stated = r.entry(['passwordPolicy', 'password_policy', 'password_complexity_options', 'passwordComplexityOptions', 'password_options', 'passwordOptions']);
+  // `passwordPolicy: null` is how the Management API writes "no policy".
+  if (stated && !(stated.value.kind === 'scalar' && stated.value.value === null)) return undefined;
   const spec = AUTH0_LEVELS.none;
   const at = r.anchor;
   const facts: PolicyFacts = { product: 'Auth0', anchor: at, minLength: omitted(at, spec.min) };
@@ -558,14 +582,41 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
   }
 }
 
-function walk(doc: Document, node: TreeNode, via: Entry | undefined, out: PolicyFacts[], depth: number): void {
+/**
+ * Settings named for a password minimum length in any configuration (`password_min_length: 8`,
+ * `passwordMinLength: 6`, `password: { min-length: 8 }`), whatever product reads them. A
+ * JSON Schema property (`password: { type: string, minLength: 1 }`) describes input, not a
+ * policy, and is left alone.
+ */
+function namedSettings(doc: Document, obj: ObjectNode, via: Entry | undefined, out: PolicyFacts[]): void {
+  const parentWords = via ? splitWords(via.key) : [];
+  const underPassword = parentWords.length === 1 && PW_WORDS.has(parentWords[0]) && entry(obj, 'type') === undefined;
+  for (const e of obj.entries) {
+    const v = e.value;
+    if (v.kind !== 'scalar' || v.tag === 'expr' || (v.tag && v.tag.startsWith('!'))) continue;
+    if (!(typeof v.value === 'number' || (typeof v.value === 'string' && /^\d{1,3}$/.test(v.value)))) continue;
+    if (!isMinLengthSetting(e.key) && !(underPassword && isMinLengthSetting(`${via?.key}_${e.key}`))) continue;
+    const n = Number(v.value);
+    if (!Number.isInteger(n) || n < 0 || n > 512) continue;
+    out.push({ product: 'configuration', anchor: e.keyRange, minLength: stated(n, v.range, scalarReplacer<number>(doc, v)) });
+  }
+}
+
+function walk(doc: Document, node: TreeNode, via: Entry | undefined, out: PolicyFacts[], named: PolicyFacts[], depth: number): void {
   if (depth > 60 || out.length > 200) return;
   if (node.kind === 'object') {
     recognise(doc, node, via, out);
-    for (const e of node.entries) walk(doc, e.value, e, out, depth + 1);
+    if (named.length < 50) namedSettings(doc, node, via, named);
+    for (const e of node.entries) walk(doc, e.value, e, out, named, depth + 1);
   } else if (node.kind === 'array') {
-    for (const item of node.items) walk(doc, item, undefined, out, depth + 1);
+    for (const item of node.items) walk(doc, item, undefined, out, named, depth + 1);
   }
+}
+
+/** Adds `extra` policies whose minimum length no policy of `out` already states at that place. */
+export function addUnseen(out: PolicyFacts[], extra: readonly PolicyFacts[]): void {
+  const seen = new Set(out.flatMap((f) => (f.minLength?.kind === 'set' ? [f.minLength.range.join(':')] : [])));
+  for (const f of extra) if (f.minLength?.kind === 'set' && !seen.has(f.minLength.range.join(':'))) out.push(f);
 }
 
 /** A Terraform resource: type label, body and the header to point at. */
@@ -634,6 +685,9 @@ function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
       if (options && isObject(options.value)) {
         const f = auth0Options(doc, options.value, res.anchor) ?? auth0Unset(doc, options);
         if (f) out.push(f);
+      } else if (!options) {
+        // A database connection with no options at all gets the `none` level too.
+        out.push({ product: 'Auth0', anchor: res.anchor, minLength: omitted(res.anchor, AUTH0_LEVELS.none.min) });
       }
       return;
     }
@@ -685,25 +739,8 @@ function supabase(doc: Document, root: TreeNode): PolicyFacts | undefined {
   return facts;
 }
 
-// Words of a variable name that say it is about (OS) passwords, and ones that say it is about
-// something else than their length.
-const PW_WORDS = new Set(['pass', 'passwd', 'password', 'pw', 'pwd', 'pwquality', 'cracklib', 'passwdqc', 'pam']);
-const NOT_LENGTH_WORDS = new Set(['age', 'days', 'file', 'path', 'class', 'credit', 'repeat', 'warn', 'max', 'maxlen', 'history', 'remember']);
-
 /**
- * Whether a variable name names a password minimum length: a password word, a "min" word and
- * a "length" word (`os_pw_min_length`, `minimum_password_length`, `x_passwd_minlen_value`).
- */
-function isMinLengthVariable(key: string): boolean {
-  const words = key.toLowerCase().split(/[_.-]/);
-  if (!words.some((w) => PW_WORDS.has(w)) || words.some((w) => NOT_LENGTH_WORDS.has(w))) return false;
-  if (words.includes('minlen')) return true;
-  return words.some((w) => w === 'min' || w === 'minimum') && words.some((w) => w === 'len' || w === 'length');
-}
-
-/**
- * Ansible role defaults and inventory variables that carry OS password settings: a minimum
- * length variable (`os_pw_min_length: 8`) or PAM option strings (`…_passwdqc_options:
+ * Ansible role defaults and inventory variables that carry PAM option strings (`…_passwdqc_options:
  * min=disabled,24,12,8,7`, `…_pwquality_options: minlen=8`). Judged where the value is set.
  */
 function ansibleVariables(doc: Document, root: TreeNode, out: PolicyFacts[]): void {
@@ -712,11 +749,7 @@ function ansibleVariables(doc: Document, root: TreeNode, out: PolicyFacts[]): vo
     const v = e.value;
     if (v.kind !== 'scalar' || v.tag === 'expr') continue;
     const key = e.key.toLowerCase();
-    if (typeof v.value === 'number' || (typeof v.value === 'string' && /^\d{1,4}$/.test(v.value))) {
-      if (!isMinLengthVariable(key)) continue;
-      out.push({ product: 'PAM (Ansible variable)', anchor: e.keyRange, minLength: stated(Number(v.value), v.range, scalarReplacer<number>(doc, v)) });
-      continue;
-    }
+    // Plain numbers (`os_pw_min_length: 8`) are read by namedSettings, wherever they are.
     if (typeof v.value !== 'string' || !/(passwdqc|pwquality|cracklib|pam_unix)/.test(key) || !/options|args|params/.test(key)) continue;
     // A module switched off by its sibling `…_enable: false` sets nothing.
     const stem = key.replace(/_?(options|args|params)$/, '');
@@ -752,16 +785,14 @@ function policyObject(doc: Document, obj: ObjectNode, anchor: Range, product: st
   return facts;
 }
 
-/** Whether a name says it is about passwords. */
-function namesPassword(key: string): boolean {
-  return key.toLowerCase().split(/[_.-]/).some((w) => PW_WORDS.has(w));
-}
-
 /** Policy-shaped objects anywhere in a `locals` value (for_each maps nest them by name). */
 function localsPolicies(doc: Document, e: Entry, named: boolean, out: PolicyFacts[], depth: number): void {
   if (e.value.kind !== 'object' || depth > 4) return;
   const isNamed = named || namesPassword(e.key);
-  const f = policyObject(doc, e.value, headerRange(doc, e), 'Terraform locals', isNamed);
+  // An Auth0 level kept in locals (`password_policy = "fair"`), where Auth0 is evident.
+  const level = entry(e.value, 'password_policy');
+  const auth0 = level?.value.kind === 'scalar' && typeof level.value.value === 'string' && AUTH0_LEVELS[level.value.value.toLowerCase()] !== undefined && /auth0/i.test(doc.text);
+  const f = auth0 ? auth0Options(doc, e.value, headerRange(doc, e)) : policyObject(doc, e.value, headerRange(doc, e), 'Terraform locals', isNamed);
   if (f) {
     out.push(f);
     return;
@@ -816,7 +847,7 @@ function variableDefault(doc: Document, e: Entry, out: PolicyFacts[]): void {
   const d = entry(e.value, 'default');
   if (!name || !d) return;
   const anchor = headerRange(doc, e);
-  if (isMinLengthVariable(name)) {
+  if (isMinLengthSetting(name)) {
     const w = d.value.kind === 'scalar' ? num(d.value) : undefined;
     if (w === undefined || d.value.kind !== 'scalar') return;
     out.push({ product: 'Terraform variable', anchor, minLength: stated(w, d.value.range, scalarReplacer<number>(doc, d.value)) });
@@ -837,10 +868,19 @@ function terraformValues(doc: Document, root: TreeNode, out: PolicyFacts[]): voi
     else if (e.key === 'variable') variableDefault(doc, e, out);
     else if (e.key === 'locals' && e.value.kind === 'object') for (const l of e.value.entries) localsPolicies(doc, l, false, out, 0);
   }
-  // A resource reading `local.p.minimum_length` already reports the number where the locals
-  // set it: the locals' own policy keeps only its other facts.
-  const seen = new Set(out.slice(0, before).flatMap((f) => (f.minLength?.kind === 'set' ? [f.minLength.range.join(':')] : [])));
-  for (const f of out.slice(before)) if (f.minLength?.kind === 'set' && seen.has(f.minLength.range.join(':'))) delete f.minLength;
+  // A resource reading `local.p.minimum_length` already reports the value where the locals
+  // set it: the locals' own policy keeps only the facts no resource stated.
+  const seen = new Set<string>();
+  const stated = (f: PolicyFacts): (Fact<number> | Fact<boolean> | undefined)[] => [f.minLength, f.minClasses, ...Object.values(f.classes ?? {})];
+  for (const f of out.slice(0, before)) for (const x of stated(f)) if (x?.kind === 'set') seen.add(x.range.join(':'));
+  for (const f of out.slice(before)) {
+    if (f.minLength?.kind === 'set' && seen.has(f.minLength.range.join(':'))) delete f.minLength;
+    if (f.minClasses?.kind === 'set' && seen.has(f.minClasses.range.join(':'))) delete f.minClasses;
+    for (const c of CHAR_CLASSES) {
+      const x = f.classes?.[c];
+      if (f.classes && x?.kind === 'set' && seen.has(x.range.join(':'))) delete f.classes[c];
+    }
+  }
 }
 
 /** Every password policy in a structured document. */
@@ -861,8 +901,10 @@ export function treePolicies(doc: Document): PolicyFacts[] {
       if (doc.format === 'hcl') terraformValues(doc, tree, out);
       continue;
     }
-    walk(doc, tree, undefined, out, 0);
+    const named: PolicyFacts[] = [];
+    walk(doc, tree, undefined, out, named, 0);
     if (doc.format === 'yaml') ansibleVariables(doc, tree, out);
+    addUnseen(out, named);
   }
   return out;
 }
