@@ -81,12 +81,27 @@ export const minLengthRule: Rule = {
         path: 'pools.tf',
         text: 'locals {\n  pools = { staff = { minimum_length = 14 }, kiosk = { minimum_length = 6 } }\n}\nresource "aws_cognito_user_pool" "p" {\n  for_each = local.pools\n  password_policy {\n    minimum_length = each.value.minimum_length\n  }\n}\n',
       },
+      { path: 'routes/users.js', text: "router.post('/register', body('password').isLength({ min: 6 }), create);\n" },
+      { path: 'models/user.js', text: "const UserSchema = new mongoose.Schema({\n  password: { type: String, required: true, minlength: 6 },\n});\n" },
+      { path: 'register.go', text: 'type RegisterRequest struct {\n\tPassword string `json:"password" binding:"required,min=6"`\n}\n' },
+      {
+        path: 'Models/RegisterViewModel.cs',
+        text: 'public class RegisterViewModel\n{\n    [StringLength(100, MinimumLength = 6)]\n    [DataType(DataType.Password)]\n    public string Password { get; set; }\n}\n',
+      },
+      {
+        path: 'src/Form/RegistrationFormType.php',
+        text: "<?php\nclass RegistrationFormType\n{\n    public function buildForm($builder)\n    {\n        $builder->add('plainPassword', PasswordType::class, ['constraints' => [new Length(['min' => 6])]]);\n    }\n}\n",
+      },
+      { path: 'views.py', text: 'def register(request):\n    if len(request.POST["password"]) < 6:\n        return error()\n' },
     ],
     good: [
       {
         path: 'iam.tf',
         text: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 14\n}\n',
       },
+      // A length check on a login route validates input; it sets no policy.
+      { path: 'routes/session.js', text: "router.post('/login', body('password').isLength({ min: 6 }), login);\n" },
+      { path: 'views.py', text: 'def login(request):\n    if len(request.POST["password"]) < 6:\n        return error()\n' },
       { path: 'iam.tf', text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = max(var.min_length, 14)\n}\n' },
       { path: 'variables.tf', text: 'variable "minimum_password_length" {\n  type    = number\n  default = 14\n}\n' },
       { path: 'keycloak.json', text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080/",\n  "resource": "shop-api"\n}\n' },
