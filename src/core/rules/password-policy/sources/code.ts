@@ -172,6 +172,15 @@ function ruby(doc: Document, out: PolicyFacts[]): void {
 /** Laravel: `Password::min(8)->mixedCase()…` and `'password' => 'required|min:8|confirmed'`. */
 function laravel(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
+  // `Password::defaults()` is `Password::min(8)` until an application sets its own defaults
+  // (`Password::defaults(fn () => …)`); a file that sets them is read by the rule below.
+  if (!/\bPassword::defaults\(\s*(?:fn\b|function\b|static\b|\$)/.test(text)) {
+    for (const m of matches(/\bPassword::defaults\(\s*\)/dg, text)) {
+      if (inLineComment(text, m.index, ['//', '#'])) continue;
+      const at: Range = [m.index, m.index + m[0].length];
+      out.push({ product: 'Laravel', anchor: at, minLength: omitted(at, 8) });
+    }
+  }
   for (const m of matches(/\bPassword::min\(\s*(\d{1,4})\s*\)((?:\s*->\s*\w+\([^()]{0,100}\)){0,12})/dg, text)) {
     const r = groupRange(m, 1);
     if (!r || inLineComment(text, m.index, ['//', '#'])) continue;

@@ -288,6 +288,37 @@ function namedLines(doc: Document): PolicyFacts[] {
   return out;
 }
 
+// Settings a provisioning script writes into login.defs, pwquality.conf or authconfig.
+const SCRIPT_SETTING = /\bPASS_MIN_LEN[ \t]+(\d{1,3})\b|\bminlen[ \t]*=[ \t]*(\d{1,3})\b|--passminlen=(\d{1,3})\b/dg;
+
+registerLiterals(['pass_min_len', 'minlen']);
+
+/**
+ * Shell scripts and Dockerfiles that set a minimum length: a sed on login.defs writing
+ * `PASS_MIN_LEN 8`, `echo "minlen = 8" >> /etc/security/pwquality.conf`, `authconfig
+ * --passminlen=8`. Where a line holds several (a sed replacing one value by another), the
+ * last is the one written.
+ */
+function scriptSettings(doc: Document): PolicyFacts[] {
+  const out: PolicyFacts[] = [];
+  if (!mentionsAny(doc, ['pass_min_len', 'minlen'])) return out;
+  const text = doc.text;
+  let line = -1;
+  for (const m of matches(SCRIPT_SETTING, text)) {
+    const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+    const r = groupRange(m, g);
+    if (!r || /^[ \t]*#/.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index))) continue;
+    const start = text.lastIndexOf('\n', m.index - 1);
+    const facts: PolicyFacts = { product: 'system settings', anchor: lineAnchor(text, start + 1), minLength: stated(Number(m[g]), r, numberReplacer(r)) };
+    // A later match on the same line replaces the earlier one.
+    if (start === line && out.length > 0) out[out.length - 1] = facts;
+    else out.push(facts);
+    line = start;
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
 function isPamPath(path: string): boolean {
   return /(^|[\\/])pam\.d[\\/]/.test(path) || /(^|[\\/])(common-password|common-auth|system-auth|password-auth)(-ac|-local)?$/.test(path);
 }
@@ -307,10 +338,11 @@ export function systemPolicies(doc: Document): PolicyFacts[] {
     push(mysql(doc));
     push(gotrue(doc));
   }
-  if (['dotenv', 'properties', 'ini'].includes(doc.format)) {
+  const extra = ['dotenv', 'properties', 'ini'].includes(doc.format) ? namedLines(doc) : ['shell', 'dockerfile'].includes(doc.format) ? scriptSettings(doc) : [];
+  if (extra.length > 0) {
     // Only where no product reading above already took the same value.
     const seen = new Set(out.flatMap((f) => (f.minLength?.kind === 'set' ? [f.minLength.range.join(':')] : [])));
-    for (const f of namedLines(doc)) if (f.minLength?.kind === 'set' && !seen.has(f.minLength.range.join(':'))) out.push(f);
+    for (const f of extra) if (f.minLength?.kind === 'set' && !seen.has(f.minLength.range.join(':'))) out.push(f);
   }
   return out;
 }
