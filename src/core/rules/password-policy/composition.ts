@@ -6,13 +6,16 @@ import { effective, type PolicyFacts } from './model';
 import { policiesOf } from './policies';
 
 /** Whether a policy requires some class of the group: true, false, or undefined (cannot tell). */
-function groupRequired(policy: PolicyFacts, group: readonly CharClass[]): boolean | undefined {
+function groupRequired(policy: PolicyFacts, group: readonly CharClass[], groups: number): boolean | undefined {
   const anyOf = effective(policy.minClasses) ?? 0;
   // "Any N of the four" guarantees a group only when too few classes remain outside it.
   if (anyOf > CHAR_CLASSES.length - group.length) return true;
-  // A rule requiring three or more of the four classes (Auth0 good/excellent, pwquality
-  // minclass=3) mixes them as the guidelines ask: only a class it switches off is missing.
-  if (anyOf >= CHAR_CLASSES.length - 1 && policy.minClasses?.kind === 'set' && !group.every((c) => policy.classes?.[c]?.kind === 'set' && effective(policy.classes[c]) === false)) return true;
+  // Where the profile asks for each of the four classes (the NISC handbook's mix), no "any N
+  // of four" rule short of all four can guarantee them; one requiring three (Auth0
+  // good/excellent, pwquality minclass=3) is the mix such products offer, and only a class it
+  // explicitly switches off is missing. Profiles with fewer, wider groups are judged exactly.
+  const off = group.every((c) => policy.classes?.[c]?.kind === 'set' && effective(policy.classes[c]) === false);
+  if (groups >= CHAR_CLASSES.length && anyOf >= CHAR_CLASSES.length - 1 && policy.minClasses?.kind === 'set' && !off) return true;
   let unknown = false;
   for (const c of group) {
     const v = effective(policy.classes?.[c]);
@@ -95,7 +98,7 @@ export const compositionRule: Rule = {
         });
         continue;
       }
-      const missing = req.groups.filter((g) => groupRequired(policy, g) === false);
+      const missing = req.groups.filter((g) => groupRequired(policy, g, req.groups.length) === false);
       if (missing.length === 0) continue;
       const required = CHAR_CLASSES.filter((c) => effective(policy.classes?.[c]) === true);
       // One setting may turn on several classes at once (Supabase): offer that edit once,

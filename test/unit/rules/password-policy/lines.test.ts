@@ -77,9 +77,12 @@ describe('password-policy finding lines', () => {
     assert.deepEqual([line(found[0].range[0]), line(found[0].range[1])], [4, 6]);
   });
 
-  it('a rule requiring three of the four classes mixes them (Auth0 excellent)', async () => {
+  it('a rule requiring three of the four classes mixes them (Auth0 excellent), but guarantees no digit for PCI DSS', async () => {
     const rel = 'strong/terraform/auth0-excellent.tf';
     assert.deepEqual(await lines(rel), []);
+    const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
+    const pci = (await scanText({ path: rel, text }, { passwordPolicy: { profile: 'pci-dss-4' } })).filter((f) => f.ruleId === 'password-policy/composition');
+    assert.deepEqual(pci.map((f) => f.data.missingEn), ['digits']);
   });
 });
 
