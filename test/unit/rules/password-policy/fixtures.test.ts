@@ -42,6 +42,7 @@ const HASH = `${P}weak-hash`;
 const WEAK: Readonly<Record<string, string[]>> = {
   'weak/ansible/group_vars/all.yml': [LEN],
   'weak/ansible/roles/base/defaults/main.yml': [LEN],
+  'weak/ansible/tasks/login-defs.yml': [LEN],
   'weak/ansible/keycloak.yml': [LEN, COMP, REUSE, LOCK],
   'weak/aspnet/Login.cshtml.cs': [LOCK],
   'weak/aspnet/Models/RegisterViewModel.cs': [LEN],

@@ -44,6 +44,7 @@ const EXPECTED: Readonly<Record<string, string[]>> = {
   'weak/linux/pam.d/passwd': ['min-length@2'],
   'weak/linux/pam.d/common-password-unix': ['min-length@1'],
   'weak/ansible/roles/base/defaults/main.yml': ['min-length@4'],
+  'weak/ansible/tasks/login-defs.yml': ['min-length@13', 'min-length@6'],
   // Terraform: the weakest branch, the variable default, the locals or for_each literal.
   'weak/terraform/expr-conditional.tf': ['min-length@2'],
   'weak/terraform/expr-functions.tf': ['min-length@18', 'min-length@5'],

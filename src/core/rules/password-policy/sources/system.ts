@@ -14,6 +14,12 @@ import { isMinLengthSetting } from './names';
 
 const CREDIT_CLASS: Readonly<Record<string, CharClass>> = { ucredit: 'upper', lcredit: 'lower', dcredit: 'digit', ocredit: 'symbol' };
 
+/** The text of the line starting at `at`. */
+function lineAnchorText(text: string, at: number): string {
+  const [a, b] = lineAnchor(text, at);
+  return text.slice(a, b);
+}
+
 function lineAnchor(text: string, at: number): Range {
   const end = text.indexOf('\n', at);
   return [at, end < 0 ? text.length : end];
@@ -309,6 +315,8 @@ function scriptSettings(doc: Document): PolicyFacts[] {
     const r = groupRange(m, g);
     if (!r || /^[ \t]*#/.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index))) continue;
     const start = text.lastIndexOf('\n', m.index - 1);
+    // `minlen=` is also other tools' option (read trimmers): only on a line about passwords.
+    if (g === 2 && !/pwquality|cracklib|passwdqc|pam_|login\.defs/i.test(lineAnchorText(text, start + 1))) continue;
     const facts: PolicyFacts = { product: 'system settings', anchor: lineAnchor(text, start + 1), minLength: stated(Number(m[g]), r, numberReplacer(r)) };
     // A later match on the same line replaces the earlier one.
     if (start === line && out.length > 0) out[out.length - 1] = facts;

@@ -490,6 +490,48 @@ function isObject(n: TreeNode | undefined): n is ObjectNode {
   return n?.kind === 'object';
 }
 
+/** The document range of `part` inside a scalar's value, when the source writes the value verbatim. */
+function partRange(doc: Document, node: TreeNode, value: string, part: Range): Range {
+  const raw = doc.text.slice(node.range[0], node.range[1]);
+  const at = raw.indexOf(value);
+  return at >= 0 ? [node.range[0] + at + part[0], node.range[0] + at + part[1]] : node.range;
+}
+
+/**
+ * Ansible tasks that write OS password settings: `lineinfile` putting `PASS_MIN_LEN 8` into
+ * login.defs or `minlen = 8` into pwquality.conf, `ini_file` setting `minlen`, and `pamd`
+ * module arguments (`minlen=8`, passwdqc `min=…`).
+ */
+function ansibleFileTask(doc: Document, obj: ObjectNode, out: PolicyFacts[]): void {
+  const r = new TreeReader(doc, obj, obj.range);
+  const file = r.str(['path', 'dest', 'name']) ?? '';
+  const line = r.node(['line']);
+  if (typeof file !== 'string') return;
+  if (line?.kind === 'scalar' && typeof line.value === 'string' && /login\.defs|pwquality|pam\.d/.test(file)) {
+    const m = /^\s*PASS_MIN_LEN\s+(\d{1,3})\b|^\s*minlen\s*=\s*(\d{1,3})\b/d.exec(line.value) ?? undefined;
+    const g = m?.[1] !== undefined ? 1 : 2;
+    const at = m?.indices?.[g];
+    if (m && at) out.push({ product: 'system settings', anchor: line.range, minLength: stated(Number(m[g]), partRange(doc, line, line.value, [at[0], at[1]])) });
+    else if (/pam\.d/.test(file)) {
+      const min = pamMinLength(line.value);
+      if (min) out.push({ product: 'PAM', anchor: line.range, minLength: stated(min.value, partRange(doc, line, line.value, min.range)) });
+    }
+    return;
+  }
+  const option = r.str(['option']);
+  const value = r.node(['value']);
+  if (option === 'minlen' && /pwquality/.test(file) && value?.kind === 'scalar') {
+    const n = num(value);
+    if (n !== undefined) out.push({ product: 'libpwquality', anchor: value.range, minLength: stated(n, value.range, scalarReplacer<number>(doc, value)) });
+    return;
+  }
+  const args = r.node(['module_arguments']);
+  if (args?.kind === 'scalar' && typeof args.value === 'string' && /pwquality|cracklib|passwdqc|unix/.test(r.str(['module_path']) ?? '')) {
+    const min = pamMinLength(args.value);
+    if (min) out.push({ product: 'PAM', anchor: args.range, minLength: stated(min.value, partRange(doc, args, args.value, min.range)) });
+  }
+}
+
 /** Recognises one object of a YAML or JSON tree; `via` is the entry that holds it, if any. */
 function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: PolicyFacts[]): void {
   const anchor = via ? headerRange(doc, via) : ([obj.range[0], Math.min(obj.range[1], obj.range[0] + 1)] as Range);
@@ -515,6 +557,7 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
     return;
   }
   // Ansible tasks.
+  if (doc.format === 'yaml' && (r.entry(['line']) || r.entry(['option']) || r.entry(['module_arguments']))) ansibleFileTask(doc, obj, out);
   for (const e of obj.entries) {
     if (ANSIBLE_IAM.has(e.key) && isObject(e.value)) {
       const a = new TreeReader(doc, e.value, headerRange(doc, e));
