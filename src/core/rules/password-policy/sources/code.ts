@@ -643,9 +643,12 @@ function lengthChecks(doc: Document, out: PolicyFacts[]): void {
     let operand: string | undefined;
     let after: number;
     if (m[0] === '.length') {
+      after = m.index + m[0].length;
+      // Most `.length` uses compare nothing: test the comparison before reading the operand.
+      compare.lastIndex = after;
+      if (!compare.test(text)) continue;
       const before = /\$?([\w.]{1,80})$/.exec(text.slice(Math.max(0, m.index - 80), m.index));
       operand = before?.[1];
-      after = m.index + m[0].length;
     } else {
       const close = text.indexOf(')', m.index + m[0].length);
       if (close < 0 || close - m.index > 120) continue;

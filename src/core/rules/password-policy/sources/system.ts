@@ -275,8 +275,8 @@ function gotrue(doc: Document): PolicyFacts | undefined {
   return { product: 'Supabase Auth', anchor: email, minLength: omitted(email, 6) };
 }
 
-// `NAME=8`, `name = 8`, `name: 8` on a line of its own (env files, .properties, .ini).
-const NAMED_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z][\w.-]{0,100})[ \t]*[=:][ \t]*(['"]?)(\d{1,3})\2[ \t]*(?:#[^\n]*)?$/dgm;
+// `NAME=8`, `name = 8`, `name: 8`: one line, read once a "min" in it was found.
+const NAMED_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z][\w.-]{0,100})[ \t]*[=:][ \t]*(['"]?)(\d{1,3})\2[ \t]*(?:#.*)?$/d;
 
 /** Settings named for a password minimum length in env, properties and ini files. */
 function namedLines(doc: Document): PolicyFacts[] {
@@ -284,11 +284,19 @@ function namedLines(doc: Document): PolicyFacts[] {
   const out: PolicyFacts[] = [];
   // Settings files are small; a huge one is data, not settings.
   if (text.length > 1_000_000) return out;
-  for (const m of matches(NAMED_LINE, text)) {
-    if (!isMinLengthSetting(m[1])) continue;
-    const r = groupRange(m, 3);
-    if (!r) continue;
-    out.push({ product: 'configuration', anchor: lineAnchor(text, m.index), minLength: stated(Number(m[3]), r, numberReplacer(r)) });
+  // Only lines holding "min" in some case are read: found with plain searches, not a regex
+  // over every line (env and properties files are on the editor's on-type path).
+  const starts = new Set<number>();
+  for (const word of ['min', 'MIN', 'Min']) {
+    for (let i = text.indexOf(word); i >= 0 && starts.size < 200; i = text.indexOf(word, i + word.length)) starts.add(text.lastIndexOf('\n', i) + 1);
+  }
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    const m = NAMED_LINE.exec(line);
+    if (!m?.indices || !isMinLengthSetting(m[1])) continue;
+    const r: Range = [start + m.indices[3][0], start + m.indices[3][1]];
+    out.push({ product: 'configuration', anchor: lineAnchor(text, start), minLength: stated(Number(m[3]), r, numberReplacer(r)) });
     if (out.length >= 20) break;
   }
   return out;
