@@ -497,6 +497,10 @@ function b2c(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
+/** Words (any case) the application-code sources below need, answered by the shared literal search. */
+const PASSWORD_WORDS = ['password', 'passwd', 'pwd'];
+registerLiterals(PASSWORD_WORDS);
+
 /** The quoted route path of the handler a validator sits in (`router.post('/register', …)`), if close by. */
 function routePath(text: string, offset: number): string | undefined {
   const window = text.slice(Math.max(0, offset - 400), offset);
@@ -515,7 +519,7 @@ function guardsSetting(doc: Document, offset: number, field: string): boolean {
 
 /** express-validator: `body('password').isLength({ min: 6 })`, on a registration route or chain. */
 function expressValidator(doc: Document, out: PolicyFacts[]): void {
-  if (!doc.text.includes('isLength')) return;
+  if (!mentionsAny(doc, PASSWORD_WORDS) || !doc.text.includes('isLength')) return;
   const re = /\b(?:body|check|param|query)\s*\(\s*['"]([\w.]{1,60})['"][^()]{0,200}\)((?:\s*\.\s*\w{1,40}\([^()]{0,200}\)){0,8}?)\s*\.\s*isLength\s*\(\s*\{[^{}]{0,200}?\bmin\s*:\s*(\d{1,4})/dg;
   for (const m of matches(re, doc.text)) {
     if (inLineComment(doc.text, m.index, ['//']) || !guardsSetting(doc, m.index, m[1])) continue;
@@ -531,8 +535,8 @@ function expressValidator(doc: Document, out: PolicyFacts[]): void {
  */
 function modelFields(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
-  // Cheap literal gates first: a model library, and a length setting.
-  if (!(text.includes('Schema') || text.includes('DataTypes') || text.includes('Sequelize'))) return;
+  // Cheap gates first: a password, a model library, and a length setting.
+  if (!mentionsAny(doc, PASSWORD_WORDS) || !/mongoose|sequelize/i.test(text.slice(0, 20000))) return;
   if (!(text.includes('inlength') || text.includes('inLength') || /\blen\s*:/.test(text))) return;
   for (const m of matches(/(?<![\w$])(['"]?)([A-Za-z_$][\w$]{0,60})\1\s*:\s*\{([^{}]{0,400}(?:\{[^{}]{0,200}\}[^{}]{0,200})?)\}/dg, text)) {
     const field = m[2];
@@ -633,6 +637,7 @@ function enclosingFunction(text: string, offset: number): string | undefined {
  */
 function lengthChecks(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
+  if (!mentionsAny(doc, PASSWORD_WORDS)) return;
   // Found by the cheap `.length` / `len(` hit, then the comparison after it and the operand
   // before it are read in a small window: most `.length` uses compare nothing.
   const hit = /\.length\b|\b(?:len|strlen|mb_strlen|RuneCountInString)\s*\(/g;

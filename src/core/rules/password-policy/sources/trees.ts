@@ -636,7 +636,8 @@ function namedSettings(doc: Document, obj: ObjectNode, via: Entry | undefined, o
   const underPassword = parentWords.length === 1 && PW_WORDS.has(parentWords[0]) && entry(obj, 'type') === undefined;
   for (const e of obj.entries) {
     const v = e.value;
-    if (v.kind !== 'scalar' || v.tag === 'expr' || (v.tag && v.tag.startsWith('!'))) continue;
+    // Cheap test first: every name this reads holds "min" (min, minimum, minlen).
+    if (v.kind !== 'scalar' || !/min/i.test(e.key) || v.tag === 'expr' || (v.tag && v.tag.startsWith('!'))) continue;
     if (!(typeof v.value === 'number' || (typeof v.value === 'string' && /^\d{1,3}$/.test(v.value)))) continue;
     if (!isMinLengthSetting(e.key) && !(underPassword && isMinLengthSetting(`${via?.key}_${e.key}`))) continue;
     const n = Number(v.value);
