@@ -134,6 +134,11 @@ const COGNITO_CLASSES = (k: (s: string) => string): ClassKeys => ({
   symbol: [k('require_symbols')],
 });
 
+/** Whether a Terraform body generates the named nested block with `dynamic "name" { … }`. */
+function hasDynamic(body: ObjectNode | undefined, name: string): boolean {
+  return body?.entries.some((e) => e.key === 'dynamic' && e.value.kind === 'object' && e.value.labels?.[0] === name) ?? false;
+}
+
 /**
  * Cognito user pools. Without a password policy Cognito applies 8 characters and all four
  * classes; inside a stated policy, omitted attributes are left to the provider and not judged.
@@ -153,7 +158,9 @@ function cognito(doc: Document, pool: ObjectNode | undefined, anchor: Range, sty
     facts.classes = classFacts(r, COGNITO_CLASSES(k), undefined);
     put(facts, 'minLength', r.num([k('minimum_length')]));
     put(facts, 'history', r.num([k('password_history_size')], { default: 0 }));
-  } else if (policyNode === undefined) {
+  } else if (policyNode === undefined && !(style === 'tf' && hasDynamic(pool, 'password_policy'))) {
+    // (A Terraform `dynamic "password_policy"` block builds the policy from variables: the
+    // values are judged where they are set.)
     facts.minLength = omitted(anchor, 8);
     facts.classes = { upper: omitted(anchor, true), lower: omitted(anchor, true), digit: omitted(anchor, true), symbol: omitted(anchor, true) };
     facts.history = omitted(anchor, 0);
