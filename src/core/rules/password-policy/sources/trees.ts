@@ -736,7 +736,7 @@ function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
       if (options && isObject(options.value)) {
         const f = auth0Options(doc, options.value, res.anchor) ?? auth0Unset(doc, options);
         if (f) out.push(f);
-      } else if (!options) {
+      } else if (!options && !hasDynamic(res.body, 'options')) {
         // A database connection with no options at all gets the `none` level too.
         out.push({ product: 'Auth0', anchor: res.anchor, minLength: omitted(res.anchor, AUTH0_LEVELS.none.min) });
       }
