@@ -1,15 +1,21 @@
 import { CHAR_CLASSES, type CharClass } from '../../guidelines/profiles';
-import type { Fix } from '../../types';
+import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, classList, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective, type PolicyFacts } from './model';
 import { policiesOf } from './policies';
 
 /** Whether a policy requires some class of the group: true, false, or undefined (cannot tell). */
-function groupRequired(policy: PolicyFacts, group: readonly CharClass[]): boolean | undefined {
+function groupRequired(policy: PolicyFacts, group: readonly CharClass[], groups: number): boolean | undefined {
   const anyOf = effective(policy.minClasses) ?? 0;
   // "Any N of the four" guarantees a group only when too few classes remain outside it.
   if (anyOf > CHAR_CLASSES.length - group.length) return true;
+  // Where the profile asks for each of the four classes (the NISC handbook's mix), no "any N
+  // of four" rule short of all four can guarantee them; one requiring three (Auth0
+  // good/excellent, pwquality minclass=3) is the mix such products offer, and only a class it
+  // explicitly switches off is missing. Profiles with fewer, wider groups are judged exactly.
+  const off = group.every((c) => policy.classes?.[c]?.kind === 'set' && effective(policy.classes[c]) === false);
+  if (groups >= CHAR_CLASSES.length && anyOf >= CHAR_CLASSES.length - 1 && policy.minClasses?.kind === 'set' && !off) return true;
   let unknown = false;
   for (const c of group) {
     const v = effective(policy.classes?.[c]);
@@ -17,6 +23,26 @@ function groupRequired(policy: PolicyFacts, group: readonly CharClass[]): boolea
     if (v === undefined) unknown = true;
   }
   return unknown && policy.minClasses === undefined ? undefined : false;
+}
+
+/**
+ * The span of the settings that explicitly switch off the missing classes, when there are
+ * several written close together (`password_min_lowercase = 0` on one line, `…_uppercase = 0`
+ * on the next): the finding then covers each of them.
+ */
+function switchedOffSpan(policy: PolicyFacts, missing: readonly (readonly CharClass[])[]): Range | undefined {
+  const ranges: Range[] = [];
+  for (const g of missing) {
+    for (const c of g) {
+      const f = policy.classes?.[c];
+      if (f?.kind === 'set' && !f.value) ranges.push(f.range);
+    }
+  }
+  if (ranges.length < 2) return undefined;
+  const start = Math.min(...ranges.map((r) => r[0]));
+  const end = Math.max(...ranges.map((r) => r[1]));
+  // Settings far apart, or one setting shared by several classes, keep the first range.
+  return end - start <= 400 && ranges.some((r) => r[0] !== start) ? [start, end] : undefined;
 }
 
 /** Character classes the profile asks for but the policy does not require. */
@@ -72,7 +98,7 @@ export const compositionRule: Rule = {
         });
         continue;
       }
-      const missing = req.groups.filter((g) => groupRequired(policy, g) === false);
+      const missing = req.groups.filter((g) => groupRequired(policy, g, req.groups.length) === false);
       if (missing.length === 0) continue;
       const required = CHAR_CLASSES.filter((c) => effective(policy.classes?.[c]) === true);
       // One setting may turn on several classes at once (Supabase): offer that edit once,
@@ -93,8 +119,9 @@ export const compositionRule: Rule = {
       }));
       const first = missing[0].map((c) => policy.classes?.[c]).find((f) => f !== undefined);
       out.push({
-        range: (first ?? policy.minClasses)?.range ?? policy.anchor,
-        messageId: required.length === 0 && (effective(policy.minClasses) ?? 0) <= 1 ? 'none' : 'missing',
+        range: switchedOffSpan(policy, missing) ?? (first ?? policy.minClasses)?.range ?? policy.anchor,
+        // "Requires none" only where every class is known; otherwise name the missing ones.
+        messageId: required.length === 0 && (effective(policy.minClasses) ?? 0) <= 1 && CHAR_CLASSES.every((c) => effective(policy.classes?.[c]) !== undefined) ? 'none' : 'missing',
         data: {
           ...basisData(profile, req),
           actual: required.join(','),
@@ -116,8 +143,13 @@ export const compositionRule: Rule = {
         path: 'iam.tf',
         text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = false\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',
       },
+      // Settings switched off on module arguments and in an Okta resource.
+      { path: 'main.tf', text: 'module "pool" {\n  source                            = "./modules/user-pool"\n  user_pool_name                    = "customers"\n  password_policy_minimum_length    = 12\n  password_policy_require_lowercase = false\n}\n' },
+      { path: 'okta.tf', text: 'resource "okta_policy_password" "p" {\n  name                   = "p"\n  password_min_length    = 12\n  password_min_lowercase = 0\n  password_min_uppercase = 0\n}\n' },
     ],
     good: [
+      // Auth0 "excellent": three of the four classes, which mixes them.
+      { path: 'auth0.tf', text: 'resource "auth0_connection" "db" {\n  name     = "db"\n  strategy = "auth0"\n  options {\n    password_policy = "excellent"\n    password_complexity_options {\n      min_length = 12\n    }\n  }\n}\n' },
       {
         path: 'iam.tf',
         text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = true\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',

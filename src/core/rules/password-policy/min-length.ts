@@ -66,12 +66,47 @@ export const minLengthRule: Rule = {
         text: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 8\n  require_uppercase_characters = true\n}\n',
       },
       { path: 'realm-export.json', text: '{\n  "realm": "shop",\n  "passwordPolicy": "length(6) and digits(1)"\n}\n' },
+      // A realm import without passwordPolicy: Keycloak then sets no minimum at all.
+      { path: 'realm-import.json', text: '{\n  "realm": "shop",\n  "enabled": true,\n  "requiredCredentials": ["password"],\n  "users": []\n}\n' },
+      { path: 'settings.py', text: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},\n]\n' },
+      { path: 'okta.tf', text: 'resource "okta_policy_password" "staff" {\n  name   = "Staff"\n  status = "ACTIVE"\n}\n' },
+      { path: 'tenant.yaml', text: '# auth0 deploy CLI\ndatabases:\n  - name: customers\n    options:\n      brute_force_protection: true\n' },
+      { path: 'auth.env', text: 'GOTRUE_SITE_URL=http://localhost:3000\nGOTRUE_EXTERNAL_EMAIL_ENABLED=true\n' },
+      { path: 'pam.d/passwd', text: 'password requisite pam_passwdqc.so min=disabled,24,12,10,8\n' },
+      { path: 'roles/base/defaults/main.yml', text: 'base_pam_passwdqc_options: "min=disabled,disabled,16,12,8"\n' },
+      { path: 'iam.tf', text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = var.prod ? 14 : 8\n}\n' },
+      { path: 'variables.tf', text: 'variable "minimum_password_length" {\n  type    = number\n  default = 8\n}\n' },
+      { path: 'main.tf', text: 'module "account" {\n  source                  = "./modules/account"\n  minimum_password_length = 6\n}\n' },
+      {
+        path: 'pools.tf',
+        text: 'locals {\n  pools = { staff = { minimum_length = 14 }, kiosk = { minimum_length = 6 } }\n}\nresource "aws_cognito_user_pool" "p" {\n  for_each = local.pools\n  password_policy {\n    minimum_length = each.value.minimum_length\n  }\n}\n',
+      },
+      { path: 'routes/users.js', text: "router.post('/register', body('password').isLength({ min: 6 }), create);\n" },
+      { path: 'models/user.js', text: "const UserSchema = new mongoose.Schema({\n  password: { type: String, required: true, minlength: 6 },\n});\n" },
+      { path: 'register.go', text: 'type RegisterRequest struct {\n\tPassword string `json:"password" binding:"required,min=6"`\n}\n' },
+      {
+        path: 'Models/RegisterViewModel.cs',
+        text: 'public class RegisterViewModel\n{\n    [StringLength(100, MinimumLength = 6)]\n    [DataType(DataType.Password)]\n    public string Password { get; set; }\n}\n',
+      },
+      {
+        path: 'src/Form/RegistrationFormType.php',
+        text: "<?php\nclass RegistrationFormType\n{\n    public function buildForm($builder)\n    {\n        $builder->add('plainPassword', PasswordType::class, ['constraints' => [new Length(['min' => 6])]]);\n    }\n}\n",
+      },
+      { path: 'views.py', text: 'def register(request):\n    if len(request.POST["password"]) < 6:\n        return error()\n' },
     ],
     good: [
       {
         path: 'iam.tf',
         text: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 14\n}\n',
       },
+      // A length check on a login route validates input; it sets no policy.
+      { path: 'routes/session.js', text: "router.post('/login', body('password').isLength({ min: 6 }), login);\n" },
+      { path: 'views.py', text: 'def login(request):\n    if len(request.POST["password"]) < 6:\n        return error()\n' },
+      { path: 'iam.tf', text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = max(var.min_length, 14)\n}\n' },
+      { path: 'variables.tf', text: 'variable "minimum_password_length" {\n  type    = number\n  default = 14\n}\n' },
+      { path: 'keycloak.json', text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080/",\n  "resource": "shop-api"\n}\n' },
+      { path: 'auth.env', text: 'GOTRUE_EXTERNAL_EMAIL_ENABLED=true\nGOTRUE_PASSWORD_MIN_LENGTH=12\n' },
+      { path: 'pam.d/passwd', text: 'password requisite pam_passwdqc.so min=disabled,disabled,16,14,12\n' },
     ],
   },
 };

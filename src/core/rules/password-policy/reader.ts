@@ -3,6 +3,7 @@ import { bool, num, type Entry, type ObjectNode, type TreeNode } from '../../doc
 import type { Range } from '../../types';
 import { scalarReplacer, entryInserter } from './edits';
 import { omitted, stated, type Fact } from './model';
+import { weakestNumber } from './sources/hcl-eval';
 
 /** What an omitted setting means: `{ default }` applies the product default; undefined: unknown. */
 export type WhenOmitted<T> = { default?: T } | undefined;
@@ -47,6 +48,12 @@ export class TreeReader {
   }
 
   num(keys: readonly string[], whenOmitted?: WhenOmitted<number>): Fact<number> | undefined {
+    // A Terraform expression is judged by its weakest branch (see hcl-eval), never rewritten.
+    const v = this.doc.format === 'hcl' ? this.entry(keys)?.value : undefined;
+    if (v && ((v.kind === 'scalar' && v.tag === 'expr' && !v.quoted) || (v.kind === 'array' && v.tag?.startsWith('call:')))) {
+      const w = weakestNumber(this.doc, v);
+      return w ? stated(w.value, w.range) : undefined;
+    }
     return this.read(keys, whenOmitted, (n) => num(n));
   }
 

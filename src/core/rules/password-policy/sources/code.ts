@@ -172,6 +172,15 @@ function ruby(doc: Document, out: PolicyFacts[]): void {
 /** Laravel: `Password::min(8)->mixedCase()…` and `'password' => 'required|min:8|confirmed'`. */
 function laravel(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
+  // `Password::defaults()` is `Password::min(8)` until an application sets its own defaults
+  // (`Password::defaults(fn () => …)`); a file that sets them is read by the rule below.
+  if (!/\bPassword::defaults\(\s*(?:fn\b|function\b|static\b|\$)/.test(text)) {
+    for (const m of matches(/\bPassword::defaults\(\s*\)/dg, text)) {
+      if (inLineComment(text, m.index, ['//', '#'])) continue;
+      const at: Range = [m.index, m.index + m[0].length];
+      out.push({ product: 'Laravel', anchor: at, minLength: omitted(at, 8) });
+    }
+  }
   for (const m of matches(/\bPassword::min\(\s*(\d{1,4})\s*\)((?:\s*->\s*\w+\([^()]{0,100}\)){0,12})/dg, text)) {
     const r = groupRange(m, 1);
     if (!r || inLineComment(text, m.index, ['//', '#'])) continue;
@@ -265,18 +274,26 @@ function csharp(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
-/** Django settings: AUTH_PASSWORD_VALIDATORS without a minimum length. */
+/**
+ * A length validator's name in AUTH_PASSWORD_VALIDATORS: Django's own, or a project's class
+ * named for a minimum length (`accounts.validators.MinLengthValidator`).
+ */
+const DJANGO_LENGTH_NAME = /['"]NAME['"]\s*:\s*['"]([\w.]{0,200}?(MinimumLength|Min(?:imum)?_?Length|PasswordLength|LengthValidator)\w{0,40})['"]/dg;
+
+/** Django settings: AUTH_PASSWORD_VALIDATORS and the minimum length it leaves. */
 function django(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
-  const m = /^AUTH_PASSWORD_VALIDATORS\s*=\s*\[/dm.exec(text);
+  djangoValidatorClasses(doc, out);
+  // `AUTH_PASSWORD_VALIDATORS = [` or with a type annotation (`: list[dict[str, str]] = [`).
+  const m = /^AUTH_PASSWORD_VALIDATORS[ \t]*(?::[^=\n]{0,80})?=\s*\[/dm.exec(text);
   if (!m) return;
   const open = m.index + m[0].length - 1;
   const close = closing(text, open);
   if (close === undefined) return;
   const body = text.slice(open, close);
   const anchor: Range = [m.index, m.index + 'AUTH_PASSWORD_VALIDATORS'.length];
-  const at = body.search(/MinimumLengthValidator['"]/);
-  if (at < 0) {
+  const found = [...matches(DJANGO_LENGTH_NAME, body)];
+  if (found.length === 0) {
     // Test and local development settings often drop validators on purpose, to create users
     // quickly; production and shared settings do not.
     const where = doc.path.split(/[\\/]/).slice(-2).join('/');
@@ -284,19 +301,59 @@ function django(doc: Document, out: PolicyFacts[]): void {
     out.push({ product: 'Django', anchor, minLength: omitted(anchor) });
     return;
   }
-  const next = body.slice(at + 1).search(/['"]NAME['"]/);
-  const segment = body.slice(at, next < 0 ? undefined : at + 1 + next);
-  const min = /['"]min_length['"]\s*:\s*(\d{1,4})/d.exec(segment);
-  const base = open + at;
-  if (min?.indices) {
-    const r: Range = [base + min.indices[1][0], base + min.indices[1][1]];
-    out.push({ product: 'Django', anchor, minLength: stated(Number(min[1]), r, numberReplacer(r)) });
-    return;
+  for (const v of found) {
+    const at = v.index;
+    const next = body.slice(at + 1).search(/['"]NAME['"]/);
+    const segment = body.slice(at, next < 0 ? undefined : at + 1 + next);
+    // The same validator entry may name OPTIONS before NAME: look back to the entry's brace.
+    const entryStart = body.lastIndexOf('{', at);
+    const before = entryStart >= 0 ? body.slice(entryStart, at) : '';
+    const base = open + at;
+    // The finding points at the validator's NAME line, where the policy is declared.
+    const nameRange: Range = [base, base + v[0].length];
+    const min = /['"]min_length['"]\s*:\s*(\d{1,4})/d.exec(segment);
+    const minBefore = min ? undefined : /['"]min_length['"]\s*:\s*(\d{1,4})/d.exec(before);
+    if (min?.indices) {
+      const r: Range = [base + min.indices[1][0], base + min.indices[1][1]];
+      out.push({ product: 'Django', anchor: nameRange, minLength: stated(Number(min[1]), r, numberReplacer(r)) });
+      continue;
+    }
+    if (minBefore?.indices) {
+      const b = open + entryStart;
+      const r: Range = [b + minBefore.indices[1][0], b + minBefore.indices[1][1]];
+      out.push({ product: 'Django', anchor: nameRange, minLength: stated(Number(minBefore[1]), r, numberReplacer(r)) });
+      continue;
+    }
+    // A project's own validator class has its own default, which the settings do not show.
+    if (v[2] !== 'MinimumLength' || !/(^|\.)MinimumLengthValidator$/.test(v[1])) continue;
+    const quoteEnd = base + v[0].length;
+    const insert = /OPTIONS/.test(segment) || /OPTIONS/.test(before) ? undefined : (n: number): TextEdit => ({ range: [quoteEnd, quoteEnd], newText: `, 'OPTIONS': {'min_length': ${n}}` });
+    // Django's MinimumLengthValidator defaults to 8.
+    out.push({ product: 'Django', anchor: nameRange, minLength: omitted<number>(nameRange, 8, insert) });
   }
-  const quoteEnd = base + 'MinimumLengthValidator'.length + 1;
-  const insert = /OPTIONS/.test(segment) ? undefined : (v: number): TextEdit => ({ range: [quoteEnd, quoteEnd], newText: `, 'OPTIONS': {'min_length': ${v}}` });
-  // Django's MinimumLengthValidator defaults to 8.
-  out.push({ product: 'Django', anchor, minLength: omitted<number>(anchor, 8, insert) });
+}
+
+/**
+ * A project's validator class built on Django's MinimumLengthValidator that fixes its own
+ * minimum: `def __init__(self, min_length=6)` or `super().__init__(min_length=6)`.
+ */
+function djangoValidatorClasses(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  if (!text.includes('MinimumLengthValidator')) return;
+  for (const c of matches(/^class[ \t]+(\w{1,80})[ \t]*\([^)\n]{0,200}\bMinimumLengthValidator\b[^)\n]{0,200}\)[ \t]*:/dgm, text)) {
+    // The class body runs to the next line that starts without indentation.
+    const from = c.index + c[0].length;
+    const rest = text.slice(from, from + 6000);
+    const stop = rest.search(/\n(?=\S)/);
+    const body = stop < 0 ? rest : rest.slice(0, stop);
+    const init = /\bdef[ \t]+__init__[ \t]*\([^)]{0,300}?\bmin_length[ \t]*(?::[ \t]*int[ \t]*)?=[ \t]*(\d{1,4})\b/d.exec(body);
+    const sup = init ? undefined : /\b__init__[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?(?:min_length[ \t]*=[ \t]*)?(\d{1,4})[ \t]*[,)]/d.exec(body);
+    const attr = init || sup ? undefined : /^[ \t]+min_length[ \t]*(?::[ \t]*int[ \t]*)?=[ \t]*(\d{1,4})\b/dm.exec(body);
+    const hit = init ?? sup ?? attr;
+    if (!hit?.indices) continue;
+    const r: Range = [from + hit.indices[1][0], from + hit.indices[1][1]];
+    out.push({ product: 'Django', anchor: [c.index, from], minLength: stated(Number(hit[1]), r, numberReplacer(r)) });
+  }
 }
 
 registerLiterals(['passwordpolicyconfig', 'userpool', 'accountpasswordpolicy']);
@@ -440,6 +497,188 @@ function b2c(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
+/** Words (any case) the application-code sources below need, answered by the shared literal search. */
+const PASSWORD_WORDS = ['password', 'passwd', 'pwd'];
+registerLiterals(PASSWORD_WORDS);
+
+/** The quoted route path of the handler a validator sits in (`router.post('/register', …)`), if close by. */
+function routePath(text: string, offset: number): string | undefined {
+  const window = text.slice(Math.max(0, offset - 400), offset);
+  let last: string | undefined;
+  for (const m of window.matchAll(/\.(?:post|put|patch|route|use)\s*\(\s*['"`](\/[\w/:.-]{0,100})['"`]/g)) last = m[1];
+  return last;
+}
+
+/** Whether a validator at `offset` on `field` guards setting a password, its route path deciding first. */
+function guardsSetting(doc: Document, offset: number, field: string): boolean {
+  const route = routePath(doc.text, offset);
+  if (route && LOGIN_CONTEXT.test(route)) return false;
+  if (route && SET_CONTEXT.test(route) && PASSWORD_FIELD.test(field) && !NOT_POLICY_FIELD.test(field)) return true;
+  return setsPassword(doc, offset, field);
+}
+
+/** express-validator: `body('password').isLength({ min: 6 })`, on a registration route or chain. */
+function expressValidator(doc: Document, out: PolicyFacts[]): void {
+  if (!mentionsAny(doc, PASSWORD_WORDS) || !doc.text.includes('isLength')) return;
+  const re = /\b(?:body|check|param|query)\s*\(\s*['"]([\w.]{1,60})['"][^()]{0,200}\)((?:\s*\.\s*\w{1,40}\([^()]{0,200}\)){0,8}?)\s*\.\s*isLength\s*\(\s*\{[^{}]{0,200}?\bmin\s*:\s*(\d{1,4})/dg;
+  for (const m of matches(re, doc.text)) {
+    if (inLineComment(doc.text, m.index, ['//']) || !guardsSetting(doc, m.index, m[1])) continue;
+    const f = minLengthPolicy('express-validator', [m.index, m.index + m[0].length], m, 3);
+    if (f) out.push(f);
+  }
+}
+
+/**
+ * Database models: a Mongoose `password: { type: String, minlength: 6 }` or a Sequelize
+ * `password: { type: DataTypes.STRING, validate: { len: [6, 100] } }`: every account created
+ * through the model is held to it.
+ */
+function modelFields(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  // Cheap gates first: a password, a model library, and a length setting.
+  if (!mentionsAny(doc, PASSWORD_WORDS) || !/mongoose|sequelize/i.test(text.slice(0, 20000))) return;
+  if (!(text.includes('inlength') || text.includes('inLength') || /\blen\s*:/.test(text))) return;
+  for (const m of matches(/(?<![\w$])(['"]?)([A-Za-z_$][\w$]{0,60})\1\s*:\s*\{([^{}]{0,400}(?:\{[^{}]{0,200}\}[^{}]{0,200})?)\}/dg, text)) {
+    const field = m[2];
+    if (!PASSWORD_FIELD.test(field) || NOT_POLICY_FIELD.test(field) || SERVICE_CREDENTIAL.test(field) || CONSTANT_NAME.test(field)) continue;
+    const body = m[3];
+    if (!/\btype\s*:\s*(?:String\b|DataTypes\.(?:STRING|TEXT)|Sequelize\.(?:STRING|TEXT))/.test(body)) continue;
+    const min = /\bmin[lL]ength\s*:\s*\[?\s*(\d{1,4})|\blen\s*:\s*\[\s*(\d{1,4})\s*,/d.exec(body);
+    const g = min?.[1] !== undefined ? 1 : 2;
+    const bodyAt = groupRange(m, 3);
+    if (!min?.indices?.[g] || !bodyAt) continue;
+    const r: Range = [bodyAt[0] + min.indices[g][0], bodyAt[0] + min.indices[g][1]];
+    const n = Number(min[g]);
+    if (n >= 2) out.push({ product: 'data model', anchor: [m.index, m.index + field.length + 2], minLength: stated(n, r, numberReplacer(r)) });
+  }
+}
+
+/** Go struct tags: `Password string \`validate:"required,min=6"\`` (go-playground/validator, Gin's binding). */
+function goTags(doc: Document, out: PolicyFacts[]): void {
+  if (!doc.text.includes('min=')) return;
+  const re = /^[ \t]*([A-Z]\w{0,60})[ \t]+\*?string[ \t]+`[^`\n]{0,300}?\b(?:validate|binding):"[^"\n]{0,200}?(?:^|,|")?\bmin=(\d{1,4})\b/dgm;
+  for (const m of matches(re, doc.text)) {
+    if (!setsPassword(doc, m.index, m[1])) continue;
+    const f = minLengthPolicy('Go validator', [m.index, m.index + m[0].length], m, 2);
+    if (f) out.push(f);
+  }
+}
+
+/** ASP.NET data annotations on a password property: `[StringLength(100, MinimumLength = 6)]`, `[MinLength(8)]`. */
+function dataAnnotations(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  if (!text.includes('MinimumLength') && !text.includes('MinLength')) return;
+  const re = /\[\s*(?:StringLength\s*\([^()\]]{0,300}?\bMinimumLength\s*=\s*(\d{1,4})[^()\]]{0,300}\)|MinLength\s*\(\s*(\d{1,4})\s*[,)][^\]]{0,200})\s*\]/dg;
+  for (const m of matches(re, text)) {
+    // The property follows, past other attributes: `[DataType(DataType.Password)] public string Password`.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 600);
+    const prop = /^(?:\s*\[[^\]\n]{0,200}\])*\s*public\s+(?:required\s+)?string\??\s+(\w{1,60})\s*[{;=]/.exec(after);
+    if (!prop || !setsPassword(doc, m.index, prop[1])) continue;
+    const f = minLengthPolicy('ASP.NET data annotations', [m.index, m.index + m[0].length], m, m[1] !== undefined ? 1 : 2);
+    if (f) out.push(f);
+  }
+}
+
+/**
+ * Symfony Validator: `new Length(['min' => 6])` on a form's password field (the maker's
+ * registration form), or `#[Assert\Length(min: 8)]` / `@Assert\Length(min=8)` on a password property.
+ */
+function symfonyLength(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  if (!text.includes('Length')) return;
+  const re = /(?:\bnew\s+(?:Assert\\)?Length\s*\(|[@#]\[?\s*Assert\\Length\s*\()[^()]{0,300}?(?:['"]min['"]\s*=>|\bmin\s*[:=])\s*(\d{1,4})/dg;
+  for (const m of matches(re, text)) {
+    if (inLineComment(text, m.index, ['//'])) continue;
+    let field: string | undefined;
+    if (text[m.index] === 'n') {
+      // A form builder: the field is the nearest `->add('name'` before the constraint.
+      const before = text.slice(Math.max(0, m.index - 1200), m.index);
+      let last: RegExpMatchArray | undefined;
+      for (const a of before.matchAll(/->\s*add\s*\(\s*['"](\w{1,60})['"]/g)) last = a;
+      field = last?.[1];
+    } else {
+      // An attribute or annotation: the property declared after it.
+      field = /\$(\w{1,60})/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 400))?.[1];
+    }
+    if (!field || !setsPassword(doc, m.index, field)) continue;
+    const f = minLengthPolicy('Symfony Validator', [m.index, m.index + m[0].length], m, 1);
+    if (f) out.push(f);
+  }
+}
+
+// Function heads: `function f`, `def f`, `func f`/`func (r T) f`, `fun f`, `const f = (…) =>`,
+// and methods (`async register(dto) {`, `public function f`).
+const FUNCTION_HEADS = [
+  /\b(?:function|def|func|fun)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]*)/g,
+  /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]{0,200}\)\s*(?::[^=\n]{0,80})?=>)/g,
+  /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+){0,4}([A-Za-z_$][\w$]*)\s*\([^()]{0,200}\)\s*(?::[^{\n]{0,80})?\{/gm,
+];
+const NOT_FUNCTION = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function']);
+
+/** The name of the function whose body holds `offset`, if its head is close by. */
+function enclosingFunction(text: string, offset: number): string | undefined {
+  const from = Math.max(0, offset - 3000);
+  const window = text.slice(from, offset);
+  let best: { at: number; name: string } | undefined;
+  for (const re of FUNCTION_HEADS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(window)) !== null) {
+      if (!NOT_FUNCTION.has(m[1]) && (!best || m.index >= best.at)) best = { at: m.index, name: m[1] };
+    }
+  }
+  return best?.name;
+}
+
+/**
+ * Hand-written checks where a password is set: `if len(password) < 8`, `password.length < 6`,
+ * `strlen($password) < 8`, `newPassword.length() < 8`. `< N` asks for N characters, `<= N`
+ * for N + 1.
+ */
+function lengthChecks(doc: Document, out: PolicyFacts[]): void {
+  const text = doc.text;
+  if (!mentionsAny(doc, PASSWORD_WORDS)) return;
+  // Found by the cheap `.length` / `len(` hit, then the comparison after it and the operand
+  // before it are read in a small window: most `.length` uses compare nothing.
+  const hit = /\.length\b|\b(?:len|strlen|mb_strlen|RuneCountInString)\s*\(/g;
+  const compare = /\s*(?:\(\s*\))?\s*(<=?)\s*(\d{1,3})\b/y;
+  let m: RegExpExecArray | null;
+  let found = 0;
+  while ((m = hit.exec(text)) !== null && found < 50) {
+    let operand: string | undefined;
+    let after: number;
+    if (m[0] === '.length') {
+      after = m.index + m[0].length;
+      // Most `.length` uses compare nothing: test the comparison before reading the operand.
+      compare.lastIndex = after;
+      if (!compare.test(text)) continue;
+      const before = /\$?([\w.]{1,80})$/.exec(text.slice(Math.max(0, m.index - 80), m.index));
+      operand = before?.[1];
+    } else {
+      const close = text.indexOf(')', m.index + m[0].length);
+      if (close < 0 || close - m.index > 120) continue;
+      operand = text.slice(m.index + m[0].length, close).trim().replace(/^\$/, '');
+      if (!/^[\w.>\-[\]'"]{1,80}$/.test(operand)) continue;
+      after = close + 1;
+    }
+    compare.lastIndex = after;
+    const c = compare.exec(text);
+    const field = operand ? /([A-Za-z_]\w{0,60})['"\]]*$/.exec(operand)?.[1] : undefined;
+    if (!c || !field || !PASSWORD_FIELD.test(field) || inLineComment(text, m.index, ['//', '#'])) continue;
+    // Stricter than schemas: the enclosing function itself must set a password (a file name
+    // is not enough for a bare comparison), or the field must be the new password.
+    if (NOT_POLICY_FIELD.test(field) || SERVICE_CREDENTIAL.test(field)) continue;
+    const name = enclosingFunction(text, m.index);
+    if (!isSetPasswordField(field) && !(name && SET_CONTEXT.test(name) && !LOGIN_CONTEXT.test(name))) continue;
+    const numAt = after + c[0].length - c[2].length;
+    const r: Range = [numAt, numAt + c[2].length];
+    const n = Number(c[2]) + (c[1] === '<=' ? 1 : 0);
+    if (n < 2) continue;
+    found++;
+    out.push({ product: 'application code', anchor: [m.index, r[1]], minLength: stated(n, r, c[1] === '<' ? numberReplacer(r) : undefined) });
+  }
+}
+
 /** Every source below needs one of these words (any case): checked in the shared one-pass search. */
 const CODE_WORDS = ['pass', 'pwd', 'predicate', 'userpool'];
 registerLiterals(CODE_WORDS);
@@ -455,24 +694,37 @@ export function codePolicies(doc: Document): PolicyFacts[] {
       decorators(doc, out);
       firebaseCode(doc, out);
       iacPrograms(doc, out);
+      expressValidator(doc, out);
+      modelFields(doc, out);
+      lengthChecks(doc, out);
+      break;
+    case 'go':
+      goTags(doc, out);
+      lengthChecks(doc, out);
       break;
     case 'java':
     case 'kotlin':
       decorators(doc, out);
       passay(doc, out);
+      lengthChecks(doc, out);
       break;
     case 'python':
       django(doc, out);
       pythonFields(doc, out);
+      lengthChecks(doc, out);
       break;
     case 'ruby':
       ruby(doc, out);
+      lengthChecks(doc, out);
       break;
     case 'php':
       laravel(doc, out);
+      symfonyLength(doc, out);
+      lengthChecks(doc, out);
       break;
     case 'csharp':
       csharp(doc, out);
+      dataAnnotations(doc, out);
       break;
     case 'xml':
       b2c(doc, out);

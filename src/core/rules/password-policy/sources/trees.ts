@@ -1,6 +1,6 @@
 import type { Document } from '../../../documents/document';
 import { treesOf } from '../../../documents/trees';
-import { entry, get, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
+import { bool, entry, get, num, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
 import { CHAR_CLASSES, type CharClass } from '../../../guidelines/profiles';
 import type { Range } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
@@ -8,9 +8,12 @@ import { entryInserter, scalarReplacer } from '../edits';
 import { headerRange, TreeReader, type WhenOmitted } from '../reader';
 import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
 import { mentionsAny, registerLiterals } from '../../../literals';
+import { pamMinLength } from './system';
+import { stringCandidates } from './hcl-eval';
+import { isMinLengthSetting, namesPassword, PW_WORDS, splitWords } from './names';
 
 /** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
-const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout'];
+const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout', 'realm', 'minlen', 'min_len', 'user_pool_name'];
 registerLiterals(TREE_WORDS);
 
 /**
@@ -131,6 +134,11 @@ const COGNITO_CLASSES = (k: (s: string) => string): ClassKeys => ({
   symbol: [k('require_symbols')],
 });
 
+/** Whether a Terraform body generates the named nested block with `dynamic "name" { … }`. */
+function hasDynamic(body: ObjectNode | undefined, name: string): boolean {
+  return body?.entries.some((e) => e.key === 'dynamic' && e.value.kind === 'object' && e.value.labels?.[0] === name) ?? false;
+}
+
 /**
  * Cognito user pools. Without a password policy Cognito applies 8 characters and all four
  * classes; inside a stated policy, omitted attributes are left to the provider and not judged.
@@ -150,7 +158,9 @@ function cognito(doc: Document, pool: ObjectNode | undefined, anchor: Range, sty
     facts.classes = classFacts(r, COGNITO_CLASSES(k), undefined);
     put(facts, 'minLength', r.num([k('minimum_length')]));
     put(facts, 'history', r.num([k('password_history_size')], { default: 0 }));
-  } else if (policyNode === undefined) {
+  } else if (policyNode === undefined && !(style === 'tf' && hasDynamic(pool, 'password_policy'))) {
+    // (A Terraform `dynamic "password_policy"` block builds the policy from variables: the
+    // values are judged where they are set.)
     facts.minLength = omitted(anchor, 8);
     facts.classes = { upper: omitted(anchor, true), lower: omitted(anchor, true), digit: omitted(anchor, true), symbol: omitted(anchor, true) };
     facts.history = omitted(anchor, 0);
@@ -169,7 +179,8 @@ function okta(r: TreeReader): PolicyFacts {
     const f = r.countFlag([key]);
     if (f && facts.classes) facts.classes[c] = f;
   }
-  put(facts, 'minLength', r.num(['password_min_length']));
+  // The provider applies Okta's minimum of 8 characters when the resource leaves it out.
+  put(facts, 'minLength', r.num(['password_min_length'], { default: 8 }));
   put(facts, 'history', r.num(['password_history_count']));
   put(facts, 'maxAgeDays', r.num(['password_max_age_days']));
   const lockout: LockoutFacts = {};
@@ -225,6 +236,20 @@ function keycloakTerraformLockout(doc: Document, body: ObjectNode, anchor: Range
   return lockout;
 }
 
+// Keys only a realm representation has (realm exports, imports, keycloak-config-cli files).
+const REALM_KEYS = ['requiredCredentials', 'sslRequired', 'bruteForceProtected', 'registrationAllowed', 'resetPasswordAllowed', 'loginTheme', 'loginWithEmailAllowed'];
+// Lists a realm holds; with `enabled` they make a minimal realm import.
+const REALM_LISTS = ['users', 'clients', 'roles', 'groups', 'identityProviders'];
+// Keys of a client adapter's keycloak.json, which names a realm but configures no policy.
+const ADAPTER_KEYS = ['auth-server-url', 'authServerUrl', 'resource', 'bearer-only', 'public-client', 'ssl-required'];
+
+/** Whether an object is a whole realm representation rather than something naming a realm. */
+function isRealmRepresentation(r: TreeReader): boolean {
+  if (typeof r.str(['realm']) !== 'string' || r.entry(ADAPTER_KEYS)) return false;
+  if (REALM_KEYS.some((k) => r.entry([k]) !== undefined)) return true;
+  return r.entry(['enabled']) !== undefined && REALM_LISTS.some((k) => r.node([k])?.kind === 'array');
+}
+
 function keycloakRealm(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
   const r = new TreeReader(doc, obj, anchor);
   const policyEntry = r.entry(['passwordPolicy', 'password_policy']);
@@ -237,8 +262,11 @@ function keycloakRealm(doc: Document, obj: ObjectNode, anchor: Range): PolicyFac
     if (isKeycloakPolicy(policyNode.value) || (policyNode.value.trim() === '' && isRealm)) {
       facts = keycloakPolicyFacts(doc, policyNode, policyEntry ? headerRange(doc, policyEntry) : anchor);
     }
-  } else if (!policyEntry && full) {
-    facts = { product: 'Keycloak', anchor, minLength: omitted(anchor), history: omitted(anchor, 0) };
+  } else if (!policyEntry && (full || isRealmRepresentation(r))) {
+    // Keycloak applies no password policy at all to a realm that states none: no minimum
+    // length, no history. The finding points at the realm's credential settings, else its name.
+    const at = r.entry(['requiredCredentials'])?.keyRange ?? r.entry(['realm'])?.keyRange ?? anchor;
+    facts = { product: 'Keycloak', anchor: at, minLength: omitted(at), history: omitted(at, 0) };
   }
   const lockout = isRealm || r.entry(['bruteForceProtected', 'brute_force_protected']) ? keycloakLockout(r, full) : undefined;
   if (!facts && !lockout) return undefined;
@@ -255,6 +283,26 @@ const AUTH0_LEVELS: Readonly<Record<string, { min: number; classes?: CharClass[]
   excellent: { min: 10, anyOf: 3 },
 };
 
+type Auth0Level = (typeof AUTH0_LEVELS)[string];
+
+/**
+ * The Auth0 level a value names: a literal word, or in Terraform the weakest of the words an
+ * expression may give (`var.strict ? "excellent" : "good"`, `each.value.password_policy`).
+ */
+function auth0Level(doc: Document, node: TreeNode): { spec: Auth0Level; range: Range } | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string' && node.tag !== 'expr') {
+    const spec = AUTH0_LEVELS[node.value.toLowerCase()];
+    return spec ? { spec, range: node.range } : undefined;
+  }
+  if (doc.format !== 'hcl') return undefined;
+  let weakest: { spec: Auth0Level; range: Range } | undefined;
+  for (const c of stringCandidates(doc, node)) {
+    const spec = AUTH0_LEVELS[c.value.toLowerCase()];
+    if (spec && (!weakest || spec.min < weakest.spec.min)) weakest = { spec, range: c.range };
+  }
+  return weakest;
+}
+
 // Options only an Auth0 database connection has.
 const AUTH0_KEYS = ['brute_force_protection', 'password_history', 'password_dictionary', 'password_no_personal_info', 'password_complexity_options', 'requires_username', 'disable_signup', 'enabledDatabaseCustomization', 'import_mode'];
 
@@ -262,8 +310,8 @@ const AUTH0_KEYS = ['brute_force_protection', 'password_history', 'password_dict
 function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
   const r = new TreeReader(doc, obj, anchor);
   const levelEntry = r.entry(['passwordPolicy', 'password_policy']);
-  const level = levelEntry?.value.kind === 'scalar' && typeof levelEntry.value.value === 'string' ? levelEntry.value.value.toLowerCase() : undefined;
-  const spec = level !== undefined ? AUTH0_LEVELS[level] : undefined;
+  const chosen = levelEntry ? auth0Level(doc, levelEntry.value) : undefined;
+  const spec = chosen?.spec;
   const complexity = r.node(['password_complexity_options', 'passwordComplexityOptions']);
   // The newer flexible policy: password_options.complexity.{min_length, character_types}.
   const options = r.node(['password_options', 'passwordOptions']);
@@ -288,8 +336,8 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
     }
   }
   if (complexity?.kind === 'object' && !facts.minLength) put(facts, 'minLength', new TreeReader(doc, complexity, anchor).num(['min_length', 'minLength']));
-  if (spec && levelEntry) {
-    const at = levelEntry.value.range;
+  if (spec && chosen) {
+    const at = chosen.range;
     if (!facts.minLength) facts.minLength = stated(spec.min, at);
     if (spec.classes) {
       const req = spec.classes;
@@ -303,6 +351,24 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
     const enable = hr.bool(['enable']);
     if (enable?.kind === 'set') facts.history = enable.value ? (hr.num(['size'], { default: 5 }) ?? stated(5, enable.range)) : stated(0, enable.range);
   }
+  const bfp = r.bool(['brute_force_protection', 'bruteForceProtection']);
+  if (bfp?.kind === 'set') facts.lockout = { enabled: bfp };
+  return facts;
+}
+
+/**
+ * An Auth0 database connection whose options state no password policy at all: Auth0 then
+ * applies the `none` level (any non-empty password). The finding points at `options`.
+ */
+function auth0Unset(doc: Document, options: Entry): PolicyFacts | undefined {
+  if (options.value.kind !== 'object') return undefined;
+  const r = new TreeReader(doc, options.value, headerRange(doc, options));
+  const stated = r.entry(['passwordPolicy', 'password_policy', 'password_complexity_options', 'passwordComplexityOptions', 'password_options', 'passwordOptions']);
+  // `passwordPolicy: null` is how the Management API writes "no policy".
+  if (stated && !(stated.value.kind === 'scalar' && stated.value.value === null)) return undefined;
+  const spec = AUTH0_LEVELS.none;
+  const at = r.anchor;
+  const facts: PolicyFacts = { product: 'Auth0', anchor: at, minLength: omitted(at, spec.min) };
   const bfp = r.bool(['brute_force_protection', 'bruteForceProtection']);
   if (bfp?.kind === 'set') facts.lockout = { enabled: bfp };
   return facts;
@@ -431,6 +497,48 @@ function isObject(n: TreeNode | undefined): n is ObjectNode {
   return n?.kind === 'object';
 }
 
+/** The document range of `part` inside a scalar's value, when the source writes the value verbatim. */
+function partRange(doc: Document, node: TreeNode, value: string, part: Range): Range {
+  const raw = doc.text.slice(node.range[0], node.range[1]);
+  const at = raw.indexOf(value);
+  return at >= 0 ? [node.range[0] + at + part[0], node.range[0] + at + part[1]] : node.range;
+}
+
+/**
+ * Ansible tasks that write OS password settings: `lineinfile` putting `PASS_MIN_LEN 8` into
+ * login.defs or `minlen = 8` into pwquality.conf, `ini_file` setting `minlen`, and `pamd`
+ * module arguments (`minlen=8`, passwdqc `min=…`).
+ */
+function ansibleFileTask(doc: Document, obj: ObjectNode, out: PolicyFacts[]): void {
+  const r = new TreeReader(doc, obj, obj.range);
+  const file = r.str(['path', 'dest', 'name']) ?? '';
+  const line = r.node(['line']);
+  if (typeof file !== 'string') return;
+  if (line?.kind === 'scalar' && typeof line.value === 'string' && /login\.defs|pwquality|pam\.d/.test(file)) {
+    const m = /^\s*PASS_MIN_LEN\s+(\d{1,3})\b|^\s*minlen\s*=\s*(\d{1,3})\b/d.exec(line.value) ?? undefined;
+    const g = m?.[1] !== undefined ? 1 : 2;
+    const at = m?.indices?.[g];
+    if (m && at) out.push({ product: 'system settings', anchor: line.range, minLength: stated(Number(m[g]), partRange(doc, line, line.value, [at[0], at[1]])) });
+    else if (/pam\.d/.test(file)) {
+      const min = pamMinLength(line.value);
+      if (min) out.push({ product: 'PAM', anchor: line.range, minLength: stated(min.value, partRange(doc, line, line.value, min.range)) });
+    }
+    return;
+  }
+  const option = r.str(['option']);
+  const value = r.node(['value']);
+  if (option === 'minlen' && /pwquality/.test(file) && value?.kind === 'scalar') {
+    const n = num(value);
+    if (n !== undefined) out.push({ product: 'libpwquality', anchor: value.range, minLength: stated(n, value.range, scalarReplacer<number>(doc, value)) });
+    return;
+  }
+  const args = r.node(['module_arguments']);
+  if (args?.kind === 'scalar' && typeof args.value === 'string' && /pwquality|cracklib|passwdqc|unix/.test(r.str(['module_path']) ?? '')) {
+    const min = pamMinLength(args.value);
+    if (min) out.push({ product: 'PAM', anchor: args.range, minLength: stated(min.value, partRange(doc, args, args.value, min.range)) });
+  }
+}
+
 /** Recognises one object of a YAML or JSON tree; `via` is the entry that holds it, if any. */
 function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: PolicyFacts[]): void {
   const anchor = via ? headerRange(doc, via) : ([obj.range[0], Math.min(obj.range[1], obj.range[0] + 1)] as Range);
@@ -456,6 +564,7 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
     return;
   }
   // Ansible tasks.
+  if (doc.format === 'yaml' && (r.entry(['line']) || r.entry(['option']) || r.entry(['module_arguments']))) ansibleFileTask(doc, obj, out);
   for (const e of obj.entries) {
     if (ANSIBLE_IAM.has(e.key) && isObject(e.value)) {
       const a = new TreeReader(doc, e.value, headerRange(doc, e));
@@ -470,6 +579,20 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
   if (r.entry(['MinimumPasswordLength']) || ['RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'PasswordReusePrevention'].filter((k) => r.entry([k])).length >= 2) {
     out.push(iamLike(r, 'AWS IAM', AWS_API, {}));
     return;
+  }
+  // Auth0 database connections (Management API `strategy: auth0`, deploy CLI `databases:`)
+  // whose options state no password policy.
+  if (r.str(['strategy']) === 'auth0' && isObject(r.node(['options'])) && (/auth0/i.test(doc.text) || r.entry(['enabled_clients', 'enabledClients']))) {
+    const f = auth0Unset(doc, r.entry(['options']) as Entry);
+    if (f) out.push(f);
+  }
+  const dbs = r.entry(['databases']);
+  if (dbs?.value.kind === 'array' && /auth0/i.test(doc.text)) {
+    for (const item of dbs.value.items) {
+      const o = isObject(item) ? entry(item, 'options') : undefined;
+      const f = o && isObject(item) && entry(item, 'strategy') === undefined ? auth0Unset(doc, o) : undefined;
+      if (f) out.push(f);
+    }
   }
   // Auth0 connection options / attack protection.
   const level = r.str(['passwordPolicy', 'password_policy']);
@@ -486,7 +609,7 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
     if (f) out.push(f);
   }
   // Keycloak realm or policy string.
-  if (level !== undefined || r.entry(['bruteForceProtected'])) {
+  if (level !== undefined || r.entry(['bruteForceProtected']) || isRealmRepresentation(r)) {
     const f = keycloakRealm(doc, obj, anchor);
     if (f) out.push(f);
     return;
@@ -509,14 +632,42 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
   }
 }
 
-function walk(doc: Document, node: TreeNode, via: Entry | undefined, out: PolicyFacts[], depth: number): void {
+/**
+ * Settings named for a password minimum length in any configuration (`password_min_length: 8`,
+ * `passwordMinLength: 6`, `password: { min-length: 8 }`), whatever product reads them. A
+ * JSON Schema property (`password: { type: string, minLength: 1 }`) describes input, not a
+ * policy, and is left alone.
+ */
+function namedSettings(doc: Document, obj: ObjectNode, via: Entry | undefined, out: PolicyFacts[]): void {
+  const parentWords = via ? splitWords(via.key) : [];
+  const underPassword = parentWords.length === 1 && PW_WORDS.has(parentWords[0]) && entry(obj, 'type') === undefined;
+  for (const e of obj.entries) {
+    const v = e.value;
+    // Cheap test first: every name this reads holds "min" (min, minimum, minlen).
+    if (v.kind !== 'scalar' || !/min/i.test(e.key) || v.tag === 'expr' || (v.tag && v.tag.startsWith('!'))) continue;
+    if (!(typeof v.value === 'number' || (typeof v.value === 'string' && /^\d{1,3}$/.test(v.value)))) continue;
+    if (!isMinLengthSetting(e.key) && !(underPassword && isMinLengthSetting(`${via?.key}_${e.key}`))) continue;
+    const n = Number(v.value);
+    if (!Number.isInteger(n) || n < 0 || n > 512) continue;
+    out.push({ product: 'configuration', anchor: e.keyRange, minLength: stated(n, v.range, scalarReplacer<number>(doc, v)) });
+  }
+}
+
+function walk(doc: Document, node: TreeNode, via: Entry | undefined, out: PolicyFacts[], named: PolicyFacts[], depth: number): void {
   if (depth > 60 || out.length > 200) return;
   if (node.kind === 'object') {
     recognise(doc, node, via, out);
-    for (const e of node.entries) walk(doc, e.value, e, out, depth + 1);
+    if (named.length < 50) namedSettings(doc, node, via, named);
+    for (const e of node.entries) walk(doc, e.value, e, out, named, depth + 1);
   } else if (node.kind === 'array') {
-    for (const item of node.items) walk(doc, item, undefined, out, depth + 1);
+    for (const item of node.items) walk(doc, item, undefined, out, named, depth + 1);
   }
+}
+
+/** Adds `extra` policies whose minimum length no policy of `out` already states at that place. */
+export function addUnseen(out: PolicyFacts[], extra: readonly PolicyFacts[]): void {
+  const seen = new Set(out.flatMap((f) => (f.minLength?.kind === 'set' ? [f.minLength.range.join(':')] : [])));
+  for (const f of extra) if (f.minLength?.kind === 'set' && !seen.has(f.minLength.range.join(':'))) out.push(f);
 }
 
 /** A Terraform resource: type label, body and the header to point at. */
@@ -581,10 +732,13 @@ function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
     }
     case 'auth0_connection': {
       if (r.str(['strategy']) !== 'auth0') return;
-      const options = r.node(['options']);
-      if (isObject(options)) {
-        const f = auth0Options(doc, options, res.anchor);
+      const options = r.entry(['options']);
+      if (options && isObject(options.value)) {
+        const f = auth0Options(doc, options.value, res.anchor) ?? auth0Unset(doc, options);
         if (f) out.push(f);
+      } else if (!options && !hasDynamic(res.body, 'options')) {
+        // A database connection with no options at all gets the `none` level too.
+        out.push({ product: 'Auth0', anchor: res.anchor, minLength: omitted(res.anchor, AUTH0_LEVELS.none.min) });
       }
       return;
     }
@@ -636,6 +790,150 @@ function supabase(doc: Document, root: TreeNode): PolicyFacts | undefined {
   return facts;
 }
 
+/**
+ * Ansible role defaults and inventory variables that carry PAM option strings (`…_passwdqc_options:
+ * min=disabled,24,12,8,7`, `…_pwquality_options: minlen=8`). Judged where the value is set.
+ */
+function ansibleVariables(doc: Document, root: TreeNode, out: PolicyFacts[]): void {
+  if (root.kind !== 'object' || !/(^|[\\/])(defaults|vars|group_vars|host_vars)[\\/]/.test(doc.path)) return;
+  for (const e of root.entries) {
+    const v = e.value;
+    if (v.kind !== 'scalar' || v.tag === 'expr') continue;
+    const key = e.key.toLowerCase();
+    // Plain numbers (`os_pw_min_length: 8`) are read by namedSettings, wherever they are.
+    if (typeof v.value !== 'string' || !/(passwdqc|pwquality|cracklib|pam_unix)/.test(key) || !/options|args|params/.test(key)) continue;
+    // A module switched off by its sibling `…_enable: false` sets nothing.
+    const stem = key.replace(/_?(options|args|params)$/, '');
+    const enable = root.entries.find((x) => x.key.toLowerCase() === `${stem}_enable` || x.key.toLowerCase() === `${stem}_enabled`);
+    if (enable && bool(enable.value) === false) continue;
+    const min = pamMinLength(v.value);
+    if (!min) continue;
+    // Point at the option inside the value when the source writes it verbatim.
+    const raw = doc.text.slice(v.range[0], v.range[1]);
+    const at = raw.indexOf(v.value);
+    const range: Range = at >= 0 ? [v.range[0] + at + min.range[0], v.range[0] + at + min.range[1]] : v.range;
+    out.push({ product: 'PAM (Ansible variable)', anchor: e.keyRange, minLength: stated(min.value, range) });
+  }
+}
+
+// Keys of a policy-shaped object's minimum length, and of its class switches.
+const OBJECT_MIN_KEYS = ['minimum_length', 'min_length', 'minimum_password_length', 'password_min_length', 'password_minimum_length'];
+const OBJECT_CLASSES: ClassKeys = {
+  upper: ['require_uppercase', 'require_uppercase_characters'],
+  lower: ['require_lowercase', 'require_lowercase_characters'],
+  digit: ['require_numbers', 'require_digits'],
+  symbol: ['require_symbols'],
+};
+
+/** A Terraform object value shaped like a password policy (a locals map entry, a module argument). */
+function policyObject(doc: Document, obj: ObjectNode, anchor: Range, product: string, named: boolean): PolicyFacts | undefined {
+  const r = new TreeReader(doc, obj, anchor);
+  const hasClasses = Object.values(OBJECT_CLASSES).some((k) => r.entry(k));
+  if (!r.entry(OBJECT_MIN_KEYS) || !(named || hasClasses)) return undefined;
+  const facts: PolicyFacts = { product, anchor, classes: classFacts(r, OBJECT_CLASSES, undefined) };
+  put(facts, 'minLength', r.num(OBJECT_MIN_KEYS));
+  put(facts, 'history', r.num(['password_history_size', 'password_reuse_prevention']));
+  return facts;
+}
+
+/** Policy-shaped objects anywhere in a `locals` value (for_each maps nest them by name). */
+function localsPolicies(doc: Document, e: Entry, named: boolean, out: PolicyFacts[], depth: number): void {
+  if (e.value.kind !== 'object' || depth > 4) return;
+  const isNamed = named || namesPassword(e.key);
+  // An Auth0 level kept in locals (`password_policy = "fair"`), where Auth0 is evident.
+  const level = entry(e.value, 'password_policy');
+  const auth0 = level?.value.kind === 'scalar' && typeof level.value.value === 'string' && AUTH0_LEVELS[level.value.value.toLowerCase()] !== undefined && /auth0/i.test(doc.text);
+  const f = auth0 ? auth0Options(doc, e.value, headerRange(doc, e)) : policyObject(doc, e.value, headerRange(doc, e), 'Terraform locals', isNamed);
+  if (f) {
+    out.push(f);
+    return;
+  }
+  for (const c of e.value.entries) localsPolicies(doc, c, isNamed, out, depth + 1);
+}
+
+/**
+ * A Terraform module call carrying policy arguments: the IAM account policy's own names
+ * (terraform-aws-modules' iam-account), a Cognito `password_policy = { … }` object, flat
+ * `password_policy_*` arguments, or a Cognito user-pool module given no policy at all, which
+ * then gets Cognito's 8 characters.
+ */
+function moduleCall(doc: Document, e: Entry, out: PolicyFacts[]): void {
+  if (e.value.kind !== 'object') return;
+  const anchor = headerRange(doc, e);
+  const r = new TreeReader(doc, e.value, anchor);
+  const iamKeys = [...AWS_TF.minLength, ...Object.values(AWS_TF.classes).flat(), ...AWS_TF.history];
+  if (r.entry(AWS_TF.minLength) || iamKeys.filter((k) => r.entry([k])).length >= 2) {
+    out.push(iamLike(r, 'AWS IAM', AWS_TF, {}));
+    return;
+  }
+  const pp = r.node(['password_policy']);
+  if (pp?.kind === 'object') {
+    const f = policyObject(doc, pp, anchor, 'Amazon Cognito', true);
+    if (f) out.push(f);
+    return;
+  }
+  const flat = (k: string): string[] => [`password_policy_${k}`];
+  if (r.entry(['password_policy_minimum_length', ...Object.values(OBJECT_CLASSES).flat().map((k) => `password_policy_${k}`)])) {
+    const facts: PolicyFacts = {
+      product: 'Amazon Cognito',
+      anchor,
+      classes: classFacts(r, { upper: flat('require_uppercase'), lower: flat('require_lowercase'), digit: flat('require_numbers'), symbol: flat('require_symbols') }, undefined),
+    };
+    put(facts, 'minLength', r.num(flat('minimum_length')));
+    out.push(facts);
+    return;
+  }
+  const source = r.str(['source']) ?? '';
+  const cognitoPool = r.entry(['user_pool_name']) !== undefined && /cognito/i.test(`${source} ${e.value.labels?.[0] ?? ''}`);
+  if (cognitoPool && (pp === undefined || (pp.kind === 'scalar' && pp.value === null))) out.push(cognito(doc, undefined, anchor, 'tf'));
+}
+
+/**
+ * A variable declaration whose default feeds a policy: a minimum-length variable
+ * (`variable "minimum_password_length" { default = 8 }`) or a password-policy object.
+ */
+function variableDefault(doc: Document, e: Entry, out: PolicyFacts[]): void {
+  if (e.value.kind !== 'object') return;
+  const name = e.value.labels?.[0];
+  const d = entry(e.value, 'default');
+  if (!name || !d) return;
+  const anchor = headerRange(doc, e);
+  if (isMinLengthSetting(name)) {
+    const w = d.value.kind === 'scalar' ? num(d.value) : undefined;
+    if (w === undefined || d.value.kind !== 'scalar') return;
+    out.push({ product: 'Terraform variable', anchor, minLength: stated(w, d.value.range, scalarReplacer<number>(doc, d.value)) });
+    return;
+  }
+  if (d.value.kind === 'object' && namesPassword(name)) {
+    const f = policyObject(doc, d.value, anchor, 'Terraform variable', true);
+    if (f) out.push(f);
+  }
+}
+
+/** Module calls, variable defaults and locals of a Terraform file. */
+function terraformValues(doc: Document, root: TreeNode, out: PolicyFacts[]): void {
+  if (root.kind !== 'object') return;
+  const before = out.length;
+  for (const e of root.entries) {
+    if (e.key === 'module') moduleCall(doc, e, out);
+    else if (e.key === 'variable') variableDefault(doc, e, out);
+    else if (e.key === 'locals' && e.value.kind === 'object') for (const l of e.value.entries) localsPolicies(doc, l, false, out, 0);
+  }
+  // A resource reading `local.p.minimum_length` already reports the value where the locals
+  // set it: the locals' own policy keeps only the facts no resource stated.
+  const seen = new Set<string>();
+  const stated = (f: PolicyFacts): (Fact<number> | Fact<boolean> | undefined)[] => [f.minLength, f.minClasses, ...Object.values(f.classes ?? {})];
+  for (const f of out.slice(0, before)) for (const x of stated(f)) if (x?.kind === 'set') seen.add(x.range.join(':'));
+  for (const f of out.slice(before)) {
+    if (f.minLength?.kind === 'set' && seen.has(f.minLength.range.join(':'))) delete f.minLength;
+    if (f.minClasses?.kind === 'set' && seen.has(f.minClasses.range.join(':'))) delete f.minClasses;
+    for (const c of CHAR_CLASSES) {
+      const x = f.classes?.[c];
+      if (f.classes && x?.kind === 'set' && seen.has(x.range.join(':'))) delete f.classes[c];
+    }
+  }
+}
+
 /** Every password policy in a structured document. */
 export function treePolicies(doc: Document): PolicyFacts[] {
   if (doc.format === 'toml') {
@@ -651,9 +949,13 @@ export function treePolicies(doc: Document): PolicyFacts[] {
     const resources = terraformResources(doc, tree);
     if (resources.length > 0 || doc.format === 'hcl') {
       for (const res of resources) terraform(doc, res, out);
+      if (doc.format === 'hcl') terraformValues(doc, tree, out);
       continue;
     }
-    walk(doc, tree, undefined, out, 0);
+    const named: PolicyFacts[] = [];
+    walk(doc, tree, undefined, out, named, 0);
+    if (doc.format === 'yaml') ansibleVariables(doc, tree, out);
+    addUnseen(out, named);
   }
   return out;
 }
