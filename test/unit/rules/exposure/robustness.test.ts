@@ -40,3 +40,30 @@ describe('exposure rules on hostile input', () => {
     });
   }
 });
+
+// pg_hba.conf fields are compared as tokens, never compiled into a pattern. A method column
+// that is itself a catastrophic pattern would hang a compiled `\b…\b` search: with 40 letters
+// its backtracking is out of reach of any test run, while a token comparison reads the line once.
+describe('pg-hba-open on pattern-shaped fields', () => {
+  const run = async (text: string) => {
+    const errors: string[] = [];
+    const found = await scanText({ path: 'pg_hba.conf', text }, undefined, (rule, error) => {
+      if (rule.startsWith('exposure/')) errors.push(`${rule}: ${String(error)}`);
+    });
+    return { errors, found: found.filter((f) => f.ruleId === 'exposure/pg-hba-open') };
+  };
+
+  it('reads a method column shaped like a nested quantifier in linear time', async () => {
+    const { errors, found } = await run(`host all all 0.0.0.0/0 (a+)+$ ${'a'.repeat(40)}!\nhost all all 0.0.0.0/0 trust\n`);
+    assert.deepEqual(errors, []);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'error');
+  });
+
+  it('does not throw on a method column that is not a valid pattern', async () => {
+    const { errors, found } = await run('host all all 0.0.0.0/0 md5(\nhost all all 0.0.0.0/0 [trust\nhost all all 0.0.0.0/0 md5\n');
+    assert.deepEqual(errors, []);
+    assert.equal(found.length, 1);
+    assert.ok(found[0].fixes?.length, 'the md5 line keeps its scram-sha-256 fix');
+  });
+});
