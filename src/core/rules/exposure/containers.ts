@@ -30,6 +30,9 @@ const FAMILIES: readonly [RegExp, string][] = [
   [/^rabbitmq$/, 'rabbitmq'],
   [/^(minio)$/, 'minio'],
   [/^(arangodb|rethinkdb|cockroach|scylla|dgraph|questdb|typesense|meilisearch|solr)$/, 'store'],
+  [/^db2(_community)?$/, 'db2'],
+  [/^(infinispan|infinispan-server|server)$/, 'infinispan'],
+  [/^(vitess|vtgate|vttablet|lite)$/, 'vitess'],
 ];
 
 /** The store family of an image reference, or undefined for anything else. */
@@ -57,6 +60,32 @@ export function nameFamily(name: string): string | undefined {
   return imageFamily(name);
 }
 
+/**
+ * The store family of an image given by a variable: its default (`${PG_IMAGE:-postgres:16}`),
+ * else a word of the variable's name (`${POSTGRES_IMAGE}`, `${VALKEY_IMAGE}`).
+ */
+function variableImageFamily(image: string): string | undefined {
+  const m = /^\$\{?([A-Za-z_]\w{0,80})(?::?-([^}]{1,200}))?\}?$/.exec(image.trim());
+  if (!m) return undefined;
+  if (m[2]) return imageFamily(m[2]);
+  return nameTokenFamily(m[1]);
+}
+
+/** Words of a name that say "management tool", not "store" (`redis-commander`, `mongo-express`). */
+const TOOL_WORD = /^(ui|web|admin|commander|express|exporter|insight|insights|proxy|backup|migrate|migration|migrations|init|setup|client|cli|console|dashboard|gui|adminer|pgadmin|studio|sync|monitor|metrics)$/;
+
+/** A family named by one word of a service or variable name (`valkey-cart`, `astronomy_postgres`). */
+function nameTokenFamily(name: string): string | undefined {
+  const words = name.toLowerCase().split(/[-_.]+/).filter(Boolean);
+  if (words.some((w) => TOOL_WORD.test(w))) return undefined;
+  for (const w of words) {
+    if (w === 'image' || w === 'server' || w === 'lite') continue;
+    const family = imageFamily(w);
+    if (family) return family;
+  }
+  return undefined;
+}
+
 function familyOf(image: string): string | undefined {
   const ref = image.trim().toLowerCase().replace(/@sha256:[0-9a-f]+$/, '');
   const path = ref.replace(/:[^/:]*$/, '');
@@ -67,6 +96,8 @@ function familyOf(image: string): string | undefined {
     // Generic names ("server", "database", "express") count only under their vendor's path.
     if (family === 'mssql' && last === 'server' && !path.includes('mssql')) continue;
     if (family === 'oracle' && !/oracle|gvenzl/.test(path)) continue;
+    if (family === 'infinispan' && last === 'server' && !path.includes('infinispan')) continue;
+    if (family === 'vitess' && last === 'lite' && !path.includes('vitess')) continue;
     return family;
   }
   return undefined;
@@ -111,7 +142,7 @@ export function composeServices(doc: Document): Service[] {
         const svc = e.value;
         if (svc.kind !== 'object') continue;
         const image = str(get(svc, 'image')) ?? '';
-        const family = imageFamily(image) ?? nameFamily(e.key);
+        const family = imageFamily(image) ?? variableImageFamily(image) ?? nameFamily(e.key) ?? (image.startsWith('$') ? nameTokenFamily(e.key) : undefined);
         if (!family) continue;
         const env = envOf(get(svc, 'environment'));
         const command = commandText(doc, get(svc, 'command'));
