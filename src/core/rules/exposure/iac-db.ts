@@ -1,5 +1,5 @@
 import type { Document } from '../../documents/document';
-import { visit, type TreeNode } from '../../documents/tree';
+import { visit, type Entry, type TreeNode } from '../../documents/tree';
 import type { RawFinding } from '../rule';
 import { excerpt, field, fields, flag, flipped, isWorld, norm, replaceFix, scalars, str } from './common';
 import { resolveVar, resourcesOf, shortType, type Resource } from './resources';
@@ -38,17 +38,22 @@ export function publicDbHits(doc: Document): RawFinding[] {
       const props = r.props;
       if (!props) continue;
       const name = label(r);
-      const pa = field(props, 'publicly_accessible');
-      if (pa && flag(resolveVar(doc, pa.value)) === true && !NOT_A_STORE.test(r.type)) {
-        const source = doc.text.slice(pa.value.range[0], pa.value.range[1]);
-        const to = flipped(source, false);
-        out.push({
-          range: [pa.keyRange[0], pa.value.range[1]],
-          messageId: 'public',
-          data: { resource: name, key: pa.key },
-          excerpt: excerpt(doc, [pa.keyRange[0], pa.value.range[1]]),
-          ...(to ? { fixes: [replaceFix('fix.private', pa.value.range, to, true)] } : {}),
-        });
+      const top = field(props, 'publicly_accessible');
+      // Module inputs and `for_each` maps carry the flag per instance (`instances = { a = {
+      // publicly_accessible = true } }`); a flag read from `each.value` comes from such a map.
+      const nested = r.source === 'terraform' && (r.type.startsWith('module:') || field(props, 'for_each') !== undefined) ? nestedFlags(props, top) : [];
+      for (const pa of [...(top ? [top] : []), ...nested]) {
+        if (flag(resolveVar(doc, pa.value)) === true && !NOT_A_STORE.test(r.type)) {
+          const source = doc.text.slice(pa.value.range[0], pa.value.range[1]);
+          const to = flipped(source, false);
+          out.push({
+            range: [pa.keyRange[0], pa.value.range[1]],
+            messageId: 'public',
+            data: { resource: name, key: pa.key },
+            excerpt: excerpt(doc, [pa.keyRange[0], pa.value.range[1]]),
+            ...(to ? { fixes: [replaceFix('fix.private', pa.value.range, to, true)] } : {}),
+          });
+        }
       }
       if (AZURE_DATA.test(r.type) && !/storage/i.test(r.type)) {
         const pna = field(props, 'public_network_access_enabled', 'publicNetworkAccess') ?? field(field(props, 'network')?.value, 'publicNetworkAccess');
@@ -77,6 +82,16 @@ export function publicDbHits(doc: Document): RawFinding[] {
     }
     return out;
   });
+}
+
+/** `publicly_accessible` entries nested in a module's or resource's maps, the top-level one left out. */
+function nestedFlags(props: TreeNode, top: Entry | undefined): Entry[] {
+  const out: Entry[] = [];
+  visit(props, (node, path) => {
+    if (path.length === 0 || node.kind !== 'object') return;
+    for (const e of node.entries) if (e !== top && norm(e.key) === 'publiclyaccessible' && e.value.kind === 'scalar') out.push(e);
+  });
+  return out;
 }
 
 /** IP rules, VNet filters or VNet injection that keep an open-by-default service private. */
