@@ -156,7 +156,7 @@ export function composeServices(doc: Document): Service[] {
           image: image || e.key,
           published,
           ...(hostNetwork ? { hostNetwork } : {}),
-          gaps: authGaps(doc, family, image, env, command, e.keyRange),
+          gaps: authGaps(doc, family, image, env, command, e.keyRange, get(svc, 'command')?.range),
         });
       }
     }
@@ -270,7 +270,7 @@ function longSyntaxFix(doc: Document, item: ObjectNode, hostIpEntry: Entry | und
 const TRUE_WORDS = /^(1|true|yes|y|on)$/i;
 
 /** Authentication switched off by environment or command, or left at an unauthenticated image default. */
-export function authGaps(doc: Document, family: string, image: string, env: Map<string, EnvVar>, command: string, anchor: Range): AuthGap[] {
+export function authGaps(doc: Document, family: string, image: string, env: Map<string, EnvVar>, command: string, anchor: Range, commandRange?: Range): AuthGap[] {
   const out: AuthGap[] = [];
   const has = (name: string) => env.has(name) || env.has(`${name}_FILE`);
   const trust = env.get('POSTGRES_HOST_AUTH_METHOD');
@@ -293,7 +293,7 @@ export function authGaps(doc: Document, family: string, image: string, env: Map<
   const neo = env.get('NEO4J_AUTH');
   if (neo && neo.value.trim().toLowerCase() === 'none') out.push({ range: neo.range, kind: 'noPassword', setting: 'NEO4J_AUTH=none', explicit: true });
   if (/--protected-mode\s+no\b/.test(command) && !/--requirepass\b/.test(command)) {
-    out.push({ range: anchor, kind: 'noPassword', setting: '--protected-mode no', explicit: true });
+    out.push({ range: commandRange ?? anchor, kind: 'noPassword', setting: '--protected-mode no', explicit: true });
   }
   // Image defaults without authentication (reported only when the port is published).
   const bitnami = /bitnami\//.test(image);

@@ -11,6 +11,7 @@ import { pgHbaOpen } from './pg-hba-open';
 import { postgresListenAll } from './postgres-listen-all';
 import { redisOpen } from './redis-open';
 import { rtdbRulesPublic } from './rtdb-rules-public';
+import { scriptDbOpen } from './script-db-open';
 import { helmDbNoAuth } from './helm-db-no-auth';
 import { k8sDbServiceExposed } from './k8s-db-service-exposed';
 import { networkDbPortOpen } from './network-db-port-open';
@@ -39,6 +40,7 @@ export const exposureRules: readonly Rule[] = [
   pgHbaOpen,
   postgresListenAll,
   mysqlOpen,
+  scriptDbOpen,
   firestoreRulesPublic,
   rtdbRulesPublic,
   supabasePublicBucket,
