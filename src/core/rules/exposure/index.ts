@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { clickhouseOpen } from './clickhouse-open';
 import { composeDbNoAuth } from './compose-db-no-auth';
 import { composeDbPortPublic } from './compose-db-port-public';
 import { dbFirewallOpen } from './db-firewall-open';
@@ -40,6 +41,7 @@ export const exposureRules: readonly Rule[] = [
   pgHbaOpen,
   postgresListenAll,
   mysqlOpen,
+  clickhouseOpen,
   scriptDbOpen,
   firestoreRulesPublic,
   rtdbRulesPublic,
