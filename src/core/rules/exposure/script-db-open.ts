@@ -59,7 +59,7 @@ function hbaHit(line: string): Hit | undefined {
   const world = isWorld(address) || address === 'all' || (hasMask && maybeMask === '0.0.0.0');
   if (!world) return undefined;
   if (method === 'trust') return { messageId: 'hbaTrust', data: { address: hasMask ? `${address}/${maybeMask}` : address }, error: true };
-  if (method === 'md5' || method === 'password' || method === 'scram-sha-256') return { messageId: 'hbaWorld', data: { address: hasMask ? `${address}/${maybeMask}` : address, method } };
+  if (method === 'md5' || method === 'password') return { messageId: 'hbaWorld', data: { address: hasMask ? `${address}/${maybeMask}` : address, method } };
   return undefined;
 }
 
