@@ -252,6 +252,9 @@ function publishedPorts(doc: Document, ports: TreeNode | undefined): PublishedPo
 function hostIp(spec: string): string | undefined {
   const v6 = /^(\[[^\]]*\]):/.exec(spec);
   if (v6) return v6[1];
+  // `${DB_BIND:-127.0.0.1}:5432:5432`: the variable (with its default) is the host IP.
+  const variable = /^(\$\{[^}]{0,200}\}):[^:]*:/.exec(spec);
+  if (variable) return variable[1];
   const parts = spec.split(':');
   if (parts.length === 3) return parts[0];
   // `${BIND}:5432:5432` with a default, or an IP with two port parts.

@@ -49,6 +49,8 @@ export const elasticsearchOpen: Rule = {
     const fixes = off && to ? [replaceFix('fix.enableSecurity', off.node.range, to, false)] : undefined;
     if (off && wide) {
       out.push({ range: off.range, messageId: 'open', data: { host: hostText, security }, severity: 'error', excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
+      // The wide bind is the other line of the same exposure.
+      if (host) out.push({ range: host.range, messageId: 'listenAll', data: { host: hostText }, severity: 'error', excerpt: excerpt(doc, host.range) });
     } else if (off && !local) {
       out.push({ range: off.range, messageId: 'securityOff', data: { security }, excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
     } else if (wide && host && flag(xpack?.node) !== true) {

@@ -108,7 +108,7 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
   const plain = !namesRuleKey(node);
   if (!plain && (isEgress(node) || denies(node))) return;
   const sources = plain ? [] : worldSources(doc, node);
-  const own = plain ? undefined : portsOf(node, r);
+  const own = plain ? undefined : portsOf(doc, node, r);
   // Crossplane and the AWS API nest the ranges under the rule (`ipRanges: [{cidrIp}]`).
   const ports = own ?? (sources.length ? inheritedPorts : undefined);
   if (sources.length && ports) {
@@ -122,7 +122,7 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
     if (e.value.kind === 'object' || e.value.kind === 'array') {
       if (carry && /^allow(ed)?$/i.test(e.key)) {
         for (const item of e.value.kind === 'array' ? e.value.items : [e.value]) {
-          const p = item.kind === 'object' ? portsOf(item, r) : undefined;
+          const p = item.kind === 'object' ? portsOf(doc, item, r) : undefined;
           if (p) for (const s of carry) out.push({ ...s, ports: p });
         }
         continue;
@@ -178,7 +178,7 @@ function denies(node: ObjectNode): boolean {
 const ALL_PROTOCOLS = new Set(['-1', 'all', '*', 'any']);
 
 /** The ports an ingress-shaped object opens, or undefined when it names none. */
-function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
+function portsOf(doc: Document, node: ObjectNode, r: Resource): Ports | undefined {
   const protocol = str(fieldIn(node, PROTOCOL_KEYS)?.value)?.toLowerCase();
   if (protocol === 'icmp' || protocol === 'icmpv6' || protocol === '1' || protocol === '58') return undefined;
   const fromE = fieldIn(node, FROM_KEYS) ?? field(fieldIn(node, RANGE_KEYS)?.value, 'from');
@@ -186,8 +186,11 @@ function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
   const ranges: [number, number][] = [];
   if (protocol !== undefined && ALL_PROTOCOLS.has(protocol)) return { all: true, ports: [] };
   if (fromE || toE) {
-    const from = toNumber(str(fromE?.value)) ?? toNumber(str(toE?.value));
-    const to = toNumber(str(toE?.value)) ?? from;
+    // CloudFormation ports given by a parameter (`FromPort: !Ref DBPort`) take its default.
+    const fromV = str(cfnParameter(doc, fromE?.value)?.default ?? fromE?.value);
+    const toV = str(cfnParameter(doc, toE?.value)?.default ?? toE?.value);
+    const from = toNumber(fromV) ?? toNumber(toV);
+    const to = toNumber(toV) ?? from;
     if (from === undefined || to === undefined) return undefined;
     ranges.push([from, to]);
   }
@@ -272,7 +275,7 @@ function moduleRules(doc: Document, r: Resource, props: TreeNode, out: OpenRule[
       const blocks = field(item, 'cidr_blocks', 'ipv6_cidr_blocks');
       const fake: Resource = { source: 'terraform', type: 'aws_security_group', name: '', props: item, node: item, anchor: item.range };
       // `rule = "postgresql-tcp"` names the ports; explicit from/to ports otherwise.
-      const ports = namedRulePorts(str(field(item, 'rule')?.value)?.toLowerCase() ?? '') ?? portsOf(item, fake);
+      const ports = namedRulePorts(str(field(item, 'rule')?.value)?.toLowerCase() ?? '') ?? portsOf(doc, item, fake);
       // Without its own cidr_blocks, an item takes the module's `ingress_cidr_blocks`.
       const sources = blocks ? scalars(blocks.value) : world;
       if (!ports) continue;
