@@ -85,7 +85,53 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
     const hba = hbaHit(line);
     if (hba) out.push(hba);
   }
+  if (out.length === 0 && lower.includes('0.0.0.0') && lower.includes('sed')) {
+    const store = sedOpensStore(line);
+    if (store) out.push({ messageId: 'sedBindAll', data: { store } });
+  }
   return out;
+}
+
+/** Store configuration files by path, with the store's name. */
+const STORE_CONFIG: readonly [RegExp, string][] = [
+  [/mongod?\.conf\b/i, 'MongoDB'],
+  [/redis[\w-]{0,40}\.conf\b/i, 'Redis'],
+  [/\.cnf\b|mysql|mariadb/i, 'MySQL / MariaDB'],
+  [/postgresql\.conf\b/i, 'PostgreSQL'],
+  [/(elasticsearch|opensearch)\.ya?ml\b/i, 'Elasticsearch / OpenSearch'],
+  [/clickhouse[\w./-]{0,80}\.xml\b/i, 'ClickHouse'],
+  [/cassandra\.ya?ml\b/i, 'Cassandra'],
+];
+
+/**
+ * The store whose configuration a `sed` substitution on this line rewrites to 0.0.0.0
+ * (`sed -i 's/127.0.0.1/0.0.0.0/' /etc/mongod.conf`), or undefined. The replacement is read by
+ * splitting on the command's own delimiter, never by a pattern built from the line.
+ */
+function sedOpensStore(line: string): string | undefined {
+  const store = STORE_CONFIG.find(([re]) => re.test(line))?.[1];
+  if (!store) return undefined;
+  const cmd = /\bsed\b/.exec(line);
+  if (!cmd) return undefined;
+  const sub = /(?:^|[\s"'])s([/|#@,:])/.exec(line.slice(cmd.index));
+  if (!sub) return undefined;
+  const delim = sub[1];
+  let i = cmd.index + sub.index + sub[0].length;
+  const parts: string[] = [];
+  let cur = '';
+  for (; i < line.length && parts.length < 2; i++) {
+    const c = line[i];
+    if (c === '\\' && i + 1 < line.length) {
+      cur += line[i + 1];
+      i++;
+    } else if (c === delim) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (parts.length < 2) return undefined;
+  const replacement = parts[1];
+  return /(^|[^\d.])0\.0\.0\.0($|[^\d.])/.test(replacement) ? store : undefined;
 }
 
 /** Whether the replacement that follows a `from: /^bind …/` line (`to: ""`, `to: "# …"`) drops the directive. */
@@ -137,6 +183,7 @@ export const scriptDbOpen: Rule = {
     redisBindAll: { en: 'Redis is told to listen on every interface (bind).', ja: 'Redis が全インターフェースで待ち受けるよう設定されています（bind）。' },
     redisBindRemoved: { en: 'The bind line of redis.conf is removed or commented out: Redis listens on every interface.', ja: 'redis.conf の bind 行が削除またはコメントアウトされ、Redis が全インターフェースで待ち受けます。' },
     mongoBindAll: { en: 'MongoDB is told to listen on every interface (bind_ip_all / bindIp).', ja: 'MongoDB が全インターフェースで待ち受けるよう設定されています（bind_ip_all / bindIp）。' },
+    sedBindAll: { en: 'The script rewrites the {store} configuration to listen on 0.0.0.0 (every interface).', ja: 'スクリプトが {store} の設定を 0.0.0.0（全インターフェース）で待ち受けるよう書き換えています。' },
     mysqlBindAll: { en: 'MySQL is told to listen on every interface (bind-address).', ja: 'MySQL が全インターフェースで待ち受けるよう設定されています（bind-address）。' },
   },
   appliesTo: (doc) => (doc.format === 'shell' || doc.format === 'dockerfile' || doc.format === 'yaml' || /(^|[-_.])entrypoint([-_.][\w.-]*)?$/i.test(doc.name)) && !OWN_RULE.test(doc.name),
@@ -167,6 +214,7 @@ export const scriptDbOpen: Rule = {
       { path: 'Dockerfile', text: 'FROM redis:7\nCMD ["redis-server", "--protected-mode", "no"]\n' },
       { path: 'setup.sh', text: "cat >> /etc/postgresql/16/main/pg_hba.conf <<EOF\nhost    all    all    0.0.0.0/0    md5\nEOF\n" },
       { path: 'provision.sh', text: "sed -i 's/^bind 127.0.0.1.*/bind 0.0.0.0/' /etc/redis/redis.conf\nsed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf\n" },
+      { path: 'catalogue.sh', text: "dnf install mongodb-org -y\nsed -i -e 's|127.0.0.1|0.0.0.0|g' /etc/mongod.conf\nsystemctl restart mongod\n" },
       { path: 'templates/redis.template.yml', text: 'run:\n  - replace:\n      filename: "/etc/redis/redis.conf"\n      from: /^bind .*$/\n      to: ""\n' },
       { path: 'docker-compose.yml', text: 'services:\n  worker:\n    build: ./db\n    command: sh -c "echo \'host all all 0.0.0.0/0 trust\' >> /etc/postgresql/pg_hba.conf && exec postgres"\n    ports:\n      - "5432:5432"\n' },
     ],
@@ -175,6 +223,7 @@ export const scriptDbOpen: Rule = {
       { path: 'Dockerfile', text: 'FROM python:3.12\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n' },
       { path: 'docker-compose.yml', text: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --protected-mode no\n    expose:\n      - "6379"\n' },
       { path: 'start.sh', text: 'redis-server --bind 127.0.0.1 --protected-mode yes\n' },
+      { path: 'catalogue.sh', text: "sed -i -e 's/0.0.0.0/127.0.0.1/g' /etc/mongod.conf\nsed -i 's/0.0.0.0:80/0.0.0.0:8080/' /etc/nginx/nginx.conf\n" },
     ],
   },
 };
