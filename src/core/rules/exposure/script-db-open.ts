@@ -18,7 +18,7 @@ import { composeServices } from './containers';
  */
 
 /** Words one of which a file must hold before any line of it is read. */
-const HINTS = ['listen_addresses', 'protected-mode', 'protected_mode', 'bind_ip', 'bindip', 'bind-address', 'bind_address', 'redis', '0.0.0.0/0', '::/0'];
+const HINTS = ['listen_addresses', 'protected-mode', 'protected_mode', 'bind_ip', 'bindip', 'bind-address', 'bind_address', 'redis', '0.0.0.0', '::/0'];
 registerLiterals(HINTS);
 
 /** Server configuration files with rules of their own. */
