@@ -1,7 +1,9 @@
 import type { Document } from '../../documents/document';
+import { blocks } from '../../documents/hcl';
 import { visit, type Entry, type TreeNode } from '../../documents/tree';
 import type { RawFinding } from '../rule';
 import { excerpt, field, fields, flag, flipped, isWorld, norm, replaceFix, scalars, str } from './common';
+import { treesOf } from '../../documents/trees';
 import { resolveVar, resourcesOf, shortType, type Resource } from './resources';
 
 /**
@@ -78,6 +80,25 @@ export function publicDbHits(doc: Document): RawFinding[] {
       const shared = field(props, 'shared_accounts', 'attribute_values');
       if (shared && /snapshot/i.test(r.type) && scalars(shared.value).some((s) => str(s)?.toLowerCase() === 'all')) {
         out.push({ range: [shared.keyRange[0], shared.value.range[1]], messageId: 'snapshotPublic', data: { resource: name }, severity: 'error', excerpt: excerpt(doc, shared.keyRange) });
+      }
+    }
+    // A module's own input (`variable "publicly_accessible" { default = true }`, often in
+    // variables.tf): every caller that leaves it unset gets a public database.
+    if (doc.format === 'hcl') {
+      for (const tree of treesOf(doc)) {
+        for (const v of blocks(tree, 'variable')) {
+          const name = v.labels?.[0] ?? '';
+          const d = field(v, 'default');
+          if (!d || !norm(name).endsWith('publiclyaccessible') || flag(d.value) !== true || NOT_A_STORE.test(name)) continue;
+          const to = flipped(doc.text.slice(d.value.range[0], d.value.range[1]), false);
+          out.push({
+            range: [d.keyRange[0], d.value.range[1]],
+            messageId: 'public',
+            data: { resource: `var.${name}`, key: 'default' },
+            excerpt: excerpt(doc, [d.keyRange[0], d.value.range[1]]),
+            ...(to ? { fixes: [replaceFix('fix.private', d.value.range, to, true)] } : {}),
+          });
+        }
       }
     }
     return out;
