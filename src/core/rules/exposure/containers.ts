@@ -30,6 +30,8 @@ const FAMILIES: readonly [RegExp, string][] = [
   [/^rabbitmq$/, 'rabbitmq'],
   [/^(minio)$/, 'minio'],
   [/^(arangodb|rethinkdb|cockroach|scylla|dgraph|questdb|typesense|meilisearch|solr)$/, 'store'],
+  [/^(couchbase|couchbase-server|yugabyte|tidb|surrealdb|ravendb|orientdb|memgraph)$/, 'store'],
+  [/^(dragonfly|dragonflydb)$/, 'redis'],
   [/^db2(_community)?$/, 'db2'],
   [/^(infinispan|infinispan-server|server)$/, 'infinispan'],
   [/^(vitess|vtgate|vttablet|lite)$/, 'vitess'],
@@ -212,7 +214,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 const PRIVATE = /^(10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/;
 
 /** True when a bind address listens beyond this host's loopback and private networks. */
-function bindsEverywhere(ip: string | undefined): boolean {
+export function bindsEverywhere(ip: string | undefined): boolean {
   if (ip === undefined || ip === '') return true;
   const v = ip.replace(/^\[|\]$/g, '');
   if (v === '0.0.0.0' || v === '::' || v === '*') return true;
@@ -249,7 +251,7 @@ function publishedPorts(doc: Document, ports: TreeNode | undefined): PublishedPo
 }
 
 /** The host IP of a short-syntax port (`IP:HOST:CONTAINER`), or undefined when none is given. */
-function hostIp(spec: string): string | undefined {
+export function hostIp(spec: string): string | undefined {
   const v6 = /^(\[[^\]]*\]):/.exec(spec);
   if (v6) return v6[1];
   // `${DB_BIND:-127.0.0.1}:5432:5432`: the variable (with its default) is the host IP.

@@ -5,7 +5,7 @@ import { mentionsAny, registerLiterals } from '../../literals';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, str } from './common';
-import { composeServices } from './containers';
+import { bindsEverywhere, composeServices, hostIp, imageFamily } from './containers';
 
 /**
  * Data stores opened by the scripts and command lines that set them up: shell scripts,
@@ -14,11 +14,12 @@ import { composeServices } from './containers';
  * server's own configuration. Each line is read on its own: `sed` turning `listen_addresses`,
  * `bind`, `bindIp` or `bind-address` to every interface, `redis-server --protected-mode no` /
  * `--bind 0.0.0.0`, `mongod --bind_ip_all`, a redis.conf `bind` line deleted or commented out,
- * and pg_hba.conf host lines written by `echo >>` or a heredoc that admit the whole internet.
+ * pg_hba.conf host lines written by `echo >>` or a heredoc that admit the whole internet, and
+ * `docker run -p 5432:5432 postgres` publishing a store on every host interface.
  */
 
 /** Words one of which a file must hold before any line of it is read. */
-const HINTS = ['listen_addresses', 'protected-mode', 'protected_mode', 'bind_ip', 'bindip', 'bind-address', 'bind_address', 'redis', '0.0.0.0', '::/0'];
+const HINTS = ['docker run', 'podman run', '--publish', 'listen_addresses', 'protected-mode', 'protected_mode', 'bind_ip', 'bindip', 'bind-address', 'bind_address', 'redis', '0.0.0.0', '::/0'];
 registerLiterals(HINTS);
 
 /** Server configuration files with rules of their own. */
@@ -85,11 +86,46 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
     const hba = hbaHit(line);
     if (hba) out.push(hba);
   }
+  if ((lower.includes('-p') || lower.includes('--publish')) && /(?:^|\s)(?:-p|--publish)(?:\s|=|\d)/.test(line)) {
+    const run = dockerRunPublish(lines, i);
+    if (run) out.push({ messageId: 'dockerRunPublished', data: run });
+  }
   if (out.length === 0 && lower.includes('0.0.0.0') && lower.includes('sed')) {
     const store = sedOpensStore(line);
     if (store) out.push({ messageId: 'sedBindAll', data: { store } });
   }
   return out;
+}
+
+/**
+ * `docker run -p 5432:5432 postgres` (or podman, continued over `\` lines): a store image with a
+ * port published on every host interface. `line` must hold the `-p`; the command may start a
+ * few lines above.
+ */
+function dockerRunPublish(lines: readonly string[], i: number): { port: string; image: string } | undefined {
+  // The logical command: this line and the continued lines above it.
+  let start = i;
+  while (start > 0 && i - start < 20 && /\\\s{0,20}$/.test(lines[start - 1])) start--;
+  let end = i;
+  while (end < lines.length - 1 && end - i < 20 && /\\\s{0,20}$/.test(lines[end])) end++;
+  const command = lines.slice(start, end + 1).join(' ').replace(/\\\s{0,20}(\s|$)/g, ' ');
+  const run = /\b(?:docker|podman)(?:\s{1,20}container)?\s{1,20}(?:run|create)\b/.exec(command);
+  if (!run) return undefined;
+  const words = command.slice(run.index + run[0].length).replace(/["']/g, '').split(/\s+/).filter(Boolean);
+  let port: string | undefined;
+  let image: string | undefined;
+  for (let k = 0; k < words.length && k < 200; k++) {
+    const w = words[k];
+    const spec = w === '-p' || w === '--publish' ? words[k + 1] : /^(?:-p|--publish=)(\S+)$/.exec(w)?.[1];
+    if (spec !== undefined) {
+      const ip = hostIp(spec);
+      // Only this physical line's own -p counts, so each published port is reported once.
+      if (bindsEverywhere(ip) && /^[\d$[{]/.test(spec) && lines[i].includes(spec)) port = port ?? spec;
+      continue;
+    }
+    if (!w.startsWith('-') && !w.includes('=') && imageFamily(w)) image = image ?? w;
+  }
+  return port && image ? { port, image } : undefined;
 }
 
 /** Store configuration files by path, with the store's name. */
@@ -183,6 +219,7 @@ export const scriptDbOpen: Rule = {
     redisBindAll: { en: 'Redis is told to listen on every interface (bind).', ja: 'Redis が全インターフェースで待ち受けるよう設定されています（bind）。' },
     redisBindRemoved: { en: 'The bind line of redis.conf is removed or commented out: Redis listens on every interface.', ja: 'redis.conf の bind 行が削除またはコメントアウトされ、Redis が全インターフェースで待ち受けます。' },
     mongoBindAll: { en: 'MongoDB is told to listen on every interface (bind_ip_all / bindIp).', ja: 'MongoDB が全インターフェースで待ち受けるよう設定されています（bind_ip_all / bindIp）。' },
+    dockerRunPublished: { en: 'docker run publishes port {port} of {image} on every host interface.', ja: 'docker run が {image} のポート {port} をホストの全インターフェースに公開しています。' },
     sedBindAll: { en: 'The script rewrites the {store} configuration to listen on 0.0.0.0 (every interface).', ja: 'スクリプトが {store} の設定を 0.0.0.0（全インターフェース）で待ち受けるよう書き換えています。' },
     mysqlBindAll: { en: 'MySQL is told to listen on every interface (bind-address).', ja: 'MySQL が全インターフェースで待ち受けるよう設定されています（bind-address）。' },
   },
@@ -215,6 +252,7 @@ export const scriptDbOpen: Rule = {
       { path: 'setup.sh', text: "cat >> /etc/postgresql/16/main/pg_hba.conf <<EOF\nhost    all    all    0.0.0.0/0    md5\nEOF\n" },
       { path: 'provision.sh', text: "sed -i 's/^bind 127.0.0.1.*/bind 0.0.0.0/' /etc/redis/redis.conf\nsed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf\n" },
       { path: 'catalogue.sh', text: "dnf install mongodb-org -y\nsed -i -e 's|127.0.0.1|0.0.0.0|g' /etc/mongod.conf\nsystemctl restart mongod\n" },
+      { path: 'scripts/dev-db.sh', text: 'docker run -d --name dev-db \\\n  -e POSTGRES_PASSWORD="$PGPASS" \\\n  -p 5432:5432 \\\n  postgres:16\n' },
       { path: 'templates/redis.template.yml', text: 'run:\n  - replace:\n      filename: "/etc/redis/redis.conf"\n      from: /^bind .*$/\n      to: ""\n' },
       { path: 'docker-compose.yml', text: 'services:\n  worker:\n    build: ./db\n    command: sh -c "echo \'host all all 0.0.0.0/0 trust\' >> /etc/postgresql/pg_hba.conf && exec postgres"\n    ports:\n      - "5432:5432"\n' },
     ],
@@ -223,6 +261,7 @@ export const scriptDbOpen: Rule = {
       { path: 'Dockerfile', text: 'FROM python:3.12\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n' },
       { path: 'docker-compose.yml', text: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --protected-mode no\n    expose:\n      - "6379"\n' },
       { path: 'start.sh', text: 'redis-server --bind 127.0.0.1 --protected-mode yes\n' },
+      { path: 'scripts/dev-db.sh', text: 'docker run -d --name dev-db -p 127.0.0.1:5432:5432 postgres:16\ndocker run -d -p 8080:80 nginx\n' },
       { path: 'catalogue.sh', text: "sed -i -e 's/0.0.0.0/127.0.0.1/g' /etc/mongod.conf\nsed -i 's/0.0.0.0:80/0.0.0.0:8080/' /etc/nginx/nginx.conf\n" },
     ],
   },
