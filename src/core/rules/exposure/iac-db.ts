@@ -167,6 +167,16 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
           return false;
         });
       }
+      // Ansible `postgresql_pg_hba` entries (and `postgresql_set` style lists of them): a
+      // source or address of the whole internet with trust or a password method.
+      if (r.source === 'ansible' && /pg_hba/i.test(shortType(r))) {
+        const address = field(props, 'source', 'address', 'src');
+        const method = str(field(props, 'method')?.value)?.toLowerCase() ?? 'md5';
+        const v = str(address?.value);
+        if (address && (isWorld(v) || v === 'all') && /^(trust|md5|password)$/.test(method)) {
+          out.push({ range: [address.keyRange[0], address.value.range[1]], messageId: 'dbSecurityGroup', data: { resource: name, cidr: v ?? '' }, ...(method === 'trust' ? { severity: 'error' as const } : {}), excerpt: excerpt(doc, address.keyRange) });
+        }
+      }
       if (/db|rds|sql|redis|mongo|kvstore|polardb|database/i.test(shortType(r))) {
         for (const e of fields(props, ...DB_ALLOW_LIST)) {
           for (const s of scalars(e.value)) {
