@@ -78,7 +78,7 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
   }
   if (lower.includes('bind') && near(lines, i, /redis/i)) {
     if (REDIS_BIND_ALL.test(words)) out.push({ messageId: 'redisBindAll', data: {} });
-    else if (BIND_LINE_DELETED.test(line) || (BIND_LINE_PATTERN.test(line) && /^\s*-?\s*from\s*:/.test(line) && removes(lines, i))) out.push({ messageId: 'redisBindRemoved', data: {} });
+    else if (BIND_LINE_DELETED.test(line) || sedDropsBind(line) || (BIND_LINE_PATTERN.test(line) && /^\s*-?\s*from\s*:/.test(line) && removes(lines, i))) out.push({ messageId: 'redisBindRemoved', data: {} });
   }
   if ((lower.includes('bind_ip') || lower.includes('bindip')) && MONGO_BIND_ALL.test(words)) out.push({ messageId: 'mongoBindAll', data: {} });
   if ((lower.includes('bind-address') || lower.includes('bind_address')) && MYSQL_BIND_ALL.test(line) && near(lines, i, /mysql|mariadb|my\.cnf/i)) out.push({ messageId: 'mysqlBindAll', data: {} });
@@ -147,6 +147,12 @@ const STORE_CONFIG: readonly [RegExp, string][] = [
 function sedOpensStore(line: string): string | undefined {
   const store = STORE_CONFIG.find(([re]) => re.test(line))?.[1];
   if (!store) return undefined;
+  const sub = sedSubstitution(line);
+  return sub && /(^|[^\d.])0\.0\.0\.0($|[^\d.])/.test(sub.replacement) ? store : undefined;
+}
+
+/** The first `s/pattern/replacement/` of a `sed` command on the line, split on its own delimiter. */
+function sedSubstitution(line: string): { pattern: string; replacement: string } | undefined {
   const cmd = /\bsed\b/.exec(line);
   if (!cmd) return undefined;
   const sub = /(?:^|[\s"'])s([/|#@,:])/.exec(line.slice(cmd.index));
@@ -165,9 +171,15 @@ function sedOpensStore(line: string): string | undefined {
       cur = '';
     } else cur += c;
   }
-  if (parts.length < 2) return undefined;
-  const replacement = parts[1];
-  return /(^|[^\d.])0\.0\.0\.0($|[^\d.])/.test(replacement) ? store : undefined;
+  return parts.length < 2 ? undefined : { pattern: parts[0], replacement: parts[1] };
+}
+
+/** A sed substitution that comments out or empties redis.conf's `bind` line (`s|bind 127.0.0.1|#bind 127.0.0.1|`). */
+function sedDropsBind(line: string): boolean {
+  const sub = sedSubstitution(line);
+  if (!sub || !/(^|[\s^])bind\b/.test(sub.pattern)) return false;
+  const r = sub.replacement.trim();
+  return r === '' || r.startsWith('#');
 }
 
 /** Whether the replacement that follows a `from: /^bind …/` line (`to: ""`, `to: "# …"`) drops the directive. */
