@@ -175,7 +175,7 @@ export function isWorld(value: string | undefined): boolean {
  * Oracle 1521/2483/2484, MongoDB 27017/27018, Redis 6379, Elasticsearch 9200/9300, CouchDB 5984,
  * Cassandra 9042/7000/7001/9160, Memcached 11211, InfluxDB 8086, Kibana 5601, Docker API 2375,
  * Redshift 5439, Neo4j 7474/7687, ClickHouse 8123, and 9000 (HDFS NameNode, ClickHouse native,
- * MinIO).
+ * MinIO), Infinispan 11222, RethinkDB 28015, Db2 50000, Vitess 15306/15991, CockroachDB 26257.
  */
 export const DB_PORTS: ReadonlyMap<number, string> = new Map([
   [3306, 'MySQL'], [5432, 'PostgreSQL'], [1433, 'SQL Server'], [1521, 'Oracle'], [2483, 'Oracle'], [2484, 'Oracle'],
@@ -183,6 +183,7 @@ export const DB_PORTS: ReadonlyMap<number, string> = new Map([
   [5984, 'CouchDB'], [9042, 'Cassandra'], [7000, 'Cassandra'], [7001, 'Cassandra'], [9160, 'Cassandra'],
   [11211, 'Memcached'], [8086, 'InfluxDB'], [5601, 'Kibana'], [2375, 'Docker API'], [5439, 'Redshift'],
   [7474, 'Neo4j'], [7687, 'Neo4j'], [8123, 'ClickHouse'], [9000, 'HDFS / ClickHouse / MinIO'],
+  [11222, 'Infinispan'], [28015, 'RethinkDB'], [50000, 'Db2'], [15306, 'Vitess'], [15991, 'Vitess'], [26257, 'CockroachDB'],
 ]);
 
 /** The database ports inside [from, to]; every one of them for a full range. */

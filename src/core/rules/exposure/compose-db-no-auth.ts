@@ -8,7 +8,8 @@ import { AUTH_MESSAGES } from './auth-messages';
  * `MYSQL_ALLOW_EMPTY_PASSWORD`, Bitnami `ALLOW_EMPTY_PASSWORD=yes`, Elasticsearch / OpenSearch
  * security switched off, `NEO4J_AUTH=none`; and, when its port is published, images whose
  * default is no authentication (Mongo without a root user, Redis without `requirepass`,
- * Memcached). Written settings are a warning alone; with a published port, an error.
+ * Memcached). Reported only when the port is published on a non-loopback interface (or the
+ * service uses the host network), as an error: otherwise only the compose network reaches it.
  */
 export const composeDbNoAuth: Rule = {
   id: 'exposure/compose-db-no-auth',
@@ -31,7 +32,9 @@ export const composeDbNoAuth: Rule = {
     for (const s of composeServices(doc)) {
       const published = s.published.length > 0 || s.hostNetwork !== undefined;
       for (const g of s.gaps) {
-        if (!g.explicit && !published) continue;
+        // Without a published port (or the host network) only the compose network reaches the
+        // store; a port bound to 127.0.0.1 is not published here either.
+        if (!published) continue;
         out.push({
           range: g.range,
           messageId: g.kind,
@@ -46,14 +49,16 @@ export const composeDbNoAuth: Rule = {
   },
   examples: {
     bad: [
-      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n    ports:\n      - "5432:5432"\n' },
       { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n    ports:\n      - "27017:27017"\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.14.0\n    environment:\n      - discovery.type=single-node\n      - xpack.security.enabled=false\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.14.0\n    environment:\n      - discovery.type=single-node\n      - xpack.security.enabled=false\n    ports:\n      - 9200:9200\n' },
     ],
     good: [
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD_FILE=/run/secrets/pg\n' },
       { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_INITDB_ROOT_USERNAME: admin\n      MONGO_INITDB_ROOT_PASSWORD_FILE: /run/secrets/mongo\n    ports:\n      - "127.0.0.1:27017:27017"\n' },
       { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n    ports:\n      - "127.0.0.1:5432:5432"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\n' },
     ],
   },
 };

@@ -30,6 +30,11 @@ const FAMILIES: readonly [RegExp, string][] = [
   [/^rabbitmq$/, 'rabbitmq'],
   [/^(minio)$/, 'minio'],
   [/^(arangodb|rethinkdb|cockroach|scylla|dgraph|questdb|typesense|meilisearch|solr)$/, 'store'],
+  [/^(couchbase|couchbase-server|yugabyte|tidb|surrealdb|ravendb|orientdb|memgraph)$/, 'store'],
+  [/^(dragonfly|dragonflydb)$/, 'redis'],
+  [/^db2(_community)?$/, 'db2'],
+  [/^(infinispan|infinispan-server|server)$/, 'infinispan'],
+  [/^(vitess|vtgate|vttablet|lite)$/, 'vitess'],
 ];
 
 /** The store family of an image reference, or undefined for anything else. */
@@ -57,6 +62,32 @@ export function nameFamily(name: string): string | undefined {
   return imageFamily(name);
 }
 
+/**
+ * The store family of an image given by a variable: its default (`${PG_IMAGE:-postgres:16}`),
+ * else a word of the variable's name (`${POSTGRES_IMAGE}`, `${VALKEY_IMAGE}`).
+ */
+function variableImageFamily(image: string): string | undefined {
+  const m = /^\$\{?([A-Za-z_]\w{0,80})(?::?-([^}]{1,200}))?\}?$/.exec(image.trim());
+  if (!m) return undefined;
+  if (m[2]) return imageFamily(m[2]);
+  return nameTokenFamily(m[1]);
+}
+
+/** Words of a name that say "management tool", not "store" (`redis-commander`, `mongo-express`). */
+const TOOL_WORD = /^(ui|web|admin|commander|express|exporter|insight|insights|proxy|backup|migrate|migration|migrations|init|setup|client|cli|console|dashboard|gui|adminer|pgadmin|studio|sync|monitor|metrics)$/;
+
+/** A family named by one word of a service or variable name (`valkey-cart`, `astronomy_postgres`). */
+function nameTokenFamily(name: string): string | undefined {
+  const words = name.toLowerCase().split(/[-_.]+/).filter(Boolean);
+  if (words.some((w) => TOOL_WORD.test(w))) return undefined;
+  for (const w of words) {
+    if (w === 'image' || w === 'server' || w === 'lite') continue;
+    const family = imageFamily(w);
+    if (family) return family;
+  }
+  return undefined;
+}
+
 function familyOf(image: string): string | undefined {
   const ref = image.trim().toLowerCase().replace(/@sha256:[0-9a-f]+$/, '');
   const path = ref.replace(/:[^/:]*$/, '');
@@ -67,6 +98,8 @@ function familyOf(image: string): string | undefined {
     // Generic names ("server", "database", "express") count only under their vendor's path.
     if (family === 'mssql' && last === 'server' && !path.includes('mssql')) continue;
     if (family === 'oracle' && !/oracle|gvenzl/.test(path)) continue;
+    if (family === 'infinispan' && last === 'server' && !path.includes('infinispan')) continue;
+    if (family === 'vitess' && last === 'lite' && !path.includes('vitess')) continue;
     return family;
   }
   return undefined;
@@ -111,7 +144,7 @@ export function composeServices(doc: Document): Service[] {
         const svc = e.value;
         if (svc.kind !== 'object') continue;
         const image = str(get(svc, 'image')) ?? '';
-        const family = imageFamily(image) ?? nameFamily(e.key);
+        const family = imageFamily(image) ?? variableImageFamily(image) ?? nameFamily(e.key) ?? (image.startsWith('$') ? nameTokenFamily(e.key) : undefined);
         if (!family) continue;
         const env = envOf(get(svc, 'environment'));
         const command = commandText(doc, get(svc, 'command'));
@@ -125,7 +158,7 @@ export function composeServices(doc: Document): Service[] {
           image: image || e.key,
           published,
           ...(hostNetwork ? { hostNetwork } : {}),
-          gaps: authGaps(doc, family, image, env, command, e.keyRange),
+          gaps: authGaps(doc, family, image, env, command, e.keyRange, get(svc, 'command')?.range),
         });
       }
     }
@@ -181,7 +214,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 const PRIVATE = /^(10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/;
 
 /** True when a bind address listens beyond this host's loopback and private networks. */
-function bindsEverywhere(ip: string | undefined): boolean {
+export function bindsEverywhere(ip: string | undefined): boolean {
   if (ip === undefined || ip === '') return true;
   const v = ip.replace(/^\[|\]$/g, '');
   if (v === '0.0.0.0' || v === '::' || v === '*') return true;
@@ -218,9 +251,12 @@ function publishedPorts(doc: Document, ports: TreeNode | undefined): PublishedPo
 }
 
 /** The host IP of a short-syntax port (`IP:HOST:CONTAINER`), or undefined when none is given. */
-function hostIp(spec: string): string | undefined {
+export function hostIp(spec: string): string | undefined {
   const v6 = /^(\[[^\]]*\]):/.exec(spec);
   if (v6) return v6[1];
+  // `${DB_BIND:-127.0.0.1}:5432:5432`: the variable (with its default) is the host IP.
+  const variable = /^(\$\{[^}]{0,200}\}):[^:]*:/.exec(spec);
+  if (variable) return variable[1];
   const parts = spec.split(':');
   if (parts.length === 3) return parts[0];
   // `${BIND}:5432:5432` with a default, or an IP with two port parts.
@@ -239,7 +275,7 @@ function longSyntaxFix(doc: Document, item: ObjectNode, hostIpEntry: Entry | und
 const TRUE_WORDS = /^(1|true|yes|y|on)$/i;
 
 /** Authentication switched off by environment or command, or left at an unauthenticated image default. */
-export function authGaps(doc: Document, family: string, image: string, env: Map<string, EnvVar>, command: string, anchor: Range): AuthGap[] {
+export function authGaps(doc: Document, family: string, image: string, env: Map<string, EnvVar>, command: string, anchor: Range, commandRange?: Range): AuthGap[] {
   const out: AuthGap[] = [];
   const has = (name: string) => env.has(name) || env.has(`${name}_FILE`);
   const trust = env.get('POSTGRES_HOST_AUTH_METHOD');
@@ -262,7 +298,7 @@ export function authGaps(doc: Document, family: string, image: string, env: Map<
   const neo = env.get('NEO4J_AUTH');
   if (neo && neo.value.trim().toLowerCase() === 'none') out.push({ range: neo.range, kind: 'noPassword', setting: 'NEO4J_AUTH=none', explicit: true });
   if (/--protected-mode\s+no\b/.test(command) && !/--requirepass\b/.test(command)) {
-    out.push({ range: anchor, kind: 'noPassword', setting: '--protected-mode no', explicit: true });
+    out.push({ range: commandRange ?? anchor, kind: 'noPassword', setting: '--protected-mode no', explicit: true });
   }
   // Image defaults without authentication (reported only when the port is published).
   const bitnami = /bitnami\//.test(image);

@@ -7,7 +7,8 @@ import { IAC_FORMATS } from './formats';
  * A database's own firewall or allow-list admitting every address: Azure SQL / PostgreSQL /
  * MySQL / Redis firewall rules from 0.0.0.0 to 255.255.255.255, Cloud SQL authorized networks
  * of 0.0.0.0/0, RDS and Nifcloud DB security groups and Alibaba Cloud `security_ips` open to
- * the world. (0.0.0.0–0.0.0.0, Azure's "allow Azure services", is not reported.)
+ * the world, and Ansible postgresql_pg_hba entries from the whole internet. (0.0.0.0–0.0.0.0,
+ * Azure's "allow Azure services", is not reported.)
  */
 export const dbFirewallOpen: Rule = {
   id: 'exposure/db-firewall-open',
@@ -46,6 +47,7 @@ export const dbFirewallOpen: Rule = {
   },
   examples: {
     bad: [
+      { path: 'playbook.yml', text: '- hosts: db\n  tasks:\n    - name: open pg_hba\n      community.postgresql.postgresql_pg_hba:\n        dest: /etc/postgresql/16/main/pg_hba.conf\n        contype: host\n        source: 0.0.0.0/0\n        method: trust\n' },
       { path: 'sql.tf', text: 'resource "azurerm_mssql_firewall_rule" "all" {\n  server_id        = azurerm_mssql_server.s.id\n  start_ip_address = "0.0.0.0"\n  end_ip_address   = "255.255.255.255"\n}\n' },
       { path: 'cloudsql.tf', text: 'resource "google_sql_database_instance" "db" {\n  settings {\n    ip_configuration {\n      authorized_networks {\n        value = "0.0.0.0/0"\n      }\n    }\n  }\n}\n' },
       { path: 'dbsg.tf', text: 'resource "aws_db_security_group" "sg" {\n  ingress {\n    cidr = "0.0.0.0/0"\n  }\n}\n' },

@@ -8,7 +8,9 @@ const LOCAL_HOST = /^(_local_|_local:ipv4_|_local:ipv6_|localhost|127\.\d+\.\d+\
 /**
  * elasticsearch.yml / opensearch.yml listening beyond the host (`network.host: 0.0.0.0`,
  * `_global_`, a public address) with security off (`xpack.security.enabled: false`,
- * `plugins.security.disabled: true`). Both: an error. Either alone: a warning.
+ * `plugins.security.disabled: true`). Both: an error. Either alone: a warning, except security off
+ * on a host bound to loopback or private addresses (not reachable) and a wide bind with
+ * `xpack.security.enabled: true` (every request still needs credentials).
  */
 export const elasticsearchOpen: Rule = {
   id: 'exposure/elasticsearch-open',
@@ -35,6 +37,8 @@ export const elasticsearchOpen: Rule = {
     const host = ['network.host', 'network.bind_host', 'http.host'].map((k) => s.get(k)).find((x) => x !== undefined);
     const hostValues = scalars(host?.node).map((n) => str(n) ?? '');
     const wide = host !== undefined && hostValues.some((v) => v !== '' && !LOCAL_HOST.test(v) && !v.startsWith('${'));
+    // A host set to loopback or site-local addresses only keeps the cluster off the internet.
+    const local = host !== undefined && !wide && hostValues.some((v) => LOCAL_HOST.test(v));
     const xpack = s.get('xpack.security.enabled');
     const osDisabled = s.get('plugins.security.disabled');
     const off = flag(xpack?.node) === false ? xpack : flag(osDisabled?.node) === true ? osDisabled : undefined;
@@ -45,9 +49,12 @@ export const elasticsearchOpen: Rule = {
     const fixes = off && to ? [replaceFix('fix.enableSecurity', off.node.range, to, false)] : undefined;
     if (off && wide) {
       out.push({ range: off.range, messageId: 'open', data: { host: hostText, security }, severity: 'error', excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
-    } else if (off) {
+      // The wide bind is the other line of the same exposure.
+      if (host) out.push({ range: host.range, messageId: 'listenAll', data: { host: hostText }, severity: 'error', excerpt: excerpt(doc, host.range) });
+    } else if (off && !local) {
       out.push({ range: off.range, messageId: 'securityOff', data: { security }, excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
-    } else if (wide && host) {
+    } else if (wide && host && flag(xpack?.node) !== true) {
+      // With xpack security on, listening wide still asks every client for credentials.
       out.push({ range: host.range, messageId: 'listenAll', data: { host: hostText }, excerpt: excerpt(doc, host.range) });
     }
     return out;
@@ -57,6 +64,10 @@ export const elasticsearchOpen: Rule = {
       { path: 'config/elasticsearch.yml', text: 'cluster.name: prod\nnetwork.host: 0.0.0.0\nxpack.security.enabled: false\n' },
       { path: 'elasticsearch.yml', text: 'xpack:\n  security:\n    enabled: false\n' },
     ],
-    good: [{ path: 'elasticsearch.yml', text: 'network.host: 10.0.1.5\nxpack.security.enabled: true\nxpack.security.http.ssl.enabled: true\n' }],
+    good: [
+      { path: 'elasticsearch.yml', text: 'network.host: 10.0.1.5\nxpack.security.enabled: true\nxpack.security.http.ssl.enabled: true\n' },
+      { path: 'config/elasticsearch.yml', text: 'cluster.name: docker-cluster\nnetwork.host: 0.0.0.0\nxpack.security.enabled: true\n' },
+      { path: 'elasticsearch.yml', text: 'network.host: _local_\nxpack.security.enabled: false\n' },
+    ],
   },
 };

@@ -111,24 +111,29 @@ function parseAllow(text: string, start: number, end: number): Omit<AllowStateme
 }
 
 /** Collections and paths that usually hold personal data. */
-export const USER_DATA = /(^|[/{$])(users?|customers?|members?|profiles?|accounts?|orders?|patients?|employees?|contacts?|messages?|chats?|payments?|addresses|people|persons?|clients?|applicants?|students?|reservations?|bookings?|invoices?|uploads?|private)([/}]|$|\b)/i;
+export const USER_DATA = /\{(user|uid|owner|customer|member|account)\w{0,20}\}|(^|[/{$])(users?|customers?|members?|profiles?|accounts?|orders?|patients?|employees?|contacts?|messages?|chats?|payments?|addresses|people|persons?|clients?|applicants?|students?|reservations?|bookings?|invoices?|uploads?|private)([/}]|$|\b)/i;
 
 /**
  * Whether a condition lets everyone through: `true`, or Firebase's test-mode deadline
- * (`request.time < timestamp.date(2030, 1, 1)`, RTDB `now < 1893456000000`) that is still ahead.
+ * (`request.time < timestamp.date(2030, 1, 1)`, RTDB `now < 1893456000000`, or a template's
+ * `timestamp.date({{IN_30_DAYS}})`). A deadline counts whether or not it has passed: the rule is
+ * written to admit everyone, and extending the date (what test mode asks for) reopens it;
+ * `expired` says that it is closed at `now`.
  */
-export function alwaysTrue(condition: string, now: number = Date.now()): { open: boolean; until?: string } {
+export function alwaysTrue(condition: string, now: number = Date.now()): { open: boolean; until?: string; expired?: boolean } {
   const c = condition.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
   if (c === 'true') return { open: true };
   const date = /^request\.time<timestamp\.date\((\d{4}),(\d{1,2}),(\d{1,2})\)$/.exec(c);
   if (date) {
     const until = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
-    return { open: until > now, until: `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}` };
+    return { open: true, until: `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`, expired: until <= now };
   }
+  // A template placeholder for the date (`{{IN_30_DAYS}}`): a deadline yet to be filled in.
+  if (/^request\.time<timestamp\.date\(\{\{[\w.-]{1,40}\}\}\)$/.test(c)) return { open: true, until: c.slice(c.indexOf('{{'), c.indexOf('}}') + 2) };
   const ms = /^now<(\d{12,14})$/.exec(c);
   if (ms) {
     const until = Number(ms[1]);
-    return { open: until > now, until: new Date(until).toISOString().slice(0, 10) };
+    return { open: true, until: new Date(until).toISOString().slice(0, 10), expired: until <= now };
   }
   return { open: false };
 }

@@ -4,13 +4,13 @@ import { describe, excerpt, FIREBASE_GUIDELINES } from './common';
 import { allowStatements, alwaysTrue, isRootPath, USER_DATA } from './firebase';
 
 const READS = new Set(['read', 'get', 'list']);
-const WRITES = new Set(['write', 'create', 'update', 'delete']);
 
 /**
  * Cloud Firestore and Cloud Storage security rules that let anyone in: `allow read, write: if
  * true;`, an unconditional `allow read;`, or the test-mode deadline that has not passed yet. Open
  * reads on the whole database or on collections of people (users, customers, orders …) are
- * errors; open writes there, and open read+write elsewhere, are warnings.
+ * errors; open writes there, open reads on other collections and test-mode deadlines that have
+ * passed are warnings.
  */
 export const firestoreRulesPublic: Rule = {
   id: 'exposure/firestore-rules-public',
@@ -35,6 +35,10 @@ export const firestoreRulesPublic: Rule = {
       en: 'Test-mode rule: anyone can access {path} until {until} ({statement}).',
       ja: 'テストモードのルールです。{until} まで誰でも {path} にアクセスできます（{statement}）。',
     },
+    openExpired: {
+      en: 'Test-mode rule: anyone could access {path} until {until}; the date has passed, but extending it, as the console asks, reopens everything ({statement}).',
+      ja: 'テストモードのルールです。{until} まで誰でも {path} にアクセスできました。期限は過ぎていますが、コンソールの案内どおり期限を延ばすと再び全体が公開されます（{statement}）。',
+    },
     'fix.requireAuth': { en: 'Require a signed-in user', ja: 'サインイン済みユーザーを必須にする' },
   },
   appliesTo: (doc) => doc.format === 'firebase-rules' || /\.rules$/.test(doc.name),
@@ -44,10 +48,11 @@ export const firestoreRulesPublic: Rule = {
       const verdict = s.condition === undefined ? { open: true } : alwaysTrue(s.condition);
       if (!verdict.open) continue;
       const reads = s.ops.some((o) => READS.has(o));
-      const writes = s.ops.some((o) => WRITES.has(o));
       const sensitive = isRootPath(s.path) || USER_DATA.test(s.path);
-      if (!sensitive && !(reads && writes)) continue;
-      const severity = sensitive && reads ? 'error' : 'warning';
+      // Open writes alone on a collection of no one's data leak nothing; every open read does.
+      if (!sensitive && !reads) continue;
+      const expired = 'expired' in verdict && verdict.expired === true;
+      const severity = sensitive && reads && !expired ? 'error' : 'warning';
       const path = s.path || '/';
       const statement = doc.text.slice(s.range[0], s.range[1]).replace(/\s+/g, ' ').slice(0, 80);
       const fix: Fix = s.conditionRange
@@ -56,7 +61,7 @@ export const firestoreRulesPublic: Rule = {
       const usable = s.conditionRange !== undefined || doc.text[s.range[1] - 1] === ';';
       out.push({
         range: s.range,
-        messageId: 'until' in verdict && verdict.until ? 'openUntil' : reads ? 'openRead' : 'openWrite',
+        messageId: 'until' in verdict && verdict.until ? (expired ? 'openExpired' : 'openUntil') : reads ? 'openRead' : 'openWrite',
         data: { path, statement, until: 'until' in verdict && verdict.until ? verdict.until : '' },
         severity,
         excerpt: excerpt(doc, s.range),
@@ -67,6 +72,18 @@ export const firestoreRulesPublic: Rule = {
   },
   examples: {
     bad: [
+      {
+        path: 'storage.rules',
+        text: "service firebase.storage {\n  match /b/{bucket}/o {\n    match /uploads/{uid}/{file} {\n      allow write: if request.auth.uid == uid;\n      allow read;\n    }\n  }\n}\n",
+      },
+      {
+        path: 'firestore.rules',
+        text: "service cloud.firestore {\n  match /databases/{database}/documents {\n    match /{document=**} {\n      allow read, write: if request.time < timestamp.date(2024, 2, 1);\n    }\n  }\n}\n",
+      },
+      {
+        path: 'firestore.rules',
+        text: "service cloud.firestore {\n  match /databases/{database}/documents {\n    match /shops/{shop} {\n      allow read: if true;\n    }\n  }\n}\n",
+      },
       {
         path: 'firestore.rules',
         text: "rules_version = '2';\nservice cloud.firestore {\n  match /databases/{database}/documents {\n    match /{document=**} {\n      allow read, write: if true;\n    }\n  }\n}\n",
@@ -79,7 +96,7 @@ export const firestoreRulesPublic: Rule = {
     good: [
       {
         path: 'firestore.rules',
-        text: "rules_version = '2';\nservice cloud.firestore {\n  match /databases/{database}/documents {\n    match /users/{userId} {\n      allow read, write: if request.auth != null && request.auth.uid == userId;\n    }\n    match /products/{id} {\n      allow read: if true;\n    }\n  }\n}\n",
+        text: "rules_version = '2';\nservice cloud.firestore {\n  match /databases/{database}/documents {\n    match /users/{userId} {\n      allow read, write: if request.auth != null && request.auth.uid == userId;\n    }\n    match /products/{id} {\n      allow read: if request.auth != null;\n      allow write: if false;\n    }\n  }\n}\n",
       },
     ],
   },

@@ -1,4 +1,5 @@
-import { visit, type TreeNode } from '../../documents/tree';
+import type { Document } from '../../documents/document';
+import { get, visit, type TreeNode } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
@@ -6,6 +7,26 @@ import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, str } 
 
 /** Chart and sub-chart names of data stores (`redis:`, `mongodb:`, `charts/postgresql/values.yaml`). */
 const DB_CHART = /(^|[-_/])(postgres(ql)?(-ha)?|mysql|mariadb(-galera)?|mongodb(-sharded)?|redis(-cluster)?|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|neo4j|influxdb2?|clickhouse|rabbitmq|etcd|minio)($|[-_/.])/i;
+
+/**
+ * The database chart a values file belongs to when neither its path nor its keys name one: the
+ * shape of the Bitnami-style database charts (`architecture: standalone|replication|replicaset`
+ * with `auth` or `primary`/`master`, or `auth` keys only those charts have).
+ */
+function shapeChart(doc: Document): string | undefined {
+  for (const tree of yamlTrees(doc)) {
+    if (tree.kind !== 'object') continue;
+    const authNode = get(tree, 'auth');
+    const authKeys = authNode?.kind === 'object' ? authNode.entries.map((e) => e.key) : [];
+    const arch = str(get(tree, 'architecture'));
+    if (authKeys.some((k) => /^(postgresPassword|enablePostgresUser)$/.test(k))) return 'postgresql';
+    if (get(tree, 'sentinel') && (get(tree, 'master') || get(tree, 'replica'))) return 'redis';
+    if (authKeys.includes('rootPassword') && (get(tree, 'replicaSetName') || arch === 'replicaset')) return 'mongodb';
+    if (authKeys.includes('rootPassword')) return 'mysql';
+    if (arch && /^(standalone|replication|replicaset)$/.test(arch) && (authNode || get(tree, 'master') || get(tree, 'primary'))) return 'database';
+  }
+  return undefined;
+}
 
 interface Hit {
   scope: string;
@@ -17,8 +38,9 @@ interface Hit {
 /**
  * Helm values that switch a database chart's authentication off (`auth.enabled: false`,
  * `usePassword: false`, `xpack.security.enabled: false`) or expose its Service (`service.type:
- * LoadBalancer`/`NodePort`, `externalAccess.enabled: true`). Either alone is a warning; both in
- * the same chart's values, an error.
+ * LoadBalancer`/`NodePort`, `externalAccess.enabled: true`). The chart is named by a key, the
+ * path, or the shape of the Bitnami-style database charts. Either alone is a warning; both in the
+ * same chart's values, an error on each line.
  */
 export const helmDbNoAuth: Rule = {
   id: 'exposure/helm-db-no-auth',
@@ -37,11 +59,15 @@ export const helmDbNoAuth: Rule = {
       ja: '{chart}: 認証が無効（{setting}）で、Service がクラスタ外に公開されています。',
     },
     exposed: { en: '{chart}: the database Service is exposed outside the cluster ({setting}).', ja: '{chart}: データベースの Service がクラスタ外に公開されています（{setting}）。' },
+    exposedNoAuth: {
+      en: '{chart}: the database Service is exposed outside the cluster ({setting}) while authentication is off ({auth}).',
+      ja: '{chart}: 認証が無効（{auth}）のまま、データベースの Service がクラスタ外に公開されています（{setting}）。',
+    },
     'fix.enableAuth': { en: 'Turn authentication on', ja: '認証を有効にする' },
   },
   appliesTo: (doc) => doc.format === 'yaml' && /(^|[-_.])values([-_.][\w.-]*)?\.ya?ml$/.test(doc.name),
   check(doc) {
-    const fileChart = DB_CHART.exec(doc.path.replace(/\\/g, '/'))?.[2];
+    const fileChart = DB_CHART.exec(doc.path.replace(/\\/g, '/'))?.[2] ?? shapeChart(doc);
     const auth: Hit[] = [];
     const exposure: Hit[] = [];
     for (const tree of yamlTrees(doc)) {
@@ -76,8 +102,15 @@ export const helmDbNoAuth: Rule = {
       });
     }
     for (const e of exposure) {
-      if (auth.some((a) => a.scope === e.scope)) continue;
-      out.push({ range: e.range, messageId: 'exposed', data: { chart: e.scope, setting: e.path }, excerpt: excerpt(doc, e.range) });
+      // With authentication off too, the Service line is the other half of the error.
+      const open = auth.find((a) => a.scope === e.scope);
+      out.push({
+        range: e.range,
+        messageId: open ? 'exposedNoAuth' : 'exposed',
+        data: { chart: e.scope, setting: e.path, auth: open ? `${open.path}: false` : '' },
+        ...(open ? { severity: 'error' as const } : {}),
+        excerpt: excerpt(doc, e.range),
+      });
     }
     return out;
   },
@@ -85,10 +118,13 @@ export const helmDbNoAuth: Rule = {
     bad: [
       { path: 'helm/values.yaml', text: 'redis:\n  auth:\n    enabled: false\n  master:\n    service:\n      type: LoadBalancer\n' },
       { path: 'charts/mongodb/values.yaml', text: 'auth:\n  enabled: false\n' },
+      { path: 'deploy/values-prod.yaml', text: 'architecture: standalone\nauth:\n  enabled: false\nmaster:\n  service:\n    type: LoadBalancer\n' },
     ],
     good: [
       { path: 'helm/values.yaml', text: 'redis:\n  auth:\n    enabled: true\n    existingSecret: redis-auth\n  master:\n    service:\n      type: ClusterIP\n' },
       { path: 'helm/values.yaml', text: 'web:\n  auth:\n    enabled: false\n  service:\n    type: LoadBalancer\n' },
+      { path: 'deploy/values-prod.yaml', text: 'architecture: standalone\nauth:\n  enabled: true\n  existingSecret: cache-auth\nmaster:\n  service:\n    type: ClusterIP\n' },
+      { path: 'values.yaml', text: 'replicaCount: 2\nauth:\n  enabled: false\nservice:\n  type: LoadBalancer\n' },
     ],
   },
 };

@@ -1,7 +1,9 @@
 import type { Document } from '../../documents/document';
-import { visit, type TreeNode } from '../../documents/tree';
+import { blocks } from '../../documents/hcl';
+import { visit, type Entry, type TreeNode } from '../../documents/tree';
 import type { RawFinding } from '../rule';
 import { excerpt, field, fields, flag, flipped, isWorld, norm, replaceFix, scalars, str } from './common';
+import { treesOf } from '../../documents/trees';
 import { resolveVar, resourcesOf, shortType, type Resource } from './resources';
 
 /**
@@ -38,17 +40,22 @@ export function publicDbHits(doc: Document): RawFinding[] {
       const props = r.props;
       if (!props) continue;
       const name = label(r);
-      const pa = field(props, 'publicly_accessible');
-      if (pa && flag(resolveVar(doc, pa.value)) === true && !NOT_A_STORE.test(r.type)) {
-        const source = doc.text.slice(pa.value.range[0], pa.value.range[1]);
-        const to = flipped(source, false);
-        out.push({
-          range: [pa.keyRange[0], pa.value.range[1]],
-          messageId: 'public',
-          data: { resource: name, key: pa.key },
-          excerpt: excerpt(doc, [pa.keyRange[0], pa.value.range[1]]),
-          ...(to ? { fixes: [replaceFix('fix.private', pa.value.range, to, true)] } : {}),
-        });
+      const top = field(props, 'publicly_accessible');
+      // Module inputs and `for_each` maps carry the flag per instance (`instances = { a = {
+      // publicly_accessible = true } }`); a flag read from `each.value` comes from such a map.
+      const nested = r.source === 'terraform' && (r.type.startsWith('module:') || field(props, 'for_each') !== undefined) ? nestedFlags(props, top) : [];
+      for (const pa of [...(top ? [top] : []), ...nested]) {
+        if (flag(resolveVar(doc, pa.value)) === true && !NOT_A_STORE.test(r.type)) {
+          const source = doc.text.slice(pa.value.range[0], pa.value.range[1]);
+          const to = flipped(source, false);
+          out.push({
+            range: [pa.keyRange[0], pa.value.range[1]],
+            messageId: 'public',
+            data: { resource: name, key: pa.key },
+            excerpt: excerpt(doc, [pa.keyRange[0], pa.value.range[1]]),
+            ...(to ? { fixes: [replaceFix('fix.private', pa.value.range, to, true)] } : {}),
+          });
+        }
       }
       if (AZURE_DATA.test(r.type) && !/storage/i.test(r.type)) {
         const pna = field(props, 'public_network_access_enabled', 'publicNetworkAccess') ?? field(field(props, 'network')?.value, 'publicNetworkAccess');
@@ -75,8 +82,37 @@ export function publicDbHits(doc: Document): RawFinding[] {
         out.push({ range: [shared.keyRange[0], shared.value.range[1]], messageId: 'snapshotPublic', data: { resource: name }, severity: 'error', excerpt: excerpt(doc, shared.keyRange) });
       }
     }
+    // A module's own input (`variable "publicly_accessible" { default = true }`, often in
+    // variables.tf): every caller that leaves it unset gets a public database.
+    if (doc.format === 'hcl') {
+      for (const tree of treesOf(doc)) {
+        for (const v of blocks(tree, 'variable')) {
+          const name = v.labels?.[0] ?? '';
+          const d = field(v, 'default');
+          if (!d || !norm(name).endsWith('publiclyaccessible') || flag(d.value) !== true || NOT_A_STORE.test(name)) continue;
+          const to = flipped(doc.text.slice(d.value.range[0], d.value.range[1]), false);
+          out.push({
+            range: [d.keyRange[0], d.value.range[1]],
+            messageId: 'public',
+            data: { resource: `var.${name}`, key: 'default' },
+            excerpt: excerpt(doc, [d.keyRange[0], d.value.range[1]]),
+            ...(to ? { fixes: [replaceFix('fix.private', d.value.range, to, true)] } : {}),
+          });
+        }
+      }
+    }
     return out;
   });
+}
+
+/** `publicly_accessible` entries nested in a module's or resource's maps, the top-level one left out. */
+function nestedFlags(props: TreeNode, top: Entry | undefined): Entry[] {
+  const out: Entry[] = [];
+  visit(props, (node, path) => {
+    if (path.length === 0 || node.kind !== 'object') return;
+    for (const e of node.entries) if (e !== top && norm(e.key) === 'publiclyaccessible' && e.value.kind === 'scalar') out.push(e);
+  });
+  return out;
 }
 
 /** IP rules, VNet filters or VNet injection that keep an open-by-default service private. */
@@ -130,6 +166,16 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
           }
           return false;
         });
+      }
+      // Ansible `postgresql_pg_hba` entries (and `postgresql_set` style lists of them): a
+      // source or address of the whole internet with trust or a password method.
+      if (r.source === 'ansible' && /pg_hba/i.test(shortType(r))) {
+        const address = field(props, 'source', 'address', 'src');
+        const method = str(field(props, 'method')?.value)?.toLowerCase() ?? 'md5';
+        const v = str(address?.value);
+        if (address && (isWorld(v) || v === 'all') && /^(trust|md5|password)$/.test(method)) {
+          out.push({ range: [address.keyRange[0], address.value.range[1]], messageId: 'dbSecurityGroup', data: { resource: name, cidr: v ?? '' }, ...(method === 'trust' ? { severity: 'error' as const } : {}), excerpt: excerpt(doc, address.keyRange) });
+        }
       }
       if (/db|rds|sql|redis|mongo|kvstore|polardb|database/i.test(shortType(r))) {
         for (const e of fields(props, ...DB_ALLOW_LIST)) {

@@ -4,7 +4,7 @@ import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding } from '../rule';
 import { at, dbPortsIn, excerpt, field, fieldIn, fieldsIn, flag, isWorld, norm, portLabel, scalars, str } from './common';
 import { label } from './iac-db';
-import { resolveVar, resourcesOf, type Resource } from './resources';
+import { cfnParameter, resolveVar, resourcesOf, type CfnParameter, type Resource } from './resources';
 
 /**
  * Security groups, network ACLs, VPC firewalls and network security groups that admit the whole
@@ -55,6 +55,8 @@ interface Ports {
 interface Source {
   source: TreeNode;
   cidr: string;
+  /** The CloudFormation parameter whose default supplies the range (`CidrIp: !Ref ClientIP`). */
+  parameter?: CfnParameter;
 }
 
 /** One hit: the world-open source value and the exposed ports. */
@@ -69,19 +71,26 @@ export function openPortHits(doc: Document): RawFinding[] {
     for (const r of resourcesOf(doc)) {
       if (!r.props) continue;
       const found: OpenRule[] = [];
-      if (isSecurityGroupModule(r)) moduleRules(r.props, found);
+      if (isSecurityGroupModule(r)) moduleRules(doc, r, r.props, found);
       else if (namesSource(r.props, 0)) scan(doc, r, r.props, undefined, found, 0);
       const seen = new Set<number>();
       for (const f of found) {
         if (seen.has(f.source.range[0])) continue;
         seen.add(f.source.range[0]);
         const ports: Localized = portLabel(f.ports.ports, f.ports.all);
+        const cidr = f.parameter ? `${f.cidr} (${f.parameter.name})` : f.cidr;
         out.push({
           range: f.source.range,
           messageId: f.ports.all ? 'allPorts' : 'dbPorts',
-          data: { resource: label(r), cidr: f.cidr, ports: ports.en, portsJa: ports.ja },
+          data: { resource: label(r), cidr, ports: ports.en, portsJa: ports.ja },
           excerpt: excerpt(doc, f.source.range),
         });
+        // The default is where the whole internet is written: the fix goes there.
+        const d = f.parameter?.default;
+        if (d && !seen.has(d.range[0])) {
+          seen.add(d.range[0]);
+          out.push({ range: d.range, messageId: 'parameterDefault', data: { parameter: f.parameter?.name ?? '', cidr: f.cidr, resource: label(r), ports: ports.en, portsJa: ports.ja }, excerpt: excerpt(doc, d.range) });
+        }
       }
     }
     return out;
@@ -99,7 +108,7 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
   const plain = !namesRuleKey(node);
   if (!plain && (isEgress(node) || denies(node))) return;
   const sources = plain ? [] : worldSources(doc, node);
-  const own = plain ? undefined : portsOf(node, r);
+  const own = plain ? undefined : portsOf(doc, node, r);
   // Crossplane and the AWS API nest the ranges under the rule (`ipRanges: [{cidrIp}]`).
   const ports = own ?? (sources.length ? inheritedPorts : undefined);
   if (sources.length && ports) {
@@ -113,7 +122,7 @@ function scan(doc: Document, r: Resource, node: TreeNode, inherited: Source[] | 
     if (e.value.kind === 'object' || e.value.kind === 'array') {
       if (carry && /^allow(ed)?$/i.test(e.key)) {
         for (const item of e.value.kind === 'array' ? e.value.items : [e.value]) {
-          const p = item.kind === 'object' ? portsOf(item, r) : undefined;
+          const p = item.kind === 'object' ? portsOf(doc, item, r) : undefined;
           if (p) for (const s of carry) out.push({ ...s, ports: p });
         }
         continue;
@@ -145,6 +154,10 @@ function worldSources(doc: Document, node: ObjectNode): Source[] {
       const v = str(s);
       if (isWorld(v)) out.push({ source: s, cidr: v ?? '' });
     }
+    // CloudFormation: `CidrIp: !Ref ClientIP` with the parameter defaulting to 0.0.0.0/0.
+    const parameter = cfnParameter(doc, e.value);
+    const d = str(parameter?.default);
+    if (parameter && isWorld(d)) out.push({ source: e.value, cidr: d ?? '', parameter });
   }
   return out;
 }
@@ -165,7 +178,7 @@ function denies(node: ObjectNode): boolean {
 const ALL_PROTOCOLS = new Set(['-1', 'all', '*', 'any']);
 
 /** The ports an ingress-shaped object opens, or undefined when it names none. */
-function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
+function portsOf(doc: Document, node: ObjectNode, r: Resource): Ports | undefined {
   const protocol = str(fieldIn(node, PROTOCOL_KEYS)?.value)?.toLowerCase();
   if (protocol === 'icmp' || protocol === 'icmpv6' || protocol === '1' || protocol === '58') return undefined;
   const fromE = fieldIn(node, FROM_KEYS) ?? field(fieldIn(node, RANGE_KEYS)?.value, 'from');
@@ -173,8 +186,11 @@ function portsOf(node: ObjectNode, r: Resource): Ports | undefined {
   const ranges: [number, number][] = [];
   if (protocol !== undefined && ALL_PROTOCOLS.has(protocol)) return { all: true, ports: [] };
   if (fromE || toE) {
-    const from = toNumber(str(fromE?.value)) ?? toNumber(str(toE?.value));
-    const to = toNumber(str(toE?.value)) ?? from;
+    // CloudFormation ports given by a parameter (`FromPort: !Ref DBPort`) take its default.
+    const fromV = str(cfnParameter(doc, fromE?.value)?.default ?? fromE?.value);
+    const toV = str(cfnParameter(doc, toE?.value)?.default ?? toE?.value);
+    const from = toNumber(fromV) ?? toNumber(toV);
+    const to = toNumber(toV) ?? from;
     if (from === undefined || to === undefined) return undefined;
     ranges.push([from, to]);
   }
@@ -208,38 +224,67 @@ function toNumber(v: string | undefined): number | undefined {
   return v !== undefined && /^-?\d{1,6}$/.test(v) ? Number(v) : undefined;
 }
 
-/** terraform-aws-modules/security-group: `ingress_cidr_blocks` with named `ingress_rules`, or `ingress_with_cidr_blocks`. */
+/**
+ * terraform-aws-modules/security-group and modules shaped like it: `ingress_cidr_blocks` with
+ * named `ingress_rules`, or `ingress_with_cidr_blocks`. Recognised by its source, or, for a
+ * local path (`../../`, the module's own examples), by those inputs.
+ */
 function isSecurityGroupModule(r: Resource): boolean {
-  return r.source === 'terraform' && /^module:.*security-group/i.test(r.type);
+  if (r.source !== 'terraform' || !r.type.startsWith('module:')) return false;
+  if (/security-group/i.test(r.type)) return true;
+  return field(r.props, 'ingress_rules', 'ingress_with_cidr_blocks', 'ingress_with_ipv6_cidr_blocks', 'computed_ingress_with_cidr_blocks') !== undefined;
+}
+
+/** The named-rule preset of a submodule (`…//modules/postgresql`, `../../modules/mysql`), if its name is one. */
+function presetRule(r: Resource): string | undefined {
+  const m = /modules\/([a-z0-9-]+)\/?$/i.exec(r.type);
+  const name = m?.[1].toLowerCase();
+  return name && Object.keys(NAMED_RULE_PORTS).some((k) => k !== 'all' && name === k) ? name : undefined;
+}
+
+/** The ports of a named rule (`postgresql-tcp`, `mongodb-27017-tcp`, `all-all`), or undefined for a non-database rule. */
+function namedRulePorts(name: string): Ports | undefined {
+  if (name.includes('icmp')) return undefined;
+  const key = Object.keys(NAMED_RULE_PORTS).find((k) => name.startsWith(`${k}-`) || name === k);
+  if (!key) return undefined;
+  const p = NAMED_RULE_PORTS[key];
+  return p === 'all' ? { all: true, ports: [] } : { all: false, ports: p };
 }
 
 const NAMED_RULE_PORTS: Readonly<Record<string, number[] | 'all'>> = {
   mysql: [3306], postgresql: [5432], mssql: [1433], oracle: [1521], mongodb: [27017], redis: [6379], elasticsearch: [9200, 9300],
-  cassandra: [9042], memcached: [11211], kibana: [5601], redshift: [5439], 'docker-swarm': [2375], all: 'all',
+  cassandra: [9042], memcached: [11211], kibana: [5601], redshift: [5439], 'docker-swarm': [2375], 'oracle-db': [1521], neo4j: [7474, 7687],
+  'mongodb-27017': [27017], 'elasticsearch-rest': [9200], 'elasticsearch-java': [9300], all: 'all',
 };
 
-function moduleRules(props: TreeNode, out: OpenRule[]): void {
-  const cidrs = at(props, 'ingress_cidr_blocks');
-  const world = scalars(cidrs).filter((s) => isWorld(str(s)));
-  for (const rule of scalars(at(props, 'ingress_rules'))) {
-    const name = str(rule)?.toLowerCase() ?? '';
-    const key = Object.keys(NAMED_RULE_PORTS).find((k) => name.startsWith(`${k}-`));
-    if (!key) continue;
-    const p = NAMED_RULE_PORTS[key];
-    for (const s of world) out.push({ source: s, cidr: str(s) ?? '', ports: p === 'all' ? { all: true, ports: [] } : { all: false, ports: p } });
+function moduleRules(doc: Document, r: Resource, props: TreeNode, out: OpenRule[]): void {
+  const world = [...scalars(resolveVar(doc, at(props, 'ingress_cidr_blocks'))), ...scalars(resolveVar(doc, at(props, 'ingress_ipv6_cidr_blocks')))].filter((s) => isWorld(str(s)));
+  const named = scalars(resolveVar(doc, at(props, 'ingress_rules'))).map((rule) => str(rule)?.toLowerCase() ?? '');
+  // A preset submodule (`modules/postgresql`) opens its own rule to `ingress_cidr_blocks`.
+  const preset = presetRule(r);
+  if (preset && !named.length) named.push(`${preset}-tcp`);
+  for (const name of named) {
+    const ports = namedRulePorts(name);
+    if (!ports) continue;
+    for (const s of world) out.push({ source: s, cidr: str(s) ?? '', ports });
   }
-  const withCidr = at(props, 'ingress_with_cidr_blocks');
-  for (const item of withCidr?.kind === 'array' ? withCidr.items : []) {
-    if (item.kind !== 'object') continue;
-    const blocks = field(item, 'cidr_blocks');
-    const fake: Resource = { source: 'terraform', type: 'aws_security_group', name: '', props: item, node: item, anchor: item.range };
-    const ports = portsOf(item, fake);
-    if (!blocks || !ports) continue;
-    // The module takes a comma-separated string here.
-    for (const s of scalars(blocks.value)) {
-      const v = str(s) ?? '';
-      const hit = v.split(',').map((c) => c.trim()).find((c) => isWorld(c));
-      if (hit) out.push({ source: s, cidr: hit, ports });
+  for (const key of ['ingress_with_cidr_blocks', 'ingress_with_ipv6_cidr_blocks', 'computed_ingress_with_cidr_blocks']) {
+    const withCidr = resolveVar(doc, at(props, key));
+    for (const item of withCidr?.kind === 'array' ? withCidr.items : []) {
+      if (item.kind !== 'object') continue;
+      const blocks = field(item, 'cidr_blocks', 'ipv6_cidr_blocks');
+      const fake: Resource = { source: 'terraform', type: 'aws_security_group', name: '', props: item, node: item, anchor: item.range };
+      // `rule = "postgresql-tcp"` names the ports; explicit from/to ports otherwise.
+      const ports = namedRulePorts(str(field(item, 'rule')?.value)?.toLowerCase() ?? '') ?? portsOf(doc, item, fake);
+      // Without its own cidr_blocks, an item takes the module's `ingress_cidr_blocks`.
+      const sources = blocks ? scalars(blocks.value) : world;
+      if (!ports) continue;
+      // The module takes a comma-separated string here.
+      for (const s of sources) {
+        const v = str(s) ?? '';
+        const hit = v.split(',').map((c) => c.trim()).find((c) => isWorld(c));
+        if (hit) out.push({ source: s, cidr: hit, ports });
+      }
     }
   }
 }

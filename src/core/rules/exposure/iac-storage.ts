@@ -51,6 +51,21 @@ export function publicAclHits(doc: Document): RawFinding[] {
           fixes: [replaceFix('fix.privateAcl', e.value.range, `${q}${privateAcl(e.key)}${q}`, true)],
         });
       }
+      // Oracle Cloud Object Storage: `access_type = "ObjectRead"` / `"ObjectReadWithoutList"`.
+      if (/objectstorage_?bucket|ObjectStorage::Bucket/i.test(r.type)) {
+        for (const e of fields(props, 'access_type', 'accessType')) {
+          const v = str(e.value);
+          if (!v || !/^objectread(withoutlist)?$/i.test(v)) continue;
+          const q = /^["']/.test(doc.text[e.value.range[0]] ?? '') ? doc.text[e.value.range[0]] : '';
+          out.push({
+            range: [e.keyRange[0], e.value.range[1]],
+            messageId: 'acl',
+            data: { resource: name, acl: v },
+            excerpt: excerpt(doc, e.keyRange),
+            fixes: [replaceFix('fix.privateAcl', e.value.range, `${q}NoPublicAccess${q}`, true)],
+          });
+        }
+      }
       for (const e of [...fields(props, ...AZURE_KEYS), ...(/containers$/i.test(r.type) ? fields(props, 'publicAccess') : [])]) {
         const v = str(e.value);
         if (!v || !AZURE_PUBLIC.has(v.toLowerCase())) continue;
@@ -176,6 +191,7 @@ function fromDocument(policy: TreeNode, map: (r: Range) => Range): Stmt[] {
     const principal = field(s, 'Principal');
     if (!principal || !isEveryone(principal.value)) continue;
     const condition = field(s, 'Condition')?.value;
+    if (restrictsPrincipal(condition)) continue;
     out.push({ range: map(principal.value.range), conditional: condition !== undefined && !empty(condition), worldIp: worldIp(condition) });
   }
   return out;
@@ -192,6 +208,25 @@ function empty(n: TreeNode): boolean {
   return (n.kind === 'object' && n.entries.length === 0) || (n.kind === 'array' && n.items.length === 0);
 }
 
+/**
+ * Condition keys that tie a `*` principal to one organisation, account, network or calling
+ * resource: the statement is not public.
+ */
+const RESTRICTING_KEY = /^aws:(PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths|userid)$/i;
+
+/** Whether a JSON/object condition names a restricting key (`StringEquals: { "aws:PrincipalOrgID": … }`). */
+function restrictsPrincipal(condition: TreeNode | undefined): boolean {
+  let hit = false;
+  if (condition) {
+    visit(condition, (_node, path) => {
+      const key = path[path.length - 1];
+      if (typeof key === 'string' && RESTRICTING_KEY.test(key)) hit = true;
+      return hit ? false : undefined;
+    });
+  }
+  return hit;
+}
+
 function worldIp(condition: TreeNode | undefined): boolean {
   let hit = false;
   if (condition) {
@@ -205,19 +240,44 @@ function worldIp(condition: TreeNode | undefined): boolean {
 
 /** `data "aws_iam_policy_document" "x" { statement { principals { type = "*" … } } }`. */
 function fromPolicyDocumentData(doc: Document, name: string): Stmt[] {
-  const out: Stmt[] = [];
   const tree = doc.format === 'hcl' ? hclTree(doc) : undefined;
-  for (const d of blocks(tree, 'data', 'aws_iam_policy_document', name)) {
-    for (const s of blocks(d, 'statement')) {
-      const effect = str(field(s, 'effect')?.value);
-      if (effect && effect.toLowerCase() !== 'allow') continue;
-      for (const p of blocks(s, 'principals')) {
-        const type = str(field(p, 'type')?.value);
-        const ids = scalars(field(p, 'identifiers')?.value).map(str);
-        if (type === '*' || (type === 'AWS' && ids.includes('*'))) {
-          out.push({ range: p.range, conditional: blocks(s, 'condition').length > 0, worldIp: false });
-        }
+  return blocks(tree, 'data', 'aws_iam_policy_document', name).flatMap((d) => documentStatements(d).map((s) => s.stmt));
+}
+
+/** The allow statements of an `aws_iam_policy_document` block that grant everyone, with their actions. */
+function documentStatements(d: TreeNode): { stmt: Stmt; actions: string[] }[] {
+  const out: { stmt: Stmt; actions: string[] }[] = [];
+  for (const s of blocks(d, 'statement')) {
+    const effect = str(field(s, 'effect')?.value);
+    if (effect && effect.toLowerCase() !== 'allow') continue;
+    const conditions = blocks(s, 'condition');
+    // `condition { variable = "aws:PrincipalOrgID" … }` keeps the statement inside one organisation.
+    if (conditions.some((c) => RESTRICTING_KEY.test(str(field(c, 'variable')?.value) ?? ''))) continue;
+    const actions = [...scalars(field(s, 'actions')?.value), ...scalars(field(s, 'resources')?.value)].map((a) => str(a) ?? '');
+    for (const p of blocks(s, 'principals')) {
+      const type = str(field(p, 'type')?.value);
+      const ids = scalars(field(p, 'identifiers')?.value).map(str);
+      if (type === '*' || (type === 'AWS' && ids.includes('*'))) {
+        out.push({ stmt: { range: p.range, conditional: conditions.length > 0, worldIp: false }, actions });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Public statements of every storage policy document in an HCL file, whether or not a bucket
+ * policy in the same file refers to it (modules take it as `policy = data….json`, or it is
+ * passed through a local): statements whose actions or resources are S3's.
+ */
+export function storagePolicyDocuments(doc: Document): PublicStatement[] {
+  if (doc.format !== 'hcl') return [];
+  const out: PublicStatement[] = [];
+  for (const d of blocks(hclTree(doc), 'data', 'aws_iam_policy_document')) {
+    const name = d.kind === 'object' ? (d.labels?.[1] ?? '') : '';
+    const resource: Resource = { source: 'terraform', type: 'aws_iam_policy_document', name, props: d, node: d, anchor: d.range };
+    for (const s of documentStatements(d)) {
+      if (s.actions.some((a) => /^s3:|^arn:aws[\w-]*:s3:::/i.test(a))) out.push({ resource, ...s.stmt });
     }
   }
   return out;
@@ -239,7 +299,8 @@ export interface AccessBlock {
 export function accessBlocks(doc: Document): AccessBlock[] {
   const out: AccessBlock[] = [];
   for (const r of resourcesOf(doc)) {
-    const holder = /public_access_block$/i.test(r.type) || /^module:.*s3-bucket/i.test(r.type) ? r.props : /^AWS::S3::Bucket$/.test(r.type) ? field(r.props, 'PublicAccessBlockConfiguration')?.value : undefined;
+    // Modules (the s3-bucket module, or one called by a local path) take the four switches as inputs.
+    const holder = /public_access_block$/i.test(r.type) || r.type.startsWith('module:') ? r.props : /^AWS::S3::Bucket$/.test(r.type) ? field(r.props, 'PublicAccessBlockConfiguration')?.value : undefined;
     if (!holder) continue;
     const flags = BLOCK_FLAGS.map((name) => ({ name, entry: field(holder, name) }));
     if (flags.some((f) => f.entry)) out.push({ resource: r, flags });

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { clickhouseOpen } from './clickhouse-open';
 import { composeDbNoAuth } from './compose-db-no-auth';
 import { composeDbPortPublic } from './compose-db-port-public';
 import { dbFirewallOpen } from './db-firewall-open';
@@ -11,6 +12,7 @@ import { pgHbaOpen } from './pg-hba-open';
 import { postgresListenAll } from './postgres-listen-all';
 import { redisOpen } from './redis-open';
 import { rtdbRulesPublic } from './rtdb-rules-public';
+import { scriptDbOpen } from './script-db-open';
 import { helmDbNoAuth } from './helm-db-no-auth';
 import { k8sDbServiceExposed } from './k8s-db-service-exposed';
 import { networkDbPortOpen } from './network-db-port-open';
@@ -39,6 +41,8 @@ export const exposureRules: readonly Rule[] = [
   pgHbaOpen,
   postgresListenAll,
   mysqlOpen,
+  clickhouseOpen,
+  scriptDbOpen,
   firestoreRulesPublic,
   rtdbRulesPublic,
   supabasePublicBucket,

@@ -1,12 +1,19 @@
 import type { Document } from '../../documents/document';
-import { get, type TreeNode } from '../../documents/tree';
+import { get, visit, type TreeNode } from '../../documents/tree';
+import type { Range } from '../../types';
 import { yamlTrees } from '../../documents/yaml';
 import type { RawFinding, Rule } from '../rule';
-import { DB_PORTS, describe, excerpt, isWorld, NETWORK_GUIDELINES, scalars, str } from './common';
+import { DB_PORTS, describe, excerpt, flag, isWorld, NETWORK_GUIDELINES, scalars, str } from './common';
 import { authGaps, envOf, imageFamily } from './containers';
 
 /** Names and labels that say "database" (`postgres`, `user-db`, `app.kubernetes.io/name: redis`). */
-const DB_NAME = /(^|[-_./])(postgres(ql)?|pg|mysql|mariadb|mongo(db)?|redis|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|mssql|neo4j|influxdb|clickhouse|db|database)($|[-_./\d])/i;
+const DB_NAME = /(^|[-_./])(postgres(ql)?|pg|mysql|mariadb|mongo(db)?|redis|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|mssql|neo4j|influxdb|clickhouse|rethinkdb|vitess|vtgate|vttablet|infinispan|cockroach(db)?|scylla(db)?|couchbase|tidb|yugabyte(db)?|arangodb|db2|db|database)($|[-_./\d])/i;
+
+/**
+ * Operator resources that run a database (`MySQLCluster`, `PostgresCluster`, `VitessCluster`,
+ * `PerconaServerMongoDB`, KubeDB, CloudNativePG …), read from their kind and API group.
+ */
+const DB_OPERATOR = /mysql|maria|postgres|mongo|redis|valkey|vitess|cockroach|percona|xtradb|cassandra|scylla|elasticsearch|opensearch|clickhouse|rethink|couchbase|tidb|yugabyte|db2|neo4j|moco\.cybozu|kubedb|cnpg|acid\.zalan\.do|dragonfly|keydb|influx|arangodb|infinispan|memcached/i;
 const INTERNAL_LB = /(aws-load-balancer-internal|azure-load-balancer-internal|load-balancer-type|networking\.gke\.io\/internal-load-balancer|cloud\.google\.com\/load-balancer-type|aws-load-balancer-scheme)$/i;
 
 interface Workload {
@@ -14,6 +21,8 @@ interface Workload {
   family: string;
   image: string;
   noAuth: boolean;
+  /** `hostPort` values and `hostNetwork: true`: the store listens on the node's own address. */
+  onNode: TreeNode[];
 }
 
 function labelsOf(node: TreeNode | undefined): Map<string, string> {
@@ -36,7 +45,15 @@ function workloads(doc: Document, trees: TreeNode[]): Workload[] {
       if (!family) continue;
       const command = [get(c, 'command'), get(c, 'args')].flatMap((n) => scalars(n).map((s) => String(str(s) ?? ''))).join(' ');
       const gaps = authGaps(doc, family, image, envOf(get(c, 'env')), command, c.range);
-      out.push({ labels: labelsOf(get(pod, 'metadata', 'labels')), family, image, noAuth: gaps.length > 0 });
+      const ports = get(c, 'ports');
+      const onNode: TreeNode[] = [];
+      for (const p of ports?.kind === 'array' ? ports.items : []) {
+        const hostPort = get(p, 'hostPort');
+        if (hostPort && str(hostPort) !== undefined && str(hostPort) !== '0') onNode.push(hostPort);
+      }
+      const hostNetwork = get(pod, 'spec', 'hostNetwork');
+      if (hostNetwork && flag(hostNetwork) === true) onNode.push(hostNetwork);
+      out.push({ labels: labelsOf(get(pod, 'metadata', 'labels')), family, image, noAuth: gaps.length > 0, onNode });
     }
   }
   return out;
@@ -45,8 +62,10 @@ function workloads(doc: Document, trees: TreeNode[]): Workload[] {
 /**
  * A Kubernetes Service of type LoadBalancer or NodePort (or with externalIPs) in front of a
  * database: recognised by the pods it selects in the same file, by its ports, or by its name and
- * labels. Internal load balancers and source ranges without 0.0.0.0/0 are not reported. A
- * warning; an error when the selected database runs without authentication.
+ * labels. Internal load balancers and source ranges without 0.0.0.0/0 are not reported. Also a
+ * store container with a `hostPort` or on the host network, and a database operator resource
+ * whose Service template asks for a LoadBalancer or NodePort. A warning; an error when the
+ * database runs without authentication.
  */
 export const k8sDbServiceExposed: Rule = {
   id: 'exposure/k8s-db-service-exposed',
@@ -63,6 +82,18 @@ export const k8sDbServiceExposed: Rule = {
       en: 'Service "{service}" ({type}) exposes {what} outside the cluster.',
       ja: 'Service「{service}」（{type}）が {what} をクラスタ外に公開しています。',
     },
+    hostPort: {
+      en: 'The {image} container is published on the node\'s own address (hostPort / hostNetwork): anyone who reaches the node reaches the database.',
+      ja: '{image} のコンテナがノード自身のアドレスに公開されています（hostPort / hostNetwork）。ノードに到達できる誰もがデータベースに到達できます。',
+    },
+    hostPortNoAuth: {
+      en: 'The {image} container is published on the node\'s own address (hostPort / hostNetwork) and runs without authentication.',
+      ja: '{image} のコンテナがノード自身のアドレスに公開されており（hostPort / hostNetwork）、認証なしで動作しています。',
+    },
+    operatorExposed: {
+      en: '{kind} "{name}" asks its operator for a {type} Service: the database is exposed outside the cluster.',
+      ja: '{kind}「{name}」がオペレーターに {type} の Service を作らせています。データベースがクラスタ外に公開されます。',
+    },
     exposedNoAuth: {
       en: 'Service "{service}" ({type}) exposes {what} outside the cluster, and the database runs without authentication.',
       ja: 'Service「{service}」（{type}）が {what} をクラスタ外に公開しており、データベースは認証なしで動作しています。',
@@ -72,9 +103,17 @@ export const k8sDbServiceExposed: Rule = {
   check(doc) {
     const trees = yamlTrees(doc);
     const services = trees.filter((t) => str(get(t, 'kind')) === 'Service');
-    if (services.length === 0) return [];
-    const pods = workloads(doc, trees);
     const out: RawFinding[] = [];
+    operatorServices(doc, trees, out);
+    const pods = workloads(doc, trees);
+    // A store container with a hostPort (or on the host network) answers on the node's address.
+    for (const p of pods) {
+      for (const node of p.onNode) {
+        const range = hostPortRange(doc, node);
+        out.push({ range, messageId: p.noAuth ? 'hostPortNoAuth' : 'hostPort', data: { image: p.image }, severity: p.noAuth ? 'error' : 'warning', excerpt: excerpt(doc, range) });
+      }
+    }
+    if (services.length === 0) return out;
     for (const svc of services) {
       const spec = get(svc, 'spec');
       const typeNode = get(spec, 'type');
@@ -110,11 +149,55 @@ export const k8sDbServiceExposed: Rule = {
   },
   examples: {
     bad: [
+      { path: 'k8s/mongo.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n              hostPort: 27017\n' },
+      { path: 'k8s/cluster.yaml', text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: LoadBalancer\n' },
+      { path: 'k8s/vtgate.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vtgate\nspec:\n  type: NodePort\n  selector:\n    app: vitess\n  ports:\n    - port: 15991\n' },
       { path: 'k8s/postgres.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: LoadBalancer\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n' },
     ],
     good: [
       { path: 'k8s/postgres.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: ClusterIP\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n' },
       { path: 'k8s/web.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n    - port: 443\n' },
+      { path: 'k8s/cluster.yaml', text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: ClusterIP\n' },
+      { path: 'k8s/mongo.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n' },
     ],
   },
 };
+
+/** From the key to the end of the value of a `hostPort: 27017` / `hostNetwork: true` line. */
+function hostPortRange(doc: Document, node: TreeNode): Range {
+  const lineStart = doc.text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  const lead = doc.text.slice(lineStart, node.range[0]).search(/[^\s-]/);
+  return [lead >= 0 ? lineStart + lead : node.range[0], node.range[1]];
+}
+
+/**
+ * Database operator resources whose Service template (or expose setting) asks for a
+ * LoadBalancer or NodePort: `primaryServiceTemplate.spec.type`, `expose.exposeType`,
+ * `serviceType`. Internal load balancer annotations in the same resource keep it quiet.
+ */
+function operatorServices(doc: Document, trees: TreeNode[], out: RawFinding[]): void {
+  for (const t of trees) {
+    const kind = str(get(t, 'kind')) ?? '';
+    const api = str(get(t, 'apiVersion')) ?? '';
+    // Core and workload groups (v1, apps/v1) are read by the Service and hostPort checks.
+    if (!kind || !api.includes('.') || kind === 'Service' || !DB_OPERATOR.test(`${api} ${kind}`)) continue;
+    let internal = false;
+    const hits: TreeNode[] = [];
+    visit(t, (node, path) => {
+      const key = path[path.length - 1];
+      if (typeof key !== 'string') return;
+      if (node.kind === 'object' && /annotations$/i.test(key)) {
+        if (node.entries.some((e) => INTERNAL_LB.test(e.key) && /true|internal/i.test(str(e.value) ?? ''))) internal = true;
+        return false;
+      }
+      if (node.kind === 'scalar' && /type$/i.test(key) && /^(LoadBalancer|NodePort)$/.test(str(node) ?? '')) hits.push(node);
+      return undefined;
+    });
+    if (internal) continue;
+    const name = str(get(t, 'metadata', 'name')) ?? '';
+    for (const node of hits) {
+      const range = hostPortRange(doc, node);
+      out.push({ range, messageId: 'operatorExposed', data: { kind, name, type: str(node) ?? '' }, excerpt: excerpt(doc, range) });
+    }
+  }
+}

@@ -42,6 +42,8 @@ export const mongodOpen: Rule = {
     const authFix = authz && str(authz.node)?.toLowerCase() === 'disabled' ? [replaceFix('fix.enableAuthorization', authz.node.range, flipped(doc.text.slice(authz.node.range[0], authz.node.range[1]), true) ?? 'enabled', false)] : undefined;
     if (bindAll && !authOn) {
       out.push({ range: bindAll.range, messageId: 'open', data: { setting }, severity: 'error', excerpt: excerpt(doc, bindAll.range), ...(authFix ? { fixes: authFix } : {}) });
+      // Authorization written as disabled is the other line of the same exposure.
+      if (authz && authFix) out.push({ range: authz.range, messageId: 'noAuth', data: {}, severity: 'error', excerpt: excerpt(doc, authz.range), fixes: authFix });
     } else if (bindAll) {
       out.push({ range: bindAll.range, messageId: 'bindAll', data: { setting }, excerpt: excerpt(doc, bindAll.range) });
     } else if (!authOn) {

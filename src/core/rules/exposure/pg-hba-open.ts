@@ -5,6 +5,21 @@ import { directives } from './directives';
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+(\/\d+)?|::1(\/128)?|localhost|samehost)$/i;
 
 /**
+ * The offset of the first whitespace-separated token equal to `word` (case-insensitive), or -1.
+ * Tokens are compared as strings: a pattern is never compiled from the scanned line.
+ */
+function tokenOffset(line: string, word: string): number {
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && /\s/.test(line[i])) i++;
+    const start = i;
+    while (i < line.length && !/\s/.test(line[i])) i++;
+    if (i > start && line.slice(start, i).toLowerCase() === word) return start;
+  }
+  return -1;
+}
+
+/**
  * pg_hba.conf host lines that let the whole internet in: `trust` (no password at all) from
  * 0.0.0.0/0, ::/0 or `all` is an error; `password` (clear text) or `md5` from everywhere, and
  * `trust` from any network other than loopback, are warnings.
@@ -37,8 +52,9 @@ export const pgHbaOpen: Rule = {
       const method = (hasMask ? rest[0] : maybeMask)?.toLowerCase() ?? '';
       const world = isWorld(address) || address === 'all' || (hasMask && maybeMask === '0.0.0.0');
       const line = doc.text.slice(d.lineRange[0], d.lineRange[1]).replace(/\s+/g, ' ');
-      const methodAt = doc.text.slice(d.lineRange[0], d.lineRange[1]).search(new RegExp(`\\b${method}\\b`, 'i'));
-      const fix = method === 'trust' || method === 'password' || method === 'md5' ? [replaceFix('fix.scram', [d.lineRange[0] + methodAt, d.lineRange[0] + methodAt + method.length], 'scram-sha-256', false)] : undefined;
+      const methodAt = tokenOffset(doc.text.slice(d.lineRange[0], d.lineRange[1]), method);
+      const weak = method === 'trust' || method === 'password' || method === 'md5';
+      const fix = weak && methodAt >= 0 ? [replaceFix('fix.scram', [d.lineRange[0] + methodAt, d.lineRange[0] + methodAt + method.length], 'scram-sha-256', false)] : undefined;
       if (method === 'trust' && world) {
         out.push({ range: d.lineRange, messageId: 'trustWorld', data: { line }, severity: 'error', excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
       } else if (method === 'trust' && !LOOPBACK.test(address)) {

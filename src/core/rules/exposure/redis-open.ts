@@ -2,6 +2,12 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES, replaceFix } from './common';
 import { directive, directives, isAnyAddress } from './directives';
 
+/** Loopback bind addresses (`127.0.0.1`, `-::1`, `localhost`). */
+function isLoopback(addr: string): boolean {
+  const a = addr.replace(/^-/, '').toLowerCase();
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a) || a === '::1' || a === 'localhost';
+}
+
 /** redis.conf, redis-6379.conf, redis_cache.conf … */
 export const REDIS_CONF = /^redis([-_.][\w.-]*)?\.conf$/;
 
@@ -9,7 +15,8 @@ export const REDIS_CONF = /^redis([-_.][\w.-]*)?\.conf$/;
  * redis.conf listening beyond loopback without a password. Redis answers anyone when no
  * password is set and either `bind` names every interface, or no `bind` is given and
  * `protected-mode no` turns off the loopback-only safety net: that is an error. `protected-mode
- * no`, `bind 0.0.0.0` or a missing password alone are warnings.
+ * no`, `bind 0.0.0.0` alone are warnings, and so is a missing password when `bind` names an
+ * address other than loopback.
  */
 export const redisOpen: Rule = {
   id: 'exposure/redis-open',
@@ -53,8 +60,10 @@ export const redisOpen: Rule = {
     }
     if (pmOff && pm) out.push({ range: pm.lineRange, messageId: 'protectedModeOff', data: {}, excerpt: excerpt(doc, pm.lineRange), ...(pmFix ? { fixes: pmFix } : {}) });
     if (bindAll && bind) out.push({ range: bind.lineRange, messageId: 'bindAll', data: { setting: `bind ${bind.value}` }, excerpt: excerpt(doc, bind.lineRange), ...(bindFix ? { fixes: bindFix } : {}) });
-    if (!password && list.length > 0) {
-      const range = bind?.lineRange ?? list[0].lineRange;
+    // Without a password, Redis bound to loopback only (or left unbound with protected mode on)
+    // refuses every outside client: the missing password alone opens nothing.
+    if (!password && bind && bind.words.some((w) => !isLoopback(w))) {
+      const range = bind.lineRange;
       out.push({ range, messageId: 'noPassword', data: {}, excerpt: excerpt(doc, range) });
     }
     return out;
@@ -64,6 +73,9 @@ export const redisOpen: Rule = {
       { path: 'redis.conf', text: 'bind 0.0.0.0\nport 6379\nprotected-mode no\n' },
       { path: 'config/redis.conf', text: 'port 6379\nprotected-mode no\n' },
     ],
-    good: [{ path: 'redis.conf', text: 'bind 127.0.0.1 -::1\nprotected-mode yes\nport 6379\nrequirepass ${REDIS_PASSWORD}\n' }],
+    good: [
+      { path: 'redis.conf', text: 'bind 127.0.0.1 -::1\nprotected-mode yes\nport 6379\nrequirepass ${REDIS_PASSWORD}\n' },
+      { path: 'redis.conf', text: 'bind 127.0.0.1\nprotected-mode yes\nport 6379\n' },
+    ],
   },
 };

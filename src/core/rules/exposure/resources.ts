@@ -82,6 +82,12 @@ function collect(root: TreeNode, out: Resource[]): void {
     return;
   }
   if (root.kind !== 'object') return;
+  // A single CloudFormation resource in its own file (Serverless `resources: - ${file(...)}`).
+  const ownType = str(get(root, 'Type'));
+  if (ownType && /^AWS::/.test(ownType) && get(root, 'Properties')) {
+    const typeEntry = root.entries.find((e) => e.key === 'Type');
+    out.push({ source: 'cloudformation', type: ownType, name: '', props: get(root, 'Properties'), node: root, anchor: typeEntry?.keyRange ?? root.range });
+  }
   // CloudFormation, SAM and Serverless (`resources.Resources`).
   const cfn = get(root, 'Resources') ?? get(root, 'resources', 'Resources');
   if (cfn?.kind === 'object') {
@@ -218,4 +224,24 @@ function variables(doc: Document): Map<string, TreeNode> {
     }
     return out;
   });
+}
+
+/** A CloudFormation parameter that a value refers to (`!Ref ClientIP`, `{"Ref": "ClientIP"}`), with its default. */
+export interface CfnParameter {
+  name: string;
+  default: TreeNode;
+}
+
+/** The parameter a `!Ref` / `{Ref}` value names and its `Default`, when the template declares one. */
+export function cfnParameter(doc: Document, node: TreeNode | undefined): CfnParameter | undefined {
+  if (!node || doc.format === 'hcl' || doc.format === 'bicep') return undefined;
+  let name: string | undefined;
+  if (node.kind === 'scalar' && node.tag === '!Ref' && typeof node.value === 'string') name = node.value.trim();
+  else if (node.kind === 'object' && node.entries.length === 1 && node.entries[0].key === 'Ref') name = str(node.entries[0].value);
+  if (!name) return undefined;
+  for (const tree of treesOf(doc)) {
+    const d = get(get(get(tree, 'Parameters'), name), 'Default');
+    if (d) return { name, default: d };
+  }
+  return undefined;
 }

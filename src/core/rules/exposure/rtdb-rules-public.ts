@@ -7,8 +7,9 @@ import { alwaysTrue, USER_DATA } from './firebase';
 
 /**
  * Firebase Realtime Database rules (`database.rules.json`) that give everyone `.read` or
- * `.write` at the root or on user data: `true`, `"true"`, or a test-mode `now < …` deadline that
- * has not passed.
+ * `.write` at the root or on user data (errors), and `.read` on any other branch (a warning):
+ * `true`, `"true"`, or a test-mode `now < …` deadline (a warning once it has passed: extending
+ * the date reopens everything).
  */
 registerLiterals(['".read"', '".write"']);
 
@@ -37,14 +38,18 @@ export const rtdbRulesPublic: Rule = {
       const verdict = v === true ? { open: true } : typeof v === 'string' ? alwaysTrue(v) : { open: false };
       if (!verdict.open) return;
       const where = `/${path.join('/')}`;
-      if (path.length > 0 && !USER_DATA.test(where)) return;
+      const sensitive = path.length === 0 || USER_DATA.test(where);
+      // Open writes elsewhere leak nothing; an open read anywhere hands that branch to everyone.
+      if (!sensitive && key !== '.read') return;
       const op = key === '.read' ? 'read' : 'write';
       const until = 'until' in verdict ? verdict.until : undefined;
+      const expired = 'expired' in verdict && verdict.expired === true;
       const range: [number, number] = [value.range[0], value.range[1]];
       out.push({
         range,
         messageId: until ? 'openUntil' : 'open',
         data: { op, opJa: op === 'read' ? '読み取り' : '書き込み', path: where, rule: `"${key}": ${doc.text.slice(range[0], range[1])}`, until: until ?? '' },
+        ...(expired || !sensitive ? { severity: 'warning' as const } : {}),
         excerpt: excerpt(doc, range),
         fixes: [replaceFix('fix.requireAuth', range, '"auth != null"', false)],
       });
@@ -52,8 +57,12 @@ export const rtdbRulesPublic: Rule = {
     return out;
   },
   examples: {
-    bad: [{ path: 'database.rules.json', text: '{\n  "rules": {\n    ".read": true,\n    ".write": true\n  }\n}\n' }],
-    good: [{ path: 'database.rules.json', text: '{\n  "rules": {\n    "users": {\n      "$uid": {\n        ".read": "auth != null && auth.uid === $uid",\n        ".write": "auth != null && auth.uid === $uid"\n      }\n    },\n    "announcements": { ".read": true }\n  }\n}\n' }],
+    bad: [
+      { path: 'database.rules.json', text: '{\n  "rules": {\n    ".read": true,\n    ".write": true\n  }\n}\n' },
+      { path: 'database.rules.json', text: '{\n  "rules": {\n    ".read": "now < 1700000000000",\n    ".write": "now < 1700000000000"\n  }\n}\n' },
+      { path: 'database.rules.json', text: '{\n  "rules": {\n    "todos": { ".read": true, ".write": "auth != null" }\n  }\n}\n' },
+    ],
+    good: [{ path: 'database.rules.json', text: '{\n  "rules": {\n    "users": {\n      "$uid": {\n        ".read": "auth != null && auth.uid === $uid",\n        ".write": "auth != null && auth.uid === $uid"\n      }\n    },\n    "announcements": { ".read": "auth != null", ".write": false }\n  }\n}\n' }],
   },
 };
 

@@ -3,7 +3,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './common';
 import { label } from './iac-db';
 import { IAC_FORMATS } from './formats';
-import { accessBlocks, publicAclHits, publicStatements } from './iac-storage';
+import { accessBlocks, publicAclHits, publicStatements, storagePolicyDocuments } from './iac-storage';
 
 /**
  * Buckets, objects and blob containers that anyone can read through their ACL: S3, OSS and
@@ -52,7 +52,7 @@ export const storagePublicAcl: Rule = {
     // A block that ignores public ACLs neutralises them (still worth fixing: it is one switch away).
     const ignored = blocks.some((b) => flag(b.flags.find((f) => f.name === 'ignore_public_acls')?.entry?.value) === true);
     const out: RawFinding[] = acl.map((h) => (ignored && h.messageId === 'acl' ? { ...h, messageId: 'aclIgnored', severity: 'warning' } : h));
-    const publicSomewhere = acl.length > 0 || publicStatements(doc, /s3|bucket/i).length > 0;
+    const publicSomewhere = acl.length > 0 || publicStatements(doc, /s3|bucket/i).length > 0 || storagePolicyDocuments(doc).length > 0;
     if (!publicSomewhere) return out;
     for (const b of blocks) {
       const off = b.flags.filter((f) => f.entry && flag(f.entry.value) === false);
@@ -63,16 +63,19 @@ export const storagePublicAcl: Rule = {
         const to = e ? flipped(doc.text.slice(e.value.range[0], e.value.range[1]), true) : undefined;
         if (e && to) edits.push({ range: e.value.range, newText: to });
       }
-      const first = off[0].entry;
-      if (!first) continue;
-      const range: [number, number] = [first.keyRange[0], first.value.range[1]];
-      out.push({
-        range,
-        messageId: 'blockOff',
-        data: { resource: label(b.resource), flags: off.map((f) => f.entry?.key ?? f.name).join(', ') },
-        excerpt: excerpt(doc, range),
-        ...(edits.length ? { fixes: [{ titleId: 'fix.blockAll', edits, safe: false }] } : {}),
-      });
+      // Each switch that is off is a line to change: report every one, each with the whole fix.
+      for (const f of off) {
+        const e = f.entry;
+        if (!e) continue;
+        const range: [number, number] = [e.keyRange[0], e.value.range[1]];
+        out.push({
+          range,
+          messageId: 'blockOff',
+          data: { resource: label(b.resource), flags: e.key },
+          excerpt: excerpt(doc, range),
+          ...(edits.length ? { fixes: [{ titleId: 'fix.blockAll', edits, safe: false }] } : {}),
+        });
+      }
     }
     return out;
   },
@@ -81,8 +84,10 @@ export const storagePublicAcl: Rule = {
       { path: 's3.tf', text: 'resource "aws_s3_bucket" "uploads" {\n  bucket = "customer-uploads"\n  acl    = "public-read"\n}\n' },
       { path: 'bucket.yaml', text: 'Resources:\n  Uploads:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n' },
       { path: 'container.tf', text: 'resource "azurerm_storage_container" "c" {\n  name                  = "exports"\n  container_access_type = "container"\n}\n' },
+      { path: 'oci.tf', text: 'resource "oci_objectstorage_bucket" "exports" {\n  compartment_id = var.compartment_id\n  name           = "exports"\n  namespace      = var.namespace\n  access_type    = "ObjectReadWithoutList"\n}\n' },
     ],
     good: [
+      { path: 'oci.tf', text: 'resource "oci_objectstorage_bucket" "exports" {\n  compartment_id = var.compartment_id\n  name           = "exports"\n  namespace      = var.namespace\n  access_type    = "NoPublicAccess"\n}\n' },
       { path: 's3.tf', text: 'resource "aws_s3_bucket" "uploads" {\n  bucket = "customer-uploads"\n  acl    = "private"\n}\n' },
       { path: 'bucket.yaml', text: 'Resources:\n  Uploads:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n' },
       { path: 'container.tf', text: 'resource "azurerm_storage_container" "c" {\n  name                  = "exports"\n  container_access_type = "private"\n}\n' },

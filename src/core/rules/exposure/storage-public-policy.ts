@@ -2,7 +2,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, STORAGE_GUIDELINES } from './common';
 import { IAC_FORMATS } from './formats';
 import { label } from './iac-db';
-import { publicMemberHits, publicStatements } from './iac-storage';
+import { publicMemberHits, publicStatements, storagePolicyDocuments } from './iac-storage';
 
 /** Bucket-like resources whose policy decides who reads the data. */
 const STORAGE = /s3|bucket|oss|spaces|glacier/i;
@@ -39,7 +39,11 @@ export const storagePublicPolicy: Rule = {
   },
   appliesTo: (doc) => IAC_FORMATS.has(doc.format),
   check(doc) {
-    const out: RawFinding[] = publicStatements(doc, STORAGE).map((s) => ({
+    const attached = publicStatements(doc, STORAGE);
+    // Policy documents no bucket policy of this file names are read on their own (module inputs, locals).
+    const seen = new Set(attached.map((s) => s.range[0]));
+    const all = [...attached, ...storagePolicyDocuments(doc).filter((s) => !seen.has(s.range[0]))];
+    const out: RawFinding[] = all.map((s) => ({
       range: s.range,
       messageId: s.conditional && !s.worldIp ? 'principalConditional' : 'principal',
       data: { resource: label(s.resource) },

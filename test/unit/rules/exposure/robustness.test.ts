@@ -26,6 +26,10 @@ const CASES: [string, string][] = [
   ['mongod.conf', 'net: [\n  bindIp: 0.0.0.0\n'],
   ['elasticsearch.yml', 'network.host: [0.0.0.0\nxpack: {security: {enabled: false'],
   ['supabase/config.toml', '[storage.buckets.a\npublic = true\n[storage.buckets.b]\npublic = true\n'],
+  ['users.xml', '<clickhouse><users><u><networks>' + '<ip>'.repeat(20000) + '<password' + ' '.repeat(5000) + '<!-- '],
+  ['users.xml', '<yandex><users>' + '<a>'.repeat(5000) + '<networks><ip>::/0</ip></networks>'],
+  ['init.sh', 'echo "host ' + ' all'.repeat(20000) + ' 0.0.0.0/0"\nsed -i "s/^bind' + ' x'.repeat(20000) + '" redis.conf\nlisten_addresses =' + ' '.repeat(20000) + "'*'\n"],
+  ['Dockerfile', 'RUN echo redis && sed -i "/^bind' + '/'.repeat(20000) + '\nCMD ["mongod", "--bind_ip"' + ', "0.0.0.0"'.repeat(3000) + ']\n'],
 ];
 
 describe('exposure rules on hostile input', () => {
@@ -40,4 +44,31 @@ describe('exposure rules on hostile input', () => {
       assert.ok(cpuNow() - started < 5000, 'too slow');
     });
   }
+});
+
+// pg_hba.conf fields are compared as tokens, never compiled into a pattern. A method column
+// that is itself a catastrophic pattern would hang a compiled `\b…\b` search: with 40 letters
+// its backtracking is out of reach of any test run, while a token comparison reads the line once.
+describe('pg-hba-open on pattern-shaped fields', () => {
+  const run = async (text: string) => {
+    const errors: string[] = [];
+    const found = await scanText({ path: 'pg_hba.conf', text }, undefined, (rule, error) => {
+      if (rule.startsWith('exposure/')) errors.push(`${rule}: ${String(error)}`);
+    });
+    return { errors, found: found.filter((f) => f.ruleId === 'exposure/pg-hba-open') };
+  };
+
+  it('reads a method column shaped like a nested quantifier in linear time', async () => {
+    const { errors, found } = await run(`host all all 0.0.0.0/0 (a+)+$ ${'a'.repeat(40)}!\nhost all all 0.0.0.0/0 trust\n`);
+    assert.deepEqual(errors, []);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'error');
+  });
+
+  it('does not throw on a method column that is not a valid pattern', async () => {
+    const { errors, found } = await run('host all all 0.0.0.0/0 md5(\nhost all all 0.0.0.0/0 [trust\nhost all all 0.0.0.0/0 md5\n');
+    assert.deepEqual(errors, []);
+    assert.equal(found.length, 1);
+    assert.ok(found[0].fixes?.length, 'the md5 line keeps its scram-sha-256 fix');
+  });
 });
