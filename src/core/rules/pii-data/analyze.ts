@@ -6,12 +6,13 @@
 import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
 import type { Range } from '../../types';
-import { classifyKey, type FieldKind } from './fields';
+import { classifyKey, isBusinessEntityName, type KeyKind } from './fields';
 import { isCardNumber } from './identifiers';
 import { CsvRows, guessDelimiter, type Cell } from './csv';
 import { forEachLine, forEachLineWithIdentifierDigits, lineFields, scanLineIdentifiers } from './lines';
 import { nestedRecords } from './nested';
-import { sqlRecords } from './sql';
+import { profileColumns } from './profile';
+import { sqlRecords, type SqlValue } from './sql';
 import { IdHits, StoreTally, type StoreSummary } from './tally';
 
 /** What the pii-data rules read. */
@@ -20,8 +21,8 @@ export interface PiiView {
   ids: IdHits;
 }
 
-/** Formats whose files are data (records); everything else only gets the identifier scan. */
-const DATA_FORMATS: ReadonlySet<Format> = new Set(['csv', 'tsv', 'json', 'yaml', 'sql', 'text']);
+/** Formats whose files are data (records; Markdown only its tables); everything else only gets the identifier scan. */
+const DATA_FORMATS: ReadonlySet<Format> = new Set(['csv', 'tsv', 'json', 'yaml', 'sql', 'text', 'markdown']);
 
 /** Files that are public attribution or package metadata, not stores of customer data. */
 const METADATA_FILE = /^(?:package\.json|composer\.json|bower\.json|codemeta\.json|citation\.cff|\.all-contributorsrc|publiccode\.ya?ml|\.mailmap|(?:authors|contributors|maintainers|credits|thanks|owners|codeowners|people)(?:\.[a-z]+)?|(?:team|members-team|speakers|sponsors|organizers|staff-directory)\.(?:json|ya?ml)|.*\.gemspec)$/;
@@ -58,35 +59,49 @@ function analyze(doc: Document): PiiView {
   return { stores, ids };
 }
 
+/**
+ * The stores of a data file. A file whose name says it lists organisations or places
+ * (TravelAgency.csv, suppliers.json) counts no record without a strong identifier; SQL
+ * tables are judged by their own names.
+ */
 function readStores(doc: Document, ids: IdHits): StoreTally[] {
+  return readByFormat(doc, ids);
+}
+
+function readByFormat(doc: Document, ids: IdHits): StoreTally[] {
   const text = doc.text;
+  const entity = isBusinessEntityName(doc.name);
   switch (doc.format) {
     case 'csv':
     case 'tsv':
-      return [readDelimited(text, doc.format === 'tsv' ? '\t' : undefined, ids)];
+      return [readDelimited(text, doc.format === 'tsv' ? '\t' : undefined, ids, entity)];
     case 'json':
-      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 4096))) return [readLines(text, ids)];
-      return [readNested(doc, 'json', ids)];
+      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 4096))) return [readLines(text, ids, entity)];
+      return [readNested(doc, 'json', ids, entity)];
     case 'yaml':
-      return [readNested(doc, 'yaml', ids)];
+      return [readNested(doc, 'yaml', ids, entity)];
     case 'sql':
       return readSql(text, ids);
+    case 'markdown':
+      return markdownTables(text, ids, entity);
     default: {
-      if (/\b(?:INSERT\s+INTO|COPY\s+\S+[^\n]{0,8000}FROM\s+stdin)\b/i.test(text)) return readSql(text, ids);
-      const delim = delimitedHeader(text);
-      return [delim !== undefined ? readDelimited(text, delim, ids) : readLines(text, ids)];
+      if (/\b(?:INSERT\s+(?:INTO|ALL)|COPY\s+\S+[^\n]{0,8000}FROM\s+stdin)\b/i.test(text)) return readSql(text, ids);
+      const delim = delimitedHeader(text) ?? delimitedBody(text);
+      return [delim !== undefined ? readDelimited(text, delim, ids, entity) : readLines(text, ids, entity)];
     }
   }
 }
 
-function readNested(doc: Document, kind: 'json' | 'yaml', ids: IdHits): StoreTally {
+function readNested(doc: Document, kind: 'json' | 'yaml', ids: IdHits, entity: boolean): StoreTally {
   const tally = new StoreTally(kind, ids);
+  tally.businessEntity = entity;
   nestedRecords(doc, tally);
   return tally;
 }
 
-function readLines(text: string, ids: IdHits): StoreTally {
+function readLines(text: string, ids: IdHits, entity: boolean): StoreTally {
   const tally = new StoreTally('log', ids);
+  tally.businessEntity = entity;
   forEachLine(text, (line, start) => {
     const fields = lineFields(line, start);
     if (fields.length > 0) tally.add(fields, [start, start + line.length]);
@@ -94,20 +109,97 @@ function readLines(text: string, ids: IdHits): StoreTally {
   return tally;
 }
 
+/** How many rows of an SQL table profile its unnamed columns before the rest streams through. */
+const SQL_PROFILE_ROWS = 64;
+
+/** One SQL table being read: its tally, and its first rows until its columns are profiled. */
+interface SqlTable {
+  tally: StoreTally;
+  buffer: { columns: readonly string[] | undefined; values: SqlValue[]; range: Range }[] | undefined;
+  kinds: (KeyKind | undefined)[];
+}
+
 function readSql(text: string, ids: IdHits): StoreTally[] {
-  const tallies = new Map<string, StoreTally>();
+  const tables = new Map<string, SqlTable>();
+  const add = (t: SqlTable, columns: readonly string[] | undefined, values: readonly SqlValue[], count: number, range: Range): void => {
+    const tally = t.tally;
+    tally.beginRecord();
+    for (let i = 0; i < count; i++) tally.addField(columns?.[i], values[i].text, values[i].start, values[i].end, t.kinds[i]);
+    tally.endRecord(range);
+  };
+  // Profiles the buffered rows' unnamed columns, then counts them.
+  const flush = (t: SqlTable): void => {
+    const buffer = t.buffer;
+    if (!buffer) return;
+    t.buffer = undefined;
+    const columns = buffer[0]?.columns;
+    t.kinds = profileColumns(buffer.map((b) => b.values), (c) => columns?.[c] !== undefined && classifyKey(columns[c]) !== undefined);
+    for (const b of buffer) add(t, b.columns, b.values, b.values.length, b.range);
+  };
   sqlRecords(text, {
-    table: (name, range) => void tallies.set(name, new StoreTally('sql', ids, range, name)),
-    row: (name, fields, range) => void tallies.get(name)?.add(fields, range),
+    table: (name, range) => {
+      const tally = new StoreTally('sql', ids, range, name);
+      tally.businessEntity = isBusinessEntityName(name);
+      tables.set(name, { tally, buffer: [], kinds: [] });
+    },
     tuple: (name, columns, values, count, range) => {
-      const tally = tallies.get(name);
-      if (!tally) return;
-      tally.beginRecord();
-      for (let i = 0; i < count; i++) tally.addField(columns?.[i], values[i].text, values[i].start, values[i].end, undefined);
-      tally.endRecord(range);
+      const t = tables.get(name);
+      if (!t) return;
+      if (t.buffer) {
+        // The reader reuses its value objects: the buffered rows keep copies.
+        t.buffer.push({ columns, values: values.slice(0, count).map((v) => ({ ...v })), range });
+        if (t.buffer.length >= SQL_PROFILE_ROWS) flush(t);
+        return;
+      }
+      add(t, columns, values, count, range);
     },
   });
-  return [...tallies.values()];
+  for (const t of tables.values()) flush(t);
+  return [...tables.values()].map((t) => t.tally);
+}
+
+/**
+ * Markdown tables (`| 氏名 | 電話番号 |` rows, with their `|---|` line): each block of
+ * consecutive table rows is read as pipe-separated text, one store per table.
+ */
+function markdownTables(text: string, ids: IdHits, entity: boolean): StoreTally[] {
+  const out: StoreTally[] = [];
+  if (!text.includes('|')) return out;
+  const table = /^[ \t]{0,3}\|[^\n]*\|[ \t]*\r?$/;
+  let blockStart = -1;
+  let rows = 0;
+  let i = 0;
+  const close = (end: number): void => {
+    if (blockStart >= 0 && rows >= 4 && out.length < 50) out.push(readDelimited(text.slice(0, end), '|', ids, entity, blockStart));
+    blockStart = -1;
+    rows = 0;
+  };
+  while (i <= text.length) {
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = text.length;
+    if (eol - i <= MAX_TABLE_LINE && table.test(text.slice(i, eol))) {
+      if (blockStart < 0) blockStart = i;
+      rows++;
+    } else close(i);
+    i = eol + 1;
+  }
+  close(text.length);
+  return out;
+}
+const MAX_TABLE_LINE = 2000;
+
+/**
+ * For text files without a header: the delimiter (tab, pipe or semicolon) that splits the first
+ * lines into the same number of cells, three or more, as exported tables do.
+ */
+function delimitedBody(text: string): string | undefined {
+  const lines = (/^(?:[^\n]{0,2000}\n){1,8}/.exec(text.replace(/^\s+/, ''))?.[0] ?? '').split('\n').filter((l) => l.trim().length > 0);
+  if (lines.length < 3) return undefined;
+  for (const d of ['\t', '|', ';']) {
+    const counts = lines.map((l) => l.split(d).length);
+    if (counts[0] >= 3 && counts.every((c) => c === counts[0])) return d;
+  }
+  return undefined;
 }
 
 /** For text files: the delimiter of a first line that is a header naming two personal columns. */
@@ -125,9 +217,9 @@ const PROFILE_ROWS = 200;
 /** How many leading rows may be titles or notes above the header of an exported sheet. */
 const HEADER_SEARCH = 5;
 
-function readDelimited(text: string, tsv: string | undefined, ids: IdHits): StoreTally {
-  const start = text.search(/\S/);
-  if (start < 0) return new StoreTally('csv', ids);
+function readDelimited(text: string, tsv: string | undefined, ids: IdHits, entity: boolean, from = 0): StoreTally {
+  const start = from + text.slice(from).search(/\S/);
+  if (start < from) return new StoreTally('csv', ids);
   const head = /^(?:[^\n]*\n?){1,5}/.exec(text.slice(start, start + 20_000))?.[0] ?? '';
   const delim = tsv ?? guessDelimiter(head);
   const rows = new CsvRows(text, delim, start);
@@ -143,8 +235,9 @@ function readDelimited(text: string, tsv: string | undefined, ids: IdHits): Stor
   const h = headerRow(buffered);
   const keys = h >= 0 ? buffered[h].map((c) => c.text.trim()) : [];
   const tally = new StoreTally('csv', ids, h >= 0 ? rowRange(text, buffered[h]) : undefined);
+  tally.businessEntity = entity;
   const data = buffered.slice(h + 1);
-  const columnKinds = profileColumns(data, keys);
+  const columnKinds = delimitedColumns(data, keys);
   const add = (cells: Cell[]): void => {
     if (cells.length === 0 || (cells.length === 1 && cells[0].text.trim() === '')) return;
     // Cell by cell into the tally: no field object per cell (the most of a CSV scan's garbage).
@@ -180,12 +273,17 @@ function rowRange(text: string, cells: readonly Cell[]): Range {
   return [lineStart, last.end + (text[last.end] === '"' ? 1 : 0)];
 }
 
-/** Columns whose header names nothing but whose values are mostly valid card numbers. */
-function profileColumns(rows: readonly Cell[][], keys: readonly string[]): (FieldKind | undefined)[] {
-  const out: (FieldKind | undefined)[] = [];
+/**
+ * Kinds for the columns whose header names nothing: mostly valid card numbers, or the shapes
+ * `profileColumns` reads (phones, postal codes, addresses, names). When a value shape is all
+ * that makes the records personal, the store needs more of them (`PROFILED_THRESHOLD`).
+ */
+function delimitedColumns(rows: readonly Cell[][], keys: readonly string[]): (KeyKind | undefined)[] {
+  const named = (c: number): boolean => keys[c] !== undefined && classifyKey(keys[c]) !== undefined;
+  const out = profileColumns(rows, named);
   const width = Math.min(512, rows.reduce((w, r) => Math.max(w, r.length), 0));
   for (let c = 0; c < width; c++) {
-    if (keys[c] !== undefined && classifyKey(keys[c]) !== undefined) continue;
+    if (named(c)) continue;
     let filled = 0;
     let cards = 0;
     for (const row of rows) {

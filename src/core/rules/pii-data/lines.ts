@@ -5,7 +5,7 @@
  */
 import type { Range } from '../../types';
 import { classifyKey, type FieldKind } from './fields';
-import { isCardNumber, isMyNumber, isPassportNumber } from './identifiers';
+import { isCardNumber, isMyNumber, isPassportNumber, isSsn } from './identifiers';
 import type { IdHits, RawField } from './tally';
 
 /** Lines longer than this are minified code or data blobs, not something people write. */
@@ -111,18 +111,21 @@ export const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => 
     /(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|(?<![A-Za-z])CARD|カード|クレジット|credit|(?<![A-Za-z])(?:cc|CC|pan|PAN)(?![A-Za-z])|\b(?:visa|mastercard|amex|jcb|diners|discover)\b/i,
     isCardNumber,
   ],
+  // A US Social Security number only next to its own name: any other 3-2-4 run is a part or serial number.
+  ['ssn', /(?<![A-Za-z])(?:ssn|SSN|Ssn)(?![a-z])|social[\s_-]?security|社会保障番号/i, isSsn],
 ];
 
 /**
  * A stem of every word `CONTEXT` knows, in any case and anywhere: a line without one holds no
  * context, so none of its numbers can count (most lines with digits are ports, dates, ids).
  */
-export const ANY_CONTEXT = /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover/i;
+export const ANY_CONTEXT = /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover|ssn|social|社会保障番号/i;
 
 const MY_NUMBER = /(?<![\d.,-])\d{4}([- ]?)\d{4}\1\d{4}(?![\d.,-])/g;
 const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g;
 const CARD = /(?<![\d.,-])\d{4}(?:[ -]?\d){9,15}(?![\d.,-])/g;
-const CANDIDATES: Readonly<Record<string, RegExp>> = { myNumber: MY_NUMBER, passport: PASSPORT, card: CARD };
+const SSN = /(?<![\d.,-])\d{3}([- ])\d{2}\1\d{4}(?![\d.,-])/g;
+const CANDIDATES: Readonly<Record<string, RegExp>> = { myNumber: MY_NUMBER, passport: PASSPORT, card: CARD, ssn: SSN };
 
 /** How far before a value its context word may stand, in characters. */
 const CONTEXT_WINDOW = 80;
