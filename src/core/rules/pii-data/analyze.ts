@@ -54,9 +54,20 @@ function analyze(doc: Document): PiiView {
     // Generated mock data (JSON Generator, Faker) carries lorem ipsum; real records never do.
     if (stores.length > 0 && LOREM.test(text.slice(0, 262_144))) stores.length = 0;
   }
-  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLineWithIdentifierDigits(text, (line, start) => scanLineIdentifiers(line, start, ids));
+  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLineWithIdentifierDigits(text, (line, start) => scanLineIdentifiers(line, start, ids, () => linesAbove(text, start, 2)));
   ids.hits.sort((a, b) => a.range[0] - b.range[0]);
   return { stores, ids };
+}
+
+/** Up to `n` lines before the line starting at `start` (at most 400 characters). */
+function linesAbove(text: string, start: number, n: number): string {
+  let from = start - 1;
+  for (let i = 0; i < n && from > 0; i++) {
+    const prev = text.lastIndexOf('\n', from - 1);
+    from = prev;
+    if (prev < 0) break;
+  }
+  return text.slice(Math.max(0, from + 1, start - 400), Math.max(0, start - 1));
 }
 
 /**
@@ -65,10 +76,6 @@ function analyze(doc: Document): PiiView {
  * tables are judged by their own names.
  */
 function readStores(doc: Document, ids: IdHits): StoreTally[] {
-  return readByFormat(doc, ids);
-}
-
-function readByFormat(doc: Document, ids: IdHits): StoreTally[] {
   const text = doc.text;
   const entity = isBusinessEntityName(doc.name);
   switch (doc.format) {

@@ -130,18 +130,26 @@ const CANDIDATES: Readonly<Record<string, RegExp>> = { myNumber: MY_NUMBER, pass
 /** How far before a value its context word may stand, in characters. */
 const CONTEXT_WINDOW = 80;
 
+/** A value's own key that says only "number" (`number: '…'`, `"no": "…"`). */
+const GENERIC_NUMBER_KEY = /(?:^|[\s{,(])["']?(?:number|no|num|pan)["']?[ \t]{0,3}[:=][ \t]{0,3}["']?$/i;
+/** A line that opens an object under a card key (`card: {`, `"creditCard": {`, `card = Card(`). */
+const CARD_OBJECT = /(?:(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|CARD|credit|カード)\w{0,20}["']?[ \t]{0,3}(?:[:=]>?[ \t]{0,3}(?:new[ \t]+)?\w{0,30}[ \t]{0,3})?[{(][ \t]*\r?$/m;
+
 /**
  * Finds strong identifiers whose own line names them, before the value and close to it.
  * A key of a kind that is not the identifier's (`order_id: 4111…`) breaks the context.
+ * `above` gives the two lines before, read only for a card number under a bare `number` key.
  */
-export function scanLineIdentifiers(line: string, start: number, ids: IdHits): void {
+export function scanLineIdentifiers(line: string, start: number, ids: IdHits, above?: () => string): void {
   if (!/\d{4}/.test(line) || !ANY_CONTEXT.test(line)) return;
   for (const [kind, context, valid] of CONTEXT) {
     const re = CANDIDATES[kind];
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const before = line.slice(Math.max(0, m.index - CONTEXT_WINDOW), m.index);
-      if (!context.test(before) || !valid(m[0]) || !nearestKeyAllows(before, kind)) continue;
+      // `card: {` on a line above, then `number: '…'`: the object's key names the number.
+      const inCardObject = kind === 'card' && above !== undefined && GENERIC_NUMBER_KEY.test(before) && CARD_OBJECT.test(above());
+      if (!valid(m[0]) || !(inCardObject || (context.test(before) && nearestKeyAllows(before, kind)))) continue;
       ids.add(kind, [start + m.index, start + m.index + m[0].length], m[0]);
     }
   }
