@@ -184,7 +184,10 @@ function markdownTables(text: string, ids: IdHits, entity: boolean): StoreTally[
   while (i <= text.length) {
     let eol = text.indexOf('\n', i);
     if (eol < 0) eol = text.length;
-    if (eol - i <= MAX_TABLE_LINE && table.test(text.slice(i, eol))) {
+    // Only a line whose first visible character is a pipe is cut out and matched.
+    let first = i;
+    while (first < eol && first - i < 4 && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    if (text.charCodeAt(first) === 124 /* | */ && eol - i <= MAX_TABLE_LINE && table.test(text.slice(i, eol))) {
       if (blockStart < 0) blockStart = i;
       rows++;
     } else close(i);
@@ -200,7 +203,7 @@ const MAX_TABLE_LINE = 2000;
  * lines into the same number of cells, three or more, as exported tables do.
  */
 function delimitedBody(text: string): string | undefined {
-  const lines = (/^(?:[^\n]{0,2000}\n){1,8}/.exec(text.replace(/^\s+/, ''))?.[0] ?? '').split('\n').filter((l) => l.trim().length > 0);
+  const lines = (/^(?:[^\n]{0,2000}\n){1,8}/.exec(text.slice(0, 40_000).replace(/^\s+/, ''))?.[0] ?? '').split('\n').filter((l) => l.trim().length > 0);
   if (lines.length < 3) return undefined;
   for (const d of ['\t', '|', ';']) {
     const counts = lines.map((l) => l.split(d).length);
@@ -211,7 +214,7 @@ function delimitedBody(text: string): string | undefined {
 
 /** For text files: the delimiter of a first line that is a header naming two personal columns. */
 function delimitedHeader(text: string): string | undefined {
-  const first = /^[^\n]{0,2000}/.exec(text.replace(/^\s+/, ''))?.[0] ?? '';
+  const first = /^[^\n]{0,2000}/.exec(text.slice(0, 40_000).replace(/^\s+/, ''))?.[0] ?? '';
   const delim = guessDelimiter(first);
   if (delim !== '\t' && delim !== ',') return undefined;
   const named = first.split(delim).filter((c) => classifyKey(c.replace(/^"|"$/g, '')) !== undefined).length;

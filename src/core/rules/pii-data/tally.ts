@@ -54,11 +54,17 @@ export interface StoreSummary {
   kinds: FieldKind[];
 }
 
-/** A store needs at least this many personal records to be reported as a bulk store. */
-export const BULK_THRESHOLD = 3;
+/**
+ * A store needs at least this many personal records to be reported as a bulk store: a handful
+ * of fixture users (three or four) is not a store of customer data.
+ */
+export const BULK_THRESHOLD = 5;
+
+/** The same when the records hold strong identifiers (My Number, passport, card, SSN): three. */
+export const STRONG_THRESHOLD = 3;
 
 /** The same when column profiles (values read without a header or column name) made the records personal. */
-export const PROFILED_THRESHOLD = 5;
+export const PROFILED_THRESHOLD = 6;
 
 export class StoreTally {
   rows = 0;
@@ -130,7 +136,7 @@ export class StoreTally {
       }
     }
     this.recordMask |= KIND_BIT[kind];
-    if (keyed !== undefined || known === undefined) this.keyedMask |= KIND_BIT[kind];
+    if (keyed !== undefined || known === undefined || STRONG_KINDS.has(kind)) this.keyedMask |= KIND_BIT[kind];
     if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, start, end), value);
   }
 
@@ -159,9 +165,10 @@ export class StoreTally {
 
   /** The store's summary, when it holds enough personal records. */
   summary(): StoreSummary | undefined {
-    if (this.rows < BULK_THRESHOLD || !this.anchor) return undefined;
+    const need = (this.kindMask & STRONG_MASK) !== 0 ? STRONG_THRESHOLD : BULK_THRESHOLD;
+    if (this.rows < need || !this.anchor) return undefined;
     // Records that only value shapes made personal (no header, no column names) need more of them.
-    if (this.rows - this.profiledRows < BULK_THRESHOLD && this.rows < PROFILED_THRESHOLD) return undefined;
+    if (this.rows - this.profiledRows < need && this.rows < PROFILED_THRESHOLD) return undefined;
     return {
       kind: this.kind,
       ...(this.table !== undefined ? { table: this.table } : {}),

@@ -97,21 +97,25 @@ describe('column profiles', () => {
     assert.deepEqual([...profileColumns(rows(['a,1', 'b,2']), () => false)], []);
   });
 
-  it('needs five records when only a profile made them personal, three when a key did', () => {
-    const tally = (n: number, known: boolean): boolean => {
+  it('needs five records, or six when only a profile made them personal, or three with a strong identifier', () => {
+    const tally = (n: number, profiled: boolean, card = false): boolean => {
       const t = new StoreTally('csv', new IdHits());
+      const cards = ['4539763729746235', '5186774047242099', '4929465819274007'];
       for (let i = 0; i < n; i++) {
         t.beginRecord();
-        t.addField(known ? undefined : 'name', `Clara Benson${'abcdefg'[i]}`.replace(/[a-g]$/, (c) => (c === 'a' ? '' : '')), 0, 1, known ? 'name' : undefined);
+        t.addField(profiled ? undefined : 'name', 'Clara Benson', 0, 1, profiled ? 'name' : undefined);
         t.addField(undefined, `clara${i}@fastmail.com`, 2, 3, undefined);
+        if (card) t.addField('card_no', cards[i % 3], 4, 5, undefined);
         t.endRecord([0, 1]);
       }
       return t.summary() !== undefined;
     };
-    assert.ok(tally(3, false));
-    assert.ok(!tally(3, true));
-    assert.ok(!tally(4, true));
-    assert.ok(tally(5, true));
+    assert.ok(!tally(4, false));
+    assert.ok(tally(5, false));
+    assert.ok(!tally(5, true));
+    assert.ok(tally(6, true));
+    assert.ok(tally(3, false, true));
+    assert.ok(!tally(2, false, true));
   });
 });
 
