@@ -13,7 +13,7 @@ import { forEachLine, forEachLineWithIdentifierDigits, lineFields, scanLineIdent
 import { nestedRecords } from './nested';
 import { profileColumns } from './profile';
 import { sqlRecords, type SqlValue } from './sql';
-import { IdHits, StoreTally, type StoreSummary } from './tally';
+import { IdHits, StoreTally, type RawField, type StoreSummary } from './tally';
 
 /** What the pii-data rules read. */
 export interface PiiView {
@@ -29,6 +29,13 @@ const METADATA_FILE = /^(?:package\.json|composer\.json|bower\.json|codemeta\.js
 
 /** Lockfiles and minified bundles: generated, never hand-written data. */
 const GENERATED_FILE = /(?:^|[-.])lock(?:\.json|\.ya?ml)?$|^go\.sum$|^npm-shrinkwrap\.json$|\.min\.(?:js|css|mjs|json)$|\.(?:map|bundle\.js)$/;
+
+/**
+ * Seed scripts (db/seeds.rb, prisma/seed.ts, seeders/UserSeeder.php, seed-data.js): code whose
+ * object literals are the records a database is filled with, read like a data file.
+ */
+const SEED_SCRIPT = /(?:^|[/\\_.-])seed(?:s|ers?|ing|data)?(?=[/\\_.-]|$)|[a-z]Seeders?\.php$|seedData\.[jt]s$/i;
+const SCRIPT_FORMATS: ReadonlySet<Format> = new Set(['javascript', 'typescript', 'python', 'ruby', 'php']);
 
 const LOREM = /\blorem ipsum\b|\b(?:consectetur adipisicing|consectetur adipiscing|reprehenderit)\b/i;
 
@@ -46,7 +53,8 @@ function analyze(doc: Document): PiiView {
   const ids = new IdHits();
   const stores: StoreSummary[] = [];
   const text = doc.text;
-  if (DATA_FORMATS.has(doc.format) && !METADATA_FILE.test(doc.name)) {
+  const seedScript = SCRIPT_FORMATS.has(doc.format) && SEED_SCRIPT.test(doc.path.slice(-200));
+  if ((DATA_FORMATS.has(doc.format) || seedScript) && !METADATA_FILE.test(doc.name)) {
     for (const tally of readStores(doc, ids)) {
       const s = tally.summary();
       if (s) stores.push(s);
@@ -91,6 +99,12 @@ function readStores(doc: Document, ids: IdHits): StoreTally[] {
       return readSql(text, ids);
     case 'markdown':
       return markdownTables(text, ids, entity);
+    case 'javascript':
+    case 'typescript':
+    case 'python':
+    case 'ruby':
+    case 'php':
+      return [readSeedScript(text, ids, entity)];
     default: {
       if (/\b(?:INSERT\s+(?:INTO|ALL)|COPY\s+\S+[^\n]{0,8000}FROM\s+stdin)\b/i.test(text)) return readSql(text, ids);
       const delim = delimitedHeader(text) ?? delimitedBody(text);
@@ -114,6 +128,75 @@ function readLines(text: string, ids: IdHits, entity: boolean): StoreTally {
     if (fields.length > 0) tally.add(fields, [start, start + line.length]);
   });
   return tally;
+}
+
+/**
+ * A seed script's records: the `key: value` pairs (`name: '…'`, `email="…"`, `'tel' => '…'`)
+ * of one object literal or call. An object written on one line (`{ name: …, tel: … }`,
+ * `User.create!(name: …)`) is a record; an object over several lines is one from its first
+ * pair until the brackets close below the depth it started at (objects nested in it, an
+ * `address: { … }`, belong to it).
+ */
+function readSeedScript(text: string, ids: IdHits, entity: boolean): StoreTally {
+  const tally = new StoreTally('log', ids);
+  tally.businessEntity = entity;
+  let depth = 0;
+  let pending: RawField[] = [];
+  let pendingDepth = 0;
+  let pendingStart = 0;
+  const flush = (): void => {
+    if (pending.length > 0) tally.add(pending, [pendingStart, pendingStart + 1]);
+    pending = [];
+  };
+  forEachLine(text, (raw, start) => {
+    // PHP's `'key' => 'value'` read as `'key': 'value'` (same length: offsets hold).
+    const line = raw.includes('=>') ? raw.replace(/=>/g, ': ') : raw;
+    const before = depth;
+    let firstOpen = -1;
+    let lastClose = -1;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 123 || c === 40 || c === 91) {
+        depth++;
+        if (firstOpen < 0) firstOpen = i;
+      } else if (c === 125 || c === 41 || c === 93) {
+        depth = Math.max(0, depth - 1);
+        lastClose = i;
+      }
+    }
+    // Pairs whose value opens an object or a call (`users = [`, `address: {`) hold no value of their own.
+    const fields = /[:=：]/.test(line) ? lineFields(line, start).filter((f) => !/^[[{(:]|\($/.test(f.value)) : [];
+    if (fields.length > 0) {
+      const firstAt = fields[0].start - start;
+      const lastAt = fields[fields.length - 1].end - start;
+      if (firstOpen >= 0 && firstOpen < firstAt && lastClose >= lastAt && depth <= before) {
+        // A whole object on one line.
+        flush();
+        tally.add(fields, [start, start + line.length]);
+        return;
+      }
+      if (pending.length === 0) {
+        // The record lives at the depth of its first pair: it ends when the brackets close below it.
+        pendingDepth = before + netOpens(line, firstAt);
+        pendingStart = start;
+      }
+      pending.push(...fields);
+    }
+    if (pending.length > 0 && depth < pendingDepth) flush();
+  });
+  flush();
+  return tally;
+}
+
+/** Brackets opened minus closed in `line` before `end`. */
+function netOpens(line: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 123 || c === 40 || c === 91) n++;
+    else if (c === 125 || c === 41 || c === 93) n--;
+  }
+  return n;
 }
 
 /** How many rows of an SQL table profile its unnamed columns before the rest streams through. */
