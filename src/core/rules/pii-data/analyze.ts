@@ -106,7 +106,9 @@ function readStores(doc: Document, ids: IdHits): StoreTally[] {
     case 'php':
       return [readSeedScript(text, ids, entity)];
     default: {
-      if (/\b(?:INSERT\s+(?:INTO|ALL)|COPY\s+\S+[^\n]{0,8000}FROM\s+stdin)\b/i.test(text)) return readSql(text, ids);
+      // SQL saved as text: INSERT statements, or a pg_dump COPY block (looked for in two plain
+      // steps: one pattern spanning both words backtracks on long lines).
+      if (/\bINSERT\s+(?:INTO|ALL)\b/i.test(text) || (/^COPY\s/im.test(text) && /\bFROM\s+stdin\b/i.test(text))) return readSql(text, ids);
       const delim = delimitedHeader(text) ?? delimitedBody(text);
       return [delim !== undefined ? readDelimited(text, delim, ids, entity) : readLines(text, ids, entity)];
     }

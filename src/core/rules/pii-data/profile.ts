@@ -31,7 +31,7 @@ const NAME_EN = /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s(?:(?:van|von|de|del|da|di|la
 /** Words of place names, which look like names of people ("Sun Prairie", "New York", "Santa Clara"). */
 const PLACE_WORD = /\b(?:San|Santa|Saint|St|New|Fort|Port|Mount|Mt|Lake|North|South|East|West|City|Beach|Springs?|Heights|Park|Valley|Falls|Hills?|Harbor|Harbour|Island|Bay|Grove|Village|Town|County|Prairie|Rapids|Creek|River|Ridge|Point|Center|Centre|Airport|Station)\b/;
 /** One word of a name part: Franklin, FRANKLIN, 佐藤 (two letters or more, no digits). */
-const WORD = /^(?:\p{Lu}\p{Ll}[\p{Ll}'’-]*|\p{Lu}{3,}[\p{Lu}'’-]*|[\u4e00-\u9fff々]{1,4})$/u;
+const WORD = /^(?:\p{Lu}\p{Ll}[\p{Ll}'’-]*|\p{Lu}{3}[\p{Lu}'’-]*|[\u4e00-\u9fff々]{1,4})$/u;
 
 /** Values that stand for no value: they neither count for a shape nor against it. */
 const EMPTY = /^(?:-+|—|n\/?a|null|none|nil|\\N)$/i;

@@ -148,7 +148,7 @@ function putValue(values: SqlValue[], count: number, value: string, start: numbe
 function routineParameters(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   ROUTINE.lastIndex = 0;
-  for (let m = ROUTINE.exec(text); m && out.size < 200; m = ROUTINE.exec(text)) {
+  for (let m = ROUTINE.exec(text); m && out.size < 50; m = ROUTINE.exec(text)) {
     const items = topLevelItems(text, ROUTINE.lastIndex);
     const names: string[] = [];
     for (const item of items.items) {
