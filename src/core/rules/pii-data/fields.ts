@@ -75,7 +75,16 @@ const EXACT: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
   ['phone', ['phone', 'phonenumber', 'phoneno', 'tel', 'telno', 'telnumber', 'telephone', 'telephonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'mobileno', 'cell', 'cellphone', 'cellphonenumber', 'keitai', 'denwa', 'denwabango', 'contactnumber', 'fax']],
   ['email', ['email', 'mail', 'emailaddress', 'mailaddress', 'emailaddr', 'mailaddr', 'contactemail']],
 ];
-const EXACT_MAP = new Map<string, FieldKind>(EXACT.flatMap(([kind, keys]) => keys.map((k) => [k, kind] as const)));
+/** The same keys in German, French, Spanish, Italian and Portuguese headers (Vorname, Teléfono, Adresse …). */
+const EXACT_OTHER: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
+  ['name', ['vorname', 'nachname', 'familienname', 'nombre', 'apellido', 'apellidos', 'nombrecompleto', 'prenom', 'prénom', 'nomdefamille', 'nomcomplet', 'cognome', 'nome', 'sobrenome', 'nomecompleto']],
+  ['birthdate', ['geburtsdatum', 'geburtstag', 'fechadenacimiento', 'datedenaissance', 'datadinascita', 'datadenascimento']],
+  ['address', ['adresse', 'anschrift', 'strasse', 'straße', 'direccion', 'dirección', 'domicilio', 'indirizzo', 'endereco', 'endereço', 'rue']],
+  ['postal', ['plz', 'postleitzahl', 'codigopostal', 'códigopostal', 'codepostal', 'cep']],
+  ['phone', ['telefon', 'telefonnummer', 'handy', 'mobiltelefon', 'telefono', 'teléfono', 'telefone', 'celular', 'movil', 'móvil', 'cellulare', 'portable', 'numerodetelephone', 'numérodetéléphone']],
+  ['email', ['correo', 'correoelectronico', 'correoelectrónico', 'courriel', 'adressemail', 'adresseemail']],
+];
+const EXACT_MAP = new Map<string, FieldKind>([...EXACT, ...EXACT_OTHER].flatMap(([kind, keys]) => keys.map((k) => [k, kind] as const)));
 
 /** Owner words that may precede an English key: customer_email, user_phone, billing_address. */
 const OWNER = /^(?:customer|user|member|client|contact|person|patient|employee|staff|student|guest|applicant|holder|account|billing|shipping|home|primary|personal|owner|buyer|recipient|sender|emergency|parent|guardian|kokyaku|kaiin)/;
@@ -167,7 +176,7 @@ function lastPart(key: string): string | undefined {
 }
 
 /** Keys for one part of a name (a first or a last name), where one word is the whole value. */
-const NAME_PART = /^(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname|forename|[a-z0-9]{1,20}(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname))$/;
+const NAME_PART = /^(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname|forename|vorname|nachname|familienname|apellidos?|prenom|prénom|nomdefamille|cognome|sobrenome|[a-z0-9]{1,20}(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname))$/;
 
 /**
  * What a key says about its field: a kind, 'namePart' for a first or last name alone,

@@ -15,11 +15,12 @@ describe('keys by their last part', () => {
     ['au_fname', 'name'], ['emp_lname', 'name'], ['empFirstName', 'name'], ['cust_email', 'email'], ['contactTel', 'phone'],
     ['EMP_PHONE', 'phone'], ['home_zip', 'postal'], ['ssn', 'ssn'], ['social_security_number', 'ssn'], ['applicantSsn', 'ssn'],
     ['hotel', undefined], ['use_gzip', undefined], ['customerPost', undefined], ['file_name', undefined], ['fname', 'name'],
+    ['Vorname', 'name'], ['Teléfono', 'phone'], ['PLZ', 'postal'], ['Adresse', 'address'], ['courriel', 'email'], ['Geburtsdatum', 'birthdate'],
   ];
   for (const [key, kind] of cases) it(`${key} → ${kind ?? 'nothing'}`, () => assert.equal(classifyKey(key), kind));
 
   it('first and last name keys take one word as a whole name; a name key does not', () => {
-    for (const k of ['first_name', 'LastName', 'au_lname', 'surname']) assert.equal(keyKind(k), 'namePart', k);
+    for (const k of ['first_name', 'LastName', 'au_lname', 'surname', 'Nachname', 'Apellido']) assert.equal(keyKind(k), 'namePart', k);
     assert.equal(keyKind('name'), 'name');
     assert.ok(isNamePart('Franklin') && isNamePart('FRANKLIN') && isNamePart('佐藤'));
     for (const v of ['franklin', 'Admin', 'User', 'F', 'Franklin2', 'テスト']) assert.ok(!isNamePart(v), v);
