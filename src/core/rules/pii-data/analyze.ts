@@ -91,7 +91,7 @@ function readStores(doc: Document, ids: IdHits): StoreTally[] {
     case 'tsv':
       return [readDelimited(text, doc.format === 'tsv' ? '\t' : undefined, ids, entity)];
     case 'json':
-      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 4096))) return [readLines(text, ids, entity)];
+      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^[ \t\r\n]*\{[^\n]*\}[ \t\r]*\n[ \t\r\n]*\{/.test(text.slice(0, 4096))) return [readLines(text, ids, entity)];
       return [readNested(doc, 'json', ids, entity)];
     case 'yaml':
       return [readNested(doc, 'yaml', ids, entity)];
