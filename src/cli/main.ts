@@ -40,7 +40,7 @@ function usage(lang: Lang): string {
       --profile ID               パスワードポリシーの判定基準（${PROFILE_IDS.join(' | ')}、既定: ${settingDefault<string>(PASSWORD_PROFILE_SETTING)}）
       --category CAT             この分類だけを報告（複数指定可: ${CATEGORIES.join(', ')}）
       --exclude GLOB             除外パターン（.gitignore 形式、複数指定可）
-      --max-file-size KB         これより大きいファイルはスキップ（既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
+      --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみ走査、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
       --jobs N                   並列に走査するスレッド数（既定: CPU コア数、0 = ワーカーなし）
       --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
       --no-color                 色を付けない
@@ -63,7 +63,7 @@ Options:
       --profile ID               password-policy profile (${PROFILE_IDS.join(' | ')}; default: ${settingDefault<string>(PASSWORD_PROFILE_SETTING)})
       --category CAT             report only this category (repeatable: ${CATEGORIES.join(', ')})
       --exclude GLOB             skip paths matching a gitignore-style pattern (repeatable)
-      --max-file-size KB         skip files larger than this (default: ${settingDefault<number>('mamori.files.maxFileSize')})
+      --max-file-size KB         skip files larger than this; SQL/CSV/TSV files: scan only their first KB (default: ${settingDefault<number>('mamori.files.maxFileSize')})
       --jobs N                   scanning threads (default: one per CPU core; 0 = no worker threads)
       --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
       --no-color                 no ANSI colours

@@ -9,7 +9,34 @@ export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root'
 /** A file that was not scanned, and why. */
 export type SkippedEntry = { kind: 'skipped'; path: string; reason: SkipReason; detail?: string };
 
-export type WalkEntry = { kind: 'file'; path: string; text: string; size: number; mtimeMs: number } | SkippedEntry;
+/**
+ * A file read whole, or, for an SQL/CSV/TSV data file over the size limit, `sampled`: only its
+ * first `maxFileSize` bytes, cut at a line end (`size` is still the whole file's).
+ */
+export type WalkEntry = { kind: 'file'; path: string; text: string; size: number; mtimeMs: number; sampled?: true } | SkippedEntry;
+
+/**
+ * Data files (dumps, seeds, exports) over the size limit are sampled rather than skipped: their
+ * first records show whether they hold personal data, and a database dump is the usual file
+ * over the limit. Other files are skipped whole (a minified bundle, a lockfile).
+ */
+const SAMPLED_DATA = /\.(?:sql|csv|tsv)$/i;
+
+/** How many bytes of a file of `size` to read: all, the limit (a data file's sample), or -1 to skip it. */
+export function bytesToRead(file: string, size: number, maxFileSize: number): number {
+  if (size <= maxFileSize) return size;
+  return SAMPLED_DATA.test(file) ? maxFileSize : -1;
+}
+
+/**
+ * The bytes of a sample up to its last line end. UTF-16 text (a byte-order mark) is not cut:
+ * its line ends are two bytes; undefined then, and the file is skipped.
+ */
+export function sampleBytes(buffer: Buffer): Buffer | undefined {
+  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) return undefined;
+  const end = buffer.lastIndexOf(0x0a);
+  return end > 0 ? buffer.subarray(0, end + 1) : undefined;
+}
 
 /** What `walkPaths` yields: a file to read (by whoever scans it), or a skip. */
 export type PathEntry = { kind: 'path'; path: string } | SkippedEntry;
@@ -209,17 +236,22 @@ export async function readEntry(file: string, maxFileSize: number): Promise<Walk
     handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const st = await handle.stat();
     if (!st.isFile()) return { kind: 'skipped', path: file, reason: 'not-regular' };
-    if (st.size > maxFileSize) return { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
-    const buffer = Buffer.alloc(st.size);
+    const want = bytesToRead(file, st.size, maxFileSize);
+    const tooLarge: SkippedEntry = { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
+    if (want < 0) return tooLarge;
+    const buffer = Buffer.alloc(want);
     let read = 0;
-    while (read < st.size) {
-      const { bytesRead } = await handle.read(buffer, read, st.size - read, read);
+    while (read < want) {
+      const { bytesRead } = await handle.read(buffer, read, want - read, read);
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    const decoded = decode(buffer.subarray(0, read));
+    const sampled = want < st.size;
+    const bytes = sampled ? sampleBytes(buffer.subarray(0, read)) : buffer.subarray(0, read);
+    if (bytes === undefined) return tooLarge;
+    const decoded = decode(bytes);
     if (decoded === undefined) return { kind: 'skipped', path: file, reason: 'binary' };
-    return { kind: 'file', path: file, text: decoded, size: read, mtimeMs: st.mtimeMs };
+    return { kind: 'file', path: file, text: decoded, size: sampled ? st.size : read, mtimeMs: st.mtimeMs, ...(sampled ? { sampled: true as const } : {}) };
   } catch (error) {
     return { kind: 'skipped', path: file, reason: 'unreadable', detail: errorText(error) };
   } finally {

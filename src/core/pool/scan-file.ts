@@ -5,7 +5,7 @@ import { LineIndex } from '../documents/lines';
 import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
-import { readEntry, type WalkEntry } from '../walk';
+import { bytesToRead, readEntry, sampleBytes, type WalkEntry } from '../walk';
 import type { FileResult, ScanJob } from './protocol';
 
 /**
@@ -17,6 +17,7 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
   try {
     let text: string;
     let stamp: { size: number; mtimeMs: number } | undefined;
+    let sampledSkip: SkippedFile | undefined;
     if (job.text !== undefined) {
       text = job.text;
     } else {
@@ -32,8 +33,11 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
       }
       text = entry.text;
       stamp = { size: entry.size, mtimeMs: entry.mtimeMs };
+      // A data file over the limit was scanned from its first part only: it is still listed
+      // as too large, so the report says the rest was not read.
+      if (entry.sampled) sampledSkip = { path: job.display, reason: 'too-large', detail: String(entry.size) };
     }
-    const errors: SkippedFile[] = [];
+    const errors: SkippedFile[] = sampledSkip ? [sampledSkip] : [];
     const found = await scanText({ path: job.path, text }, job.config, (ruleId, error) => {
       errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
@@ -76,17 +80,21 @@ function readEntrySync(file: string, maxFileSize: number): WalkEntry {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { kind: 'skipped', path: file, reason: 'not-regular' };
-    if (st.size > maxFileSize) return { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
-    const buffer = readBuffer(st.size);
+    const want = bytesToRead(file, st.size, maxFileSize);
+    if (want < 0) return { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
+    const buffer = readBuffer(want);
     let read = 0;
-    while (read < st.size) {
-      const n = fs.readSync(fd, buffer, read, st.size - read, read);
+    while (read < want) {
+      const n = fs.readSync(fd, buffer, read, want - read, read);
       if (n === 0) break;
       read += n;
     }
-    const text = decode(buffer.subarray(0, read));
+    const sampled = want < st.size;
+    const bytes = sampled ? sampleBytes(buffer.subarray(0, read)) : buffer.subarray(0, read);
+    if (bytes === undefined) return { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
+    const text = decode(bytes);
     if (text === undefined) return { kind: 'skipped', path: file, reason: 'binary' };
-    return { kind: 'file', path: file, text, size: read, mtimeMs: st.mtimeMs };
+    return { kind: 'file', path: file, text, size: sampled ? st.size : read, mtimeMs: st.mtimeMs, ...(sampled ? { sampled: true as const } : {}) };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return { kind: 'skipped', path: file, reason: 'unreadable', detail: e?.code ?? (error instanceof Error ? error.message : String(error)) };

@@ -396,6 +396,13 @@ describe('scan pool', () => {
     assert.equal(cache.get(path.join(dir, '.env')), undefined);
   });
 
+  it('scans the first part of an SQL dump over the size limit, and still lists it as too large', async () => {
+    const dir = tree({ 'dump.sql': `-- token ${GH}\n${"INSERT INTO t VALUES (1, 'x');\n".repeat(200)}` });
+    const result = await scanPaths([dir], { maxFileSize: 1000, root: dir, jobs: 0 });
+    assert.deepEqual(result.findings.map((f) => f.line), [1]);
+    assert.deepEqual(result.skipped.map((s) => `${s.path}:${s.reason}`), ['dump.sql:too-large']);
+  });
+
   it('applies a size limit lowered since a file was cached', async () => {
     const dir = tree({ 'big.env': `TOKEN=${GH}\n${'#'.repeat(5000)}\n` });
     const old = new Date(Date.now() - 60_000);

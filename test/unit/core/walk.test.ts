@@ -57,6 +57,16 @@ describe('walk', () => {
     assert.deepEqual(skipped, ['big.txt:too-large', 'img.png:binary']);
   });
 
+  it('reads the first part of an SQL/CSV data file over the size limit, cut at a line end', async () => {
+    const row = "INSERT INTO t VALUES (1, 'a');\n";
+    const root = tree({ 'dump.sql': row.repeat(100), 'big.csv': 'a,b\n'.repeat(500), 'wide.csv': 'x'.repeat(3000), 'big.txt': 'x\n'.repeat(1000) });
+    const { files, skipped, texts } = await collect(root, { maxFileSize: 1000 });
+    assert.deepEqual(files, ['big.csv', 'dump.sql']);
+    assert.deepEqual(skipped, ['big.txt:too-large', 'wide.csv:too-large']);
+    assert.equal(texts['dump.sql'], row.repeat(Math.floor(1000 / row.length)));
+    assert.ok(texts['big.csv'].length <= 1000 && texts['big.csv'].endsWith('a,b\n'));
+  });
+
   it('decodes UTF-8 with BOM and UTF-16 with BOM', async () => {
     const root = tree({
       'u8.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('氏名', 'utf8')]),

@@ -6,16 +6,23 @@
  */
 import { isRegexSpace } from '../../documents/chars';
 import type { Localized } from '../../guidelines/catalog';
-import { digitsOf, isCardNumber, isMyNumber, isPassportNumber, isPlaceholderDigits, placeholderDigitsIn } from './identifiers';
+import { digitsOf, isCardNumber, isMyNumber, isPassportNumber, isPlaceholderDigits, isSsn, placeholderDigitsIn } from './identifiers';
 
 /** Kinds of personal field, in the order messages list them. */
 export const FIELD_KINDS = [
-  'myNumber', 'passport', 'card', 'name', 'kana', 'birthdate', 'address', 'postal', 'phone', 'email',
+  'myNumber', 'passport', 'card', 'ssn', 'name', 'kana', 'birthdate', 'address', 'postal', 'phone', 'email',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** Strong identifiers: reported value by value, and they make a record personal on their own. */
-export const STRONG_KINDS: ReadonlySet<FieldKind> = new Set(['myNumber', 'passport', 'card']);
+export const STRONG_KINDS: ReadonlySet<FieldKind> = new Set(['myNumber', 'passport', 'card', 'ssn']);
+
+/**
+ * What a key says about its field: a kind; 'namePart' for a given or family name on its own
+ * (first_name: a single word is a whole value there); 'business' for a key that marks a place
+ * or business listing.
+ */
+export type KeyKind = FieldKind | 'business' | 'namePart';
 
 /** Kinds that name who a record is about; a bulk store needs one of them plus a contact. */
 const WHO: ReadonlySet<FieldKind> = new Set(['name', 'kana', 'email']);
@@ -25,6 +32,7 @@ export const KIND_LABEL: Readonly<Record<FieldKind, Localized>> = {
   myNumber: { en: 'My Number', ja: 'マイナンバー' },
   passport: { en: 'passport number', ja: '旅券番号' },
   card: { en: 'card number', ja: 'カード番号' },
+  ssn: { en: 'US Social Security number', ja: '米国社会保障番号（SSN）' },
   name: { en: 'name', ja: '氏名' },
   kana: { en: 'name reading', ja: 'フリガナ' },
   birthdate: { en: 'date of birth', ja: '生年月日' },
@@ -58,6 +66,7 @@ const EXACT: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
   ['myNumber', ['mynumber', 'mynum', 'mynumberno', 'kojinbango', 'kojinbangou', 'individualnumber', 'personalnumber', 'socialsecurityandtaxnumber']],
   ['passport', ['passport', 'passportno', 'passportnumber', 'passportnum', 'passportid', 'ryokenbango', 'ryokenbangou']],
   ['card', ['card', 'cardno', 'cardnum', 'cardnumber', 'creditcard', 'creditcardno', 'creditcardnumber', 'ccnumber', 'ccnum', 'ccno', 'cc', 'pan', 'primaryaccountnumber', 'paymentcard', 'paymentcardnumber']],
+  ['ssn', ['ssn', 'socialsecuritynumber', 'socialsecurityno', 'socialsecurity', 'socsecno', 'ssnumber', 'ssnno', 'usssn']],
   ['kana', ['kana', 'namekana', 'kananame', 'furigana', 'namefurigana', 'lastnamekana', 'firstnamekana', 'familynamekana', 'givennamekana', 'seikana', 'meikana', 'fullnamekana', 'ruby', 'sei', 'mei']],
   ['name', ['name', 'fullname', 'firstname', 'lastname', 'familyname', 'givenname', 'surname', 'middlename', 'personname', 'realname', 'legalname', 'customername', 'membername', 'patientname', 'contactname', 'holdername', 'cardholder', 'cardholdername', 'applicantname', 'employeename', 'studentname', 'fname', 'lname', 'forename', 'shimei', 'namae']],
   ['birthdate', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'birth', 'birthdt', 'bday', 'borndate', 'seinengappi']],
@@ -66,7 +75,16 @@ const EXACT: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
   ['phone', ['phone', 'phonenumber', 'phoneno', 'tel', 'telno', 'telnumber', 'telephone', 'telephonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'mobileno', 'cell', 'cellphone', 'cellphonenumber', 'keitai', 'denwa', 'denwabango', 'contactnumber', 'fax']],
   ['email', ['email', 'mail', 'emailaddress', 'mailaddress', 'emailaddr', 'mailaddr', 'contactemail']],
 ];
-const EXACT_MAP = new Map<string, FieldKind>(EXACT.flatMap(([kind, keys]) => keys.map((k) => [k, kind] as const)));
+/** The same keys in German, French, Spanish, Italian and Portuguese headers (Vorname, Teléfono, Adresse …). */
+const EXACT_OTHER: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
+  ['name', ['vorname', 'nachname', 'familienname', 'nombre', 'apellido', 'apellidos', 'nombrecompleto', 'prenom', 'prénom', 'nomdefamille', 'nomcomplet', 'cognome', 'nome', 'sobrenome', 'nomecompleto']],
+  ['birthdate', ['geburtsdatum', 'geburtstag', 'fechadenacimiento', 'datedenaissance', 'datadinascita', 'datadenascimento']],
+  ['address', ['adresse', 'anschrift', 'strasse', 'straße', 'direccion', 'dirección', 'domicilio', 'indirizzo', 'endereco', 'endereço', 'rue']],
+  ['postal', ['plz', 'postleitzahl', 'codigopostal', 'códigopostal', 'codepostal', 'cep']],
+  ['phone', ['telefon', 'telefonnummer', 'handy', 'mobiltelefon', 'telefono', 'teléfono', 'telefone', 'celular', 'movil', 'móvil', 'cellulare', 'portable', 'numerodetelephone', 'numérodetéléphone']],
+  ['email', ['correo', 'correoelectronico', 'correoelectrónico', 'courriel', 'adressemail', 'adresseemail']],
+];
+const EXACT_MAP = new Map<string, FieldKind>([...EXACT, ...EXACT_OTHER].flatMap(([kind, keys]) => keys.map((k) => [k, kind] as const)));
 
 /** Owner words that may precede an English key: customer_email, user_phone, billing_address. */
 const OWNER = /^(?:customer|user|member|client|contact|person|patient|employee|staff|student|guest|applicant|holder|account|billing|shipping|home|primary|personal|owner|buyer|recipient|sender|emergency|parent|guardian|kokyaku|kaiin)/;
@@ -92,7 +110,8 @@ export function classifyKey(key: string): FieldKind | undefined {
   // the answers are kept, as the same strings come back row after row.
   let kind = CLASSIFIED.get(key);
   if (kind === undefined) {
-    kind = classifyNormalised(normalizeKey(key)) ?? NO_KIND;
+    const n = normalizeKey(key);
+    kind = classifyNormalised(n) ?? classifyEnding(key, n) ?? NO_KIND;
     if (CLASSIFIED.size >= 20_000) CLASSIFIED.clear();
     CLASSIFIED.set(key, kind);
   }
@@ -118,20 +137,63 @@ function classifyNormalised(k: string): FieldKind | undefined {
 }
 
 /**
- * What a key says about its field: a kind, 'business' for a key that marks a place or business
- * listing, or undefined. Cached across documents: the same keys come back in every record and
- * in every scan of a file being edited.
+ * Key endings that name a personal field whatever owner comes before them (empFirstName,
+ * contact_phone_number): long enough that no other word ends so.
  */
-export function keyKind(key: string): FieldKind | 'business' | undefined {
+const ENDINGS: ReadonlyArray<readonly [string, FieldKind]> = [
+  ['firstname', 'name'], ['lastname', 'name'], ['givenname', 'name'], ['familyname', 'name'], ['middlename', 'name'], ['surname', 'name'],
+  ['phonenumber', 'phone'], ['telephone', 'phone'], ['emailaddress', 'email'], ['dateofbirth', 'birthdate'], ['birthdate', 'birthdate'],
+  ['postalcode', 'postal'], ['zipcode', 'postal'], ['socialsecuritynumber', 'ssn'], ['passportnumber', 'passport'],
+];
+
+/**
+ * Short words that name a personal field as the last part of a key (au_lname, cust_email,
+ * EMP_PHONE, contactTel): only as a whole part, so "hotel" or "gzip" never count.
+ */
+const LAST_PART: ReadonlyMap<string, FieldKind> = new Map([
+  ['fname', 'name'], ['lname', 'name'], ['email', 'email'], ['phone', 'phone'], ['tel', 'phone'], ['mobile', 'phone'],
+  ['zip', 'postal'], ['dob', 'birthdate'], ['ssn', 'ssn'], ['kana', 'kana'], ['furigana', 'kana'],
+]);
+
+function classifyEnding(key: string, normalised: string): FieldKind | undefined {
+  if (normalised.length === 0 || normalised.length > 40 || !/^[a-z0-9]+$/.test(normalised)) return undefined;
+  for (const [ending, kind] of ENDINGS) if (normalised.endsWith(ending)) return kind;
+  const part = lastPart(key);
+  return part === undefined ? undefined : LAST_PART.get(part);
+}
+
+/**
+ * A key's last part, lower-cased: after its last separator, or the last capitalised word of
+ * camelCase; undefined for a key of one part (exact keys are the EXACT table's).
+ */
+function lastPart(key: string): string | undefined {
+  const k = key.trim();
+  const sep = Math.max(k.lastIndexOf('_'), k.lastIndexOf('-'), k.lastIndexOf('.'), k.lastIndexOf(' '));
+  let part = k.slice(sep + 1);
+  const camel = /[A-Z][a-z0-9]+$/.exec(part);
+  if (camel && camel.index > 0) part = camel[0];
+  return part.length > 0 && part.length < k.length ? part.toLowerCase() : undefined;
+}
+
+/** Keys for one part of a name (a first or a last name), where one word is the whole value. */
+const NAME_PART = /^(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname|forename|vorname|nachname|familienname|apellidos?|prenom|prénom|nomdefamille|cognome|sobrenome|[a-z0-9]{1,20}(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname))$/;
+
+/**
+ * What a key says about its field: a kind, 'namePart' for a first or last name alone,
+ * 'business' for a key that marks a place or business listing, or undefined. Cached across
+ * documents: the same keys come back in every record and in every scan of a file being edited.
+ */
+export function keyKind(key: string): KeyKind | undefined {
   let kind = KEY_KINDS.get(key);
   if (kind === undefined) {
-    kind = classifyKey(key) ?? (isBusinessKey(key) ? 'business' : NO_KIND);
+    const k = classifyKey(key);
+    kind = k === 'name' && NAME_PART.test(normalizeKey(key)) ? 'namePart' : (k ?? (isBusinessKey(key) ? 'business' : NO_KIND));
     if (KEY_KINDS.size >= 20_000) KEY_KINDS.clear();
     KEY_KINDS.set(key, kind);
   }
   return kind === NO_KIND ? undefined : kind;
 }
-const KEY_KINDS = new Map<string, FieldKind | 'business' | typeof NO_KIND>();
+const KEY_KINDS = new Map<string, KeyKind | typeof NO_KIND>();
 
 /** Keys that mark a record as a place or business listing rather than a person. */
 const BUSINESS_KEYS = new Set([
@@ -139,6 +201,27 @@ const BUSINESS_KEYS = new Set([
   'openinghours', 'businesshours', 'placeid', 'venue', 'storename', 'shopname', 'branchname', 'facilityname',
   '緯度', '経度', '営業時間', '定休日', '店舗名', '施設名', '支店名',
 ]);
+
+/** Nouns of what a table or file lists when its rows are organisations or places, not people. */
+const BUSINESS_ENTITIES = new Set([
+  'agency', 'company', 'supplier', 'vendor', 'shipper', 'carrier', 'airline', 'store', 'shop', 'branch', 'office', 'bank', 'hotel',
+  'restaurant', 'organization', 'organisation', 'business', 'merchant', 'dealer', 'manufacturer', 'warehouse', 'location', 'venue',
+  'facility', 'clinic', 'hospital', 'school', 'publisher', 'brand', 'department', 'institution', 'university', 'provider',
+  'distributor', 'retailer', 'firm', 'corporation', 'enterprise', 'site', 'plant', 'outlet', 'showroom',
+]);
+
+/**
+ * Whether a table or file name says its rows are organisations or places (TravelAgency,
+ * suppliers, store_locations): its last word, singular, is such a noun.
+ */
+export function isBusinessEntityName(name: string): boolean {
+  const stem = name.replace(/\.[A-Za-z0-9]{1,8}$/, '').slice(-80);
+  const words = stem.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).filter((w) => w.length > 0);
+  const last = words[words.length - 1]?.toLowerCase();
+  if (!last) return false;
+  const singular = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.endsWith('sses') || last.endsWith('ches') ? last.slice(0, -2) : last.replace(/s$/, '');
+  return BUSINESS_ENTITIES.has(last) || BUSINESS_ENTITIES.has(singular);
+}
 
 /** Whether a key marks a place or business record. */
 export function isBusinessKey(key: string): boolean {
@@ -154,11 +237,17 @@ const SAMPLE_NAMES = /^(?:山田\s?太郎|山田\s?花子|ヤマダ\s?タロウ|
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|ne\.jp|or\.jp)|example|test|invalid|localhost|local|test\.com|test\.jp|test\.co\.jp|sample\.com|sample\.jp|dummy\.com|dummy\.jp|foo\.com|bar\.com|hoge\.com|hoge\.jp|fuga\.com|domain\.com|email\.com|mail\.com|your-?domain\.\w+|company\.com|acme\.com|users\.noreply\.github\.com)$/i;
 
 /** Role mailboxes, read on the whole address up to its one `@`, whatever the case. */
-const ROLE_LOCAL = /^(?:info|contact|support|help|sales|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|press|pr|media|hr|jobs|recruit|careers|inquiry|inquiries|otoiawase|toiawase|customer|service|billing|accounts?|marketing|news|newsletter|team|hello|mail|root|system|notifications?|alerts?|bounce|mailer-daemon)(?:[._+-][\w.-]*)?@/i;
+const ROLE_LOCAL = /^(?:info|contact|support|help|sales|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|press|pr|media|hr|jobs|recruit|careers|inquiry|inquiries|enquiry|enquiries|booking|bookings|reservations?|reception|orders?|shop|store|otoiawase|toiawase|customer|service|billing|accounts?|marketing|news|newsletter|team|hello|mail|root|system|notifications?|alerts?|bounce|mailer-daemon)(?:[._+-][\w.-]*)?@/i;
 
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24})$/;
 /** Local parts of sample addresses (read on the whole address, up to its one `@`). */
 const SAMPLE_LOCAL = /^(?:no-?reply|do-?not-?reply|test|dummy|sample|example|user|foo|bar|hoge|xxx+)\d*@/i;
+
+/** An organisation's role mailbox (info@, sales@, support@ …): it reaches a business, not a person. */
+export function isRoleMailbox(value: string): boolean {
+  const v = value.trim();
+  return EMAIL.test(v) && ROLE_LOCAL.test(v);
+}
 
 /** A deliverable-looking e-mail address outside documentation domains. */
 export function isPersonalEmail(value: string): boolean {
@@ -255,7 +344,7 @@ export function isAddress(value: string): boolean {
 const ORG_JA = /(?:株式会社|有限会社|合同会社|[（(]株[）)]|会社|店|支店|本店|営業所|事務所|病院|医院|クリニック|学校|大学|高校|中学校|小学校|幼稚園|保育園|駅|ビル|センター|協会|組合|財団|法人|役場|庁|省|局|課|部|[都道府県市区町村郡])$/;
 /** The last characters of `ORG_JA`'s words: a name ending otherwise is not searched. */
 const ORG_JA_LAST = new Set('社）)店所院ク校学園駅ルー会合団人場庁省局課部都道府県市区町村郡');
-const ORG_EN = /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hotel|Bank|Station|University|College|School|Hospital|Clinic|Center|Centre|Office|Branch|Company|Group|Services?|Foundation|Association|Department|Dept|Team|Project|Street|Park)\.?$/;
+const ORG_EN = /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hotel|Bank|Station|University|College|School|Hospital|Clinic|Center|Centre|Office|Branch|Company|Group|Services?|Foundation|Association|Department|Dept|Team|Project|Street|Park|Travel|Tours?|Airlines?|Airways|Agency|Consulting|Solutions|Systems|Partners|Holdings|Trading|Industries|Enterprises?|Media|Labs?|Studios?|Software|Technologies|Logistics|Motors|Foods|Restaurant|Cafe|Bakery|Market|Pharmacy|Publishing|Books|Press)\.?$/;
 
 /**
  * A name: letters (kanji, kana or Latin), not a number, not an address, not a known sample.
@@ -300,22 +389,66 @@ export function valueFits(kind: FieldKind, value: string): boolean {
     case 'myNumber': return isMyNumber(value.trim());
     case 'passport': return isPassportNumber(value.trim());
     case 'card': return isCardNumber(value.trim());
+    case 'ssn': return isSsn(value.trim());
     case 'name': return isPersonName(value);
     case 'kana': return isKana(value);
     case 'birthdate': return isBirthDate(value);
     case 'address': return isAddress(value);
-    case 'postal': return isPostalCode(value);
-    case 'phone': return isJapanesePhone(value) || isForeignPhone(value);
+    case 'postal': return isPostalCode(value) || isForeignPostalCode(value);
+    case 'phone': return isJapanesePhone(value) || isForeignPhone(value) || isNanpPhone(value) || isGroupedPhone(value);
     case 'email': return isPersonalEmail(value);
   }
 }
 
 /** A phone number in international notation under a phone key: +44 20 7946 0958. */
-function isForeignPhone(value: string): boolean {
+export function isForeignPhone(value: string): boolean {
   const v = value.trim();
   if (!/^\+\d[\d\s().-]{7,18}\d$/.test(v)) return false;
   const d = digitsOf(v.replace(/[().+]/g, ''));
   return d.length >= 9 && d.length <= 15 && !isPlaceholderDigits(d.slice(-7));
+}
+
+/**
+ * A North American number under a phone key: ten digits (eleven with the country code 1)
+ * whose area code and exchange start with 2–9, as 415 658-9932, (608) 555-1023, 1.515.555.0100
+ * or 6085551023. Its last seven digits must not be a placeholder.
+ */
+export function isNanpPhone(value: string): boolean {
+  const v = value.trim();
+  if (!NANP_SHAPE.test(v)) return false;
+  let d = digitsOf(v.replace(/[().+]/g, ''));
+  if (d.length === 11 && d[0] === '1') d = d.slice(1);
+  return d.length === 10 && d[0] >= '2' && d[3] >= '2' && !isPlaceholderDigits(d.slice(3));
+}
+const NANP_SHAPE = /^(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}$/;
+
+/** A postal code of another country under a postal key: US ZIP (94705, 94705-1234), UK, Canada. */
+function isForeignPostalCode(value: string): boolean {
+  const v = value.trim();
+  const zip = /^(\d{5})(?:-\d{4})?$/.exec(v);
+  if (zip) return !isPlaceholderDigits(zip[1]) && zip[1] !== '12345';
+  return /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$/.test(v);
+}
+
+/**
+ * One part of a name under a first/last name key: a single word is the whole value there
+ * ("Franklin", "FRANKLIN", "佐藤"), but not a role or a placeholder ("Admin", "User").
+ */
+export function isNamePart(value: string): boolean {
+  const v = value.trim();
+  if (isPersonName(v)) return true;
+  if (v.length < 2 || v.length > 30 || isPlaceholderText(v) || SAMPLE_NAMES.test(v) || ROLE_NAMES.test(v)) return false;
+  return /^\p{Lu}(?:\p{Ll}[\p{Ll}'’-]*|[\p{Lu}'’-]+)$/u.test(v);
+}
+const ROLE_NAMES = /^(?:admin|administrator|user|guest|system|root|demo|anonymous|unknown|default|owner|manager|staff|member|customer|first|last|name)$/i;
+
+/** An international number in groups, with or without its +: 44.1632.960024, 49 30 8853 0. */
+const GROUPED_PHONE = /^\+?\d{1,4}(?:[.\s-]\d{1,6}){2,5}$/;
+
+export function isGroupedPhone(v: string): boolean {
+  if (!GROUPED_PHONE.test(v)) return false;
+  const digits = v.replace(/\D/g, '');
+  return digits.length >= 9 && digits.length <= 15 && !isPlaceholderDigits(digits.slice(-7));
 }
 
 /** Kinds decidable from the value alone (no key): only shapes nothing else has. */

@@ -37,6 +37,21 @@ export function isPassportNumber(value: string): boolean {
   return /^[A-Z]{2}\d{7}$/.test(value) && !isPlaceholderDigits(value.slice(2));
 }
 
+/**
+ * A US Social Security number written 123-45-6789 (or 123 45 6789, 123456789) whose parts
+ * follow the SSA's rules: the area is not 000, 666 or 900–999, the group not 00, the serial
+ * not 0000. The published samples (078-05-1120 from the 1938 wallet card, 219-09-9999,
+ * 123-45-6789) and placeholder digits are not personal.
+ */
+export function isSsn(value: string): boolean {
+  const m = /^(\d{3})([- ]?)(\d{2})\2(\d{4})$/.exec(value);
+  if (!m) return false;
+  const area = Number(m[1]);
+  if (area === 0 || area === 666 || area >= 900 || m[3] === '00' || m[4] === '0000') return false;
+  const d = m[1] + m[3] + m[4];
+  return d !== '078051120' && d !== '219099999' && !isPlaceholderDigits(d);
+}
+
 /** Luhn (mod 10) checksum over a string of digits. */
 export function luhnValid(digits: string): boolean {
   let sum = 0;

@@ -5,7 +5,7 @@
  */
 import type { Range } from '../../types';
 import { classifyKey, type FieldKind } from './fields';
-import { isCardNumber, isMyNumber, isPassportNumber } from './identifiers';
+import { isCardNumber, isMyNumber, isPassportNumber, isSsn } from './identifiers';
 import type { IdHits, RawField } from './tally';
 
 /** Lines longer than this are minified code or data blobs, not something people write. */
@@ -63,7 +63,7 @@ function digitsIn(text: string, from: number, to: number): number {
 
 // key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
 // the key class cannot contain the separators, so matching stays linear.
-const PAIR = /(?:^|[\s,;{(&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
+const PAIR = /(?:^|[\s,;{(\[&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
 const EMAIL_IN_TEXT = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
 const PHONE_IN_TEXT = /(?<![\w+-])(?:\+81[ -]?\d{1,4}|0\d{1,4}|\(0\d{1,4}\))[- ]?\d{1,4}-\d{3,4}(?![\w-])/g;
 
@@ -111,34 +111,45 @@ export const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => 
     /(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|(?<![A-Za-z])CARD|カード|クレジット|credit|(?<![A-Za-z])(?:cc|CC|pan|PAN)(?![A-Za-z])|\b(?:visa|mastercard|amex|jcb|diners|discover)\b/i,
     isCardNumber,
   ],
+  // A US Social Security number only next to its own name: any other 3-2-4 run is a part or serial number.
+  ['ssn', /(?<![A-Za-z])(?:ssn|SSN|Ssn)(?![a-z])|social[\s_-]?security|社会保障番号/i, isSsn],
 ];
 
 /**
  * A stem of every word `CONTEXT` knows, in any case and anywhere: a line without one holds no
  * context, so none of its numbers can count (most lines with digits are ports, dates, ids).
  */
-export const ANY_CONTEXT = /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover/i;
+export const ANY_CONTEXT = /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover|ssn|social|社会保障番号/i;
 
 const MY_NUMBER = /(?<![\d.,-])\d{4}([- ]?)\d{4}\1\d{4}(?![\d.,-])/g;
 const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g;
 const CARD = /(?<![\d.,-])\d{4}(?:[ -]?\d){9,15}(?![\d.,-])/g;
-const CANDIDATES: Readonly<Record<string, RegExp>> = { myNumber: MY_NUMBER, passport: PASSPORT, card: CARD };
+const SSN = /(?<![\d.,-])\d{3}([- ])\d{2}\1\d{4}(?![\d.,-])/g;
+const CANDIDATES: Readonly<Record<string, RegExp>> = { myNumber: MY_NUMBER, passport: PASSPORT, card: CARD, ssn: SSN };
 
 /** How far before a value its context word may stand, in characters. */
 const CONTEXT_WINDOW = 80;
 
+/** A value's own key that says only "number" (`number: '…'`, `"no": "…"`). */
+const GENERIC_NUMBER_KEY = /(?:^|[\s{,(])["']?(?:number|no|num|pan)["']?[ \t]{0,3}[:=][ \t]{0,3}["']?$/i;
+/** A line that opens an object under a card key (`card: {`, `"creditCard": {`, `card = Card(`). */
+const CARD_OBJECT = /(?:(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|CARD|credit|カード)\w{0,20}["']?[ \t]{0,3}(?:[:=]>?[ \t]{0,3}(?:new[ \t]+)?\w{0,30}[ \t]{0,3})?[{(][ \t]*\r?$/m;
+
 /**
  * Finds strong identifiers whose own line names them, before the value and close to it.
  * A key of a kind that is not the identifier's (`order_id: 4111…`) breaks the context.
+ * `above` gives the two lines before, read only for a card number under a bare `number` key.
  */
-export function scanLineIdentifiers(line: string, start: number, ids: IdHits): void {
+export function scanLineIdentifiers(line: string, start: number, ids: IdHits, above?: () => string): void {
   if (!/\d{4}/.test(line) || !ANY_CONTEXT.test(line)) return;
   for (const [kind, context, valid] of CONTEXT) {
     const re = CANDIDATES[kind];
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const before = line.slice(Math.max(0, m.index - CONTEXT_WINDOW), m.index);
-      if (!context.test(before) || !valid(m[0]) || !nearestKeyAllows(before, kind)) continue;
+      // `card: {` on a line above, then `number: '…'`: the object's key names the number.
+      const inCardObject = kind === 'card' && above !== undefined && GENERIC_NUMBER_KEY.test(before) && CARD_OBJECT.test(above());
+      if (!valid(m[0]) || !(inCardObject || (context.test(before) && nearestKeyAllows(before, kind)))) continue;
       ids.add(kind, [start + m.index, start + m.index + m[0].length], m[0]);
     }
   }

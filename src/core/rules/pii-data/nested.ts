@@ -4,7 +4,7 @@
 import type { Document } from '../../documents/document';
 import { treesOf } from '../../documents/trees';
 import type { TreeNode } from '../../documents/tree';
-import { keyKind, type FieldKind } from './fields';
+import { keyKind, type KeyKind } from './fields';
 import type { StoreTally } from './tally';
 import { isAttributionKey, RecordTree } from './tree';
 
@@ -23,7 +23,7 @@ export function nestedRecords(doc: Document, tally: StoreTally): void {
 }
 
 /** What a key means to the walk, one lookup per entry: its kind, or that its subtree is skipped. */
-function keyFacts(key: string): FieldKind | 'business' | typeof SKIP | undefined {
+function keyFacts(key: string): KeyKind | typeof SKIP | undefined {
   let facts = FACTS.get(key);
   if (facts === undefined) {
     facts = isAttributionKey(key) ? SKIP : (keyKind(key) ?? NONE);
@@ -34,7 +34,7 @@ function keyFacts(key: string): FieldKind | 'business' | typeof SKIP | undefined
 }
 const SKIP = 'skip';
 const NONE = '';
-const FACTS = new Map<string, FieldKind | 'business' | typeof SKIP | typeof NONE>();
+const FACTS = new Map<string, KeyKind | typeof SKIP | typeof NONE>();
 
 function walk(node: TreeNode, key: string | undefined, inArray: boolean, tree: RecordTree, text: string, depth: number): void {
   if (depth > MAX_DEPTH) return;

@@ -4,7 +4,7 @@
  * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
  */
 import type { Range } from '../../types';
-import { isPersonalMask, keyKind, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, STRONG_MASK, valueFits, type FieldKind } from './fields';
+import { isNamePart, isPersonalMask, isRoleMailbox, keyKind, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, STRONG_MASK, valueFits, type FieldKind, type KeyKind } from './fields';
 
 /** One value of a record, with the key it was filed under (if any) and its offsets. */
 export interface RawField {
@@ -13,7 +13,7 @@ export interface RawField {
   start: number;
   end: number;
   /** A kind already known (e.g. from a column profile), used when the key says nothing. */
-  kind?: FieldKind;
+  kind?: KeyKind;
 }
 
 /** A strong identifier found in the file, with the key or keyword that gave it context. */
@@ -54,16 +54,31 @@ export interface StoreSummary {
   kinds: FieldKind[];
 }
 
-/** A store needs at least this many personal records to be reported as a bulk store. */
-export const BULK_THRESHOLD = 3;
+/**
+ * A store needs at least this many personal records to be reported as a bulk store: a handful
+ * of fixture users (three or four) is not a store of customer data.
+ */
+export const BULK_THRESHOLD = 5;
+
+/** The same when the records hold strong identifiers (My Number, passport, card, SSN): three. */
+export const STRONG_THRESHOLD = 3;
+
+/** The same when column profiles (values read without a header or column name) made the records personal. */
+export const PROFILED_THRESHOLD = 6;
 
 export class StoreTally {
   rows = 0;
+  /** Records personal only through kinds a column profile gave (not a key, not the value alone). */
+  private profiledRows = 0;
+  /** Set when the table or file name says its rows are organisations or places. */
+  businessEntity = false;
   /** The kinds of the personal records so far, as a mask (see KIND_BIT). */
   private kindMask = 0;
   private anchor: Range | undefined;
   /** The record being added: its kinds as a mask, and whether a key marked it a business listing. */
   private recordMask = 0;
+  /** The record's kinds that a key or the value alone decided (no column profile). */
+  private keyedMask = 0;
   private business = false;
 
   constructor(
@@ -92,24 +107,36 @@ export class StoreTally {
    */
   beginRecord(): void {
     this.recordMask = 0;
+    this.keyedMask = 0;
     this.business = false;
   }
 
-  addField(key: string | undefined, value: string, start: number, end: number, known: FieldKind | undefined): void {
+  addField(key: string | undefined, value: string, start: number, end: number, known: KeyKind | undefined): void {
     this.addKeyed(key === undefined ? undefined : keyKind(key), value, start, end, known);
   }
 
   /** `addField` with the key already read (`keyKind`). */
-  addKeyed(keyed: FieldKind | 'business' | undefined, value: string, start: number, end: number, known: FieldKind | undefined): void {
+  addKeyed(keyed: KeyKind | undefined, value: string, start: number, end: number, known: KeyKind | undefined): void {
     if (keyed === 'business') {
       this.business = true;
       return;
     }
     if (value.length === 0 || value.length > 300) return;
-    let kind = keyed;
-    if (kind === undefined) kind = known ?? kindFromValue(value);
-    if (kind === undefined || !valueFits(kind, value)) return;
+    const given = keyed ?? known;
+    let kind: FieldKind | undefined;
+    if (given === 'namePart') {
+      if (!isNamePart(value)) return;
+      kind = 'name';
+    } else {
+      kind = given === 'business' ? undefined : (given ?? kindFromValue(value));
+      if (kind === undefined || !valueFits(kind, value)) {
+        // An organisation's mailbox (info@, sales@) marks a business contact, not a person.
+        if ((kind === undefined || kind === 'email') && value.includes('@') && isRoleMailbox(value)) this.business = true;
+        return;
+      }
+    }
     this.recordMask |= KIND_BIT[kind];
+    if (keyed !== undefined || known === undefined || STRONG_KINDS.has(kind)) this.keyedMask |= KIND_BIT[kind];
     if (STRONG_KINDS.has(kind)) this.ids.add(kind, trimRange(value, start, end), value);
   }
 
@@ -127,9 +154,10 @@ export class StoreTally {
     const mask = this.recordMask;
     // A place or business listing (coordinates, opening hours, a shop name) has a name, an
     // address and a phone number too, but it is not about a person; strong identifiers still are.
-    if (this.business && (mask & STRONG_MASK) === 0) return false;
+    if ((this.business || this.businessEntity) && (mask & STRONG_MASK) === 0) return false;
     if (!isPersonalMask(mask)) return false;
     this.rows++;
+    if (!isPersonalMask(this.keyedMask)) this.profiledRows++;
     this.kindMask |= mask;
     this.anchor ??= recordRange;
     return true;
@@ -137,7 +165,10 @@ export class StoreTally {
 
   /** The store's summary, when it holds enough personal records. */
   summary(): StoreSummary | undefined {
-    if (this.rows < BULK_THRESHOLD || !this.anchor) return undefined;
+    const need = (this.kindMask & STRONG_MASK) !== 0 ? STRONG_THRESHOLD : BULK_THRESHOLD;
+    if (this.rows < need || !this.anchor) return undefined;
+    // Records that only value shapes made personal (no header, no column names) need more of them.
+    if (this.rows - this.profiledRows < need && this.rows < PROFILED_THRESHOLD) return undefined;
     return {
       kind: this.kind,
       ...(this.table !== undefined ? { table: this.table } : {}),

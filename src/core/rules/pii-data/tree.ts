@@ -8,7 +8,7 @@
  * the tree counts every value but keeps only those the tally could use: a 5,000-line compose
  * file makes no object per value, and a record with nothing usable never reaches the tally.
  */
-import { normalizeKey, type FieldKind } from './fields';
+import { normalizeKey, type KeyKind } from './fields';
 import type { StoreTally } from './tally';
 
 /** Keys whose contents are public attribution (package authors, maintainers), not customer data. */
@@ -24,7 +24,7 @@ export function isAttributionKey(key: string | undefined): boolean {
 
 /** A value the tally may use: its key's kind (or 'business') and where it is. */
 interface Kept {
-  keyed: FieldKind | 'business' | undefined;
+  keyed: KeyKind | undefined;
   value: string;
   start: number;
   end: number;
@@ -58,7 +58,7 @@ export class RecordTree {
    * One value of the innermost object. `keyed` is its key's kind (`keyKind`); `value` is read
    * only when the value could count, so callers pass a function of their own state cheaply.
    */
-  value(keyed: FieldKind | 'business' | undefined, value: string, start: number, end: number): void {
+  value(keyed: KeyKind | undefined, value: string, start: number, end: number): void {
     const frame = this.stack[this.stack.length - 1];
     if (!frame) return;
     frame.count++;
@@ -115,7 +115,7 @@ export class RecordTree {
  * a key of a personal kind, or a value shaped like an e-mail address or a phone number (the
  * only kinds a value decides alone, `kindFromValue`). Anything else it would drop.
  */
-function usable(keyed: FieldKind | 'business' | undefined, value: string): boolean {
+function usable(keyed: KeyKind | undefined, value: string): boolean {
   if (keyed === 'business') return true;
   if (value.length === 0 || value.length > 300) return false;
   if (keyed !== undefined) return true;
