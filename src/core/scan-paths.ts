@@ -112,6 +112,8 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
         path: entry.path,
         display: display(entry.path),
         maxFileSize: options.maxFileSize,
+        within: entry.within,
+        ...(entry.link ? { link: true } : {}),
         ...(options.config ? { config: options.config } : {}),
         ...(known ? { known: { size: known.size, mtimeMs: known.mtimeMs } } : {}),
       };

@@ -76,7 +76,7 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
           {
             executionSuccessful: true,
             toolExecutionNotifications: report.skipped.map((s) => ({
-              level: s.reason === 'unreadable' || s.reason === 'rule-error' || s.reason === 'scan-failed' ? 'error' : 'note',
+              level: s.reason === 'unreadable' || s.reason === 'changed' || s.reason === 'rule-error' || s.reason === 'scan-failed' ? 'error' : 'note',
               message: { text: `${s.path}: ${engineMessage(`skip.${s.reason}`, lang, { limit: s.detail ?? '', error: s.detail ?? '', rule: s.detail ?? '' })}` },
               descriptor: { id: `skipped/${s.reason}` },
             })),
