@@ -158,6 +158,20 @@ describe('mamori CLI writes', () => {
     assert.match(ja.stderr, /フォルダではなくファイルがあります/);
   });
 
+  it('skips a file larger than the engine can hold (a sparse 2 GiB file), with and without workers, and reports it', () => {
+    const dir = project({ '.env': `TOKEN=${TOKEN(6)}\n` });
+    const fd = fs.openSync(path.join(dir, 'huge.env'), 'w');
+    fs.ftruncateSync(fd, 2 * 1024 ** 3);
+    fs.closeSync(fd);
+    for (const jobs of ['0', '1']) {
+      const r = run(['scan', '.', '--format', 'json', '--jobs', jobs, '--max-file-size', String(4 * 1024 ** 2)], dir);
+      assert.equal(r.code, 1, `--jobs ${jobs}: exit ${r.code} ${r.stderr.slice(0, 300)}`);
+      const j = JSON.parse(r.stdout) as { findings: { path: string }[]; skipped: { path: string; reason: string }[] };
+      assert.deepEqual(j.skipped.map((s) => `${s.path}:${s.reason}`), ['huge.env:too-large']);
+      assert.deepEqual(j.findings.map((f) => f.path), ['.env']);
+    }
+  });
+
   it('discards a cache of the wrong shape with a warning, and writes a good one', () => {
     const dir = project({ '.env': `TOKEN=${TOKEN(4)}\n` });
     const cache = path.join(tmp('cache'), 'c.json');
