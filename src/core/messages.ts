@@ -35,6 +35,18 @@ export function engineMessage(id: string, lang: Lang, data: Readonly<Record<stri
   return m ? fill(m[lang], data) : id;
 }
 
+/**
+ * Why a file was skipped, in the given language. A rule error's detail is `<rule id>: <error>`
+ * (see pool/scan-file.ts): the rule and the error fill their own places in the message.
+ */
+export function skipMessage(skip: { reason: string; detail?: string }, lang: Lang): string {
+  const detail = skip.detail ?? '';
+  const colon = detail.indexOf(': ');
+  const rule = skip.reason === 'rule-error' && colon > 0 ? detail.slice(0, colon) : detail;
+  const error = skip.reason === 'rule-error' && colon > 0 ? detail.slice(colon + 2) : detail;
+  return engineMessage(`skip.${skip.reason}`, lang, { limit: detail, error, rule });
+}
+
 /** The finding's message in the given language. */
 export function findingMessage(finding: Finding, lang: Lang): string {
   const template = ruleById(finding.ruleId)?.messages[finding.messageId];
