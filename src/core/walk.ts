@@ -28,6 +28,11 @@ export interface WalkOptions {
   skipDirs?: readonly string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /**
+   * The ignore files honoured (default .gitignore and .mamoriignore): an editor leaves
+   * .mamoriignore out in an untrusted workspace, which must not hide files from the scan.
+   */
+  ignoreFiles?: readonly string[];
   /** Stop early when this returns true. */
   isCancelled?: () => boolean;
 }
@@ -181,7 +186,7 @@ async function openDir(dir: string, real: string, frames: IgnoreFrame[], visited
   if (options.gitignore !== false) {
     const local = ignore();
     let any = false;
-    for (const name of IGNORE_FILES) {
+    for (const name of options.ignoreFiles ?? IGNORE_FILES) {
       if (!entries.some((e) => e.name === name)) continue;
       try {
         local.add(await fs.promises.readFile(path.join(dir, name), 'utf8'));
