@@ -88,10 +88,13 @@ export class ScanCache {
         files = now;
         for (const k of this.touched) {
           const e = this.entries.get(k);
-          if (e) files[k] = e;
+          if (e) files[k] = forDisk(e);
           else delete files[k];
         }
-      } else files = Object.fromEntries(this.entries);
+      } else {
+        files = {};
+        for (const [k, e] of this.entries) files[k] = forDisk(e);
+      }
       const data: CacheFile = { key: this.key, files };
       writeFileAtomic(file, JSON.stringify(data));
     });
@@ -131,6 +134,15 @@ export class ScanCache {
   retainWhere(keep: (file: string) => boolean): void {
     for (const k of [...this.entries.keys()]) if (!keep(k)) this.delete(k);
   }
+}
+
+/**
+ * An entry as written to disk: without the findings' fixes, whose edits can carry text of the
+ * file (the command line, the only reader of a cache file, has no use for them).
+ */
+function forDisk(e: CacheEntry): CacheEntry {
+  if (!e.findings.some((f) => f.fixes)) return e;
+  return { ...e, findings: e.findings.map(({ fixes, ...f }) => (void fixes, f)) };
 }
 
 /** Why a cache file was discarded: it could not be read, or is not a cache of this shape. */
