@@ -14,11 +14,27 @@ import { ScanCache } from '../core/pool/cache';
 import { ScanPool } from '../core/pool/pool';
 import { scanPaths } from '../core/scan-paths';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
+import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
+import { outputConflict, realish, writeErrorMessage } from './io';
 
 /** Exit codes: the contract CI depends on. */
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
+/** 128 + the signal's number, as shells report a process ended by it. */
+const EXIT_SIGINT = 130;
+const EXIT_SIGTERM = 143;
+
+/** After SIGINT or SIGTERM: the workers stopped, nothing written, what was scanned said. */
+async function stopped(signal: NodeJS.Signals, scanned: number, pool: ScanPool, lang: Lang): Promise<number> {
+  await pool.dispose();
+  process.stderr.write(
+    lang === 'ja'
+      ? `mamori: ${signal} により中断しました。${scanned} ファイルを走査済みでしたが、レポートもキャッシュも書き出していません。\n`
+      : `mamori: stopped by ${signal} after scanning ${scanned} file(s); no report or cache was written.\n`,
+  );
+  return signal === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
+}
 
 class UsageError extends Error {}
 
@@ -78,7 +94,20 @@ function envLang(): Lang {
   return langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
 }
 
+/** The signal that asked the running scan to stop (see `main`). */
+let interrupted: NodeJS.Signals | undefined;
+
 async function main(argv: string[]): Promise<number> {
+  // Ctrl+C or a termination request stops the scan: the workers are stopped, nothing is
+  // written, and what was scanned is said. A second one ends the process at once (the exit
+  // handler of core/write-file removes any temporary file).
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(signal === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM);
+    interrupted = signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   let lang = envLang();
   let parsed;
   try {
@@ -162,8 +191,29 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  // Refused before anything is scanned: a report or cache path that would overwrite a scanned file.
+  const written = [...(values.output ? [{ file: values.output, kind: 'report' as const }] : []), ...(values.cache ? [{ file: values.cache, kind: 'cache' as const }] : [])];
+  for (const { file, kind } of written) {
+    const conflict = outputConflict(file, kind, targets, lang);
+    if (conflict) {
+      process.stderr.write(`mamori: ${conflict}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  // Those files, and our temporary files beside them, are not scanned (a report of the last run
+  // in the scanned folder would otherwise be scanned as part of the project).
+  const own = new Set(written.flatMap(({ file }) => [path.resolve(file), realish(path.resolve(file))]));
+
   const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) };
-  const cache = values.cache ? ScanCache.load(values.cache, ScanCache.keyFor(config)) : undefined;
+  const cache = values.cache
+    ? ScanCache.load(values.cache, ScanCache.keyFor(config), (problem) =>
+        process.stderr.write(
+          lang === 'ja'
+            ? `mamori: キャッシュ ${values.cache} は${problem === 'unreadable' ? '読み取れない' : 'Mamori のキャッシュの形式ではない'}ため、使わずに作り直します。\n`
+            : `mamori: warning: the cache ${values.cache} ${problem === 'unreadable' ? 'cannot be read' : 'is not a Mamori cache of this shape'}; it is ignored and written afresh.\n`,
+        ),
+      )
+    : undefined;
   // Progress on an interactive terminal only: a counter on one line, cleared at the end.
   const progress = process.stderr.isTTY === true;
   let files = 0;
@@ -179,6 +229,8 @@ async function main(argv: string[]): Promise<number> {
     maxFileSize: maxFileSizeKb * 1024,
     exclude: values.exclude ?? [],
     root: process.cwd(),
+    isCancelled: () => interrupted !== undefined,
+    ...(own.size > 0 ? { claim: (file: string) => own.has(file) || isMamoriTemp(file) } : {}),
     ...(progress
       ? {
           onFile: () => {
@@ -194,14 +246,15 @@ async function main(argv: string[]): Promise<number> {
     await pool.dispose();
     throw error;
   });
-  void pool.dispose();
   if (progress && shown > 0) process.stderr.write('\r\u001b[K');
+  if (interrupted) return stopped(interrupted, report.filesScanned, pool, lang);
+  void pool.dispose();
   if (cache && values.cache) {
     try {
       cache.save(values.cache);
     } catch (error) {
       // A cache that cannot be written only costs time next run; the scan itself is complete.
-      process.stderr.write(`mamori: cannot write cache ${values.cache}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      process.stderr.write(`${writeErrorMessage(values.cache, 'cache', error, lang)}\n`);
     }
   }
 
@@ -214,12 +267,14 @@ async function main(argv: string[]): Promise<number> {
     html: () => formatHtml(report, lang),
   };
   const body = formatters[format]();
+  if (interrupted) return stopped(interrupted, report.filesScanned, pool, lang);
   if (values.output) {
     try {
-      fs.mkdirSync(path.dirname(path.resolve(values.output)), { recursive: true });
-      fs.writeFileSync(values.output, body);
+      // A temporary file beside it, renamed over it: a kill or a full disk leaves the previous
+      // report whole, never a part of the new one.
+      writeFileAtomic(values.output, body);
     } catch (error) {
-      process.stderr.write(`mamori: cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      process.stderr.write(`${writeErrorMessage(values.output, 'report', error, lang)}\n`);
       return EXIT_USAGE;
     }
     process.stderr.write(

@@ -19,6 +19,10 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   'skip.binary': { en: 'binary file', ja: 'バイナリファイル' },
   'skip.not-regular': { en: 'not a regular file (FIFO, socket or device)', ja: '通常ファイルではありません（FIFO・ソケット・デバイス）' },
   'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: '走査対象フォルダの外を指すシンボリックリンク' },
+  'skip.changed': {
+    en: 'changed while being scanned (replaced by a link, or moved out of the scanned folder): not read',
+    ja: '走査中に変更されました（リンクに置き換えられたか、走査対象フォルダの外に移されました）。読み取っていません',
+  },
   'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
   'suppression.expired': { en: '(suppression expired on {date})', ja: '（抑制の期限 {date} が切れています）' },
   'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
@@ -29,6 +33,18 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
 export function engineMessage(id: string, lang: Lang, data: Readonly<Record<string, string>> = {}): string {
   const m = ENGINE_MESSAGES[id];
   return m ? fill(m[lang], data) : id;
+}
+
+/**
+ * Why a file was skipped, in the given language. A rule error's detail is `<rule id>: <error>`
+ * (see pool/scan-file.ts): the rule and the error fill their own places in the message.
+ */
+export function skipMessage(skip: { reason: string; detail?: string }, lang: Lang): string {
+  const detail = skip.detail ?? '';
+  const colon = detail.indexOf(': ');
+  const rule = skip.reason === 'rule-error' && colon > 0 ? detail.slice(0, colon) : detail;
+  const error = skip.reason === 'rule-error' && colon > 0 ? detail.slice(colon + 2) : detail;
+  return engineMessage(`skip.${skip.reason}`, lang, { limit: detail, error, rule });
 }
 
 /** The finding's message in the given language. */

@@ -30,6 +30,8 @@ export interface ScanPathsOptions {
   claim?: (file: string) => boolean;
   /** Directory names never entered (default: the walker's, .git and node_modules among them). */
   skipDirs?: readonly string[];
+  /** Ignore files honoured (default: the walker's, .gitignore and .mamoriignore). */
+  ignoreFiles?: readonly string[];
 }
 
 /** What one walked path came to, kept in walk order so the report does not depend on timing. */
@@ -97,6 +99,7 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
       exclude: options.exclude,
       isCancelled,
       ...(options.skipDirs ? { skipDirs: options.skipDirs } : {}),
+      ...(options.ignoreFiles ? { ignoreFiles: options.ignoreFiles } : {}),
     })) {
       if (isCancelled()) break;
       const seq = outcomes.length;
@@ -112,6 +115,8 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
         path: entry.path,
         display: display(entry.path),
         maxFileSize: options.maxFileSize,
+        within: entry.within,
+        ...(entry.link ? { link: true } : {}),
         ...(options.config ? { config: options.config } : {}),
         ...(known ? { known: { size: known.size, mtimeMs: known.mtimeMs } } : {}),
       };

@@ -1,4 +1,5 @@
 import { Document } from './documents/document';
+import { redact } from './mask';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/index';
 import type { RawFinding, Rule } from './rules/rule';
@@ -120,7 +121,25 @@ function collect(original: string, text: string, rules: Plan['rules'], results: 
     }
   }
   if (findings.length === 0) return findings;
-  return applySuppressions(original, dedupeSecretFindings(dedupe(findings))).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  return applySuppressions(original, dedupeSecretFindings(dedupe(findings)))
+    .map(masked)
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * A finding as it may leave the engine: its excerpt and message arguments through the one
+ * masking step (`redact`), whatever the rule put there. Everything downstream (every report
+ * format, the editor, the cache) gets findings from here.
+ */
+function masked(f: Finding): Finding {
+  let data = f.data;
+  for (const k in f.data) {
+    const v = f.data[k];
+    const r = redact(v);
+    if (r !== v) data = { ...data, [k]: r };
+  }
+  const excerpt = f.excerpt === undefined ? undefined : redact(f.excerpt);
+  return data === f.data && excerpt === f.excerpt ? f : { ...f, data, ...(excerpt !== undefined ? { excerpt } : {}) };
 }
 
 /** Drops exact repeats (same rule, same range), which overlapping detectors can produce. */

@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { decode } from './decode';
 
 /** Why a file was not scanned. Every skip is reported; nothing is dropped silently. */
-export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root' | 'unreadable';
+export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root' | 'unreadable' | 'changed';
 
 /** A file that was not scanned, and why. */
 export type SkippedEntry = { kind: 'skipped'; path: string; reason: SkipReason; detail?: string };
@@ -38,8 +38,13 @@ export function sampleBytes(buffer: Buffer): Buffer | undefined {
   return end > 0 ? buffer.subarray(0, end + 1) : undefined;
 }
 
-/** What `walkPaths` yields: a file to read (by whoever scans it), or a skip. */
-export type PathEntry = { kind: 'path'; path: string } | SkippedEntry;
+/**
+ * What `walkPaths` yields: a file to read (by whoever scans it), or a skip. `within` is the
+ * real path of the root the file was found under: the file, once opened, must still be in it
+ * (see `readEntry`). `link` says the walk reached the file through a symbolic link; a file
+ * that was not one is opened without following links.
+ */
+export type PathEntry = { kind: 'path'; path: string; within: string; link?: true } | SkippedEntry;
 
 export interface WalkOptions {
   /** Largest file scanned, in bytes. */
@@ -50,6 +55,11 @@ export interface WalkOptions {
   skipDirs?: readonly string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /**
+   * The ignore files honoured (default .gitignore and .mamoriignore): an editor leaves
+   * .mamoriignore out in an untrusted workspace, which must not hide files from the scan.
+   */
+  ignoreFiles?: readonly string[];
   /** Stop early when this returns true. */
   isCancelled?: () => boolean;
 }
@@ -69,7 +79,7 @@ interface IgnoreFrame {
  * FIFOs, sockets and devices are never opened.
  */
 export async function* walk(roots: readonly string[], options: WalkOptions): AsyncGenerator<WalkEntry> {
-  for await (const entry of walkPaths(roots, options)) yield entry.kind === 'path' ? await readEntry(entry.path, options.maxFileSize) : entry;
+  for await (const entry of walkPaths(roots, options)) yield entry.kind === 'path' ? await readEntry(entry.path, options.maxFileSize, entry) : entry;
 }
 
 /**
@@ -90,7 +100,7 @@ export async function* walkPaths(roots: readonly string[], options: WalkOptions)
       continue;
     }
     if (st.isFile()) {
-      yield { kind: 'path', path: root };
+      yield { kind: 'path', path: root, within: realRoot, link: true };
       continue;
     }
     if (!st.isDirectory()) {
@@ -176,7 +186,7 @@ async function* walkDir(
       const sub = await openDir(full, real, top.frames, visited, options);
       if (sub?.kind === 'skipped') yield sub;
       else if (sub) stack.push(sub.frame);
-    } else yield { kind: 'path', path: full };
+    } else yield entry.isSymbolicLink() ? { kind: 'path', path: full, within: realRoot, link: true } : { kind: 'path', path: full, within: realRoot };
   }
 }
 
@@ -203,7 +213,7 @@ async function openDir(dir: string, real: string, frames: IgnoreFrame[], visited
   if (options.gitignore !== false) {
     const local = ignore();
     let any = false;
-    for (const name of IGNORE_FILES) {
+    for (const name of options.ignoreFiles ?? IGNORE_FILES) {
       if (!entries.some((e) => e.name === name)) continue;
       try {
         local.add(await fs.promises.readFile(path.join(dir, name), 'utf8'));
@@ -226,17 +236,27 @@ function isIgnored(frames: readonly IgnoreFrame[], full: string, isDir: boolean)
   return false;
 }
 
+/** Where a file opened for a scan must be, and how to open it (see `PathEntry`). */
+export interface OpenCheck {
+  within?: string;
+  link?: boolean;
+}
+
 /**
  * Reads one file. It is opened non-blocking and checked with fstat, so a file swapped for a
- * FIFO between listing and reading is still never read from.
+ * FIFO between listing and reading is still never read from; and it is opened without
+ * following a link (unless the walk reached it through one) and checked to be still inside
+ * its root, so a folder swapped for a link out of the root mid-scan is never read through.
  */
-export async function readEntry(file: string, maxFileSize: number): Promise<WalkEntry> {
+export async function readEntry(file: string, maxFileSize: number, check: OpenCheck = {}): Promise<WalkEntry> {
   let handle: fs.promises.FileHandle | undefined;
   try {
-    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    handle = await fs.promises.open(file, openFlags(check));
     const st = await handle.stat();
     if (!st.isFile()) return { kind: 'skipped', path: file, reason: 'not-regular' };
-    const want = bytesToRead(file, st.size, maxFileSize);
+    if (check.within !== undefined && !(await staysWithin(handle.fd, file, st, check.within))) return { kind: 'skipped', path: file, reason: 'changed' };
+    // Never more than the engine can hold, whatever --max-file-size says (a data file's sample too).
+    const want = bytesToRead(file, st.size, Math.min(maxFileSize, MAX_READ_BYTES));
     const tooLarge: SkippedEntry = { kind: 'skipped', path: file, reason: 'too-large', detail: String(st.size) };
     if (want < 0) return tooLarge;
     const buffer = Buffer.alloc(want);
@@ -253,10 +273,75 @@ export async function readEntry(file: string, maxFileSize: number): Promise<Walk
     if (decoded === undefined) return { kind: 'skipped', path: file, reason: 'binary' };
     return { kind: 'file', path: file, text: decoded, size: sampled ? st.size : read, mtimeMs: st.mtimeMs, ...(sampled ? { sampled: true as const } : {}) };
   } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === 'ELOOP' && !check.link) return { kind: 'skipped', path: file, reason: 'changed' };
     return { kind: 'skipped', path: file, reason: 'unreadable', detail: errorText(error) };
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/**
+ * The largest file the engine reads: its text must fit in one string (V8's limit is about
+ * 512 MB of UTF-16 code units, fewer bytes for text that decodes to more), and a buffer this
+ * big is already far more than any source file. Larger files are skipped as too large, in
+ * every mode, whatever --max-file-size says.
+ */
+export const MAX_READ_BYTES = 256 * 1024 * 1024;
+
+/** O_NOFOLLOW where the platform has it (not on Windows). */
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+/** How a file to scan is opened: read-only, non-blocking, and not through a link unless the walk found one. */
+export function openFlags(check: OpenCheck): number {
+  return fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (check.link ? 0 : NOFOLLOW);
+}
+
+/** Whether /proc/self/fd names open files (Linux): known after the first look. */
+let procFd: boolean | undefined;
+
+/**
+ * Whether an opened file is inside `within` (a real path): its descriptor's path, as the
+ * kernel names it, on Linux (one readlink, no walk of the path's parts); elsewhere the real
+ * path of the name it was opened by, checked to be the same file as the descriptor (device
+ * and inode), so a swap between the open and the check is seen too.
+ */
+export function staysWithinSync(fd: number, file: string, st: fs.Stats, within: string): boolean {
+  if (procFd !== false) {
+    try {
+      const real = fs.readlinkSync(`/proc/self/fd/${fd}`);
+      procFd = true;
+      return inside(real, within);
+    } catch {
+      if (procFd === true) return false;
+      procFd = false;
+    }
+  }
+  try {
+    const real = fs.realpathSync.native(file);
+    if (!inside(real, within)) return false;
+    const now = fs.statSync(real);
+    return now.dev === st.dev && now.ino === st.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function staysWithin(fd: number, file: string, st: fs.Stats, within: string): Promise<boolean> {
+  if (procFd !== false) {
+    try {
+      const real = await fs.promises.readlink(`/proc/self/fd/${fd}`);
+      procFd = true;
+      return inside(real, within);
+    } catch {
+      if (procFd === true) return false;
+      procFd = false;
+    }
+  }
+  return staysWithinSync(fd, file, st, within);
+}
+
+function inside(real: string, within: string): boolean {
+  return real === within || real.startsWith(within.endsWith(path.sep) ? within : within + path.sep);
 }
 
 function errorText(error: unknown): string {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { engine } from './engine';
 import { VERSION } from '../core/config';
 import type { LocatedFinding, ScanReport } from '../core/report/model';
+import { writeFileAtomic } from '../core/write-file';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';
 
@@ -54,6 +55,9 @@ export async function exportReport(store: FindingStore, format?: ReportFormat, t
   const lang = displayLang();
   const { formatHtml, formatMarkdown, formatSarif } = engine();
   const body = picked === 'sarif' ? formatSarif(report, lang) : picked === 'html' ? formatHtml(report, lang) : formatMarkdown(report, lang);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(body));
+  // On disk: a temporary file beside it, renamed over it, so a crash or a full disk leaves the
+  // previous report whole. Elsewhere (a remote or virtual file system): VS Code's own write.
+  if (uri.scheme === 'file') writeFileAtomic(uri.fsPath, body);
+  else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(body));
   return uri;
 }

@@ -68,6 +68,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mamori')) documents.rescanOpen();
     }),
+    // Trusted now: the workspace's own settings apply from here on.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      status.update();
+      documents.rescanOpen();
+    }),
   );
 
   // The first scan loads the engine (engine.ts): after activation, not as part of it.

@@ -122,8 +122,14 @@ export class FindingsStatus implements vscode.Disposable {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of this.store.all()) for (const x of f.findings) counts[x.severity]++;
     const total = counts.error + counts.warning + counts.info;
-    this.item.text = total === 0 ? '$(shield) Mamori' : `$(shield) $(error) ${counts.error} $(warning) ${counts.warning + counts.info}`;
-    this.item.tooltip = vscode.l10n.t('Mamori: {0} errors, {1} warnings, {2} info. Click to show findings.', counts.error, counts.warning, counts.info);
+    // In Restricted Mode the status bar says that the workspace's own settings are not applied.
+    const restricted = vscode.workspace.isTrusted === false;
+    const text = total === 0 ? '$(shield) Mamori' : `$(shield) $(error) ${counts.error} $(warning) ${counts.warning + counts.info}`;
+    this.item.text = restricted ? `${text} $(workspace-untrusted)` : text;
+    const tooltip = vscode.l10n.t('Mamori: {0} errors, {1} warnings, {2} info. Click to show findings.', counts.error, counts.warning, counts.info);
+    this.item.tooltip = restricted
+      ? `${tooltip}\n${vscode.l10n.t("Restricted Mode: this workspace's settings and .mamoriignore cannot turn Mamori off, lower severities, turn categories off or exclude files; only your user settings apply.")}`
+      : tooltip;
     this.item.backgroundColor = counts.error > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 

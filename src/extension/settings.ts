@@ -14,11 +14,33 @@ export interface Settings {
   scan: ScanConfig;
 }
 
-/** Reads the settings that apply to a file (or the window when no resource is given). */
-export function readSettings(resource?: vscode.Uri): Settings {
+/**
+ * Settings a workspace could use to make Mamori report less: in Restricted Mode (an untrusted
+ * workspace) only their user-level value applies, so a hostile repository cannot silence the
+ * scanner meant to review it. Also listed in package.json `restrictedConfigurations`.
+ */
+export const RESTRICTED_SETTINGS: readonly string[] = [
+  'enable',
+  'files.exclude',
+  'files.maxFileSize',
+  'rules.severity',
+  ...Object.values(CATEGORY_SETTINGS).map((k) => k.slice('mamori.'.length)),
+];
+
+/**
+ * Reads the settings that apply to a file (or the window when no resource is given). In an
+ * untrusted workspace (`trusted` false) the restricted settings take their user value only.
+ */
+export function readSettings(resource?: vscode.Uri, trusted = vscode.workspace.isTrusted !== false): Settings {
   const c = vscode.workspace.getConfiguration('mamori', resource);
   // VS Code fills in package.json defaults; the engine's copy of them is the fallback.
-  const get = <T>(key: string): T => c.get<T>(key) ?? settingDefault<T>(`mamori.${key}`);
+  const get = <T>(key: string): T => {
+    if (!trusted && RESTRICTED_SETTINGS.includes(key)) {
+      const i = c.inspect<T>(key);
+      return i?.globalValue ?? i?.defaultValue ?? settingDefault<T>(`mamori.${key}`);
+    }
+    return c.get<T>(key) ?? settingDefault<T>(`mamori.${key}`);
+  };
   const categories: Partial<Record<Category, boolean>> = {};
   for (const [category, key] of Object.entries(CATEGORY_SETTINGS) as [Category, string][]) {
     categories[category] = get<boolean>(key.slice('mamori.'.length));
@@ -44,11 +66,22 @@ export function readSettings(resource?: vscode.Uri): Settings {
  * Glob patterns VS Code users already maintain (`files.exclude`, `search.exclude`), as
  * gitignore-style lines for the walker.
  */
-export function editorExcludes(resource?: vscode.Uri): string[] {
+export function editorExcludes(resource?: vscode.Uri, trusted = vscode.workspace.isTrusted !== false): string[] {
   const out: string[] = [];
   for (const section of ['files', 'search']) {
-    const map = vscode.workspace.getConfiguration(section, resource).get<Record<string, boolean | { when: string }>>('exclude') ?? {};
+    const c = vscode.workspace.getConfiguration(section, resource);
+    // An untrusted workspace's own excludes would hide files from the scan: the user's only.
+    const i = trusted ? undefined : c.inspect<Record<string, boolean | { when: string }>>('exclude');
+    const map = (trusted ? c.get<Record<string, boolean | { when: string }>>('exclude') : (i?.globalValue ?? i?.defaultValue)) ?? {};
     for (const [glob, on] of Object.entries(map)) if (on === true) out.push(glob);
   }
   return out;
+}
+
+/**
+ * The ignore files the workspace scan honours: in an untrusted workspace not `.mamoriignore`,
+ * which exists only to hide files from Mamori.
+ */
+export function ignoreFiles(trusted = vscode.workspace.isTrusted !== false): string[] {
+  return trusted ? ['.gitignore', '.mamoriignore'] : ['.gitignore'];
 }

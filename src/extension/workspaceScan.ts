@@ -7,7 +7,7 @@ import { toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';
 import type { Logger } from './log';
-import { editorExcludes, readSettings } from './settings';
+import { editorExcludes, ignoreFiles, readSettings } from './settings';
 import type { FindingStore } from './state';
 
 /** What "Mamori: Scan Workspace" reports back (also its command result, for tests and tasks). */
@@ -85,6 +85,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         maxFileSize: settings.maxFileSizeBytes,
         exclude,
         root: folder.uri.fsPath,
+        ignoreFiles: ignoreFiles(),
         pool: this.pool,
         cache,
         isCancelled: () => token.isCancellationRequested,

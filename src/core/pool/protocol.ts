@@ -11,6 +11,10 @@ export interface ScanJob {
   /** Path written into the findings (relative to the report root). */
   display: string;
   maxFileSize: number;
+  /** The real path of the root the file was found under: the opened file must still be in it. */
+  within?: string;
+  /** The walk reached the file through a symbolic link (else it is opened without following one). */
+  link?: boolean;
   config?: ScanConfig;
   /** Text to scan instead of the file on disk (an editor's unsaved buffer). */
   text?: string;

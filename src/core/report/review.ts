@@ -1,5 +1,5 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { engineMessage, findingMessage, guidelineLabel, type Lang } from '../messages';
+import { findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
 import { CATEGORIES, type Category, type Severity } from '../types';
 import type { LocatedFinding, ScanReport } from './model';
 
@@ -90,7 +90,7 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
     counts,
     ...(reminder ? { reminder } : {}),
     groups,
-    skipped: report.skipped.map((s) => ({ path: s.path, reason: engineMessage(`skip.${s.reason}`, lang, { limit: s.detail ?? '', error: s.detail ?? '', rule: s.detail ?? '' }) })),
+    skipped: report.skipped.map((s) => ({ path: s.path, reason: skipMessage(s, lang) })),
     labels: LABELS[lang],
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { primaryUrl } from '../guidelines/catalog';
-import { engineMessage, findingGuidelines, findingMessage, guidelineLabel, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
 import { ruleById } from '../rules/index';
 import type { Severity } from '../types';
 import type { ScanReport } from './model';
@@ -76,8 +76,8 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
           {
             executionSuccessful: true,
             toolExecutionNotifications: report.skipped.map((s) => ({
-              level: s.reason === 'unreadable' || s.reason === 'rule-error' || s.reason === 'scan-failed' ? 'error' : 'note',
-              message: { text: `${s.path}: ${engineMessage(`skip.${s.reason}`, lang, { limit: s.detail ?? '', error: s.detail ?? '', rule: s.detail ?? '' })}` },
+              level: s.reason === 'unreadable' || s.reason === 'changed' || s.reason === 'rule-error' || s.reason === 'scan-failed' ? 'error' : 'note',
+              message: { text: `${s.path}: ${skipMessage(s, lang)}` },
               descriptor: { id: `skipped/${s.reason}` },
             })),
           },

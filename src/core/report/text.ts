@@ -1,4 +1,4 @@
-import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, skipMessage, type Lang } from '../messages';
 import type { ScanReport } from './model';
 
 /** Compiler-style text: `path:line:col  severity  ruleId  message`, then the guideline link. */
@@ -12,7 +12,7 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
     if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabel(g, lang)} ${g.url}`);
   }
   for (const s of report.skipped) {
-    out.push(`${s.path}  ${paint('2', engineMessage('report.skipped', lang))}  ${engineMessage(`skip.${s.reason}`, lang, { limit: s.detail ?? '', error: s.detail ?? '', rule: s.detail ?? '' })}`);
+    out.push(`${s.path}  ${paint('2', engineMessage('report.skipped', lang))}  ${skipMessage(s, lang)}`);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) counts[f.severity]++;
