@@ -4,6 +4,7 @@ import { visit, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
 import { literalHits, mentionsAny, registerLiterals } from '../../literals';
 import type { Range } from '../../types';
+import { classifyKey } from './keys';
 
 /**
  * Key/value pairs that may hold a credential, found in any file format: `key = "value"`,
@@ -27,7 +28,8 @@ export interface Candidate {
   literalRange: Range;
   /** The quote character, if the value was quoted. */
   quote?: string;
-  origin: 'assign' | 'call' | 'setter' | 'xml' | 'attr' | 'flag' | 'env' | 'tree';
+  /** `fallback`: the literal default of an environment read (see `fallbackCandidatesOf`). */
+  origin: 'assign' | 'call' | 'setter' | 'xml' | 'attr' | 'flag' | 'env' | 'tree' | 'fallback';
 }
 
 /** Formats whose unquoted right-hand sides are expressions, never literals. */
@@ -42,7 +44,7 @@ export function unquotedIsExpression(format: Format): boolean {
 }
 
 /** Lines worth parsing mention one of these words (any case). */
-const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
+const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'erlang', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
 const HINT = new RegExp(HINT_WORDS.join('|'), 'i');
 // Found with every other literal in the shared one-pass search, which also says where.
 registerLiterals(HINT_WORDS, { positional: true });
@@ -132,6 +134,8 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
     return { value, valueRange: [i + 2, stop], literalRange: [i, close < 0 || close > end ? stop : close + 2], quote: q };
   }
   if (unquotedIsExpression(format)) return undefined;
+  // In YAML a `#` after a blank opens a comment: `secret: ##KEYWORD##` holds no value.
+  if (format === 'yaml' && c === '#') return undefined;
   let stop = end;
   const rest = text.slice(i, end);
   const comment = format === 'properties' ? -1 : rest.search(/[ \t](?:#|\/\/|;)/);
@@ -276,12 +280,18 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
   let m: RegExpExecArray | null;
   CALL_PAIR.lastIndex = 0;
   while ((m = CALL_PAIR.exec(line)) !== null) {
+    let paired = false;
     if (m[1].startsWith('(')) {
       const callee = trailingIdentifier(line.slice(Math.max(0, m.index - 200), m.index));
       if (callee !== undefined && !PAIR_CALLEE.test(callee)) continue;
+      paired = callee !== undefined;
     }
     const p = parseValueAt(text, s + m.index + m[0].length, e, format);
-    if (p?.quote) push(out, m[3], p, 'call');
+    if (!p?.quote) continue;
+    // A bare tuple or list is a pair only with two items (`("password", "…")`); a longer list
+    // (`["password", "admin", "1234"]`, `contains(["PASSWORD", "EMAIL_OTP", …])`) is an enum or a blocklist.
+    if (!paired && !closesGroup(text, p.literalRange[1], e)) continue;
+    push(out, m[3], p, 'call');
   }
   SETTER.lastIndex = 0;
   while ((m = SETTER.exec(line)) !== null) {
@@ -312,6 +322,19 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
       if (p?.quote) push(out, m[2], p, 'attr');
     }
   }
+}
+
+/** Whether the group (tuple, list, braces) ends right after `at`, a trailing comma allowed. */
+function closesGroup(text: string, at: number, end: number): boolean {
+  let i = at;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === ',') {
+    i++;
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    // A comma that ends the line continues a list on the next one.
+    if (i >= end) return false;
+  }
+  return i >= end || text[i] === ')' || text[i] === ']' || text[i] === '}';
 }
 
 function cutAt(p: ParsedValue, ch: string): ParsedValue | undefined {
@@ -404,5 +427,63 @@ function findCandidates(doc: Document): Candidate[] {
   hintedLines(text, hits, (s, e, firstHit) => scanLine(text, s, e, hits, firstHit, doc.format, out));
   if (mentionsAny(doc, ['</'])) scanXmlElements(text, out);
   scanTrees(doc, out);
+  return out;
+}
+
+registerLiterals(['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config(']);
+
+/**
+ * An environment read with a literal default: `os.environ.get("X", "lit")`, `os.getenv("X", "lit")`,
+ * `env.str("X", default="lit")`, `env("X", default="lit")`, `config("X", default="lit")`,
+ * Ruby `ENV.fetch("X", "lit")`. The call may end its line, with the arguments on the next.
+ */
+const ENV_READ = /\b(?:os\.environ\.get|environ\.get|os\.getenv|getenv|env\.str|env|config|ENV\.fetch)\([ \t]*/g;
+const ENV_NAME = /(["'])([A-Za-z_][\w.-]{0,99})\1[ \t]*,[ \t]*(default[ \t]*=[ \t]*)?/y;
+
+/**
+ * Literal defaults of environment reads in Python and Ruby code: the value a program runs with
+ * when the variable is unset, hardcoded all the same. The key is the variable's name, or the
+ * assignment target when the name says nothing (`SECRET_KEY = env("DJANGO_KEY", default=…)`).
+ */
+export function fallbackCandidatesOf(doc: Document): Candidate[] {
+  return doc.memo('secret:fallbacks', findFallbacks);
+}
+
+function findFallbacks(doc: Document): Candidate[] {
+  if (doc.format !== 'python' && doc.format !== 'ruby') return [];
+  if (!mentionsAny(doc, ['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config('])) return [];
+  const text = doc.text;
+  const out: Candidate[] = [];
+  ENV_READ.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENV_READ.exec(text)) !== null) {
+    const callStart = m.index;
+    let at = m.index + m[0].length;
+    // The arguments may start on the next line (`os.environ.get(\n    "X", "lit")`).
+    if (text[at] === '\r' || text[at] === '\n') {
+      while (at < text.length && at < m.index + m[0].length + 200 && /\s/.test(text[at])) at++;
+    }
+    ENV_NAME.lastIndex = at;
+    const n = ENV_NAME.exec(text);
+    if (!n) continue;
+    // `config(…)` is an environment read only with a `default=` (python-decouple).
+    if (m[0].startsWith('config') && !n[3]) continue;
+    const valueAt = at + n[0].length;
+    let end = text.indexOf('\n', valueAt);
+    if (end < 0) end = text.length;
+    const p = parseValueAt(text, valueAt, Math.min(end, valueAt + 2000), doc.format);
+    if (!p?.quote) continue;
+    // The literal must close the call's argument (`, "lit")`, `, default="lit", cast=…`).
+    const after = text.slice(p.literalRange[1], p.literalRange[1] + 2).trimStart();
+    if (after !== '' && !/^[),\r\n]/.test(after)) continue;
+    let key = n[2];
+    if (classifyKey(key) === undefined) {
+      const ls = text.lastIndexOf('\n', callStart - 1) + 1;
+      const target = /["']?([A-Za-z_]\w{0,99})["']?[ \t]*(?:\][ \t]*)?[:=][ \t]*$/.exec(text.slice(Math.max(ls, callStart - 200), callStart));
+      if (target) key = target[1];
+    }
+    out.push({ key, value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, quote: p.quote, origin: 'fallback' });
+    ENV_READ.lastIndex = Math.max(ENV_READ.lastIndex, p.literalRange[1]);
+  }
   return out;
 }

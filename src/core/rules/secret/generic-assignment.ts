@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
-import { candidatesOf, type Candidate } from './assignments';
+import { candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { classifyKey, type KeyClass } from './keys';
@@ -12,13 +12,18 @@ import { PROVIDER_SPECS } from './providers/index';
 import { malformedKnownToken } from './shapes';
 import {
   entropy,
+  FIREBASE_WEB_CONFIG,
+  isCommonPassword,
   isHashedPassword,
   isIdentifierLike,
   isNonSecretShape,
+  isPossessiveFillerRun,
+  isPublishableKey,
   isReference,
   isSettingValue,
   looksRandom,
   looksStrong,
+  passwordVerdict,
   placeholderReason,
   words,
 } from './value';
@@ -49,6 +54,14 @@ function hasAlphabetRun(v: string): boolean {
   return false;
 }
 
+/** Three characters that repeat or count (`aaa`, `abc`, `123`, `cba`). */
+function isRun(v: string): boolean {
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(1);
+  const c = v.charCodeAt(2);
+  return (b - a === c - b && Math.abs(b - a) <= 1);
+}
+
 function normalise(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -62,7 +75,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (/[^\x20-\x7e]/.test(v)) return undefined;
   // Escapes (`\x41`, `\u00e9`) mark test strings, not stored credentials.
   if (/\\[xu][0-9a-fA-F]{2}/.test(v)) return undefined;
-  if (placeholderReason(v) || isReference(v) || isSettingValue(v) || hasAlphabetRun(v)) return undefined;
+  if (placeholderReason(v) || isReference(v) || isSettingValue(v) || hasAlphabetRun(v) || looksLikePattern(v)) return undefined;
   // URLs are for the connection-string and webhook rules, which know their shapes.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return undefined;
   // A value shaped like a provider's token but malformed is that provider's rule's call.
@@ -95,6 +108,160 @@ interface Judged {
   candidate: Candidate;
   cls: KeyClass;
   severity: Severity;
+  /** A guessable password (dictionary word, product default): reported as weak and hardcoded. */
+  weak?: boolean;
+}
+
+/**
+ * Formats whose quoted values are configuration (compose, .env, properties, YAML and JSON
+ * settings, HCL): a weak password there is the password a service runs with. In program code a
+ * literal `password = "secret"` is mostly a test fixture, so code keeps the older, quieter judgement.
+ */
+function isConfigFormat(format: Document['format']): boolean {
+  return !unquotedIsExpression(format) || format === 'json' || format === 'hcl' || format === 'bicep';
+}
+
+/**
+ * Whether the candidate sits in configuration: a configuration format, and not program code
+ * carried inside one (a source map's `sourcesContent`, code in an escaped JSON string).
+ */
+function inConfig(doc: Document, c: Candidate): boolean {
+  if (!isConfigFormat(doc.format)) return false;
+  if (doc.format === 'json' && (doc.name.endsWith('.map') || doc.text[c.valueRange[0] - 2] === '\\')) return false;
+  return true;
+}
+
+/** Passwords of a local key or trust store: they guard a file, not an account. */
+function storePassword(key: string): 'trust' | 'key' | undefined {
+  const ws = words(key).join(' ');
+  if (/\btrust ?store\b|\btruststore/.test(ws)) return 'trust';
+  if (/\bkey ?store\b|\bkeystore|\bkey (?:pass|password|passwd|passphrase)$|^(?:ssl |tls )?key (?:pass|password)$/.test(ws)) return 'key';
+  return undefined;
+}
+
+/**
+ * Keys of secrets that people choose rather than a provider issues, so that a word-like value is
+ * still a usable one: OAuth client secrets, framework secret keys (Django `SECRET_KEY`, Rails
+ * `secret_key_base`) and the Erlang cookie of RabbitMQ clusters.
+ */
+export function isChosenSecretKey(key: string): boolean {
+  const ws = words(key);
+  const n = ws.length;
+  if (n < 2 || ws.includes('existing')) return false;
+  const [a, b, c] = [ws[n - 3], ws[n - 2], ws[n - 1]];
+  if (b === 'client' && c === 'secret') return true;
+  if (b === 'secret' && c === 'key') return true;
+  if (a === 'secret' && b === 'key' && c === 'base') return true;
+  if (b === 'erlang' && c === 'cookie') return true;
+  // LDAP bind credentials (`bind_credential`, Keycloak `bindCredential`) are the bind user's password.
+  if (b === 'bind' && c === 'credential') return true;
+  return n === 1 ? false : c === 'clientsecret' || c === 'secretkey';
+}
+
+/** Framework secret keys: Django/Flask `SECRET_KEY`, Rails and Phoenix `secret_key_base`. */
+function isFrameworkSecretKey(key: string): boolean {
+  const ws = words(key);
+  const n = ws.length;
+  return (ws[n - 2] === 'secret' && ws[n - 1] === 'key') || (ws[n - 3] === 'secret' && ws[n - 2] === 'key' && ws[n - 1] === 'base');
+}
+
+const USER_KEY = /^(?:user|username|user_name|login|name|account|email|smtp_user|db_user)$|(?:^|[_.-])(?:user|username|user_name|login)$/i;
+const RESTATED_IDENTITY = /^(?:username|user|user_name|name|login|userid|user_id|email|account|myuser|your[-_]?user(?:name)?)$/i;
+
+/**
+ * Whether the lines around `at` name a stand-in identity: a user field whose value restates a
+ * field name (`name = "username"`) or an address at a documentation domain (`user@example.com`).
+ * A guessable password beside such a user is the other half of a documentation example.
+ */
+function exampleIdentityNear(text: string, at: number): boolean {
+  let s = at;
+  for (let n = 0; n < 4 && s > 0; n++) s = text.lastIndexOf('\n', s - 2) + 1;
+  let e = at;
+  for (let n = 0; n < 4 && e >= 0 && e < text.length; n++) e = text.indexOf('\n', e + 1);
+  if (e < 0) e = text.length;
+  for (const line of text.slice(s, Math.min(e, s + 4000)).split('\n')) {
+    const m = /^[\s#/*-]{0,40}["']?([A-Za-z_][\w.-]{0,60})["']?[ \t]*[:=][ \t]*["']?([^"'\s,;}]{1,100})/.exec(line.slice(0, 400));
+    if (!m) continue;
+    const key = m[1].replace(/^.*[.]/, '').replace(/([a-z])([A-Z])/g, '$1_$2').replace(/-/g, '_');
+    if (!USER_KEY.test(key)) continue;
+    const v = m[2];
+    if (RESTATED_IDENTITY.test(v) || normalise(v) === normalise(m[1]) || /@example\.(?:com|org|net)$|^example\.(?:com|org|net)$/i.test(v)) return true;
+  }
+  return false;
+}
+
+/**
+ * Judges a literal under a password key (or a chosen-secret key) in a configuration file:
+ * placeholders stay quiet, guessable values are weak warnings, others as before. Undefined: no finding.
+ */
+function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { severity: Severity; weak: boolean } | undefined {
+  const v = c.value.trim();
+  if (v.length === 0 || v.length > 128 || /[\r\n]/.test(v) || /[^\x20-\x7e]/.test(v) || /\\[xu][0-9a-fA-F]{2}/.test(v)) return undefined;
+  // `password` is also an authentication mode, but under a password key it is the password.
+  if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password') || isHashedPassword(v) || isNonSecretShape(v)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(PROVIDER_SPECS, c.key, v)) return undefined;
+  // Regular expressions (`^\s*(?:password)\s+(?P<secret>.*)$`) describe secrets, they are not one.
+  if (looksLikePattern(v) || hasAlphabetRun(v)) return undefined;
+  // Two characters, or three in a row (`abc`, `123`, `aaa`), is a stub, not a password anyone set.
+  if (cls === 'password' && (v.length < 3 || (v.length === 3 && isRun(v)))) return undefined;
+  // Prose (`Too short`, `top secret`): a password has digits or symbols when it has blanks.
+  if (/\s/.test(v) && (v.length > 24 || words(v).length > 3 || !/[\d\W]/.test(v.replace(/\s/g, '')))) return undefined;
+  // Function calls and Ansible/Jinja filters are code; an upper-case name is a variable (`SOME_SECRET`, `DB_PASSWORD`).
+  if (/^[\w$]+\([^)]*\)$/.test(v) || (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && isIdentifierLike(v) && classifyKey(v) !== undefined)) return undefined;
+  // Validation rules (`required|min:6`) and enum-like word lists (`enforce_for_root`, `lower_upper_letters_digits`).
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  // A secret's name written as one word (`myclientsecret`); a password like `mysecretpassword` is a real, weak one.
+  if (cls !== 'password' && isPossessiveFillerRun(v)) return undefined;
+  // Documentation in a comment or prose: `Example: <password>qwerty</password>`, `e.g. password: …`.
+  if (exampleBefore(doc.text, c.valueRange[0])) return undefined;
+  const verdict = passwordVerdict(v, c.key);
+  if (verdict === 'placeholder') return undefined;
+  const store = storePassword(c.key);
+  if (store === 'trust') return undefined;
+  if (verdict === 'weak') {
+    // A guessable key-store password guards a file that is not here; a guessable value beside a
+    // stand-in user is the other half of a documentation example; a word in a translation file,
+    // or the key's own name capitalised (`"password": "Password"`), is a label on a screen.
+    if (store === 'key' || exampleIdentityNear(doc.text, c.valueRange[0]) || isLocaleFile(doc.path)) return undefined;
+    if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v) && normalise(v) === normalise(c.key.replace(/^.*[.]/, ''))) return undefined;
+    return { severity: 'warning', weak: true };
+  }
+  return { severity: looksStrong(v) ? 'error' : 'warning', weak: false };
+}
+
+/** Translation files (`en.json`, `locales/ja/common.yml`, `messages_ja.properties`): their values are screen text. */
+function isLocaleFile(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return (
+    /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?)\//i.test(p) ||
+    /(?:^|\/)(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?|messages(?:_[a-z]{2}(?:_[A-Z]{2})?)?|strings|translations?)\.(?:json|ya?ml|properties)$/.test(p)
+  );
+}
+
+/** Whether the line before `at` introduces an example (`Example:`, `e.g.`, `for example`, `例:`). */
+function exampleBefore(text: string, at: number): boolean {
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  return /\b(?:example|examples|e\.g\.|eg:|for instance|sample)\b[:,]?|例[:：]/i.test(text.slice(Math.max(ls, at - 200), at));
+}
+
+/** A regular expression rather than a value: anchors with escapes, groups or classes. */
+function looksLikePattern(v: string): boolean {
+  return /\(\?(?:P?<|:|=|!)|\\[sdwbSDW]|\[\^?[\w\\-]+\][*+?{]/.test(v) || (/^\^/.test(v) && /\$$/.test(v) && /[\\()[\]|*+?]/.test(v));
+}
+
+/**
+ * The literal default inside a variable reference (`${DB_PASS:petclinic}` in Spring,
+ * `${DB_PASS:-secret}` in compose and shell, `$(env:DB_PASS:-secret)` in keycloak-config-cli):
+ * the value used whenever the variable is unset, so a hardcoded one. Undefined without a default.
+ */
+export function inlineFallback(c: Candidate): Candidate | undefined {
+  const v = c.value;
+  if (v.length > 400 || !v.startsWith('$')) return undefined;
+  const m = /^\$\{([A-Za-z_][\w.-]{0,99})(?::-|:=|-|:)([^${}\s]{1,200})\}$/.exec(v) ?? /^\$\((?:env:)?([A-Za-z_][\w.-]{0,99}):-([^$()\s]{1,200})\)$/.exec(v);
+  if (!m) return undefined;
+  const start = c.valueRange[0] + v.length - m[2].length - 1;
+  const key = classifyKey(c.key) !== undefined ? c.key : m[1];
+  return { key, value: m[2], valueRange: [start, start + m[2].length], literalRange: [start, start + m[2].length], origin: 'fallback' };
 }
 
 function judged(doc: Document): Judged[] {
@@ -104,12 +271,32 @@ function judged(doc: Document): Judged[] {
     const seen = new Set<string>();
     // Kubernetes Secret data is base64: its own rule decodes and judges it.
     const k8s = kubernetesSecretBlocks(doc);
-    for (const c of candidatesOf(doc)) {
-      const cls = classifyKey(c.key);
+    for (const raw of [...candidatesOf(doc), ...fallbackCandidatesOf(doc)]) {
+      const c = inlineFallback(raw) ?? raw;
+      const chosen = isChosenSecretKey(c.key);
+      const cls = classifyKey(c.key) ?? (chosen ? 'secret' : undefined);
       if (!cls) continue;
       if (k8s.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
+      // Publishable keys and a Firebase web config's `apiKey` are public by design.
+      if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text))) continue;
       const at = `${c.valueRange[0]}:${c.valueRange[1]}`;
       if (seen.has(at)) continue;
+      // Defaults of environment reads are configuration wherever they are written.
+      const config = inConfig(doc, c) || c.origin === 'fallback';
+      if ((config && (cls === 'password' || chosen)) || (chosen && isFrameworkSecretKey(c.key))) {
+        const j = judgePasswordLiteral(doc, c, cls);
+        // In program code only a real-looking framework key counts (`SECRET_KEY = "test"` is a test setting).
+        if (!j || (!config && j.weak)) continue;
+        seen.add(at);
+        out.push({ candidate: c, cls: cls === 'password' ? 'password' : cls, severity: j.severity, ...(j.weak ? { weak: true } : {}) });
+        continue;
+      }
+      // Under any other secret key (`secret`, `jwt_secret`), a default password is a guessable secret all the same.
+      if (config && cls === 'secret' && isCommonPassword(c.value) && !isSettingValue(c.value) && !exampleBefore(doc.text, c.valueRange[0])) {
+        seen.add(at);
+        out.push({ candidate: c, cls, severity: 'warning', weak: true });
+        continue;
+      }
       const severity = judgeCandidate(c, cls);
       if (!severity) continue;
       seen.add(at);
@@ -122,10 +309,11 @@ function judged(doc: Document): Judged[] {
 function finding(doc: Document, j: Judged): RawFinding {
   const c = j.candidate;
   const masked = maskSecret(c.value);
-  const fix = envFix(doc, c, envVarName(c.key));
+  // A default inside an environment read is removed, not replaced by another read: no quick fix.
+  const fix = c.origin === 'fallback' ? undefined : envFix(doc, c, envVarName(c.key));
   return {
     range: c.valueRange,
-    messageId: 'found',
+    messageId: j.weak ? 'weak' : 'found',
     data: { key: c.key, masked },
     severity: j.severity,
     excerpt: `${c.key} = ${masked}`,
@@ -145,6 +333,10 @@ export const hardcodedPassword: Rule = {
     found: {
       en: 'A password is hardcoded in {key} ({masked}). Read it from a secret store or environment variable and change it.',
       ja: '{key} にパスワードがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、パスワードを変更してください。',
+    },
+    weak: {
+      en: 'The password in {key} ({masked}) is weak and hardcoded: a dictionary word or product default that anyone can guess or read in the repository. Set a strong password from a secret store or environment variable.',
+      ja: '{key} のパスワード（{masked}）は弱く、ハードコードされています。辞書の単語や製品の初期値で、推測やリポジトリの閲覧で誰でも使えます。強いパスワードに変更し、シークレットストアまたは環境変数から読み込んでください。',
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
@@ -191,6 +383,10 @@ export const hardcodedSecret: Rule = {
     found: {
       en: 'A secret is hardcoded in {key} ({masked}). Read it from a secret store or environment variable, then revoke and reissue it.',
       ja: '{key} にシークレットがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、失効・再発行してください。',
+    },
+    weak: {
+      en: 'The secret in {key} ({masked}) is weak and hardcoded: a word that anyone can guess or read in the repository. Generate a random value, read it from a secret store or environment variable, and rotate it.',
+      ja: '{key} のシークレット（{masked}）は弱く、ハードコードされています。推測やリポジトリの閲覧で誰でも使える単語です。ランダムな値を生成してシークレットストアまたは環境変数から読み込み、入れ替えてください。',
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },

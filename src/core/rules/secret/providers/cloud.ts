@@ -1,4 +1,5 @@
 import { KEY_GUIDELINES } from '../common';
+import { FIREBASE_WEB_CONFIG } from '../value';
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
 import { setExamples } from '../../rule';
 
@@ -38,7 +39,8 @@ export const cloudProviders: ProviderSpec[] = [
     provider: { en: 'Google Cloud', ja: 'Google Cloud' },
     kind: KIND.apiKey,
     env: 'GOOGLE_API_KEY',
-    patterns: [{ re: tok('AIza[\\w-]{35}'), hints: ['AIza'], prefix: 'AIza', minEntropy: 3 }],
+    // A Firebase web config (`authDomain`, `messagingSenderId`) ships its `apiKey` to every browser: public by design.
+    patterns: [{ re: tok('AIza[\\w-]{35}'), hints: ['AIza'], prefix: 'AIza', minEntropy: 3, unless: FIREBASE_WEB_CONFIG }],
   },
   {
     id: 'secret/google-oauth-credential',

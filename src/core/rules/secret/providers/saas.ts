@@ -1,5 +1,6 @@
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
 import { setExamples } from '../../rule';
+import { isPublicJwt } from '../value';
 
 /** Productivity and developer SaaS, password managers and encryption tools. */
 export const saasProviders: ProviderSpec[] = [
@@ -80,7 +81,8 @@ export const saasProviders: ProviderSpec[] = [
     kind: { en: 'bearer token', ja: '署名付きトークン' },
     env: 'JWT_TOKEN',
     // A signed token may be expired or a test fixture: a warning, not an error.
-    patterns: [{ re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'), hints: ['eyJ'], severity: 'warning', minEntropy: 3 }],
+    // Supabase anon keys are JWTs meant for browsers (row-level security guards the data): public by design.
+    patterns: [{ re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'), hints: ['eyJ'], severity: 'warning', minEntropy: 3, isPublic: isPublicJwt }],
   },
 ];
 
