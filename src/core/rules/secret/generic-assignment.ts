@@ -11,6 +11,7 @@ import { providerShapeMismatch } from './provider-rule';
 import { PROVIDER_SPECS } from './providers/index';
 import { malformedKnownToken } from './shapes';
 import {
+  charClasses,
   entropy,
   FIREBASE_WEB_CONFIG,
   isCommonPassword,
@@ -21,6 +22,7 @@ import {
   isPublishableKey,
   isReference,
   isSettingValue,
+  isWordy,
   looksRandom,
   looksStrong,
   passwordVerdict,
@@ -110,6 +112,8 @@ interface Judged {
   severity: Severity;
   /** A guessable password (dictionary word, product default): reported as weak and hardcoded. */
   weak?: boolean;
+  /** A generated-looking `.env` value under a key that names nothing secret. */
+  random?: boolean;
 }
 
 /**
@@ -302,8 +306,63 @@ function judged(doc: Document): Judged[] {
       seen.add(at);
       out.push({ candidate: c, cls, severity });
     }
+    out.push(...randomEnvValues(doc, seen));
     return out;
   });
+}
+
+/** Words in a key that say what a random-looking value is when it is not a secret. */
+const NEUTRAL_META = new Set([
+  'id', 'ids', 'uuid', 'guid', 'url', 'uri', 'host', 'hostname', 'domain', 'path', 'dir', 'file', 'name', 'version',
+  'hash', 'sha', 'commit', 'revision', 'rev', 'checksum', 'digest', 'integrity', 'image', 'tag', 'region', 'zone',
+  'bucket', 'project', 'account', 'tenant', 'org', 'user', 'username', 'email', 'dsn', 'endpoint', 'public', 'publishable',
+  'site', 'measurement', 'tracking', 'analytics', 'color', 'font', 'locale', 'timezone', 'build', 'release', 'sentry',
+]);
+
+/** Prefixes of variables that a bundler ships to browsers: public by design. */
+const PUBLIC_ENV = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/;
+
+/**
+ * `.env` values under keys that name nothing secret (`APP_SALT`, `SIGNING`, `HASHIDS`) but that
+ * look generated: length, entropy and a mixed alphabet, and none of the shapes that are not
+ * secrets (words, URLs, paths, versions, UUIDs, hex digests). Only in .env-style files, where
+ * every line is a variable that some program reads as configuration.
+ */
+function randomEnvValues(doc: Document, seen: Set<string>): Judged[] {
+  if (doc.format !== 'dotenv' || doc.text.length > 200_000) return [];
+  const out: Judged[] = [];
+  const text = doc.text;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, Math.min(end, at + 1000));
+    const m = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]{0,99})[ \t]*=[ \t]*(["']?)([^"'\s#]{20,200})\2[ \t\r]*(?:#.*)?$/.exec(line);
+    if (m) {
+      const [key, q, v] = [m[1], m[2], m[3]];
+      const start = at + m[0].indexOf(q + v) + q.length;
+      const range = `${start}:${start + v.length}`;
+      if (!seen.has(range) && classifyKey(key) === undefined && randomEnvValue(key, v)) {
+        seen.add(range);
+        const c: Candidate = { key, value: v, valueRange: [start, start + v.length], literalRange: [start - q.length, start + v.length + q.length], ...(q ? { quote: q } : {}), origin: 'env' };
+        out.push({ candidate: c, cls: 'weak', severity: 'warning', random: true });
+      }
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Whether a `.env` value under a neutral key looks like a generated secret. */
+function randomEnvValue(key: string, v: string): boolean {
+  if (PUBLIC_ENV.test(key) || words(key).some((w) => NEUTRAL_META.has(w))) return false;
+  if (placeholderReason(v) || isReference(v) || isNonSecretShape(v) || isPublishableKey(v) || hasAlphabetRun(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v) || /[/\\]/.test(v.replace(/^[A-Za-z0-9+/]+={0,2}$/, ''))) return false;
+  // Digests and identifiers of known shapes: hex of 32/40/64/128, UUIDs, ULIDs, numbers.
+  if (/^[0-9a-f]+$/i.test(v) && [32, 40, 56, 64, 96, 128].includes(v.length)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || /^\d+$/.test(v) || /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v)) return false;
+  if (isWordy(v) || /^[A-Za-z]+$/.test(v)) return false;
+  return v.length >= 24 && charClasses(v) >= 3 && entropy(v) >= 4.0;
 }
 
 function finding(doc: Document, j: Judged): RawFinding {
@@ -313,7 +372,7 @@ function finding(doc: Document, j: Judged): RawFinding {
   const fix = c.origin === 'fallback' ? undefined : envFix(doc, c, envVarName(c.key));
   return {
     range: c.valueRange,
-    messageId: j.weak ? 'weak' : 'found',
+    messageId: j.weak ? 'weak' : j.random ? 'random' : 'found',
     data: { key: c.key, masked },
     severity: j.severity,
     excerpt: `${c.key} = ${masked}`,
@@ -383,6 +442,10 @@ export const hardcodedSecret: Rule = {
     found: {
       en: 'A secret is hardcoded in {key} ({masked}). Read it from a secret store or environment variable, then revoke and reissue it.',
       ja: '{key} にシークレットがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、失効・再発行してください。',
+    },
+    random: {
+      en: '{key} in this environment file holds a generated-looking value ({masked}). If it is a key, salt or token, read it from a secret store or the deployment environment instead of the repository, and rotate it.',
+      ja: 'この環境変数ファイルの {key} には生成された鍵のような値（{masked}）があります。鍵・ソルト・トークンであれば、リポジトリではなくシークレットストアやデプロイ環境から読み込み、入れ替えてください。',
     },
     weak: {
       en: 'The secret in {key} ({masked}) is weak and hardcoded: a word that anyone can guess or read in the repository. Generate a random value, read it from a secret store or environment variable, and rotate it.',
