@@ -291,6 +291,8 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
     // A bare tuple or list is a pair only with two items (`("password", "…")`); a longer list
     // (`["password", "admin", "1234"]`, `contains(["PASSWORD", "EMAIL_OTP", …])`) is an enum or a blocklist.
     if (!paired && !closesGroup(text, p.literalRange[1], e)) continue;
+    // Two upper-case constants side by side (`["PASSWORD", "EMAIL_OTP"]`) are members of an enum.
+    if (!paired && /^[A-Z][A-Z0-9_]*$/.test(m[3]) && /^[A-Z][A-Z0-9_]*$/.test(p.value)) continue;
     push(out, m[3], p, 'call');
   }
   SETTER.lastIndex = 0;

@@ -201,8 +201,8 @@ function exampleIdentityNear(text: string, at: number): boolean {
 function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { severity: Severity; weak: boolean } | undefined {
   const v = c.value.trim();
   if (v.length === 0 || v.length > 128 || /[\r\n]/.test(v) || /[^\x20-\x7e]/.test(v) || /\\[xu][0-9a-fA-F]{2}/.test(v)) return undefined;
-  // `password` is also an authentication mode, but under a password key it is the password.
-  if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password') || isHashedPassword(v) || isNonSecretShape(v)) return undefined;
+  // `password` is also an authentication mode and `1234` a number, but under a password key they are the password.
+  if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password' && !/^\d{4,}$/.test(v)) || isHashedPassword(v) || isNonSecretShape(v)) return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(PROVIDER_SPECS, c.key, v)) return undefined;
   // Regular expressions (`^\s*(?:password)\s+(?P<secret>.*)$`) describe secrets, they are not one.
   if (looksLikePattern(v) || hasAlphabetRun(v)) return undefined;
@@ -216,6 +216,8 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
   if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   // A secret's name written as one word (`myclientsecret`); a password like `mysecretpassword` is a real, weak one.
   if (cls !== 'password' && isPossessiveFillerRun(v)) return undefined;
+  // A counting run is a PIN-like password, but never an issued client secret or key (`ClientSecret: "1234"`).
+  if (cls !== 'password' && placeholderReason(v) === 'counting') return undefined;
   // Documentation in a comment or prose: `Example: <password>qwerty</password>`, `e.g. password: …`.
   if (exampleBefore(doc.text, c.valueRange[0])) return undefined;
   const verdict = passwordVerdict(v, c.key);
@@ -226,11 +228,21 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
     // A guessable key-store password guards a file that is not here; a guessable value beside a
     // stand-in user is the other half of a documentation example; a word in a translation file,
     // or the key's own name capitalised (`"password": "Password"`), is a label on a screen.
-    if (store === 'key' || exampleIdentityNear(doc.text, c.valueRange[0]) || isLocaleFile(doc.path)) return undefined;
-    if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v) && normalise(v) === normalise(c.key.replace(/^.*[.]/, ''))) return undefined;
+    if (store === 'key' || notACredentialHere(doc, c)) return undefined;
     return { severity: 'warning', weak: true };
   }
   return { severity: looksStrong(v) ? 'error' : 'warning', weak: false };
+}
+
+/**
+ * Whether a guessable value is, where it stands, something other than a credential: the other
+ * half of a documentation example (beside a stand-in user), a translation, or a label that
+ * capitalises its key's own name (`"password": "Password"`).
+ */
+function notACredentialHere(doc: Document, c: Candidate): boolean {
+  const v = c.value.trim();
+  if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v) && normalise(v) === normalise(c.key.replace(/^.*[.]/, ''))) return true;
+  return isLocaleFile(doc.path) || exampleIdentityNear(doc.text, c.valueRange[0]);
 }
 
 /** Translation files (`en.json`, `locales/ja/common.yml`, `messages_ja.properties`): their values are screen text. */
@@ -253,16 +265,21 @@ function looksLikePattern(v: string): boolean {
   return /\(\?(?:P?<|:|=|!)|\\[sdwbSDW]|\[\^?[\w\\-]+\][*+?{]/.test(v) || (/^\^/.test(v) && /\$$/.test(v) && /[\\()[\]|*+?]/.test(v));
 }
 
+/** Variable sources of the Serverless Framework and similar tools, written `${source:…}`. */
+const SERVERLESS_SOURCES = new Set(['self', 'env', 'opt', 'ssm', 's3', 'cf', 'file', 'sls', 'param', 'aws', 'secrets', 'vars', 'var', 'terraform', 'vault', 'sm']);
+
 /**
  * The literal default inside a variable reference (`${DB_PASS:petclinic}` in Spring,
  * `${DB_PASS:-secret}` in compose and shell, `$(env:DB_PASS:-secret)` in keycloak-config-cli):
  * the value used whenever the variable is unset, so a hardcoded one. Undefined without a default.
  */
-export function inlineFallback(c: Candidate): Candidate | undefined {
-  const v = c.value;
+export function inlineFallback(c: Candidate, text?: string): Candidate | undefined {
+  // A bare YAML value loses a closing brace to flow-mapping trimming: read it back from the text.
+  const v = !c.quote && text?.[c.valueRange[1]] === '}' && c.value.startsWith('${') && !c.value.endsWith('}') ? `${c.value}}` : c.value;
   if (v.length > 400 || !v.startsWith('$')) return undefined;
   const m = /^\$\{([A-Za-z_][\w.-]{0,99})(?::-|:=|-|:)([^${}\s]{1,200})\}$/.exec(v) ?? /^\$\((?:env:)?([A-Za-z_][\w.-]{0,99}):-([^$()\s]{1,200})\)$/.exec(v);
-  if (!m) return undefined;
+  // Serverless Framework sources (`${self:custom.PASSWORD}`, `${ssm:/db/password}`) are references, not defaults.
+  if (!m || SERVERLESS_SOURCES.has(m[1]) || /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(m[2])) return undefined;
   const start = c.valueRange[0] + v.length - m[2].length - 1;
   const key = classifyKey(c.key) !== undefined ? c.key : m[1];
   return { key, value: m[2], valueRange: [start, start + m[2].length], literalRange: [start, start + m[2].length], origin: 'fallback' };
@@ -276,7 +293,7 @@ function judged(doc: Document): Judged[] {
     // Kubernetes Secret data is base64: its own rule decodes and judges it.
     const k8s = kubernetesSecretBlocks(doc);
     for (const raw of [...candidatesOf(doc), ...fallbackCandidatesOf(doc)]) {
-      const c = inlineFallback(raw) ?? raw;
+      const c = inlineFallback(raw, doc.text) ?? raw;
       const chosen = isChosenSecretKey(c.key);
       const cls = classifyKey(c.key) ?? (chosen ? 'secret' : undefined);
       if (!cls) continue;
@@ -296,7 +313,7 @@ function judged(doc: Document): Judged[] {
         continue;
       }
       // Under any other secret key (`secret`, `jwt_secret`), a default password is a guessable secret all the same.
-      if (config && cls === 'secret' && isCommonPassword(c.value) && !isSettingValue(c.value) && !exampleBefore(doc.text, c.valueRange[0])) {
+      if (config && cls === 'secret' && isCommonPassword(c.value) && !isSettingValue(c.value) && !exampleBefore(doc.text, c.valueRange[0]) && !notACredentialHere(doc, c)) {
         seen.add(at);
         out.push({ candidate: c, cls, severity: 'warning', weak: true });
         continue;
@@ -418,6 +435,13 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Zx8kq2Lm\n' },
       { path: 'Web.config', text: '<appSettings>\n  <add key="AdminPassword" value="Qz7!kp3Lw" />\n</appSettings>\n' },
       { path: 'settings.xml', text: '<server>\n  <id>nexus</id>\n  <password>Hn4kQ8!zPw</password>\n</server>\n' },
+      // Weak but real: a product default, a dictionary word, the key's own name.
+      { path: 'compose.yaml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: postgres\n' },
+      { path: 'docker/mysql.env', text: 'MYSQL_USER=shop\nMYSQL_PASSWORD=secret\n' },
+      { path: 'serverless.yml', text: 'custom:\n  DB_USER: master\n  DB_PASSWORD: password\n' },
+      // Literal defaults of environment reads.
+      { path: 'src/main/resources/application.properties', text: 'spring.datasource.password=${DB_PASS:shopdb}\n' },
+      { path: 'app/settings.py', text: 'DATABASES = {"default": {"PASSWORD": os.environ.get("DB_PASSWORD", "admin")}}\n' },
     ],
     good: [
       { path: 'infra/db.tf', text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n}\n' },
@@ -426,6 +450,16 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'deploy/cfn.yaml', text: 'Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref MasterPassword\n      Password: "{{resolve:secretsmanager:db:SecretString:password}}"\n' },
       { path: 'config/app.env.yaml', text: 'password: your_password\npassword_expire: never\nupdate_password: on_create\nPasswordLength: 16\n' },
       { path: 'users.htpasswd.yml', text: 'password: "$2b$12$Kx9rT2vQw8Lm4Zp7Ny3Hd.eJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h"\n' },
+      // Instructions, keyword markers and sentences stand for the value.
+      { path: 'helm/values.yaml', text: 'redis:\n  password: set-secure-redis-password\nmysql:\n  rootPassword: "==>PutY0urR00tPa55wordH3re<=="\nsmtp:\n  password: YourStrongPassword\n' },
+      { path: 'deploy/tenant.yaml', text: 'smtp:\n  password: "##SMTP_PASSWORD##"\n  backup_password: "@@BACKUP_PASSWORD@@"\n' },
+      // A guessable password beside a stand-in user is the rest of a documentation example.
+      { path: 'docs/mail.yml', text: 'SMTP_USER_NAME: user@example.com\nSMTP_PASSWORD: "p@ssw0rd"\n' },
+      { path: 'examples/router.tf', text: 'user {\n  name     = "username"\n  password = "password"\n}\n' },
+      // A trust store holds public certificates; a guessable key-store password guards a file that is not here.
+      { path: 'application.yml', text: 'server:\n  ssl:\n    trust-store-password: tomcat\n    key-store-password: tomcat\n' },
+      // Blocklists and enums of passwords are not passwords.
+      { path: 'auth.tf', text: 'rules {\n  weak_list = ["password", "letmein", "welcome"]\n}\n' },
     ],
   },
 });
@@ -468,6 +502,12 @@ selfTest: setExamples([hardcodedSecret], {
       { path: 'config.json', text: '{\n  "auth_token": "Zk4mQ9xL2vPw7RtN8yBc3HdJ6sFa1GeT"\n}\n' },
       { path: 'src/Main.java', text: 'System.setProperty("SERVICE_TOKEN", "k3Lq9ZxP7mWv2RtY8nBc4HdJ6sGa1FeQ");\n' },
       { path: 'deploy.sh', text: 'curl -H "Authorization: Bearer Jq8Zx2LmP9vKw4RtN7yHc3BdF6sGa1Te" https://api.example.co.jp/v1\n' },
+      // Chosen secrets: an OAuth client secret, a framework key read with a literal default, an Erlang cookie.
+      { path: 'docker/app.yml', text: 'services:\n  portal:\n    environment:\n      - OIDC_CLIENT_SECRET=portal_app\n' },
+      { path: 'site/settings.py', text: 'SECRET_KEY = os.getenv(\n    "DJANGO_SECRET_KEY", "dj-insecure-9f!k2@x#q7m$w3z&p5v8r"\n)\n' },
+      { path: 'helm/values.yaml', text: 'rabbitmq:\n  erlangCookie: ci-cookie\n' },
+      // A generated-looking .env value under a key that names nothing secret.
+      { path: '.env', text: 'HASHIDS_SALT=Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA\n' },
     ],
     good: [
       { path: 'src/client.ts', text: 'const client = new Client({ apiKey: process.env.API_KEY });\nconst token = "<your-token>";\n' },
@@ -475,6 +515,13 @@ selfTest: setExamples([hardcodedSecret], {
       { path: 'config.json', text: '{\n  "token_url": "https://auth.example.co.jp/token",\n  "secret_name": "prod/db"\n}\n' },
       { path: 'ci.yml', text: 'permissions:\n  id-token: write\nenv:\n  TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n' },
       { path: 'test/fixtures.go', text: 'nonMatchingToken := "q5cxe6zizkeefr82"\n' },
+      // Keyword markers of deploy tools, masked values and public-by-design keys.
+      { path: 'tenant.yaml', text: 'secrets:\n  - name: HOOK_SECRET\n    value: _VALUE_NOT_SHOWN_\nmail:\n  api_key: "##MAIL_API_KEY##"\n' },
+      {
+        path: '.env.local',
+        text: 'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\nSTRIPE_PUBLISHABLE_KEY=pk_live_51Hq8ZxLmP2vKw4RtN7yHc3BdF6sGa1Te\n',
+      },
+      { path: '.env', text: 'GIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nBUILD_ID=01HZX3K9QW7V2N5M8P4R6T1Y0B\n' },
     ],
   },
 });

@@ -394,6 +394,8 @@ export function isWeakLiteral(v: string, key = ''): boolean {
   const keyWords = new Set(words(key));
   const ws = words(s);
   if (ws.length > 0 && ws.every((w) => keyWords.has(w) || COMMON_PASSWORDS.has(w) || FILLER_WORDS.has(w) || /^\d{1,4}$/.test(w))) return true;
+  // A few words and nothing else (`NABLARCH_DEMO`, `sonarPass`): a name, guessable.
+  if (/^[A-Za-z]+(?:[-_. ][A-Za-z]+){0,3}$/.test(s) && ws.length <= 4) return true;
   return s.length < 8 || charClasses(s) <= 1 || (s.length < 12 && charClasses(s) <= 2 && entropy(s) < 3.2);
 }
 

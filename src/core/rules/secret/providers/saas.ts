@@ -122,7 +122,15 @@ selfTest: setExamples(saasProviders, {
     good: [ex('.bundle/config', 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "${SIDEKIQ_CREDENTIALS}"\n')],
   },
   'secret/jwt': {
-    bad: [ex('test/api.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n')],
-    good: [ex('docs/auth.md', 'Send `Authorization: Bearer <token>` with a JWT such as eyJ...\n')],
+    bad: [
+      ex('test/api.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n'),
+      // The service_role key bypasses row-level security: a secret.
+      ex('.env', 'SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D\n'),
+    ],
+    good: [
+      ex('docs/auth.md', 'Send `Authorization: Bearer <token>` with a JWT such as eyJ...\n'),
+      // A Supabase anon key (payload role `anon`) ships to every browser: public by design.
+      ex('.env.local', 'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\n'),
+    ],
   },
 });
