@@ -432,7 +432,7 @@ function findCandidates(doc: Document): Candidate[] {
   return out;
 }
 
-registerLiterals(['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config(']);
+registerLiterals(['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config(', 'process.env', 'env[', 'get_env']);
 
 /**
  * An environment read with a literal default: `os.environ.get("X", "lit")`, `os.getenv("X", "lit")`,
@@ -451,11 +451,23 @@ export function fallbackCandidatesOf(doc: Document): Candidate[] {
   return doc.memo('secret:fallbacks', findFallbacks);
 }
 
+/**
+ * An environment read followed by an operator that supplies a default: `ENV["X"] || "lit"`,
+ * `System.get_env("X") || "lit"`, `os.environ.get("X") or "lit"`, `process.env.X ?? "lit"`,
+ * Ruby `ENV.fetch("X") { "lit" }`. The name is group 2 (quoted forms) or group 3 (`process.env.X`).
+ */
+const ENV_OR = /(?:\bENV\[[ \t]*|\bENV\.fetch\([ \t]*|\bSystem\.get_env\([ \t]*|\bos\.environ\.get\([ \t]*|\bos\.getenv\([ \t]*|\bprocess\.env\[[ \t]*)(["'])([A-Za-z_]\w{0,99})\1[ \t]*[\])][ \t]*(?:\|\||\?\?|\bor\b|\{)|\bprocess\.env\.([A-Za-z_]\w{0,99})[ \t]*(?:\|\||\?\?)/g;
+
+/** Formats whose environment reads with defaults are read here. */
+const FALLBACK_FORMATS: ReadonlySet<Format> = new Set<Format>(['python', 'ruby', 'javascript', 'typescript', 'text']);
+
 function findFallbacks(doc: Document): Candidate[] {
-  if (doc.format !== 'python' && doc.format !== 'ruby') return [];
-  if (!mentionsAny(doc, ['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config('])) return [];
-  const text = doc.text;
+  if (!FALLBACK_FORMATS.has(doc.format)) return [];
   const out: Candidate[] = [];
+  if (mentionsAny(doc, ['process.env', 'env[', 'get_env', 'environ', 'getenv', 'env.fetch'])) orFallbacks(doc, out);
+  if (doc.format !== 'python' && doc.format !== 'ruby') return out;
+  if (!mentionsAny(doc, ['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config('])) return out;
+  const text = doc.text;
   ENV_READ.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ENV_READ.exec(text)) !== null) {
@@ -488,4 +500,24 @@ function findFallbacks(doc: Document): Candidate[] {
     ENV_READ.lastIndex = Math.max(ENV_READ.lastIndex, p.literalRange[1]);
   }
   return out;
+}
+
+/** The `||`, `or`, `??` and block defaults of environment reads; the literal may start the next line. */
+function orFallbacks(doc: Document, out: Candidate[]): void {
+  const text = doc.text;
+  ENV_OR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENV_OR.exec(text)) !== null) {
+    let at = m.index + m[0].length;
+    const limit = Math.min(text.length, at + 200);
+    while (at < limit && /\s/.test(text[at])) at++;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const p = parseValueAt(text, at, Math.min(end, at + 2000), doc.format);
+    if (!p?.quote || p.quote === '`') continue;
+    // The literal is the whole default (`|| "lit"`, `{ "lit" }`), not the start of an expression.
+    const after = text.slice(p.literalRange[1], p.literalRange[1] + 2).trimStart();
+    if (after !== '' && !/^[),;}\]\r\n]/.test(after)) continue;
+    out.push({ key: m[2] ?? m[3], value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, quote: p.quote, origin: 'fallback' });
+  }
 }

@@ -122,6 +122,11 @@ describe('secret/generic assignments', () => {
       ['settings.py', 'SECRET_KEY = env.str("SECRET_KEY", default="Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA")\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
       ['settings.py', 'SECRET_KEY = os.environ.get(\n    "DJANGO_SECRET_KEY", "dj-insecure-x7#kq2!mz9@vw4$pl8&rt3"\n)\n', 'dj-insecure-x7#kq2!mz9@vw4$pl8&rt3'],
       ['config/app.rb', 'password = ENV.fetch("DB_PASSWORD", "rails")\n', 'rails'],
+      ['config/app.rb', 'config.secret_key_base = ENV["SECRET_KEY_BASE"] ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+      ['config/app.rb', 'password = ENV.fetch("DB_PASSWORD") { "rails" }\n', 'rails'],
+      ['config/runtime.exs', 'secret_key_base = System.get_env("SECRET_KEY_BASE") ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+      ['src/auth.ts', 'const jwtSecret = process.env.JWT_SECRET || "secret";\n', 'secret'],
+      ['settings.py', 'SECRET_KEY = os.environ.get("SECRET_KEY") or "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
     ];
     for (const [path, text, value] of cases) {
       const f = await secrets(path, text);
@@ -131,6 +136,7 @@ describe('secret/generic assignments', () => {
     for (const [path, text] of [
       ['settings.py', 'PASSWORD = os.environ.get("DB_PASSWORD", "")\nSECRET_KEY = os.environ.get("SECRET_KEY", "changeme")\nHOST = os.getenv("DB_HOST", "localhost")\n'],
       ['application.yml', 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n    username: ${DB_USER:shop}\n'],
+      ['src/server.ts', 'const host = process.env.HOST || "localhost";\nconst token = process.env.API_TOKEN || "";\nconst secret = process.env.APP_SECRET ?? "changeme";\n'],
       ['resource/db.yml', 'Properties:\n  MasterUserPassword: ${self:custom.PASSWORD}\n  Other: ${ssm:/db/password}\n'],
     ]) {
       assert.deepEqual((await secrets(path, text)).map((x) => text.slice(x.range[0], x.range[1])), [], text);
