@@ -74,11 +74,11 @@ export function placeholderConnectionPassword(password: string, user = ''): bool
 
 /**
  * Whether a weak password is reported in this document: always in configuration (compose,
- * .env, YAML, properties); in program code only a product's default or a dictionary password
+ * .env, YAML, properties); in program code and documentation only a product's default or a dictionary password
  * (`amqp://guest:guest@…`), since a URL whose password repeats the user is mostly a test fixture there.
  */
 function weakCounts(doc: Document, password: string, at: number): boolean {
-  const code = (unquotedIsExpression(doc.format) && doc.format !== 'json' && doc.format !== 'hcl') || CODE_LINE.test(lineOf(doc.text, at));
+  const code = (unquotedIsExpression(doc.format) && doc.format !== 'json' && doc.format !== 'hcl') || doc.format === 'markdown' || CODE_LINE.test(lineOf(doc.text, at));
   return !code || isDictionaryPassword(password);
 }
 

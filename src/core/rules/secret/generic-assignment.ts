@@ -122,6 +122,8 @@ interface Judged {
  * literal `password = "secret"` is mostly a test fixture, so code keeps the older, quieter judgement.
  */
 function isConfigFormat(format: Document['format']): boolean {
+  // Documentation (Markdown) shows commands and settings to copy: its weak values are illustrations.
+  if (format === 'markdown') return false;
   return !unquotedIsExpression(format) || format === 'json' || format === 'hcl' || format === 'bicep';
 }
 

@@ -155,6 +155,7 @@ describe('secret/generic assignments', () => {
       ['src/test.js', 'const user = { password: "secret" };\n'],
       ['app.js.map', '{"sourcesContent": ["const GRANT = { PASSWORD: \\"password\\" };"]}\n'],
       ['README.txt', 'const MYSQL_IDENTICAL = "mysql://mysql:mysql@localhost:3306/db";\n'],
+      ['docs/setup.md', 'Set `POSTGRES_PASSWORD=secret`, then:\n\n```\nDATABASE_URL=postgres://shop:shop@db/shop\n```\n'],
     ];
     for (const [path, text] of quietCases) {
       assert.deepEqual((await secrets(path, text)).map((x) => `${x.ruleId}: ${text.slice(x.range[0], x.range[1])}`), [], `${path}: ${text}`);
