@@ -96,7 +96,8 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
     if (isHashedPassword(v) || isNonSecretShape(v)) return undefined;
     // Prose (`Too short`, `top secret`): a password has digits or symbols when it has blanks.
     if (/\s/.test(v) && (v.length > 24 || words(v).length > 3 || !/[\d\W]/.test(v.replace(/\s/g, '')))) return undefined;
-    if (/^[\w$]+\([^)]*\)$/.test(v)) return undefined;
+    // A backquote ends inline code in Markdown and comments (`POSTGRES_PASSWORD=secret`, then …).
+    if (/^[\w$]+\([^)]*\)$/.test(v) || v.includes('`')) return undefined;
     return looksStrong(v) ? 'error' : 'warning';
   }
   // Code, not a token: calls, quotes, template text.
