@@ -146,10 +146,14 @@ function storePassword(key: string): 'trust' | 'key' | undefined {
   return undefined;
 }
 
+/** Words before `secret` that name a secret the developer invents: HMAC, session and cookie keys. */
+const CHOSEN_SECRET_QUALIFIERS = new Set(['jwt', 'session', 'app', 'application', 'cookie', 'hmac', 'signing', 'sign', 'encryption', 'nextauth', 'auth', 'django', 'flask', 'rails', 'shared', 'server', 'master']);
+
 /**
  * Keys of secrets that people choose rather than a provider issues, so that a word-like value is
- * still a usable one: OAuth client secrets, framework secret keys (Django `SECRET_KEY`, Rails
- * `secret_key_base`) and the Erlang cookie of RabbitMQ clusters.
+ * still a usable one: OAuth client secrets, signing and session secrets (`JWT_SECRET`), framework
+ * secret keys (Django `SECRET_KEY`, Rails `secret_key_base`), LDAP bind credentials and the Erlang
+ * cookie of RabbitMQ clusters.
  */
 export function isChosenSecretKey(key: string): boolean {
   const ws = words(key);
@@ -157,6 +161,8 @@ export function isChosenSecretKey(key: string): boolean {
   if (n < 2 || ws.includes('existing')) return false;
   const [a, b, c] = [ws[n - 3], ws[n - 2], ws[n - 1]];
   if (b === 'client' && c === 'secret') return true;
+  // Signing and session secrets are invented by the developer, not issued (`JWT_SECRET`, `SESSION_SECRET`).
+  if (c === 'secret' && CHOSEN_SECRET_QUALIFIERS.has(b)) return true;
   if (b === 'secret' && c === 'key') return true;
   if (a === 'secret' && b === 'key' && c === 'base') return true;
   if (b === 'erlang' && c === 'cookie') return true;

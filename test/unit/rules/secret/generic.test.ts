@@ -170,4 +170,11 @@ describe('secret/generic assignments', () => {
     assert.deepEqual(await secrets('config.yml', `hashids_salt: ${value}\n`), []);
     assert.deepEqual(await secrets('.env', `BUILD_ID=${value}\nNEXT_PUBLIC_KEYLESS=${value}\nAPP_URL=https://shop.example.jp/${value}\nGIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nTITLE=the-quick-brown-fox-jumps-over\n`), []);
   });
+
+  it('judges invented secrets (client, signing, session, framework keys) like passwords', async () => {
+    const text = 'JWT_SECRET=supersecret\nSESSION_SECRET=shop-session\nOIDC_CLIENT_SECRET=shop_api\nAPP_SECRET=replace-me-with-a-random-string\nJWT_SECRET_NAME=prod-jwt\nAPI_SECRET=shop_api\n';
+    const f = await secrets('.env', text);
+    assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), ['supersecret', 'shop-session', 'shop_api']);
+    assert.ok(f.every((x) => x.ruleId === 'secret/hardcoded-secret' && x.severity === 'warning'));
+  });
 });
