@@ -362,13 +362,19 @@ function randomEnvValues(doc: Document, seen: Set<string>): Judged[] {
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
+    // Most lines hold short values: only a value of 24 characters or more is read.
+    const eq = text.indexOf('=', at);
+    if (eq < 0 || eq > end || end - eq < 25) {
+      at = end + 1;
+      continue;
+    }
     const line = text.slice(at, Math.min(end, at + 1000));
     const m = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]{0,99})[ \t]*=[ \t]*(["']?)([^"'\s#]{20,200})\2[ \t\r]*(?:#.*)?$/.exec(line);
     if (m) {
       const [key, q, v] = [m[1], m[2], m[3]];
       const start = at + m[0].indexOf(q + v) + q.length;
       const range = `${start}:${start + v.length}`;
-      if (!seen.has(range) && classifyKey(key) === undefined && randomEnvValue(key, v)) {
+      if (v.length >= 24 && !seen.has(range) && classifyKey(key) === undefined && randomEnvValue(key, v)) {
         seen.add(range);
         const c: Candidate = { key, value: v, valueRange: [start, start + v.length], literalRange: [start - q.length, start + v.length + q.length], ...(q ? { quote: q } : {}), origin: 'env' };
         out.push({ candidate: c, cls: 'weak', severity: 'warning', random: true });
@@ -381,14 +387,15 @@ function randomEnvValues(doc: Document, seen: Set<string>): Judged[] {
 
 /** Whether a `.env` value under a neutral key looks like a generated secret. */
 function randomEnvValue(key: string, v: string): boolean {
+  // The measures first: most values of an .env file fail them, and they cost least.
+  if (v.length < 24 || charClasses(v) < 3 || entropy(v) < 4.0) return false;
   if (PUBLIC_ENV.test(key) || words(key).some((w) => NEUTRAL_META.has(w))) return false;
   if (placeholderReason(v) || isReference(v) || isNonSecretShape(v) || isPublishableKey(v) || hasAlphabetRun(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:/i.test(v) || /[/\\]/.test(v.replace(/^[A-Za-z0-9+/]+={0,2}$/, ''))) return false;
   // Digests and identifiers of known shapes: hex of 32/40/64/128, UUIDs, ULIDs, numbers.
   if (/^[0-9a-f]+$/i.test(v) && [32, 40, 56, 64, 96, 128].includes(v.length)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || /^\d+$/.test(v) || /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v)) return false;
-  if (isWordy(v) || /^[A-Za-z]+$/.test(v)) return false;
-  return v.length >= 24 && charClasses(v) >= 3 && entropy(v) >= 4.0;
+  return !isWordy(v);
 }
 
 function finding(doc: Document, j: Judged): RawFinding {
