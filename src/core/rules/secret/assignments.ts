@@ -4,6 +4,7 @@ import { visit, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
 import { literalHits, mentionsAny, registerLiterals } from '../../literals';
 import type { Range } from '../../types';
+import { classifyKey } from './keys';
 
 /**
  * Key/value pairs that may hold a credential, found in any file format: `key = "value"`,
@@ -27,7 +28,8 @@ export interface Candidate {
   literalRange: Range;
   /** The quote character, if the value was quoted. */
   quote?: string;
-  origin: 'assign' | 'call' | 'setter' | 'xml' | 'attr' | 'flag' | 'env' | 'tree';
+  /** `fallback`: the literal default of an environment read (see `fallbackCandidatesOf`). */
+  origin: 'assign' | 'call' | 'setter' | 'xml' | 'attr' | 'flag' | 'env' | 'tree' | 'fallback';
 }
 
 /** Formats whose unquoted right-hand sides are expressions, never literals. */
@@ -42,7 +44,7 @@ export function unquotedIsExpression(format: Format): boolean {
 }
 
 /** Lines worth parsing mention one of these words (any case). */
-const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
+const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'erlang', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
 const HINT = new RegExp(HINT_WORDS.join('|'), 'i');
 // Found with every other literal in the shared one-pass search, which also says where.
 registerLiterals(HINT_WORDS, { positional: true });
@@ -132,6 +134,8 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
     return { value, valueRange: [i + 2, stop], literalRange: [i, close < 0 || close > end ? stop : close + 2], quote: q };
   }
   if (unquotedIsExpression(format)) return undefined;
+  // In YAML a `#` after a blank opens a comment: `secret: ##KEYWORD##` holds no value.
+  if (format === 'yaml' && c === '#') return undefined;
   let stop = end;
   const rest = text.slice(i, end);
   const comment = format === 'properties' ? -1 : rest.search(/[ \t](?:#|\/\/|;)/);
@@ -276,12 +280,20 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
   let m: RegExpExecArray | null;
   CALL_PAIR.lastIndex = 0;
   while ((m = CALL_PAIR.exec(line)) !== null) {
+    let paired = false;
     if (m[1].startsWith('(')) {
       const callee = trailingIdentifier(line.slice(Math.max(0, m.index - 200), m.index));
       if (callee !== undefined && !PAIR_CALLEE.test(callee)) continue;
+      paired = callee !== undefined;
     }
     const p = parseValueAt(text, s + m.index + m[0].length, e, format);
-    if (p?.quote) push(out, m[3], p, 'call');
+    if (!p?.quote) continue;
+    // A bare tuple or list is a pair only with two items (`("password", "…")`); a longer list
+    // (`["password", "admin", "1234"]`, `contains(["PASSWORD", "EMAIL_OTP", …])`) is an enum or a blocklist.
+    if (!paired && !closesGroup(text, p.literalRange[1], e)) continue;
+    // Two upper-case constants side by side (`["PASSWORD", "EMAIL_OTP"]`) are members of an enum.
+    if (!paired && /^[A-Z][A-Z0-9_]*$/.test(m[3]) && /^[A-Z][A-Z0-9_]*$/.test(p.value)) continue;
+    push(out, m[3], p, 'call');
   }
   SETTER.lastIndex = 0;
   while ((m = SETTER.exec(line)) !== null) {
@@ -312,6 +324,19 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
       if (p?.quote) push(out, m[2], p, 'attr');
     }
   }
+}
+
+/** Whether the group (tuple, list, braces) ends right after `at`, a trailing comma allowed. */
+function closesGroup(text: string, at: number, end: number): boolean {
+  let i = at;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === ',') {
+    i++;
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    // A comma that ends the line continues a list on the next one.
+    if (i >= end) return false;
+  }
+  return i >= end || text[i] === ')' || text[i] === ']' || text[i] === '}';
 }
 
 function cutAt(p: ParsedValue, ch: string): ParsedValue | undefined {
@@ -405,4 +430,161 @@ function findCandidates(doc: Document): Candidate[] {
   if (mentionsAny(doc, ['</'])) scanXmlElements(text, out);
   scanTrees(doc, out);
   return out;
+}
+
+registerLiterals(['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config(', 'process.env', 'env[', 'get_env']);
+
+/**
+ * Environment reads with a literal default: `os.environ.get("X", "lit")`, `os.getenv("X", "lit")`,
+ * `env.str("X", default="lit")`, `env("X", default="lit")`, `config("X", default="lit")`,
+ * Ruby `ENV.fetch("X", "lit")`. The call may end its line, with the arguments on the next.
+ * Found by these call names (with `indexOf`: a regex tried at every word of a file cost 8x on
+ * Python), then read with sticky regexes.
+ */
+const ENV_CALLS = ['environ.get(', 'getenv(', 'env.str(', 'env(', 'config(', 'ENV.fetch('];
+const ENV_NAME = /[ \t]*(["'])([A-Za-z_][\w.-]{0,99})\1[ \t]*,[ \t]*(default[ \t]*=[ \t]*)?/y;
+
+/**
+ * Literal defaults of environment reads in Python, Ruby, Elixir and JavaScript code: the value a
+ * program runs with when the variable is unset, hardcoded all the same. The key is the variable's
+ * name, or the assignment target when the name says nothing (`SECRET_KEY = env("DJANGO_KEY", default=…)`).
+ */
+export function fallbackCandidatesOf(doc: Document): Candidate[] {
+  return doc.memo('secret:fallbacks', findFallbacks);
+}
+
+/**
+ * An environment read followed by an operator that supplies a default: `ENV["X"] || "lit"`,
+ * `System.get_env("X") || "lit"`, `os.environ.get("X") or "lit"`, `process.env.X ?? "lit"`,
+ * Ruby `ENV.fetch("X") { "lit" }`, tried (sticky) where one of `ENV_OR_STARTS` occurs. The name
+ * is group 2 (quoted forms) or group 3 (`process.env.X`).
+ */
+const ENV_OR_STARTS = ['ENV[', 'ENV.fetch(', 'System.get_env(', 'os.environ.get(', 'os.getenv(', 'process.env'];
+// Each call name is asked of the shared literal pass before its own search of the text.
+registerLiterals([...ENV_CALLS, ...ENV_OR_STARTS]);
+
+const ENV_OR = /(?:ENV\[[ \t]*|ENV\.fetch\([ \t]*|System\.get_env\([ \t]*|os\.environ\.get\([ \t]*|os\.getenv\([ \t]*|process\.env\[[ \t]*)(["'])([A-Za-z_]\w{0,99})\1[ \t]*[\])][ \t]*(?:\|\||\?\?|\bor\b|\{)|process\.env\.([A-Za-z_]\w{0,99})[ \t]*(?:\|\||\?\?)/y;
+
+/** Formats whose environment reads with defaults are read here. */
+const FALLBACK_FORMATS: ReadonlySet<Format> = new Set<Format>(['python', 'ruby', 'javascript', 'typescript', 'text']);
+
+/** A letter, digit or underscore (`\w`), by code unit. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** A blank or line break (space, tab, CR, LF). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Where each of `needles` occurs in the text, after a character that cannot continue a name
+ * (`.` allowed when `dot`). Only needles that the shared literal pass found are searched for.
+ */
+function needleHits(doc: Document, needles: readonly string[], dot: boolean): number[] {
+  const text = doc.text;
+  const out: number[] = [];
+  for (const n of needles) {
+    if (!mentionsAny(doc, [n])) continue;
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + n.length)) {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (isWordCode(before) || before === 36 || (!dot && before === 46)) continue;
+      out.push(i);
+    }
+  }
+  return out.sort((x, y) => x - y);
+}
+
+function findFallbacks(doc: Document): Candidate[] {
+  if (!FALLBACK_FORMATS.has(doc.format)) return [];
+  const out: Candidate[] = [];
+  if (mentionsAny(doc, ['process.env', 'env[', 'get_env', 'environ', 'getenv', 'env.fetch'])) orFallbacks(doc, out);
+  if (doc.format !== 'python' && doc.format !== 'ruby') return out;
+  if (!mentionsAny(doc, ['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config('])) return out;
+  const text = doc.text;
+  let done = 0;
+  for (const callStart of needleHits(doc, ENV_CALLS, true)) {
+    if (callStart < done) continue;
+    // `env(` and `config(` stand alone; the dotted names may follow a module (`os.getenv(`).
+    const name = ENV_CALLS.find((n) => text.startsWith(n, callStart)) ?? '';
+    if ((name === 'env(' || name === 'config(') && text[callStart - 1] === '.') continue;
+    let at = callStart + name.length;
+    // The arguments may start on the next line (`os.environ.get(\n    "X", "lit")`).
+    const limit = Math.min(text.length, at + 200);
+    while (at < limit && isBlank(text.charCodeAt(at))) at++;
+    ENV_NAME.lastIndex = at;
+    const n = ENV_NAME.exec(text);
+    if (!n) continue;
+    // `config(…)` is an environment read only with a `default=` (python-decouple).
+    if (name === 'config(' && !n[3]) continue;
+    let key = n[2];
+    if (classifyKey(key) === undefined) {
+      // The assignment target, before the call's dotted name (`SECRET_KEY = os.environ.get(`).
+      let nameStart = callStart;
+      while (nameStart > 0 && (isWordCode(text.charCodeAt(nameStart - 1)) || text[nameStart - 1] === '.') && callStart - nameStart < 40) nameStart--;
+      const target = assignmentTarget(text, nameStart);
+      if (target) key = target;
+    }
+    // Most reads name nothing secret (`HOST`, `DEBUG`): their defaults are not read at all.
+    if (classifyKey(key) === undefined && !/secret|cookie|credential/i.test(key)) continue;
+    const valueAt = at + n[0].length;
+    let end = text.indexOf('\n', valueAt);
+    if (end < 0) end = text.length;
+    const p = parseValueAt(text, valueAt, Math.min(end, valueAt + 2000), doc.format);
+    if (!p?.quote) continue;
+    // The literal must close the call's argument (`, "lit")`, `, default="lit", cast=…`).
+    const after = text.slice(p.literalRange[1], p.literalRange[1] + 2).trimStart();
+    if (after !== '' && !/^[),\r\n]/.test(after)) continue;
+    out.push({ key, value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, quote: p.quote, origin: 'fallback' });
+    done = p.literalRange[1];
+  }
+  return out;
+}
+
+/**
+ * The name assigned the expression that starts at `at`: `NAME = `, `"NAME": `, `NAME: `,
+ * `x["NAME"] = ` (read backwards by hand: a regex tried at every start of the line was the cost
+ * of a file of a thousand environment reads).
+ */
+function assignmentTarget(text: string, at: number): string | undefined {
+  let i = at;
+  const blank = () => {
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  };
+  blank();
+  if (i === 0 || (text[i - 1] !== '=' && text[i - 1] !== ':')) return undefined;
+  i--;
+  blank();
+  if (text[i - 1] === ']') {
+    i--;
+    blank();
+  }
+  if (text[i - 1] === '"' || text[i - 1] === "'") i--;
+  const end = i;
+  while (i > 0 && end - i < 100 && isWordCode(text.charCodeAt(i - 1))) i--;
+  return i < end && /^[A-Za-z_]/.test(text[i]) ? text.slice(i, end) : undefined;
+}
+
+/** The `||`, `or`, `??` and block defaults of environment reads; the literal may start the next line. */
+function orFallbacks(doc: Document, out: Candidate[]): void {
+  const text = doc.text;
+  for (const start of needleHits(doc, ENV_OR_STARTS, false)) {
+    ENV_OR.lastIndex = start;
+    const m = ENV_OR.exec(text);
+    if (!m) continue;
+    const key = m[2] ?? m[3];
+    if (classifyKey(key) === undefined && !/secret|cookie|credential/i.test(key)) continue;
+    let at = m.index + m[0].length;
+    const limit = Math.min(text.length, at + 200);
+    while (at < limit && isBlank(text.charCodeAt(at))) at++;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const p = parseValueAt(text, at, Math.min(end, at + 2000), doc.format);
+    if (!p?.quote || p.quote === '`') continue;
+    // The literal is the whole default (`|| "lit"`, `{ "lit" }`), not the start of an expression.
+    const after = text.slice(p.literalRange[1], p.literalRange[1] + 2).trimStart();
+    if (after !== '' && !/^[),;}\]\r\n]/.test(after)) continue;
+    out.push({ key, value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, quote: p.quote, origin: 'fallback' });
+  }
 }

@@ -3,7 +3,8 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { placeholderReason } from './value';
+import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './value';
+import { unquotedIsExpression } from './assignments';
 import { mentionsAny, registerLiterals } from '../../literals';
 
 /**
@@ -40,6 +41,26 @@ interface Hit {
   range: Range;
   password: string;
   kind: 'uri' | 'kv' | 'azure' | 'sas';
+  /** A guessable password (`postgres`, the user name again): reported as weak and hardcoded. */
+  weak?: boolean;
+}
+
+/** User names that only name the field (`user:password@`, `username:secret@`): documentation. */
+const STAND_IN_USER = /^(?:user|username|user_name|login|name|dbuser|db_user)$|^(?:my|your)[-_]?[a-z]{2,20}$/i;
+
+/**
+ * How a password found in a connection string reads, given its user and host: a placeholder
+ * (template, stand-in words, or a guessable password for a stand-in user or a documentation
+ * host), weak (`postgres://saleor:saleor@…`, `amqp://guest:guest@…`, `…:root@…`), or real.
+ */
+export function connectionPasswordVerdict(password: string, user = '', host = ''): PasswordVerdict {
+  const p = password.trim();
+  if (p.length < 3 || /^[$%{[<(]|[$%]\{|\$\(|\}\}$|^:/.test(p)) return 'placeholder';
+  const verdict = passwordVerdict(p);
+  if (verdict === 'placeholder') return 'placeholder';
+  const weak = verdict === 'weak' || p === user || p.length < 8;
+  if (weak && (STAND_IN_USER.test(user) || /(?:^|\.)example\.(?:com|org|net)$/i.test(host))) return 'placeholder';
+  return weak ? 'weak' : 'real';
 }
 
 /** Whether a password found in a connection string is a stand-in. */
@@ -50,6 +71,19 @@ export function placeholderConnectionPassword(password: string, user = ''): bool
   if (/^[$%{[<(]|[$%]\{|\$\(|\}\}$|^:/.test(p)) return true;
   return placeholderReason(p) !== undefined;
 }
+
+/**
+ * Whether a weak password is reported in this document: always in configuration (compose,
+ * .env, YAML, properties); in program code and documentation only a product's default or a dictionary password
+ * (`amqp://guest:guest@…`), since a URL whose password repeats the user is mostly a test fixture there.
+ */
+function weakCounts(doc: Document, password: string, at: number): boolean {
+  const code = (unquotedIsExpression(doc.format) && doc.format !== 'json' && doc.format !== 'hcl') || doc.format === 'markdown' || CODE_LINE.test(lineOf(doc.text, at));
+  return !code || isDictionaryPassword(password);
+}
+
+/** A line of program code (`const URL = "…"`), also when it sits in a text or Markdown file. */
+const CODE_LINE = /^[ \t]*(?:export[ \t]+)?(?:const|let|var|val|final|static|private|public|String|def)[ \t]/;
 
 function lineOf(text: string, at: number): string {
   const s = text.lastIndexOf('\n', at - 1) + 1;
@@ -77,9 +111,11 @@ function hits(doc: Document): Hit[] {
       const p = g.p ?? '';
       // Escapes (`\x41`, `\u00e9`) mark parser test strings, not stored credentials.
       if (/\\[xu][0-9a-fA-F]{2}/.test(p)) continue;
-      if (placeholderConnectionPassword(decodeURIComponentSafe(p), decodeURIComponentSafe(g.u ?? ''))) continue;
+      const host = /^[\w.-]{1,200}/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200))?.[0] ?? '';
+      const verdict = connectionPasswordVerdict(decodeURIComponentSafe(p), decodeURIComponentSafe(g.u ?? ''), host);
+      if (verdict === 'placeholder' || (verdict === 'weak' && !weakCounts(doc, decodeURIComponentSafe(p), at))) continue;
       const start = m.index + m[0].lastIndexOf(p + '@');
-      out.push({ range: [start, start + p.length], password: p, kind: 'uri' });
+      out.push({ range: [start, start + p.length], password: p, kind: 'uri', ...(verdict === 'weak' ? { weak: true } : {}) });
     }
     if (mentionsAny(doc, ['pwd', 'password'])) {
       KV_PASSWORD.lastIndex = 0;
@@ -88,9 +124,11 @@ function hits(doc: Document): Hit[] {
         const line = lineOf(text, m.index);
         // `Password=` must sit in a connection string (`Server=…;User ID=…;Password=…`), not in prose or an assignment.
         if (!KV_CONTEXT.test(line) && !/jdbc:/i.test(line)) continue;
-        if (placeholderConnectionPassword(p)) continue;
+        const user = /(?:User ID|UID|Uid|User Id|user)\s*=\s*([^;"'\r\n&]{1,100})/i.exec(line)?.[1]?.trim() ?? '';
+        const verdict = connectionPasswordVerdict(p, user);
+        if (verdict === 'placeholder' || (verdict === 'weak' && !weakCounts(doc, p, m.index))) continue;
         const start = m.index + m[0].length - (m.groups?.p ?? '').length;
-        out.push({ range: [start, start + p.length], password: p, kind: 'kv' });
+        out.push({ range: [start, start + p.length], password: p, kind: 'kv', ...(verdict === 'weak' ? { weak: true } : {}) });
       }
     }
     if (mentionsAny(doc, ['accountkey', 'sharedaccesskey']) && /AccountKey|SharedAccessKey/.test(text)) {
@@ -154,6 +192,10 @@ export const connectionString: Rule = {
       en: 'An Azure account or shared access key is embedded in a connection string ({masked}). Use a managed identity or Key Vault and rotate the key.',
       ja: 'Azure のアカウントキーまたは共有アクセスキーが接続文字列に埋め込まれています（{masked}）。マネージド ID や Key Vault を使い、キーをローテーションしてください。',
     },
+    weak: {
+      en: 'The password in this connection string ({masked}) is weak and hardcoded: a default, a dictionary word or the user name again, which anyone can guess or read in the repository. Set a strong password and pass it from a secret store or environment variable.',
+      ja: 'この接続文字列のパスワード（{masked}）は弱く、ハードコードされています。初期値・辞書の単語・ユーザー名と同じ値で、推測やリポジトリの閲覧で誰でも使えます。強いパスワードに変更し、シークレットストアや環境変数から渡してください。',
+    },
     sas: {
       en: 'A shared access signature is embedded in a URL ({masked}). Issue short-lived SAS tokens at run time instead, and revoke this one.',
       ja: 'Shared Access Signature が URL に埋め込まれています（{masked}）。実行時に短期間の SAS を発行する方式に改め、この SAS を失効させてください。',
@@ -163,7 +205,14 @@ export const connectionString: Rule = {
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(h.password);
-      return { range: h.range, messageId: h.kind, data: { masked, where: KIND_TEXT[h.kind].en }, excerpt: masked };
+      const weak = h.weak === true;
+      return {
+        range: h.range,
+        messageId: weak ? 'weak' : h.kind,
+        data: { masked, where: KIND_TEXT[h.kind].en },
+        excerpt: masked,
+        ...(weak ? { severity: 'warning' as const } : {}),
+      };
     });
   },
   examples: secretExamples(),
@@ -181,10 +230,11 @@ selfTest: setExamples([connectionString], {
         path: 'local.settings.json',
         text: '{ "AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=mamoristore;AccountKey=eWl6zGGm88Qsyj/ExLLQf8KtLTw7G/sC2DkA5xBl+m4zISAJIfa7wETZkWHTBkNFeHDsFYSXLdqWZGKSAp/+ea==;EndpointSuffix=core.windows.net" }\n',
       },
+      { path: 'docker-compose.yml', text: 'services:\n  app:\n    environment:\n      DATABASE_URL: postgres://shop:shop@db:5432/shop\n' },
     ],
     good: [
       { path: 'config/cache.yml', text: 'redis_url: redis://default:${REDIS_PASSWORD}@cache.internal.example.jp:6379/0\n' },
-      { path: 'docker-compose.yml', text: 'DATABASE_URL: postgres://postgres:postgres@localhost:5432/app\n' },
+      { path: 'docs/setup.md', text: 'DATABASE_URL=postgres://user:password@db.example.com:5432/app\n' },
       { path: 'appsettings.json', text: '{ "ConnectionStrings": { "Db": "Server=db;Database=crm;Integrated Security=true;" } }\n' },
       { path: 'docs/setup.md', text: 'Use mongodb://<user>:<password>@cluster0.example.net/test\n' },
     ],

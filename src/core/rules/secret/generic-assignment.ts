@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
-import { candidatesOf, type Candidate } from './assignments';
+import { candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { classifyKey, type KeyClass } from './keys';
@@ -11,14 +11,21 @@ import { providerShapeMismatch } from './provider-rule';
 import { PROVIDER_SPECS } from './providers/index';
 import { malformedKnownToken } from './shapes';
 import {
+  charClasses,
   entropy,
+  FIREBASE_WEB_CONFIG,
+  isCommonPassword,
   isHashedPassword,
   isIdentifierLike,
   isNonSecretShape,
+  isPossessiveFillerRun,
+  isPublishableKey,
   isReference,
   isSettingValue,
+  isWordy,
   looksRandom,
   looksStrong,
+  passwordVerdict,
   placeholderReason,
   words,
 } from './value';
@@ -49,6 +56,14 @@ function hasAlphabetRun(v: string): boolean {
   return false;
 }
 
+/** Three characters that repeat or count (`aaa`, `abc`, `123`, `cba`). */
+function isRun(v: string): boolean {
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(1);
+  const c = v.charCodeAt(2);
+  return (b - a === c - b && Math.abs(b - a) <= 1);
+}
+
 function normalise(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -62,7 +77,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (/[^\x20-\x7e]/.test(v)) return undefined;
   // Escapes (`\x41`, `\u00e9`) mark test strings, not stored credentials.
   if (/\\[xu][0-9a-fA-F]{2}/.test(v)) return undefined;
-  if (placeholderReason(v) || isReference(v) || isSettingValue(v) || hasAlphabetRun(v)) return undefined;
+  if (placeholderReason(v) || isReference(v) || isSettingValue(v) || hasAlphabetRun(v) || looksLikePattern(v)) return undefined;
   // URLs are for the connection-string and webhook rules, which know their shapes.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return undefined;
   // A value shaped like a provider's token but malformed is that provider's rule's call.
@@ -81,7 +96,8 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
     if (isHashedPassword(v) || isNonSecretShape(v)) return undefined;
     // Prose (`Too short`, `top secret`): a password has digits or symbols when it has blanks.
     if (/\s/.test(v) && (v.length > 24 || words(v).length > 3 || !/[\d\W]/.test(v.replace(/\s/g, '')))) return undefined;
-    if (/^[\w$]+\([^)]*\)$/.test(v)) return undefined;
+    // A backquote ends inline code in Markdown and comments (`POSTGRES_PASSWORD=secret`, then …).
+    if (/^[\w$]+\([^)]*\)$/.test(v) || v.includes('`')) return undefined;
     return looksStrong(v) ? 'error' : 'warning';
   }
   // Code, not a token: calls, quotes, template text.
@@ -95,6 +111,187 @@ interface Judged {
   candidate: Candidate;
   cls: KeyClass;
   severity: Severity;
+  /** A guessable password (dictionary word, product default): reported as weak and hardcoded. */
+  weak?: boolean;
+  /** A generated-looking `.env` value under a key that names nothing secret. */
+  random?: boolean;
+}
+
+/**
+ * Formats whose quoted values are configuration (compose, .env, properties, YAML and JSON
+ * settings, HCL): a weak password there is the password a service runs with. In program code a
+ * literal `password = "secret"` is mostly a test fixture, so code keeps the older, quieter judgement.
+ */
+function isConfigFormat(format: Document['format']): boolean {
+  // Documentation (Markdown) shows commands and settings to copy: its weak values are illustrations.
+  if (format === 'markdown') return false;
+  return !unquotedIsExpression(format) || format === 'json' || format === 'hcl' || format === 'bicep';
+}
+
+/**
+ * Whether the candidate sits in configuration: a configuration format, and not program code
+ * carried inside one (a source map's `sourcesContent`, code in an escaped JSON string).
+ */
+function inConfig(doc: Document, c: Candidate): boolean {
+  if (!isConfigFormat(doc.format)) return false;
+  if (doc.format === 'json' && (doc.name.endsWith('.map') || doc.text[c.valueRange[0] - 2] === '\\')) return false;
+  return true;
+}
+
+/** Passwords of a local key or trust store: they guard a file, not an account. */
+function storePassword(key: string): 'trust' | 'key' | undefined {
+  const ws = words(key).join(' ');
+  if (/\btrust ?store\b|\btruststore/.test(ws)) return 'trust';
+  if (/\bkey ?store\b|\bkeystore|\bkey (?:pass|password|passwd|passphrase)$|^(?:ssl |tls )?key (?:pass|password)$/.test(ws)) return 'key';
+  return undefined;
+}
+
+/** Words before `secret` that name a secret the developer invents: HMAC, session and cookie keys. */
+const CHOSEN_SECRET_QUALIFIERS = new Set(['jwt', 'session', 'app', 'application', 'cookie', 'hmac', 'signing', 'sign', 'encryption', 'nextauth', 'auth', 'django', 'flask', 'rails', 'shared', 'server', 'master']);
+
+/**
+ * Keys of secrets that people choose rather than a provider issues, so that a word-like value is
+ * still a usable one: OAuth client secrets, signing and session secrets (`JWT_SECRET`), framework
+ * secret keys (Django `SECRET_KEY`, Rails `secret_key_base`), LDAP bind credentials and the Erlang
+ * cookie of RabbitMQ clusters.
+ */
+export function isChosenSecretKey(key: string): boolean {
+  const ws = words(key);
+  const n = ws.length;
+  if (n < 2 || ws.includes('existing')) return false;
+  const [a, b, c] = [ws[n - 3], ws[n - 2], ws[n - 1]];
+  if (b === 'client' && c === 'secret') return true;
+  // Signing and session secrets are invented by the developer, not issued (`JWT_SECRET`, `SESSION_SECRET`).
+  if (c === 'secret' && CHOSEN_SECRET_QUALIFIERS.has(b)) return true;
+  if (b === 'secret' && c === 'key') return true;
+  if (a === 'secret' && b === 'key' && c === 'base') return true;
+  if (b === 'erlang' && c === 'cookie') return true;
+  // LDAP bind credentials (`bind_credential`, Keycloak `bindCredential`) are the bind user's password.
+  if (b === 'bind' && c === 'credential') return true;
+  return n === 1 ? false : c === 'clientsecret' || c === 'secretkey';
+}
+
+/** Framework secret keys: Django/Flask `SECRET_KEY`, Rails and Phoenix `secret_key_base`. */
+function isFrameworkSecretKey(key: string): boolean {
+  const ws = words(key);
+  const n = ws.length;
+  return (ws[n - 2] === 'secret' && ws[n - 1] === 'key') || (ws[n - 3] === 'secret' && ws[n - 2] === 'key' && ws[n - 1] === 'base');
+}
+
+const USER_KEY = /^(?:user|username|user_name|login|name|account|email|smtp_user|db_user)$|(?:^|[_.-])(?:user|username|user_name|login)$/i;
+const RESTATED_IDENTITY = /^(?:username|user|user_name|name|login|userid|user_id|email|account|myuser|your[-_]?user(?:name)?)$/i;
+
+/**
+ * Whether the lines around `at` name a stand-in identity: a user field whose value restates a
+ * field name (`name = "username"`) or an address at a documentation domain (`user@example.com`).
+ * A guessable password beside such a user is the other half of a documentation example.
+ */
+function exampleIdentityNear(text: string, at: number): boolean {
+  let s = at;
+  for (let n = 0; n < 4 && s > 0; n++) s = text.lastIndexOf('\n', s - 2) + 1;
+  let e = at;
+  for (let n = 0; n < 4 && e >= 0 && e < text.length; n++) e = text.indexOf('\n', e + 1);
+  if (e < 0) e = text.length;
+  for (const line of text.slice(s, Math.min(e, s + 4000)).split('\n')) {
+    const m = /^[\s#/*-]{0,40}["']?([A-Za-z_][\w.-]{0,60})["']?[ \t]*[:=][ \t]*["']?([^"'\s,;}]{1,100})/.exec(line.slice(0, 400));
+    if (!m) continue;
+    const key = m[1].replace(/^.*[.]/, '').replace(/([a-z])([A-Z])/g, '$1_$2').replace(/-/g, '_');
+    if (!USER_KEY.test(key)) continue;
+    const v = m[2];
+    if (RESTATED_IDENTITY.test(v) || normalise(v) === normalise(m[1]) || /@example\.(?:com|org|net)$|^example\.(?:com|org|net)$/i.test(v)) return true;
+  }
+  return false;
+}
+
+/**
+ * Judges a literal under a password key (or a chosen-secret key) in a configuration file:
+ * placeholders stay quiet, guessable values are weak warnings, others as before. Undefined: no finding.
+ */
+function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { severity: Severity; weak: boolean } | undefined {
+  const v = c.value.trim();
+  if (v.length === 0 || v.length > 128 || /[\r\n]/.test(v) || /[^\x20-\x7e]/.test(v) || /\\[xu][0-9a-fA-F]{2}/.test(v)) return undefined;
+  // `password` is also an authentication mode and `1234` a number, but under a password key they are the password.
+  if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password' && !/^\d{4,}$/.test(v)) || isHashedPassword(v) || isNonSecretShape(v)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(PROVIDER_SPECS, c.key, v)) return undefined;
+  // Regular expressions (`^\s*(?:password)\s+(?P<secret>.*)$`) describe secrets, they are not one.
+  if (looksLikePattern(v) || hasAlphabetRun(v)) return undefined;
+  // Two characters, or three in a row (`abc`, `123`, `aaa`), is a stub, not a password anyone set.
+  if (cls === 'password' && (v.length < 3 || (v.length === 3 && isRun(v)))) return undefined;
+  // Prose (`Too short`, `top secret`): a password has digits or symbols when it has blanks.
+  if (/\s/.test(v) && (v.length > 24 || words(v).length > 3 || !/[\d\W]/.test(v.replace(/\s/g, '')))) return undefined;
+  // Function calls and Ansible/Jinja filters are code; an upper-case name is a variable (`SOME_SECRET`, `DB_PASSWORD`).
+  if (/^[\w$]+\([^)]*\)$/.test(v) || (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && isIdentifierLike(v) && classifyKey(v) !== undefined)) return undefined;
+  // Validation rules (`required|min:6`) and enum-like word lists (`enforce_for_root`, `lower_upper_letters_digits`).
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  // A secret's name written as one word (`myclientsecret`); a password like `mysecretpassword` is a real, weak one.
+  if (cls !== 'password' && isPossessiveFillerRun(v)) return undefined;
+  // A counting run is a PIN-like password, but never an issued client secret or key (`ClientSecret: "1234"`).
+  if (cls !== 'password' && placeholderReason(v) === 'counting') return undefined;
+  // Documentation in a comment or prose: `Example: <password>qwerty</password>`, `e.g. password: …`.
+  if (exampleBefore(doc.text, c.valueRange[0])) return undefined;
+  const verdict = passwordVerdict(v, c.key);
+  if (verdict === 'placeholder') return undefined;
+  const store = storePassword(c.key);
+  if (store === 'trust') return undefined;
+  if (verdict === 'weak') {
+    // A guessable key-store password guards a file that is not here; a guessable value beside a
+    // stand-in user is the other half of a documentation example; a word in a translation file,
+    // or the key's own name capitalised (`"password": "Password"`), is a label on a screen.
+    if (store === 'key' || notACredentialHere(doc, c)) return undefined;
+    return { severity: 'warning', weak: true };
+  }
+  return { severity: looksStrong(v) ? 'error' : 'warning', weak: false };
+}
+
+/**
+ * Whether a guessable value is, where it stands, something other than a credential: the other
+ * half of a documentation example (beside a stand-in user), a translation, or a label that
+ * capitalises its key's own name (`"password": "Password"`).
+ */
+function notACredentialHere(doc: Document, c: Candidate): boolean {
+  const v = c.value.trim();
+  if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v) && normalise(v) === normalise(c.key.replace(/^.*[.]/, ''))) return true;
+  return isLocaleFile(doc.path) || exampleIdentityNear(doc.text, c.valueRange[0]);
+}
+
+/** Translation files (`en.json`, `locales/ja/common.yml`, `messages_ja.properties`): their values are screen text. */
+function isLocaleFile(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return (
+    /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?)\//i.test(p) ||
+    /(?:^|\/)(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?|messages(?:_[a-z]{2}(?:_[A-Z]{2})?)?|strings|translations?)\.(?:json|ya?ml|properties)$/.test(p)
+  );
+}
+
+/** Whether the line before `at` introduces an example (`Example:`, `e.g.`, `for example`, `例:`). */
+function exampleBefore(text: string, at: number): boolean {
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  return /\b(?:example|examples|e\.g\.|eg:|for instance|sample)\b[:,]?|例[:：]/i.test(text.slice(Math.max(ls, at - 200), at));
+}
+
+/** A regular expression rather than a value: anchors with escapes, groups or classes. */
+function looksLikePattern(v: string): boolean {
+  return /\(\?(?:P?<|:|=|!)|\\[sdwbSDW]|\[\^?[\w\\-]+\][*+?{]/.test(v) || (/^\^/.test(v) && /\$$/.test(v) && /[\\()[\]|*+?]/.test(v));
+}
+
+/** Variable sources of the Serverless Framework and similar tools, written `${source:…}`. */
+const SERVERLESS_SOURCES = new Set(['self', 'env', 'opt', 'ssm', 's3', 'cf', 'file', 'sls', 'param', 'aws', 'secrets', 'vars', 'var', 'terraform', 'vault', 'sm']);
+
+/**
+ * The literal default inside a variable reference (`${DB_PASS:petclinic}` in Spring,
+ * `${DB_PASS:-secret}` in compose and shell, `$(env:DB_PASS:-secret)` in keycloak-config-cli):
+ * the value used whenever the variable is unset, so a hardcoded one. Undefined without a default.
+ */
+export function inlineFallback(c: Candidate, text?: string): Candidate | undefined {
+  // A bare YAML value loses a closing brace to flow-mapping trimming: read it back from the text.
+  const v = !c.quote && text?.[c.valueRange[1]] === '}' && c.value.startsWith('${') && !c.value.endsWith('}') ? `${c.value}}` : c.value;
+  if (v.length > 400 || !v.startsWith('$')) return undefined;
+  const m = /^\$\{([A-Za-z_][\w.-]{0,99})(?::-|:=|-|:)([^${}\s]{1,200})\}$/.exec(v) ?? /^\$\((?:env:)?([A-Za-z_][\w.-]{0,99}):-([^$()\s]{1,200})\)$/.exec(v);
+  // Serverless Framework sources (`${self:custom.PASSWORD}`, `${ssm:/db/password}`) are references, not defaults.
+  if (!m || SERVERLESS_SOURCES.has(m[1]) || /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(m[2])) return undefined;
+  const start = c.valueRange[0] + v.length - m[2].length - 1;
+  const key = classifyKey(c.key) !== undefined ? c.key : m[1];
+  return { key, value: m[2], valueRange: [start, start + m[2].length], literalRange: [start, start + m[2].length], origin: 'fallback' };
 }
 
 function judged(doc: Document): Judged[] {
@@ -104,28 +301,124 @@ function judged(doc: Document): Judged[] {
     const seen = new Set<string>();
     // Kubernetes Secret data is base64: its own rule decodes and judges it.
     const k8s = kubernetesSecretBlocks(doc);
-    for (const c of candidatesOf(doc)) {
-      const cls = classifyKey(c.key);
+    for (const raw of [...candidatesOf(doc), ...fallbackCandidatesOf(doc)]) {
+      const c = inlineFallback(raw, doc.text) ?? raw;
+      const chosen = isChosenSecretKey(c.key);
+      const cls = classifyKey(c.key) ?? (chosen ? 'secret' : undefined);
       if (!cls) continue;
       if (k8s.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
+      // Publishable keys and a Firebase web config's `apiKey` are public by design.
+      if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text))) continue;
       const at = `${c.valueRange[0]}:${c.valueRange[1]}`;
       if (seen.has(at)) continue;
+      // Defaults of environment reads are configuration wherever they are written.
+      const config = inConfig(doc, c) || c.origin === 'fallback';
+      if ((config && (cls === 'password' || chosen)) || (chosen && isFrameworkSecretKey(c.key))) {
+        const j = judgePasswordLiteral(doc, c, cls);
+        // In program code only a real-looking framework key counts (`SECRET_KEY = "test"` is a test setting).
+        if (!j || (!config && j.weak)) continue;
+        seen.add(at);
+        out.push({ candidate: c, cls: cls === 'password' ? 'password' : cls, severity: j.severity, ...(j.weak ? { weak: true } : {}) });
+        continue;
+      }
+      // Under any other secret key (`secret`, `jwt_secret`), a default password is a guessable secret all the same.
+      if (config && cls === 'secret' && isCommonPassword(c.value) && !isSettingValue(c.value) && !exampleBefore(doc.text, c.valueRange[0]) && !notACredentialHere(doc, c)) {
+        seen.add(at);
+        out.push({ candidate: c, cls, severity: 'warning', weak: true });
+        continue;
+      }
       const severity = judgeCandidate(c, cls);
       if (!severity) continue;
       seen.add(at);
       out.push({ candidate: c, cls, severity });
     }
+    out.push(...randomEnvValues(doc, seen));
     return out;
   });
+}
+
+/** Words in a key that say what a random-looking value is when it is not a secret. */
+const NEUTRAL_META = new Set([
+  'id', 'ids', 'uuid', 'guid', 'url', 'uri', 'host', 'hostname', 'domain', 'path', 'dir', 'file', 'name', 'version',
+  'hash', 'sha', 'commit', 'revision', 'rev', 'checksum', 'digest', 'integrity', 'image', 'tag', 'region', 'zone',
+  'bucket', 'project', 'account', 'tenant', 'org', 'user', 'username', 'email', 'dsn', 'endpoint', 'public', 'publishable',
+  'site', 'measurement', 'tracking', 'analytics', 'color', 'font', 'locale', 'timezone', 'build', 'release', 'sentry',
+]);
+
+/** Prefixes of variables that a bundler ships to browsers: public by design. */
+const PUBLIC_ENV = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/;
+
+/**
+ * `.env` values under keys that name nothing secret (`APP_SALT`, `SIGNING`, `HASHIDS`) but that
+ * look generated: length, entropy and a mixed alphabet, and none of the shapes that are not
+ * secrets (words, URLs, paths, versions, UUIDs, hex digests). Only in .env-style files, where
+ * every line is a variable that some program reads as configuration.
+ */
+function randomEnvValues(doc: Document, seen: Set<string>): Judged[] {
+  if (doc.format !== 'dotenv' || doc.text.length > 200_000) return [];
+  const out: Judged[] = [];
+  const text = doc.text;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    // Most lines hold short values: only a value of 24 characters or more is read.
+    const eq = text.indexOf('=', at);
+    if (eq < 0 || eq > end || end - eq < 25) {
+      at = end + 1;
+      continue;
+    }
+    const line = text.slice(at, Math.min(end, at + 1000));
+    const m = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]{0,99})[ \t]*=[ \t]*(["']?)([^"'\s#]{20,200})\2[ \t\r]*(?:#.*)?$/.exec(line);
+    if (m) {
+      const [key, q, v] = [m[1], m[2], m[3]];
+      const start = at + m[0].indexOf(q + v) + q.length;
+      const range = `${start}:${start + v.length}`;
+      if (v.length >= 24 && !seen.has(range) && classifyKey(key) === undefined && randomEnvValue(key, v)) {
+        seen.add(range);
+        const c: Candidate = { key, value: v, valueRange: [start, start + v.length], literalRange: [start - q.length, start + v.length + q.length], ...(q ? { quote: q } : {}), origin: 'env' };
+        out.push({ candidate: c, cls: 'weak', severity: 'warning', random: true });
+      }
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Prefixes of tokens that secretlint's rules and the provider rules own. */
+const TOKEN_PREFIXES = /^(?:xox|xapp-|gh[pousr]_|github_pat_|npm_|shp(?:at|ss|ca|pa)_|lin_api_|[sr]k_(?:live|test)_|AKIA|ASIA|AIza|glpat-|hf_|SG\.|sk-|eyJ)/;
+let providerPrefixes: string[] | undefined;
+
+/** Whether a value starts like a token that a provider or secretlint rule owns. */
+function ownedByProvider(v: string): boolean {
+  if (TOKEN_PREFIXES.test(v)) return true;
+  providerPrefixes ??= PROVIDER_SPECS.flatMap((spec) => spec.patterns.flatMap((p) => (typeof p.prefix === 'string' && p.prefix.length >= 3 ? [p.prefix] : [])));
+  return providerPrefixes.some((p) => v.startsWith(p));
+}
+
+/** Whether a `.env` value under a neutral key looks like a generated secret. */
+function randomEnvValue(key: string, v: string): boolean {
+  // The measures first: most values of an .env file fail them, and they cost least.
+  if (v.length < 24 || charClasses(v) < 3 || entropy(v) < 4.0) return false;
+  if (PUBLIC_ENV.test(key) || words(key).some((w) => NEUTRAL_META.has(w))) return false;
+  // A token of a known provider is that provider's rule's to report (or, switched off, to leave).
+  if (ownedByProvider(v)) return false;
+  if (placeholderReason(v) || isReference(v) || isNonSecretShape(v) || isPublishableKey(v) || hasAlphabetRun(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v) || /[/\\]/.test(v.replace(/^[A-Za-z0-9+/]+={0,2}$/, ''))) return false;
+  // Digests and identifiers of known shapes: hex of 32/40/64/128, UUIDs, ULIDs, numbers.
+  if (/^[0-9a-f]+$/i.test(v) && [32, 40, 56, 64, 96, 128].includes(v.length)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || /^\d+$/.test(v) || /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v)) return false;
+  return !isWordy(v);
 }
 
 function finding(doc: Document, j: Judged): RawFinding {
   const c = j.candidate;
   const masked = maskSecret(c.value);
-  const fix = envFix(doc, c, envVarName(c.key));
+  // A default inside an environment read is removed, not replaced by another read: no quick fix.
+  const fix = c.origin === 'fallback' ? undefined : envFix(doc, c, envVarName(c.key));
   return {
     range: c.valueRange,
-    messageId: 'found',
+    messageId: j.weak ? 'weak' : j.random ? 'random' : 'found',
     data: { key: c.key, masked },
     severity: j.severity,
     excerpt: `${c.key} = ${masked}`,
@@ -145,6 +438,10 @@ export const hardcodedPassword: Rule = {
     found: {
       en: 'A password is hardcoded in {key} ({masked}). Read it from a secret store or environment variable and change it.',
       ja: '{key} にパスワードがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、パスワードを変更してください。',
+    },
+    weak: {
+      en: 'The password in {key} ({masked}) is weak and hardcoded: a dictionary word or product default that anyone can guess or read in the repository. Set a strong password from a secret store or environment variable.',
+      ja: '{key} のパスワード（{masked}）は弱く、ハードコードされています。辞書の単語や製品の初期値で、推測やリポジトリの閲覧で誰でも使えます。強いパスワードに変更し、シークレットストアまたは環境変数から読み込んでください。',
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
@@ -167,6 +464,13 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Zx8kq2Lm\n' },
       { path: 'Web.config', text: '<appSettings>\n  <add key="AdminPassword" value="Qz7!kp3Lw" />\n</appSettings>\n' },
       { path: 'settings.xml', text: '<server>\n  <id>nexus</id>\n  <password>Hn4kQ8!zPw</password>\n</server>\n' },
+      // Weak but real: a product default, a dictionary word, the key's own name.
+      { path: 'compose.yaml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: pgadmin\n' },
+      { path: 'docker/mysql.env', text: 'MYSQL_USER=shop\nMYSQL_PASSWORD=secret\n' },
+      { path: 'serverless.yml', text: 'custom:\n  DB_USER: master\n  DB_PASSWORD: passwd\n' },
+      // Literal defaults of environment reads.
+      { path: 'src/main/resources/application.properties', text: 'spring.datasource.password=${DB_PASS:shopdb}\n' },
+      { path: 'app/settings.py', text: 'DATABASES = {"default": {"PASSWORD": os.environ.get("DB_PASSWORD", "admin")}}\n' },
     ],
     good: [
       { path: 'infra/db.tf', text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n}\n' },
@@ -175,6 +479,16 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'deploy/cfn.yaml', text: 'Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref MasterPassword\n      Password: "{{resolve:secretsmanager:db:SecretString:password}}"\n' },
       { path: 'config/app.env.yaml', text: 'password: your_password\npassword_expire: never\nupdate_password: on_create\nPasswordLength: 16\n' },
       { path: 'users.htpasswd.yml', text: 'password: "$2b$12$Kx9rT2vQw8Lm4Zp7Ny3Hd.eJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h"\n' },
+      // Instructions, keyword markers and sentences stand for the value.
+      { path: 'helm/values.yaml', text: 'redis:\n  password: set-secure-redis-password\nmysql:\n  rootPassword: "==>PutY0urR00tPa55wordH3re<=="\nsmtp:\n  password: YourStrongPassword\n' },
+      { path: 'deploy/tenant.yaml', text: 'smtp:\n  password: "##SMTP_PASSWORD##"\n  backup_password: "@@BACKUP_PASSWORD@@"\n' },
+      // A guessable password beside a stand-in user is the rest of a documentation example.
+      { path: 'docs/mail.yml', text: 'SMTP_USER_NAME: user@example.com\nSMTP_PASSWORD: "p@ssw0rd"\n' },
+      { path: 'examples/router.tf', text: 'user {\n  name     = "username"\n  password = "password"\n}\n' },
+      // A trust store holds public certificates; a guessable key-store password guards a file that is not here.
+      { path: 'application.yml', text: 'server:\n  ssl:\n    trust-store-password: tomcat\n    key-store-password: tomcat\n' },
+      // Blocklists and enums of passwords are not passwords.
+      { path: 'auth.tf', text: 'rules {\n  weak_list = ["password", "letmein", "welcome"]\n}\n' },
     ],
   },
 });
@@ -191,6 +505,14 @@ export const hardcodedSecret: Rule = {
     found: {
       en: 'A secret is hardcoded in {key} ({masked}). Read it from a secret store or environment variable, then revoke and reissue it.',
       ja: '{key} にシークレットがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、失効・再発行してください。',
+    },
+    random: {
+      en: '{key} in this environment file holds a generated-looking value ({masked}). If it is a key, salt or token, read it from a secret store or the deployment environment instead of the repository, and rotate it.',
+      ja: 'この環境変数ファイルの {key} には生成された鍵のような値（{masked}）があります。鍵・ソルト・トークンであれば、リポジトリではなくシークレットストアやデプロイ環境から読み込み、入れ替えてください。',
+    },
+    weak: {
+      en: 'The secret in {key} ({masked}) is weak and hardcoded: a word that anyone can guess or read in the repository. Generate a random value, read it from a secret store or environment variable, and rotate it.',
+      ja: '{key} のシークレット（{masked}）は弱く、ハードコードされています。推測やリポジトリの閲覧で誰でも使える単語です。ランダムな値を生成してシークレットストアまたは環境変数から読み込み、入れ替えてください。',
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
@@ -209,6 +531,12 @@ selfTest: setExamples([hardcodedSecret], {
       { path: 'config.json', text: '{\n  "auth_token": "Zk4mQ9xL2vPw7RtN8yBc3HdJ6sFa1GeT"\n}\n' },
       { path: 'src/Main.java', text: 'System.setProperty("SERVICE_TOKEN", "k3Lq9ZxP7mWv2RtY8nBc4HdJ6sGa1FeQ");\n' },
       { path: 'deploy.sh', text: 'curl -H "Authorization: Bearer Jq8Zx2LmP9vKw4RtN7yHc3BdF6sGa1Te" https://api.example.co.jp/v1\n' },
+      // Chosen secrets: an OAuth client secret, a framework key read with a literal default, an Erlang cookie.
+      { path: 'docker/app.yml', text: 'services:\n  portal:\n    environment:\n      - OIDC_CLIENT_SECRET=portal_app\n' },
+      { path: 'site/settings.py', text: 'SECRET_KEY = os.getenv(\n    "DJANGO_SECRET_KEY", "dj-insecure-9f!k2@x#q7m$w3z&p5v8r"\n)\n' },
+      { path: 'helm/values.yaml', text: 'rabbitmq:\n  erlangCookie: ci-cookie\n' },
+      // A generated-looking .env value under a key that names nothing secret.
+      { path: '.env', text: 'HASHIDS_SALT=Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA\n' },
     ],
     good: [
       { path: 'src/client.ts', text: 'const client = new Client({ apiKey: process.env.API_KEY });\nconst token = "<your-token>";\n' },
@@ -216,6 +544,13 @@ selfTest: setExamples([hardcodedSecret], {
       { path: 'config.json', text: '{\n  "token_url": "https://auth.example.co.jp/token",\n  "secret_name": "prod/db"\n}\n' },
       { path: 'ci.yml', text: 'permissions:\n  id-token: write\nenv:\n  TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n' },
       { path: 'test/fixtures.go', text: 'nonMatchingToken := "q5cxe6zizkeefr82"\n' },
+      // Keyword markers of deploy tools, masked values and public-by-design keys.
+      { path: 'tenant.yaml', text: 'secrets:\n  - name: HOOK_SECRET\n    value: _VALUE_NOT_SHOWN_\nmail:\n  api_key: "##MAIL_API_KEY##"\n' },
+      {
+        path: '.env.local',
+        text: 'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\nSTRIPE_PUBLISHABLE_KEY=pk_live_51Hq8ZxLmP2vKw4RtN7yHc3BdF6sGa1Te\n',
+      },
+      { path: '.env', text: 'GIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nBUILD_ID=01HZX3K9QW7V2N5M8P4R6T1Y0B\n' },
     ],
   },
 });

@@ -32,6 +32,8 @@ export interface TokenPattern {
   /** A secret matching this is a test-mode or sandbox key: reported as a warning. */
   test?: RegExp;
   severity?: Severity;
+  /** A secret for which this answers true is public by design (a Supabase anon JWT): not reported. */
+  isPublic?: (secret: string) => boolean;
 }
 
 /** One provider: a rule id, names and shapes; the family's `selfTest:` statement adds its examples. */
@@ -205,7 +207,7 @@ function hitsOf(doc: Document, spec: ProviderSpec): readonly Hit[] {
       const secret = m.groups?.s ?? m[0];
       const start = m.index + m[0].indexOf(secret);
       if (p.context && !p.context.test(lineAround(text, start))) continue;
-      if (tokenPlaceholder(secret, p.prefix)) continue;
+      if (tokenPlaceholder(secret, p.prefix) || p.isPublic?.(secret)) continue;
       if (p.minEntropy !== undefined && entropy(bodyOf(secret, p.prefix)) < p.minEntropy) continue;
       out.push({ range: [start, start + secret.length], secret, pattern: p });
     }

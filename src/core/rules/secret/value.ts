@@ -118,10 +118,11 @@ export function placeholderReason(raw: string): string | undefined {
   if (/\$\{|\{\{|\}\}|<%|%>|#\{|\$\(|%\([\w.-]+\)[sd]|\(\(\s*[\w.-]+\s*\)\)|\[\[|\]\]/.test(v)) return 'template';
   if (/^<[^<>]{1,80}>$/.test(v) || /^\{[\w.\s-]{1,80}\}$/.test(v) || /^\[[\w\s.-]{1,80}\]$/.test(v)) return 'template';
   if (/^@@?[\w.-]+@@?$/.test(v) || /^__[A-Z0-9_]+__$/.test(v) || /^%[A-Za-z_]\w*%$/.test(v)) return 'template';
+  if (isKeywordMarker(v)) return 'template';
   if (/^\$[A-Za-z_][\w.]*$/.test(v) || /^\$\d$/.test(v)) return 'variable';
   if (/[xX]{5,}|\*{3,}|•{2,}|…|\.{3,}|#{4,}|_{6,}|\?{3,}/.test(v)) return 'masked';
   if (oneAlnumAtMost(v)) return 'repeated character';
-  if (COUNTING.test(v)) return 'counting';
+  if (COUNTING.test(v) || isCountingRun(v)) return 'counting';
   if (/abc123|123abc|abcd1234|1234abcd|qwerty/i.test(v)) return 'sample sequence';
   const ws = words(v);
   if (ws.some((w) => STRONG_PLACEHOLDER_WORDS.has(w))) return 'placeholder word';
@@ -229,4 +230,232 @@ export function looksRandom(v: string, strict = false): boolean {
 /** A strong-looking password: long, several character classes, not repetitive. */
 export function looksStrong(v: string): boolean {
   return v.length >= 12 && charClasses(v) >= 3 && entropy(v) >= 3.2;
+}
+
+/**
+ * Dictionary passwords and the passwords of accounts that products ship (`guest` for RabbitMQ,
+ * `minioadmin`, `tiger`): guessable by anyone, in any file.
+ */
+const DICTIONARY_PASSWORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'admin', 'administrator', 'root', 'toor', 'test', 'testing', 'guest',
+  'user', 'demo', 'default', 'master', 'letmein', 'welcome', 'qwerty', 'login', 'manager', 'system', 'sys', 'sa', 'tiger',
+  'minioadmin', 'superuser', 'private', 'access',
+]);
+
+/**
+ * Product and role names used as passwords in development stacks (`POSTGRES_PASSWORD: postgres`).
+ * Usable credentials, but in program code a URL such as `mysql://mysql:mysql@localhost` is mostly a fixture.
+ */
+const PRODUCT_PASSWORDS = new Set([
+  'dev', 'developer', 'local', 'db', 'database', 'app', 'service', 'postgres', 'postgresql', 'mysql', 'mariadb',
+  'oracle', 'redis', 'rabbitmq', 'elastic', 'cassandra', 'neo4j', 'minio', 'keycloak', 'grafana', 'jenkins', 'sonar',
+  'docker', 'vagrant', 'ubuntu',
+]);
+
+/**
+ * Default and dictionary passwords: usable credentials that anyone can guess. A value in this
+ * list under a password key is reported as weak, never taken for a placeholder (even the words
+ * that also serve as filler, such as `password`).
+ */
+const COMMON_PASSWORDS = new Set([...DICTIONARY_PASSWORDS, ...PRODUCT_PASSWORDS]);
+
+/** Leet-speak digits and symbols read as the letters they stand for (`Pa$$w0rd` → password). */
+const LEET: Record<string, string> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '$': 's', '@': 'a', '!': 'i' };
+
+/** `s` lower-cased with leet-speak undone; other non-letters are kept. */
+export function unleet(s: string): string {
+  let out = '';
+  for (const c of s.toLowerCase()) out += LEET[c] ?? c;
+  return out;
+}
+
+/** Whether a value is a run of consecutive digits (`1234`, `1234567890123456`, `456789`). */
+export function isCountingRun(v: string): boolean {
+  if (v.length < 4 || v.length > 64 || !/^\d+$/.test(v)) return false;
+  for (let i = 1; i < v.length; i++) {
+    const a = v.charCodeAt(i - 1) - 48;
+    const b = v.charCodeAt(i) - 48;
+    if (b !== (a + 1) % 10) return false;
+  }
+  return true;
+}
+
+/**
+ * Deploy-tool keyword markers that a tool replaces before use: `##NAME##`, `@@NAME@@`,
+ * `__NAME__`, `_VALUE_NOT_SHOWN_`, `%%NAME%%`, `%NAME%`.
+ */
+export function isKeywordMarker(v: string): boolean {
+  const s = v.trim();
+  return (
+    /^##[A-Za-z_][\w.-]{0,100}##$/.test(s) ||
+    /^@@?[A-Za-z_][\w.-]{0,100}@@?$/.test(s) ||
+    /^_{1,2}[A-Z][A-Z0-9_]{0,100}_{1,2}$/.test(s) ||
+    /^%%?[A-Za-z_]\w{0,100}%%?$/.test(s)
+  );
+}
+
+/** Verbs that open an instruction to the reader (`set-secure-…`, `SetRootPasswordHere`). */
+const INSTRUCTION_VERBS = new Set([
+  'set', 'change', 'replace', 'insert', 'enter', 'put', 'fill', 'use', 'add', 'choose', 'provide', 'update', 'type',
+  'generate', 'paste', 'specify', 'define', 'write', 'create', 'pick',
+]);
+
+/** Words that open a noun phrase naming the value (`YourStrongPassword`, `some-db-secret`). */
+const POSSESSIVES = new Set(['your', 'some', 'the']);
+
+/** Words that close or carry an instruction (`…Here`, `…This`, `…Me`, `strong`, `secure`). */
+const INSTRUCTION_WORDS = new Set(['here', 'this', 'me', 'it', 'strong', 'secure', 'own', 'real', 'actual', 'proper', 'good', 'long', 'random', 'new', 'later', 'before', 'deploy', 'deploying', 'production', 'prod']);
+
+/**
+ * Whether a value is a sentence or instruction rather than a credential: `set-secure-redis-password`,
+ * `SetR00tPa$$wordH3r3`, `YourStrongPassword`, `CHANGE-THIS!`, `put your password here`.
+ * Words are read after undoing leet-speak, so decorated instructions count too.
+ */
+export function isPlaceholderSentence(v: string): boolean {
+  const s = v.trim();
+  if (s.length < 6 || s.length > 200) return false;
+  const letters = s.replace(/[^A-Za-z0-9$@!]+/g, ' ').trim();
+  // Undo leet-speak per camel-case piece, so `R00t` and `Pa$$word` still split as words.
+  const pieces = letters.split(' ').flatMap((p) => p.match(/[A-Z0-9$@!]?[a-z0-9$@!]+|[A-Z0-9$@!]+(?![a-z])/g) ?? []);
+  const ws = pieces.map((p) => unleet(p)).filter((w) => /^[a-z]+$/.test(w));
+  if (ws.length < 2) return false;
+  // All of the value's letters belong to words: a generated value does not read as a sentence.
+  if (ws.join('').length < s.replace(/[^A-Za-z]/g, '').length * 0.8) return false;
+  const isSecretWord = (w: string) => /^(?:password|passwd|pass|pwd|secret|token|key|passphrase|credential|cookie)s?$/.test(w);
+  const last = ws[ws.length - 1];
+  // `set-secure-redis-password`, `ChangeThisSecret`: a verb telling the reader what to do.
+  if (INSTRUCTION_VERBS.has(ws[0]) && (ws.some(isSecretWord) || ws.some((w) => INSTRUCTION_WORDS.has(w)))) return true;
+  // `YourStrongPassword`, `some-db-secret`: a noun phrase naming the value. (A sentence such as
+  // `YourPwdShouldBeLongAndSecure!` is a chosen password, however it reads.)
+  if (POSSESSIVES.has(ws[0]) && (isSecretWord(last) || last === 'here')) return true;
+  // `…PasswordHere`, `…ChangeThis`: an instruction at the end.
+  if (last === 'here' || (last === 'this' && INSTRUCTION_VERBS.has(ws[ws.length - 2]))) return true;
+  return false;
+}
+
+/** Words that mark a made-up test credential (`test-secret-key`, `dev_password`): real, weak values. */
+const TEST_OPENERS = new Set(['test', 'testing', 'demo', 'dev', 'local', 'default', 'sample']);
+
+/** Words of a value that say it stands for the real one (beyond the filler words). */
+const STAND_IN_WORDS = new Set(['your', 'my', 'our', 'some', 'changeme', 'changeit', 'replaceme', 'placeholder', 'dummy', 'fake', 'redacted', 'notreal', 'xxx', 'xxxx', 'tbd', 'todo', 'fixme', 'foo', 'bar', 'baz', 'none', 'null', 'nil', 'undefined', 'empty', 'hidden', 'masked', 'string', 'value', 'here', 'insert', 'replace', 'enter', 'put', 'fill', 'change']);
+
+export type PasswordVerdict = 'placeholder' | 'weak' | 'real';
+
+/**
+ * How a literal under a password-named key reads:
+ * - `placeholder`: it stands for the real value (template, marker, mask, instruction, filler);
+ * - `weak`: a usable password that anyone can guess (a dictionary word or product default such
+ *   as `postgres`, `secret`, `1234`, a project name, a value that restates its key);
+ * - `real`: anything else that is a literal.
+ * Only the value is read: whether the file around it is a documentation template is the caller's call.
+ */
+export function passwordVerdict(raw: string, key = ''): PasswordVerdict {
+  const v = raw.trim();
+  if (v.length === 0 || isKeywordMarker(v) || isPlaceholderSentence(v)) return 'placeholder';
+  const folded = unleet(v).replace(/[^a-z]/g, '');
+  const plain = v.toLowerCase();
+  const reason = placeholderReason(v);
+  if (reason === undefined) return isWeakLiteral(v, key) ? 'weak' : 'real';
+  switch (reason) {
+    case 'counting':
+    case 'sample sequence':
+      return 'weak';
+    case 'filler words': {
+      if (COMMON_PASSWORDS.has(plain) || (COMMON_PASSWORDS.has(folded) && /^[A-Za-z0-9$@!]+$/.test(v))) return 'weak';
+      const ws = words(v);
+      if (ws.length >= 2 && TEST_OPENERS.has(ws[0]) && !ws.some((w) => STAND_IN_WORDS.has(w))) return 'weak';
+      return 'placeholder';
+    }
+    case 'placeholder word':
+    case 'documentation example': {
+      // A project or product name beside `example`/`sample` (`NABLARCH_EXAMPLE`) is a chosen
+      // password; `example`, `sample_password` and `your_key` only stand for one.
+      if (DOC_EXAMPLES.some((e) => v.includes(e))) return 'placeholder';
+      const ws = words(v);
+      if (ws.some((w) => STAND_IN_WORDS.has(w) || (STRONG_PLACEHOLDER_WORDS.has(w) && w !== 'example' && w !== 'sample' && w !== 'examples'))) return 'placeholder';
+      return ws.some((w) => w.length >= 3 && /^[a-z]+$/.test(w) && !FILLER_WORDS.has(w) && !STRONG_PLACEHOLDER_WORDS.has(w)) ? 'weak' : 'placeholder';
+    }
+    default:
+      return 'placeholder';
+  }
+}
+
+/**
+ * A literal password that is guessable: in the common list (also in leet-speak, `Passw0rd`),
+ * a counting run, made of its key's own words, or short and of one character class.
+ */
+export function isWeakLiteral(v: string, key = ''): boolean {
+  const s = v.trim();
+  const folded = unleet(s).replace(/[^a-z]/g, '');
+  // `Welcome1!`, `admin123`: a common word with digits or symbols after it.
+  const stem = unleet(s.replace(/[^A-Za-z$@]+$/, '')).replace(/[^a-z]/g, '');
+  if (COMMON_PASSWORDS.has(s.toLowerCase()) || (folded.length >= 3 && COMMON_PASSWORDS.has(folded)) || COMMON_PASSWORDS.has(stem)) return true;
+  if (isCountingRun(s.replace(/\D/g, '')) && s.replace(/\D/g, '').length >= s.length - 3) return true;
+  const keyWords = new Set(words(key));
+  const ws = words(s);
+  if (ws.length > 0 && ws.every((w) => keyWords.has(w) || COMMON_PASSWORDS.has(w) || FILLER_WORDS.has(w) || /^\d{1,4}$/.test(w))) return true;
+  // A few words and nothing else (`NABLARCH_DEMO`, `sonarPass`): a name, guessable.
+  if (/^[A-Za-z]+(?:[-_. ][A-Za-z]+){0,3}$/.test(s) && ws.length <= 4) return true;
+  return s.length < 8 || charClasses(s) <= 1 || (s.length < 12 && charClasses(s) <= 2 && entropy(s) < 3.2);
+}
+
+/**
+ * Whether a run of lower-case letters is a possessive followed only by filler words
+ * (`myclientsecret`, `yourapitoken`): a name for a value written as one word.
+ */
+export function isPossessiveFillerRun(v: string): boolean {
+  const s = v.toLowerCase();
+  if (s.length > 40 || !/^(?:my|your|our|some|the)[a-z]+$/.test(s)) return false;
+  // reach[i]: the first i letters split into filler words.
+  const reach = new Array<boolean>(s.length + 1).fill(false);
+  reach[0] = true;
+  for (let i = 0; i < s.length; i++) {
+    if (!reach[i]) continue;
+    for (let j = i + 1; j <= s.length && j - i <= 12; j++) {
+      const w = s.slice(i, j);
+      if (FILLER_WORDS.has(w) || w === 'my' || w === 'your' || w === 'our' || w === 'some') reach[j] = true;
+    }
+  }
+  return reach[s.length];
+}
+
+/**
+ * Whether a JWT is public by design: its payload's `role` is `anon` (the Supabase anon key,
+ * which ships to every browser; row-level security, not the key, guards the data). A
+ * `service_role` key, or any token that cannot be read, is not.
+ */
+export function isPublicJwt(token: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[1].length > 4000) return false;
+  try {
+    const json = Buffer.from(parts[1].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    const payload: unknown = JSON.parse(json);
+    return typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>).role === 'anon';
+  } catch {
+    return false;
+  }
+}
+
+/** A Firebase web app config: its `apiKey` identifies the project to browsers and is public by design. */
+export const FIREBASE_WEB_CONFIG = /\bauthDomain\b|\.firebaseapp\.com\b|\bmessagingSenderId\b/;
+
+/**
+ * Keys that are public by design: Stripe and PAY.JP publishable keys (`pk_live_…`, `pk_test_…`)
+ * and Supabase anon JWTs. A Firebase web `apiKey` is one too, judged with its file (`FIREBASE_WEB_CONFIG`).
+ */
+export function isPublishableKey(v: string): boolean {
+  const s = v.trim();
+  return /^pk_(?:live|test)_[A-Za-z0-9]{8,}$/.test(s) || (s.startsWith('eyJ') && isPublicJwt(s));
+}
+
+/** Whether a value is a default or dictionary password (`secret`, `admin`, `Passw0rd`, `postgres`). */
+export function isCommonPassword(v: string): boolean {
+  const s = v.trim();
+  return COMMON_PASSWORDS.has(s.toLowerCase()) || (/^[A-Za-z0-9$@!]{3,20}$/.test(s) && COMMON_PASSWORDS.has(unleet(s)));
+}
+
+/** Whether a value is a dictionary password or a product's shipped default (`guest`, `admin`, `Passw0rd`), not a product name. */
+export function isDictionaryPassword(v: string): boolean {
+  const s = v.trim();
+  return DICTIONARY_PASSWORDS.has(s.toLowerCase()) || (/^[A-Za-z0-9$@!]{3,20}$/.test(s) && DICTIONARY_PASSWORDS.has(unleet(s)));
 }

@@ -93,4 +93,88 @@ describe('secret/generic assignments', () => {
       assert.ok(x.excerpt && !x.excerpt.includes(PW) && !x.excerpt.includes(TOKEN), x.excerpt);
     }
   });
+
+  it('reports weak real passwords as warnings that say weak and hardcoded, in both languages', async () => {
+    const text = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_PASSWORD: secret\n      ADMIN_PASSWORD: "1234"\n';
+    const f = await secrets('compose.yaml', text);
+    assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), ['postgres', 'secret', '1234']);
+    for (const x of f) {
+      assert.equal(x.severity, 'warning');
+      assert.match(findingMessage(x, 'en'), /weak and hardcoded/);
+      assert.match(findingMessage(x, 'ja'), /弱く、ハードコードされています/);
+      assert.ok(!findingMessage(x, 'en').includes('postgres'));
+    }
+  });
+
+  it('reports every credential line of a file', async () => {
+    const text = 'DB_PASSWORD=secret\nREPLICA_PASSWORD=secret\nDATABASE_URL=postgres://shop:shop@db/shop\nREPORTS_URL=postgres://reports:reports@db/reports\n';
+    const f = await secrets('.env', text);
+    assert.deepEqual(f.map((x) => text.slice(0, x.range[0]).split('\n').length).sort(), [1, 2, 3, 4]);
+  });
+
+  it('judges the literal defaults of environment reads', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['application.properties', 'spring.datasource.password=${DB_PASS:shopdb}\n', 'shopdb'],
+      ['compose.yaml', 'services:\n  app:\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-devpass}\n', 'devpass'],
+      ['realm.yaml', 'clients:\n  - clientId: portal\n    secret: "$(env:PORTAL_SECRET:-secret)"\n', 'secret'],
+      ['settings.py', 'DATABASES = {"default": {"PASSWORD": os.environ.get("DB_PASSWORD", "admin")}}\n', 'admin'],
+      ['settings.py', 'PASSWORD = os.getenv("DB_PASSWORD", "shop")\n', 'shop'],
+      ['settings.py', 'SECRET_KEY = env.str("SECRET_KEY", default="Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA")\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+      ['settings.py', 'SECRET_KEY = os.environ.get(\n    "DJANGO_SECRET_KEY", "dj-insecure-x7#kq2!mz9@vw4$pl8&rt3"\n)\n', 'dj-insecure-x7#kq2!mz9@vw4$pl8&rt3'],
+      ['config/app.rb', 'password = ENV.fetch("DB_PASSWORD", "rails")\n', 'rails'],
+      ['config/app.rb', 'config.secret_key_base = ENV["SECRET_KEY_BASE"] ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+      ['config/app.rb', 'password = ENV.fetch("DB_PASSWORD") { "rails" }\n', 'rails'],
+      ['config/runtime.exs', 'secret_key_base = System.get_env("SECRET_KEY_BASE") ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+      ['src/auth.ts', 'const jwtSecret = process.env.JWT_SECRET || "secret";\n', 'secret'],
+      ['settings.py', 'SECRET_KEY = os.environ.get("SECRET_KEY") or "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+    ];
+    for (const [path, text, value] of cases) {
+      const f = await secrets(path, text);
+      assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), [value], `${path}: ${text}`);
+      assert.equal(f[0].fixes, undefined);
+    }
+    for (const [path, text] of [
+      ['settings.py', 'PASSWORD = os.environ.get("DB_PASSWORD", "")\nSECRET_KEY = os.environ.get("SECRET_KEY", "changeme")\nHOST = os.getenv("DB_HOST", "localhost")\n'],
+      ['application.yml', 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n    username: ${DB_USER:shop}\n'],
+      ['src/server.ts', 'const host = process.env.HOST || "localhost";\nconst token = process.env.API_TOKEN || "";\nconst secret = process.env.APP_SECRET ?? "changeme";\n'],
+      ['resource/db.yml', 'Properties:\n  MasterUserPassword: ${self:custom.PASSWORD}\n  Other: ${ssm:/db/password}\n'],
+    ]) {
+      assert.deepEqual((await secrets(path, text)).map((x) => text.slice(x.range[0], x.range[1])), [], text);
+    }
+  });
+
+  it('keeps weak-looking values quiet where they are not credentials', async () => {
+    const quietCases: Array<[string, string]> = [
+      ['examples/router.tf', 'user {\n  name     = "username"\n  password = "password"\n}\n'],
+      ['samples/mail.yml', 'SMTP_USER_NAME: user@example.com\nSMTP_PASSWORD: "p@ssw0rd"\n'],
+      ['conf/server.yaml', 'encryption:\n  enabled: false\n  truststore_password: cassandra\n  keystore_password: cassandra\n'],
+      ['auth.tf', 'blocklist {\n  words = ["password", "admin", "1234"]\n}\ncondition = contains(["PASSWORD", "EMAIL_OTP"], var.factor)\n'],
+      ['locales/en.yml', 'login:\n  password: Password\n  secret: Secret\n'],
+      ['clickhouse/users.xml', '<!-- Example: <password>qwerty</password> -->\n'],
+      ['tenant.yaml', 'mail:\n  api_key: ##MAIL_API_KEY##\n  token: "##HOOK_TOKEN##"\n'],
+      ['src/test.js', 'const user = { password: "secret" };\n'],
+      ['app.js.map', '{"sourcesContent": ["const GRANT = { PASSWORD: \\"password\\" };"]}\n'],
+      ['README.txt', 'const MYSQL_IDENTICAL = "mysql://mysql:mysql@localhost:3306/db";\n'],
+      ['docs/setup.md', 'Set `POSTGRES_PASSWORD=secret`, then:\n\n```\nDATABASE_URL=postgres://shop:shop@db/shop\n```\n'],
+    ];
+    for (const [path, text] of quietCases) {
+      assert.deepEqual((await secrets(path, text)).map((x) => `${x.ruleId}: ${text.slice(x.range[0], x.range[1])}`), [], `${path}: ${text}`);
+    }
+  });
+
+  it('reports generated-looking .env values under neutral keys, and only there', async () => {
+    const value = 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA';
+    const [f] = await secrets('.env', `HASHIDS_SALT=${value}\n`);
+    assert.equal(f?.ruleId, 'secret/hardcoded-secret');
+    assert.equal(f?.severity, 'warning');
+    assert.deepEqual(await secrets('config.yml', `hashids_salt: ${value}\n`), []);
+    assert.deepEqual(await secrets('.env', `BUILD_ID=${value}\nNEXT_PUBLIC_KEYLESS=${value}\nAPP_URL=https://shop.example.jp/${value}\nGIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nTITLE=the-quick-brown-fox-jumps-over\n`), []);
+  });
+
+  it('judges invented secrets (client, signing, session, framework keys) like passwords', async () => {
+    const text = 'JWT_SECRET=supersecret\nSESSION_SECRET=shop-session\nOIDC_CLIENT_SECRET=shop_api\nAPP_SECRET=replace-me-with-a-random-string\nJWT_SECRET_NAME=prod-jwt\nAPI_SECRET=shop_api\n';
+    const f = await secrets('.env', text);
+    assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), ['supersecret', 'shop-session', 'shop_api']);
+    assert.ok(f.every((x) => x.ruleId === 'secret/hardcoded-secret' && x.severity === 'warning'));
+  });
 });

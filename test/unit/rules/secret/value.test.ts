@@ -3,12 +3,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   entropy,
+  isCountingRun,
+  isDictionaryPassword,
   isHashedPassword,
+  isKeywordMarker,
+  isPlaceholderSentence,
+  isPossessiveFillerRun,
+  isPublicJwt,
+  isPublishableKey,
   isNonSecretShape,
   isReference,
   isSettingValue,
   looksRandom,
+  passwordVerdict,
   placeholderReason,
+  unleet,
   words,
 } from '../../../../src/core/rules/secret/value';
 
@@ -78,5 +87,50 @@ describe('secret/value', () => {
     for (const v of ['write', 'on_each_login', 'RouterUpgradeWorkflow', 'secret-data', 'hello world token', 'https://x.example.jp/a', 'abc123']) {
       assert.equal(looksRandom(v), false, v);
     }
+  });
+
+  it('tells weak real passwords from placeholders', () => {
+    // Usable, guessable passwords: dictionary words, product defaults, counting runs, leet-speak, test values.
+    for (const v of ['postgres', 'secret', 'password', 'Password', 'PaSsWoRd', 'Passw0rd', 'admin', 'root', 'guest', '1234', '123456', 'qwerty123', 'test', 'test-secret-key', 'dev_password', 'shop', 'sonarPass', 'secret_redis', 'NABLARCH_DEMO', 'mysecretpassword']) {
+      assert.equal(passwordVerdict(v), 'weak', v);
+    }
+    for (const v of ['NABLARCH_EXAMPLE']) assert.equal(passwordVerdict(v), 'weak', v);
+    // Stand-ins: templates, markers, instructions, filler, masks.
+    for (const v of [
+      '', 'changeme', 'changeit', 'your-password', 'your_password', 'set-secure-redis-password', 'SetR00tPa$$wordH3r3', '-==>PutY0urR00tPa55wordH3re<==-',
+      'YourStrongPassword', 'CHANGE-THIS!', 'SOME_SECRET', '<password>', '${DB_PASSWORD}', '##DB_PASSWORD##', '@@DB_PASSWORD@@', '__DB_PASSWORD__',
+      '_VALUE_NOT_SHOWN_', 'foo', '********', 'example', 'sample_password', 'my_password', 'xxxxxxxx',
+    ]) {
+      assert.equal(passwordVerdict(v), 'placeholder', v);
+    }
+    for (const v of ['Kp9!vRt2#qLz', 'YourPwdShouldBeLongAndSecure!', 'H@Sh1CoR3!xyz']) assert.equal(passwordVerdict(v), 'real', v);
+  });
+
+  it('reads instruction sentences and keyword markers', () => {
+    for (const v of ['set-secure-pg-password', 'ChangeThisSecret', 'enter_your_token_here', 'YourDbPassword', 'PutPasswordHere']) assert.ok(isPlaceholderSentence(v), v);
+    for (const v of ['test-secret-key', 'Kp9!vRt2#qLz', 'sonarPass', 'YourPwdShouldBeLongAndSecure!', 'letmein']) assert.equal(isPlaceholderSentence(v), false, v);
+    for (const v of ['##KEY##', '@@KEY@@', '@KEY@', '__KEY__', '_VALUE_NOT_SHOWN_', '%KEY%', '%%KEY%%']) assert.ok(isKeywordMarker(v), v);
+    for (const v of ['#abc', 'a__b', '_private', 'Kp9!vRt2#qLz']) assert.equal(isKeywordMarker(v), false, v);
+    assert.equal(unleet('Pa$$w0rd'), 'password');
+    assert.ok(isDictionaryPassword('guest') && isDictionaryPassword('Passw0rd'));
+    assert.equal(isDictionaryPassword('postgres'), false);
+  });
+
+  it('knows counting runs and possessive filler names', () => {
+    for (const v of ['1234', '123456789', '1234567890123456', '4567']) assert.ok(isCountingRun(v), v);
+    for (const v of ['123', '1243', '1234a', '2468']) assert.equal(isCountingRun(v), false, v);
+    assert.equal(placeholderReason('1234567890123456'), 'counting');
+    for (const v of ['myclientsecret', 'yourapitoken', 'MyPassword']) assert.ok(isPossessiveFillerRun(v), v);
+    for (const v of ['mysecretsauce', 'myrtle', 'clientsecret']) assert.equal(isPossessiveFillerRun(v), false, v);
+  });
+
+  it('knows keys that are public by design', () => {
+    const anon = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E';
+    const service = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D';
+    assert.ok(isPublicJwt(anon) && isPublishableKey(anon));
+    assert.equal(isPublicJwt(service), false);
+    assert.equal(isPublicJwt('eyJ.not-base64!.x'), false);
+    assert.ok(isPublishableKey('pk_live_51Hq8ZxLmP2vKw4RtN7yHc3BdF6sGa1Te') && isPublishableKey('pk_test_51Hq8ZxLmP2vKw4R'));
+    assert.equal(isPublishableKey('sk_live_51Hq8ZxLmP2vKw4RtN7yHc3BdF6sGa1Te'), false);
   });
 });

@@ -1,4 +1,5 @@
 import { KEY_GUIDELINES } from '../common';
+import { FIREBASE_WEB_CONFIG } from '../value';
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
 import { setExamples } from '../../rule';
 
@@ -38,7 +39,8 @@ export const cloudProviders: ProviderSpec[] = [
     provider: { en: 'Google Cloud', ja: 'Google Cloud' },
     kind: KIND.apiKey,
     env: 'GOOGLE_API_KEY',
-    patterns: [{ re: tok('AIza[\\w-]{35}'), hints: ['AIza'], prefix: 'AIza', minEntropy: 3 }],
+    // A Firebase web config (`authDomain`, `messagingSenderId`) ships its `apiKey` to every browser: public by design.
+    patterns: [{ re: tok('AIza[\\w-]{35}'), hints: ['AIza'], prefix: 'AIza', minEntropy: 3, unless: FIREBASE_WEB_CONFIG }],
   },
   {
     id: 'secret/google-oauth-credential',
@@ -239,7 +241,11 @@ selfTest: setExamples(cloudProviders, {
   },
   'secret/gcp-api-key': {
     bad: [ex('src/maps.js', 'const key = "AIza9mFvucCJST0BPyw_qR14Pj1bEyax_iVu3R6";\n')],
-    good: [ex('src/maps.js', 'const key = process.env.GOOGLE_API_KEY; // AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n')],
+    good: [
+      ex('src/maps.js', 'const key = process.env.GOOGLE_API_KEY; // AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n'),
+      // A Firebase web config's apiKey identifies the project to browsers: public by design.
+      ex('src/firebase.js', 'const firebaseConfig = {\n  apiKey: "AIza9mFvucCJST0BPyw_qR14Pj1bEyax_iVu3R6",\n  authDomain: "mamori-demo.firebaseapp.com",\n  projectId: "mamori-demo",\n};\n'),
+    ],
   },
   'secret/google-oauth-credential': {
     bad: [ex('client_secret.json', '{"web": {"client_secret": "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"}}\n')],

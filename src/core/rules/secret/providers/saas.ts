@@ -1,5 +1,6 @@
 import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
 import { setExamples } from '../../rule';
+import { isPublicJwt } from '../value';
 
 /** Productivity and developer SaaS, password managers and encryption tools. */
 export const saasProviders: ProviderSpec[] = [
@@ -80,7 +81,8 @@ export const saasProviders: ProviderSpec[] = [
     kind: { en: 'bearer token', ja: '署名付きトークン' },
     env: 'JWT_TOKEN',
     // A signed token may be expired or a test fixture: a warning, not an error.
-    patterns: [{ re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'), hints: ['eyJ'], severity: 'warning', minEntropy: 3 }],
+    // Supabase anon keys are JWTs meant for browsers (row-level security guards the data): public by design.
+    patterns: [{ re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'), hints: ['eyJ'], severity: 'warning', minEntropy: 3, isPublic: isPublicJwt }],
   },
 ];
 
@@ -120,7 +122,15 @@ selfTest: setExamples(saasProviders, {
     good: [ex('.bundle/config', 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "${SIDEKIQ_CREDENTIALS}"\n')],
   },
   'secret/jwt': {
-    bad: [ex('test/api.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n')],
-    good: [ex('docs/auth.md', 'Send `Authorization: Bearer <token>` with a JWT such as eyJ...\n')],
+    bad: [
+      ex('test/api.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n'),
+      // The service_role key bypasses row-level security: a secret.
+      ex('.env', 'SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D\n'),
+    ],
+    good: [
+      ex('docs/auth.md', 'Send `Authorization: Bearer <token>` with a JWT such as eyJ...\n'),
+      // A Supabase anon key (payload role `anon`) ships to every browser: public by design.
+      ex('.env.local', 'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\n'),
+    ],
   },
 });
