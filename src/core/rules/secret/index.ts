@@ -4,10 +4,13 @@ import { connectionString } from './connection-string';
 import { credentialFile } from './credential-files';
 import { genericAssignmentRules } from './generic-assignment';
 import { japanServiceRules } from './japan-services';
+import { keycloakCredential } from './keycloak';
 import { kubernetesSecret } from './kubernetes-secret';
 import { privateKeyBlock } from './private-key';
 import { providerRules } from './providers/index';
 import { secretlintRules } from './secretlint-rules';
+import { sqlCredential } from './sql-credential';
+import { terraformCredential } from './terraform-credential';
 
 /**
  * Every secret rule: secretlint's recommended preset first, then Mamori's own (provider tokens,
@@ -23,6 +26,9 @@ export const secretRules: Rule[] = [
   connectionString,
   credentialFile,
   kubernetesSecret,
+  keycloakCredential,
+  sqlCredential,
+  terraformCredential,
   cliCredential,
   ...genericAssignmentRules,
 ];
