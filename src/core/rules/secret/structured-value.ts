@@ -1,5 +1,5 @@
 import { classifyKey } from './keys';
-import { isHashedPassword, isReference, looksStrong, words } from './value';
+import { charClasses, entropy, isHashedPassword, isReference, looksStrong, words } from './value';
 
 /**
  * Judging a literal found where the file's structure already says it is a credential: a Keycloak
@@ -96,7 +96,19 @@ export function literalCredential(raw: string, opts: LiteralOptions = {}): Liter
   // An upper-case name of a secret (`DB_PASSWORD`, `SOME_SECRET`) stands for the value.
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && classifyKey(v) !== undefined) return undefined;
   if (opts.restating && opts.key !== undefined && restates(v, opts.key)) return undefined;
-  return looksStrong(v) ? 'strong' : 'weak';
+  return strongLiteral(v) ? 'strong' : 'weak';
+}
+
+/**
+ * Whether a literal password reads as strong: long and mixed (`looksStrong`), or shorter but
+ * random-looking, with three character classes and letters that are not one word
+ * (`Vn8q2Lkp9Zt` is strong; `Test123!`, `batch-2024` and `Passw0rd` are a word dressed up).
+ */
+export function strongLiteral(v: string): boolean {
+  if (looksStrong(v)) return true;
+  if (v.length < 8 || charClasses(v) < 3 || entropy(v) < 3) return false;
+  const letters = v.replace(/[^A-Za-z]/g, '');
+  return !/^[A-Z]?[a-z]*$/.test(letters) && !/^[A-Z]+$/.test(letters);
 }
 
 /**
