@@ -11,6 +11,7 @@ import { providerRules } from './providers/index';
 import { secretlintRules } from './secretlint-rules';
 import { sqlCredential } from './sql-credential';
 import { terraformCredential } from './terraform-credential';
+import { xmlCredential } from './xml-credential';
 
 /**
  * Every secret rule: secretlint's recommended preset first, then Mamori's own (provider tokens,
@@ -29,6 +30,7 @@ export const secretRules: Rule[] = [
   keycloakCredential,
   sqlCredential,
   terraformCredential,
+  xmlCredential,
   cliCredential,
   ...genericAssignmentRules,
 ];

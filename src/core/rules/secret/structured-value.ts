@@ -111,6 +111,19 @@ export function strongLiteral(v: string): boolean {
   return !/^[A-Z]?[a-z]*$/.test(letters) && !/^[A-Z]+$/.test(letters);
 }
 
+/** Words of a secret-class key that make it a shared secret (not an API token, whose value must look generated). */
+const SHARED_SECRET_WORDS = new Set(['secret', 'credential', 'credentials', 'passphrase']);
+
+/** Whether a key names a password or a shared secret whose literal value, however weak, is a finding. */
+export function credentialKey(key: string): boolean {
+  const base = key.replace(/_wo$/, '');
+  const cls = classifyKey(base);
+  if (cls === 'password') return true;
+  if (cls !== 'secret') return false;
+  const ws = words(base);
+  return ws.some((w) => SHARED_SECRET_WORDS.has(w) || /(?:secret|credentials?)$/.test(w));
+}
+
 /**
  * Private-key material written as bare base64 (Keycloak `privateKey`, SAML signing keys): a
  * DER-encoded key starts with `MII` and runs to hundreds of characters.

@@ -5,10 +5,9 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { hardcodedPassword, hardcodedSecret } from './generic-assignment';
-import { classifyKey } from './keys';
-import { literalCredential } from './structured-value';
-import { isNonSecretShape, words } from './value';
+import { genericTakes } from './generic-overlap';
+import { credentialKey, literalCredential } from './structured-value';
+import { isNonSecretShape } from './value';
 
 /**
  * Literal passwords and shared secrets in Terraform (`.tf`, `.tfvars`, other HCL): arguments
@@ -27,19 +26,6 @@ interface Hit {
   range: Range;
   key: string;
   strength: 'strong' | 'weak';
-}
-
-/** Words of a secret-class key that make it a shared secret (not an API token, whose value must look generated). */
-const SHARED_SECRET_WORDS = new Set(['secret', 'credential', 'credentials', 'passphrase']);
-
-/** Whether a key names a password or a shared secret whose literal value, however weak, is a finding. */
-function credentialKey(key: string): boolean {
-  const base = key.replace(/_wo$/, '');
-  const cls = classifyKey(base);
-  if (cls === 'password') return true;
-  if (cls !== 'secret') return false;
-  const ws = words(base);
-  return ws.some((w) => SHARED_SECRET_WORDS.has(w) || /(?:secret|credentials?)$/.test(w));
 }
 
 function judge(doc: Document, node: TreeNode | undefined, key: string, out: Hit[]): void {
@@ -63,9 +49,6 @@ function hits(doc: Document): Hit[] {
     if (doc.format !== 'hcl') return out;
     const tree = hclTree(doc);
     if (!tree) return out;
-    // What the generic rules report on this document (memoised there, so asked once).
-    const generic = [...(hardcodedPassword.check(doc) as RawFinding[]), ...(hardcodedSecret.check(doc) as RawFinding[])].map((f) => f.range);
-    const taken = (r: Range): boolean => generic.some(([a, b]) => a < r[1] && r[0] < b);
     const found: Hit[] = [];
     visit(tree, (node) => {
       if (node.kind !== 'object') return undefined;
@@ -83,6 +66,8 @@ function hits(doc: Document): Hit[] {
       }
       return undefined;
     });
+    if (found.length === 0) return out;
+    const taken = genericTakes(doc);
     for (const h of found) if (!taken(h.range)) out.push(h);
     return out;
   });
