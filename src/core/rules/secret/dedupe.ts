@@ -18,7 +18,7 @@ const CONNECTION = new Set(['secret/connection-string-password', 'secret/basic-a
  * Rules about a whole credential store (a tool's credential file, a Kubernetes Secret) or a
  * file whose structure says where its credentials are (a Keycloak realm, SQL).
  */
-const STORE = new Set(['secret/credential-file', 'secret/kubernetes-secret', 'secret/keycloak-credential', 'secret/sql-credential']);
+const STORE = new Set(['secret/credential-file', 'secret/kubernetes-secret', 'secret/keycloak-credential', 'secret/sql-credential', 'secret/secret-file']);
 
 /** Higher wins: a named provider or key format, then a credential store, then a connection string, then a generic assignment. */
 function rank(f: Finding): number {

@@ -8,6 +8,7 @@ import { keycloakCredential } from './keycloak';
 import { kubernetesSecret } from './kubernetes-secret';
 import { privateKeyBlock } from './private-key';
 import { providerRules } from './providers/index';
+import { secretFile } from './secret-file';
 import { secretlintRules } from './secretlint-rules';
 import { sqlCredential } from './sql-credential';
 import { terraformCredential } from './terraform-credential';
@@ -26,6 +27,7 @@ export const secretRules: Rule[] = [
   privateKeyBlock,
   connectionString,
   credentialFile,
+  secretFile,
   kubernetesSecret,
   keycloakCredential,
   sqlCredential,
