@@ -40,6 +40,8 @@ const SQLCMD = new RegExp(String.raw`\b(?:sqlcmd|bcp|osql)\b[^\n]{0,400}?[ \t"',
 const REDIS = new RegExp(String.raw`\bredis-cli\b[^\n]{0,300}?[ \t"',[](?:-a|--pass)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'g');
 /** `mongosh … -p password` / `--password password`. */
 const MONGO = new RegExp(String.raw`\bmongo(?:sh|dump|restore|import|export)?\b[^\n]{0,300}?[ \t"',[](?:-p|--password)(?:=|` + SEP + String.raw`)(["']?)([^\s"'\`,\]]{1,200})\1`, 'g');
+/** `mysqladmin -u root password newpass`: sets the account's password. */
+const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^\s"'`;|&]{1,200})\1/g;
 /** `PGPASSWORD=password psql …`. */
 const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1[ \t]+\S/g;
 
@@ -90,6 +92,7 @@ function hits(doc: Document): Hit[] {
     const tools: [string[], RegExp, string, boolean][] = [
       [['sshpass'], SSHPASS, 'sshpass', false],
       [['mysql'], MYSQL, 'mysql', runs],
+      [['mysql'], MYSQLADMIN_SET, 'mysqladmin', runs],
       [['sqlcmd', 'bcp', 'osql'], SQLCMD, 'sqlcmd', runs],
       [['redis-cli'], REDIS, 'redis-cli', runs],
       [['mongo'], MONGO, 'mongo', runs],
@@ -147,11 +150,13 @@ selfTest: setExamples([cliCredential], {
       { path: 'docker-compose.yml', text: 'services:\n  mssql:\n    healthcheck:\n      test: ["CMD", "/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Kq8!zLp2Wx", "-Q", "SELECT 1"]\n' },
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n  cache:\n    command: redis-server --requirepass cachepass\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "cachepass", "ping"]\n' },
       { path: 'scripts/wait-db.sh', text: 'until PGPASSWORD=postgres psql -h db -U postgres -c "select 1"; do sleep 1; done\n' },
+      { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "r00tPw2024"\n' },
     ],
     good: [
       { path: 'scripts/backup.sh', text: 'curl -s -u "$USER:$PASS" https://files.example.co.jp/upload\ncurl -u <user:password> https://example.com\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -p crm < dump.sql\n' },
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -p$$MYSQL_ROOT_PASSWORD"]\n  mssql:\n    healthcheck:\n      test: /opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P "$${SA_PASSWORD}" -Q "SELECT 1"\n  cache:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${REDIS_PASSWORD}", "ping"]\n' },
+      { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n' },
       { path: 'docs/setup.md', text: 'Run `mysql -uroot -proot` and then `redis-cli -a password ping`.\n' },
     ],
   },

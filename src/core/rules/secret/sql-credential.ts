@@ -13,7 +13,7 @@ import { literalCredential } from './structured-value';
  * (`CREATE USER … WITH PASSWORD '…'`, `CREATE LOGIN … WITH PASSWORD = N'…'`,
  * `… IDENTIFIED BY '…'` in MySQL and Oracle, `ALTER USER … PASSWORD '…'`,
  * `SET PASSWORD … = '…'`), and plaintext passwords in the password column of seed `INSERT`s
- * (every row, over as many lines as the statement takes). Variables, placeholders and hashes
+ * (every row, over as many lines as the statement takes) and of `UPDATE … SET`. Variables, placeholders and hashes
  * (bcrypt, `{pbkdf2}…`, hex digests, PostgreSQL `md5…`/`SCRAM-SHA-256$…`, MySQL `*…`) are
  * skipped, and so are commented-out lines. The statement says the value is a password, so
  * weak ones (`postgres`, the user's own name) are reported as weak.
@@ -34,6 +34,8 @@ const ACCOUNT = /\b(?:create|alter)[ \t\r\n]+(?:user|role|login)\b/gi;
 const PASSWORD_IN_STATEMENT = /\bpassword[ \t\r\n]*(?:=[ \t\r\n]*)?(?=[NnEe]?['"])/i;
 const IDENTIFIED = /\bidentified[ \t\r\n]+(?:with[ \t\r\n]+['"`]?\w{1,60}['"`]?[ \t\r\n]+)?by[ \t\r\n]+/gi;
 const SET_PASSWORD = /\bset[ \t]+password\b[^=;\n]{0,200}=[ \t]*(?:(?:old_)?password[ \t]*\([ \t]*)?/gi;
+const UPDATE = /\bupdate[ \t\r\n]+[\w."`[\]]{1,128}[ \t\r\n]+set\b/gi;
+const COLUMN_SET = /([\w`"[\]]{1,64})[ \t]*=[ \t]*/g;
 const INSERT = /\binsert[ \t\r\n]+(?:ignore[ \t\r\n]+)?into[ \t\r\n]+[\w."`[\]]{1,128}[ \t\r\n]*\(/gi;
 
 /** Hashes that PostgreSQL accepts in place of a password. */
@@ -193,6 +195,28 @@ function rows(text: string, at: number, column: number, out: Hit[], seen: Set<nu
   return i;
 }
 
+/** `UPDATE users SET password = '…' WHERE …`: a password column set to a literal. */
+function updates(text: string, out: Hit[], seen: Set<number>): void {
+  UPDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = UPDATE.exec(text)) !== null) {
+    if (commentedOut(text, m.index)) continue;
+    const from = m.index + m[0].length;
+    let end = Math.min(text.length, from + 2000);
+    const semi = text.indexOf(';', from);
+    if (semi >= 0 && semi < end) end = semi;
+    const window = text.slice(from, end);
+    COLUMN_SET.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = COLUMN_SET.exec(window)) !== null) {
+      const name = c[1].replace(/^[`"[]|[`"\]]$/g, '');
+      if (classifyKey(name) !== 'password') continue;
+      const s = stringAt(text, from + c.index + c[0].length, end);
+      if (s) judge(s.value, s.range, 'row', out, seen);
+    }
+  }
+}
+
 function inserts(text: string, out: Hit[], seen: Set<number>): void {
   INSERT.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -206,7 +230,7 @@ function inserts(text: string, out: Hit[], seen: Set<number>): void {
   }
 }
 
-registerLiterals(['password', 'identified', 'insert']);
+registerLiterals(['password', 'identified', 'insert', 'update']);
 
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:sql', () => {
@@ -216,6 +240,7 @@ function hits(doc: Document): Hit[] {
     const seen = new Set<number>();
     if (mentionsAny(doc, ['password', 'identified'])) accounts(text, doc.format, out, seen);
     if (mentionsAny(doc, ['insert'])) inserts(text, out, seen);
+    if (mentionsAny(doc, ['update'])) updates(text, out, seen);
     return out.sort((a, b) => a.range[0] - b.range[0]);
   });
 }

@@ -47,8 +47,11 @@ const SETTING = /^(?:true|false|yes|no|null|none|nil|undefined|on|off|empty|unse
 /** Spring's DelegatingPasswordEncoder prefix: `{noop}` stores the password as it is, the others a hash. */
 const ENCODER_ID = /^\{([A-Za-z0-9-]{2,20})\}/;
 
-/** Hex digests (MD5, SHA-1, SHA-256, SHA-512) and MySQL's `*`-prefixed native hash. */
-const DIGEST = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}|\*[0-9A-F]{40})$/;
+/**
+ * Hex digests (MD5, SHA-1, SHA-256, SHA-512), MySQL's `*`-prefixed native hash, and long base64
+ * (ASP.NET Identity `AQAAAA…`, base64 SHA-256 with its salt): no one types such a password.
+ */
+const DIGEST = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}|\*[0-9A-F]{40}|[A-Za-z0-9+/]{40,}={0,2})$/;
 
 /**
  * Whether a value only restates its key, as documentation examples do: `password = "password"`,
