@@ -31,7 +31,7 @@ const SETTING_WORDS = new Set(['type', 'provider', 'host', 'hostname', 'port', '
 
 /** PEM blocks that are public by design: certificates and public keys. */
 const PUBLIC_PEM = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|TRUSTED CERTIFICATE)-----/;
-const PRIVATE_PEM = /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const PRIVATE_PEM = /-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----/;
 
 /** How a Secret value under `key` reads once decoded (`plain`); undefined for a value that is no secret. */
 function kindOf(key: string, plain: string | undefined): Hit['kind'] | undefined {

@@ -43,9 +43,13 @@ const PG_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$.*)$/;
 
 /** Whether the line holding `at` is commented out before `at`. */
 function commentedOut(text: string, at: number): boolean {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
+  // At most 2,000 characters back: a minified line must not make each call read it all.
+  const from = Math.max(0, at - 2000);
+  let start = at;
+  while (start > from && text.charCodeAt(start - 1) !== 10) start--;
+  const lineStart = start === 0 || text.charCodeAt(start - 1) === 10;
   const before = text.slice(start, at);
-  return /^[ \t]*(?:#|\/\/|\*|\/\*|rem\b)/i.test(before) || before.includes('--');
+  return (lineStart && /^[ \t]*(?:#|\/\/|\*|\/\*|rem\b)/i.test(before)) || before.includes('--');
 }
 
 /**
@@ -112,7 +116,9 @@ function accounts(text: string, format: Format, out: Hit[], seen: Set<number>): 
     const p = PASSWORD_IN_STATEMENT.exec(window);
     if (!p) continue;
     const s = stringAt(text, m.index + p.index + p[0].length, end);
-    if (s) judge(s.value, s.range, 'account', out, seen);
+    if (!s) continue;
+    judge(s.value, s.range, 'account', out, seen);
+    ACCOUNT.lastIndex = Math.max(ACCOUNT.lastIndex, s.end);
   }
   for (const re of [IDENTIFIED, SET_PASSWORD]) {
     re.lastIndex = 0;
@@ -126,10 +132,11 @@ function accounts(text: string, format: Format, out: Hit[], seen: Set<number>): 
         judge(s.value, s.range, 'account', out, seen);
         continue;
       }
-      // Oracle takes the password as a bare identifier (`IDENTIFIED BY hr_pass`).
+      // Oracle takes the password as a bare identifier (`IDENTIFIED BY hr_pass`), which ends
+      // the statement or is followed by the user's other clauses.
       if (re !== IDENTIFIED || format !== 'sql') continue;
-      const bare = /^[A-Za-z][\w#$]{0,127}(?=[ \t\r\n;]|$)/.exec(text.slice(at, limit));
-      if (bare && !/^(?:password|values|externally|globally)$/i.test(bare[0])) judge(bare[0], [at, at + bare[0].length], 'account', out, seen);
+      const bare = /^([A-Za-z][\w#$]{0,127})(?:[ \t]*(?:;|\r?\n|$)|[ \t\r\n]+(?:default|temporary|quota|profile|account|password|container|enable|disable)\b)/i.exec(text.slice(at, limit));
+      if (bare && !/^(?:password|values|externally|globally|create|alter|grant|default|temporary|quota|profile|account)$/i.test(bare[1])) judge(bare[1], [at, at + bare[1].length], 'account', out, seen);
     }
   }
 }
@@ -214,6 +221,8 @@ function updates(text: string, out: Hit[], seen: Set<number>): void {
       const s = stringAt(text, from + c.index + c[0].length, end);
       if (s) judge(s.value, s.range, 'row', out, seen);
     }
+    // Statements do not overlap: the next one starts after this one's window.
+    UPDATE.lastIndex = Math.max(UPDATE.lastIndex, end);
   }
 }
 

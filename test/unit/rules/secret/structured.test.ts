@@ -35,4 +35,25 @@ describe('structured secret fixtures', () => {
       }
     });
   }
+
+  it('stays fast on hostile input', async () => {
+    const inputs: [string, string][] = [
+      ['seed.sql', 'INSERT INTO t (password) VALUES ' + "('a'),".repeat(40_000)],
+      ['seed.sql', "update t set password = 'x'\n".repeat(20_000)],
+      ['init.sql', 'CREATE USER u IDENTIFIED BY '.repeat(20_000)],
+      ['one.sql', 'x'.repeat(300_000) + " insert into t (pass) values ('p')".repeat(5_000)],
+      ['realm.json', '{"realm": "r", "clients": [' + '{"clientId": "c", "secret": "s3cr3t-Value"},'.repeat(5_000) + '{}]}'],
+      ['main.tf', 'variable "db_password" {\n  default = "' + 'a'.repeat(100_000) + '"\n}\n'],
+      ['compose.yml', 'test: sqlcmd ' + '-P '.repeat(50_000)],
+      ['compose.yml', 'cmd: mongosh ' + '"-p", '.repeat(30_000)],
+      ['users.xml', '<password>' + '<password x="'.repeat(20_000)],
+      ['secret.yaml', 'kind: Secret\ndata:\n  tls.key: ' + 'LS0tLS1CRUdJTiBQUklW'.repeat(4_000) + '\n'],
+    ];
+    for (const [path, text] of inputs) {
+      const t0 = performance.now();
+      await scanText({ path, text });
+      const ms = performance.now() - t0;
+      assert.ok(ms < 5000, `${path} ${text.slice(0, 20)}… took ${ms.toFixed(0)} ms`);
+    }
+  });
 });
