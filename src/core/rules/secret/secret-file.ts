@@ -54,10 +54,18 @@ function hits(doc: Document): Hit[] {
     const text = doc.text.replace(/^\uFEFF/, '');
     const value = text.trim();
     if (value.length < 4 || /[\r\n]/.test(value) || value.startsWith('#') || value.startsWith('-----BEGIN')) return out;
+    const offset = text.indexOf(value) + (doc.text.length - text.length);
+    // `user:password`, as credential files for basic auth and brokers hold them.
+    const pair = kind === 'password' ? /^[A-Za-z0-9_.@-]{1,64}:(\S{1,200})$/.exec(value) : null;
+    if (pair) {
+      const strength = literalCredential(pair[1]);
+      const start = offset + value.length - pair[1].length;
+      if (strength) out.push({ range: [start, start + pair[1].length], kind, weak: strength === 'weak' });
+      return out;
+    }
     // `KEY=value` and `key: value` lines are assignments, judged by the rules that read those.
     if (/^[A-Za-z_][\w.-]{0,80}[ \t]*[=:][ \t]*\S/.test(value) || isNonSecretShape(value)) return out;
-    const start = text.indexOf(value) + (doc.text.length - text.length);
-    const range: Range = [start, start + value.length];
+    const range: Range = [offset, offset + value.length];
     if (kind === 'token') {
       if (/\s/.test(value) || !looksRandom(value)) return out;
       out.push({ range, kind, weak: false });
@@ -106,12 +114,14 @@ selfTest: setExamples([secretFile], {
       { path: 'secrets/postgres_password', text: 'postgres\n' },
       { path: 'config/jwt.secret', text: 'Hq7vZ2kLpWx9Rt4N\n' },
       { path: 'secrets/api_token.txt', text: 'q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA\n' },
+      { path: 'secrets/credentials.txt', text: 'admin:Wq7kLp2vXz\n' },
     ],
     good: [
       { path: 'db/password.txt', text: 'changeme\n' },
       { path: 'secrets/password.txt', text: '# put the database password here\n' },
       { path: 'docs/passwords.txt', text: '123456\npassword\nqwerty\nletmein\n' },
       { path: 'secrets/api_token.txt', text: 'API_TOKEN=${TOKEN}\n' },
+      { path: 'secrets/credentials.txt', text: 'admin:${ADMIN_PASSWORD}\n' },
       { path: 'config/token.txt', text: 'not-set\n' },
     ],
   },

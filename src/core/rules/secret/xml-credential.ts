@@ -9,7 +9,8 @@ import { credentialKey, literalCredential } from './structured-value';
 
 /**
  * Passwords in XML configuration: elements (`<password>…</password>` in ClickHouse
- * `users.xml`, Maven `settings.xml`, Tomcat and JBoss data sources), attributes
+ * `users.xml`, Maven `settings.xml`, Tomcat and JBoss data sources, and elements named by an
+ * attribute such as Hibernate's `<property name="hibernate.connection.password">`), attributes
  * (`<user username="…" password="…"/>` in `tomcat-users.xml`) and name/value pairs
  * (`<property name="password" value="…"/>`, `<add key="DbPassword" value="…"/>`). The element
  * or attribute says the value is a password, so a weak one (`secret`, `tomcat`) is reported as
@@ -27,7 +28,9 @@ interface Hit {
 const HINT = /pass|pwd|secret|credential/i;
 
 /** `<tag …>value</tag>` on one line (no markup inside). */
-const ELEMENT = /<([A-Za-z_][\w.:-]{0,80})(?:[ \t][^<>]{0,200})?>([^<]{1,300})<\/\1>/g;
+const ELEMENT = /<([A-Za-z_][\w.:-]{0,80})((?:[ \t][^<>]{0,200})?)>([^<]{1,300})<\/\1>/g;
+/** The `name`/`key` attribute that names a generic element (`<property name="hibernate.connection.password">`). */
+const NAMED = /\b(?:name|key)[ \t]*=[ \t]*["']([^"'<>]{1,100})["']/;
 /** `password="…"` attributes. */
 const ATTRIBUTE = /[ \t]([A-Za-z_][\w.:-]{0,80})[ \t]*=[ \t]*(["'])([^"'<>]{0,300})\2/g;
 /** `name="password" value="…"` pairs. */
@@ -74,7 +77,10 @@ function hits(doc: Document): Hit[] {
       if (line.length > 4000 || !HINT.test(line)) continue;
       let m: RegExpExecArray | null;
       ELEMENT.lastIndex = 0;
-      while ((m = ELEMENT.exec(line)) !== null) judge(m[1].split(':').pop() ?? m[1], m[2], s + m.index + m[0].indexOf('>') + 1, found);
+      while ((m = ELEMENT.exec(line)) !== null) {
+        const key = NAMED.exec(m[2])?.[1] ?? m[1].split(':').pop() ?? m[1];
+        judge(key, m[3], s + m.index + m[1].length + m[2].length + 2, found);
+      }
       ATTRIBUTE.lastIndex = 0;
       while ((m = ATTRIBUTE.exec(line)) !== null) {
         if (/^(?:key|name|value)$/i.test(m[1])) continue;
@@ -138,6 +144,7 @@ selfTest: setExamples([xmlCredential], {
       { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <users>\n    <default>\n      <password>secret</password>\n    </default>\n  </users>\n</clickhouse>\n' },
       { path: 'conf/tomcat-users.xml', text: '<tomcat-users>\n  <user username="manager" password="test" roles="manager-gui"/>\n</tomcat-users>\n' },
       { path: 'WEB-INF/beans.xml', text: '<bean id="ds" class="org.apache.commons.dbcp2.BasicDataSource">\n  <property name="password" value="secret"/>\n</bean>\n' },
+      { path: 'hibernate.cfg.xml', text: '<hibernate-configuration>\n  <session-factory>\n    <property name="hibernate.connection.password">test</property>\n  </session-factory>\n</hibernate-configuration>\n' },
     ],
     good: [
       { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <!-- <password>secret</password> -->\n  <users>\n    <default>\n      <password></password>\n      <password_sha256_hex>65e84be33532fb784c48129675f9eff3a682b27168c0ea744b2cf58ee02337c5</password_sha256_hex>\n    </default>\n  </users>\n</clickhouse>\n' },
