@@ -12,7 +12,8 @@ import { literalCredential } from './structured-value';
  * Passwords passed on a command line in scripts, CI files and docs: `curl -u user:password`,
  * `sshpass -p password`, `mysql -pPASSWORD`, and database clients in compose `command:`,
  * `healthcheck:` and `entrypoint:` lines, shell or exec form (`sqlcmd … -P …`,
- * `mysqladmin … -p…`, `redis-cli -a …`, `mongosh … -p …`, `PGPASSWORD=… psql`). They land in
+ * `mysqladmin … -p…`, `redis-cli -a …`, `redis-server --requirepass …`, `mongosh … -p …`,
+ * `PGPASSWORD=… psql`), and `requirepass` in redis.conf. They land in
  * shell history and process lists as well as in the repository. Variables (`$PASS`,
  * compose's `$$VAR`), templates and placeholders are skipped. In configuration and scripts
  * (compose, Kubernetes, CI, shell, Dockerfiles) the command really runs with that password, so
@@ -40,6 +41,10 @@ const SQLCMD = new RegExp(String.raw`\b(?:sqlcmd|bcp|osql)\b[^\n]{0,400}?[ \t"',
 const REDIS = new RegExp(String.raw`\bredis-cli\b[^\n]{0,300}?[ \t"',[](?:-a|--pass)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'g');
 /** `mongosh … -p password` / `--password password`. */
 const MONGO = new RegExp(String.raw`\bmongo(?:sh|dump|restore|import|export)?\b[^\n]{0,300}?[ \t"',[](?:-p|--password)(?:=|` + SEP + String.raw`)(["']?)([^\s"'\`,\]]{1,200})\1`, 'g');
+/** `redis-server --requirepass password` (also a compose `command:` of flags alone) and `--masterauth`. */
+const REQUIREPASS = new RegExp(String.raw`(?:^|[ \t"',[])--(?:requirepass|masterauth)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'gm');
+/** `requirepass password` in redis.conf. */
+const REDIS_CONF = /^[ \t]*(?:requirepass|masterauth)[ \t]+(["']?)([^\s"']{1,200})\1[ \t]*\r?$/gm;
 /** `mysqladmin -u root password newpass`: sets the account's password. */
 const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^\s"'`;|&]{1,200})\1/g;
 /** `PGPASSWORD=password psql …`. */
@@ -57,7 +62,7 @@ function commandAround(text: string, at: number, tool: RegExp): boolean {
 }
 
 /** The tools' names, asked of the shared literal search before an exact-case search of the text. */
-registerLiterals(['curl', 'sshpass', 'mysql', 'sqlcmd', 'bcp', 'osql', 'redis-cli', 'mongo', 'pgpassword']);
+registerLiterals(['curl', 'sshpass', 'mysql', 'sqlcmd', 'bcp', 'osql', 'redis-cli', 'mongo', 'pgpassword', 'requirepass', 'masterauth']);
 
 /**
  * Whether a password given to a tool is a real one, and weak: in files that run (compose, shell)
@@ -97,7 +102,9 @@ function hits(doc: Document): Hit[] {
       [['redis-cli'], REDIS, 'redis-cli', runs],
       [['mongo'], MONGO, 'mongo', runs],
       [['pgpassword'], PGPASSWORD, 'psql (PGPASSWORD)', runs],
+      [['requirepass', 'masterauth'], REQUIREPASS, 'redis-server', runs],
     ];
+    if (doc.name.endsWith('.conf')) tools.push([['requirepass', 'masterauth'], REDIS_CONF, 'Redis (redis.conf)', true]);
     for (const [literals, re, tool, weakCounts] of tools) {
       if (!mentionsAny(doc, literals)) continue;
       re.lastIndex = 0;
@@ -149,14 +156,18 @@ selfTest: setExamples([cliCredential], {
       { path: 'scripts/restore.sh', text: 'mysql -u root -pHq7vZ2kLpW crm < dump.sql\n' },
       { path: 'docker-compose.yml', text: 'services:\n  mssql:\n    healthcheck:\n      test: ["CMD", "/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Kq8!zLp2Wx", "-Q", "SELECT 1"]\n' },
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n  cache:\n    command: redis-server --requirepass cachepass\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "cachepass", "ping"]\n' },
-      { path: 'scripts/wait-db.sh', text: 'until PGPASSWORD=postgres psql -h db -U postgres -c "select 1"; do sleep 1; done\n' },
+      { path: 'scripts/wait-db.sh', text: 'until PGPASSWORD=pgdev psql -h db -U app -c "select 1"; do sleep 1; done\n' },
       { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "r00tPw2024"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  redis:\n    image: redis:7\n    command: --requirepass redispass\n' },
+      { path: 'redis/redis.conf', text: 'bind 127.0.0.1\n# requirepass foobared\nrequirepass Zq8kLm2xVt7R\n' },
     ],
     good: [
       { path: 'scripts/backup.sh', text: 'curl -s -u "$USER:$PASS" https://files.example.co.jp/upload\ncurl -u <user:password> https://example.com\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -p crm < dump.sql\n' },
       { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -p$$MYSQL_ROOT_PASSWORD"]\n  mssql:\n    healthcheck:\n      test: /opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P "$${SA_PASSWORD}" -Q "SELECT 1"\n  cache:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${REDIS_PASSWORD}", "ping"]\n' },
       { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  redis:\n    command: --requirepass ${REDIS_PASSWORD}\n  cache:\n    command: [\'sh\', \'-c\', \'redis-server --requirepass "$$(cat $$REDIS_PASSWORD_FILE)"\']\n' },
+      { path: 'redis/redis.conf', text: '# If the master is password protected (using the "requirepass" configuration\n# requirepass foobared\n# masterauth <master-password>\n' },
       { path: 'docs/setup.md', text: 'Run `mysql -uroot -proot` and then `redis-cli -a password ping`.\n' },
     ],
   },

@@ -111,7 +111,7 @@ selfTest: setExamples([secretFile], {
   'secret/secret-file': {
     bad: [
       { path: 'db/password.txt', text: 'db-7xk2q9Lp\n' },
-      { path: 'secrets/postgres_password', text: 'postgres\n' },
+      { path: 'secrets/postgres_password', text: 'pgdev\n' },
       { path: 'config/jwt.secret', text: 'Hq7vZ2kLpWx9Rt4N\n' },
       { path: 'secrets/api_token.txt', text: 'q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA\n' },
       { path: 'secrets/credentials.txt', text: 'admin:Wq7kLp2vXz\n' },

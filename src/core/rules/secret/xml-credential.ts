@@ -144,7 +144,7 @@ selfTest: setExamples([xmlCredential], {
       { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <users>\n    <default>\n      <password>secret</password>\n    </default>\n  </users>\n</clickhouse>\n' },
       { path: 'conf/tomcat-users.xml', text: '<tomcat-users>\n  <user username="manager" password="test" roles="manager-gui"/>\n</tomcat-users>\n' },
       { path: 'WEB-INF/beans.xml', text: '<bean id="ds" class="org.apache.commons.dbcp2.BasicDataSource">\n  <property name="password" value="secret"/>\n</bean>\n' },
-      { path: 'hibernate.cfg.xml', text: '<hibernate-configuration>\n  <session-factory>\n    <property name="hibernate.connection.password">test</property>\n  </session-factory>\n</hibernate-configuration>\n' },
+      { path: 'hibernate.cfg.xml', text: '<hibernate-configuration>\n  <session-factory>\n    <property name="hibernate.connection.password">Hq7vZ2kLpW</property>\n  </session-factory>\n</hibernate-configuration>\n' },
     ],
     good: [
       { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <!-- <password>secret</password> -->\n  <users>\n    <default>\n      <password></password>\n      <password_sha256_hex>65e84be33532fb784c48129675f9eff3a682b27168c0ea744b2cf58ee02337c5</password_sha256_hex>\n    </default>\n  </users>\n</clickhouse>\n' },
