@@ -48,7 +48,7 @@ const REDIS_CONF = /^[ \t]*(?:requirepass|masterauth)[ \t]+(["']?)([^\s"']{1,200
 /** `mysqladmin -u root password newpass`: sets the account's password. */
 const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^\s"'`;|&]{1,200})\1/g;
 /** `PGPASSWORD=password psql …`. */
-const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1[ \t]+\S/g;
+const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1(?=[ \t])/g;
 
 /** `-u user:pass` / `--user user:pass`, within a curl command (which may continue over `\` lines). */
 const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;

@@ -35,7 +35,7 @@ const PASSWORD_IN_STATEMENT = /\bpassword[ \t\r\n]*(?:=[ \t\r\n]*)?(?=[NnEe]?['"
 const IDENTIFIED = /\bidentified[ \t\r\n]+(?:with[ \t\r\n]+['"`]?\w{1,60}['"`]?[ \t\r\n]+)?by[ \t\r\n]+/gi;
 const SET_PASSWORD = /\bset[ \t]+password\b[^=;\n]{0,200}=[ \t]*(?:(?:old_)?password[ \t]*\([ \t]*)?/gi;
 const UPDATE = /\bupdate[ \t\r\n]+[\w."`[\]]{1,128}[ \t\r\n]+set\b/gi;
-const COLUMN_SET = /([\w`"[\]]{1,64})[ \t]*=[ \t]*/g;
+const COLUMN_SET = /([\w`"[\]]{1,64})[ \t]{0,20}=[ \t]{0,20}/g;
 const INSERT = /\binsert[ \t\r\n]+(?:ignore[ \t\r\n]+)?into[ \t\r\n]+[\w."`[\]]{1,128}[ \t\r\n]*\(/gi;
 
 /** Hashes that PostgreSQL accepts in place of a password. */
