@@ -1,26 +1,59 @@
 import type { Document } from '../../documents/document';
+import type { Format } from '../../documents/detect';
 import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderConnectionPassword } from './connection-string';
+import { literalCredential } from './structured-value';
 
 /**
  * Passwords passed on a command line in scripts, CI files and docs: `curl -u user:password`,
- * `sshpass -p password`, `mysql -pPASSWORD`. They land in shell history and process lists as well
- * as in the repository. Variables (`$PASS`), templates and placeholders are skipped.
+ * `sshpass -p password`, `mysql -pPASSWORD`, and database clients in compose `command:`,
+ * `healthcheck:` and `entrypoint:` lines, shell or exec form (`sqlcmd … -P …`,
+ * `mysqladmin … -p…`, `redis-cli -a …`, `redis-server --requirepass …`, `mongosh … -p …`,
+ * `PGPASSWORD=… psql`), and `requirepass` in redis.conf. They land in
+ * shell history and process lists as well as in the repository. Variables (`$PASS`,
+ * compose's `$$VAR`), templates and placeholders are skipped. In configuration and scripts
+ * (compose, Kubernetes, CI, shell, Dockerfiles) the command really runs with that password, so
+ * a weak one (`root`, `postgres`) is reported as weak; in other files (docs) weak words are
+ * taken for stand-ins.
  */
 
 interface Hit {
   range: Range;
   tool: string;
+  weak: boolean;
 }
+
+/** Formats whose command lines run as written: a weak password there is the password. */
+const RUN_FORMATS: ReadonlySet<Format> = new Set<Format>(['yaml', 'shell', 'dockerfile']);
+
+/** The separator between an option and its value: blanks, or the `", "` of an exec-form array. */
+const SEP = String.raw`(?:[ \t]+|["'][ \t]*,[ \t]*)`;
+/** The separator and the value's opening quote (group 1, which the value's end repeats). */
+const ARG = SEP + String.raw`(["']?)`;
+
+/** `sqlcmd … -P password` (SQL Server's tools; upper-case P). */
+const SQLCMD = new RegExp(String.raw`\b(?:sqlcmd|bcp|osql)\b[^\n]{0,400}?[ \t"',[]-P` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'g');
+/** `redis-cli -a password` / `--pass password`. */
+const REDIS = new RegExp(String.raw`\bredis-cli\b[^\n]{0,300}?[ \t"',[](?:-a|--pass)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'g');
+/** `mongosh … -p password` / `--password password`. */
+const MONGO = new RegExp(String.raw`\bmongo(?:sh|dump|restore|import|export)?\b[^\n]{0,300}?[ \t"',[](?:-p|--password)(?:=|` + SEP + String.raw`)(["']?)([^\s"'\`,\]]{1,200})\1`, 'g');
+/** `redis-server --requirepass password` (also a compose `command:` of flags alone) and `--masterauth`. */
+const REQUIREPASS = new RegExp(String.raw`(?:^|[ \t"',[])--(?:requirepass|masterauth)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'gm');
+/** `requirepass password` in redis.conf. */
+const REDIS_CONF = /^[ \t]*(?:requirepass|masterauth)[ \t]+(["']?)([^\s"']{1,200})\1[ \t]*\r?$/gm;
+/** `mysqladmin -u root password newpass`: sets the account's password. */
+const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^\s"'`;|&]{1,200})\1/g;
+/** `PGPASSWORD=password psql …`. */
+const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1(?=[ \t])/g;
 
 /** `-u user:pass` / `--user user:pass`, within a curl command (which may continue over `\` lines). */
 const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;
 const SSHPASS = /\bsshpass[ \t]+-p[ \t]*(["']?)([^\s"']{1,200})\1/g;
-const MYSQL = /\bmysql(?:dump|admin)?\b[^\n]{0,200}?[ \t]-p(["']?)([^\s"'-][^\s"']{0,199})\1/g;
+const MYSQL = /\bmysql(?:dump|admin|sh|import|check)?\b[^\n]{0,200}?[ \t"',[](?:-p|--password=)(["']?)([^\s"'`,\]-][^\s"'`,\]]{0,199})\1/g;
 
 function commandAround(text: string, at: number, tool: RegExp): boolean {
   // The command may start a few continuation lines (`\`) earlier.
@@ -29,37 +62,57 @@ function commandAround(text: string, at: number, tool: RegExp): boolean {
 }
 
 /** The tools' names, asked of the shared literal search before an exact-case search of the text. */
-registerLiterals(['curl', 'sshpass', 'mysql']);
+registerLiterals(['curl', 'sshpass', 'mysql', 'sqlcmd', 'bcp', 'osql', 'redis-cli', 'mongo', 'pgpassword', 'requirepass', 'masterauth']);
+
+/**
+ * Whether a password given to a tool is a real one, and weak: in files that run (compose, shell)
+ * weak literals count; elsewhere only what passes the connection-string judgement.
+ */
+function judge(password: string, runs: boolean, user = ''): { weak: boolean } | undefined {
+  // Compose's `$$VAR`, and `<user:password>`-style stand-ins.
+  if (/^\$\$/.test(password) || /[<>]/.test(password) || /[<>]/.test(user)) return undefined;
+  if (!runs) return placeholderConnectionPassword(password, user) ? undefined : { weak: false };
+  if (/^(?:user(?:name)?|login):(?:pass(?:word)?|pwd)$/i.test(`${user}:${password}`)) return undefined;
+  const strength = literalCredential(password);
+  return strength === undefined ? undefined : { weak: strength === 'weak' };
+}
 
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:cli', () => {
     const text = doc.text;
     const out: Hit[] = [];
+    const runs = RUN_FORMATS.has(doc.format);
     let m: RegExpExecArray | null;
     if (mentionsAny(doc, ['curl']) && text.includes('curl')) {
       CURL_USER.lastIndex = 0;
       while ((m = CURL_USER.exec(text)) !== null) {
         if (!commandAround(text, m.index, /\bcurl\b/)) continue;
         const [, , user, pass] = m;
-        if (placeholderConnectionPassword(pass, user)) continue;
+        const verdict = judge(pass, runs, user);
+        if (!verdict) continue;
         const start = m.index + m[0].lastIndexOf(pass);
-        out.push({ range: [start, start + pass.length], tool: 'curl' });
+        out.push({ range: [start, start + pass.length], tool: 'curl', weak: verdict.weak });
       }
     }
-    if (mentionsAny(doc, ['sshpass']) && text.includes('sshpass')) {
-      SSHPASS.lastIndex = 0;
-      while ((m = SSHPASS.exec(text)) !== null) {
-        if (placeholderConnectionPassword(m[2])) continue;
+    const tools: [string[], RegExp, string, boolean][] = [
+      [['sshpass'], SSHPASS, 'sshpass', false],
+      [['mysql'], MYSQL, 'mysql', runs],
+      [['mysql'], MYSQLADMIN_SET, 'mysqladmin', runs],
+      [['sqlcmd', 'bcp', 'osql'], SQLCMD, 'sqlcmd', runs],
+      [['redis-cli'], REDIS, 'redis-cli', runs],
+      [['mongo'], MONGO, 'mongo', runs],
+      [['pgpassword'], PGPASSWORD, 'psql (PGPASSWORD)', runs],
+      [['requirepass', 'masterauth'], REQUIREPASS, 'redis-server', runs],
+    ];
+    if (doc.name.endsWith('.conf')) tools.push([['requirepass', 'masterauth'], REDIS_CONF, 'Redis (redis.conf)', true]);
+    for (const [literals, re, tool, weakCounts] of tools) {
+      if (!mentionsAny(doc, literals)) continue;
+      re.lastIndex = 0;
+      while ((m = re.exec(text)) !== null) {
+        const verdict = judge(m[2], weakCounts);
+        if (!verdict) continue;
         const start = m.index + m[0].lastIndexOf(m[2]);
-        out.push({ range: [start, start + m[2].length], tool: 'sshpass' });
-      }
-    }
-    if (mentionsAny(doc, ['mysql']) && text.includes('mysql')) {
-      MYSQL.lastIndex = 0;
-      while ((m = MYSQL.exec(text)) !== null) {
-        if (placeholderConnectionPassword(m[2])) continue;
-        const start = m.index + m[0].lastIndexOf(m[2]);
-        out.push({ range: [start, start + m[2].length], tool: 'mysql' });
+        out.push({ range: [start, start + m[2].length], tool, weak: verdict.weak });
       }
     }
     return out;
@@ -79,12 +132,16 @@ export const cliCredential: Rule = {
       en: 'A password is passed to {tool} on the command line ({masked}). Read it from an environment variable or a credentials file outside the repository, and change it.',
       ja: '{tool} にコマンドラインでパスワードが渡されています（{masked}）。リポジトリ外の環境変数や認証情報ファイルから読み込み、パスワードを変更してください。',
     },
+    weak: {
+      en: 'A weak, hardcoded password is passed to {tool} on the command line ({masked}). It is easy to guess and anyone with the repository knows it: read a strong one from an environment variable or a secret file.',
+      ja: '{tool} にコマンドラインで推測しやすいパスワードがハードコードされて渡されています（{masked}）。リポジトリを読める人は誰でも知っています。強いパスワードを環境変数やシークレットファイルから読み込んでください。',
+    },
   },
   appliesTo: () => true,
   check(doc: Document): RawFinding[] {
-    return hits(doc).map((h) => {
+    return hits(doc).map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
-      return { range: h.range, messageId: 'found', data: { tool: h.tool, masked }, excerpt: masked };
+      return { range: h.range, messageId: h.weak ? 'weak' : 'found', ...(h.weak ? { severity: 'warning' } : {}), data: { tool: h.tool, masked }, excerpt: masked };
     });
   },
   examples: secretExamples(),
@@ -97,10 +154,21 @@ selfTest: setExamples([cliCredential], {
     bad: [
       { path: 'scripts/backup.sh', text: 'curl -s -u backup:Zq8kLm2xVt7R https://files.example.co.jp/upload -T dump.sql\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -pHq7vZ2kLpW crm < dump.sql\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  mssql:\n    healthcheck:\n      test: ["CMD", "/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Kq8!zLp2Wx", "-Q", "SELECT 1"]\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n  cache:\n    command: redis-server --requirepass cachepass\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "cachepass", "ping"]\n' },
+      { path: 'scripts/wait-db.sh', text: 'until PGPASSWORD=pgdev psql -h db -U app -c "select 1"; do sleep 1; done\n' },
+      { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "r00tPw2024"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  redis:\n    image: redis:7\n    command: --requirepass redispass\n' },
+      { path: 'redis/redis.conf', text: 'bind 127.0.0.1\n# requirepass foobared\nrequirepass Zq8kLm2xVt7R\n' },
     ],
     good: [
       { path: 'scripts/backup.sh', text: 'curl -s -u "$USER:$PASS" https://files.example.co.jp/upload\ncurl -u <user:password> https://example.com\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -p crm < dump.sql\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -p$$MYSQL_ROOT_PASSWORD"]\n  mssql:\n    healthcheck:\n      test: /opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P "$${SA_PASSWORD}" -Q "SELECT 1"\n  cache:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${REDIS_PASSWORD}", "ping"]\n' },
+      { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  redis:\n    command: --requirepass ${REDIS_PASSWORD}\n  cache:\n    command: [\'sh\', \'-c\', \'redis-server --requirepass "$$(cat $$REDIS_PASSWORD_FILE)"\']\n' },
+      { path: 'redis/redis.conf', text: '# If the master is password protected (using the "requirepass" configuration\n# requirepass foobared\n# masterauth <master-password>\n' },
+      { path: 'docs/setup.md', text: 'Run `mysql -uroot -proot` and then `redis-cli -a password ping`.\n' },
     ],
   },
 });

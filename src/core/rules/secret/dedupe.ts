@@ -14,8 +14,11 @@ const GENERIC = new Set(['secret/hardcoded-password', 'secret/hardcoded-secret']
 /** Rules about a URL, a connection string or a command line. */
 const CONNECTION = new Set(['secret/connection-string-password', 'secret/basic-auth-url', 'secret/connection-string', 'secret/cli-credential']);
 
-/** Rules about a whole credential store (a tool's credential file, a Kubernetes Secret). */
-const STORE = new Set(['secret/credential-file', 'secret/kubernetes-secret']);
+/**
+ * Rules about a whole credential store (a tool's credential file, a Kubernetes Secret) or a
+ * file whose structure says where its credentials are (a Keycloak realm, SQL).
+ */
+const STORE = new Set(['secret/credential-file', 'secret/kubernetes-secret', 'secret/keycloak-credential', 'secret/sql-credential', 'secret/secret-file']);
 
 /** Higher wins: a named provider or key format, then a credential store, then a connection string, then a generic assignment. */
 function rank(f: Finding): number {

@@ -4,10 +4,15 @@ import { connectionString } from './connection-string';
 import { credentialFile } from './credential-files';
 import { genericAssignmentRules } from './generic-assignment';
 import { japanServiceRules } from './japan-services';
+import { keycloakCredential } from './keycloak';
 import { kubernetesSecret } from './kubernetes-secret';
 import { privateKeyBlock } from './private-key';
 import { providerRules } from './providers/index';
+import { secretFile } from './secret-file';
 import { secretlintRules } from './secretlint-rules';
+import { sqlCredential } from './sql-credential';
+import { terraformCredential } from './terraform-credential';
+import { xmlCredential } from './xml-credential';
 
 /**
  * Every secret rule: secretlint's recommended preset first, then Mamori's own (provider tokens,
@@ -22,7 +27,12 @@ export const secretRules: Rule[] = [
   privateKeyBlock,
   connectionString,
   credentialFile,
+  secretFile,
   kubernetesSecret,
+  keycloakCredential,
+  sqlCredential,
+  terraformCredential,
+  xmlCredential,
   cliCredential,
   ...genericAssignmentRules,
 ];

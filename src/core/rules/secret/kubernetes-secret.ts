@@ -4,7 +4,9 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { isReference, placeholderReason } from './value';
+import { classifyKey } from './keys';
+import { literalCredential } from './structured-value';
+import { isReference, placeholderReason, words } from './value';
 
 /**
  * Kubernetes `Secret` manifests with values in `data` (base64) or `stringData` (plain). Base64
@@ -16,6 +18,35 @@ import { isReference, placeholderReason } from './value';
 interface Hit {
   range: Range;
   key: string;
+  /** A private key (PEM once decoded), a weak password, or any other committed value. */
+  kind: 'key' | 'weak' | 'value';
+}
+
+/**
+ * Last words of keys that hold connection settings rather than credentials (`host`, `port`,
+ * `database`, `username`, service-binding `type` and `provider`): their values are not secret
+ * even inside a Secret.
+ */
+const SETTING_WORDS = new Set(['type', 'provider', 'host', 'hostname', 'port', 'database', 'db', 'dbname', 'user', 'username', 'login', 'name', 'namespace', 'region', 'endpoint', 'email', 'schema', 'sslmode', 'driver', 'engine', 'bucket', 'path', 'protocol', 'scheme']);
+
+/** PEM blocks that are public by design: certificates and public keys. */
+const PUBLIC_PEM = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|TRUSTED CERTIFICATE)-----/;
+const PRIVATE_PEM = /-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----/;
+
+/** How a Secret value under `key` reads once decoded (`plain`); undefined for a value that is no secret. */
+function kindOf(key: string, plain: string | undefined): Hit['kind'] | undefined {
+  if (plain !== undefined && PUBLIC_PEM.test(plain)) return undefined;
+  if (plain !== undefined && PRIVATE_PEM.test(plain)) return 'key';
+  const cls = classifyKey(key);
+  const ws = words(key);
+  if (cls === undefined && ws.length > 0 && SETTING_WORDS.has(ws[ws.length - 1])) return undefined;
+  if (cls === 'password' && plain !== undefined) {
+    // The key says password: a weak one (`pass`, `postgres`) is still the password.
+    const strength = literalCredential(plain);
+    return strength === undefined ? undefined : strength === 'weak' ? 'weak' : 'value';
+  }
+  if (plain !== undefined && (plain.trim() === '' || placeholderReason(plain))) return undefined;
+  return 'value';
 }
 
 interface Scan {
@@ -25,7 +56,7 @@ interface Scan {
 }
 
 function decoded(v: string): string | undefined {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return undefined;
+  if (v.length > 100_000 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return undefined;
   try {
     const out = atob(v);
     return /^[\x20-\x7e\t\r\n]*$/.test(out) ? out : undefined;
@@ -68,11 +99,13 @@ function scanDocument(text: string, offset: number, out: Hit[], blocks: Range[])
     if (/^[|>]/.test(value)) continue;
     const quoted = /^(["']).*\1$/.test(value);
     if (quoted) value = value.slice(1, -1);
-    if (!value || placeholderReason(value) || isReference(value)) continue;
+    // A plain password is judged below, where weak ones are told from placeholders.
+    if (!value || isReference(value) || (placeholderReason(value) && (block.encoded || classifyKey(kv[2]) !== 'password'))) continue;
     const plain = block.encoded ? decoded(value) : value;
-    if (block.encoded && plain !== undefined && (plain.trim() === '' || placeholderReason(plain))) continue;
+    const kind = kindOf(kv[2], plain);
+    if (!kind) continue;
     const col = line.indexOf(value, kv[1].length + kv[2].length + 1);
-    out.push({ range: [start + col, start + col + value.length], key: kv[2] });
+    out.push({ range: [start + col, start + col + value.length], key: kv[2], kind });
   }
 }
 
@@ -113,12 +146,21 @@ export const kubernetesSecret: Rule = {
       en: 'Kubernetes Secret value {key} is committed ({masked}); base64 is not encryption. Use Sealed Secrets, External Secrets or SOPS, and rotate the value.',
       ja: 'Kubernetes Secret の値 {key} がコミットされています（{masked}）。base64 は暗号化ではありません。Sealed Secrets・External Secrets・SOPS などを使い、値をローテーションしてください。',
     },
+    key: {
+      en: 'Kubernetes Secret {key} holds a private key ({masked}); base64 is not encryption. Issue the certificate in the cluster (cert-manager) or use Sealed Secrets, External Secrets or SOPS, and replace the key.',
+      ja: 'Kubernetes Secret の {key} に秘密鍵が入っています（{masked}）。base64 は暗号化ではありません。クラスタ内で証明書を発行する（cert-manager）か Sealed Secrets・External Secrets・SOPS を使い、鍵を交換してください。',
+    },
+    weak: {
+      en: 'Kubernetes Secret {key} holds a weak, hardcoded password ({masked}). It is easy to guess and base64 hides nothing: generate a strong one outside the repository (External Secrets, Sealed Secrets, SOPS).',
+      ja: 'Kubernetes Secret の {key} に推測しやすいパスワードがハードコードされています（{masked}）。base64 では何も隠せません。リポジトリ外で強いパスワードを生成してください（External Secrets・Sealed Secrets・SOPS）。',
+    },
   },
   appliesTo: () => true,
   check(doc: Document): RawFinding[] {
-    return scan(doc).hits.map((h) => {
+    return scan(doc).hits.map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
-      return { range: h.range, messageId: 'found', data: { key: h.key, masked }, excerpt: `${h.key}: ${masked}` };
+      const messageId = h.kind === 'key' ? 'key' : h.kind === 'weak' ? 'weak' : 'found';
+      return { range: h.range, messageId, ...(h.kind === 'weak' ? { severity: 'warning' } : {}), data: { key: h.key, masked }, excerpt: `${h.key}: ${masked}` };
     });
   },
   examples: secretExamples(),
@@ -131,10 +173,13 @@ selfTest: setExamples([kubernetesSecret], {
     bad: [
       { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YXBwdXNlcg==\n  password: Vm44cTJMa3A5WnQ=\n' },
       { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  token: "q8Zt2LmX9vKp4RwN"\n' },
+      { path: 'k8s/tls.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktjd2dnU2pBZ0VBQW9JQkFRQzcKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=\n' },
+      { path: 'k8s/db.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  username: shop\n  password: "pass"\n' },
     ],
     good: [
       { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry\ndata:\n  htpasswd: ""\n' },
       { path: 'chart/templates/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ndata:\n  token: {{ .Values.token | b64enc }}\n' },
+      { path: 'k8s/ca.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: ca\ndata:\n  ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMrekNDQWVPZ0F3SUJBZ0lKQUxSCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K\n  username: c2hvcA==\n  host: ZGIuc2hvcC5zdmM=\n' },
       { path: 'k8s/sealed.yaml', text: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA==\n' },
     ],
   },

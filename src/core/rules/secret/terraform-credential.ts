@@ -1,0 +1,127 @@
+import type { Document } from '../../documents/document';
+import { hclTree } from '../../documents/hcl';
+import { visit, type ScalarNode, type TreeNode } from '../../documents/tree';
+import { maskSecret } from '../../mask';
+import type { Range } from '../../types';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
+import { genericTakes } from './generic-overlap';
+import { credentialKey, literalCredential } from './structured-value';
+import { isNonSecretShape } from './value';
+
+/**
+ * Literal passwords and shared secrets in Terraform (`.tf`, `.tfvars`, other HCL): arguments
+ * such as `password`, `master_password`, write-only `password_wo`, `client_secret` and
+ * `bind_credential` in resources, providers and module calls; `variable` blocks whose `default`
+ * is one; nested blocks that carry one as `value` (`initial_password { value = … }`); and
+ * `.tfvars` assignments. Every `terraform apply` sets that value, so even a weak one
+ * (`admin`, `secret`) is the real credential; it is reported as weak. Interpolations,
+ * references, placeholders, and provider-documentation values that only restate the
+ * argument's name (`password = "password"`) are skipped. Values that the generic
+ * hardcoded-password and hardcoded-secret rules already report are left to them (with their
+ * environment-variable fix): this rule adds what they leave, the weak values.
+ */
+
+interface Hit {
+  range: Range;
+  key: string;
+  strength: 'strong' | 'weak';
+}
+
+function judge(doc: Document, node: TreeNode | undefined, key: string, out: Hit[]): void {
+  if (node?.kind !== 'scalar' || typeof node.value !== 'string' || !node.quoted || node.tag) return;
+  const value = node.value;
+  if (isNonSecretShape(value)) return;
+  const strength = literalCredential(value, { key, restating: true });
+  if (!strength) return;
+  out.push({ range: contentRange(doc.text, node, value), key, strength });
+}
+
+function contentRange(text: string, node: ScalarNode, value: string): Range {
+  const [a, b] = node.range;
+  const at = text.slice(a, b).indexOf(value);
+  return at >= 0 ? [a + at, a + at + value.length] : [a, b];
+}
+
+function hits(doc: Document): Hit[] {
+  return doc.memo('secret:terraform', () => {
+    const out: Hit[] = [];
+    if (doc.format !== 'hcl') return out;
+    const tree = hclTree(doc);
+    if (!tree) return out;
+    const found: Hit[] = [];
+    visit(tree, (node) => {
+      if (node.kind !== 'object') return undefined;
+      for (const e of node.entries) {
+        const v = e.value;
+        // `variable "db_password" { default = "…" }`
+        if (e.key === 'variable' && v.kind === 'object' && v.labels?.length === 1 && credentialKey(v.labels[0])) {
+          judge(doc, v.entries.find((x) => x.key === 'default')?.value, v.labels[0], found);
+          continue;
+        }
+        if (!credentialKey(e.key)) continue;
+        if (v.kind === 'scalar') judge(doc, v, e.key, found);
+        // `initial_password { value = "…" }`
+        else if (v.kind === 'object') judge(doc, v.entries.find((x) => x.key === 'value')?.value, e.key, found);
+      }
+      return undefined;
+    });
+    if (found.length === 0) return out;
+    const taken = genericTakes(doc);
+    for (const h of found) if (!taken(h.range)) out.push(h);
+    return out;
+  });
+}
+
+/** A literal password or shared secret in Terraform configuration or variables. */
+export const terraformCredential: Rule = {
+  id: 'secret/terraform-credential',
+  category: 'secret',
+  severity: 'error',
+  guidelines: SECRET_GUIDELINES,
+  title: { en: 'Literal password in Terraform', ja: 'Terraform に書かれたパスワード' },
+  description: SECRET_DESCRIPTION,
+  messages: {
+    found: {
+      en: 'A credential is written as a literal in Terraform ({key} = {masked}); it is also stored in plan and state files. Pass it as a sensitive variable from a secret store (or use a write-only argument fed from one), and change it.',
+      ja: 'Terraform に認証情報がそのまま書かれています（{key} = {masked}）。plan・state ファイルにも保存されます。シークレットストアから sensitive な変数として渡し（または write-only 引数に渡し）、変更してください。',
+    },
+    weak: {
+      en: 'A weak credential is hardcoded in Terraform ({key} = {masked}). Every apply sets this easily guessed value: pass a strong one as a sensitive variable from a secret store.',
+      ja: 'Terraform に推測しやすい認証情報がハードコードされています（{key} = {masked}）。apply のたびにこの値が設定されます。シークレットストアから強い値を sensitive な変数として渡してください。',
+    },
+  },
+  appliesTo: () => true,
+  check(doc: Document): RawFinding[] {
+    return hits(doc).map((h) => {
+      const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
+      return {
+        range: h.range,
+        messageId: h.strength === 'weak' ? 'weak' : 'found',
+        severity: h.strength === 'weak' ? 'warning' : 'error',
+        data: { key: h.key, masked },
+        excerpt: `${h.key} = ${masked}`,
+      };
+    });
+  },
+  examples: secretExamples(),
+};
+
+// Fabricated self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([terraformCredential], {
+  'secret/terraform-credential': {
+    bad: [
+      { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "test_secret"\n}\n' },
+      { path: 'envs/dev.tfvars', text: 'db_name     = "shop"\ndb_password = "secret"\n' },
+      { path: 'main.tf', text: 'resource "aws_db_instance" "main" {\n  username    = "app"\n  password_wo = "pass"\n}\n' },
+      { path: 'users.tf', text: 'resource "keycloak_user" "demo" {\n  username = "demo"\n  initial_password {\n    value     = "demo1234"\n    temporary = false\n  }\n}\n' },
+      { path: 'ldap.tf', text: 'resource "keycloak_ldap_user_federation" "ldap" {\n  bind_dn         = "cn=admin,dc=example,dc=jp"\n  bind_credential = "admin"\n}\n' },
+    ],
+    good: [
+      { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\nvariable "password_length" {\n  default = "16"\n}\n' },
+      { path: 'main.tf', text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n  master_user_secret_kms_key_id = "alias/rds"\n}\nresource "x" "y" {\n  password = "password"\n  client_secret = "your-client-secret"\n  admin_password = "${random_password.admin.result}"\n}\n' },
+      { path: 'cognito.tf', text: 'resource "aws_cognito_user_pool_client" "c" {\n  token_validity_units {\n    access_token  = "hours"\n    refresh_token = "days"\n  }\n}\n' },
+    ],
+  },
+});

@@ -1,0 +1,155 @@
+import type { Document } from '../../documents/document';
+import { mentionsAny, registerLiterals } from '../../literals';
+import { maskSecret } from '../../mask';
+import type { Range } from '../../types';
+import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
+import { genericTakes } from './generic-overlap';
+import { credentialKey, literalCredential } from './structured-value';
+
+/**
+ * Passwords in XML configuration: elements (`<password>…</password>` in ClickHouse
+ * `users.xml`, Maven `settings.xml`, Tomcat and JBoss data sources, and elements named by an
+ * attribute such as Hibernate's `<property name="hibernate.connection.password">`), attributes
+ * (`<user username="…" password="…"/>` in `tomcat-users.xml`) and name/value pairs
+ * (`<property name="password" value="…"/>`, `<add key="DbPassword" value="…"/>`). The element
+ * or attribute says the value is a password, so a weak one (`secret`, `tomcat`) is reported as
+ * weak; what the generic hardcoded-password rule already reports is left to it. Comments,
+ * placeholders, `${…}` properties, encrypted values (`{…}`) and hashes are skipped.
+ */
+
+interface Hit {
+  range: Range;
+  key: string;
+  strength: 'strong' | 'weak';
+}
+
+/** Lines worth reading name a credential. */
+const HINT = /pass|pwd|secret|credential/i;
+
+/** `<tag …>value</tag>` on one line (no markup inside). */
+const ELEMENT = /<([A-Za-z_][\w.:-]{0,80})((?:[ \t][^<>]{0,200})?)>([^<]{1,300})<\/\1>/g;
+/** The `name`/`key` attribute that names a generic element (`<property name="hibernate.connection.password">`). */
+const NAMED = /\b(?:name|key)[ \t]*=[ \t]*["']([^"'<>]{1,100})["']/;
+/** `password="…"` attributes. */
+const ATTRIBUTE = /[ \t]([A-Za-z_][\w.:-]{0,80})[ \t]*=[ \t]*(["'])([^"'<>]{0,300})\2/g;
+/** `name="password" value="…"` pairs. */
+const PAIR = /\b(?:key|name)[ \t]*=[ \t]*(["'])([^"'<>]{1,100})\1[^<>]{0,300}?\bvalue[ \t]*=[ \t]*(["'])([^"'<>]{0,300})\3/g;
+
+/** Start and end offsets of the document's comments, in order. */
+function comments(text: string): Range[] {
+  const out: Range[] = [];
+  for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at + 4)) {
+    const end = text.indexOf('-->', at + 4);
+    out.push([at, end < 0 ? text.length : end + 3]);
+    if (end < 0) break;
+    at = end;
+  }
+  return out;
+}
+
+function judge(key: string, raw: string, at: number, out: Hit[]): void {
+  if (!credentialKey(key)) return;
+  const value = raw.trim();
+  // Three characters or fewer (`abc`) are stubs in these files, not passwords anyone sets.
+  if (value.length < 4) return;
+  // Maven's encrypted passwords (`{COQLCE6DU6GtcS5P=}`) and other wrapped values.
+  if (/^\{[^{}]{8,}\}$/.test(value)) return;
+  const strength = literalCredential(value, { key, restating: true });
+  if (!strength) return;
+  const start = at + raw.indexOf(value);
+  out.push({ range: [start, start + value.length], key, strength });
+}
+
+registerLiterals(['pass', 'pwd', 'secret', 'credential']);
+
+function hits(doc: Document): Hit[] {
+  return doc.memo('secret:xml', () => {
+    const out: Hit[] = [];
+    if (doc.format !== 'xml' || !mentionsAny(doc, ['pass', 'pwd', 'secret', 'credential'])) return out;
+    const text = doc.text;
+    const found: Hit[] = [];
+    // Line by line, and only the lines that name a credential: XML files can be large.
+    let at = 0;
+    for (const line of text.split('\n')) {
+      const s = at;
+      at += line.length + 1;
+      if (line.length > 4000 || !HINT.test(line)) continue;
+      let m: RegExpExecArray | null;
+      ELEMENT.lastIndex = 0;
+      while ((m = ELEMENT.exec(line)) !== null) {
+        const key = NAMED.exec(m[2])?.[1] ?? m[1].split(':').pop() ?? m[1];
+        judge(key, m[3], s + m.index + m[1].length + m[2].length + 2, found);
+      }
+      ATTRIBUTE.lastIndex = 0;
+      while ((m = ATTRIBUTE.exec(line)) !== null) {
+        if (/^(?:key|name|value)$/i.test(m[1])) continue;
+        judge(m[1], m[3], s + m.index + m[0].length - 1 - m[3].length, found);
+      }
+      PAIR.lastIndex = 0;
+      while ((m = PAIR.exec(line)) !== null) judge(m[2], m[4], s + m.index + m[0].length - 1 - m[4].length, found);
+    }
+    if (found.length === 0) return out;
+    const hidden = comments(text);
+    const taken = genericTakes(doc);
+    const seen = new Set<number>();
+    for (const h of found) {
+      if (seen.has(h.range[0]) || taken(h.range) || hidden.some(([a, b]) => h.range[0] >= a && h.range[1] <= b)) continue;
+      seen.add(h.range[0]);
+      out.push(h);
+    }
+    return out.sort((a, b) => a.range[0] - b.range[0]);
+  });
+}
+
+/** A password in an XML configuration file. */
+export const xmlCredential: Rule = {
+  id: 'secret/xml-credential',
+  category: 'secret',
+  severity: 'warning',
+  guidelines: SECRET_GUIDELINES,
+  title: { en: 'Password in XML configuration', ja: 'XML 設定に書かれたパスワード' },
+  description: SECRET_DESCRIPTION,
+  messages: {
+    found: {
+      en: 'A password is written in XML configuration ({key}: {masked}). Read it from an environment variable or a secret store, and change it.',
+      ja: 'XML 設定にパスワードが書かれています（{key}: {masked}）。環境変数やシークレットストアから読み込み、パスワードを変更してください。',
+    },
+    weak: {
+      en: 'A weak, hardcoded password is written in XML configuration ({key}: {masked}). It is easy to guess and anyone with the repository knows it: read a strong one from an environment variable or a secret store.',
+      ja: 'XML 設定に推測しやすいパスワードがハードコードされています（{key}: {masked}）。リポジトリを読める人は誰でも知っています。強いパスワードを環境変数やシークレットストアから読み込んでください。',
+    },
+  },
+  appliesTo: () => true,
+  check(doc: Document): RawFinding[] {
+    return hits(doc).map((h) => {
+      const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
+      return {
+        range: h.range,
+        messageId: h.strength === 'weak' ? 'weak' : 'found',
+        severity: h.strength === 'weak' ? 'warning' : 'error',
+        data: { key: h.key, masked },
+        excerpt: `${h.key}: ${masked}`,
+      };
+    });
+  },
+  examples: secretExamples(),
+};
+
+// Fabricated self-test examples: kept out of the shipped bundles (see `setExamples`).
+// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
+selfTest: setExamples([xmlCredential], {
+  'secret/xml-credential': {
+    bad: [
+      { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <users>\n    <default>\n      <password>secret</password>\n    </default>\n  </users>\n</clickhouse>\n' },
+      { path: 'conf/tomcat-users.xml', text: '<tomcat-users>\n  <user username="manager" password="test" roles="manager-gui"/>\n</tomcat-users>\n' },
+      { path: 'WEB-INF/beans.xml', text: '<bean id="ds" class="org.apache.commons.dbcp2.BasicDataSource">\n  <property name="password" value="secret"/>\n</bean>\n' },
+      { path: 'hibernate.cfg.xml', text: '<hibernate-configuration>\n  <session-factory>\n    <property name="hibernate.connection.password">Hq7vZ2kLpW</property>\n  </session-factory>\n</hibernate-configuration>\n' },
+    ],
+    good: [
+      { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <!-- <password>secret</password> -->\n  <users>\n    <default>\n      <password></password>\n      <password_sha256_hex>65e84be33532fb784c48129675f9eff3a682b27168c0ea744b2cf58ee02337c5</password_sha256_hex>\n    </default>\n  </users>\n</clickhouse>\n' },
+      { path: 'settings.xml', text: '<settings>\n  <servers>\n    <server>\n      <password>${env.NEXUS_PASSWORD}</password>\n    </server>\n    <server>\n      <password>{COQLCE6DU6GtcS5P=}</password>\n    </server>\n  </servers>\n</settings>\n' },
+      { path: 'WEB-INF/beans.xml', text: '<bean id="ds">\n  <property name="password" value="${db.password}"/>\n  <property name="passwordEncoder" ref="encoder"/>\n</bean>\n' },
+    ],
+  },
+});
