@@ -63,7 +63,7 @@ function digitsIn(text: string, from: number, to: number): number {
 
 // key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
 // the key class cannot contain the separators, so matching stays linear.
-const PAIR = /(?:^|[\s,;{(\[&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
+const PAIR = /(?:^|[\s,;{([&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
 const EMAIL_IN_TEXT = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
 const PHONE_IN_TEXT = /(?<![\w+-])(?:\+81[ -]?\d{1,4}|0\d{1,4}|\(0\d{1,4}\))[- ]?\d{1,4}-\d{3,4}(?![\w-])/g;
 
