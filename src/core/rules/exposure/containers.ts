@@ -105,6 +105,28 @@ function familyOf(image: string): string | undefined {
   return undefined;
 }
 
+/** The image whose default port each well-known store port is (read through `imageFamily`). */
+const STORE_PORTS = new Map<string, string>([
+  ['5432', 'postgres'], ['3306', 'mysql'], ['6379', 'redis'], ['27017', 'mongo'], ['9200', 'elasticsearch'],
+  ['1433', 'mcr.microsoft.com/mssql/server'], ['9042', 'cassandra'], ['5984', 'couchdb'], ['11211', 'memcached'], ['7687', 'neo4j'],
+]);
+
+/**
+ * The store family of a service without an image, from the container side of its ports
+ * (`"5432:5432"`, `- target: 6379`): only a store's own default port counts.
+ */
+function portFamily(ports: TreeNode | undefined): string | undefined {
+  if (ports?.kind !== 'array') return undefined;
+  for (const item of ports.items) {
+    const raw = item.kind === 'object' ? scalar(get(item, 'target')) : scalar(item);
+    if (raw === undefined || raw === null) continue;
+    const container = String(raw).replace(/\/(?:tcp|udp)$/, '').split(':').pop() ?? '';
+    const image = STORE_PORTS.get(container.trim());
+    if (image) return imageFamily(image);
+  }
+  return undefined;
+}
+
 /** A port published on every interface, with an edit that binds it to loopback. */
 export interface PublishedPort {
   node: TreeNode;
@@ -131,6 +153,8 @@ export interface Service {
   published: PublishedPort[];
   hostNetwork?: Range;
   gaps: AuthGap[];
+  /** Known only by the store port it publishes (no image in this file): its `command:` is not read here. */
+  byPort?: true;
 }
 
 /** docker-compose services that run a data store. */
@@ -144,7 +168,19 @@ export function composeServices(doc: Document): Service[] {
         const svc = e.value;
         if (svc.kind !== 'object') continue;
         const image = str(get(svc, 'image')) ?? '';
-        const family = imageFamily(image) ?? variableImageFamily(image) ?? nameFamily(e.key) ?? (image.startsWith('$') ? nameTokenFamily(e.key) : undefined);
+        const family =
+          imageFamily(image) ??
+          variableImageFamily(image) ??
+          nameFamily(e.key) ??
+          (image.startsWith('$') ? nameTokenFamily(e.key) : undefined);
+        // Neither image nor build here (an override file; the base file names the image): a store's
+        // own port published from the container says what it runs (`db: ports: ["5432:5432"]`).
+        // Its authentication is set where its image is, so it is not judged from this file.
+        const byPort = family === undefined && image === '' && get(svc, 'build') === undefined ? portFamily(get(svc, 'ports')) : undefined;
+        if (byPort) {
+          out.push({ name: e.key, nameRange: e.keyRange, family: byPort, image: e.key, published: publishedPorts(doc, get(svc, 'ports')), gaps: [], byPort: true });
+          continue;
+        }
         if (!family) continue;
         const env = envOf(get(svc, 'environment'));
         const command = commandText(doc, get(svc, 'command'));

@@ -198,7 +198,8 @@ function removes(lines: readonly string[], i: number): boolean {
  * compose network only.
  */
 function unpublishedServices(doc: Document): Range[] {
-  const stores = composeServices(doc);
+  // A service known only by its published port is read here too: its command is all this file says.
+  const stores = composeServices(doc).filter((s) => !s.byPort);
   const out: Range[] = [];
   for (const tree of yamlTrees(doc)) {
     const services = get(tree, 'services');

@@ -16,10 +16,10 @@ import { mentionsAny, registerLiterals } from '../../literals';
 
 /**
  * `scheme://user:password@`: the password is group `p`, the user `u`. Matched from each `://`:
- * the scheme before it (anchored at its end, over a short window) and the credentials after it
- * (sticky). One regex starting with the scheme was tried at every word of a file.
+ * the scheme before it (anchored at its end, over a short window; a `+driver` suffix as SQLAlchemy
+ * writes it, `postgresql+psycopg://`, belongs to the scheme) and the credentials after it (sticky). One regex starting with the scheme was tried at every word of a file.
  */
-const SCHEME_BEFORE = /\b(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)$/i;
+const SCHEME_BEFORE = /\b(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)(?:\+[a-z][a-z0-9_]{1,24})?$/i;
 const CREDENTIALS_AFTER = /(?<u>[^:@/\s"'<>`;,]{0,100}):(?<p>[^@/\s"'<>`]{1,200})@(?=[\w[])/y;
 /** Longer than any scheme SCHEME_BEFORE accepts (`jdbc:` and two 20-character parts included). */
 const SCHEME_WINDOW = 80;

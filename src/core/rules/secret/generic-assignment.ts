@@ -228,7 +228,9 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
   // A counting run is a PIN-like password, but never an issued client secret or key (`ClientSecret: "1234"`).
   if (cls !== 'password' && placeholderReason(v) === 'counting') return undefined;
   // Documentation in a comment or prose: `Example: <password>qwerty</password>`, `e.g. password: …`.
-  if (exampleBefore(doc.text, c.valueRange[0])) return undefined;
+  if (exampleBefore(doc.text, c.valueRange[0]) || inMarkupComment(doc.text, c.valueRange[0])) return undefined;
+  // psql's variable interpolation (`PASSWORD :'db_password'`) is a reference, not a literal.
+  if (c.quote && doc.text[c.valueRange[0] - 2] === ':' && /\.p?sql$/i.test(doc.path)) return undefined;
   const verdict = passwordVerdict(v, c.key);
   if (verdict === 'placeholder') return undefined;
   const store = storePassword(c.key);
@@ -261,6 +263,14 @@ function isLocaleFile(path: string): boolean {
     /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?)\//i.test(p) ||
     /(?:^|\/)(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?|messages(?:_[a-z]{2}(?:_[A-Z]{2})?)?|strings|translations?)\.(?:json|ya?ml|properties)$/.test(p)
   );
+}
+
+/** Whether `at` lies inside an XML/HTML comment (`<!-- <password>secret</password> -->`). */
+function inMarkupComment(text: string, at: number): boolean {
+  // Looked for within the 8 KB before the value, so a file of many values stays linear.
+  const before = text.slice(Math.max(0, at - 8192), at);
+  const open = before.lastIndexOf('<!--');
+  return open >= 0 && before.lastIndexOf('-->') < open;
 }
 
 /** Whether the line before `at` introduces an example (`Example:`, `e.g.`, `for example`, `例:`). */

@@ -113,10 +113,7 @@ selfTest: setExamples([terraformCredential], {
   'secret/terraform-credential': {
     bad: [
       { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "test_secret"\n}\n' },
-      { path: 'envs/dev.tfvars', text: 'db_name     = "shop"\ndb_password = "secret"\n' },
-      { path: 'main.tf', text: 'resource "aws_db_instance" "main" {\n  username    = "app"\n  password_wo = "pass"\n}\n' },
       { path: 'users.tf', text: 'resource "keycloak_user" "demo" {\n  username = "demo"\n  initial_password {\n    value     = "demo1234"\n    temporary = false\n  }\n}\n' },
-      { path: 'ldap.tf', text: 'resource "keycloak_ldap_user_federation" "ldap" {\n  bind_dn         = "cn=admin,dc=example,dc=jp"\n  bind_credential = "admin"\n}\n' },
     ],
     good: [
       { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\nvariable "password_length" {\n  default = "16"\n}\n' },

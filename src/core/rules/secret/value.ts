@@ -317,7 +317,9 @@ export function isPlaceholderSentence(v: string): boolean {
   const letters = s.replace(/[^A-Za-z0-9$@!]+/g, ' ').trim();
   // Undo leet-speak per camel-case piece, so `R00t` and `Pa$$word` still split as words.
   const pieces = letters.split(' ').flatMap((p) => p.match(/[A-Z0-9$@!]?[a-z0-9$@!]+|[A-Z0-9$@!]+(?![a-z])/g) ?? []);
-  const ws = pieces.map((p) => unleet(p)).filter((w) => /^[a-z]+$/.test(w));
+  let ws = pieces.map((p) => unleet(p)).filter((w) => /^[a-z]+$/.test(w));
+  // An instruction written as one run of letters (`changethis`, `SETPASSWORDHERE`): read its words.
+  if (ws.length === 1 && pieces.length === 1) ws = sentenceWords(ws[0]) ?? ws;
   if (ws.length < 2) return false;
   // All of the value's letters belong to words: a generated value does not read as a sentence.
   if (ws.join('').length < s.replace(/[^A-Za-z]/g, '').length * 0.8) return false;
@@ -331,6 +333,31 @@ export function isPlaceholderSentence(v: string): boolean {
   // `…PasswordHere`, `…ChangeThis`: an instruction at the end.
   if (last === 'here' || (last === 'this' && INSTRUCTION_VERBS.has(ws[ws.length - 2]))) return true;
   return false;
+}
+
+/** Every word an instruction is made of, for reading one written without separators. */
+const SENTENCE_VOCABULARY = new Set([...INSTRUCTION_VERBS, ...INSTRUCTION_WORDS, ...POSSESSIVES, ...FILLER_WORDS]);
+
+/**
+ * The words of a run of lower-case letters when all of it splits into words an instruction is
+ * made of (`changethis` → change, this), with as few words as possible; undefined otherwise.
+ * Linear in the run's length (words are at most 12 letters; runs over 40 are not read).
+ */
+function sentenceWords(run: string): string[] | undefined {
+  if (run.length > 40) return undefined;
+  // best[i]: the fewest words the first i letters split into, and where the last one starts.
+  const best: { count: number; from: number }[] = [{ count: 0, from: -1 }];
+  for (let j = 1; j <= run.length; j++) {
+    for (let i = Math.max(0, j - 12); i < j; i++) {
+      const prev = best[i];
+      if (prev === undefined || !SENTENCE_VOCABULARY.has(run.slice(i, j))) continue;
+      if (best[j] === undefined || prev.count + 1 < best[j].count) best[j] = { count: prev.count + 1, from: i };
+    }
+  }
+  if (best[run.length] === undefined) return undefined;
+  const out: string[] = [];
+  for (let j = run.length; j > 0; j = best[j].from) out.unshift(run.slice(best[j].from, j));
+  return out;
 }
 
 /** Words that mark a made-up test credential (`test-secret-key`, `dev_password`): real, weak values. */

@@ -141,9 +141,6 @@ export const xmlCredential: Rule = {
 selfTest: setExamples([xmlCredential], {
   'secret/xml-credential': {
     bad: [
-      { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <users>\n    <default>\n      <password>secret</password>\n    </default>\n  </users>\n</clickhouse>\n' },
-      { path: 'conf/tomcat-users.xml', text: '<tomcat-users>\n  <user username="manager" password="test" roles="manager-gui"/>\n</tomcat-users>\n' },
-      { path: 'WEB-INF/beans.xml', text: '<bean id="ds" class="org.apache.commons.dbcp2.BasicDataSource">\n  <property name="password" value="secret"/>\n</bean>\n' },
       { path: 'hibernate.cfg.xml', text: '<hibernate-configuration>\n  <session-factory>\n    <property name="hibernate.connection.password">Hq7vZ2kLpW</property>\n  </session-factory>\n</hibernate-configuration>\n' },
     ],
     good: [

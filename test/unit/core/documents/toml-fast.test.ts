@@ -276,7 +276,8 @@ describe('fast TOML reader', () => {
       const started = cpuNow();
       fastTomlTree(text);
       const took = cpuNow() - started;
-      assert.ok(took < 1500, `${took.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 20))}…`);
+      // A quadratic reader would take hours on 2 MB; a linear one takes about a second of CPU.
+      assert.ok(took < 5000, `${took.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 20))}…`);
     }
   });
 });

@@ -109,6 +109,11 @@ describe('secret/value', () => {
   it('reads instruction sentences and keyword markers', () => {
     for (const v of ['set-secure-pg-password', 'ChangeThisSecret', 'enter_your_token_here', 'YourDbPassword', 'PutPasswordHere']) assert.ok(isPlaceholderSentence(v), v);
     for (const v of ['test-secret-key', 'Kp9!vRt2#qLz', 'sonarPass', 'YourPwdShouldBeLongAndSecure!', 'letmein']) assert.equal(isPlaceholderSentence(v), false, v);
+    // Instructions written as one run of letters are read word by word; weak words stay weak.
+    for (const v of ['changethis', 'CHANGETHIS', 'setpasswordhere', 'enteryourtokenhere', 'replacethis']) assert.ok(isPlaceholderSentence(v), v);
+    for (const v of ['secretpassword', 'mysecretpassword', 'newpassword', 'password', 'postgres', 'changeling', 'thisisfine']) assert.equal(isPlaceholderSentence(v), false, v);
+    assert.equal(passwordVerdict('changethis', 'POSTGRES_PASSWORD'), 'placeholder');
+    assert.equal(passwordVerdict('secretpassword', 'POSTGRES_PASSWORD'), 'weak');
     for (const v of ['##KEY##', '@@KEY@@', '@KEY@', '__KEY__', '_VALUE_NOT_SHOWN_', '%KEY%', '%%KEY%%']) assert.ok(isKeywordMarker(v), v);
     for (const v of ['#abc', 'a__b', '_private', 'Kp9!vRt2#qLz']) assert.equal(isKeywordMarker(v), false, v);
     assert.equal(unleet('Pa$$w0rd'), 'password');
