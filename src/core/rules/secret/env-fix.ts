@@ -179,8 +179,13 @@ export function envFix(doc: Document, lit: { literalRange: Range; valueRange: Ra
  */
 export function envExampleEdit(existingText: string | undefined, name: string): string {
   const text = existingText ?? '';
-  const present = new RegExp(`^[ \\t]*(?:export[ \\t]+)?${name.replace(/[^\w]/g, '')}[ \\t]*=`, 'm');
-  if (present.test(text)) return text;
+  // Compared line by line: no pattern is ever built from a name taken from a file.
+  const wanted = name.replace(/[^\w]/g, '');
+  const present = text.split(/\r?\n/).some((line) => {
+    const rest = line.replace(/^[ \t]*(?:export[ \t]+)?/, '');
+    return rest.startsWith(wanted) && /^[ \t]*=/.test(rest.slice(wanted.length));
+  });
+  if (present) return text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const sep = text.length === 0 || text.endsWith('\n') ? '' : eol;
   return `${text}${sep}${name}=${eol}`;
