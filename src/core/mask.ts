@@ -33,8 +33,11 @@ export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number,
  */
 const SECRET_KEY = /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|credentials?|(?:api|access|private|secret|master|encryption|signing)[_-]?key)$/i;
 
+/** A word every key that SECRET_KEY accepts contains (a cheap test before the key/value patterns). */
+const SECRET_KEY_WORD = /pass|pwd|secret|token|auth|credential|key/i;
+
 /** A key and what follows it: `key: value`, `key = value`, `"key": "value"`, `key => value`. */
-const KEY_VALUE = /([A-Za-z0-9_.-]{1,64})(["']?[ \t]*(?:[:=]|=>)[ \t]*["']?)([^\s"',;{}()[\]]{1,200})/g;
+const KEY_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})(["']?[ \t]*(?:[:=]|=>)[ \t]*["']?)([^\s"',;{}()[\]]{1,200})/g;
 /** A directive at a line's start: `masterauth value` (redis.conf, nginx and the like). */
 const DIRECTIVE = /^([ \t]*)([A-Za-z0-9_.-]{1,64})([ \t]+["']?)(?![:=])([^\s"',;{}()[\]]{1,200})/gm;
 /** Values that are not secrets: switches, empty-ish words, references to a value kept elsewhere. */
@@ -61,6 +64,8 @@ function tokenShaped(run: string): boolean {
  */
 export function redact(text: string): string {
   if (text.length < 4) return text;
+  // Most excerpts name no secret key at all (`0.0.0.0/0`, `publicly_accessible = true`): only their runs are read.
+  if (!SECRET_KEY_WORD.test(text)) return text.replace(RUN, (run) => (tokenShaped(run) ? maskSecret(run) : run));
   let out = text.replace(DIRECTIVE, (m, lead: string, key: string, gap: string, value: string) =>
     SECRET_KEY.test(key) && !PLAIN_VALUE.test(value) ? `${lead}${key}${gap}${maskSecret(value)}` : m,
   );
