@@ -91,7 +91,7 @@ export const terraformCredential: Rule = {
       ja: 'Terraform に推測しやすい認証情報がハードコードされています（{key} = {masked}）。apply のたびにこの値が設定されます。シークレットストアから強い値を sensitive な変数として渡してください。',
     },
   },
-  appliesTo: () => true,
+  appliesTo: (doc) => doc.format === 'hcl',
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

@@ -120,7 +120,7 @@ export const xmlCredential: Rule = {
       ja: 'XML 設定に推測しやすいパスワードがハードコードされています（{key}: {masked}）。リポジトリを読める人は誰でも知っています。強いパスワードを環境変数やシークレットストアから読み込んでください。',
     },
   },
-  appliesTo: () => true,
+  appliesTo: (doc) => doc.format === 'xml',
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
