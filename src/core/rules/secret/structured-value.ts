@@ -1,3 +1,6 @@
+import { maskSecret } from '../../mask';
+import type { Range } from '../../types';
+import type { RawFinding } from '../rule';
 import { classifyKey } from './keys';
 import { charClasses, entropy, isHashedPassword, isReference, looksStrong, words } from './value';
 
@@ -134,4 +137,21 @@ export function credentialKey(key: string): boolean {
 export function isBase64PrivateKey(raw: string): boolean {
   const v = raw.trim();
   return v.length >= 200 && v.length <= 20_000 && /^MII[A-Za-z0-9+/]+={0,2}$/.test(v);
+}
+
+/**
+ * The finding of a literal credential under a named key: a warning that says "weak and hardcoded"
+ * for a guessable value, an error otherwise; the value masked in the message and the excerpt
+ * (`key = ab****` for Terraform, `key: ab****` for XML, as `separator` says).
+ */
+export function literalCredentialFinding(text: string, hit: { range: Range; key: string; strength: LiteralStrength }, separator: string): RawFinding {
+  const masked = maskSecret(text.slice(hit.range[0], hit.range[1]));
+  const weak = hit.strength === 'weak';
+  return {
+    range: hit.range,
+    messageId: weak ? 'weak' : 'found',
+    severity: weak ? 'warning' : 'error',
+    data: { key: hit.key, masked },
+    excerpt: `${hit.key}${separator}${masked}`,
+  };
 }

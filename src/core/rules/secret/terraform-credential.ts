@@ -1,12 +1,11 @@
 import type { Document } from '../../documents/document';
 import { hclTree } from '../../documents/hcl';
 import { visit, type ScalarNode, type TreeNode } from '../../documents/tree';
-import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
-import { credentialKey, literalCredential } from './structured-value';
+import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './structured-value';
 import { isNonSecretShape } from './value';
 
 /**
@@ -25,7 +24,7 @@ import { isNonSecretShape } from './value';
 interface Hit {
   range: Range;
   key: string;
-  strength: 'strong' | 'weak';
+  strength: LiteralStrength;
 }
 
 function judge(doc: Document, node: TreeNode | undefined, key: string, out: Hit[]): void {
@@ -93,16 +92,7 @@ export const terraformCredential: Rule = {
   },
   appliesTo: (doc) => doc.format === 'hcl',
   check(doc: Document): RawFinding[] {
-    return hits(doc).map((h) => {
-      const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
-      return {
-        range: h.range,
-        messageId: h.strength === 'weak' ? 'weak' : 'found',
-        severity: h.strength === 'weak' ? 'warning' : 'error',
-        data: { key: h.key, masked },
-        excerpt: `${h.key} = ${masked}`,
-      };
-    });
+    return hits(doc).map((h) => literalCredentialFinding(doc.text, h, ' = '));
   },
   examples: secretExamples(),
 };

@@ -1,11 +1,10 @@
 import type { Document } from '../../documents/document';
 import { mentionsAny, registerLiterals } from '../../literals';
-import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
-import { credentialKey, literalCredential } from './structured-value';
+import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './structured-value';
 
 /**
  * Passwords in XML configuration: elements (`<password>…</password>` in ClickHouse
@@ -21,7 +20,7 @@ import { credentialKey, literalCredential } from './structured-value';
 interface Hit {
   range: Range;
   key: string;
-  strength: 'strong' | 'weak';
+  strength: LiteralStrength;
 }
 
 /** Lines worth reading name a credential. */
@@ -122,16 +121,7 @@ export const xmlCredential: Rule = {
   },
   appliesTo: (doc) => doc.format === 'xml',
   check(doc: Document): RawFinding[] {
-    return hits(doc).map((h) => {
-      const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
-      return {
-        range: h.range,
-        messageId: h.strength === 'weak' ? 'weak' : 'found',
-        severity: h.strength === 'weak' ? 'warning' : 'error',
-        data: { key: h.key, masked },
-        excerpt: `${h.key}: ${masked}`,
-      };
-    });
+    return hits(doc).map((h) => literalCredentialFinding(doc.text, h, ': '));
   },
   examples: secretExamples(),
 };
