@@ -4,6 +4,8 @@
  * extension's code, so activation does not load it; see engine.ts.
  */
 export { scanText } from '../core/scan';
+export { fingerprintFindings } from '../core/fingerprint';
+export { LineIndex } from '../core/documents/lines';
 export { errorDetail } from '../core/pool/scan-file';
 export { ScanPool } from '../core/pool/pool';
 export { ScanCache } from '../core/pool/cache';

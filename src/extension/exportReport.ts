@@ -4,7 +4,7 @@ import { VERSION } from '../core/config';
 import type { LocatedFinding, ScanReport } from '../core/report/model';
 import { writeFileAtomic } from '../core/write-file';
 import { displayLang } from './lang';
-import type { FindingStore } from './state';
+import type { FileFindings, FindingStore } from './state';
 
 export type ReportFormat = 'sarif' | 'markdown' | 'html';
 
@@ -16,13 +16,28 @@ export function currentReport(store: FindingStore): ScanReport {
   const findings: LocatedFinding[] = [];
   for (const file of store.all()) {
     const rel = folder ? vscode.workspace.asRelativePath(file.uri, false) : file.uri.fsPath;
+    const prints = fingerprintsOf(file, rel);
     file.findings.forEach((f, i) => {
       const r = file.ranges[i];
-      findings.push({ ...f, path: rel, line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+      const fingerprint = prints?.[i] ?? (f as Partial<LocatedFinding>).fingerprint;
+      findings.push({ ...f, path: rel, line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1, ...(fingerprint ? { fingerprint } : {}) });
     });
   }
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   return { version: VERSION, root: folder?.uri.fsPath ?? '', filesScanned: store.all().length, findings, skipped: [] };
+}
+
+/**
+ * Fingerprints of an open document's findings, from the text they were computed on (the same
+ * identity the CLI gives them). A workspace scan's findings carry theirs already.
+ */
+function fingerprintsOf(file: FileFindings, rel: string): string[] | undefined {
+  if (file.version === undefined) return undefined;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString() && d.version === file.version);
+  if (!doc) return undefined;
+  const text = doc.getText();
+  const { fingerprintFindings, LineIndex } = engine();
+  return fingerprintFindings(file.findings, text, new LineIndex(text), rel);
 }
 
 /**

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { decode } from '../decode';
 import { LineIndex } from '../documents/lines';
+import { fingerprintFindings } from '../fingerprint';
 import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
@@ -48,7 +49,8 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     const dateSensitive = text.includes('mamori-ignore-');
     if (found.length > 0) {
       const lines = new LineIndex(text);
-      findings = found.map((f) => locate(f, lines, job.display));
+      const prints = fingerprintFindings(found, text, lines, job.display);
+      findings = found.map((f, i) => ({ ...locate(f, lines, job.display), fingerprint: prints[i] }));
     }
     return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive };
   } catch (error) {

@@ -10,6 +10,11 @@ export interface LocatedFinding extends Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  /**
+   * Identity that survives unrelated lines moving and reveals nothing of the value (see
+   * core/fingerprint). Absent only where the file's text was not at hand.
+   */
+  fingerprint?: string;
 }
 
 export interface SkippedFile {

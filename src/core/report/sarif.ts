@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { FINGERPRINT_VERSION } from '../fingerprint';
 import { primaryUrl } from '../guidelines/catalog';
 import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
 import { ruleById } from '../rules/index';
@@ -51,9 +52,9 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
         },
       },
     ],
-    // Stable across line moves: rule, file and the masked excerpt (never the secret itself).
+    // Stable across line moves and distinct per finding, never derived from the value (core/fingerprint).
     partialFingerprints: {
-      'mamori/v1': createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}`).digest('hex').slice(0, 32),
+      [FINGERPRINT_VERSION]: f.fingerprint ?? createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}\u0000${f.line}`).digest('hex').slice(0, 32),
     },
     properties: { category: f.category, guidelines: f.guidelines },
   }));

@@ -139,6 +139,23 @@ describe('mamori CLI', () => {
     assert.deepEqual([loc.region.startLine, loc.region.startColumn], [1, 13]);
   });
 
+  it('gives two tokens in one file two SARIF fingerprints that survive a line inserted above', () => {
+    const other = ['xoxb', '5829304817', '9182736450', 'pQ7wE3rT9yU1iO5aS8dF2gH6'].join('-');
+    const dir = project({ '.env': `SLACK_TOKEN=${SLACK}\nSLACK_BOT_TOKEN=${other}\n` });
+    const prints = () => {
+      const r = run(['scan', '.', '--format', 'sarif', '--jobs', '0'], dir);
+      assertNoSecret(r.stdout);
+      assert.ok(!r.stdout.includes(other));
+      const results = (JSON.parse(r.stdout) as { runs: { results: { ruleId: string; partialFingerprints: Record<string, string> }[] }[] }).runs[0].results;
+      return results.filter((x) => x.ruleId === 'secret/slack-token').map((x) => x.partialFingerprints['mamori/v2']);
+    };
+    const before = prints();
+    assert.equal(before.length, 2);
+    assert.notEqual(before[0], before[1]);
+    fs.writeFileSync(path.join(dir, '.env'), `# moved down\nAPP=1\nSLACK_TOKEN=${SLACK}\nSLACK_BOT_TOKEN=${other}\n`);
+    assert.deepEqual(prints(), before);
+  });
+
   it('speaks Japanese with --lang ja and from LANG', () => {
     const a = run(['scan', '--lang', 'ja'], dirty);
     assert.match(a.stdout, /ハードコード/);
