@@ -1,4 +1,5 @@
 import { GUIDELINES, type Guideline, type Localized } from './guidelines/catalog';
+import { redact } from './mask';
 import { ruleById } from './rules/index';
 import type { Lang } from './lang';
 import type { Finding } from './types';
@@ -68,5 +69,10 @@ export function guidelineLabel(g: Guideline, lang: Lang): string {
 /** The title of a fix: the rule's own messages first, then the engine's. */
 export function fixTitle(finding: Pick<Finding, 'ruleId'>, fix: { titleId: string; data?: Record<string, string> }, lang: Lang): string {
   const template = ruleById(finding.ruleId)?.messages[fix.titleId] ?? ENGINE_MESSAGES[fix.titleId];
-  return template ? fill(template[lang], fix.data ?? {}) : fix.titleId;
+  if (!template) return fix.titleId;
+  // A fix's data is what its edit needs (a variable's real name), so it is not masked in the
+  // finding; the title shown passes the same masking step as every message argument.
+  const shown: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fix.data ?? {})) shown[k] = redact(v);
+  return fill(template[lang], shown);
 }

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LineIndex } from '../../../src/core/documents/lines';
 import { redact } from '../../../src/core/mask';
+import { fixTitle } from '../../../src/core/messages';
 import { ScanCache } from '../../../src/core/pool/cache';
 import { formatHtml } from '../../../src/core/report/html';
 import { formatJson } from '../../../src/core/report/json';
@@ -33,6 +34,11 @@ function outputs(report: ScanReport): Record<string, string> {
     out[`markdown.${lang}`] = formatMarkdown(report, lang, '2026-01-01T00:00:00Z');
     out[`html.${lang}`] = formatHtml(report, lang, '2026-01-01T00:00:00Z');
   }
+  // Quick-fix titles as the editor shows them (a fix's name may come from a token-made key);
+  // upper-cased too, since an environment variable's name is the key in capitals.
+  const titles = report.findings.flatMap((f) => (f.fixes ?? []).flatMap((fx) => [fixTitle(f, fx, 'en'), fixTitle(f, fx, 'ja')])).join('\n');
+  out.fixTitles = titles;
+  out.fixTitlesUpper = titles.toUpperCase();
   const cache = new ScanCache('k');
   const byPath = new Map<string, LocatedFinding[]>();
   for (const f of report.findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
@@ -50,7 +56,8 @@ function leaks(secrets: readonly string[], outs: Record<string, string>): string
   for (const s of secrets) {
     for (const [name, text] of Object.entries(outs)) {
       for (let i = 0; i + 12 <= s.length; i++) {
-        if (text.includes(s.slice(i, i + 12))) {
+        const piece = name === 'fixTitlesUpper' ? s.slice(i, i + 12).toUpperCase() : s.slice(i, i + 12);
+        if (text.includes(piece)) {
           found.push(`${name}: ${s.slice(0, 4)}… (at ${i})`);
           break;
         }
@@ -140,5 +147,25 @@ describe('masking is structural', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('quick-fix titles', () => {
+  it('mask a token-made name the fix takes from its key, and keep the real name for the edit', async () => {
+    const hex = '9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c';
+    const text = `const api_key_${hex} = "Zq8Lm3Np7Rt2Vx5Kw9";\n`;
+    const found = await scanText({ path: 'config.js', text });
+    const fixes = found.flatMap((f) => (f.fixes ?? []).map((fx) => ({ f, fx })));
+    // The edit needs the real name: the fix's data keeps it, a long name made from the key.
+    const named = fixes.filter(({ fx }) => (fx.data?.name?.length ?? 0) >= 40);
+    assert.ok(named.length > 0, JSON.stringify(found.map((f) => f.fixes)));
+    for (const { f, fx } of named) {
+      const name = fx.data?.name ?? '';
+      assert.ok(fx.edits.some((e) => e.newText.includes(name)));
+      for (const lang of ['en', 'ja'] as const) {
+        const title = fixTitle(f, fx, lang);
+        assert.ok(!title.includes(name.slice(8, 24)), title);
+      }
+    }
   });
 });
