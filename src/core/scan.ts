@@ -70,6 +70,16 @@ export function scanText(
   }
 }
 
+/**
+ * Fault injection for the end-to-end tests, which cannot reach into the engine's worker threads:
+ * with MAMORI_FAULT_RULE set to a rule id in the environment that starts the editor or the CLI,
+ * that rule throws on files that contain FAULT_MARK, so the tests can see how a failing rule is
+ * reported. A scanned repository cannot set it (it is read from the process environment only),
+ * and without it nothing changes.
+ */
+const FAULT_RULE = typeof process !== 'undefined' ? process.env.MAMORI_FAULT_RULE : undefined;
+const FAULT_MARK = 'mamori-fault-probe';
+
 function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: ((ruleId: string, error: unknown) => void) | undefined): Promise<Finding[]> {
   const { ctx, rules } = planOf(config);
   const doc = new Document(file.path, file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
@@ -81,6 +91,7 @@ function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: 
     const rule = rules[i].rule;
     try {
       if (!rule.appliesTo(doc)) continue;
+      if (rule.id === FAULT_RULE && doc.text.includes(FAULT_MARK)) throw new Error('fault injected by MAMORI_FAULT_RULE');
       const result = rule.check(doc, ctx);
       if (result instanceof Promise) {
         (pending ??= []).push(

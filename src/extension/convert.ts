@@ -29,6 +29,28 @@ export function toDiagnostic(finding: Finding, rangeOf: RangeOf, lang: Lang): vs
   return d;
 }
 
+/** The code of the diagnostic that says a rule failed on a file (not a finding: no fixes, no hover). */
+export const RULE_ERROR_CODE = 'mamori.rule-error';
+
+/**
+ * A warning at the top of a file on which a rule threw: its findings there may be missing,
+ * which a user must see in the editor, not only in the log. `detail` is the engine's
+ * "<rule id>: <message>" (already masked); the message stays in the log.
+ */
+export function ruleErrorDiagnostic(detail: string | undefined): vscode.Diagnostic {
+  const text = detail ?? '';
+  const cut = text.indexOf(': ');
+  const ruleId = cut > 0 ? text.slice(0, cut) : text || '?';
+  const d = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    vscode.l10n.t('Mamori: the rule {0} failed on this file, so findings it would report here may be missing. The other rules ran. The Mamori output log has the details.', ruleId),
+    vscode.DiagnosticSeverity.Warning,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = RULE_ERROR_CODE;
+  return d;
+}
+
 /** The rule id of a Mamori diagnostic, or undefined for other sources. */
 export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE) return undefined;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanPool } from '../core/pool/pool';
 import { engine } from './engine';
-import { documentRanges, toDiagnostic } from './convert';
+import { documentRanges, ruleErrorDiagnostic, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';
 import { readSettings, type Settings } from './settings';
@@ -139,7 +139,7 @@ export class DocumentScanner implements vscode.Disposable {
     const lang = displayLang();
     const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
     this.store.set({ uri: doc.uri, version, findings, ranges: diagnostics.map((d) => d.range) });
-    this.collection.set(doc.uri, diagnostics);
+    this.collection.set(doc.uri, [...diagnostics, ...result.errors.filter((e) => e.reason === 'rule-error').map((e) => ruleErrorDiagnostic(e.detail))]);
     this.log.trace(`scanned ${name} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
   }
 

@@ -1,9 +1,10 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { engine } from './engine';
 import type { ScanCache } from '../core/pool/cache';
 import type { ScanPool } from '../core/pool/pool';
 import type { LocatedFinding } from '../core/report/model';
-import { toDiagnostic } from './convert';
+import { ruleErrorDiagnostic, toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';
 import type { Logger } from './log';
@@ -105,8 +106,12 @@ export class WorkspaceScanner implements vscode.Disposable {
         },
       });
       for (const s of report.skipped) {
-        if (s.reason === 'rule-error') this.log.error(`rule failed on ${s.path}: ${s.detail ?? ''}`);
-        else {
+        if (s.reason === 'rule-error') {
+          this.log.error(`rule failed on ${s.path}: ${s.detail ?? ''}`);
+          // Shown on the file too: its findings from that rule may be missing.
+          const uri = vscode.Uri.file(path.resolve(folder.uri.fsPath, s.path));
+          this.collection.set(uri, [...(this.collection.get(uri) ?? []), ruleErrorDiagnostic(s.detail)]);
+        } else {
           summary.skipped++;
           this.log.info(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
         }

@@ -183,8 +183,10 @@ start_server() {
   "${SERVER_ENV[@]}" "$NODE24" "$CS_ENTRY" "${args[@]}" --install-extension "$ARTIFACTS/mamori.vsix" >"$dir/install.log" 2>&1 \
     || { cat "$dir/install.log"; echo "installing the .vsix into code-server failed" >&2; return 1; }
   # The extension host inherits this environment: MAMORI_E2E_* tell the mocha suite
-  # which locale it runs under and where to write its results.
+  # which locale it runs under and where to write its results; MAMORI_FAULT_RULE makes that
+  # rule throw on files marked for it (see src/core/scan.ts), so a test can see a rule error.
   setsid "${SERVER_ENV[@]}" MAMORI_E2E_LOCALE="$locale" MAMORI_E2E_RESULTS="$dir/mocha-results.json" \
+    MAMORI_FAULT_RULE=exposure/redis-open \
     "$NODE24" "$CS_ENTRY" "${args[@]}" --locale "$locale" \
     --auth none --bind-addr 127.0.0.1:0 \
     --disable-telemetry --disable-update-check --disable-workspace-trust \

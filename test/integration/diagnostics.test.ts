@@ -8,7 +8,9 @@ import {
   closeAllEditors,
   codeTarget,
   codeValue,
+  fixtureUri,
   hasJapanese,
+  mamoriDiagnostics,
   openInEditor,
   rangeOf,
   replaceText,
@@ -52,6 +54,26 @@ describe('diagnostics in open files', () => {
     const { document } = await openInEditor('src/config.js');
     const d = await waitForRule(document.uri, 'secret/github-token');
     assertSecretDiagnostic(document, d, 'secret/github-token', GITHUB_TOKEN);
+  });
+
+  it('shows a rule that fails on a file as a warning on that file, and keeps the other rules\' findings', async () => {
+    // The end-to-end runner starts the editor with MAMORI_FAULT_RULE=exposure/redis-open, which
+    // makes that rule throw on files that contain the marker below.
+    const uri = fixtureUri('generated-fault/redis.conf');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`# mamori-fault-probe\nbind 0.0.0.0\nprotected-mode no\nmasterauth-token ${GITHUB_TOKEN}\n`, 'utf8'));
+    try {
+      await openInEditor('generated-fault/redis.conf');
+      await waitForRule(uri, 'secret/github-token');
+      const failed = await waitFor('a rule-error diagnostic', () => mamoriDiagnostics(uri).find((d) => codeValue(d) === 'mamori.rule-error'));
+      assert.equal(failed.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(failed.range.start.line, 0);
+      assert.ok(failed.message.includes('exposure/redis-open'), failed.message);
+      assert.ok(!mamoriDiagnostics(uri).some((d) => codeValue(d) === 'exposure/redis-open'), 'the failed rule reported nothing');
+      assertMasked(failed.message, GITHUB_TOKEN);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(fixtureUri('generated-fault'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
   });
 
   it('updates on edit: removing the secret clears the diagnostic, typing it back restores it', async () => {

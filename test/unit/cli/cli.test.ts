@@ -139,6 +139,19 @@ describe('mamori CLI', () => {
     assert.deepEqual([loc.region.startLine, loc.region.startColumn], [1, 13]);
   });
 
+  it('names a rule that fails on a file, in both languages, and keeps the other rules\' findings', () => {
+    const dir = project({ 'redis.conf': `# mamori-fault-probe\nbind 0.0.0.0\nprotected-mode no\nSLACK_TOKEN=${SLACK}\n` });
+    for (const lang of ['en', 'ja']) {
+      const r = run(['scan', '.', '--lang', lang, '--jobs', '1'], dir, { MAMORI_FAULT_RULE: 'exposure/redis-open' });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stdout, /secret\/slack-token/);
+      assert.ok(r.stdout.includes('redis.conf') && r.stdout.includes('exposure/redis-open'), r.stdout);
+      assertNoSecret(r.stdout, r.stderr);
+    }
+    // Without the switch the rule reports as usual: the test above saw the fault, not a quiet rule.
+    assert.match(run(['scan', '.', '--jobs', '0'], dir).stdout, /exposure\/redis-open/);
+  });
+
   it('gives two tokens in one file two SARIF fingerprints that survive a line inserted above', () => {
     const other = ['xoxb', '5829304817', '9182736450', 'pQ7wE3rT9yU1iO5aS8dF2gH6'].join('-');
     const dir = project({ '.env': `SLACK_TOKEN=${SLACK}\nSLACK_BOT_TOKEN=${other}\n` });
