@@ -1,10 +1,19 @@
 import { GUIDELINES } from '../guidelines/catalog';
 import { guidelineLabel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
+import type { RuleExample } from '../rules/rule';
 import { CATEGORIES } from '../types';
 
-/** The rule reference as a Markdown table, grouped by category (README and `mamori rules`). */
-export function rulesMarkdown(lang: Lang): string {
+/** Where a rule's page is, relative to the rule index (docs/rules/README.md): `secret/github-token.md`. */
+export function rulePagePath(ruleId: string, lang: Lang): string {
+  return `${ruleId}${lang === 'ja' ? '.ja' : ''}.md`;
+}
+
+/**
+ * The rule reference as a Markdown table, grouped by category (`mamori rules`, and with
+ * `linkPages` the index of docs/rules, each id linking to its page).
+ */
+export function rulesMarkdown(lang: Lang, linkPages = false): string {
   const head =
     lang === 'ja'
       ? '| ルール | 重大度 | 内容 | 主なガイドライン |\n|---|---|---|---|'
@@ -17,20 +26,26 @@ export function rulesMarkdown(lang: Lang): string {
     for (const r of rules) {
       const g = GUIDELINES[r.guidelines[0]];
       const link = g ? (g.url ? `[${guidelineLabel(g, lang)}](${g.url})` : guidelineLabel(g, lang)) : r.guidelines[0];
-      out.push(`| \`${r.id}\` | ${r.severity} | ${r.title[lang].replace(/\|/g, '\\|')} | ${link.replace(/\|/g, '\\|')} |`);
+      const id = linkPages ? `[\`${r.id}\`](${rulePagePath(r.id, lang)})` : `\`${r.id}\``;
+      out.push(`| ${id} | ${r.severity} | ${r.title[lang].replace(/\|/g, '\\|')} | ${link.replace(/\|/g, '\\|')} |`);
     }
     out.push('');
   }
   return out.join('\n');
 }
 
-/** One rule's documentation page as Markdown: what, why, the guidelines, and its examples. */
-export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
+/**
+ * One rule's documentation page as Markdown: what, why, the guidelines, its examples, its
+ * fixes and how to suppress it. In the editor (the shipped bundle) a secret rule has no
+ * examples; the generated pages in docs/rules show them through `maskSecretExample`, which
+ * masks what the rules find in them, so the pages hold nothing a scanner takes for a secret.
+ */
+export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (example: RuleExample) => string): string | undefined {
   const r = RULES.find((x) => x.id === ruleId);
   if (!r) return undefined;
   const L = lang === 'ja'
-    ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', suppress: '抑制' }
-    : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', suppress: 'Suppress' };
+    ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', fix: 'クイックフィックス', suppress: '抑制' }
+    : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', fix: 'Quick fixes', suppress: 'Suppress' };
   const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
   for (const id of r.guidelines) {
     const g = GUIDELINES[id];
@@ -40,12 +55,19 @@ export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
   }
   // Examples are fabricated, but a documentation page is no place for anything secret-shaped
   // (the shipped bundles do not even hold those: see setExamples in rules/rule.ts).
-  if (r.category !== 'secret') {
+  if (r.category !== 'secret' || maskSecretExample) {
+    const shown = (ex: RuleExample) => (r.category === 'secret' && maskSecretExample ? maskSecretExample(ex) : ex.text);
     for (const [title, list] of [[L.bad, r.examples.bad], [L.good, r.examples.good]] as const) {
       if (list.length === 0) continue;
       out.push('', `## ${title}`, '');
-      for (const ex of list.slice(0, 2)) out.push(`\`${ex.path}\``, '', '````', ex.text.replace(/\n$/, ''), '````', '');
+      for (const ex of list.slice(0, 2)) out.push(`\`${ex.path}\``, '', '````', shown(ex).replace(/\n$/, ''), '````', '');
     }
+  }
+  // The quick fixes a rule offers, by their titles (placeholders as the editor fills them).
+  const fixes = Object.entries(r.messages).filter(([k]) => k.startsWith('fix.'));
+  if (fixes.length > 0) {
+    out.push('', `## ${L.fix}`, '');
+    for (const [, m] of fixes) out.push(`- ${m[lang]}`);
   }
   out.push('', `## ${L.suppress}`, '', '```', `# mamori-ignore-next-line ${r.id} until YYYY-MM-DD -- reason`, '```', '');
   return out.join('\n');
