@@ -1,9 +1,9 @@
 import { Document } from './documents/document';
 import { redact } from './mask';
 import { resolveConfig, type ResolvedConfig } from './config';
-import { RULES } from './rules/index';
+import { RULES, ruleById } from './rules/index';
 import type { RawFinding, Rule } from './rules/rule';
-import { dedupeSecretFindings } from './rules/secret/dedupe';
+import { dedupeOverlaps } from './dedupe';
 import { applySuppressions } from './suppress';
 import type { Finding, ScanConfig, Severity, SourceFile } from './types';
 
@@ -132,7 +132,7 @@ function collect(original: string, text: string, rules: Plan['rules'], results: 
     }
   }
   if (findings.length === 0) return findings;
-  return applySuppressions(original, dedupeSecretFindings(dedupe(findings)))
+  return applySuppressions(original, dedupeOverlaps(dedupe(findings), ruleById))
     .map(masked)
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
 }

@@ -59,10 +59,24 @@ export function secretExamples(): RuleExamples {
 }
 
 /** One rule: metadata, localised messages, a check and its self-test examples. */
+/**
+ * How much a rule's finding says about what it found, when several rules report one span: a
+ * named provider's key format says most, a credential store's structure less, a URL or command
+ * line less again, a `password = …` assignment least. See core/dedupe.ts.
+ */
+export type Specificity = 'generic' | 'connection' | 'store' | 'specific';
+
 export interface Rule {
   id: string;
   category: Category;
   severity: Severity;
+  /**
+   * Where the category keeps one finding per span (secrets): of overlapping findings, the more
+   * specific rule's stays. Unset means 'specific'.
+   */
+  specificity?: Specificity;
+  /** On equal specificity and severity, this rule's verdict is the reference one (secretlint's preset). */
+  reference?: boolean;
   /** Catalog ids; the first must have an official URL. */
   guidelines: string[];
   /** Short name (SARIF shortDescription, tree view). */

@@ -122,6 +122,7 @@ function hits(doc: Document): Hit[] {
 /** A password given to a command-line tool. */
 export const cliCredential: Rule = {
   id: 'secret/cli-credential',
+  specificity: 'connection',
   category: 'secret',
   severity: 'error',
   guidelines: SECRET_GUIDELINES,

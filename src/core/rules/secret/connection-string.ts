@@ -174,6 +174,7 @@ const KIND_TEXT: Record<Hit['kind'], { en: string; ja: string }> = {
 /** A password or key embedded in a connection string or URL. */
 export const connectionString: Rule = {
   id: 'secret/connection-string',
+  specificity: 'connection',
   category: 'secret',
   severity: 'error',
   guidelines: SECRET_GUIDELINES,

@@ -101,6 +101,7 @@ function hits(doc: Document): Hit[] {
 /** A password or token in a tool's credential file. */
 export const credentialFile: Rule = {
   id: 'secret/credential-file',
+  specificity: 'store',
   category: 'secret',
   severity: 'error',
   guidelines: SECRET_GUIDELINES,

@@ -439,6 +439,7 @@ function finding(doc: Document, j: Judged): RawFinding {
 /** A password or passphrase written as a literal under a password-named key. */
 export const hardcodedPassword: Rule = {
   id: 'secret/hardcoded-password',
+  specificity: 'generic',
   category: 'secret',
   severity: 'warning',
   guidelines: SECRET_GUIDELINES,
@@ -506,6 +507,7 @@ selfTest: setExamples([hardcodedPassword], {
 /** A token, API key, client secret or credential written as a literal under a secret-named key. */
 export const hardcodedSecret: Rule = {
   id: 'secret/hardcoded-secret',
+  specificity: 'generic',
   category: 'secret',
   severity: 'warning',
   guidelines: SECRET_GUIDELINES,

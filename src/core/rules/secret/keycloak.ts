@@ -138,6 +138,7 @@ const WHAT: Record<Kind, { en: string; ja: string }> = {
 /** A credential or key written into a Keycloak realm export or adapter file. */
 export const keycloakCredential: Rule = {
   id: 'secret/keycloak-credential',
+  specificity: 'store',
   category: 'secret',
   severity: 'error',
   guidelines: KEY_GUIDELINES,

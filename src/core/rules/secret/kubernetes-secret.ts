@@ -136,6 +136,7 @@ export function kubernetesSecretBlocks(doc: Document): readonly Range[] {
 /** A Kubernetes Secret manifest with its values committed. */
 export const kubernetesSecret: Rule = {
   id: 'secret/kubernetes-secret',
+  specificity: 'store',
   category: 'secret',
   severity: 'error',
   guidelines: KEY_GUIDELINES,

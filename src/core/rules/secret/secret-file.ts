@@ -80,6 +80,7 @@ function hits(doc: Document): Hit[] {
 /** A file that holds one password, key or token. */
 export const secretFile: Rule = {
   id: 'secret/secret-file',
+  specificity: 'store',
   category: 'secret',
   severity: 'error',
   guidelines: SECRET_GUIDELINES,

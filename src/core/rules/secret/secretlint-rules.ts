@@ -78,11 +78,13 @@ export const secretlintRules: Rule[] = [
   }),
   secretlintRule({
     id: 'secret/basic-auth-url',
+    specificity: 'connection',
     secretlintId: '@secretlint/secretlint-rule-basicauth',
     provider: { en: 'Basic-auth URL', ja: 'Basic 認証付き URL の' },
   }),
   secretlintRule({
     id: 'secret/connection-string-password',
+    specificity: 'connection',
     secretlintId: '@secretlint/secretlint-rule-database-connection-string',
     provider: { en: 'Database connection string', ja: 'データベース接続文字列の' },
   }),
@@ -168,6 +170,3 @@ selfTest: setExamples(secretlintRules, {
     good: [{ path: '.env', text: 'DATABASE_URL=postgres://app@db.internal.example.jp:5432/customers\n' }],
   },
 });
-
-/** Ids of the secretlint-backed rules (their findings win ties with Mamori's own). */
-export const SECRETLINT_RULE_IDS: ReadonlySet<string> = new Set(secretlintRules.map((r) => r.id));

@@ -6,7 +6,7 @@ import type { Document } from '../../documents/document';
 import { mentionsAny, registerLiterals } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule, type Specificity } from '../rule';
 import { SECRET_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { tokenFix, tokenPlaceholder } from './provider-rule';
@@ -209,6 +209,8 @@ export function secretlintRule(spec: {
   provider: Localized;
   /** Environment variable a fix suggests when the key says nothing better. */
   env?: string;
+  /** Unset: a named provider's format ('specific'). */
+  specificity?: Specificity;
 }): Rule {
   /** This rule's findings among the preset's messages. */
   function findingsOf(doc: Document, messages: SecretLintCoreResultMessage[]): RawFinding[] {
@@ -229,6 +231,9 @@ export function secretlintRule(spec: {
     id: spec.id,
     category: 'secret',
     severity: 'error',
+    ...(spec.specificity ? { specificity: spec.specificity } : {}),
+    // secretlint's preset is the reference verdict where Mamori's own rules see the same token.
+    reference: true,
     guidelines: SECRET_GUIDELINES,
     title: { en: `${spec.provider.en} credential`, ja: `${spec.provider.ja} の認証情報` },
     description: SECRET_DESCRIPTION,

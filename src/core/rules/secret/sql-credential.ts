@@ -257,6 +257,7 @@ function hits(doc: Document): Hit[] {
 /** A password written into SQL: an account's password or a seed row's plaintext password. */
 export const sqlCredential: Rule = {
   id: 'secret/sql-credential',
+  specificity: 'store',
   category: 'secret',
   severity: 'error',
   guidelines: SECRET_GUIDELINES,

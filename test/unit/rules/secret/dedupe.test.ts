@@ -1,8 +1,11 @@
 // One secret, one finding: the most specific overlapping secret finding stays.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dedupeSecretFindings } from '../../../../src/core/rules/secret/dedupe';
+import { dedupeOverlaps } from '../../../../src/core/dedupe';
+import { RULES, ruleById } from '../../../../src/core/rules/index';
 import type { Finding } from '../../../../src/core/types';
+
+const dedupeSecretFindings = (findings: Finding[]) => dedupeOverlaps(findings, ruleById);
 
 function f(ruleId: string, range: [number, number], extra: Partial<Finding> = {}): Finding {
   return { ruleId, category: 'secret', severity: 'error', range, messageId: 'found', data: {}, guidelines: [], ...extra };
@@ -38,5 +41,25 @@ describe('secret/dedupe', () => {
   it('handles chains of overlaps', () => {
     const out = dedupeSecretFindings([f('secret/hardcoded-secret', [0, 20], { severity: 'warning' }), f('secret/connection-string', [10, 30]), f('secret/aws-access-key-id', [25, 45])]);
     assert.deepEqual(out.map((x) => x.ruleId).sort(), ['secret/aws-access-key-id']);
+  });
+});
+
+describe('dedupe from rule data', () => {
+  const g = (ruleId: string, range: [number, number], extra: Partial<Finding> = {}): Finding => ({ ...f(ruleId, range), ...extra });
+
+  it('reads specificity and reference from the rules, not from lists of ids', () => {
+    const standing = (id: string) => ({ 'x/loose': { specificity: 'generic' as const }, 'x/tight': {}, 'x/ref': { reference: true } })[id];
+    assert.deepEqual(dedupeOverlaps([g('x/loose', [0, 40]), g('x/tight', [5, 30])], standing).map((x) => x.ruleId), ['x/tight']);
+    assert.deepEqual(dedupeOverlaps([g('x/tight', [0, 40]), g('x/ref', [0, 40])], standing).map((x) => x.ruleId), ['x/ref']);
+    // Another category keeps overlapping findings: each says something different.
+    const exposure = [g('x/loose', [0, 40], { category: 'pii-exposure' }), g('x/tight', [5, 30], { category: 'pii-exposure' })];
+    assert.equal(dedupeOverlaps(exposure, standing).length, 2);
+  });
+
+  it('every secret rule that gives way says so in its own definition', () => {
+    const generic = RULES.filter((r) => r.specificity === 'generic').map((r) => r.id).sort();
+    assert.deepEqual(generic, ['secret/hardcoded-password', 'secret/hardcoded-secret']);
+    assert.ok(RULES.filter((r) => r.reference).every((r) => r.category === 'secret'));
+    assert.ok(RULES.filter((r) => r.reference).length >= 10);
   });
 });
