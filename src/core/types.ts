@@ -26,12 +26,28 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * A change a fix makes to a file other than the scanned one, named relative to the project
+ * root (the workspace folder): the file comes to hold an entry, appended when missing, and is
+ * created when absent. What "holds" means depends on the file's kind (an `.env.example` holds
+ * `NAME=`; a `.gitignore` holds a pattern that ignores the entry). Front ends apply it with
+ * `otherFileText` (core/fix-files.ts), so a fix is the same data in every front end.
+ */
+export interface OtherFileEdit {
+  path: string;
+  kind: 'env-example' | 'gitignore';
+  entry: string;
+}
+
 /** A fix the engine proposes. `safe` means it can be applied without review (isPreferred). */
 export interface Fix {
   /** Message id of the fix title (see messages.ts). */
   titleId: string;
   data?: Record<string, string>;
+  /** Edits of the scanned text. */
   edits: TextEdit[];
+  /** Changes to other files that belong to the same fix (the env fix lists the variable in `.env.example`). */
+  others?: OtherFileEdit[];
   safe: boolean;
 }
 

@@ -4,9 +4,8 @@ import { detectFormat } from '../core/documents/detect';
 import { GUIDELINES, primaryUrl } from '../core/guidelines/catalog';
 import type { Lang } from '../core/lang';
 import { LineIndex } from '../core/documents/lines';
-import { ENV_FIX_ID, envExampleEdit, gitignoreEdit } from '../core/rules/secret/env-fix';
 import { suppressionEdit } from '../core/suppress';
-import type { Finding, TextEdit } from '../core/types';
+import type { Finding, OtherFileEdit, TextEdit } from '../core/types';
 import { ruleIdOf } from './convert';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';
@@ -54,7 +53,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       for (const fix of finding.fixes ?? []) {
         const a = editAction(doc, `Mamori: ${engine().fixTitle(finding, fix, lang)}`, fix.edits);
         a.isPreferred = fix.safe;
-        if (fix.titleId === ENV_FIX_ID && fix.data?.name && a.edit) await addEnvFiles(a.edit, doc.uri, fix.data.name);
+        if (fix.others?.length && a.edit) await addOtherFiles(a.edit, doc.uri, fix.others);
         add(a);
       }
       const sameRule = entry.findings.filter((f) => f.ruleId === ruleId && (f.fixes?.length ?? 0) > 0);
@@ -101,7 +100,8 @@ function fixAllAction(
  * With a secret moved to an environment variable, the variable is listed (empty) in the
  * folder's `.env.example` and `.env` is git-ignored, in the same undoable edit.
  */
-async function addEnvFiles(edit: vscode.WorkspaceEdit, uri: vscode.Uri, name: string): Promise<void> {
+/** Adds a fix's changes to other files of the workspace folder (see OtherFileEdit) to its edit. */
+async function addOtherFiles(edit: vscode.WorkspaceEdit, uri: vscode.Uri, others: readonly OtherFileEdit[]): Promise<void> {
   const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
   if (!folder) return;
   const update = async (file: vscode.Uri, next: (text: string | undefined) => string) => {
@@ -123,8 +123,12 @@ async function addEnvFiles(edit: vscode.WorkspaceEdit, uri: vscode.Uri, name: st
       edit.insert(file, new vscode.Position(end.line, end.character), updated.slice(text.length));
     }
   };
-  await update(vscode.Uri.joinPath(folder, '.env.example'), (t) => envExampleEdit(t, name));
-  await update(vscode.Uri.joinPath(folder, '.gitignore'), (t) => gitignoreEdit(t));
+  const { otherFileText } = engine();
+  for (const o of others) {
+    // A path that climbs out of the folder is never followed (a fix is data from the engine).
+    if (o.path.split(/[\\/]/).some((part) => part === '..' || part === '') ) continue;
+    await update(vscode.Uri.joinPath(folder, ...o.path.split('/')), (t) => otherFileText(o, t));
+  }
 }
 
 function suppressAction(doc: vscode.TextDocument, finding: Finding, kind: 'next-line' | 'file'): vscode.CodeAction | undefined {

@@ -4,6 +4,7 @@
  * extension's code, so activation does not load it; see engine.ts.
  */
 export { scanText } from '../core/scan';
+export { otherFileText } from '../core/fix-files';
 export { fingerprintFindings } from '../core/fingerprint';
 export { LineIndex } from '../core/documents/lines';
 export { errorDetail } from '../core/pool/scan-file';

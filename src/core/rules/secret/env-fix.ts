@@ -1,6 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
-import type { Fix, Range, TextEdit } from '../../types';
+import type { Fix, OtherFileEdit, Range, TextEdit } from '../../types';
 import { words } from './value';
 
 /**
@@ -160,7 +160,7 @@ export function envFix(doc: Document, lit: { literalRange: Range; valueRange: Ra
   if (!flavour) return undefined;
   const ref = referenceFor(flavour, name);
   if (flavour === 'compose') {
-    return { titleId: ENV_FIX_ID, data: { name }, edits: [{ range: lit.valueRange, newText: ref }], safe: false };
+    return { titleId: ENV_FIX_ID, data: { name }, edits: [{ range: lit.valueRange, newText: ref }], others: envFiles(name), safe: false };
   }
   if (!lit.quote) return undefined;
   const [start] = lit.literalRange;
@@ -169,7 +169,18 @@ export function envFix(doc: Document, lit: { literalRange: Range; valueRange: Ra
   if (flavour === 'python' && /[bB]/.test(prefix)) return undefined;
   if (needsConstant(flavour, doc.text, start)) return undefined;
   const edits: TextEdit[] = [...importEdits(flavour, doc.text), { range: lit.literalRange, newText: ref }];
-  return { titleId: ENV_FIX_ID, data: { name }, edits, safe: false };
+  return { titleId: ENV_FIX_ID, data: { name }, edits, others: envFiles(name), safe: false };
+}
+
+/**
+ * The env fix's changes beside the edit: the variable listed in `.env.example` (so the next
+ * developer knows to set it) and `.env` git-ignored (so the value set there is not committed).
+ */
+export function envFiles(name: string): OtherFileEdit[] {
+  return [
+    { path: '.env.example', kind: 'env-example', entry: name },
+    { path: '.gitignore', kind: 'gitignore', entry: '.env' },
+  ];
 }
 
 /**

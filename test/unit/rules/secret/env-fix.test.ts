@@ -6,6 +6,7 @@ import * as vm from 'node:vm';
 import ts from 'typescript';
 import { Document } from '../../../../src/core/documents/document';
 import { envExampleEdit, envFix, envVarName, gitignoreEdit } from '../../../../src/core/rules/secret/env-fix';
+import { otherFileText } from '../../../../src/core/fix-files';
 import { scanText } from '../../../../src/core/scan';
 import type { Fix } from '../../../../src/core/types';
 
@@ -110,6 +111,21 @@ describe('secret/env-fix', () => {
     const existing = 'API_TOKEN=\nDB_HOST=\n';
     assert.equal(envExampleEdit(existing, 'API_TOKEN'), existing);
     assert.equal(envExampleEdit('export API_TOKEN=""\n', 'API_TOKEN'), 'export API_TOKEN=""\n');
+  });
+
+  it('carries its .env.example and .gitignore changes as data, which otherFileText applies', async () => {
+    const found = await scanText({ path: 'src/config.js', text: `module.exports = { token: '${TOKEN}' };\n` });
+    const fix = found.flatMap((f) => f.fixes ?? []).find((f) => f.titleId === 'fix.env');
+    assert.ok(fix?.others, JSON.stringify(found));
+    const name = fix.data?.name ?? '';
+    assert.deepEqual(fix.others, [
+      { path: '.env.example', kind: 'env-example', entry: name },
+      { path: '.gitignore', kind: 'gitignore', entry: '.env' },
+    ]);
+    const [example, ignore] = fix.others;
+    assert.equal(otherFileText(example, undefined), `${name}=\n`);
+    assert.equal(otherFileText(example, `${name}=\n`), `${name}=\n`);
+    assert.equal(otherFileText(ignore, 'dist/\n'), 'dist/\n.env\n');
   });
 
   it('adds .env to .gitignore once', () => {
