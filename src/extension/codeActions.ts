@@ -126,7 +126,7 @@ async function addOtherFiles(edit: vscode.WorkspaceEdit, uri: vscode.Uri, others
   const { otherFileText } = engine();
   for (const o of others) {
     // A path that climbs out of the folder is never followed (a fix is data from the engine).
-    if (o.path.split(/[\\/]/).some((part) => part === '..' || part === '') ) continue;
+    if (o.path.split(/[\\/]/).some((part) => part === '..' || part === '')) continue;
     await update(vscode.Uri.joinPath(folder, ...o.path.split('/')), (t) => otherFileText(o, t));
   }
 }
