@@ -1,7 +1,7 @@
 // The CLI contract, checked against the real bundled CLI as a separate process:
 // exit codes 0/1/2, the three formats, and no secret ever printed in full.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,7 +44,8 @@ describe('mamori CLI', () => {
   let dirty: string;
   let clean: string;
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/cli.js is built by test/run-unit.mjs before any test runs.
+    assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run the unit tests with node test/run-unit.mjs');
     dirty = project({
       '.env': `SLACK_TOKEN=${SLACK}\nDATABASE_URL=postgres://app:${PG_PASSWORD}@db.example.jp:5432/app\n`,
       'src/app.js': 'console.log("hello");\n',
