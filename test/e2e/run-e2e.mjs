@@ -294,8 +294,57 @@ async function runUi(browser, server) {
       await page.keyboard.press('Escape');
     }],
   ];
+  // Quick Open (the palette without ">"), as a person opens a file they know by name.
+  const openFile = async (name, lineText) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: lineText }).first().waitFor();
+  };
+  const exposure = await expectedFinding('deploy/docker-compose.yml', 'exposure/compose-db-port-public', lang);
+  steps.push(['hovering a published database port shows the finding and its guideline', async () => {
+    await openFile('docker-compose.yml', '5432:5432');
+    const hover = page.locator('.monaco-hover').filter({ hasText: exposure.guidelineTitle }).first();
+    const port = page.locator('.monaco-editor .view-line span', { hasText: '5432' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await port.hover();
+      try {
+        await hover.waitFor({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt === 4) throw err;
+      }
+    }
+    if (!(await hover.innerHTML()).includes(exposure.guidelineUrl)) throw new Error(`the hover has no link to ${exposure.guidelineUrl}`);
+    // The picture of the hover in the README (media/) is taken from this screenshot.
+    await shot('hover-exposure');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  }]);
   if (lang === 'en') {
     steps.push(
+      ['Ctrl+. on a hardcoded token offers to read it from an environment variable', async () => {
+        await openFile('config.js', 'ghp_');
+        await page.locator('.monaco-editor .view-line span', { hasText: 'ghp_' }).first().click();
+        const action = page.locator('.action-widget .monaco-list-row', { hasText: 'environment variable' }).first();
+        for (let attempt = 1; ; attempt++) {
+          await page.keyboard.press('Control+.');
+          try {
+            await action.waitFor({ timeout: 3_000 });
+            break;
+          } catch (err) {
+            if (attempt === 5) throw err;
+            await page.keyboard.press('Escape');
+          }
+        }
+        // The picture of the quick fix in the README (media/) is taken from this screenshot.
+        await shot('quick-fix-env');
+        await page.keyboard.press('Escape');
+      }],
       ['the command palette runs "Mamori: Scan Workspace"; files never opened appear in Problems', async () => {
         await palette('Mamori: Scan Workspace');
         await problems.filter({ hasText: 'notify.sh' }).first().waitFor({ timeout: 60_000 });
