@@ -323,9 +323,18 @@ export function literalHits(doc: TextMemo): readonly number[] {
   return sharedResult(doc).hits;
 }
 
-/** Whether any of `literals` (already registered) occurs in the text, in any ASCII case. */
+/**
+ * Whether any of `literals` occurs in the text, in any ASCII case. Each must be declared by a
+ * rule (Rule.literals): the search looks only for declared words, so an undeclared one would
+ * never be found and the check it guards would silently never run. It throws instead, which
+ * the engine reports as a rule error.
+ */
 export function mentionsAny(doc: TextMemo, literals: readonly string[]): boolean {
   const found = literalsIn(doc);
-  for (const l of literals) if (found.has(FOLDED.get(l) ?? foldString(l))) return true;
+  for (const l of literals) {
+    const f = FOLDED.get(l) ?? foldString(l);
+    if (!REGISTERED.has(f)) throw new Error(`the literal ${JSON.stringify(l)} is asked about but no rule declares it (Rule.literals)`);
+    if (found.has(f)) return true;
+  }
   return false;
 }

@@ -1,3 +1,4 @@
+import { registerLiterals } from '../literals';
 import type { Rule } from './rule';
 import { exposureRules } from './exposure/index';
 import { passwordPolicyRules } from './password-policy/index';
@@ -6,6 +7,12 @@ import { piiDataRules } from './pii-data/index';
 
 /** Every rule, listed explicitly so the bundler keeps them and one test can walk them all. */
 export const RULES: readonly Rule[] = [...secretRules, ...exposureRules, ...piiDataRules, ...passwordPolicyRules];
+
+// The shared one-pass literal search is built from what the rules declare (see Rule.literals).
+for (const r of RULES) {
+  registerLiterals(r.literals ?? []);
+  registerLiterals(r.positionalLiterals ?? [], { positional: true });
+}
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

@@ -77,6 +77,15 @@ export interface Rule {
   specificity?: Specificity;
   /** On equal specificity and severity, this rule's verdict is the reference one (secretlint's preset). */
   reference?: boolean;
+  /**
+   * The literal words the rule's check asks about (`mentionsAny`, `literalsIn`; ASCII case
+   * ignored), typically the cheap prefilter before its patterns. The engine finds every rule's
+   * words in one pass over each file (core/literals.ts); asking about a word no rule declares
+   * is an error, so a prefilter cannot silently miss.
+   */
+  literals?: readonly string[];
+  /** Literals (two code units or more) whose every occurrence the check reads (`literalHits`). */
+  positionalLiterals?: readonly string[];
   /** Catalog ids; the first must have an official URL. */
   guidelines: string[];
   /** Short name (SARIF shortDescription, tree view). */

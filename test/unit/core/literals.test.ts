@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { foldString, LiteralSet } from '../../../src/core/literals';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Document } from '../../../src/core/documents/document';
+import { foldString, LiteralSet, mentionsAny } from '../../../src/core/literals';
+import { RULES } from '../../../src/core/rules/index';
 
 /** What a plain search finds: the reference the one-pass search must agree with. */
 function naive(literals: string[], text: string): Set<string> {
@@ -121,5 +125,29 @@ describe('LiteralSet', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('literals declared by the rules', () => {
+  it('are what the shared search looks for, and asking about an undeclared word is an error', () => {
+    const doc = new Document('app.js', 'const password = process.env.DB_PASSWORD;\n');
+    // Declared by the generic assignment rules (Rule.literals).
+    assert.ok(RULES.some((r) => r.literals?.includes('process.env')));
+    assert.equal(mentionsAny(doc, ['process.env']), true);
+    assert.throws(() => mentionsAny(doc, ['zz-no-rule-declares-this']), /no rule declares it/);
+  });
+
+  it('come from the rules alone: no module registers words of its own', () => {
+    const root = path.resolve(__dirname, '../../../src');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith(path.join('core', 'literals.ts')) && !p.endsWith(path.join('rules', 'index.ts')) && fs.readFileSync(p, 'utf8').includes('registerLiterals(')) offenders.push(path.relative(root, p));
+      }
+    };
+    walk(root);
+    assert.deepEqual(offenders, []);
   });
 });

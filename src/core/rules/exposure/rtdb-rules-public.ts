@@ -1,6 +1,6 @@
 import { jsonTree } from '../../documents/json';
 import { get, type TreeNode } from '../../documents/tree';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, FIREBASE_GUIDELINES, replaceFix } from './common';
 import { alwaysTrue, USER_DATA } from './firebase';
@@ -11,10 +11,10 @@ import { alwaysTrue, USER_DATA } from './firebase';
  * `true`, `"true"`, or a test-mode `now < …` deadline (a warning once it has passed: extending
  * the date reopens everything).
  */
-registerLiterals(['".read"', '".write"']);
 
 export const rtdbRulesPublic: Rule = {
   id: 'exposure/rtdb-rules-public',
+  literals: ['".read"', '".write"'],
   category: 'pii-exposure',
   severity: 'error',
   guidelines: FIREBASE_GUIDELINES,

@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { get } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, str } from './common';
@@ -20,7 +20,6 @@ import { bindsEverywhere, composeServices, hostIp, imageFamily } from './contain
 
 /** Words one of which a file must hold before any line of it is read. */
 const HINTS = ['docker run', 'podman run', '--publish', 'listen_addresses', 'protected-mode', 'protected_mode', 'bind_ip', 'bindip', 'bind-address', 'bind_address', 'redis', '0.0.0.0', '::/0'];
-registerLiterals(HINTS);
 
 /** Server configuration files with rules of their own. */
 const OWN_RULE = /^(redis([-_.][\w.-]*)?\.conf|postgresql([.-][\w.-]*)?\.conf|pg_hba([.-][\w.-]*)?\.conf|mongo(d|db)?([-_.][\w.-]*)?\.(conf|ya?ml)|[\w.-]*\.cnf)$/;
@@ -216,6 +215,7 @@ function unpublishedServices(doc: Document): Range[] {
 
 export const scriptDbOpen: Rule = {
   id: 'exposure/script-db-open',
+  literals: HINTS,
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

@@ -3,7 +3,7 @@ import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, classList, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective, type PolicyFacts } from './model';
-import { policiesOf } from './policies';
+import { policiesOf, POLICY_LITERALS } from './policies';
 
 /** Whether a policy requires some class of the group: true, false, or undefined (cannot tell). */
 function groupRequired(policy: PolicyFacts, group: readonly CharClass[], groups: number): boolean | undefined {
@@ -48,6 +48,7 @@ function switchedOffSpan(policy: PolicyFacts, missing: readonly (readonly CharCl
 /** Character classes the profile asks for but the policy does not require. */
 export const compositionRule: Rule = {
   id: 'password-policy/composition',
+  literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',
   guidelines: POLICY_GUIDELINES,

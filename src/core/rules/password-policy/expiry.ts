@@ -1,6 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf } from './common';
-import { policiesOf } from './policies';
+import { policiesOf, POLICY_LITERALS } from './policies';
 
 // Expiry this far out is how systems spell "never" (login.defs ships 99999).
 const NEVER_DAYS = 3650;
@@ -8,6 +8,7 @@ const NEVER_DAYS = 3650;
 /** Forced periodic password change where the profile says it is unnecessary. */
 export const expiryRule: Rule = {
   id: 'password-policy/periodic-expiry',
+  literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'info',
   guidelines: ['mic-kokumin-pw', ...POLICY_GUIDELINES.filter((g) => g !== 'mic-kokumin-pw')],

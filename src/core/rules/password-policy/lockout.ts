@@ -1,7 +1,7 @@
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective } from './model';
-import { policiesOf } from './policies';
+import { policiesOf, POLICY_LITERALS } from './policies';
 
 function minutes(n: number): string {
   return Number.isFinite(n) ? String(Math.round(n * 10) / 10) : '∞';
@@ -10,6 +10,7 @@ function minutes(n: number): string {
 /** No lockout after repeated failed logins, or a looser one than the profile allows. */
 export const lockoutRule: Rule = {
   id: 'password-policy/lockout',
+  literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',
   guidelines: POLICY_GUIDELINES,

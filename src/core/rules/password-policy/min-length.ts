@@ -1,11 +1,12 @@
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective } from './model';
-import { policiesOf } from './policies';
+import { policiesOf, POLICY_LITERALS } from './policies';
 
 /** Minimum password length below the profile's, or not set at all. */
 export const minLengthRule: Rule = {
   id: 'password-policy/min-length',
+  literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',
   guidelines: POLICY_GUIDELINES,

@@ -1,8 +1,8 @@
 import type { Document } from '../../documents/document';
 import type { PolicyFacts } from './model';
-import { codePolicies } from './sources/code';
-import { systemPolicies } from './sources/system';
-import { treePolicies } from './sources/trees';
+import { CODE_LITERALS, codePolicies } from './sources/code';
+import { SYSTEM_LITERALS, systemPolicies } from './sources/system';
+import { TREE_WORDS, treePolicies } from './sources/trees';
 
 /**
  * Every password policy in a document, computed once per document and shared by the
@@ -11,3 +11,6 @@ import { treePolicies } from './sources/trees';
 export function policiesOf(doc: Document): PolicyFacts[] {
   return doc.memo('password-policy', () => [...treePolicies(doc), ...codePolicies(doc), ...systemPolicies(doc)]);
 }
+
+/** The words the policy recognisers ask about: every rule that reads policies declares them (Rule.literals). */
+export const POLICY_LITERALS: readonly string[] = [...CODE_LITERALS, ...SYSTEM_LITERALS, ...TREE_WORDS];

@@ -1,11 +1,12 @@
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
 import { effective } from './model';
-import { policiesOf } from './policies';
+import { policiesOf, POLICY_LITERALS } from './policies';
 
 /** Reuse of earlier passwords not restricted, or restricted to fewer than the profile asks. */
 export const reuseRule: Rule = {
   id: 'password-policy/reuse',
+  literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',
   guidelines: POLICY_GUIDELINES,

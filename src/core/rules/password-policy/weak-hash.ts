@@ -1,14 +1,14 @@
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
 import { groupRange, inLineComment, matches } from './sources/text';
 
 const FORMATS = new Set(['conf', 'sql', 'yaml', 'shell', 'dockerfile', 'text', 'ini', 'properties', 'dotenv', 'hcl', 'json']);
 
 /** PostgreSQL storing passwords as unsalted-per-server MD5 instead of SCRAM-SHA-256. */
-registerLiterals(['password_encryption']);
 
 export const weakHashRule: Rule = {
   id: 'password-policy/weak-hash',
+  literals: ['password_encryption'],
   category: 'password-policy',
   severity: 'warning',
   guidelines: ['nisc-tkb-6.1.1', 'ppc-faq-10-19'],

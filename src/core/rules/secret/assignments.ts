@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
 import { visit, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
-import { literalHits, mentionsAny, registerLiterals } from '../../literals';
+import { literalHits, mentionsAny } from '../../literals';
 import type { Range } from '../../types';
 import { classifyKey } from './keys';
 
@@ -46,8 +46,6 @@ export function unquotedIsExpression(format: Format): boolean {
 /** Lines worth parsing mention one of these words (any case). */
 const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'erlang', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
 const HINT = new RegExp(HINT_WORDS.join('|'), 'i');
-// Found with every other literal in the shared one-pass search, which also says where.
-registerLiterals(HINT_WORDS, { positional: true });
 
 /** `key <op> ` — the key may be quoted, dotted or `$`-prefixed; the operator is one of many. */
 const ASSIGN = /(?<![\w$@.\-\\])[$@]?(?:(\\?["'`])([^"'`\\\r\n]{1,100}?)\1|([A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff][\w.\-\u3040-\u30ff\u4e00-\u9fff]{0,99}))[ \t]*(?:\][ \t]*)?(:=|=>|\.=|\+=|\?=|\|\|=|<-|=|:)(?![=:/>~])[ \t]*/g;
@@ -355,7 +353,6 @@ function trimAtSpace(p: ParsedValue): ParsedValue {
 }
 
 /** Literals the XML and tree passes need (one of them in every match), asked of the shared search. */
-registerLiterals(['</', 'value', 'default']);
 
 /** `<key>value</key>` elements; the caller has checked that the text holds a `</`. */
 function scanXmlElements(text: string, out: Candidate[]): void {
@@ -432,7 +429,6 @@ function findCandidates(doc: Document): Candidate[] {
   return out;
 }
 
-registerLiterals(['environ', 'getenv', 'env(', 'env.str', 'env.fetch', 'config(', 'process.env', 'env[', 'get_env']);
 
 /**
  * Environment reads with a literal default: `os.environ.get("X", "lit")`, `os.getenv("X", "lit")`,
@@ -460,8 +456,6 @@ export function fallbackCandidatesOf(doc: Document): Candidate[] {
  * is group 2 (quoted forms) or group 3 (`process.env.X`).
  */
 const ENV_OR_STARTS = ['ENV[', 'ENV.fetch(', 'System.get_env(', 'os.environ.get(', 'os.getenv(', 'process.env'];
-// Each call name is asked of the shared literal pass before its own search of the text.
-registerLiterals([...ENV_CALLS, ...ENV_OR_STARTS]);
 
 const ENV_OR = /(?:ENV\[[ \t]*|ENV\.fetch\([ \t]*|System\.get_env\([ \t]*|os\.environ\.get\([ \t]*|os\.getenv\([ \t]*|process\.env\[[ \t]*)(["'])([A-Za-z_]\w{0,99})\1[ \t]*[\])][ \t]*(?:\|\||\?\?|\bor\b|\{)|process\.env\.([A-Za-z_]\w{0,99})[ \t]*(?:\|\||\?\?)/y;
 
@@ -588,3 +582,27 @@ function orFallbacks(doc: Document, out: Candidate[]): void {
     out.push({ key, value: p.value, valueRange: p.valueRange, literalRange: p.literalRange, quote: p.quote, origin: 'fallback' });
   }
 }
+
+/**
+ * The words assignment extraction asks about (Rule.literals of every rule that extracts
+ * candidates): the call names of environment reads with defaults, XML and JSON `value`/`default`
+ * shapes. The hint words are positional (ASSIGNMENT_POSITIONAL): extraction reads the lines
+ * that hold them.
+ */
+export const ASSIGNMENT_LITERALS: readonly string[] = [
+  '</',
+  'value',
+  'default',
+  'environ',
+  'getenv',
+  'env(',
+  'env.str',
+  'env.fetch',
+  'config(',
+  'process.env',
+  'env[',
+  'get_env',
+  ...ENV_CALLS,
+  ...ENV_OR_STARTS,
+];
+export const ASSIGNMENT_POSITIONAL: readonly string[] = HINT_WORDS;

@@ -1,6 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -62,7 +62,8 @@ function commandAround(text: string, at: number, tool: RegExp): boolean {
 }
 
 /** The tools' names, asked of the shared literal search before an exact-case search of the text. */
-registerLiterals(['curl', 'sshpass', 'mysql', 'sqlcmd', 'bcp', 'osql', 'redis-cli', 'mongo', 'pgpassword', 'requirepass', 'masterauth']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['curl', 'sshpass', 'mysql', 'sqlcmd', 'bcp', 'osql', 'redis-cli', 'mongo', 'pgpassword', 'requirepass', 'masterauth'];
 
 /**
  * Whether a password given to a tool is a real one, and weak: in files that run (compose, shell)
@@ -122,6 +123,7 @@ function hits(doc: Document): Hit[] {
 /** A password given to a command-line tool. */
 export const cliCredential: Rule = {
   id: 'secret/cli-credential',
+  literals: LITERALS,
   specificity: 'connection',
   category: 'secret',
   severity: 'error',

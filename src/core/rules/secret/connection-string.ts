@@ -5,7 +5,7 @@ import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './value';
 import { unquotedIsExpression } from './assignments';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 
 /**
  * Passwords inside connection strings and URLs: `scheme://user:password@host` for databases,
@@ -33,7 +33,8 @@ const KV_CONTEXT = /(?:Server|Data Source|Host|User ID|UID|Uid|User Id|Database|
 const AZURE_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey)\s*=\s*(?<p>[A-Za-z0-9+/]{40,100}={0,2})/g;
 const SAS_SIG = /[?&;]sig=(?<p>[A-Za-z0-9%+/=]{30,120})/g;
 
-registerLiterals(['pwd', 'password', 'accountkey', 'sharedaccesskey', '://', 'sig=']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['pwd', 'password', 'accountkey', 'sharedaccesskey', '://', 'sig='];
 
 const WORD_PASSWORDS = /^(?:pass|passwd|password|secret|pwd|changeme|changeit|admin|root|guest|test|user|username)$/i;
 
@@ -174,6 +175,7 @@ const KIND_TEXT: Record<Hit['kind'], { en: string; ja: string }> = {
 /** A password or key embedded in a connection string or URL. */
 export const connectionString: Rule = {
   id: 'secret/connection-string',
+  literals: LITERALS,
   specificity: 'connection',
   category: 'secret',
   severity: 'error',

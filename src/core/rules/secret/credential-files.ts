@@ -1,5 +1,5 @@
 import type { Document } from '../../documents/document';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -79,7 +79,8 @@ function base64Auth(text: string, out: Hit[], file: string, re: RegExp): void {
   }
 }
 
-registerLiterals(['"auths"']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['"auths"'];
 
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:credential-files', () => {
@@ -101,6 +102,7 @@ function hits(doc: Document): Hit[] {
 /** A password or token in a tool's credential file. */
 export const credentialFile: Rule = {
   id: 'secret/credential-file',
+  literals: LITERALS,
   specificity: 'store',
   category: 'secret',
   severity: 'error',

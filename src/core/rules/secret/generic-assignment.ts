@@ -2,7 +2,7 @@ import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
-import { candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { classifyKey, type KeyClass } from './keys';
@@ -440,6 +440,8 @@ function finding(doc: Document, j: Judged): RawFinding {
 export const hardcodedPassword: Rule = {
   id: 'secret/hardcoded-password',
   specificity: 'generic',
+  literals: ASSIGNMENT_LITERALS,
+  positionalLiterals: ASSIGNMENT_POSITIONAL,
   category: 'secret',
   severity: 'warning',
   guidelines: SECRET_GUIDELINES,
@@ -508,6 +510,8 @@ selfTest: setExamples([hardcodedPassword], {
 export const hardcodedSecret: Rule = {
   id: 'secret/hardcoded-secret',
   specificity: 'generic',
+  literals: ASSIGNMENT_LITERALS,
+  positionalLiterals: ASSIGNMENT_POSITIONAL,
   category: 'secret',
   severity: 'warning',
   guidelines: SECRET_GUIDELINES,

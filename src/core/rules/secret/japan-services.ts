@@ -1,10 +1,10 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule, type RuleExamples } from '../rule';
-import { candidatesOf } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { ex } from './provider-rule';
@@ -331,6 +331,8 @@ function jpRule(s: JpService, index: number): Rule {
     id: s.id,
     category: 'secret',
     severity: 'error',
+    literals: [...(s.patternHints ?? []), ...(s.mention ?? []), ...ASSIGNMENT_LITERALS],
+    positionalLiterals: ASSIGNMENT_POSITIONAL,
     guidelines: SECRET_GUIDELINES,
     title,
     description: SECRET_DESCRIPTION,
@@ -366,7 +368,6 @@ function jpRule(s: JpService, index: number): Rule {
   };
 }
 
-for (const s of JP_SERVICES) registerLiterals([...(s.patternHints ?? []), ...(s.mention ?? [])]);
 
 /** The Japanese-service rules. */
 export const japanServiceRules: Rule[] = JP_SERVICES.map((s, index) => jpRule(s, index));

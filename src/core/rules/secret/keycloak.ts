@@ -1,7 +1,7 @@
 import type { Document } from '../../documents/document';
 import { entry, visit, type ObjectNode, type ScalarNode, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -110,7 +110,8 @@ function scanRealm(doc: Document, realm: ObjectNode, out: Hit[]): void {
   });
 }
 
-registerLiterals(['realm']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['realm'];
 
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:keycloak', () => {
@@ -138,6 +139,7 @@ const WHAT: Record<Kind, { en: string; ja: string }> = {
 /** A credential or key written into a Keycloak realm export or adapter file. */
 export const keycloakCredential: Rule = {
   id: 'secret/keycloak-credential',
+  literals: LITERALS,
   specificity: 'store',
   category: 'secret',
   severity: 'error',

@@ -1,5 +1,5 @@
 import type { Document } from '../../documents/document';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -109,7 +109,8 @@ function scanDocument(text: string, offset: number, out: Hit[], blocks: Range[])
   }
 }
 
-registerLiterals(['kind']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['kind'];
 
 function scan(doc: Document): Scan {
   return doc.memo('secret:k8s-secret', () => {
@@ -136,6 +137,7 @@ export function kubernetesSecretBlocks(doc: Document): readonly Range[] {
 /** A Kubernetes Secret manifest with its values committed. */
 export const kubernetesSecret: Rule = {
   id: 'secret/kubernetes-secret',
+  literals: LITERALS,
   specificity: 'store',
   category: 'secret',
   severity: 'error',

@@ -2,10 +2,10 @@ import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
-import { candidatesOf } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './assignments';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { words } from './value';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 
 /**
  * Private key material in any file: PEM blocks (PKCS#1, PKCS#8, SEC1, OpenSSH, PGP, encrypted),
@@ -80,8 +80,8 @@ function puttyKeys(text: string, out: KeyHit[]): void {
 }
 
 const PKCS12_WORDS = ['pfx', 'p12', 'pkcs12'];
-registerLiterals(PKCS12_WORDS);
-registerLiterals(['private key', 'putty-user-key-file-']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = [...PKCS12_WORDS, 'private key', 'putty-user-key-file-'];
 
 /** Base64 PKCS#12 bundles (.pfx/.p12) pasted into configuration. */
 function pkcs12Values(doc: Document, out: KeyHit[]): void {
@@ -108,6 +108,8 @@ function hits(doc: Document): KeyHit[] {
 /** A private key written into a file. */
 export const privateKeyBlock: Rule = {
   id: 'secret/private-key-block',
+  literals: [...LITERALS, ...ASSIGNMENT_LITERALS],
+  positionalLiterals: ASSIGNMENT_POSITIONAL,
   category: 'secret',
   severity: 'error',
   guidelines: KEY_GUIDELINES,

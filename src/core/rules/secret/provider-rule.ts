@@ -1,10 +1,10 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
-import { foldString, literalsIn, mentionsAny, registerLiterals } from '../../literals';
+import { foldString, literalsIn, mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, type RawFinding, type Rule, type RuleExample, type RuleExamples } from '../rule';
-import { candidatesOf, type Candidate } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
 import { entropy, words } from './value';
@@ -143,11 +143,12 @@ interface Hit {
  */
 const BY_HINT = new Map<string, { pattern: TokenPattern; exact: string }[]>();
 
-function registerHints(spec: ProviderSpec): void {
+/** Indexes a provider's patterns by their hints; returns the words its rule declares (Rule.literals). */
+function registerHints(spec: ProviderSpec): string[] {
+  const words: string[] = [];
   for (const p of spec.patterns) {
     const lower = p.hints.map(foldString);
-    registerLiterals(lower);
-    registerLiterals(p.fileHints ?? []);
+    words.push(...lower, ...(p.fileHints ?? []));
     lower.forEach((l, i) => {
       const list = BY_HINT.get(l);
       const entry = { pattern: p, exact: p.hints[i] };
@@ -155,6 +156,7 @@ function registerHints(spec: ProviderSpec): void {
       else BY_HINT.set(l, [entry]);
     });
   }
+  return words;
 }
 
 /**
@@ -248,12 +250,15 @@ export function tokenFix(doc: Document, range: Range, fallbackEnv: string) {
 
 /** Turns a provider table entry into a rule. */
 export function providerRule(spec: ProviderSpec): Rule {
-  registerHints(spec);
+  const literals = registerHints(spec);
   const title: Localized = { en: `${spec.provider.en} ${spec.kind.en}`, ja: `${spec.provider.ja} の${spec.kind.ja}` };
   return {
     id: spec.id,
     category: 'secret',
     severity: 'error',
+    // Its own hints, and the words of the assignment extraction it reads keys through.
+    literals: [...literals, ...ASSIGNMENT_LITERALS],
+    positionalLiterals: ASSIGNMENT_POSITIONAL,
     guidelines: spec.guidelines ?? SECRET_GUIDELINES,
     title,
     description: SECRET_DESCRIPTION,

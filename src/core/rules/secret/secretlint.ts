@@ -3,7 +3,7 @@ import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
 import type { Document } from '../../documents/document';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
 import { secretExamples, type RawFinding, type Rule, type Specificity } from '../rule';
@@ -54,7 +54,8 @@ const SECRETLINT_SHAPES: ReadonlyArray<readonly [string, RegExp]> = [
  * with one is given to secretlint whole.
  */
 const WHOLE_DOCUMENT = ['private_key', 'private key', 'secretlint'];
-registerLiterals([...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word), ...WHOLE_DOCUMENT]);
+/** Every word the prefilter asks about: each secretlint-backed rule declares them (Rule.literals). */
+const SECRETLINT_LITERALS: readonly string[] = [...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word), ...WHOLE_DOCUMENT];
 
 /** Whether secretlint's preset could report anything in the document. */
 export function secretlintMayMatch(doc: Document): boolean {
@@ -232,6 +233,7 @@ export function secretlintRule(spec: {
     category: 'secret',
     severity: 'error',
     ...(spec.specificity ? { specificity: spec.specificity } : {}),
+    literals: SECRETLINT_LITERALS,
     // secretlint's preset is the reference verdict where Mamori's own rules see the same token.
     reference: true,
     guidelines: SECRET_GUIDELINES,

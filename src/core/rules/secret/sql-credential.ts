@@ -1,6 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
@@ -239,7 +239,8 @@ function inserts(text: string, out: Hit[], seen: Set<number>): void {
   }
 }
 
-registerLiterals(['password', 'identified', 'insert', 'update']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['password', 'identified', 'insert', 'update'];
 
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:sql', () => {
@@ -257,6 +258,7 @@ function hits(doc: Document): Hit[] {
 /** A password written into SQL: an account's password or a seed row's plaintext password. */
 export const sqlCredential: Rule = {
   id: 'secret/sql-credential',
+  literals: LITERALS,
   specificity: 'store',
   category: 'secret',
   severity: 'error',

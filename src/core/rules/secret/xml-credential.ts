@@ -1,5 +1,5 @@
 import type { Document } from '../../documents/document';
-import { mentionsAny, registerLiterals } from '../../literals';
+import { mentionsAny } from '../../literals';
 import type { Range } from '../../types';
 import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
@@ -60,7 +60,8 @@ function judge(key: string, raw: string, at: number, out: Hit[]): void {
   out.push({ range: [start, start + value.length], key, strength });
 }
 
-registerLiterals(['pass', 'pwd', 'secret', 'credential']);
+/** The words this file's checks ask about (see `literals` on the rule). */
+const LITERALS: readonly string[] = ['pass', 'pwd', 'secret', 'credential'];
 
 function hits(doc: Document): Hit[] {
   return doc.memo('secret:xml', () => {
@@ -104,6 +105,7 @@ function hits(doc: Document): Hit[] {
 /** A password in an XML configuration file. */
 export const xmlCredential: Rule = {
   id: 'secret/xml-credential',
+  literals: LITERALS,
   category: 'secret',
   severity: 'warning',
   guidelines: SECRET_GUIDELINES,

@@ -3,7 +3,7 @@ import type { CharClass } from '../../../guidelines/profiles';
 import type { Range, TextEdit } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
 import { closing, groupRange, inLineComment, matches, numberReplacer, splitArgs } from './text';
-import { mentionsAny, registerLiterals } from '../../../literals';
+import { mentionsAny } from '../../../literals';
 
 /**
  * Password policies written in application code: ASP.NET Core Identity options, Django's
@@ -112,7 +112,6 @@ function decoratedName(text: string, from: number): string | undefined {
 }
 
 const DECORATOR_WORDS = ['@size', '@length', '@minlength'];
-registerLiterals(DECORATOR_WORDS);
 
 /** class-validator (`@MinLength(8) password`) and Bean Validation (`@Size(min = 8) String password`). */
 function decorators(doc: Document, out: PolicyFacts[]): void {
@@ -356,7 +355,6 @@ function djangoValidatorClasses(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
-registerLiterals(['passwordpolicyconfig', 'userpool', 'accountpasswordpolicy']);
 
 /** Firebase Admin SDK: `passwordPolicyConfig: { enforcementState, constraints: { … } }`. */
 function firebaseCode(doc: Document, out: PolicyFacts[]): void {
@@ -499,7 +497,6 @@ function b2c(doc: Document, out: PolicyFacts[]): void {
 
 /** Words (any case) the application-code sources below need, answered by the shared literal search. */
 const PASSWORD_WORDS = ['password', 'passwd', 'pwd'];
-registerLiterals(PASSWORD_WORDS);
 
 /** The quoted route path of the handler a validator sits in (`router.post('/register', …)`), if close by. */
 function routePath(text: string, offset: number): string | undefined {
@@ -681,7 +678,6 @@ function lengthChecks(doc: Document, out: PolicyFacts[]): void {
 
 /** Every source below needs one of these words (any case): checked in the shared one-pass search. */
 const CODE_WORDS = ['pass', 'pwd', 'predicate', 'userpool'];
-registerLiterals(CODE_WORDS);
 
 /** Every password policy written in application code or framework settings. */
 export function codePolicies(doc: Document): PolicyFacts[] {
@@ -734,3 +730,6 @@ export function codePolicies(doc: Document): PolicyFacts[] {
   }
   return out;
 }
+
+/** Every word the code sources ask about (declared by the password-policy rules: Rule.literals). */
+export const CODE_LITERALS: readonly string[] = [...DECORATOR_WORDS, 'passwordpolicyconfig', 'userpool', 'accountpasswordpolicy', ...PASSWORD_WORDS, ...CODE_WORDS];

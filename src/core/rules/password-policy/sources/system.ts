@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import type { CharClass } from '../../../guidelines/profiles';
 import type { Range, TextEdit } from '../../../types';
 import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from '../model';
-import { mentionsAny, registerLiterals } from '../../../literals';
+import { mentionsAny } from '../../../literals';
 import { groupRange, matches, numberReplacer } from './text';
 import { isMinLengthSetting } from './names';
 
@@ -204,7 +204,6 @@ function pamStack(doc: Document): PolicyFacts | undefined {
 
 const MYSQL_KEY = /(?<![\w.-])validate[_-]password[._-](length|policy|mixed[_-]case[_-]count|number[_-]count|special[_-]char[_-]count)\b['"]?[ \t]*(?:=|:|\s)[ \t]*['"]?([A-Za-z0-9]{1,12})\b/dgi;
 
-registerLiterals(['validate_password', 'validate-password']);
 
 /** MySQL validate_password settings (my.cnf, SET GLOBAL, server flags). */
 function mysql(doc: Document): PolicyFacts | undefined {
@@ -245,7 +244,6 @@ function mysql(doc: Document): PolicyFacts | undefined {
   return facts;
 }
 
-registerLiterals(['gotrue_']);
 
 // `KEY=value` (env files, compose lists) or `KEY: value` (compose maps), one per line.
 const GOTRUE_LINE = /^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(GOTRUE_(?:PASSWORD_MIN_LENGTH|EXTERNAL_EMAIL_ENABLED|PASSWORD_REQUIRED_CHARACTERS))[ \t]*[=:][ \t]*(['"]?)([^'"\s#]{0,200})\2/dgm;
@@ -305,7 +303,6 @@ function namedLines(doc: Document): PolicyFacts[] {
 // Settings a provisioning script writes into login.defs, pwquality.conf or authconfig.
 const SCRIPT_SETTING = /\bPASS_MIN_LEN[ \t]+(\d{1,3})\b|\bminlen[ \t]*=[ \t]*(\d{1,3})\b|--passminlen=(\d{1,3})\b/dg;
 
-registerLiterals(['pass_min_len', 'minlen']);
 
 /**
  * Shell scripts and Dockerfiles that set a minimum length: a sed on login.defs writing
@@ -362,3 +359,6 @@ export function systemPolicies(doc: Document): PolicyFacts[] {
   }
   return out;
 }
+
+/** Every word the system sources ask about (declared by the password-policy rules: Rule.literals). */
+export const SYSTEM_LITERALS: readonly string[] = ['validate_password', 'validate-password', 'gotrue_', 'pass_min_len', 'minlen'];

@@ -7,14 +7,13 @@ import { omitted, stated, type Fact, type LockoutFacts, type PolicyFacts } from 
 import { entryInserter, scalarReplacer } from '../edits';
 import { headerRange, TreeReader, type WhenOmitted } from '../reader';
 import { isKeycloakPolicy, keycloakPolicyFacts } from './keycloak';
-import { mentionsAny, registerLiterals } from '../../../literals';
+import { mentionsAny } from '../../../literals';
 import { pamMinLength } from './system';
 import { stringCandidates } from './hcl-eval';
 import { isMinLengthSetting, namesPassword, PW_WORDS, splitWords } from './names';
 
 /** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
-const TREE_WORDS = ['passw', 'policy', 'brute', 'lockout', 'realm', 'minlen', 'min_len', 'user_pool_name'];
-registerLiterals(TREE_WORDS);
+export const TREE_WORDS: readonly string[] = ['passw', 'policy', 'brute', 'lockout', 'realm', 'minlen', 'min_len', 'user_pool_name'];
 
 /**
  * Password policies in structured files: Terraform (HCL and JSON), CloudFormation, Pulumi YAML,
