@@ -90,7 +90,9 @@ function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: 
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i].rule;
     try {
-      if (!rule.appliesTo(doc)) continue;
+      if (rule.formats && !rule.formats.includes(doc.format)) continue;
+      if (rule.files && !rule.files.test(doc.name)) continue;
+      if (rule.appliesTo && !rule.appliesTo(doc)) continue;
       if (rule.id === FAULT_RULE && doc.text.includes(FAULT_MARK)) throw new Error('fault injected by MAMORI_FAULT_RULE');
       const result = rule.check(doc, ctx);
       if (result instanceof Promise) {

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config';
 import type { Document } from '../documents/document';
+import type { Format } from '../documents/detect';
 import type { Localized } from '../guidelines/catalog';
 import type { Category, Fix, Range, Severity } from '../types';
 
@@ -94,7 +95,15 @@ export interface Rule {
   description: Localized;
   /** Message templates with `{name}` placeholders, keyed by message id. */
   messages: Record<string, Localized>;
-  appliesTo(doc: Document): boolean;
+  /**
+   * The formats the rule reads (documents/detect.ts); unset means every format. With `files`,
+   * what the engine checks before running the rule, so most rules need no `appliesTo`.
+   */
+  formats?: readonly Format[];
+  /** The file names (last path segment) the rule reads; unset means any name. */
+  files?: RegExp;
+  /** A finer test of the document, after `formats` and `files` (its content, a combination of names). */
+  appliesTo?(doc: Document): boolean;
   check(doc: Document, ctx?: RuleContext): RawFinding[] | Promise<RawFinding[]>;
   /**
    * Self-test examples. Empty for secret rules in the shipped bundles (see `setExamples`):

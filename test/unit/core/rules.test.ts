@@ -55,3 +55,30 @@ describe('rule catalogue', () => {
     });
   }
 });
+
+describe('dispatch from rule data', () => {
+  it('runs a rule only on the formats and file names it declares', async () => {
+    const hclOnly = RULES.find((r) => r.formats?.length === 1 && r.formats[0] === 'hcl');
+    const byName = RULES.find((r) => r.id === 'exposure/pg-hba-open');
+    assert.ok(hclOnly && byName?.files);
+    const calls: string[] = [];
+    const restore = [hclOnly, byName].map((rule) => {
+      const check = rule.check.bind(rule);
+      rule.check = (doc, ctx) => {
+        calls.push(`${rule.id} ${doc.name}`);
+        return check(doc, ctx);
+      };
+      return () => (rule.check = check);
+    });
+    try {
+      await scanText({ path: 'main.yaml', text: 'a: 1\n' });
+      await scanText({ path: 'hba.conf', text: 'host all all 0.0.0.0/0 trust\n' });
+      assert.deepEqual(calls, []);
+      await scanText({ path: 'main.tf', text: 'resource "x" "y" {}\n' });
+      await scanText({ path: 'pg_hba.conf', text: 'host all all 0.0.0.0/0 trust\n' });
+      assert.deepEqual(calls, [`${hclOnly.id} main.tf`, 'exposure/pg-hba-open pg_hba.conf']);
+    } finally {
+      for (const r of restore) r();
+    }
+  });
+});

@@ -98,7 +98,8 @@ export const clickhouseOpen: Rule = {
     open: { en: 'User "{user}" may log in from any address ({value}).', ja: 'ユーザー「{user}」が任意のアドレス（{value}）からログインできます。' },
     listenAll: { en: 'ClickHouse listens on every interface ({value}).', ja: 'ClickHouse が全インターフェースで待ち受けています（{value}）。' },
   },
-  appliesTo: (doc) => doc.format === 'xml' && (doc.text.includes('<networks') || doc.text.includes('<listen_host')) && /<(clickhouse|yandex)\b|<profile>|<quota>|<tcp_port>|<http_port>/.test(doc.text),
+  formats: ['xml'],
+  appliesTo: (doc) => (doc.text.includes('<networks') || doc.text.includes('<listen_host')) && /<(clickhouse|yandex)\b|<profile>|<quota>|<tcp_port>|<http_port>/.test(doc.text),
   check(doc) {
     const { open, auth, listen } = read(doc);
     const out: RawFinding[] = [];

@@ -26,7 +26,7 @@ export const composeDbNoAuth: Rule = {
     'fix.scram': { en: 'Use scram-sha-256 (set POSTGRES_PASSWORD)', ja: 'scram-sha-256 にする（POSTGRES_PASSWORD を設定）' },
     'fix.enableSecurity': { en: 'Turn security on (set credentials)', ja: 'セキュリティを有効にする（認証情報を設定）' },
   },
-  appliesTo: (doc) => doc.format === 'yaml',
+  formats: ['yaml'],
   check(doc) {
     const out: RawFinding[] = [];
     for (const s of composeServices(doc)) {

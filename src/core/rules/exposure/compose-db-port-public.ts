@@ -33,7 +33,7 @@ export const composeDbPortPublic: Rule = {
     },
     'fix.loopback': { en: 'Bind the port to 127.0.0.1', ja: 'ポートを 127.0.0.1 にバインドする' },
   },
-  appliesTo: (doc) => doc.format === 'yaml',
+  formats: ['yaml'],
   check(doc) {
     const out: RawFinding[] = [];
     for (const s of composeServices(doc)) {

@@ -38,7 +38,7 @@ export const dbFirewallOpen: Rule = {
       ja: '{resource} の IP 許可リストに {cidr} が含まれ、すべてのアドレスから接続できます。',
     },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check(doc) {
     const hits = dbFirewallHits(doc);
     if (hits.length === 0) return [];

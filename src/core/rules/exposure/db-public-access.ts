@@ -44,7 +44,7 @@ export const dbPublicAccess: Rule = {
     },
     'fix.private': { en: 'Turn off public access', ja: '公開アクセスを無効にする' },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check(doc) {
     const hits = publicDbHits(doc);
     if (hits.length === 0) return [];

@@ -31,7 +31,7 @@ export const elasticsearchOpen: Rule = {
     listenAll: { en: 'The cluster listens beyond this host ({host}).', ja: 'クラスタがこのホストの外で待ち受けています（{host}）。' },
     'fix.enableSecurity': { en: 'Turn security on (set up credentials)', ja: 'セキュリティを有効にする（認証情報を設定）' },
   },
-  appliesTo: (doc) => /^(elasticsearch|opensearch)([-_.][\w.-]*)?\.ya?ml$/.test(doc.name),
+  files: /^(elasticsearch|opensearch)([-_.][\w.-]*)?\.ya?ml$/,
   check(doc) {
     const s = yamlSettings(doc);
     const host = ['network.host', 'network.bind_host', 'http.host'].map((k) => s.get(k)).find((x) => x !== undefined);

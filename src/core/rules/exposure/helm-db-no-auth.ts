@@ -65,7 +65,8 @@ export const helmDbNoAuth: Rule = {
     },
     'fix.enableAuth': { en: 'Turn authentication on', ja: '認証を有効にする' },
   },
-  appliesTo: (doc) => doc.format === 'yaml' && /(^|[-_.])values([-_.][\w.-]*)?\.ya?ml$/.test(doc.name),
+  formats: ['yaml'],
+  files: /(^|[-_.])values([-_.][\w.-]*)?\.ya?ml$/,
   check(doc) {
     const fileChart = DB_CHART.exec(doc.path.replace(/\\/g, '/'))?.[2] ?? shapeChart(doc);
     const auth: Hit[] = [];

@@ -99,7 +99,7 @@ export const k8sDbServiceExposed: Rule = {
       ja: 'Service「{service}」（{type}）が {what} をクラスタ外に公開しており、データベースは認証なしで動作しています。',
     },
   },
-  appliesTo: (doc) => doc.format === 'yaml',
+  formats: ['yaml'],
   check(doc) {
     const trees = yamlTrees(doc);
     const services = trees.filter((t) => str(get(t, 'kind')) === 'Service');

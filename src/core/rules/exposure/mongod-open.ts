@@ -27,7 +27,8 @@ export const mongodOpen: Rule = {
     noAuth: { en: 'MongoDB runs without access control (security.authorization is not enabled).', ja: 'MongoDB がアクセス制御なしで動作しています（security.authorization が有効ではありません）。' },
     'fix.enableAuthorization': { en: 'Set authorization: enabled', ja: 'authorization を enabled にする' },
   },
-  appliesTo: (doc) => /^mongo(d|db)?([-_.][\w.-]*)?\.(conf|ya?ml)$/.test(doc.name) && /^\s*(net|security|storage)\s*:/m.test(doc.text),
+  files: /^mongo(d|db)?([-_.][\w.-]*)?\.(conf|ya?ml)$/,
+  appliesTo: (doc) => /^\s*(net|security|storage)\s*:/m.test(doc.text),
   check(doc) {
     const s = yamlSettings(doc);
     const bindIp = s.get('net.bindip');

@@ -27,7 +27,8 @@ export const mysqlOpen: Rule = {
     skipGrants: { en: 'skip-grant-tables turns authentication off: every client is root.', ja: 'skip-grant-tables により認証が無効になり、すべてのクライアントが root になります。' },
     bindAll: { en: 'MySQL listens on every interface ({setting}).', ja: 'MySQL が全インターフェースで待ち受けています（{setting}）。' },
   },
-  appliesTo: (doc) => /\.(cnf|ini)$/i.test(doc.name) && /^\s*\[(mysqld|mariadb|server|mysqld_safe|mariadbd)\]/im.test(doc.text),
+  files: /\.(cnf|ini)$/i,
+  appliesTo: (doc) => /^\s*\[(mysqld|mariadb|server|mysqld_safe|mariadbd)\]/im.test(doc.text),
   check(doc) {
     const list = directives(doc).filter((d) => d.section === undefined || SERVER_SECTIONS.has(d.section));
     const skip: Directive | undefined = directive(list, 'skip-grant-tables');

@@ -33,7 +33,7 @@ export const networkDbPortOpen: Rule = {
       ja: 'パラメータ {parameter} の既定値が {cidr} で、{resource} がデータベースのポート {portsJa} にそれを許可しています。既定値のまま作成したスタックはインターネット全体に開放されます。',
     },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check(doc) {
     const hits = openPortHits(doc);
     if (hits.length === 0) return [];

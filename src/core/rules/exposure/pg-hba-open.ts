@@ -40,7 +40,7 @@ export const pgHbaOpen: Rule = {
     weakWorld: { en: '"{line}": the whole internet may try passwords with {method}.', ja: '「{line}」: インターネット全体から {method} でパスワードを試行できます。' },
     'fix.scram': { en: 'Require scram-sha-256', ja: 'scram-sha-256 を必須にする' },
   },
-  appliesTo: (doc) => /^pg_hba([.-][\w.-]*)?\.conf$/.test(doc.name),
+  files: /^pg_hba([.-][\w.-]*)?\.conf$/,
   check(doc) {
     const out: RawFinding[] = [];
     for (const d of directives(doc)) {

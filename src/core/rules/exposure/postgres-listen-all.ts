@@ -21,7 +21,7 @@ export const postgresListenAll: Rule = {
     listenAll: { en: 'PostgreSQL listens on every interface ({setting}).', ja: 'PostgreSQL が全インターフェースで待ち受けています（{setting}）。' },
     'fix.localhost': { en: "Listen on 'localhost' only", ja: "'localhost' のみで待ち受ける" },
   },
-  appliesTo: (doc) => /^postgresql([.-][\w.-]*)?\.conf$/.test(doc.name),
+  files: /^postgresql([.-][\w.-]*)?\.conf$/,
   check(doc) {
     const d = directive(directives(doc), 'listen_addresses');
     if (!d || !d.value.split(/[\s,]+/).some(isAnyAddress)) return [];

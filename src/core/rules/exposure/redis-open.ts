@@ -39,7 +39,7 @@ export const redisOpen: Rule = {
     'fix.protectedMode': { en: 'Set protected-mode yes', ja: 'protected-mode を yes にする' },
     'fix.bindLoopback': { en: 'Bind to loopback only', ja: 'ループバックのみにバインドする' },
   },
-  appliesTo: (doc) => REDIS_CONF.test(doc.name),
+  files: REDIS_CONF,
   check(doc) {
     const list = directives(doc);
     const bind = directive(list, 'bind');

@@ -28,7 +28,8 @@ export const rtdbRulesPublic: Rule = {
     openUntil: { en: 'Test-mode rule: anyone can {op} {path} until {until}.', ja: 'テストモードのルールです。{until} まで {path} を誰でも{opJa}できます。' },
     'fix.requireAuth': { en: 'Require authentication', ja: '認証を必須にする' },
   },
-  appliesTo: (doc) => doc.format === 'json' && (/rules\.json$/.test(doc.name) || (mentionsAny(doc, ['".read"', '".write"']) && /"\.(read|write)"\s*:/.test(doc.text))),
+  formats: ['json'],
+  appliesTo: (doc) => /rules\.json$/.test(doc.name) || (mentionsAny(doc, ['".read"', '".write"']) && /"\.(read|write)"\s*:/.test(doc.text)),
   check(doc) {
     const rules = get(jsonTree(doc), 'rules');
     if (rules?.kind !== 'object') return [];

@@ -27,7 +27,7 @@ export const searchOpenPolicy: Rule = {
       ja: '{resource} が制限条件なしで全プリンシパル（「*」）を許可しており、誰でもインデックスを検索できます。',
     },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check: (doc) =>
     publicStatements(doc, SEARCH)
       .filter((s) => !s.conditional || s.worldIp)

@@ -33,7 +33,7 @@ export const storageAccountPublicAccess: Rule = {
     'fix.disallowPublic': { en: 'Disallow blob public access', ja: 'BLOB のパブリックアクセスを禁止する' },
     'fix.deny': { en: 'Set the default action to Deny', ja: '既定アクションを Deny にする' },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check(doc) {
     const out: RawFinding[] = [...blobPublicAccessHits(doc)];
     for (const r of resourcesOf(doc)) {

@@ -45,7 +45,7 @@ export const storagePublicAcl: Rule = {
     'fix.privateAcl': { en: 'Make it private', ja: '非公開にする' },
     'fix.blockAll': { en: 'Turn the whole public access block on', ja: 'パブリックアクセスブロックをすべて有効にする' },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check(doc) {
     const acl = publicAclHits(doc);
     const blocks = accessBlocks(doc);

@@ -37,7 +37,7 @@ export const storagePublicPolicy: Rule = {
       ja: '{resource} が {member}（インターネット上の全員）にアクセス権を付与しています。',
     },
   },
-  appliesTo: (doc) => IAC_FORMATS.has(doc.format),
+  formats: [...IAC_FORMATS],
   check(doc) {
     const attached = publicStatements(doc, STORAGE);
     // Policy documents no bucket policy of this file names are read on their own (module inputs, locals).

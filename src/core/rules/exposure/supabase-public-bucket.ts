@@ -23,7 +23,7 @@ export const supabasePublicBucket: Rule = {
     public: { en: 'Storage bucket "{bucket}" is public: anyone with a URL can download its files.', ja: 'ストレージバケット「{bucket}」が公開設定で、URL を知る誰でもファイルをダウンロードできます。' },
     'fix.private': { en: 'Make the bucket private', ja: 'バケットを非公開にする' },
   },
-  appliesTo: (doc) => doc.format === 'toml',
+  formats: ['toml'],
   check(doc) {
     const buckets = get(tomlTree(doc), 'storage', 'buckets');
     if (buckets?.kind !== 'object') return [];

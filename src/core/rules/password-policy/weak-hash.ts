@@ -1,8 +1,9 @@
+import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
 import { groupRange, inLineComment, matches } from './sources/text';
 
-const FORMATS = new Set(['conf', 'sql', 'yaml', 'shell', 'dockerfile', 'text', 'ini', 'properties', 'dotenv', 'hcl', 'json']);
+const FORMATS: readonly Format[] = ['conf', 'sql', 'yaml', 'shell', 'dockerfile', 'text', 'ini', 'properties', 'dotenv', 'hcl', 'json'];
 
 /** PostgreSQL storing passwords as unsalted-per-server MD5 instead of SCRAM-SHA-256. */
 
@@ -24,7 +25,8 @@ export const weakHashRule: Rule = {
     },
     'fix.scram': { en: 'Use scram-sha-256', ja: 'scram-sha-256 にする' },
   },
-  appliesTo: (doc) => FORMATS.has(doc.format) && mentionsAny(doc, ['password_encryption']),
+  formats: FORMATS,
+  appliesTo: (doc) => mentionsAny(doc, ['password_encryption']),
   check(doc) {
     const out: RawFinding[] = [];
     const re = /\bpassword_encryption\b['"]?[ \t]*(?:=|:|\bTO\b|[ \t])[ \t]*['"]?(md5|on)\b/dgi;

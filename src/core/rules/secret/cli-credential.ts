@@ -140,7 +140,6 @@ export const cliCredential: Rule = {
       ja: '{tool} にコマンドラインで推測しやすいパスワードがハードコードされて渡されています（{masked}）。リポジトリを読める人は誰でも知っています。強いパスワードを環境変数やシークレットファイルから読み込んでください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

@@ -204,7 +204,6 @@ export const connectionString: Rule = {
       ja: 'Shared Access Signature が URL に埋め込まれています（{masked}）。実行時に短期間の SAS を発行する方式に改め、この SAS を失効させてください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(h.password);

@@ -115,7 +115,6 @@ export const credentialFile: Rule = {
       ja: '{file} に認証情報が保存されています（{masked}）。このファイルをリポジトリから除外し（.gitignore に追加）、クレデンシャルヘルパーを使い、認証情報を変更してください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

@@ -458,7 +458,6 @@ export const hardcodedPassword: Rule = {
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
-  appliesTo: () => true,
   check: (doc) => judged(doc).filter((j) => j.cls === 'password').map((j) => finding(doc, j)),
   examples: secretExamples(),
 };
@@ -532,7 +531,6 @@ export const hardcodedSecret: Rule = {
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
-  appliesTo: () => true,
   check: (doc) => judged(doc).filter((j) => j.cls !== 'password').map((j) => finding(doc, j)),
   examples: secretExamples(),
 };

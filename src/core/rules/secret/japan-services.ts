@@ -347,8 +347,7 @@ function jpRule(s: JpService, index: number): Rule {
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
-    appliesTo: () => true,
-    check(doc: Document): RawFinding[] {
+      check(doc: Document): RawFinding[] {
       return hitsOf(doc, s, index).map((h) => {
         const isTest = s.test?.test(h.secret) ?? false;
         const masked = maskSecret(h.secret);

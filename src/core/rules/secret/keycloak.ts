@@ -156,7 +156,6 @@ export const keycloakCredential: Rule = {
       ja: '推測しやすい Keycloak の{whatJa}がハードコードされています（{key}: {masked}）。リポジトリを読める人は誰でも知っています。環境変数から読み込み、強いものに変更してください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

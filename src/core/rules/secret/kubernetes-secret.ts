@@ -158,7 +158,6 @@ export const kubernetesSecret: Rule = {
       ja: 'Kubernetes Secret の {key} に推測しやすいパスワードがハードコードされています（{masked}）。base64 では何も隠せません。リポジトリ外で強いパスワードを生成してください（External Secrets・Sealed Secrets・SOPS）。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return scan(doc).hits.map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

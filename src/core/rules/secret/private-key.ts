@@ -121,7 +121,6 @@ export const privateKeyBlock: Rule = {
       ja: '{kind} の秘密鍵がここに保存されています（{masked}）。鍵はキーストアやシークレットマネージャーで管理し、リポジトリには置かず、この鍵ペアを交換してください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => {
       const masked = maskSecret(doc.text.slice(h.range[0], Math.min(h.range[1], h.range[0] + 40)));

@@ -273,8 +273,7 @@ export function providerRule(spec: ProviderSpec): Rule {
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
-    appliesTo: () => true,
-    check(doc: Document): RawFinding[] {
+      check(doc: Document): RawFinding[] {
       const hits = hitsOf(doc, spec);
       // Most files hold no token: nothing is allocated for them (~80 provider rules per file).
       if (hits.length === 0) return [];

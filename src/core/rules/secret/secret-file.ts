@@ -96,7 +96,6 @@ export const secretFile: Rule = {
       ja: 'このファイルは推測しやすいパスワード（{masked}）を保持しており、リポジトリにコミットされています。リポジトリを読める人は誰でも知っています。デプロイ時に強い値でファイルを作成し、リポジトリから除外してください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

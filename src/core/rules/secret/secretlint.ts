@@ -246,8 +246,7 @@ export function secretlintRule(spec: {
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
-    appliesTo: () => true,
-    check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
+      check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
       return secretlintMessages(doc)?.then((messages) => findingsOf(doc, messages)) ?? [];
     },
     // Set by the `selfTest:` statement in secretlint-rules.ts.

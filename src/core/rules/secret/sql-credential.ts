@@ -283,7 +283,6 @@ export const sqlCredential: Rule = {
       ja: '初期データに推測しやすい平文のパスワードが保存されています（{masked}）。ハッシュ（bcrypt・Argon2 など）だけを保存し、アカウントには強いパスワードを設定してください。',
     },
   },
-  appliesTo: () => true,
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));

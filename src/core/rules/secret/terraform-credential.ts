@@ -90,7 +90,7 @@ export const terraformCredential: Rule = {
       ja: 'Terraform に推測しやすい認証情報がハードコードされています（{key} = {masked}）。apply のたびにこの値が設定されます。シークレットストアから強い値を sensitive な変数として渡してください。',
     },
   },
-  appliesTo: (doc) => doc.format === 'hcl',
+  formats: ['hcl'],
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => literalCredentialFinding(doc.text, h, ' = '));
   },

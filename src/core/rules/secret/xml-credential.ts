@@ -121,7 +121,7 @@ export const xmlCredential: Rule = {
       ja: 'XML 設定に推測しやすいパスワードがハードコードされています（{key}: {masked}）。リポジトリを読める人は誰でも知っています。強いパスワードを環境変数やシークレットストアから読み込んでください。',
     },
   },
-  appliesTo: (doc) => doc.format === 'xml',
+  formats: ['xml'],
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => literalCredentialFinding(doc.text, h, ': '));
   },
