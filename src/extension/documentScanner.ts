@@ -131,10 +131,10 @@ export class DocumentScanner implements vscode.Disposable {
       return;
     }
     // Cancelled: the pool was disposed (a text job is never `unchanged`).
-    if (result.kind !== 'scanned') return;
+    if (result.kind !== 'document') return;
     for (const e of result.errors) this.log.error(`rule failed on ${name}: ${e.detail ?? ''}`);
     if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-    const findings = result.raw ?? [];
+    const findings = result.findings;
     const rangeOf = documentRanges(doc);
     const lang = displayLang();
     const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));

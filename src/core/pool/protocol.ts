@@ -21,8 +21,8 @@ export interface ScanJob {
   /** Size and mtime of a cached result: when the file still has them it is not read again. */
   known?: FileStamp;
   /**
-   * Answer with `raw`, the findings as `scanText` returns them (offsets and fix edits), instead
-   * of `findings` placed at lines: for an editor, which places them in its own document.
+   * Answer with a `document` result, the findings as `scanText` returns them (offsets and fix
+   * edits), instead of placed at lines: for an editor, which places them in its own document.
    */
   raw?: boolean;
 }
@@ -36,19 +36,28 @@ export interface FileStamp {
 /** A finding as cached or sent between threads: located, without the path (added on the way out). */
 export type PlacedFinding = Omit<LocatedFinding, 'path'>;
 
+/**
+ * A file's answer: its findings placed at lines and columns (`scanned`, for reports and the
+ * cache), or, for an editor's text job (`ScanJob.raw`), the findings in offsets of the text it
+ * sent (`document`), which the editor places in its own document.
+ */
 export type FileResult =
   | {
       kind: 'scanned';
       path: string;
       stamp?: FileStamp;
-      /** Empty when the job asked for `raw`. */
       findings: LocatedFinding[];
-      /** The findings in offsets, when the job asked for them (see `ScanJob.raw`). */
-      raw?: Finding[];
       /** Rules that threw on this file (the other rules' findings are kept). */
       errors: SkippedFile[];
       /** The file has suppression directives, which can expire: its result depends on the day. */
       dateSensitive: boolean;
+    }
+  | {
+      kind: 'document';
+      path: string;
+      /** As `scanText` returns them: offsets and fix edits. */
+      findings: Finding[];
+      errors: SkippedFile[];
     }
   | { kind: 'unchanged'; path: string }
   | { kind: 'skipped'; path: string; skip: SkippedFile };

@@ -43,9 +43,9 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     const found = await scanText({ path: job.path, text }, job.config, (ruleId, error) => {
       errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
-    let findings: LocatedFinding[] = [];
     // An editor's text job is never cached, so whether its result depends on the day is not asked.
-    if (job.raw) return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, raw: found, errors, dateSensitive: false };
+    if (job.raw) return { kind: 'document', path: job.path, findings: found, errors };
+    let findings: LocatedFinding[] = [];
     const dateSensitive = text.includes('mamori-ignore-');
     if (found.length > 0) {
       const lines = new LineIndex(text);

@@ -162,9 +162,8 @@ describe('scan pool', () => {
       assert.ok(expected.length > 0, `${path.basename(input.path)} has no findings to compare`);
       for (const pool of [threaded, inThread]) {
         const r = await pool.run({ ...job(input.path), text: input.text, raw: true });
-        assert.ok(r.kind === 'scanned', `${path.basename(input.path)}: ${r.kind}`);
-        assert.deepEqual(r.raw, expected, path.basename(input.path));
-        assert.deepEqual(r.findings, [], 'raw findings are not placed at lines as well');
+        assert.ok(r.kind === 'document', `${path.basename(input.path)}: ${r.kind}`);
+        assert.deepEqual(r.findings, expected, path.basename(input.path));
         assert.deepEqual(r.errors, []);
       }
     }
@@ -177,7 +176,7 @@ describe('scan pool', () => {
     const worker = fakeWorker(
       'text-hang',
       `if (m.job.text.includes('hang')) return;
-       parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], raw: [{ ruleId: 'x', raw: m.job.raw }], errors: [], dateSensitive: false } });`,
+       parentPort.postMessage({ id: m.id, result: { kind: 'document', path: m.job.path, findings: [{ ruleId: 'x', raw: m.job.raw }], errors: [] } });`,
     );
     const pool = new ScanPool({ size: 1, workerPath: worker, fileTimeoutMs: 300 });
     const started = Date.now();
@@ -188,7 +187,7 @@ describe('scan pool', () => {
     assert.ok(hung.kind === 'skipped' && hung.skip.reason === 'scan-failed' && /timed out after 300 ms/.test(hung.skip.detail ?? ''), JSON.stringify(hung));
     assert.equal(hung.path, path.join(work, 'big.yaml'));
     assert.ok(!JSON.stringify(hung).includes(GH.slice(4)), 'the skip quotes the text');
-    assert.ok(next.kind === 'scanned' && JSON.stringify(next.raw) === '[{"ruleId":"x","raw":true}]', JSON.stringify(next));
+    assert.ok(next.kind === 'document' && JSON.stringify(next.findings) === '[{"ruleId":"x","raw":true}]', JSON.stringify(next));
     assert.ok(Date.now() - started < 3000);
     await pool.dispose();
   });
