@@ -1,4 +1,4 @@
-import { GUIDELINES, type Guideline, type Localized } from './guidelines/catalog';
+import { findGuideline, levelNote, orgGuidelinesFor, type Guideline, type Localized } from './guidelines/catalog';
 import { ruleById } from './rules/index';
 import type { Lang } from './lang';
 import type { Finding } from './types';
@@ -55,14 +55,31 @@ export function findingMessage(finding: Finding, lang: Lang): string {
   return expired ? `${text} ${engineMessage('suppression.expired', lang, { date: expired })}` : text;
 }
 
-/** The catalog entries a finding cites, in order, skipping unknown ids. */
-export function findingGuidelines(finding: Pick<Finding, 'guidelines'>): Guideline[] {
-  return finding.guidelines.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined);
+/**
+ * The catalog entries a finding (or a rule) cites, in order, skipping unknown ids, followed by
+ * the organisation's own entries that apply to its rule or category.
+ */
+export function findingGuidelines(finding: Pick<Finding, 'guidelines'> & { ruleId?: string; id?: string; category?: string }): Guideline[] {
+  const cited = finding.guidelines.map((id) => findGuideline(id)).filter((g): g is Guideline => g !== undefined);
+  const ruleId = finding.ruleId ?? finding.id;
+  if (ruleId === undefined || finding.category === undefined) return cited;
+  const org = orgGuidelinesFor(ruleId, finding.category).filter((g) => !cited.includes(g));
+  return org.length > 0 ? [...cited, ...org] : cited;
 }
 
 /** "Issuer, title (section)" for display. */
 export function guidelineLabel(g: Guideline, lang: Lang): string {
   return g.section && !g.title[lang].includes(g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
+}
+
+/**
+ * The label with what the user must know about its standing: "(verified from a secondary
+ * source only)", an industry body, a non-Japanese standard, or the organisation's own entry.
+ */
+export function guidelineLabelWithLevel(g: Guideline, lang: Lang): string {
+  const note = levelNote(g, lang);
+  const label = guidelineLabel(g, lang);
+  return note ? (lang === 'ja' ? `${label}（${note}）` : `${label} (${note})`) : label;
 }
 
 /** The title of a fix: the rule's own messages first, then the engine's. */

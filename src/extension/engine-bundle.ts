@@ -13,4 +13,4 @@ export { ruleMarkdown } from '../core/report/rules-table';
 export { formatHtml } from '../core/report/html';
 export { formatMarkdown } from '../core/report/markdown';
 export { formatSarif } from '../core/report/sarif';
-export { findingGuidelines, findingMessage, fixTitle, guidelineLabel } from '../core/messages';
+export { findingGuidelines, findingMessage, fixTitle, guidelineLabel, guidelineLabelWithLevel } from '../core/messages';

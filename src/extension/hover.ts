@@ -36,7 +36,7 @@ function escape(s: string): string {
 /** One finding in markdown. Shared with the findings view's tooltips. */
 export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   const lang = displayLang();
-  const { findingGuidelines, findingMessage, guidelineLabel, ruleById } = engine();
+  const { findingGuidelines, findingMessage, guidelineLabelWithLevel, ruleById } = engine();
   const rule = ruleById(f.ruleId);
   md.appendMarkdown(`$(shield) **Mamori** · \`${f.ruleId}\` · ${vscode.l10n.t(f.severity)}\n\n`);
   md.appendMarkdown(`${escape(findingMessage(f, lang))}\n\n`);
@@ -48,7 +48,7 @@ export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   if (guidelines.length > 0) {
     md.appendMarkdown(`**${vscode.l10n.t('Guidelines')}**\n\n`);
     for (const g of guidelines) {
-      const label = `${escape(g.issuer[lang])} — ${escape(guidelineLabel(g, lang))}`;
+      const label = `${escape(g.issuer[lang])} — ${escape(guidelineLabelWithLevel(g, lang))}`;
       md.appendMarkdown(`- ${g.url ? `[${label}](${g.url})` : label}: ${escape(g.summary[lang])}\n`);
     }
   }

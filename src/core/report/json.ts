@@ -18,7 +18,7 @@ export function formatJson(report: ScanReport, lang: Lang): string {
           endColumn: f.endColumn,
           message: findingMessage(f, lang),
           ...(f.excerpt !== undefined ? { excerpt: f.excerpt } : {}),
-          guidelines: findingGuidelines(f).map((g) => ({ id: g.id, title: g.title[lang], ...(g.url ? { url: g.url } : {}) })),
+          guidelines: findingGuidelines(f).map((g) => ({ id: g.id, title: g.title[lang], ...(g.url ? { url: g.url } : {}), level: g.level, origin: g.origin })),
         })),
         skipped: report.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) })),
       },

@@ -1,5 +1,5 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
+import { findingMessage, guidelineLabel, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
 import { CATEGORIES, type Category, type Severity } from '../types';
 import type { LocatedFinding, ScanReport } from './model';
 
@@ -63,7 +63,7 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
       const g = GUIDELINES[id];
       return {
         guideline: g,
-        heading: g ? `${g.issuer[lang]} — ${guidelineLabel(g, lang)}` : id || '—',
+        heading: g ? `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}` : id || '—',
         ...(g?.url ? { url: g.url } : {}),
         ...(g ? { summary: g.summary[lang] } : {}),
         rows: findings
@@ -97,7 +97,7 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
 
 /** The reporting duties, in the catalog's own (verified) words. */
 function breachReminder(lang: Lang): Review['reminder'] {
-  const ids = ['ppc-gl-3-5-1-1', 'ppc-rule-art7', 'ppc-gl-3-5-3'];
+  const ids = ['ppc-gl-3-5-1-2', 'ppc-rule-art7', 'ppc-gl-3-5-3'];
   const entries = ids.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined);
   return {
     heading: lang === 'ja' ? '漏えい等報告の確認（個人情報保護委員会）' : 'Breach-report check (PPC)',

@@ -1,5 +1,5 @@
 import { GUIDELINES } from '../guidelines/catalog';
-import { guidelineLabel, type Lang } from '../messages';
+import { findingGuidelines, guidelineLabel, guidelineLabelWithLevel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
 import { CATEGORIES } from '../types';
 
@@ -32,10 +32,8 @@ export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
     ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', suppress: '抑制' }
     : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', suppress: 'Suppress' };
   const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
-  for (const id of r.guidelines) {
-    const g = GUIDELINES[id];
-    if (!g) continue;
-    const label = `${g.issuer[lang]} — ${guidelineLabel(g, lang)}`;
+  for (const g of findingGuidelines(r)) {
+    const label = `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}`;
     out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);
   }
   // Examples are fabricated, but a documentation page is no place for anything secret-shaped

@@ -1,4 +1,4 @@
-import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, engineMessage, skipMessage, type Lang } from '../messages';
 import type { ScanReport } from './model';
 
 /** Compiler-style text: `path:line:col  severity  ruleId  message`, then the guideline link. */
@@ -9,7 +9,7 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
   for (const f of report.findings) {
     out.push(`${f.path}:${f.line}:${f.column}  ${sev[f.severity]}  ${f.ruleId}  ${findingMessage(f, lang)}`);
     const [g] = findingGuidelines(f).filter((x) => x.url);
-    if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabel(g, lang)} ${g.url}`);
+    if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabelWithLevel(g, lang)} ${g.url}`);
   }
   for (const s of report.skipped) {
     out.push(`${s.path}  ${paint('2', engineMessage('report.skipped', lang))}  ${skipMessage(s, lang)}`);

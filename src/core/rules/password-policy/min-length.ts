@@ -1,5 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
+import { withinMonths } from '../../guidelines/profiles';
 import { effective } from './model';
 import { policiesOf } from './policies';
 
@@ -44,7 +45,7 @@ export const minLengthRule: Rule = {
         // MHLW's alternative: a shorter password that must change often enough.
         const alt = req.withExpiry;
         const age = effective(policy.maxAgeDays);
-        if (alt && actual >= alt.min && age !== undefined && age > 0 && age <= alt.maxAgeDays) continue;
+        if (alt && actual >= alt.min && age !== undefined && age > 0 && withinMonths(age, alt.maxAgeMonths)) continue;
       }
       const data = { ...basisData(profile, req), actual: actual === undefined ? '-' : String(actual), required: String(required), product: policy.product };
       const fix = setFix(fact, required, 'fix.raise', { required: String(required) });

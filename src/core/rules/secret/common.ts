@@ -4,14 +4,14 @@ import type { Localized } from '../../guidelines/catalog';
 export const SECRET_GUIDELINES: string[] = [
   'ppc-gl-10-6',
   'ppc-faq-10-19',
-  'nisc-tkb-6.1.1',
+  'nisc-tkb-auth',
   'jpcert-java-msc03j',
   'cto-a-dxcriteria-system-8-7',
   'iso-5.17',
 ];
 
 /** Guidelines for private keys and cloud credentials (key management first). */
-export const KEY_GUIDELINES: string[] = ['ppc-gl-10-6', 'nisc-tkb-6.1.1', 'iso-8.24', 'iso-5.17'];
+export const KEY_GUIDELINES: string[] = ['ppc-gl-10-6', 'nisc-tkb-auth', 'iso-8.24', 'iso-5.17'];
 
 export const SECRET_DESCRIPTION: Localized = {
   en: 'A credential in a repository is copied to every clone, fork, CI runner and laptop, and stays in history after deletion. The PPC guideline requires identification and authentication of whoever accesses personal data (technical security measures 10-6); a shared, leaked credential defeats both. Move the value to a secret manager or an environment variable, then revoke and reissue it.',
