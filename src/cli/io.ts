@@ -86,7 +86,9 @@ export function isOwnFile(file: string, kind: WrittenKind): boolean {
     (/^\{\s*"\$schema": "https:\/\/json\.schemastore\.org\/sarif/.test(head) && head.includes('"name": "Mamori"')) ||
     /^# Mamori /.test(head) ||
     (/^<!doctype html>/i.test(head) && head.includes('<title>Mamori')) ||
-    /(?:^|\n)(?:Scanned \d+ file\(s\): [^\n]* skipped|\d+ ファイルを走査: [^\n]*スキップ \d+ 件)\n*$/.test(tail)
+    /(?:^|\n)(?:Scanned \d+ file\(s\): [^\n]* skipped|\d+ ファイルを走査: [^\n]*スキップ \d+ 件)\n*$/.test(tail) ||
+    // A text report that ends with the reporting summary (core/reporting/render.ts).
+    /\n(?:Mamori breach-report check, details:|Mamori 漏えい等報告の確認、詳細:) https:\/\/www\.ppc\.go\.jp\/personalinfo\/legal\/leakAction\/\n*$/.test(tail)
   );
 }
 

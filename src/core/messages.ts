@@ -69,7 +69,14 @@ export function findingGuidelines(finding: Pick<Finding, 'guidelines'> & { ruleI
 
 /** "Issuer, title (section)" for display. */
 export function guidelineLabel(g: Guideline, lang: Lang): string {
-  return g.section && !g.title[lang].includes(g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
+  return g.section && !namesSection(g.title[lang], g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
+}
+
+/** Whether a title already names its section: "3-5-1-2", "Q&A 10-18" for Q10-18, 第29条の4 for Art. 29-4. */
+function namesSection(title: string, section: string): boolean {
+  if (title.includes(section) || title.includes(section.replace(/^Q/, ''))) return true;
+  const art = /^Art\. (\d+)(?:-(\d+))?$/.exec(section);
+  return art !== null && (title.includes(`第${art[1]}条${art[2] ? `の${art[2]}` : ''}`) || title.includes(`Article ${art[1]}${art[2] ? `-${art[2]}` : ''}`));
 }
 
 /**

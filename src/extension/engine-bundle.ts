@@ -14,3 +14,5 @@ export { formatHtml } from '../core/report/html';
 export { formatMarkdown } from '../core/report/markdown';
 export { formatSarif } from '../core/report/sarif';
 export { findingGuidelines, findingMessage, fixTitle, guidelineLabel, guidelineLabelWithLevel } from '../core/messages';
+export { assessIncidents, findingIncident } from '../core/reporting/duty';
+export { dutySummary } from '../core/reporting/render';

@@ -1149,7 +1149,7 @@ export function orgGuidelinesFor(ruleId: string, category: string): Guideline[] 
 export function levelNote(g: Guideline, lang: 'en' | 'ja'): string | undefined {
   if (g.origin === 'organisation') return lang === 'ja' ? '組織独自の基準' : "organisation's own standard";
   const notes: string[] = [];
-  if (g.level === 'secondary') notes.push(lang === 'ja' ? '二次情報で確認（原典は未確認）' : 'verified from a secondary source only');
+  if (g.level === 'secondary') notes.push(lang === 'ja' ? '二次情報のみで確認' : 'verified from a secondary source only');
   if (g.origin === 'industry') notes.push(lang === 'ja' ? '業界団体・規格' : 'industry body or standard');
   if (g.origin === 'foreign') notes.push(lang === 'ja' ? '海外の基準' : 'non-Japanese standard');
   return notes.length > 0 ? notes.join(lang === 'ja' ? '・' : '; ') : undefined;

@@ -1,5 +1,7 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { findingMessage, guidelineLabel, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
+import { findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
+import { assessFindings } from '../reporting/duty';
+import { DUTY_LABELS, regimeLines } from '../reporting/render';
 import { CATEGORIES, type Category, type Severity } from '../types';
 import type { LocatedFinding, ScanReport } from './model';
 
@@ -74,8 +76,7 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
     })
     .sort((a, b) => b.rows.filter((r) => r.severity === 'error').length - a.rows.filter((r) => r.severity === 'error').length || b.rows.length - a.rows.length);
 
-  const exposure = report.findings.some((f) => f.category === 'pii-exposure' || f.category === 'pii-data');
-  const reminder = exposure ? breachReminder(lang) : undefined;
+  const reminder = breachReminder(report, lang);
 
   return {
     lang,
@@ -95,18 +96,22 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
   };
 }
 
-/** The reporting duties, in the catalog's own (verified) words. */
-function breachReminder(lang: Lang): Review['reminder'] {
-  const ids = ['ppc-gl-3-5-1-2', 'ppc-rule-art7', 'ppc-gl-3-5-3'];
-  const entries = ids.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined);
+/** The reporting duty of the scan's personal-data findings, worked out by core/reporting. */
+function breachReminder(report: ScanReport, lang: Lang): Review['reminder'] {
+  const duty = assessFindings(report.findings);
+  if (!duty) return undefined;
+  const L = DUTY_LABELS[lang];
+  const ids = [...new Set(duty.regimes.flatMap((r) => r.guidelines))];
+  const entries = ids.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined && g.url !== undefined);
   return {
-    heading: lang === 'ja' ? '漏えい等報告の確認（個人情報保護委員会）' : 'Breach-report check (PPC)',
+    heading: L.heading,
     paragraphs: [
-      lang === 'ja'
-        ? '個人データを保存する場所がインターネットから閲覧可能になっていた、または個人データがリポジトリに含まれていた場合、漏えい等に該当しないか、報告対象かどうかを確認してください。'
-        : 'Where a store of personal data was viewable from the internet, or personal data sits in the repository, check whether it is a leak and whether it must be reported.',
-      ...entries.map((g) => `${guidelineLabel(g, lang)}: ${g.summary[lang]}`),
+      ...duty.regimes.flatMap((r) => regimeLines(r, lang)),
+      `${L.steps}${lang === 'ja' ? '：' : ': '}${duty.firstSteps.map((s, i) => `${i + 1}. ${s.text[lang]}`).join(' ')}`,
+      L.caveat,
     ],
-    links: entries.filter((g) => g.url).map((g) => ({ label: guidelineLabel(g, lang), url: g.url as string })),
+    links: [{ label: lang === 'ja' ? '個人情報保護委員会「漏えい等の対応とお役立ち資料」' : 'PPC: responding to leaks and the report form', url: duty.url }, ...entries.map((g) => ({ label: guidelineLabelWithLevel(g, lang), url: g.url as string }))].filter(
+      (l, i, all) => all.findIndex((x) => x.url === l.url && x.label === l.label) === i,
+    ),
   };
 }

@@ -4,6 +4,8 @@ import { primaryUrl } from '../guidelines/catalog';
 import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
 import { ruleById } from '../rules/index';
 import type { Severity } from '../types';
+import { assessFindings } from '../reporting/duty';
+import { dutyJson } from '../reporting/json';
 import type { ScanReport } from './model';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -84,8 +86,15 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
         ],
         columnKind: 'utf16CodeUnits',
         results,
+        ...reportingProperties(report, lang),
       },
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** The reporting duty as run properties (SARIF 2.1.0 §3.8), when any finding is about personal data. */
+function reportingProperties(report: ScanReport, lang: Lang): { properties?: { mamoriReporting: unknown } } {
+  const duty = assessFindings(report.findings);
+  return duty ? { properties: { mamoriReporting: dutyJson(duty, lang) } } : {};
 }

@@ -1,4 +1,6 @@
 import { findingGuidelines, findingMessage, guidelineLabelWithLevel, engineMessage, skipMessage, type Lang } from '../messages';
+import { assessFindings } from '../reporting/duty';
+import { dutySummary } from '../reporting/render';
 import type { ScanReport } from './model';
 
 /** Compiler-style text: `path:line:col  severity  ruleId  message`, then the guideline link. */
@@ -21,5 +23,8 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
       ? `\n${report.filesScanned} ファイルを走査: エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`
       : `\nScanned ${report.filesScanned} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${report.skipped.length} skipped`,
   );
+  // What CI users read last: the reporting duty, when any finding is about personal data.
+  const duty = assessFindings(report.findings);
+  if (duty) out.push('', ...dutySummary(duty, lang));
   return out.join('\n') + '\n';
 }
