@@ -18,15 +18,15 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   'skip.too-large': { en: 'file larger than {limit}', ja: '{limit} を超えるファイル' },
   'skip.binary': { en: 'binary file', ja: 'バイナリファイル' },
   'skip.not-regular': { en: 'not a regular file (FIFO, socket or device)', ja: '通常ファイルではありません（FIFO・ソケット・デバイス）' },
-  'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: '走査対象フォルダの外を指すシンボリックリンク' },
+  'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: 'スキャン対象フォルダの外を指すシンボリックリンク' },
   'skip.changed': {
     en: 'changed while being scanned (replaced by a link, or moved out of the scanned folder): not read',
-    ja: '走査中に変更されました（リンクに置き換えられたか、走査対象フォルダの外に移されました）。読み取っていません',
+    ja: 'スキャン中に変更されました（リンクに置き換えられたか、スキャン対象フォルダの外に移されました）。読み取っていません',
   },
   'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
   'suppression.expired': { en: '(suppression expired on {date})', ja: '（抑制の期限 {date} が切れています）' },
   'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
-  'skip.scan-failed': { en: 'scan did not finish: {error}', ja: '走査が完了しませんでした: {error}' },
+  'skip.scan-failed': { en: 'scan did not finish: {error}', ja: 'スキャンが完了しませんでした: {error}' },
 };
 
 /** Localises an engine string. */

@@ -738,7 +738,7 @@ const ENTRIES: Guideline[] = [
     url: 'https://www.soumu.go.jp/main_sosiki/cybersecurity/kokumin/security/business/staff/06/',
     summary: {
       en: 'Since 2017-11 the site says periodic password changes are unnecessary unless a leak has happened; do not reuse passwords across services (secondary sources; the page itself was not read).',
-      ja: '2017年11月以降、流出の事実がなければパスワードの定期的な変更は不要とし、サービス間でのパスワードの使い回しをしないよう求めている（二次情報。ページ自体は未読）。',
+      ja: '2017年11月以降、漏えいの事実がなければパスワードの定期的な変更は不要とし、サービス間でのパスワードの使い回しをしないよう求めている（二次情報。ページ自体は未読）。',
     },
     level: 'secondary',
     facts: {

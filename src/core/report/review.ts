@@ -32,12 +32,12 @@ const CATEGORY_LABEL: Record<Category, Record<Lang, string>> = {
   secret: { en: 'Hardcoded secrets', ja: 'ハードコードされた認証情報' },
   'pii-exposure': { en: 'Exposed personal-data stores', ja: '公開された個人データの保存先' },
   'pii-data': { en: 'Personal data in files', ja: 'ファイル内の個人データ' },
-  'password-policy': { en: 'Weak password policies', ja: '弱いパスワードポリシー' },
+  'password-policy': { en: 'Weak password policies', ja: '不十分なパスワードポリシー' },
 };
 
 const LABELS: Record<Lang, Review['labels']> = {
   en: { summary: 'Summary', byGuideline: 'Findings by guideline', skipped: 'Skipped files', location: 'Location', severity: 'Severity', rule: 'Rule', message: 'Finding', category: 'Category', none: 'No findings.', error: 'error', warning: 'warning', info: 'info' },
-  ja: { summary: '概要', byGuideline: 'ガイドライン別の検出結果', skipped: 'スキップしたファイル', location: '場所', severity: '重大度', rule: 'ルール', message: '検出内容', category: '分類', none: '検出はありません。', error: 'エラー', warning: '警告', info: '情報' },
+  ja: { summary: '概要', byGuideline: 'ガイドライン別の検出結果', skipped: 'スキップしたファイル', location: '場所', severity: '重大度', rule: 'ルール', message: '検出内容', category: '分類', none: '検出はありません。', error: '重大', warning: '警告', info: '情報' },
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -82,9 +82,9 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
     lang,
     title: lang === 'ja' ? 'Mamori 検査レポート' : 'Mamori review report',
     meta: [
-      [lang === 'ja' ? '作成日時' : 'Generated', generatedAt],
-      [lang === 'ja' ? '対象' : 'Scanned folder', report.root],
-      [lang === 'ja' ? '走査ファイル数' : 'Files scanned', String(report.filesScanned)],
+      [lang === 'ja' ? '作成日時' : 'Generated', localTime(generatedAt)],
+      [lang === 'ja' ? '対象' : 'Scanned', (report.targets && report.targets.length > 0 ? report.targets : [report.root]).join(', ')],
+      [lang === 'ja' ? 'スキャンしたファイル数' : 'Files scanned', String(report.filesScanned)],
       [lang === 'ja' ? '検出数' : 'Findings', String(report.findings.length)],
       ['Mamori', report.version],
     ],
@@ -94,6 +94,21 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
     skipped: report.skipped.map((s) => ({ path: s.path, reason: skipMessage(s, lang) })),
     labels: LABELS[lang],
   };
+}
+
+/**
+ * An ISO date-time in the user's time zone, with its offset and zone name:
+ * "2026-11-21 09:00:00 +09:00 (Asia/Tokyo)". A value that is not a date is shown as it is.
+ */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const stamp = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  return `${stamp} ${sign}${two(Math.floor(Math.abs(off) / 60))}:${two(Math.abs(off) % 60)}${zone ? ` (${zone})` : ''}`;
 }
 
 /** The reporting duty of the scan's personal-data findings, worked out by core/reporting. */

@@ -1,4 +1,5 @@
 import { GUIDELINES } from '../guidelines/catalog';
+import { SEVERITY_JA } from '../l10n-glossary';
 import { findingGuidelines, guidelineLabel, guidelineLabelWithLevel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
 import { CATEGORIES } from '../types';
@@ -17,7 +18,7 @@ export function rulesMarkdown(lang: Lang): string {
     for (const r of rules) {
       const g = GUIDELINES[r.guidelines[0]];
       const link = g ? (g.url ? `[${guidelineLabel(g, lang)}](${g.url})` : guidelineLabel(g, lang)) : r.guidelines[0];
-      out.push(`| \`${r.id}\` | ${r.severity} | ${r.title[lang].replace(/\|/g, '\\|')} | ${link.replace(/\|/g, '\\|')} |`);
+      out.push(`| \`${r.id}\` | ${lang === 'ja' ? SEVERITY_JA[r.severity] : r.severity} | ${r.title[lang].replace(/\|/g, '\\|')} | ${link.replace(/\|/g, '\\|')} |`);
     }
     out.push('');
   }
@@ -31,7 +32,7 @@ export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
   const L = lang === 'ja'
     ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', suppress: '抑制' }
     : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', suppress: 'Suppress' };
-  const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
+  const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${lang === 'ja' ? SEVERITY_JA[r.severity] : r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
   for (const g of findingGuidelines(r)) {
     const label = `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}`;
     out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);

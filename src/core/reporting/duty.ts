@@ -135,7 +135,7 @@ function appiDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
       applies: exposed ? 'possible' : 'check',
       why: exposed
         ? { en: 'Anyone who reached the exposed store, e.g. by unauthorised access, makes this item apply even for one person: check the access logs.', ja: '公開状態の保存先への不正アクセス等があれば、1人分でも該当します。アクセスログを確認してください。' }
-        : { en: 'Applies if someone took the data with an unlawful purpose (e.g. from a leaked clone).', ja: '不正の目的をもってデータが持ち出された場合（流出した複製からの取得等）に該当します。' },
+        : { en: 'Applies if someone took the data with an unlawful purpose (e.g. from a leaked clone).', ja: '不正の目的をもってデータが持ち出された場合（外部に渡った複製からの取得等）に該当します。' },
     },
     most === undefined
       ? {
@@ -282,7 +282,7 @@ function firstSteps(incidents: readonly Incident[]): FirstStep[] {
     steps.push({
       text: {
         en: 'Preserve the access logs of the exposed store before anything rotates or deletes them: whether this was a leak depends on whether anyone viewed the data.',
-        ja: '公開状態だった保存先のアクセスログを、ローテーションや削除の前に保全してください。漏えいに当たるかどうかは、データが閲覧されたかどうかで決まります。',
+        ja: '公開状態だった保存先のアクセスログを、上書きや削除の前に保全してください。漏えいに当たるかどうかは、データが閲覧されたかどうかで決まります。',
       },
       guidelines: ['ppc-gl-3-5-1-2', ...(myNumber ? ['ppc-mn-faq-17-1'] : [])],
     });
