@@ -309,3 +309,28 @@ export function resolveProfile(id: ProfileId, overrides: PasswordPolicyOverrides
   }
   return profile;
 }
+
+/** One number of a profile with where it comes from, for the rule pages. */
+export interface ProfileNumber {
+  field: string;
+  label: Localized;
+  value: number;
+  trace: Trace | undefined;
+}
+
+/** The numbers of a profile, each with its trace (undefined only for a custom number). */
+export function profileNumbers(p: PasswordProfile): ProfileNumber[] {
+  const out: ProfileNumber[] = [];
+  const add = (basis: Basis | undefined, field: string, value: number | undefined, label: Localized) => {
+    if (basis && value !== undefined) out.push({ field, label, value, trace: basis.trace?.[field] });
+  };
+  add(p.length, 'min', p.length.min, { en: 'minimum length', ja: '最低文字数' });
+  add(p.length, 'withMfa', p.length.withMfa, { en: 'minimum length with MFA', ja: '多要素認証と組み合わせる場合の最低文字数' });
+  add(p.length, 'withExpiry.min', p.length.withExpiry?.min, { en: 'minimum length with periodic change', ja: '定期変更と組み合わせる場合の最低文字数' });
+  add(p.length, 'withExpiry.maxAgeMonths', p.length.withExpiry?.maxAgeMonths, { en: 'change at least every (months)', ja: '変更間隔の上限（か月）' });
+  add(p.length, 'errorBelow', p.length.errorBelow, { en: 'reported as an error below', ja: 'これ未満は重大として報告' });
+  add(p.reuse, 'minHistory', p.reuse?.minHistory, { en: 'earlier passwords refused', ja: '再利用を禁じる過去の世代数' });
+  add(p.lockout, 'maxAttempts', p.lockout?.maxAttempts, { en: 'failed attempts before lockout (at most)', ja: 'ロックまでの失敗回数（上限）' });
+  add(p.lockout, 'minMinutes', p.lockout?.minMinutes, { en: 'lockout duration (minutes, at least)', ja: 'ロック時間（分、下限）' });
+  return out;
+}

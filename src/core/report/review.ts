@@ -1,5 +1,5 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
 import { assessFindings } from '../reporting/duty';
 import { DUTY_LABELS, regimeLines } from '../reporting/render';
 import { CATEGORIES, type Category, type Severity } from '../types';
@@ -16,7 +16,7 @@ export interface Review {
   meta: [label: string, value: string][];
   counts: { category: Category; label: string; error: number; warning: number; info: number }[];
   reminder?: { heading: string; paragraphs: string[]; links: { label: string; url: string }[] };
-  groups: { guideline: Guideline | undefined; heading: string; url?: string; summary?: string; rows: ReviewRow[] }[];
+  groups: { guideline: Guideline | undefined; heading: string; url?: string; summary?: string; rows: ReviewRow[]; org: { label: string; url?: string; summary: string }[] }[];
   skipped: { path: string; reason: string }[];
   labels: Record<'summary' | 'byGuideline' | 'skipped' | 'location' | 'severity' | 'rule' | 'message' | 'category' | 'none' | Severity, string>;
 }
@@ -68,6 +68,12 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
         heading: g ? `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}` : id || '—',
         ...(g?.url ? { url: g.url } : {}),
         ...(g ? { summary: g.summary[lang] } : {}),
+        // The organisation's own entries that apply to these findings, shown beside the official one.
+        org: [...new Set(findings.flatMap((f) => findingGuidelines(f).filter((x) => x.origin === 'organisation')))].map((o) => ({
+          label: `${o.issuer[lang]} — ${guidelineLabelWithLevel(o, lang)}`,
+          ...(o.url ? { url: o.url } : {}),
+          summary: o.summary[lang],
+        })),
         rows: findings
           .slice()
           .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.line - b.line)

@@ -1,4 +1,5 @@
 import { GUIDELINES } from '../guidelines/catalog';
+import { MAMORI_DEFAULT, PROFILES, profileNumbers } from '../guidelines/profiles';
 import { SEVERITY_JA } from '../l10n-glossary';
 import { findingGuidelines, guidelineLabel, guidelineLabelWithLevel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
@@ -37,6 +38,7 @@ export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
     const label = `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}`;
     out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);
   }
+  if (r.category === 'password-policy') out.push('', ...profileTable(lang));
   // Examples are fabricated, but a documentation page is no place for anything secret-shaped
   // (the shipped bundles do not even hold those: see setExamples in rules/rule.ts).
   if (r.category !== 'secret') {
@@ -48,4 +50,30 @@ export function ruleMarkdown(ruleId: string, lang: Lang): string | undefined {
   }
   out.push('', `## ${L.suppress}`, '', '```', `# mamori-ignore-next-line ${r.id} until YYYY-MM-DD -- reason`, '```', '');
   return out.join('\n');
+}
+
+/**
+ * Every number of the built-in profiles with its source: the reference line's level, or a
+ * plain statement that the number is Mamori's own default.
+ */
+function profileTable(lang: Lang): string[] {
+  const ja = lang === 'ja';
+  const out = [
+    ja ? '## プロファイルの数値と出典' : '## Profile numbers and their sources',
+    '',
+    ja ? '| プロファイル | 項目 | 値 | 出典 |' : '| Profile | Item | Value | Source |',
+    '|---|---|---:|---|',
+  ];
+  for (const p of Object.values(PROFILES)) {
+    for (const n of profileNumbers(p)) {
+      const source =
+        n.trace === undefined
+          ? ja ? '設定による値' : 'custom setting'
+          : n.trace === MAMORI_DEFAULT
+            ? ja ? 'Mamori 独自の既定値（ガイドラインの数値ではありません）' : "Mamori's own default (no guideline gives this number)"
+            : `${n.trace.source}${n.trace.level === 'secondary' ? (ja ? '（二次情報のみで確認）' : ' (verified from a secondary source only)') : ''}`;
+      out.push(`| \`${p.id}\` | ${n.label[lang]} | ${n.value} | ${source.replace(/\|/g, '\\|')} |`);
+    }
+  }
+  return out;
 }
