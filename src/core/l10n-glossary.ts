@@ -34,7 +34,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     ],
     properNames: ['旅行業界情報流出事案検討会'],
   },
-  { concept: 'personal data', ja: '個人データ', source: '個人情報保護法第16条第3項', banned: [{ text: 'パーソナルデータ', why: 'not the Act\'s term' }] },
+  { concept: 'personal data', ja: '個人データ', source: '個人情報保護法第23条の文言', banned: [{ text: 'パーソナルデータ', why: 'not the Act\'s term' }] },
   { concept: 'security control measures', ja: '安全管理措置', source: '個人情報保護法第23条', banned: [{ text: 'セキュリティ管理措置', why: 'the Act writes 安全管理措置' }] },
   {
     concept: 'notice to the individuals',
@@ -54,7 +54,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     ],
   },
   { concept: 'individual identification code', ja: '個人識別符号', source: '個人情報保護法第2条第2項', banned: [{ text: '個人識別番号', why: 'the Act writes 個人識別符号' }] },
-  { concept: 'specific personal information (data holding My Numbers)', ja: '特定個人情報', source: '番号法第2条第8項', banned: [] },
+  { concept: 'specific personal information (data holding My Numbers)', ja: '特定個人情報', source: '番号法第20条・第29条の4の文言', banned: [] },
   { concept: 'advanced encryption (the exemption)', ja: '高度な暗号化', source: '通則編 3-5-3-1、Q&A Q17-14', banned: [{ text: '強力な暗号化', why: 'the PPC writes 高度な暗号化' }] },
   { concept: 'scan', ja: 'スキャン', banned: [{ text: '走査', why: 'one term: スキャン' }] },
   {

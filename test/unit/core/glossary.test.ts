@@ -77,6 +77,14 @@ describe('Japanese glossary', () => {
     for (const t of GLOSSARY) for (const b of t.banned) assert.ok(!t.ja.includes(b.text), `${t.concept}: the chosen term is banned`);
   });
 
+  it('is written out for people in docs/glossary.ja.md, term by term', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs/glossary.ja.md'), 'utf8');
+    for (const t of GLOSSARY) {
+      assert.ok(doc.includes(`| ${t.ja} |`), `docs/glossary.ja.md lacks ${t.ja}`);
+      for (const b of t.banned) assert.ok(doc.includes(b.text), `docs/glossary.ja.md lacks the banned ${b.text}`);
+    }
+  });
+
   it('finds what it should (the check can fail)', () => {
     for (const bad of ['接続文字列の の認証情報', 'URL の のパスワード', '走査を始めます', '弱いパスワードポリシー', '不正の目的による漏えい', 'キーをローテーションしてください', '重大度 error', 'JTB 事案の教訓', '約793万件の顧客情報が流出し']) {
       assert.ok(checkJapanese(bad).length > 0, bad);
