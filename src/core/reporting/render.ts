@@ -61,7 +61,10 @@ export function regimeLines(r: RegimeDuty, lang: Lang, short = false): string[] 
     // The items that make the status, each with its own status where it differs.
     const refs = [...shown].sort((a, b) => (a.applies === b.applies ? 0 : a.applies === 'yes' ? -1 : 1)).map((i) => (i.applies === r.reportable ? i.ref[lang] : `${i.ref[lang]} [${STATUS[i.applies][lang]}]`));
     const head = `${r.title[lang]}${colon}${regimeStatus(r, lang)}`;
-    out.push(refs.length === 0 ? head : `${head} — ${refs.join(lang === 'ja' ? '、' : '; ')}`);
+    // Nothing met or possible: name what the user has to check instead.
+    const toCheck = r.items.filter((i) => i.applies === 'check').map((i) => i.ref[lang]);
+    const tail = refs.length > 0 ? refs : toCheck;
+    out.push(tail.length === 0 ? head : `${head} — ${tail.join(lang === 'ja' ? '、' : '; ')}`);
     if (r.preliminary) out.push(`  ${r.preliminary[lang]}`);
     if (r.final) out.push(`  ${r.final[lang]}`);
     if (r.notice) out.push(`  ${r.notice[lang]}`);
@@ -91,8 +94,14 @@ export function dutySummary(a: DutyAssessment, lang: Lang): string[] {
   const L = DUTY_LABELS[lang];
   const out = [`── ${L.heading} ──`];
   for (const r of a.regimes) out.push(...regimeLines(r, lang, true));
-  const clock = a.regimes.find((r) => r.clock)?.clock;
-  if (clock) out.push(`${L.clock}${lang === 'ja' ? '：' : ': '}${clock[lang]}`);
+  // One clock line: APPI's, noting that the My Number rule counts the same way when both apply.
+  const appi = a.regimes.find((r) => r.regime === 'appi')?.clock;
+  const mn = a.regimes.find((r) => r.regime === 'mynumber')?.clock;
+  const clock = appi ?? mn;
+  if (clock) {
+    const same = appi && mn ? (lang === 'ja' ? '番号法でも同じです（事業者編 別添2）。' : ' The My Number rule counts the same way (事業者編 別添2).') : '';
+    out.push(`${L.clock}${lang === 'ja' ? '：' : ': '}${clock[lang]}${same}`);
+  }
   out.push(`${L.steps}${lang === 'ja' ? '：' : ':'}`);
   a.firstSteps.forEach((s, i) => out.push(`  ${i + 1}. ${s.text[lang]}`));
   out.push(L.caveat);
