@@ -935,26 +935,11 @@ const ENTRIES: Guideline[] = [
     },
     origin: 'foreign',
   },
-  iso('iso-8.9', '8.9', { en: 'Control 8.9 Configuration management', ja: '管理策 8.9 Configuration management（構成管理）' }, {
-    en: 'Security configurations of hardware, software, services and networks are established, documented, monitored and reviewed.',
-    ja: 'ハードウェア・ソフトウェア・サービス・ネットワークのセキュリティ構成を確立・文書化・監視・レビューする。',
-  }),
-  iso('iso-8.20', '8.20', { en: 'Control 8.20 Networks security', ja: '管理策 8.20 Networks security（ネットワークのセキュリティ）' }, {
-    en: 'Networks and network devices are secured, managed and controlled to protect information in systems and applications.',
-    ja: 'システム及びアプリケーション内の情報を保護するため、ネットワーク及びネットワーク機器をセキュリティ保護し、管理・制御する。',
-  }),
-  iso('iso-5.23', '5.23', { en: 'Control 5.23 Information security for use of cloud services', ja: '管理策 5.23 Cloud services（クラウドサービスの利用）' }, {
-    en: 'Acquiring, using, managing and exiting cloud services follows the organisation\'s security requirements.',
-    ja: 'クラウドサービスの取得・利用・管理・終了を、組織の情報セキュリティ要求事項に従って行う。',
-  }),
-  iso('iso-5.17', '5.17', { en: 'Control 5.17 Authentication information', ja: '管理策 5.17 認証情報' }, {
-    en: 'Allocation and management of authentication information is controlled, including keeping it confidential.',
-    ja: '認証情報の割当て及び管理を管理し、秘密に保つ。',
-  }),
-  iso('iso-8.24', '8.24', { en: 'Control 8.24 Use of cryptography', ja: '管理策 8.24 Use of cryptography（暗号の利用）' }, {
-    en: 'Rules for the effective use of cryptography, including the management of cryptographic keys, are defined and applied.',
-    ja: '暗号鍵の管理を含め、暗号を効果的に利用するための規則を定めて実施する。',
-  }),
+  iso('iso-8.9', '8.9', { en: 'Control 8.9 Configuration management', ja: '管理策 8.9 Configuration management（構成管理）' }),
+  iso('iso-8.20', '8.20', { en: 'Control 8.20 Networks security', ja: '管理策 8.20 Networks security（ネットワークのセキュリティ）' }),
+  iso('iso-5.23', '5.23', { en: 'Control 5.23 Cloud services', ja: '管理策 5.23 Cloud services（クラウドサービス）' }),
+  iso('iso-5.17', '5.17', { en: 'Control 5.17 Authentication information', ja: '管理策 5.17 認証情報' }),
+  iso('iso-8.24', '8.24', { en: 'Control 8.24 Use of cryptography', ja: '管理策 8.24 Use of cryptography（暗号の利用）' }),
 ];
 
 /** A PPC Q&A entry of the APPI guideline (Q10-18 … Q10-21), all read on ppc.go.jp. */
@@ -978,18 +963,27 @@ function faq(id: string, q: string, en: string, ja: string, url: string, summary
   };
 }
 
-/** A JIS Q 27002:2024 control; numbers and English names read in public repositories only. */
-function iso(id: string, control: string, title: Localized, summary: Localized): Guideline {
+/**
+ * A JIS Q 27002:2024 control. The reference gives each control's number and English name only
+ * (read in public repositories), so the summary says where to cite it and no more.
+ */
+function iso(id: string, control: string, title: Localized): Guideline {
   return {
     id,
     issuer: JSA,
     title,
     section: control,
-    summary,
+    summary: {
+      en: `One of the standard's 93 controls; JIS Q 27001:2023 Annex A uses the same number, so cite "JIS Q 27001:2023 Annex A ${control} / JIS Q 27002:2024 ${control}". The standard sets no numeric password length.`,
+      ja: `93の管理策の一つ。JIS Q 27001:2023 附属書A も同じ番号のため、「JIS Q 27001:2023 附属書A ${control} / JIS Q 27002:2024 ${control}」として引用する。パスワードの文字数の数値は定めていない。`,
+    },
     level: 'secondary',
     facts: {
       section: sec('multiple public repositories', `§12 Controls relevant here, with names (VERIFIED-secondary): ${control}. JIS titles verified only for 5.17 「認証情報」 and 8.5`),
       '27002': sec('technofer, news-pic', '§12 JIS Q 27002:2024 (= ISO/IEC 27002:2022) was issued **2024-06-20**'),
+      '27001': sec('jate.or.jp ISMS notice, tdb-net', '§12 JIS Q 27001:2023 (= ISO/IEC 27001:2022) … 附属書A uses the same numbers'),
+      '2023': sec('jate.or.jp ISMS notice, tdb-net', '§12 JIS Q 27001:2023 was issued **2023-09-20**'),
+      '93': sec('technofer, news-pic', '§12 93 controls in 4 themes (組織・人・物理・技術)'),
       '2024': sec('technofer, news-pic', '§12 JIS Q 27002:2024'),
       '2022': sec('technofer, news-pic', '§12 ISO/IEC 27002:2022'),
     },

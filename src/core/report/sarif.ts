@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { primaryUrl } from '../guidelines/catalog';
-import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
 import { ruleById } from '../rules/index';
 import type { Severity } from '../types';
 import { assessFindings } from '../reporting/duty';
@@ -21,7 +21,7 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
   const rules = ruleIds.map((id) => {
     const rule = ruleById(id);
     const guidelines = rule ? findingGuidelines(rule) : [];
-    const help = guidelines.map((g) => `- ${guidelineLabel(g, lang)}${g.url ? ` <${g.url}>` : ''}`).join('\n');
+    const help = guidelines.map((g) => `- ${guidelineLabelWithLevel(g, lang)}${g.url ? ` <${g.url}>` : ''}`).join('\n');
     return {
       id,
       name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
