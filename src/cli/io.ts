@@ -20,7 +20,7 @@ export function outputConflict(file: string, kind: WrittenKind, targets: readonl
     const target = realish(path.resolve(t));
     if (real === target) {
       return lang === 'ja'
-        ? `${name}の書き出し先 ${file} は走査対象そのものです。上書きすると元のファイルが失われるため、書き出しません。走査対象の外のパスを指定してください。`
+        ? `${name}の書き出し先 ${file} はスキャン対象そのものです。上書きすると元のファイルが失われるため、書き出しません。スキャン対象の外のパスを指定してください。`
         : `the ${name} path ${file} is one of the scanned paths; writing it would destroy what is scanned. Choose a path outside the scanned folders.`;
     }
     if (!real.startsWith(target.endsWith(path.sep) ? target : target + path.sep)) continue;
@@ -32,7 +32,7 @@ export function outputConflict(file: string, kind: WrittenKind, targets: readonl
     }
     if (!st.isFile() || !isOwnFile(abs, kind)) {
       return lang === 'ja'
-        ? `${name}の書き出し先 ${file} は走査するフォルダ ${t} の中にある既存の${st.isDirectory() ? 'フォルダ' : 'ファイル'}で、Mamori が書いたものではありません。上書きすると失われるため、書き出しません。走査対象の外のパスか、存在しないファイル名を指定してください。`
+        ? `${name}の書き出し先 ${file} はスキャンするフォルダ ${t} の中にある既存の${st.isDirectory() ? 'フォルダ' : 'ファイル'}で、Mamori が書いたものではありません。上書きすると失われるため、書き出しません。スキャン対象の外のパスか、存在しないファイル名を指定してください。`
         : `the ${name} path ${file} is an existing ${st.isDirectory() ? 'folder' : 'file'} inside the scanned folder ${t} that Mamori did not write; writing there would destroy it. Choose a path outside the scanned folders, or a file name that does not exist yet.`;
     }
   }
@@ -86,7 +86,9 @@ export function isOwnFile(file: string, kind: WrittenKind): boolean {
     (/^\{\s*"\$schema": "https:\/\/json\.schemastore\.org\/sarif/.test(head) && head.includes('"name": "Mamori"')) ||
     /^# Mamori /.test(head) ||
     (/^<!doctype html>/i.test(head) && head.includes('<title>Mamori')) ||
-    /(?:^|\n)(?:Scanned \d+ file\(s\): [^\n]* skipped|\d+ ファイルを走査: [^\n]*スキップ \d+ 件)\n*$/.test(tail)
+    /(?:^|\n)(?:Scanned \d+ file\(s\): [^\n]* skipped|\d+ ファイルを(?:走査|スキャン): [^\n]*スキップ \d+ 件)\n*$/.test(tail) ||
+    // A text report that ends with the reporting summary (core/reporting/render.ts).
+    /\n(?:Mamori breach-report check, details:|Mamori 漏えい等報告の確認、詳細:) https:\/\/www\.ppc\.go\.jp\/personalinfo\/legal\/leakAction\/\n*$/.test(tail)
   );
 }
 

@@ -30,7 +30,7 @@ async function stopped(signal: NodeJS.Signals, scanned: number, pool: ScanPool, 
   await pool.dispose();
   process.stderr.write(
     lang === 'ja'
-      ? `mamori: ${signal} により中断しました。${scanned} ファイルを走査済みでしたが、レポートもキャッシュも書き出していません。\n`
+      ? `mamori: ${signal} により中断しました。${scanned} ファイルをスキャン済みでしたが、レポートもキャッシュも書き出していません。\n`
       : `mamori: stopped by ${signal} after scanning ${scanned} file(s); no report or cache was written.\n`,
   );
   return signal === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
@@ -56,8 +56,8 @@ function usage(lang: Lang): string {
       --profile ID               パスワードポリシーの判定基準（${PROFILE_IDS.join(' | ')}、既定: ${settingDefault<string>(PASSWORD_PROFILE_SETTING)}）
       --category CAT             この分類だけを報告（複数指定可: ${CATEGORIES.join(', ')}）
       --exclude GLOB             除外パターン（.gitignore 形式、複数指定可）
-      --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみ走査、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
-      --jobs N                   並列に走査するスレッド数（既定: CPU コア数、0 = ワーカーなし）
+      --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみスキャン、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
+      --jobs N                   並列にスキャンするスレッド数（既定: CPU コア数、0 = ワーカーなし）
       --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
       --no-color                 色を付けない
   -h, --help                     このヘルプ
@@ -237,7 +237,7 @@ async function main(argv: string[]): Promise<number> {
             files++;
             if (Date.now() - shown < 200) return;
             shown = Date.now();
-            process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルを走査済み…` : `${files} files scanned…`}`);
+            process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルをスキャン済み…` : `${files} files scanned…`}`);
           },
         }
       : {}),

@@ -9,12 +9,28 @@ export { ScanCache, type CacheEntry } from './pool/cache';
 export { decode, decodeDetailed, isBinary, type TextEncoding } from './decode';
 export { detectFormat, lineComment, type Format } from './documents/detect';
 export { LineIndex, type Position } from './documents/lines';
-export { GUIDELINES, OFFICIAL_HOSTS, guideline, primaryUrl, type Guideline, type Localized } from './guidelines/catalog';
+export {
+  GUIDELINES,
+  OFFICIAL_HOSTS,
+  guideline,
+  findGuideline,
+  primaryUrl,
+  registerOrgGuidelines,
+  orgGuidelines,
+  levelNote,
+  type Guideline,
+  type Localized,
+  type Level,
+  type Provenance,
+  type OrgGuidelineInput,
+} from './guidelines/catalog';
+export { assessFindings, assessIncidents, findingIncident, type DutyAssessment, type Incident } from './reporting/duty';
+export { GLOSSARY, checkJapanese } from './l10n-glossary';
 export { RULES, ruleById } from './rules/index';
 export type { Rule, RawFinding, RuleExample } from './rules/rule';
 export { maskSecret } from './mask';
 export { fingerprintFindings, FINGERPRINT_VERSION } from './fingerprint';
-export { findingMessage, fixTitle, findingGuidelines, guidelineLabel, engineMessage, langFromLocale, fill, type Lang } from './messages';
+export { findingMessage, fixTitle, findingGuidelines, guidelineLabel, guidelineLabelWithLevel, engineMessage, langFromLocale, fill, type Lang } from './messages';
 export { resolveConfig, settingDefault, CATEGORY_SETTINGS, VERSION, type ResolvedConfig } from './config';
 export { formatText } from './report/text';
 export { formatJson } from './report/json';

@@ -1,4 +1,4 @@
-import { GUIDELINES, type Guideline, type Localized } from './guidelines/catalog';
+import { findGuideline, levelNote, orgGuidelinesFor, type Guideline, type Localized } from './guidelines/catalog';
 import { redact } from './mask';
 import { ruleById } from './rules/index';
 import type { Lang } from './lang';
@@ -19,15 +19,15 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   'skip.too-large': { en: 'file larger than {limit}', ja: '{limit} を超えるファイル' },
   'skip.binary': { en: 'binary file', ja: 'バイナリファイル' },
   'skip.not-regular': { en: 'not a regular file (FIFO, socket or device)', ja: '通常ファイルではありません（FIFO・ソケット・デバイス）' },
-  'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: '走査対象フォルダの外を指すシンボリックリンク' },
+  'skip.outside-root': { en: 'symbolic link pointing outside the scanned folder', ja: 'スキャン対象フォルダの外を指すシンボリックリンク' },
   'skip.changed': {
     en: 'changed while being scanned (replaced by a link, or moved out of the scanned folder): not read',
-    ja: '走査中に変更されました（リンクに置き換えられたか、走査対象フォルダの外に移されました）。読み取っていません',
+    ja: 'スキャン中に変更されました（リンクに置き換えられたか、スキャン対象フォルダの外に移されました）。読み取っていません',
   },
   'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
   'suppression.expired': { en: '(suppression expired on {date})', ja: '（抑制の期限 {date} が切れています）' },
   'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
-  'skip.scan-failed': { en: 'scan did not finish: {error}', ja: '走査が完了しませんでした: {error}' },
+  'skip.scan-failed': { en: 'scan did not finish: {error}', ja: 'スキャンが完了しませんでした: {error}' },
 };
 
 /** Localises an engine string. */
@@ -56,14 +56,38 @@ export function findingMessage(finding: Finding, lang: Lang): string {
   return expired ? `${text} ${engineMessage('suppression.expired', lang, { date: expired })}` : text;
 }
 
-/** The catalog entries a finding cites, in order, skipping unknown ids. */
-export function findingGuidelines(finding: Pick<Finding, 'guidelines'>): Guideline[] {
-  return finding.guidelines.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined);
+/**
+ * The catalog entries a finding (or a rule) cites, in order, skipping unknown ids, followed by
+ * the organisation's own entries that apply to its rule or category.
+ */
+export function findingGuidelines(finding: Pick<Finding, 'guidelines'> & { ruleId?: string; id?: string; category?: string }): Guideline[] {
+  const cited = finding.guidelines.map((id) => findGuideline(id)).filter((g): g is Guideline => g !== undefined);
+  const ruleId = finding.ruleId ?? finding.id;
+  if (ruleId === undefined || finding.category === undefined) return cited;
+  const org = orgGuidelinesFor(ruleId, finding.category).filter((g) => !cited.includes(g));
+  return org.length > 0 ? [...cited, ...org] : cited;
 }
 
 /** "Issuer, title (section)" for display. */
 export function guidelineLabel(g: Guideline, lang: Lang): string {
-  return g.section && !g.title[lang].includes(g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
+  return g.section && !namesSection(g.title[lang], g.section) ? `${g.title[lang]} (${g.section})` : g.title[lang];
+}
+
+/** Whether a title already names its section: "3-5-1-2", "Q&A 10-18" for Q10-18, 第29条の4 for Art. 29-4. */
+function namesSection(title: string, section: string): boolean {
+  if (title.includes(section) || title.includes(section.replace(/^Q/, ''))) return true;
+  const art = /^Art\. (\d+)(?:-(\d+))?$/.exec(section);
+  return art !== null && (title.includes(`第${art[1]}条${art[2] ? `の${art[2]}` : ''}`) || title.includes(`Article ${art[1]}${art[2] ? `-${art[2]}` : ''}`));
+}
+
+/**
+ * The label with what the user must know about its standing: "(verified from a secondary
+ * source only)", an industry body, a non-Japanese standard, or the organisation's own entry.
+ */
+export function guidelineLabelWithLevel(g: Guideline, lang: Lang): string {
+  const note = levelNote(g, lang);
+  const label = guidelineLabel(g, lang);
+  return note ? (lang === 'ja' ? `${label}（${note}）` : `${label} (${note})`) : label;
 }
 
 /** The title of a fix: the rule's own messages first, then the engine's. */

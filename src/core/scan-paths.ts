@@ -155,7 +155,7 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     for (const f of o.findings) findings.push(f);
     for (const s of o.skipped) skipped.push(s);
   }
-  return { version: VERSION, root, filesScanned, findings, skipped };
+  return { version: VERSION, root, targets: paths.map((p) => path.resolve(p)), filesScanned, findings, skipped };
 }
 
 /**

@@ -4,6 +4,7 @@ import { resolveConfig, type ResolvedConfig } from './config';
 import { RULES, ruleById } from './rules/index';
 import type { RawFinding, Rule } from './rules/rule';
 import { dedupeOverlaps } from './dedupe';
+import { mentionsMyNumber, MY_NUMBER_EXPOSURE_GUIDELINES } from './rules/exposure/common';
 import { applySuppressions } from './suppress';
 import type { Finding, ScanConfig, Severity, SourceFile } from './types';
 
@@ -134,9 +135,22 @@ function collect(original: string, text: string, rules: Plan['rules'], results: 
     }
   }
   if (findings.length === 0) return findings;
+  if (findings.some((f) => f.category === 'pii-exposure') && mentionsMyNumber(text)) markMyNumberExposures(findings);
   return applySuppressions(original, dedupeOverlaps(dedupe(findings), ruleById))
     .map(masked)
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Exposures in a file that names My Numbers cite the My Number Act first, and say so in their
+ * data (`dataKind`), which the reporting assessment reads (see core/reporting).
+ */
+function markMyNumberExposures(findings: Finding[]): void {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.category !== 'pii-exposure') continue;
+    findings[i] = { ...f, data: { ...f.data, dataKind: 'myNumber' }, guidelines: [...new Set([...MY_NUMBER_EXPOSURE_GUIDELINES, ...f.guidelines])] };
+  }
 }
 
 /**

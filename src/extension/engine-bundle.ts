@@ -16,4 +16,9 @@ export { ruleMarkdown } from '../core/report/rules-table';
 export { formatHtml } from '../core/report/html';
 export { formatMarkdown } from '../core/report/markdown';
 export { formatSarif } from '../core/report/sarif';
-export { findingGuidelines, findingMessage, fixTitle, guidelineLabel } from '../core/messages';
+export { findingGuidelines, findingMessage, fixTitle, guidelineLabel, guidelineLabelWithLevel } from '../core/messages';
+export { assessIncidents, findingIncident } from '../core/reporting/duty';
+// The project-configuration loader registers the organisation's own guideline entries here, in
+// the bundle whose catalog the hover and reports read.
+export { registerOrgGuidelines } from '../core/guidelines/catalog';
+export { dutySummary } from '../core/reporting/render';

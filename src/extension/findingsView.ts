@@ -79,7 +79,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node> {
       }
       case 'guideline': {
         const g = GUIDELINES[node.id];
-        const t = new vscode.TreeItem(g ? engine().guidelineLabel(g, lang) : node.id, vscode.TreeItemCollapsibleState.Expanded);
+        const t = new vscode.TreeItem(g ? engine().guidelineLabelWithLevel(g, lang) : node.id, vscode.TreeItemCollapsibleState.Expanded);
         t.description = String(node.items.length);
         t.iconPath = new vscode.ThemeIcon('law');
         if (g) t.tooltip = new vscode.MarkdownString(`**${g.issuer[lang]}**\n\n${g.summary[lang]}${g.url ? `\n\n${g.url}` : ''}`);

@@ -36,7 +36,7 @@ function escape(s: string): string {
 /** One finding in markdown. Shared with the findings view's tooltips. */
 export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   const lang = displayLang();
-  const { findingGuidelines, findingMessage, guidelineLabel, ruleById } = engine();
+  const { assessIncidents, dutySummary, findingGuidelines, findingIncident, findingMessage, guidelineLabelWithLevel, ruleById } = engine();
   const rule = ruleById(f.ruleId);
   md.appendMarkdown(`$(shield) **Mamori** · \`${f.ruleId}\` · ${vscode.l10n.t(f.severity)}\n\n`);
   md.appendMarkdown(`${escape(findingMessage(f, lang))}\n\n`);
@@ -48,8 +48,18 @@ export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   if (guidelines.length > 0) {
     md.appendMarkdown(`**${vscode.l10n.t('Guidelines')}**\n\n`);
     for (const g of guidelines) {
-      const label = `${escape(g.issuer[lang])} — ${escape(guidelineLabel(g, lang))}`;
+      const label = `${escape(g.issuer[lang])} — ${escape(guidelineLabelWithLevel(g, lang))}`;
       md.appendMarkdown(`- ${g.url ? `[${label}](${g.url})` : label}: ${escape(g.summary[lang])}\n`);
     }
+  }
+  // Exposures and personal data in files: the reporting duty they may trigger, worked out in core.
+  const incident = findingIncident(f);
+  if (incident) {
+    const [heading, ...lines] = dutySummary(assessIncidents([incident]), lang);
+    const link = lines.pop() ?? '';
+    md.appendMarkdown(`\n**${escape(heading.replace(/^── | ──$/g, ''))}**\n\n`);
+    for (const l of lines) md.appendMarkdown(`${l.startsWith('  ') ? '    - ' : '- '}${escape(l.trim())}\n`);
+    const url = link.slice(link.lastIndexOf(' ') + 1);
+    if (url.startsWith('https://')) md.appendMarkdown(`\n[${escape(link.slice(0, link.lastIndexOf(' ')).replace(/[:：]$/, ''))}](${url})\n`);
   }
 }

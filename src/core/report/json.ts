@@ -1,4 +1,6 @@
 import { findingGuidelines, findingMessage, type Lang } from '../messages';
+import { assessFindings } from '../reporting/duty';
+import { dutyJson } from '../reporting/json';
 import type { ScanReport } from './model';
 
 /** The JSON report: a stable, documented shape for scripts. */
@@ -19,12 +21,19 @@ export function formatJson(report: ScanReport, lang: Lang): string {
           message: findingMessage(f, lang),
           ...(f.excerpt !== undefined ? { excerpt: f.excerpt } : {}),
           ...(f.fingerprint !== undefined ? { fingerprint: f.fingerprint } : {}),
-          guidelines: findingGuidelines(f).map((g) => ({ id: g.id, title: g.title[lang], ...(g.url ? { url: g.url } : {}) })),
+          guidelines: findingGuidelines(f).map((g) => ({ id: g.id, title: g.title[lang], ...(g.url ? { url: g.url } : {}), level: g.level, origin: g.origin })),
         })),
         skipped: report.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) })),
+        ...reporting(report, lang),
       },
       null,
       2,
     ) + '\n'
   );
+}
+
+/** The reporting duty, when any finding is about personal data. */
+function reporting(report: ScanReport, lang: Lang): { reporting?: unknown } {
+  const duty = assessFindings(report.findings);
+  return duty ? { reporting: dutyJson(duty, lang) } : {};
 }

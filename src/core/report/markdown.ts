@@ -25,6 +25,8 @@ export function formatMarkdown(report: ScanReport, lang: Lang, generatedAt = new
     out.push(`### ${md(g.heading)}`, '');
     if (g.url) out.push(`<${g.url}>`, '');
     if (g.summary) out.push(`> ${md(g.summary)}`, '');
+    for (const o of g.org) out.push(`- ${o.url ? `[${md(o.label)}](${o.url})` : md(o.label)}${o.summary ? `: ${md(o.summary)}` : ''}`);
+    if (g.org.length > 0) out.push('');
     out.push(`| ${r.labels.location} | ${r.labels.severity} | ${r.labels.rule} | ${r.labels.message} |`, '|---|---|---|---|');
     for (const row of g.rows) out.push(`| \`${row.location.replace(/`/g, "'")}\` | ${r.labels[row.severity]} | \`${row.ruleId}\` | ${md(row.message)} |`);
     out.push('');

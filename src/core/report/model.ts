@@ -29,6 +29,11 @@ export interface ScanReport {
   version: string;
   /** Absolute folder that relative paths are relative to (SARIF %SRCROOT%). */
   root: string;
+  /**
+   * The absolute paths that were scanned (the command line's arguments), when they are not
+   * simply `root`: what the review report names as its subject.
+   */
+  targets?: string[];
   filesScanned: number;
   findings: LocatedFinding[];
   skipped: SkippedFile[];

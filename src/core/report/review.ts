@@ -1,5 +1,7 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
+import { assessFindings } from '../reporting/duty';
+import { DUTY_LABELS, regimeLines } from '../reporting/render';
 import { CATEGORIES, type Category, type Severity } from '../types';
 import type { LocatedFinding, ScanReport } from './model';
 
@@ -14,7 +16,7 @@ export interface Review {
   meta: [label: string, value: string][];
   counts: { category: Category; label: string; error: number; warning: number; info: number }[];
   reminder?: { heading: string; paragraphs: string[]; links: { label: string; url: string }[] };
-  groups: { guideline: Guideline | undefined; heading: string; url?: string; summary?: string; rows: ReviewRow[] }[];
+  groups: { guideline: Guideline | undefined; heading: string; url?: string; summary?: string; rows: ReviewRow[]; org: { label: string; url?: string; summary: string }[] }[];
   skipped: { path: string; reason: string }[];
   labels: Record<'summary' | 'byGuideline' | 'skipped' | 'location' | 'severity' | 'rule' | 'message' | 'category' | 'none' | Severity, string>;
 }
@@ -30,12 +32,12 @@ const CATEGORY_LABEL: Record<Category, Record<Lang, string>> = {
   secret: { en: 'Hardcoded secrets', ja: 'ハードコードされた認証情報' },
   'pii-exposure': { en: 'Exposed personal-data stores', ja: '公開された個人データの保存先' },
   'pii-data': { en: 'Personal data in files', ja: 'ファイル内の個人データ' },
-  'password-policy': { en: 'Weak password policies', ja: '弱いパスワードポリシー' },
+  'password-policy': { en: 'Weak password policies', ja: '不十分なパスワードポリシー' },
 };
 
 const LABELS: Record<Lang, Review['labels']> = {
   en: { summary: 'Summary', byGuideline: 'Findings by guideline', skipped: 'Skipped files', location: 'Location', severity: 'Severity', rule: 'Rule', message: 'Finding', category: 'Category', none: 'No findings.', error: 'error', warning: 'warning', info: 'info' },
-  ja: { summary: '概要', byGuideline: 'ガイドライン別の検出結果', skipped: 'スキップしたファイル', location: '場所', severity: '重大度', rule: 'ルール', message: '検出内容', category: '分類', none: '検出はありません。', error: 'エラー', warning: '警告', info: '情報' },
+  ja: { summary: '概要', byGuideline: 'ガイドライン別の検出結果', skipped: 'スキップしたファイル', location: '場所', severity: '重大度', rule: 'ルール', message: '検出内容', category: '分類', none: '検出はありません。', error: '重大', warning: '警告', info: '情報' },
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -63,9 +65,15 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
       const g = GUIDELINES[id];
       return {
         guideline: g,
-        heading: g ? `${g.issuer[lang]} — ${guidelineLabel(g, lang)}` : id || '—',
+        heading: g ? `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}` : id || '—',
         ...(g?.url ? { url: g.url } : {}),
         ...(g ? { summary: g.summary[lang] } : {}),
+        // The organisation's own entries that apply to these findings, shown beside the official one.
+        org: [...new Set(findings.flatMap((f) => findingGuidelines(f).filter((x) => x.origin === 'organisation')))].map((o) => ({
+          label: `${o.issuer[lang]} — ${guidelineLabelWithLevel(o, lang)}`,
+          ...(o.url ? { url: o.url } : {}),
+          summary: o.summary[lang],
+        })),
         rows: findings
           .slice()
           .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.line - b.line)
@@ -74,16 +82,15 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
     })
     .sort((a, b) => b.rows.filter((r) => r.severity === 'error').length - a.rows.filter((r) => r.severity === 'error').length || b.rows.length - a.rows.length);
 
-  const exposure = report.findings.some((f) => f.category === 'pii-exposure' || f.category === 'pii-data');
-  const reminder = exposure ? breachReminder(lang) : undefined;
+  const reminder = breachReminder(report, lang);
 
   return {
     lang,
     title: lang === 'ja' ? 'Mamori 検査レポート' : 'Mamori review report',
     meta: [
-      [lang === 'ja' ? '作成日時' : 'Generated', generatedAt],
-      [lang === 'ja' ? '対象' : 'Scanned folder', report.root],
-      [lang === 'ja' ? '走査ファイル数' : 'Files scanned', String(report.filesScanned)],
+      [lang === 'ja' ? '作成日時' : 'Generated', localTime(generatedAt)],
+      [lang === 'ja' ? '対象' : 'Scanned', (report.targets && report.targets.length > 0 ? report.targets : [report.root]).join(', ')],
+      [lang === 'ja' ? 'スキャンしたファイル数' : 'Files scanned', String(report.filesScanned)],
       [lang === 'ja' ? '検出数' : 'Findings', String(report.findings.length)],
       ['Mamori', report.version],
     ],
@@ -95,18 +102,37 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
   };
 }
 
-/** The reporting duties, in the catalog's own (verified) words. */
-function breachReminder(lang: Lang): Review['reminder'] {
-  const ids = ['ppc-gl-3-5-1-1', 'ppc-rule-art7', 'ppc-gl-3-5-3'];
-  const entries = ids.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined);
+/**
+ * An ISO date-time in the user's time zone, with its offset and zone name:
+ * "2026-11-21 09:00:00 +09:00 (Asia/Tokyo)". A value that is not a date is shown as it is.
+ */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const stamp = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  return `${stamp} ${sign}${two(Math.floor(Math.abs(off) / 60))}:${two(Math.abs(off) % 60)}${zone ? ` (${zone})` : ''}`;
+}
+
+/** The reporting duty of the scan's personal-data findings, worked out by core/reporting. */
+function breachReminder(report: ScanReport, lang: Lang): Review['reminder'] {
+  const duty = assessFindings(report.findings);
+  if (!duty) return undefined;
+  const L = DUTY_LABELS[lang];
+  const ids = [...new Set(duty.regimes.flatMap((r) => r.guidelines))];
+  const entries = ids.map((id) => GUIDELINES[id]).filter((g): g is Guideline => g !== undefined && g.url !== undefined);
   return {
-    heading: lang === 'ja' ? '漏えい等報告の確認（個人情報保護委員会）' : 'Breach-report check (PPC)',
+    heading: L.heading,
     paragraphs: [
-      lang === 'ja'
-        ? '個人データを保存する場所がインターネットから閲覧可能になっていた、または個人データがリポジトリに含まれていた場合、漏えい等に該当しないか、報告対象かどうかを確認してください。'
-        : 'Where a store of personal data was viewable from the internet, or personal data sits in the repository, check whether it is a leak and whether it must be reported.',
-      ...entries.map((g) => `${guidelineLabel(g, lang)}: ${g.summary[lang]}`),
+      ...duty.regimes.flatMap((r) => regimeLines(r, lang)),
+      `${L.steps}${lang === 'ja' ? '：' : ': '}${duty.firstSteps.map((s, i) => `${i + 1}. ${s.text[lang]}`).join(' ')}`,
+      L.caveat,
     ],
-    links: entries.filter((g) => g.url).map((g) => ({ label: guidelineLabel(g, lang), url: g.url as string })),
+    links: [{ label: lang === 'ja' ? '個人情報保護委員会「漏えい等の対応とお役立ち資料」' : 'PPC: responding to leaks and the report form', url: duty.url }, ...entries.map((g) => ({ label: guidelineLabelWithLevel(g, lang), url: g.url as string }))].filter(
+      (l, i, all) => all.findIndex((x) => x.url === l.url && x.label === l.label) === i,
+    ),
   };
 }

@@ -1,5 +1,7 @@
 import { GUIDELINES } from '../guidelines/catalog';
-import { guidelineLabel, type Lang } from '../messages';
+import { MAMORI_DEFAULT, PROFILES, profileNumbers } from '../guidelines/profiles';
+import { SEVERITY_JA } from '../l10n-glossary';
+import { findingGuidelines, guidelineLabel, guidelineLabelWithLevel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
 import type { RuleExample } from '../rules/rule';
 import { CATEGORIES } from '../types';
@@ -27,7 +29,7 @@ export function rulesMarkdown(lang: Lang, linkPages = false): string {
       const g = GUIDELINES[r.guidelines[0]];
       const link = g ? (g.url ? `[${guidelineLabel(g, lang)}](${g.url})` : guidelineLabel(g, lang)) : r.guidelines[0];
       const id = linkPages ? `[\`${r.id}\`](${rulePagePath(r.id, lang)})` : `\`${r.id}\``;
-      out.push(`| ${id} | ${r.severity} | ${r.title[lang].replace(/\|/g, '\\|')} | ${link.replace(/\|/g, '\\|')} |`);
+      out.push(`| ${id} | ${lang === 'ja' ? SEVERITY_JA[r.severity] : r.severity} | ${r.title[lang].replace(/\|/g, '\\|')} | ${link.replace(/\|/g, '\\|')} |`);
     }
     out.push('');
   }
@@ -46,13 +48,12 @@ export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (ex
   const L = lang === 'ja'
     ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', fix: 'クイックフィックス', suppress: '抑制' }
     : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', fix: 'Quick fixes', suppress: 'Suppress' };
-  const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
-  for (const id of r.guidelines) {
-    const g = GUIDELINES[id];
-    if (!g) continue;
-    const label = `${g.issuer[lang]} — ${guidelineLabel(g, lang)}`;
+  const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${lang === 'ja' ? SEVERITY_JA[r.severity] : r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
+  for (const g of findingGuidelines(r)) {
+    const label = `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}`;
     out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);
   }
+  if (r.category === 'password-policy') out.push('', ...profileTable(lang));
   // Examples are fabricated, but a documentation page is no place for anything secret-shaped
   // (the shipped bundles do not even hold those: see setExamples in rules/rule.ts).
   if (r.category !== 'secret' || maskSecretExample) {
@@ -71,4 +72,30 @@ export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (ex
   }
   out.push('', `## ${L.suppress}`, '', '```', `# mamori-ignore-next-line ${r.id} until YYYY-MM-DD -- reason`, '```', '');
   return out.join('\n');
+}
+
+/**
+ * Every number of the built-in profiles with its source: the reference line's level, or a
+ * plain statement that the number is Mamori's own default.
+ */
+function profileTable(lang: Lang): string[] {
+  const ja = lang === 'ja';
+  const out = [
+    ja ? '## プロファイルの数値と出典' : '## Profile numbers and their sources',
+    '',
+    ja ? '| プロファイル | 項目 | 値 | 出典 |' : '| Profile | Item | Value | Source |',
+    '|---|---|---:|---|',
+  ];
+  for (const p of Object.values(PROFILES)) {
+    for (const n of profileNumbers(p)) {
+      const source =
+        n.trace === undefined
+          ? ja ? '設定による値' : 'custom setting'
+          : n.trace === MAMORI_DEFAULT
+            ? ja ? 'Mamori 独自の既定値（ガイドラインの数値ではありません）' : "Mamori's own default (no guideline gives this number)"
+            : `${n.trace.source}${n.trace.level === 'secondary' ? (ja ? '（二次情報のみで確認）' : ' (verified from a secondary source only)') : ''}`;
+      out.push(`| \`${p.id}\` | ${n.label[lang]} | ${n.value} | ${source.replace(/\|/g, '\\|')} |`);
+    }
+  }
+  return out;
 }

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_VERSION } from '../fingerprint';
 import { primaryUrl } from '../guidelines/catalog';
-import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
 import { ruleById } from '../rules/index';
 import type { Severity } from '../types';
+import { assessFindings } from '../reporting/duty';
+import { dutyJson } from '../reporting/json';
 import type { ScanReport } from './model';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -20,7 +22,7 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
   const rules = ruleIds.map((id) => {
     const rule = ruleById(id);
     const guidelines = rule ? findingGuidelines(rule) : [];
-    const help = guidelines.map((g) => `- ${guidelineLabel(g, lang)}${g.url ? ` <${g.url}>` : ''}`).join('\n');
+    const help = guidelines.map((g) => `- ${guidelineLabelWithLevel(g, lang)}${g.url ? ` <${g.url}>` : ''}`).join('\n');
     return {
       id,
       name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
@@ -85,8 +87,15 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
         ],
         columnKind: 'utf16CodeUnits',
         results,
+        ...reportingProperties(report, lang),
       },
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** The reporting duty as run properties (SARIF 2.1.0 §3.8), when any finding is about personal data. */
+function reportingProperties(report: ScanReport, lang: Lang): { properties?: { mamoriReporting: unknown } } {
+  const duty = assessFindings(report.findings);
+  return duty ? { properties: { mamoriReporting: dutyJson(duty, lang) } } : {};
 }

@@ -1,15 +1,20 @@
-import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, engineMessage, skipMessage, type Lang } from '../messages';
+import { SEVERITY_JA } from '../l10n-glossary';
+import { assessFindings } from '../reporting/duty';
+import { dutySummary } from '../reporting/render';
 import type { ScanReport } from './model';
 
 /** Compiler-style text: `path:line:col  severity  ruleId  message`, then the guideline link. */
 export function formatText(report: ScanReport, lang: Lang, color = false): string {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const sev = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info') };
+  // Severity words in the report's language (the glossary's 重大 / 警告 / 情報 in Japanese).
+  const word = lang === 'ja' ? SEVERITY_JA : { error: 'error', warning: 'warning', info: 'info' };
+  const sev = { error: paint('31', word.error), warning: paint('33', word.warning), info: paint('36', word.info) };
   const out: string[] = [];
   for (const f of report.findings) {
     out.push(`${f.path}:${f.line}:${f.column}  ${sev[f.severity]}  ${f.ruleId}  ${findingMessage(f, lang)}`);
     const [g] = findingGuidelines(f).filter((x) => x.url);
-    if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabel(g, lang)} ${g.url}`);
+    if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabelWithLevel(g, lang)} ${g.url}`);
   }
   for (const s of report.skipped) {
     out.push(`${s.path}  ${paint('2', engineMessage('report.skipped', lang))}  ${skipMessage(s, lang)}`);
@@ -18,8 +23,11 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
   for (const f of report.findings) counts[f.severity]++;
   out.push(
     lang === 'ja'
-      ? `\n${report.filesScanned} ファイルを走査: エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`
+      ? `\n${report.filesScanned} ファイルをスキャン: 重大 ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`
       : `\nScanned ${report.filesScanned} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${report.skipped.length} skipped`,
   );
+  // What CI users read last: the reporting duty, when any finding is about personal data.
+  const duty = assessFindings(report.findings);
+  if (duty) out.push('', ...dutySummary(duty, lang));
   return out.join('\n') + '\n';
 }

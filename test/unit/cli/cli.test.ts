@@ -202,6 +202,22 @@ describe('mamori CLI', () => {
     assert.match(run(['scan', 'nope'], dirty, { LANG: 'ja_JP.UTF-8' }).stderr, /パスが見つかりません/);
   });
 
+  it('names the scanned folder (not the current one) and the time in the user\'s zone, and ends the Japanese text with the reporting summary', () => {
+    const elsewhere = project({ 'readme.txt': 'not scanned\n' });
+    const csv = '氏名,電話番号,メールアドレス\n' + Array.from({ length: 8 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com\n`).join('');
+    const target = project({ 'db/customers.csv': csv });
+    const md = run(['scan', target, '--format', 'markdown', '--lang', 'ja'], elsewhere, { TZ: 'Asia/Tokyo' });
+    assert.equal(md.code, 0, md.stderr);
+    assert.ok(md.stdout.includes(`- **対象**: ${fs.realpathSync(target)}`) || md.stdout.includes(`- **対象**: ${target}`), md.stdout.slice(0, 400));
+    assert.ok(!md.stdout.includes(`- **対象**: ${elsewhere}`));
+    assert.match(md.stdout, /- \*\*作成日時\*\*: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+09:00 \(Asia\/Tokyo\)/);
+    const text = run(['scan', target, '--lang', 'ja'], elsewhere);
+    const lines = text.stdout.trimEnd().split('\n');
+    assert.equal(lines[lines.length - 1], 'Mamori 漏えい等報告の確認、詳細: https://www.ppc.go.jp/personalinfo/legal/leakAction/');
+    assert.ok(lines.includes('── 漏えい等報告の確認 ──'));
+    assert.match(text.stdout, /customers\.csv:1:1 {2}警告 {2}pii-data\/personal-data-store/);
+  });
+
   it('reports skipped files instead of dropping them', () => {
     const dir = project({ 'big.txt': 'x'.repeat(3000), 'bin.dat': 'a\u0000b' });
     const r = run(['scan', '--max-file-size', '1', '--format', 'json'], dir);

@@ -127,6 +127,15 @@ describe('mamori CLI writes', () => {
       assert.match(second.stderr, / 1 file\(s\)/, `${format}: the earlier report was scanned`);
       fs.rmSync(path.join(dir, out));
     }
+    // A text report of personal data ends with the reporting summary, not the counts: still its own.
+    const pii = project({ 'db/customers.csv': '氏名,電話番号,メールアドレス\n' + Array.from({ length: 8 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com\n`).join('') });
+    for (const lang of ['ja', 'en']) {
+      assert.notEqual(run(['scan', '.', '-o', 'report.txt', '--lang', lang], pii).code, 2);
+      assert.match(fs.readFileSync(path.join(pii, 'report.txt'), 'utf8'), /leakAction\/\n$/);
+      const second = run(['scan', '.', '-o', 'report.txt', '--lang', lang], pii);
+      assert.notEqual(second.code, 2, second.stderr);
+      assert.doesNotMatch(second.stderr, /Mamori did not write|Mamori が書いたものではありません/);
+    }
   });
 
   it('keeps the previous report whole when the disk fills up, says where and what to do, and leaves no temporary file', (t) => {

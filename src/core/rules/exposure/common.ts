@@ -8,30 +8,58 @@ import type { Fix, Range } from '../../types';
  * description carries, key and value normalisation, CIDR and port helpers.
  */
 
-const REPORTING = ['ppc-gl-3-5-3', 'ppc-rule-art7'];
+// The reporting duty (APPI), then the My Number case: a store may hold My Numbers.
+const REPORTING = ['ppc-rule-art7', 'ppc-gl-3-5-3', 'ppc-gl-3-5-4', 'ppc-gl-3-5-2', 'ppc-mn-faq-17-10'];
 
 /** Public buckets, containers and world-readable backends (the misconfiguration leak). */
-export const STORAGE_GUIDELINES: string[] = ['ppc-gl-3-5-1-1', 'ppc-gl-10-6', 'ppc-faq-10-18', 'mic-cloud-config-gl', 'iso-5.23', 'iso-8.9', ...REPORTING];
+export const STORAGE_GUIDELINES: string[] = ['ppc-gl-3-5-1-2', 'ppc-gl-10-6', 'ppc-faq-10-18', 'mic-cloud-config-gl', 'iso-5.23', 'iso-8.9', ...REPORTING];
 
 /** Databases reachable from the internet (firewalls, security groups, public endpoints). */
-export const NETWORK_GUIDELINES: string[] = ['ppc-faq-10-18', 'ppc-faq-10-20', 'mlit-jta-2016', 'ppc-gl-10-6', 'iso-8.20', 'ppc-gl-3-5-1-1', ...REPORTING];
+export const NETWORK_GUIDELINES: string[] = ['ppc-faq-10-18', 'ppc-faq-10-20', 'mlit-jta-2016', 'ppc-gl-10-6', 'iso-8.20', 'ppc-gl-3-5-1-2', ...REPORTING];
 
 /** Databases and caches that accept connections without authentication. */
-export const NOAUTH_GUIDELINES: string[] = ['ppc-faq-10-19', 'npa-atpolice-nosql', 'nisc-tkb-6.1.1', 'ppc-faq-10-18', 'ppc-gl-10-6', 'ppc-gl-3-5-1-1', ...REPORTING];
+export const NOAUTH_GUIDELINES: string[] = ['ppc-faq-10-19', 'npa-atpolice-nosql', 'nisc-tkb-auth', 'ppc-faq-10-18', 'ppc-gl-10-6', 'ppc-gl-3-5-1-2', ...REPORTING];
 
 /** Firebase rules open to anyone. */
-export const FIREBASE_GUIDELINES: string[] = ['ppc-gl-3-5-1-1', 'ppc-gl-10-6', 'ppc-faq-10-19', 'mic-cloud-config-gl', ...REPORTING];
+export const FIREBASE_GUIDELINES: string[] = ['ppc-gl-3-5-1-2', 'ppc-gl-10-6', 'ppc-faq-10-19', 'mic-cloud-config-gl', ...REPORTING];
 
 const LEAK: Localized = {
   en:
-    'Under the PPC guidelines (General Rules 3-5-1-1), personal data left viewable from the internet through a misconfiguration counts as a leak (漏えい), unless logs show that no one viewed it. ' +
-    'If the leak is reportable (Enforcement Rules Art. 7: sensitive data, possible financial harm, unlawful purpose or more than 1,000 people), a preliminary report to the PPC is due in roughly 3–5 days and a final report within 30 days, or 60 days where unlawful access is suspected (General Rules 3-5-3). ' +
-    'The 2016 JTB breach exposed about 7.93 million customer records; the Japan Tourism Agency review that followed asked for personal-data servers to be separated from internet-facing systems.',
+    'Under the PPC General Rules guideline (3-5-1-2), personal data left viewable on the internet through a system misconfiguration counts as a leak (漏えい); data recovered before any third party viewed it is not. Keep the access logs now: whether this was a leak depends on whether anyone viewed the data. ' +
+    'A leak must be reported to the PPC if it involves sensitive data, possible financial harm (e.g. card numbers), a suspected unlawful purpose, or more than 1,000 people (Enforcement Rules Art. 7). The clock starts when any department learns of it: a preliminary report in roughly 3–5 days, a final report within 30 days (60 days where the event may have been done for an unlawful purpose), and notice to the individuals promptly according to the situation (APPI Art. 26(2)). No report is needed where advanced encryption or a similar measure protects the data (General Rules 3-5-3). ' +
+    'If the store holds My Numbers, the My Number Act applies: the exposure is reportable by itself, whether or not anyone viewed the data and with no head count (番号法 Art. 29-4, rule Art. 2 item 3, Q&A Q17-10).',
   ja:
-    '個人情報保護委員会のガイドライン（通則編 3-5-1-1）では、システムの設定ミス等によりインターネット上で個人データが閲覧可能な状態となっていた場合は「漏えい」に該当します（第三者の閲覧がないことをログ等で確認できる場合を除く）。' +
-    '報告対象の事態（施行規則第7条：要配慮個人情報、財産的被害のおそれ、不正の目的のおそれ、1,000人超）であれば、概ね3～5日以内に速報、30日以内（不正の目的によるおそれがある場合は60日以内）に確報を委員会へ提出する必要があります（通則編 3-5-3）。' +
-    '2016年のJTBの事案では約793万件の顧客情報が流出し、観光庁の検討会は個人情報を保存するサーバーとインターネットに接続するシステムの分離を求めました。',
+    '個人情報保護委員会のガイドライン（通則編 3-5-1-2）では、システムの設定ミス等によりインターネット上で個人データの閲覧が可能な状態となっていた場合は漏えいに該当します。第三者に閲覧されないうちに全てを回収した場合は該当しません。漏えいかどうかは閲覧の有無で決まるため、アクセスログを直ちに保全してください。' +
+    '要配慮個人情報、財産的被害のおそれ（クレジットカード番号等）、不正の目的をもって行われたおそれ、本人の数が1,000人超のいずれかに当たる漏えい等は委員会への報告対象です（施行規則第7条）。いずれかの部署が知った時点から概ね3～5日以内に速報、知った日から30日以内（不正の目的をもって行われたおそれがある場合は60日以内）に確報を提出し、本人には当該事態の状況に応じて速やかに通知します（法第26条第2項）。高度な暗号化等の措置が講じられていれば報告は要しません（通則編 3-5-3）。' +
+    '保存先にマイナンバーが含まれる場合は番号法が適用され、閲覧の有無や人数にかかわらず、外部から容易にアクセス可能な状態そのものが報告対象です（番号法第29条の4、番号法規則第2条第3号、Q&A Q17-10）。',
 };
+
+/**
+ * An exposure of a store that holds My Numbers: the My Number Act leads (the reporting duty of
+ * Art. 29-4, rule Art. 2 item 3 as Q&A Q17-10 explains it, the 事業者編 example and safeguards,
+ * deadlines, notice), with Q17-1 only for its nuance that clean logs do not remove the duty.
+ */
+export const MY_NUMBER_EXPOSURE_GUIDELINES: string[] = [
+  'ppc-mn-act-29-4',
+  'ppc-mn-rule-art2',
+  'ppc-mn-faq-17-10',
+  'ppc-mn-gl-3a3',
+  'ppc-mn-gl-annex1-f',
+  'ppc-mn-rule-art3',
+  'ppc-mn-rule-art5',
+  'ppc-mn-faq-17-1',
+  'ppc-mn-faq-17-14',
+  'ppc-mn-form',
+];
+
+/**
+ * Whether a configuration file says the store it exposes holds My Numbers: a bucket, table,
+ * database or path named for them (`mynumber`, `my_number`, `kojin_bango`, マイナンバー,
+ * 個人番号). A fixed pattern over the text, never one built from it.
+ */
+export function mentionsMyNumber(text: string): boolean {
+  return /my[-_ ]?numbers?\b|kojin[-_]?bango|マイナンバー|個人番号/i.test(text.length > 1_000_000 ? text.slice(0, 1_000_000) : text);
+}
 
 /** A rule description: the rule's own explanation followed by the leak and reporting paragraph. */
 export function describe(en: string, ja: string): Localized {

@@ -12,7 +12,7 @@ import type { Fact } from './model';
  */
 
 /** Catalog ids every password-policy rule may cite (its static list; findings cite per profile). */
-export const POLICY_GUIDELINES = ['ppc-faq-10-19', 'nisc-handbook', 'mic-kokumin-pw', 'mhlw-6.0-sys-14', 'pci-dss-4', 'nist-800-63b-4'];
+export const POLICY_GUIDELINES = ['ppc-faq-10-19', 'nisc-handbook', 'mic-kokumin-pw', 'mhlw-6.0-sys-14', 'mhlw-6.0-qa-54', 'pci-dss-v4-8.3', 'nist-800-63b-4'];
 
 let fallback: PasswordProfile | undefined;
 

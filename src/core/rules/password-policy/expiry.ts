@@ -15,12 +15,12 @@ export const expiryRule: Rule = {
   title: { en: 'Forced periodic password change', ja: 'パスワードの定期変更の強制' },
   description: {
     en: 'MIC and the NISC handbook say periodic password changes are unnecessary unless a password has leaked; NIST SP 800-63B-4 forbids forcing them. Forced expiry pushes users to predictable variants. Prefer long passwords, a blocklist and change on compromise.',
-    ja: '総務省と NISC ハンドブックは、流出の事実がなければパスワードの定期変更は不要としています。NIST SP 800-63B-4 も定期変更の強制を禁じています。定期変更の強制は推測しやすい使い回しを招きます。十分な長さと漏えい時の変更で対策してください。',
+    ja: '総務省と NISC ハンドブックは、漏えいの事実がなければパスワードの定期変更は不要としています。NIST SP 800-63B-4 も定期変更の強制を禁じています。定期変更の強制は推測しやすい使い回しを招きます。十分な長さと漏えい時の変更で対策してください。',
   },
   messages: {
     periodic: {
       en: 'Passwords are forced to change every {actual} days; {profile} ({sourceEn}) does not ask for periodic change unless a password has leaked.',
-      ja: 'パスワードを {actual} 日ごとに変更させる設定です。{profile}（{sourceJa}）は、流出した場合を除き定期変更を求めていません。',
+      ja: 'パスワードを {actual} 日ごとに変更させる設定です。{profile}（{sourceJa}）は、漏えいした場合を除き定期変更を求めていません。',
     },
   },
   appliesTo: mayHoldPolicy,

@@ -1,5 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
+import { withinMonths } from '../../guidelines/profiles';
 import { effective } from './model';
 import { policiesOf, POLICY_LITERALS } from './policies';
 
@@ -12,8 +13,8 @@ export const minLengthRule: Rule = {
   guidelines: POLICY_GUIDELINES,
   title: { en: 'Minimum password length too short', ja: 'パスワードの最低文字数が短い' },
   description: {
-    en: 'The PPC Q&A 10-19 asks every business handling personal data to set a minimum password length; the NISC handbook puts the safe zone at 10 or more characters, the MHLW medical guideline at 13 (8 with two-factor authentication), PCI DSS at 12 and NIST at 15. Raise the minimum to the selected profile\'s value.',
-    ja: '個人情報保護委員会 Q&A 10-19 は、個人データを扱う事業者に最低パスワード文字数の設定を求めています。NISC ハンドブックは10文字以上、厚生労働省の医療情報ガイドラインは13文字以上（二要素認証なら8文字以上）、PCI DSS は12文字、NIST は15文字を目安とします。選択したプロファイルの値まで引き上げてください。',
+    en: 'The PPC Q&A 10-19 asks every business handling personal data to set a minimum password length; the NISC handbook puts the safe zone at 10 or more characters, the MHLW medical guideline\'s Q&A at 13 (8 with two-factor authentication, or 8 changed within 2 months), PCI DSS at 12 and NIST at 15. Raise the minimum to the selected profile\'s value. A minimum below 8 is reported as an error: that line is Mamori\'s own default, not a guideline\'s.',
+    ja: '個人情報保護委員会 Q&A 10-19 は、個人データを扱う事業者に最低パスワード文字数の設定を求めています。NISC ハンドブックは10文字以上、厚生労働省の医療情報ガイドラインの Q&A は13文字以上（二要素認証なら8文字以上、又は8文字以上で2か月以内ごとの変更）、PCI DSS は12文字、NIST は15文字を目安とします。選択したプロファイルの値まで引き上げてください。8文字未満を重大として報告するのは Mamori 独自の既定値で、ガイドラインの数値ではありません。',
   },
   messages: {
     tooShort: {
@@ -45,7 +46,7 @@ export const minLengthRule: Rule = {
         // MHLW's alternative: a shorter password that must change often enough.
         const alt = req.withExpiry;
         const age = effective(policy.maxAgeDays);
-        if (alt && actual >= alt.min && age !== undefined && age > 0 && age <= alt.maxAgeDays) continue;
+        if (alt && actual >= alt.min && age !== undefined && age > 0 && withinMonths(age, alt.maxAgeMonths)) continue;
       }
       const data = { ...basisData(profile, req), actual: actual === undefined ? '-' : String(actual), required: String(required), product: policy.product };
       const fix = setFix(fact, required, 'fix.raise', { required: String(required) });

@@ -12,7 +12,7 @@ export const weakHashRule: Rule = {
   literals: ['password_encryption'],
   category: 'password-policy',
   severity: 'warning',
-  guidelines: ['nisc-tkb-6.1.1', 'ppc-faq-10-19'],
+  guidelines: ['nisc-tkb-auth', 'ppc-faq-10-19'],
   title: { en: 'Passwords stored as MD5', ja: 'パスワードを MD5 で保存' },
   description: {
     en: 'PostgreSQL with password_encryption = md5 stores each password as an MD5 digest salted only with the user name; a leaked pg_authid can be cracked quickly and the digest itself authenticates. The NISC common standards ask for measures against misuse of leaked authentication information. Use scram-sha-256 and reset existing passwords.',

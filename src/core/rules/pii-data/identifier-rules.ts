@@ -6,7 +6,7 @@
 import type { Localized } from '../../guidelines/catalog';
 import { maskSecret } from '../../mask';
 import type { RawFinding, Rule, RuleExample } from '../rule';
-import { MY_NUMBER_GUIDELINES, PII_DATA_GUIDELINES, piiDescription } from './common';
+import { CARD_GUIDELINES, MY_NUMBER_GUIDELINES, PASSPORT_GUIDELINES, PII_DATA_GUIDELINES, piiDescription } from './common';
 import type { FieldKind } from './fields';
 import { maskDigits } from './identifiers';
 import { piiApplies, piiView } from './analyze';
@@ -63,8 +63,8 @@ export const myNumberRule = identifierRule({
   guidelines: MY_NUMBER_GUIDELINES,
   title: { en: 'My Number (individual number) in the repository', ja: 'リポジトリ内のマイナンバー（個人番号）' },
   what: {
-    en: 'A 12-digit number with a valid My Number check digit stands under a My Number column or next to the word マイナンバー / 個人番号. My Number data is specific personal information: the My Number Act restricts who may hold it, and a copy readable outside the permitted staff is a leak (My Number FAQ Q17-1).',
-    ja: 'マイナンバーの列またはマイナンバー・個人番号という語の近くに、検査用数字が正しい 12 桁の番号があります。マイナンバーを含む情報は特定個人情報であり、番号法により保管できる者が限られています。権限のない者が閲覧できる複製は漏えいに当たります（マイナンバーガイドライン Q&A Q17-1）。',
+    en: 'A 12-digit number with a valid My Number check digit stands under a My Number column or next to the word マイナンバー / 個人番号. A My Number is an individual identification code, and data holding it is specific personal information under the My Number Act: no one may collect or store it outside the cases the Act lists (Art. 20), and the 事業者編 guideline\'s safeguards apply (Annex 1 2F). A copy that outsiders can easily reach — a public repository, say — is reportable by itself, whether or not anyone viewed it and with no head count (番号法 Art. 29-4, rule Art. 2 item 3, Q&A Q17-10).',
+    ja: 'マイナンバーの列又はマイナンバー・個人番号という語の近くに、検査用数字が正しい 12 桁の番号があります。個人番号は個人識別符号であり、これを含む情報は番号法上の特定個人情報です。法の定める場合を除き収集・保管は禁止され（第20条）、事業者編ガイドラインの安全管理措置（別添1 2F）が適用されます。公開リポジトリ等、事業者の外部から容易にアクセス可能な複製は、閲覧の有無や人数にかかわらず報告対象です（番号法第29条の4、番号法規則第2条第3号、Q&A Q17-10）。',
   },
   found: {
     en: 'My Number with a valid check digit ({masked}) is committed in this file. Remove it, purge it from the history, and use made-up numbers that fail the check digit in tests.',
@@ -84,11 +84,11 @@ export const myNumberRule = identifierRule({
 export const passportNumberRule = identifierRule({
   id: 'pii-data/passport-number',
   kind: 'passport',
-  guidelines: PII_DATA_GUIDELINES,
+  guidelines: PASSPORT_GUIDELINES,
   title: { en: 'Passport number in the repository', ja: 'リポジトリ内の旅券番号' },
   what: {
-    en: 'A Japanese passport number (two letters and seven digits) stands under a passport column or key. Passport numbers identify a person in travel bookings and identity checks, and were at the core of the 2016 JTB leak.',
-    ja: '旅券番号の列またはキーの下に、日本の旅券番号（英字 2 文字と数字 7 桁）があります。旅券番号は渡航や本人確認に使われる識別子で、2016 年の JTB の漏えいでも中心となった情報です。',
+    en: 'A Japanese passport number (two letters and seven digits) stands under a passport column or key. A passport number is an individual identification code (PPC General Rules 2-2): it makes the record personal information on its own. In the 2016 JTB incident, which began with a targeted e-mail, data including about 4,300 valid passport numbers may have leaked.',
+    ja: '旅券番号の列又はキーの下に、日本の旅券番号（英字 2 文字と数字 7 桁）があります。旅券の番号は個人識別符号であり（通則編 2-2）、それだけで個人情報となります。標的型メールに始まった 2016 年の JTB の事案では、有効な旅券番号約 4,300 件を含む情報が漏えいした可能性があると公表されました。',
   },
   found: {
     en: 'Passport number ({masked}) is committed in this file. Remove it and purge it from the history; use obviously fake values in tests.',
@@ -102,11 +102,11 @@ export const passportNumberRule = identifierRule({
 export const cardNumberRule = identifierRule({
   id: 'pii-data/card-number',
   kind: 'card',
-  guidelines: PII_DATA_GUIDELINES,
+  guidelines: CARD_GUIDELINES,
   title: { en: 'Payment card number in the repository', ja: 'リポジトリ内のクレジットカード番号' },
   what: {
-    en: 'A Luhn-valid number with a real issuer prefix and length (Visa, Mastercard, American Express, JCB, Diners Club, Discover) stands in a card column, under a card key or next to the word "card". Test numbers the card brands and payment providers publish (4111 1111 1111 1111, 4242 4242 4242 4242, JCB 3530 1113 3330 0000, …) are not reported.',
-    ja: 'カード番号の列・キー、または「カード」という語の近くに、Luhn チェックを通り、実在の発行会社の番号体系と桁数（Visa・Mastercard・American Express・JCB・Diners Club・Discover）に合う番号があります。カードブランドや決済事業者が公開しているテスト用番号（4111 1111 1111 1111、4242 4242 4242 4242、JCB 3530 1113 3330 0000 など）は報告しません。',
+    en: 'A Luhn-valid number with a real issuer prefix and length (Visa, Mastercard, American Express, JCB, Diners Club, Discover) stands in a card column, under a card key or next to the word "card". Test numbers the card brands and payment providers publish (4111 1111 1111 1111, 4242 4242 4242 4242, JCB 3530 1113 3330 0000, …) are not reported. Card numbers fall under the card regime: the Installment Sales Act (Art. 35-16) makes businesses that handle them manage them appropriately, and the Credit Card Security Guidelines ask merchants not to retain card data at all, or to comply with PCI DSS, whose requirement 3 makes any stored card number unreadable (3.5.1). A card number is not an individual identification code, but a leak of personal data holding one is reportable to the PPC even for one person (Enforcement Rules Art. 7 item 2).',
+    ja: 'カード番号の列・キー、または「カード」という語の近くに、Luhn チェックを通り、実在の発行会社の番号体系と桁数（Visa・Mastercard・American Express・JCB・Diners Club・Discover）に合う番号があります。カードブランドや決済事業者が公開しているテスト用番号（4111 1111 1111 1111、4242 4242 4242 4242、JCB 3530 1113 3330 0000 など）は報告しません。カード番号にはクレジットカードの規律が適用されます。割賦販売法（第35条の16）は取扱事業者に適切な管理を求め、クレジットカード・セキュリティガイドラインは加盟店にカード情報を保持しない（非保持化）か PCI DSS に準拠することを求めます。PCI DSS 要件3は保存するカード番号を読み取れない形にするよう求めます（3.5.1）。カード番号は個人識別符号ではありませんが、これを含む個人データの漏えい等は1人分でも委員会への報告対象です（施行規則第7条第2号）。',
   },
   found: {
     en: 'Card number ({masked}) is committed in this file. Remove it and purge it from the history; use your payment provider\'s published test numbers instead.',

@@ -6,7 +6,7 @@
 import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding, Rule } from '../rule';
 import { piiApplies, piiView } from './analyze';
-import { formatCount, kindList, MY_NUMBER_GUIDELINES, PII_DATA_GUIDELINES, piiDescription } from './common';
+import { formatCount, kindList, PII_DATA_GUIDELINES, piiDescription, storeGuidelines } from './common';
 import { STRONG_KINDS } from './fields';
 import type { StoreSummary } from './tally';
 
@@ -27,8 +27,8 @@ export const personalDataStoreRule: Rule = {
   guidelines: PII_DATA_GUIDELINES,
   title: { en: 'Personal records committed to the repository', ja: 'リポジトリにコミットされた個人データ' },
   description: piiDescription({
-    en: 'This file holds records about people — names with contact details, addresses or dates of birth, or identifiers such as My Number, passport or card numbers — as seed data, a fixture, an export, a dump or a log. The 2014 Benesse and 2016 JTB leaks were copies of exactly such customer records.',
-    ja: 'このファイルには、氏名と連絡先・住所・生年月日、あるいはマイナンバー・旅券番号・カード番号などの個人に関するレコードが、シードデータ・フィクスチャ・エクスポート・ダンプ・ログとして含まれています。2014 年のベネッセ、2016 年の JTB の漏えいは、まさにこうした顧客レコードの複製でした。',
+    en: 'This file holds records about people — names with contact details, addresses or dates of birth, or identifiers such as My Number, passport or card numbers — as seed data, a fixture, an export, a dump or a log. A store holding My Numbers falls under the My Number Act, one holding card numbers under the card regime; both lead the citations when found.',
+    ja: 'このファイルには、氏名と連絡先・住所・生年月日、あるいはマイナンバー・旅券番号・カード番号などの個人に関するレコードが、シードデータ・フィクスチャ・エクスポート・ダンプ・ログとして含まれています。マイナンバーを含む場合は番号法、カード番号を含む場合はクレジットカードの規律が適用され、その場合は引用の先頭に示します。',
   }),
   messages: {
     bulk: {
@@ -45,11 +45,11 @@ export const personalDataStoreRule: Rule = {
       return {
         range: s.range,
         messageId: 'bulk',
-        data: { count: formatCount(s.rows), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja, unitEn: nested ? 'records' : 'rows', unitJa: nested ? '件のレコード' : '行' },
+        data: { count: formatCount(s.rows), records: String(s.rows), kinds: s.kinds.join(','), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja, unitEn: nested ? 'records' : 'rows', unitJa: nested ? '件のレコード' : '行' },
         // Identifiers in bulk are as serious as one identifier: error, like their own rules.
         ...(s.kinds.some((k) => STRONG_KINDS.has(k)) ? { severity: 'error' as const } : {}),
-        // A store of My Numbers is specific personal information: cite the My Number FAQ too.
-        ...(s.kinds.includes('myNumber') ? { guidelines: MY_NUMBER_GUIDELINES } : {}),
+        // My Numbers, card or passport numbers bring their own regimes: those lead the citation.
+        ...(storeGuidelines(s.kinds) ? { guidelines: storeGuidelines(s.kinds) } : {}),
         // Only a header or statement is quoted; a record would put personal data in the report.
         ...(s.header ? { excerpt: doc.text.slice(s.range[0], Math.min(s.range[1], s.range[0] + 160)) } : {}),
       };

@@ -193,7 +193,7 @@ export const connectionString: Rule = {
     },
     azure: {
       en: 'An Azure account or shared access key is embedded in a connection string ({masked}). Use a managed identity or Key Vault and rotate the key.',
-      ja: 'Azure のアカウントキーまたは共有アクセスキーが接続文字列に埋め込まれています（{masked}）。マネージド ID や Key Vault を使い、キーをローテーションしてください。',
+      ja: 'Azure のアカウントキーまたは共有アクセスキーが接続文字列に埋め込まれています（{masked}）。マネージド ID や Key Vault を使い、キーを失効させて再発行してください。',
     },
     weak: {
       en: 'The password in this connection string ({masked}) is weak and hardcoded: a default, a dictionary word or the user name again, which anyone can guess or read in the repository. Set a strong password and pass it from a secret store or environment variable.',

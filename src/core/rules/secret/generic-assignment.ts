@@ -519,7 +519,7 @@ export const hardcodedSecret: Rule = {
   messages: {
     found: {
       en: 'A secret is hardcoded in {key} ({masked}). Read it from a secret store or environment variable, then revoke and reissue it.',
-      ja: '{key} にシークレットがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、失効・再発行してください。',
+      ja: '{key} にシークレットがハードコードされています（{masked}）。シークレットストアまたは環境変数から読み込み、失効させて再発行してください。',
     },
     random: {
       en: '{key} in this environment file holds a generated-looking value ({masked}). If it is a key, salt or token, read it from a secret store or the deployment environment instead of the repository, and rotate it.',

@@ -147,11 +147,11 @@ export const kubernetesSecret: Rule = {
   messages: {
     found: {
       en: 'Kubernetes Secret value {key} is committed ({masked}); base64 is not encryption. Use Sealed Secrets, External Secrets or SOPS, and rotate the value.',
-      ja: 'Kubernetes Secret の値 {key} がコミットされています（{masked}）。base64 は暗号化ではありません。Sealed Secrets・External Secrets・SOPS などを使い、値をローテーションしてください。',
+      ja: 'Kubernetes Secret の値 {key} がコミットされています（{masked}）。base64 は暗号化ではありません。Sealed Secrets・External Secrets・SOPS などを使い、値を失効させて再発行してください。',
     },
     key: {
       en: 'Kubernetes Secret {key} holds a private key ({masked}); base64 is not encryption. Issue the certificate in the cluster (cert-manager) or use Sealed Secrets, External Secrets or SOPS, and replace the key.',
-      ja: 'Kubernetes Secret の {key} に秘密鍵が入っています（{masked}）。base64 は暗号化ではありません。クラスタ内で証明書を発行する（cert-manager）か Sealed Secrets・External Secrets・SOPS を使い、鍵を交換してください。',
+      ja: 'Kubernetes Secret の {key} に秘密鍵が入っています（{masked}）。base64 は暗号化ではありません。クラスタ内で証明書を発行する（cert-manager）か Sealed Secrets・External Secrets・SOPS を使い、鍵を失効させて再発行してください。',
     },
     weak: {
       en: 'Kubernetes Secret {key} holds a weak, hardcoded password ({masked}). It is easy to guess and base64 hides nothing: generate a strong one outside the repository (External Secrets, Sealed Secrets, SOPS).',

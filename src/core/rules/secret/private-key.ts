@@ -118,7 +118,7 @@ export const privateKeyBlock: Rule = {
   messages: {
     found: {
       en: 'A {kind} private key is stored here ({masked}). Keep keys in a key store or secret manager, never in the repository, and replace this key pair.',
-      ja: '{kind} の秘密鍵がここに保存されています（{masked}）。鍵はキーストアやシークレットマネージャーで管理し、リポジトリには置かず、この鍵ペアを交換してください。',
+      ja: '{kind} の秘密鍵がここに保存されています（{masked}）。鍵はキーストアやシークレットマネージャーで管理し、リポジトリには置かず、この鍵ペアを失効させ、新しい鍵ペアを発行してください。',
     },
   },
   check(doc: Document): RawFinding[] {

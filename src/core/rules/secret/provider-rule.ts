@@ -265,7 +265,7 @@ export function providerRule(spec: ProviderSpec): Rule {
     messages: {
       found: {
         en: `Hardcoded ${title.en} ({masked}). Move it to a secret store or environment variable, then revoke and reissue it.`,
-        ja: `${title.ja}がハードコードされています（{masked}）。シークレットストアまたは環境変数に移し、失効・再発行してください。`,
+        ja: `${title.ja}がハードコードされています（{masked}）。シークレットストアまたは環境変数に移し、失効させて再発行してください。`,
       },
       test: {
         en: `Hardcoded ${spec.provider.en} test-mode ${spec.kind.en} ({masked}). Test keys still reach the account's test data: keep them out of the repository too.`,

@@ -80,13 +80,13 @@ export const secretlintRules: Rule[] = [
     id: 'secret/basic-auth-url',
     specificity: 'connection',
     secretlintId: '@secretlint/secretlint-rule-basicauth',
-    provider: { en: 'Basic-auth URL', ja: 'Basic 認証付き URL の' },
+    provider: { en: 'Basic-auth URL', ja: 'Basic 認証付き URL' },
   }),
   secretlintRule({
     id: 'secret/connection-string-password',
     specificity: 'connection',
     secretlintId: '@secretlint/secretlint-rule-database-connection-string',
-    provider: { en: 'Database connection string', ja: 'データベース接続文字列の' },
+    provider: { en: 'Database connection string', ja: 'データベース接続文字列' },
   }),
 ];
 

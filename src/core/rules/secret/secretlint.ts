@@ -237,12 +237,12 @@ export function secretlintRule(spec: {
     // secretlint's preset is the reference verdict where Mamori's own rules see the same token.
     reference: true,
     guidelines: SECRET_GUIDELINES,
-    title: { en: `${spec.provider.en} credential`, ja: `${spec.provider.ja} の認証情報` },
+    title: { en: `${spec.provider.en} credential`, ja: `${jaJoin(spec.provider.ja)}の認証情報` },
     description: SECRET_DESCRIPTION,
     messages: {
       found: {
         en: `Hardcoded ${spec.provider.en} credential ({masked}). Move it to a secret store or environment variable and rotate it.`,
-        ja: `${spec.provider.ja} の認証情報がハードコードされています（{masked}）。シークレットストアまたは環境変数に移し、失効・再発行してください。`,
+        ja: `${jaJoin(spec.provider.ja)}の認証情報がハードコードされています（{masked}）。シークレットストアまたは環境変数に移し、失効させて再発行してください。`,
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
@@ -252,4 +252,9 @@ export function secretlintRule(spec: {
     // Set by the `selfTest:` statement in secretlint-rules.ts.
     examples: secretExamples(),
   };
+}
+
+/** A provider's name before a Japanese particle: a space after a Latin name ("AWS の"), none after a Japanese one. */
+function jaJoin(name: string): string {
+  return /[\x21-\x7e]$/.test(name) ? `${name} ` : name;
 }

@@ -43,7 +43,7 @@ describe('review reports', () => {
     const md = formatMarkdown(r, 'ja');
     assert.ok(md.includes('漏えい等報告の確認'));
     assert.ok(md.includes('https://www.ppc.go.jp/personalinfo/legal/leakAction/'));
-    assert.match(md, /概ね3～5日以内に速報/);
+    assert.match(md, /概ね3～5日以内/);
   });
 
   it('escapes markup from file names and messages', async () => {

@@ -178,9 +178,10 @@ describe('password-policy profiles', () => {
     const [p] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'pci-dss-4' } })).filter((x) => x.ruleId === LEN);
     assert.equal(p.data.required, '12');
     // PCI DSS has no official Japanese URL: the PPC Q&A leads.
-    assert.deepEqual(p.guidelines, ['ppc-faq-10-19', 'pci-dss-4']);
+    assert.deepEqual(p.guidelines, ['ppc-faq-10-19', 'pci-dss-v4-8.3']);
     const [m] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'mhlw-medical' } })).filter((x) => x.ruleId === LEN);
-    assert.equal(m.guidelines[0], 'mhlw-6.0-sys-14');
+    // The numbers are the Q&A's (シQ-54), not the guideline body's: the Q&A leads.
+    assert.equal(m.guidelines[0], 'mhlw-6.0-qa-54');
   });
 
   it('is an error far below (under 8), a warning just below', async () => {
@@ -210,8 +211,12 @@ describe('password-policy profiles', () => {
   it('mhlw-medical: 13, or 8 with two-factor authentication, or 8 changed every two months', async () => {
     assert.deepEqual(await rules('strong/terraform/cognito.tf', 'mhlw-medical'), []);
     assert.deepEqual(await rules('weak/cloudformation/cognito.yaml', 'mhlw-medical'), ['composition:missing:warning', 'min-length:tooShort:warning', 'reuse:off:warning']);
-    // 8 characters with a 60-day expiry meets the MHLW alternative; symbols are still missing.
-    assert.deepEqual(await rules('weak/cloudformation/iam-password-policy.yaml', 'mhlw-medical'), ['composition:missing:warning', 'reuse:off:warning']);
+    // The MHLW alternative is 8 characters changed within 2 months. A 60-day expiry does not
+    // always fit (60 days from 1 January end on 1 March); 59 days do. Symbols are missing either way.
+    assert.deepEqual(await rules('weak/cloudformation/iam-password-policy.yaml', 'mhlw-medical'), ['composition:missing:warning', 'min-length:tooShort:warning', 'reuse:off:warning']);
+    const text59 = read('weak/cloudformation/iam-password-policy.yaml').replace('MaxPasswordAge: 60', 'MaxPasswordAge: 59');
+    const found59 = await policyFindings('weak/cloudformation/iam-password-policy.yaml', text59, { passwordPolicy: { profile: 'mhlw-medical' } });
+    assert.deepEqual(found59.map((f) => `${f.ruleId.slice(P.length)}:${f.messageId}:${f.severity}`).sort(), ['composition:missing:warning', 'reuse:off:warning']);
     assert.deepEqual(await rules('strong/keycloak/realm-export.json', 'mhlw-medical'), ['min-length:tooShort:warning']);
   });
 
