@@ -53,9 +53,18 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
     ],
     // Stable across line moves: rule, file and the masked excerpt (never the secret itself).
     partialFingerprints: {
-      'mamori/v1': createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}`).digest('hex').slice(0, 32),
+      // In a history scan the commit is part of it: the same line brought in by two commits is two results.
+      'mamori/v1': createHash('sha256')
+        .update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}${f.commit ? `\u0000${f.commit.hash}` : ''}`)
+        .digest('hex')
+        .slice(0, 32),
     },
-    properties: { category: f.category, guidelines: f.guidelines },
+    properties: {
+      category: f.category,
+      guidelines: f.guidelines,
+      // A history scan names the commit that brought the content in (see core/git/history.ts).
+      ...(f.commit ? { commit: f.commit.hash, commitDate: f.commit.date, inHead: f.commit.inHead } : {}),
+    },
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -82,6 +91,18 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
             })),
           },
         ],
+        ...(report.history
+          ? {
+              versionControlProvenance: [
+                {
+                  repositoryUri: report.history.repositoryUri,
+                  ...(report.history.head ? { revisionId: report.history.head } : {}),
+                  ...(report.history.branch ? { branch: report.history.branch } : {}),
+                  mappedTo: { uriBaseId: '%SRCROOT%' },
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -1,4 +1,4 @@
-import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabel, engineMessage, provenanceText, skipMessage, type Lang } from '../messages';
 import type { ScanReport } from './model';
 
 /** Compiler-style text: `path:line:col  severity  ruleId  message`, then the guideline link. */
@@ -8,6 +8,7 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
   const out: string[] = [];
   for (const f of report.findings) {
     out.push(`${f.path}:${f.line}:${f.column}  ${sev[f.severity]}  ${f.ruleId}  ${findingMessage(f, lang)}`);
+    if (f.commit) out.push(`    ${paint('2', '↳')} ${provenanceText(f.commit, lang)}`);
     const [g] = findingGuidelines(f).filter((x) => x.url);
     if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabel(g, lang)} ${g.url}`);
   }
