@@ -26,6 +26,8 @@ export class CatFile {
   private body: { oid: string; type: string; size: number; buf: Buffer; got: number } | undefined;
   private failed: Error | undefined;
   private stderr = '';
+  /** Requests not yet written (see `get`). */
+  private outbox: string[] = [];
 
   constructor(
     cwd: string,
@@ -48,8 +50,18 @@ export class CatFile {
     if (/[\n\r]/.test(oid)) return Promise.resolve({ oid, missing: true });
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.child.stdin.write(`${oid}\n`);
+      // Requests made in the same tick go out in one write: one write per object cost more
+      // than a tenth of the main thread's time on a history of 11,000 blobs.
+      if (this.outbox.length === 0) setImmediate(() => this.flush());
+      this.outbox.push(oid);
     });
+  }
+
+  private flush(): void {
+    if (this.outbox.length === 0 || this.failed) return;
+    const lines = `${this.outbox.join('\n')}\n`;
+    this.outbox = [];
+    this.child.stdin.write(lines);
   }
 
   /** Requests waiting for their answer. */
@@ -59,6 +71,7 @@ export class CatFile {
 
   /** Ends the process (its pending requests fail). */
   close(): void {
+    this.flush();
     this.child.stdin.end();
     if (this.inFlight > 0) this.child.kill();
   }

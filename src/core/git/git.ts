@@ -4,8 +4,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
  * Running git: always as a process of its own with an argument array (never through a shell, so
  * no path or ref is ever read as shell syntax), with the settings that keep a repository's own
  * configuration from running anything: no file-system monitor hook, no pager, no prompt, no
- * optional lock (a read never rewrites the index). No command used here runs a filter,
- * textconv or external diff (cat-file without --filters, diff and log without a patch).
+ * optional lock (a read never rewrites the index), and no transport at all: in a partial clone
+ * a missing object is never fetched from the network (`protocol.allow=never`, and
+ * GIT_NO_LAZY_FETCH where git knows it); it is reported as unreadable. No command used here
+ * runs a filter, textconv or external diff (cat-file without --filters, diff and log without
+ * a patch).
  */
 
 /** What went wrong with git, for a message in the user's language (see `gitErrorMessage`). */
@@ -23,11 +26,11 @@ export class GitError extends Error {
 }
 
 /** Options that neutralise repository configuration that could run a program. */
-const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.pager=cat', '--no-pager', '--literal-pathspecs'];
+const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', '-c', 'core.pager=cat', '--no-pager', '--literal-pathspecs'];
 
 /** The environment git runs in: no prompt, no optional locks, messages in English for parsing. */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', LANGUAGE: 'C' };
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C', LANGUAGE: 'C' };
 }
 
 /** Starts a git command with piped streams, in `cwd`. ENOENT (no git) surfaces as the 'error' event. */

@@ -32,7 +32,7 @@ export interface HistoryOptions {
 const LINK_MODE = '120000';
 const GITLINK_MODE = '160000';
 /** Bytes of blob text in flight (read and not yet scanned) at most, whatever the blobs' number. */
-const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Scans every unique blob reachable from HEAD (or from every ref), each once however many
@@ -41,7 +41,7 @@ const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
  * it there. git is read through three long-lived processes: one `git log --raw` that streams
  * the changes of every commit oldest first, one `git cat-file --batch-check` for sizes and one
  * `git cat-file --batch` for contents; never a process per commit or per blob. Memory stays
- * bounded: a blob's text is held only while it is scanned (at most 64 MB of them in flight),
+ * bounded: a blob's text is held only while it is scanned (at most 16 MB of them in flight),
  * and what is kept per blob is its 20-byte id.
  */
 export async function scanHistory(options: HistoryOptions): Promise<ScanReport> {
