@@ -267,7 +267,9 @@ export class PathRules {
 
   private async load(dir: string): Promise<{ ignored: boolean; frames: IgnoreFrame[] }> {
     let frames: IgnoreFrame[];
-    if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) {
+    // The root, or a folder outside it (a crafted path with `..`): only the root's own rules,
+    // so no ignore file outside the root is ever read.
+    if (dir === this.root || !dir.startsWith(this.root.endsWith(path.sep) ? this.root : this.root + path.sep)) {
       const exclude = this.options.exclude ?? [];
       frames = exclude.length > 0 ? [{ base: this.root, ig: ignore().add([...exclude]) }] : [];
       dir = this.root;

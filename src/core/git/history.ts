@@ -153,7 +153,8 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
       for (const e of result.errors) report.skipped.push({ ...e, path: `${change.path}@${change.commit.slice(0, 7)}` });
       if (result.findings.length > 0) {
         const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: inHead.get(change.path) === change.oid };
-        found.push({ seq: n, findings: result.findings.map((f) => ({ ...f, commit })) });
+        // Without fixes: their edits are for an editor's open file, and would only hold memory here.
+        found.push({ seq: n, findings: result.findings.map(({ fixes, ...f }) => (void fixes, { ...f, commit })) });
       }
       options.onBlob?.();
     } finally {

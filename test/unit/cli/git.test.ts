@@ -100,6 +100,12 @@ describe('mamori and git', () => {
       git(dir, 'add', '.gitignore', 'link.js');
       git(dir, 'commit', '-q', '-m', 'ignore .env');
       fs.rmSync(path.join(dir, 'gone.txt'));
+      // A repository inside this one (as a submodule's folder is): git lists the folder only.
+      const nested = path.join(dir, 'vendor/lib');
+      fs.mkdirSync(nested, { recursive: true });
+      git(nested, 'init', '-q', '-b', 'main');
+      write(nested, { 'key.env': `SLACK_TOKEN=${SLACK}\n` });
+      commit(nested, 'nested');
     });
 
     it('reports a committed .env that .gitignore now lists, and skips ignored untracked files', () => {
@@ -115,24 +121,29 @@ describe('mamori and git', () => {
       const skipped = Object.fromEntries(j.skipped.map((s) => [s.path, s.reason]));
       assert.equal(skipped['link.js'], 'symlink');
       assert.equal(skipped['gone.txt'], 'deleted');
+      assert.equal(skipped['vendor/lib'], 'submodule');
     });
 
     it('counts untracked files that are not ignored, and says why each file was skipped', () => {
       const r = run(['scan'], dir);
       // .env, .gitignore, src/app.js, notes.txt
-      assert.match(r.stdout, /Scanned 4 file\(s\): 1 error\(s\), 0 warning\(s\), 0 info, 2 skipped/);
+      assert.match(r.stdout, /Scanned 4 file\(s\): 1 error\(s\), 0 warning\(s\), 0 info, 3 skipped/);
+      assert.match(r.stdout, /vendor\/lib {2}skipped {2}submodule or nested repository/);
       assert.match(r.stdout, /link\.js {2}skipped {2}symbolic link in git/);
       assert.match(r.stdout, /gone\.txt {2}skipped {2}tracked by git but deleted from the working tree/);
     });
 
     it('--no-git walks the folder as before: .gitignore hides the .env', () => {
       const r = run(['scan', '--no-git', '--format', 'json'], dir);
-      assert.equal(r.code, 0, r.stderr);
       const j = JSON.parse(r.stdout) as JsonReport;
-      assert.deepEqual(j.findings, []);
+      // The walker enters the nested repository's folder, and never sees the ignored .env.
+      assert.deepEqual(
+        j.findings.map((f) => f.path),
+        ['vendor/lib/key.env'],
+      );
       const text = run(['scan', '--no-git'], dir);
-      // .gitignore, src/app.js, notes.txt and link.js (the walker follows a link inside the folder)
-      assert.match(text.stdout, /Scanned 4 file\(s\): 0 error\(s\)/);
+      // .gitignore, link.js (the walker follows a link inside the folder), notes.txt, src/app.js, vendor/lib/key.env
+      assert.match(text.stdout, /Scanned 5 file\(s\): 1 error\(s\)/);
     });
 
     it('honours --exclude and .mamoriignore on git\'s list', () => {
