@@ -1,5 +1,5 @@
 import { gitPaths, stagedEntries } from '../core/git/files';
-import { GitError } from '../core/git/git';
+import { GitError, runGit } from '../core/git/git';
 import { scanHistory } from '../core/git/history';
 import type { Lang } from '../core/messages';
 import type { ScanPool } from '../core/pool/pool';
@@ -71,9 +71,18 @@ export async function historyReport(options: {
   config: ScanConfig;
   pool: ScanPool;
   isCancelled: () => boolean;
-  onBlob?: () => void;
+  /** Show a counter on stderr (an interactive terminal), cleared at the end. */
+  progress: boolean;
   lang: Lang;
 }): Promise<ScanReport> {
+  let blobs = 0;
+  let shown = 0;
+  const onBlob = () => {
+    blobs++;
+    if (Date.now() - shown < 200) return;
+    shown = Date.now();
+    process.stderr.write(`\r${options.lang === 'ja' ? `${blobs} 個のファイル内容を走査済み…` : `${blobs} blobs scanned…`}`);
+  };
   let report: ScanReport;
   try {
     report = await scanHistory({
@@ -86,12 +95,26 @@ export async function historyReport(options: {
       config: options.config,
       pool: options.pool,
       isCancelled: options.isCancelled,
-      ...(options.onBlob ? { onBlob: options.onBlob } : {}),
+      ...(options.progress ? { onBlob } : {}),
     });
   } catch (error) {
     throw error instanceof GitError ? new Error(gitErrorMessage(error, options.lang)) : error;
+  } finally {
+    if (shown > 0) process.stderr.write('\r\u001b[K');
   }
   const commits = report.history?.commits ?? 0;
+  // A shallow clone (a CI checkout's default) holds only the latest commits: say so.
+  const shallow = await runGit(['rev-parse', '--is-shallow-repository'], process.cwd()).then(
+    (b) => b.toString('utf8').trim() === 'true',
+    () => false,
+  );
+  if (shallow) {
+    process.stderr.write(
+      options.lang === 'ja'
+        ? 'mamori: 警告: このクローンは shallow（履歴の一部のみ）です。それより前のコミットは走査していません。git fetch --unshallow で全履歴を取得してください（GitHub Actions では fetch-depth: 0）。\n'
+        : 'mamori: warning: this clone is shallow; commits before its oldest are not scanned. Fetch the whole history with git fetch --unshallow (in GitHub Actions, fetch-depth: 0).\n',
+    );
+  }
   process.stderr.write(
     options.lang === 'ja'
       ? `mamori: 履歴 ${commits} コミットから、重複を除いた ${report.filesScanned} 個のファイル内容を走査しました。\n`

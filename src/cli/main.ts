@@ -250,33 +250,33 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY === true;
   let files = 0;
   let shown = 0;
-  const tick = () => {
-    files++;
-    if (Date.now() - shown < 200) return;
-    shown = Date.now();
-    process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルを走査済み…` : `${files} files scanned…`}`);
-  };
   // After a scan the workers are stopped while the report is written, not before: stopping one
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
-  const isCancelled = () => interrupted !== undefined;
-  const walkOptions = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled };
-  const scanning =
-    command === 'history'
-      ? historyReport({ ...walkOptions, paths, flags: values, config, pool, lang, ...(progress ? { onBlob: tick } : {}) })
-      : scanPaths(targets, {
-          ...walkOptions,
-          // Git's file set, the staged copies or the changed files (see ./git.ts).
-          ...scanSource(targets, values, walkOptions, lang),
-          config,
-          pool,
-          ...(cache ? { cache } : {}),
-          root: process.cwd(),
-          ...(own.size > 0 ? { claim: (file: string) => own.has(file) || isMamoriTemp(file) } : {}),
-          ...(progress ? { onFile: tick } : {}),
-        });
-  const report = await scanning.catch(async (error: unknown) => {
+  const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
+  const report = await (command === 'history' ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress }) : scanPaths(targets, {
+    // Git's file set, the staged copies or the changed files (see ./git.ts).
+    ...scanSource(targets, values, gitWalk, lang),
+    config,
+    pool,
+    ...(cache ? { cache } : {}),
+    maxFileSize: maxFileSizeKb * 1024,
+    exclude: values.exclude ?? [],
+    root: process.cwd(),
+    isCancelled: () => interrupted !== undefined,
+    ...(own.size > 0 ? { claim: (file: string) => own.has(file) || isMamoriTemp(file) } : {}),
+    ...(progress
+      ? {
+          onFile: () => {
+            files++;
+            if (Date.now() - shown < 200) return;
+            shown = Date.now();
+            process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルを走査済み…` : `${files} files scanned…`}`);
+          },
+        }
+      : {}),
+  })).catch(async (error: unknown) => {
     // What is still running would keep the process alive: stop it.
     await pool.dispose();
     throw error;

@@ -322,6 +322,14 @@ describe('mamori and git', () => {
       assert.ok(all.findings.some((f) => f.path === 'side.env'));
     });
 
+    it('says when the clone is shallow', () => {
+      const shallow = path.join(tempDir('mamori-shallow-'), 'clone');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow], { env: gitEnv() });
+      const r = run(['history'], shallow);
+      assert.match(r.stderr, /this clone is shallow/);
+      assert.ok(!/shallow/.test(run(['history'], dir).stderr));
+    });
+
     it('scans a blob held by 50 commits and paths once', () => {
       const many = repo();
       // Built with git fast-import: 50 commits, each adding the same content at a new path.
