@@ -117,7 +117,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   const found: { seq: number; findings: LocatedFinding[] }[] = [];
   const running = new Set<Promise<void>>();
   const limit = options.pool.parallelism * 64;
-  let inFlightBytes = 0;
+  const budget = new ByteBudget(MAX_IN_FLIGHT_BYTES);
   let wake: (() => void) | undefined;
   let failed: { error: unknown } | undefined;
   let seq = 0;
@@ -132,7 +132,9 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
     const info = await check.get(change.oid);
     if ('missing' in info || info.type !== 'blob') return skip(change, 'unreadable', 'object missing');
     if (!blobWanted(change.path, info.size, options.maxFileSize)) return skip(change, 'too-large', String(info.size));
-    inFlightBytes += info.size;
+    // The content is asked for only once it fits in the bytes in flight: a run of large blobs
+    // (every version of a 1 MB changelog) would otherwise be read all at once.
+    await budget.take(info.size);
     try {
       const blob = await read.get(change.oid);
       if ('missing' in blob || !blob.content) return skip(change, 'unreadable', 'object missing');
@@ -158,7 +160,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
       }
       options.onBlob?.();
     } finally {
-      inFlightBytes -= info.size;
+      budget.give(info.size);
     }
   };
 
@@ -200,7 +202,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         },
       );
       running.add(done);
-      while ((running.size >= limit || inFlightBytes >= MAX_IN_FLIGHT_BYTES) && !failed) await new Promise<void>((resolve) => (wake = resolve));
+      while (running.size >= limit && !failed) await new Promise<void>((resolve) => (wake = resolve));
       if (failed) throw failed.error;
     }
     if (options.isCancelled?.()) {
@@ -221,6 +223,38 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   found.sort((a, b) => a.seq - b.seq);
   for (const f of found) for (const x of f.findings) report.findings.push(x);
   return report;
+}
+
+/**
+ * Bytes that may be held at once, handed out in order of asking. One request larger than the
+ * whole budget is let through when nothing else is held, so a large blob is never stuck.
+ */
+class ByteBudget {
+  private used = 0;
+  private readonly waiting: { bytes: number; resolve: () => void }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  take(bytes: number): Promise<void> {
+    if (this.waiting.length === 0 && this.fits(bytes)) {
+      this.used += bytes;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ bytes, resolve }));
+  }
+
+  give(bytes: number): void {
+    this.used -= bytes;
+    while (this.waiting.length > 0 && this.fits(this.waiting[0].bytes)) {
+      const next = this.waiting.shift() as { bytes: number; resolve: () => void };
+      this.used += next.bytes;
+      next.resolve();
+    }
+  }
+
+  private fits(bytes: number): boolean {
+    return this.used === 0 || this.used + bytes <= this.limit;
+  }
 }
 
 /** Whether `text` reads as a date git understands: an ISO-like date, or `<n> <unit>s ago`. */
