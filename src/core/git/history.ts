@@ -123,23 +123,28 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   let seq = 0;
   let lastCommit = '';
 
-  const skip = (change: RawChange, reason: SkippedFile['reason'], detail?: string) => {
-    const s: SkippedFile = { path: `${change.path}@${change.commit.slice(0, 7)}`, reason, ...(detail ? { detail } : {}) };
-    report.skipped.push(s);
+  // Skips are kept with the blob's place in the log, so the report lists them in history order
+  // whatever order the scans finish in.
+  const skipped: { seq: number; skip: SkippedFile }[] = [];
+  const skipAt = (n: number, change: RawChange, reason: SkippedFile['reason'], detail?: string) => {
+    skipped.push({ seq: n, skip: { path: `${change.path}@${change.commit.slice(0, 7)}`, reason, ...(detail ? { detail } : {}) } });
   };
 
   const scanBlob = async (n: number, change: RawChange): Promise<void> => {
+    const skip = (reason: SkippedFile['reason'], detail?: string) => skipAt(n, change, reason, detail);
     const info = await check.get(change.oid);
-    if ('missing' in info || info.type !== 'blob') return skip(change, 'unreadable', 'object missing');
-    if (!blobWanted(change.path, info.size, options.maxFileSize)) return skip(change, 'too-large', String(info.size));
+    if ('missing' in info || info.type !== 'blob') return skip('unreadable', 'object missing');
+    if (!blobWanted(change.path, info.size, options.maxFileSize)) return skip('too-large', String(info.size));
     // The content is asked for only once it fits in the bytes in flight: a run of large blobs
     // (every version of a 1 MB changelog) would otherwise be read all at once.
     await budget.take(info.size);
     try {
       const blob = await read.get(change.oid);
-      if ('missing' in blob || !blob.content) return skip(change, 'unreadable', 'object missing');
+      if ('missing' in blob || !blob.content) return skip('unreadable', 'object missing');
       const text = blobText(change.path, blob.content, options.maxFileSize);
-      if (text === 'binary' || text === 'too-large') return skip(change, text, text === 'too-large' ? String(info.size) : undefined);
+      if (text === 'binary' || text === 'too-large') return skip(text, text === 'too-large' ? String(info.size) : undefined);
+      // A scan stopped while this blob was being read: it is not started.
+      if (options.isCancelled?.()) return;
       const result = await options.pool.run({
         path: change.path,
         display: change.path,
@@ -148,11 +153,11 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         ...(options.config ? { config: options.config } : {}),
       });
       if (result.kind === 'cancelled') return;
-      if (result.kind === 'skipped') return skip(change, result.skip.reason, result.skip.detail);
+      if (result.kind === 'skipped') return skip(result.skip.reason, result.skip.detail);
       if (result.kind !== 'scanned') return;
       report.filesScanned++;
-      if (text.sampled) skip(change, 'too-large', String(info.size));
-      for (const e of result.errors) report.skipped.push({ ...e, path: `${change.path}@${change.commit.slice(0, 7)}` });
+      if (text.sampled) skip('too-large', String(info.size));
+      for (const e of result.errors) skip(e.reason, e.detail);
       if (result.findings.length > 0) {
         const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: inHead.get(change.path) === change.oid };
         // Without fixes: their edits are for an editor's open file, and would only hold memory here.
@@ -177,7 +182,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         // Said once per path, not once per commit that moved the link or the submodule.
         if (!skippedPaths.has(change.path)) {
           skippedPaths.add(change.path);
-          skip(change, change.mode === LINK_MODE ? 'symlink' : 'submodule');
+          skipAt(seq, change, change.mode === LINK_MODE ? 'symlink' : 'submodule');
         }
         continue;
       }
@@ -222,6 +227,8 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
 
   found.sort((a, b) => a.seq - b.seq);
   for (const f of found) for (const x of f.findings) report.findings.push(x);
+  skipped.sort((a, b) => a.seq - b.seq);
+  for (const s of skipped) report.skipped.push(s.skip);
   return report;
 }
 
