@@ -1,6 +1,7 @@
 // `npm run bench`: Mamori's speed and footprint beside secretlint's, measured in one run.
 //
 //   node bench/run.mjs [--real-mb 48] [--gen-mb 48] [--runs 3] [--no-secretlint-cli] [--keep]
+//                      [--history-commits 5000] [--history-repo PATH] [--history-only | --no-history]
 //
 // Trees (under the OS temp folder):
 //   real  a copy of this project's installed dependencies (third-party code: JS, maps, JSON,
@@ -18,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepository, latencyInputs } from './generate.mjs';
+import { historyBench } from './history.mjs';
 import { measureLatency } from './latency.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -157,6 +159,17 @@ execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--production', 
 console.log(`machine: ${os.cpus().length} cores (${os.availableParallelism()} usable), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => fmt(l, 1)).join(' ')} (other processes share the cores)`);
 console.log(`${'figure'.padEnd(58)} ${'value'.padStart(10)} unit   target verdict`);
 
+// --- history (see history.mjs) ---------------------------------------------------------------
+const history = () => {
+  const at = args.indexOf('--history-repo');
+  return historyBench({ report, fmt, timed, DIST, WORK, RUNS }, { commits: opt('--history-commits', 5000), ...(at >= 0 ? { repo: args[at + 1] } : {}) });
+};
+if (args.includes('--history-only')) {
+  history();
+  finish();
+  process.exit(0);
+}
+
 // --- trees --------------------------------------------------------------------------------
 const realDir = path.join(WORK, 'real');
 const real = copyRealTree(realDir, REAL_MB);
@@ -283,7 +296,11 @@ for (const name of fs.readdirSync(DIST).filter((n) => n.endsWith('.js')).sort())
   report(`bundle size dist/${name} (production, minified)`, fmt(fs.statSync(path.join(DIST, name)).size / 1024, 0), 'KB');
 }
 report('peak RSS over all Mamori runs', fmt(peakRss, 0), 'MB', `≤ ${TARGETS.peakRssMb}`, peakRss <= TARGETS.peakRssMb);
+if (!args.includes('--no-history')) history();
+finish();
 
-const misses = rows.filter((r) => r.verdict === 'MISS');
-console.log(`\n${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((r) => r.label.trim()).join('; ')}` : ''}`);
-if (!args.includes('--keep')) fs.rmSync(WORK, { recursive: true, force: true });
+function finish() {
+  const misses = rows.filter((r) => r.verdict === 'MISS');
+  console.log(`\n${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((r) => r.label.trim()).join('; ')}` : ''}`);
+  if (!args.includes('--keep')) fs.rmSync(WORK, { recursive: true, force: true });
+}

@@ -24,6 +24,15 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
     en: 'changed while being scanned (replaced by a link, or moved out of the scanned folder): not read',
     ja: 'スキャン中に変更されました（リンクに置き換えられたか、スキャン対象フォルダの外に移されました）。読み取っていません',
   },
+  'skip.symlink': {
+    en: 'symbolic link in git: the file it points to is scanned where git holds it',
+    ja: 'git 上のシンボリックリンクです。リンク先のファイルは git 上の位置で走査します',
+  },
+  'skip.submodule': { en: 'submodule or nested repository: scan it on its own', ja: 'サブモジュールまたは入れ子のリポジトリです。個別に走査してください' },
+  'skip.deleted': { en: 'tracked by git but deleted from the working tree', ja: 'git で管理されていますが、作業ツリーから削除されています' },
+  'history.commit': { en: 'commit {commit} ({date})', ja: 'コミット {commit}（{date}）' },
+  'history.inHead': { en: 'still in HEAD', ja: 'HEAD にも残っています' },
+  'history.notInHead': { en: 'not in HEAD (history only)', ja: 'HEAD にはありません（履歴のみ）' },
   'skip.unreadable': { en: 'could not be read: {error}', ja: '読み取れません: {error}' },
   'suppression.expired': { en: '(suppression expired on {date})', ja: '（抑制の期限 {date} が切れています）' },
   'skip.rule-error': { en: 'rule {rule} failed on this file: {error}', ja: 'ルール {rule} がこのファイルで失敗しました: {error}' },
@@ -46,6 +55,15 @@ export function skipMessage(skip: { reason: string; detail?: string }, lang: Lan
   const rule = skip.reason === 'rule-error' && colon > 0 ? detail.slice(0, colon) : detail;
   const error = skip.reason === 'rule-error' && colon > 0 ? detail.slice(colon + 2) : detail;
   return engineMessage(`skip.${skip.reason}`, lang, { limit: detail, error, rule });
+}
+
+/**
+ * Where in a repository's history a finding was found: the commit's short id and author date,
+ * and whether HEAD still holds the same content at that path.
+ */
+export function provenanceText(commit: { hash: string; date: string; inHead: boolean }, lang: Lang): string {
+  const at = engineMessage('history.commit', lang, { commit: commit.hash.slice(0, 7), date: commit.date.slice(0, 10) });
+  return `${at}${lang === 'ja' ? '、' : ', '}${engineMessage(commit.inHead ? 'history.inHead' : 'history.notInHead', lang)}`;
 }
 
 /** The finding's message in the given language. */

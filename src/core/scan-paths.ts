@@ -5,7 +5,13 @@ import { ScanPool, type PoolResult } from './pool/pool';
 import type { ScanJob } from './pool/protocol';
 import type { LocatedFinding, ScanReport, SkippedFile } from './report/model';
 import type { ScanConfig } from './types';
-import { walkPaths } from './walk';
+import { walkPaths, type PathEntry } from './walk';
+
+/**
+ * What a scan is fed: a file to read (walked, or listed by git), a skip, or text that is not
+ * read from disk (a staged file's copy in git's index).
+ */
+export type SourceEntry = PathEntry | { kind: 'text'; path: string; text: string };
 
 export interface ScanPathsOptions {
   config?: ScanConfig;
@@ -32,6 +38,13 @@ export interface ScanPathsOptions {
   skipDirs?: readonly string[];
   /** Ignore files honoured (default: the walker's, .gitignore and .mamoriignore). */
   ignoreFiles?: readonly string[];
+  /**
+   * The files to scan, instead of walking `paths` (git's file set: see core/git/files.ts).
+   * `paths` still says which folders the cache covers.
+   */
+  entries?: AsyncIterable<SourceEntry>;
+  /** The entries are part of the files under `paths` (changed files only): the cache keeps the others. */
+  subset?: boolean;
 }
 
 /** What one walked path came to, kept in walk order so the report does not depend on timing. */
@@ -98,13 +111,16 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
   // What the first file's settling threw (an `onFile` callback): the scan stops with it.
   let failure: { error: unknown } | undefined;
   try {
-    for await (const entry of walkPaths(paths, {
-      maxFileSize: options.maxFileSize,
-      exclude: options.exclude,
-      isCancelled,
-      ...(options.skipDirs ? { skipDirs: options.skipDirs } : {}),
-      ...(options.ignoreFiles ? { ignoreFiles: options.ignoreFiles } : {}),
-    })) {
+    const source =
+      options.entries ??
+      walkPaths(paths, {
+        maxFileSize: options.maxFileSize,
+        exclude: options.exclude,
+        isCancelled,
+        ...(options.skipDirs ? { skipDirs: options.skipDirs } : {}),
+        ...(options.ignoreFiles ? { ignoreFiles: options.ignoreFiles } : {}),
+      });
+    for await (const entry of source) {
       if (isCancelled()) break;
       const seq = outcomes.length;
       outcomes.push(undefined);
@@ -114,13 +130,13 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
       }
       seen.add(entry.path);
       if (options.claim?.(entry.path)) continue;
-      const known = cache?.get(entry.path);
+      // Text not read from disk is never taken from the cache, nor put in it (no stamp comes back).
+      const known = entry.kind === 'path' ? cache?.get(entry.path) : undefined;
       const job: ScanJob = {
         path: entry.path,
         display: display(entry.path),
         maxFileSize: options.maxFileSize,
-        within: entry.within,
-        ...(entry.link ? { link: true } : {}),
+        ...(entry.kind === 'path' ? { within: entry.within, ...(entry.link ? { link: true } : {}) } : { text: entry.text }),
         ...(options.config ? { config: options.config } : {}),
         ...(known ? { known: { size: known.size, mtimeMs: known.mtimeMs } } : {}),
       };
@@ -147,7 +163,7 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     if (!options.pool) await pool.dispose();
   }
 
-  if (cache && !cancelled) pruneCache(cache, paths, seen);
+  if (cache && !cancelled && !options.subset) pruneCache(cache, paths, seen);
   const findings: LocatedFinding[] = [];
   const skipped: SkippedFile[] = [];
   for (const o of outcomes) {

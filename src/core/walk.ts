@@ -4,7 +4,14 @@ import ignore, { type Ignore } from 'ignore';
 import { decode } from './decode';
 
 /** Why a file was not scanned. Every skip is reported; nothing is dropped silently. */
-export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root' | 'unreadable' | 'changed';
+export type SkipReason = 'too-large' | 'binary' | 'not-regular' | 'outside-root' | 'unreadable' | 'changed' | GitSkipReason;
+
+/**
+ * Why a file git lists was not scanned: git holds a link (its target is scanned where it is),
+ * a submodule or nested repository (scanned on its own), or a tracked file that is no longer in
+ * the work tree.
+ */
+export type GitSkipReason = 'symlink' | 'submodule' | 'deleted';
 
 /** A file that was not scanned, and why. */
 export type SkippedEntry = { kind: 'skipped'; path: string; reason: SkipReason; detail?: string };
@@ -226,6 +233,68 @@ async function openDir(dir: string, real: string, frames: IgnoreFrame[], visited
   }
   return { kind: 'dir', frame: { dir, real, entries, next: 0, frames } };
 }
+
+/**
+ * The walker's exclusions, for files that something else lists (git): the exclude patterns,
+ * the ignore files of every folder from the root down, and the folders never entered. Each
+ * folder's verdict and rules are worked out once and kept.
+ */
+export class PathRules {
+  private readonly dirs = new Map<string, Promise<{ ignored: boolean; frames: IgnoreFrame[] }>>();
+  private readonly skipDirs: Set<string>;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: Pick<WalkOptions, 'exclude' | 'skipDirs' | 'ignoreFiles' | 'gitignore'>,
+  ) {
+    this.skipDirs = new Set(options.skipDirs ?? DEFAULT_SKIP_DIRS);
+  }
+
+  /** Whether the walker would leave `file` (an absolute path under the root) out. */
+  async excluded(file: string): Promise<boolean> {
+    const dir = await this.dir(path.dirname(file));
+    return dir.ignored || isIgnored(dir.frames, file, false);
+  }
+
+  private dir(dir: string): Promise<{ ignored: boolean; frames: IgnoreFrame[] }> {
+    let known = this.dirs.get(dir);
+    if (!known) {
+      known = this.load(dir);
+      this.dirs.set(dir, known);
+    }
+    return known;
+  }
+
+  private async load(dir: string): Promise<{ ignored: boolean; frames: IgnoreFrame[] }> {
+    let frames: IgnoreFrame[];
+    // The root, or a folder outside it (a crafted path with `..`): only the root's own rules,
+    // so no ignore file outside the root is ever read.
+    if (dir === this.root || !dir.startsWith(this.root.endsWith(path.sep) ? this.root : this.root + path.sep)) {
+      const exclude = this.options.exclude ?? [];
+      frames = exclude.length > 0 ? [{ base: this.root, ig: ignore().add([...exclude]) }] : [];
+      dir = this.root;
+    } else {
+      const parent = await this.dir(path.dirname(dir));
+      if (parent.ignored || this.skipDirs.has(path.basename(dir)) || isIgnored(parent.frames, dir, true)) return { ignored: true, frames: parent.frames };
+      frames = parent.frames;
+    }
+    if (this.options.gitignore === false) return { ignored: false, frames };
+    const local = ignore();
+    let any = false;
+    for (const name of this.options.ignoreFiles ?? IGNORE_FILES) {
+      try {
+        local.add(await fs.promises.readFile(path.join(dir, name), 'utf8'));
+        any = true;
+      } catch {
+        // None here, or unreadable: it ignores nothing.
+      }
+    }
+    return { ignored: false, frames: any ? [...frames, { base: dir, ig: local }] : frames };
+  }
+}
+
+/** The ignore files the walker honours by default. */
+export const DEFAULT_IGNORE_FILES: readonly string[] = IGNORE_FILES;
 
 function isIgnored(frames: readonly IgnoreFrame[], full: string, isDir: boolean): boolean {
   for (const { base, ig } of frames) {

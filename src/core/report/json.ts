@@ -21,6 +21,7 @@ export function formatJson(report: ScanReport, lang: Lang): string {
           message: findingMessage(f, lang),
           ...(f.excerpt !== undefined ? { excerpt: f.excerpt } : {}),
           ...(f.fingerprint !== undefined ? { fingerprint: f.fingerprint } : {}),
+          ...(f.commit ? { commit: f.commit.hash, commitDate: f.commit.date, inHead: f.commit.inHead } : {}),
           guidelines: findingGuidelines(f).map((g) => ({ id: g.id, title: g.title[lang], ...(g.url ? { url: g.url } : {}), level: g.level, origin: g.origin })),
         })),
         skipped: report.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) })),

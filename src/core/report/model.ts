@@ -15,6 +15,29 @@ export interface LocatedFinding extends Finding {
    * core/fingerprint). Absent only where the file's text was not at hand.
    */
   fingerprint?: string;
+  /** Where in the repository's history the finding was found (`mamori history` only). */
+  commit?: Provenance;
+}
+
+/** The commit that brought a finding's content into the repository. */
+export interface Provenance {
+  /** Full commit id. */
+  hash: string;
+  /** Author date, ISO 8601 (UTC). */
+  date: string;
+  /** The same content is still at the same path in HEAD. */
+  inHead: boolean;
+}
+
+/** What a history scan covered (`mamori history`): SARIF's versionControlProvenance. */
+export interface HistoryScope {
+  /** The repository, as a URL without credentials (its `origin` remote, else a file URL). */
+  repositoryUri: string;
+  /** HEAD's commit, when the repository has one. */
+  head?: string;
+  branch?: string;
+  /** Commits read. */
+  commits: number;
 }
 
 export interface SkippedFile {
@@ -37,6 +60,8 @@ export interface ScanReport {
   filesScanned: number;
   findings: LocatedFinding[];
   skipped: SkippedFile[];
+  /** Set for a scan of a repository's history: what was scanned were blobs, each once. */
+  history?: HistoryScope;
 }
 
 /** Places a finding at 1-based positions using the file's line index. */

@@ -1,5 +1,5 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { findingGuidelines, findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, provenanceText, skipMessage, type Lang } from '../messages';
 import { assessFindings } from '../reporting/duty';
 import { DUTY_LABELS, regimeLines } from '../reporting/render';
 import { CATEGORIES, type Category, type Severity } from '../types';
@@ -77,7 +77,7 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
         rows: findings
           .slice()
           .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.line - b.line)
-          .map((f) => ({ location: `${f.path}:${f.line}:${f.column}`, severity: f.severity, ruleId: f.ruleId, message: findingMessage(f, lang) })),
+          .map((f) => ({ location: `${f.path}:${f.line}:${f.column}${f.commit ? ` — ${provenanceText(f.commit, lang)}` : ''}`, severity: f.severity, ruleId: f.ruleId, message: findingMessage(f, lang) })),
       };
     })
     .sort((a, b) => b.rows.filter((r) => r.severity === 'error').length - a.rows.filter((r) => r.severity === 'error').length || b.rows.length - a.rows.length);

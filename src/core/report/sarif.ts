@@ -56,9 +56,15 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
     ],
     // Stable across line moves and distinct per finding, never derived from the value (core/fingerprint).
     partialFingerprints: {
-      [FINGERPRINT_VERSION]: f.fingerprint ?? createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}\u0000${f.line}`).digest('hex').slice(0, 32),
+      // In a history scan the commit is part of it: the same line brought in by two commits is two results.
+      [FINGERPRINT_VERSION]: withCommit(f.fingerprint ?? createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}\u0000${f.line}`).digest('hex').slice(0, 32), f.commit?.hash),
     },
-    properties: { category: f.category, guidelines: f.guidelines },
+    properties: {
+      category: f.category,
+      guidelines: f.guidelines,
+      // A history scan names the commit that brought the content in (see core/git/history.ts).
+      ...(f.commit ? { commit: f.commit.hash, commitDate: f.commit.date, inHead: f.commit.inHead } : {}),
+    },
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -85,6 +91,18 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
             })),
           },
         ],
+        ...(report.history
+          ? {
+              versionControlProvenance: [
+                {
+                  repositoryUri: report.history.repositoryUri,
+                  ...(report.history.head ? { revisionId: report.history.head } : {}),
+                  ...(report.history.branch ? { branch: report.history.branch } : {}),
+                  mappedTo: { uriBaseId: '%SRCROOT%' },
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         results,
         ...reportingProperties(report, lang),
@@ -98,4 +116,9 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
 function reportingProperties(report: ScanReport, lang: Lang): { properties?: { mamoriReporting: unknown } } {
   const duty = assessFindings(report.findings);
   return duty ? { properties: { mamoriReporting: dutyJson(duty, lang) } } : {};
+}
+
+/** A finding's fingerprint, made distinct per commit for a history scan's results. */
+function withCommit(fingerprint: string, commit: string | undefined): string {
+  return commit ? createHash('sha256').update(`${fingerprint}\u0000${commit}`).digest('hex').slice(0, 32) : fingerprint;
 }

@@ -1,4 +1,4 @@
-import { findingGuidelines, findingMessage, guidelineLabelWithLevel, engineMessage, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabelWithLevel, engineMessage, provenanceText, skipMessage, type Lang } from '../messages';
 import { SEVERITY_JA } from '../l10n-glossary';
 import { assessFindings } from '../reporting/duty';
 import { dutySummary } from '../reporting/render';
@@ -13,6 +13,7 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
   const out: string[] = [];
   for (const f of report.findings) {
     out.push(`${f.path}:${f.line}:${f.column}  ${sev[f.severity]}  ${f.ruleId}  ${findingMessage(f, lang)}`);
+    if (f.commit) out.push(`    ${paint('2', '↳')} ${provenanceText(f.commit, lang)}`);
     const [g] = findingGuidelines(f).filter((x) => x.url);
     if (g) out.push(`    ${paint('2', '↳')} ${guidelineLabelWithLevel(g, lang)} ${g.url}`);
   }

@@ -1,0 +1,162 @@
+import { gitPaths, stagedEntries } from '../core/git/files';
+import { GitError, runGit } from '../core/git/git';
+import { scanHistory } from '../core/git/history';
+import type { Lang } from '../core/messages';
+import type { ScanPool } from '../core/pool/pool';
+import type { ScanReport } from '../core/report/model';
+import type { SourceEntry } from '../core/scan-paths';
+import type { ScanConfig } from '../core/types';
+
+/**
+ * The git side of the command line: which files `mamori scan` reads (git's file set, the
+ * staged copies, the files changed since a ref) and `mamori history`. Kept apart from main.ts,
+ * which only calls these.
+ */
+
+/** The options these functions read, as parsed by main.ts. */
+export interface GitFlags {
+  'no-git'?: boolean;
+  staged?: boolean;
+  'changed-since'?: string;
+  since?: string;
+  all?: boolean;
+  cache?: string;
+}
+
+/** Options accepted by one command only, or not together: the message for a usage error, if any. */
+export function gitFlagProblem(command: string, flags: GitFlags): string | undefined {
+  const scanOnly = (['no-git', 'staged', 'changed-since'] as const).filter((k) => flags[k] !== undefined && flags[k] !== false);
+  const historyOnly = (['since', 'all'] as const).filter((k) => flags[k] !== undefined && flags[k] !== false);
+  if (command === 'history') {
+    if (scanOnly.length > 0) return `--${scanOnly[0]} is an option of 'mamori scan', not of 'mamori history'`;
+    if (flags.cache !== undefined) return `--cache is an option of 'mamori scan', not of 'mamori history'`;
+    return undefined;
+  }
+  if (historyOnly.length > 0) return `--${historyOnly[0]} is an option of 'mamori history' (did you mean --changed-since?)`;
+  if (flags.staged && flags['changed-since'] !== undefined) return `--staged and --changed-since cannot be used together`;
+  if (flags['no-git'] && (flags.staged || flags['changed-since'] !== undefined)) return `--no-git cannot be used with --${flags.staged ? 'staged' : 'changed-since'}`;
+  if (flags.staged && flags.cache !== undefined) return `--cache cannot be used with --staged (the staged copies are not the files on disk)`;
+  return undefined;
+}
+
+/** What `scanPaths` is fed for these flags: git's file set unless --no-git, or a part of it. */
+export function scanSource(
+  targets: readonly string[],
+  flags: GitFlags,
+  walk: { maxFileSize: number; exclude: readonly string[]; isCancelled: () => boolean },
+  lang: Lang,
+): { entries?: AsyncIterable<SourceEntry>; subset?: boolean } {
+  if (flags['no-git']) return {};
+  if (flags.staged) return { entries: explained(stagedEntries(targets, walk), lang), subset: true };
+  const changedSince = flags['changed-since'];
+  return {
+    entries: explained(
+      gitPaths(targets, {
+        ...walk,
+        ...(changedSince !== undefined ? { changedSince } : {}),
+        onGitProblem: (error, target) => process.stderr.write(`mamori: ${walkInstead(error, target, lang)}\n`),
+      }),
+      lang,
+    ),
+    ...(changedSince !== undefined ? { subset: true } : {}),
+  };
+}
+
+/** `mamori history`: every unique blob of the repository's history, scanned once. */
+export async function historyReport(options: {
+  paths: readonly string[];
+  flags: GitFlags;
+  maxFileSize: number;
+  exclude: readonly string[];
+  config: ScanConfig;
+  pool: ScanPool;
+  isCancelled: () => boolean;
+  /** Show a counter on stderr (an interactive terminal), cleared at the end. */
+  progress: boolean;
+  lang: Lang;
+}): Promise<ScanReport> {
+  let blobs = 0;
+  let shown = 0;
+  const onBlob = () => {
+    blobs++;
+    if (Date.now() - shown < 200) return;
+    shown = Date.now();
+    process.stderr.write(`\r${options.lang === 'ja' ? `${blobs} 個のファイル内容を走査済み…` : `${blobs} blobs scanned…`}`);
+  };
+  let report: ScanReport;
+  try {
+    report = await scanHistory({
+      cwd: process.cwd(),
+      paths: options.paths,
+      ...(options.flags.since !== undefined ? { since: options.flags.since } : {}),
+      ...(options.flags.all ? { all: true } : {}),
+      maxFileSize: options.maxFileSize,
+      exclude: options.exclude,
+      config: options.config,
+      pool: options.pool,
+      isCancelled: options.isCancelled,
+      ...(options.progress ? { onBlob } : {}),
+    });
+  } catch (error) {
+    throw error instanceof GitError ? new Error(gitErrorMessage(error, options.lang)) : error;
+  } finally {
+    if (shown > 0) process.stderr.write('\r\u001b[K');
+  }
+  const commits = report.history?.commits ?? 0;
+  // A shallow clone (a CI checkout's default) holds only the latest commits: say so.
+  const shallow = await runGit(['rev-parse', '--is-shallow-repository'], process.cwd()).then(
+    (b) => b.toString('utf8').trim() === 'true',
+    () => false,
+  );
+  if (shallow) {
+    process.stderr.write(
+      options.lang === 'ja'
+        ? 'mamori: 警告: このクローンは shallow（履歴の一部のみ）です。それより前のコミットは走査していません。git fetch --unshallow で全履歴を取得してください（GitHub Actions では fetch-depth: 0）。\n'
+        : 'mamori: warning: this clone is shallow; commits before its oldest are not scanned. Fetch the whole history with git fetch --unshallow (in GitHub Actions, fetch-depth: 0).\n',
+    );
+  }
+  process.stderr.write(
+    options.lang === 'ja'
+      ? `mamori: 履歴 ${commits} コミットから、重複を除いた ${report.filesScanned} 個のファイル内容を走査しました。\n`
+      : `mamori: history: ${commits} commit(s) read, ${report.filesScanned} unique blob(s) scanned.\n`,
+  );
+  return report;
+}
+
+/** The entries, with a git failure turned into a message in the user's language. */
+async function* explained(entries: AsyncIterable<SourceEntry>, lang: Lang): AsyncGenerator<SourceEntry> {
+  try {
+    yield* entries;
+  } catch (error) {
+    throw error instanceof GitError ? new Error(gitErrorMessage(error, lang)) : error;
+  }
+}
+
+/** Why git could not be used, and what to do, in English or Japanese. */
+export function gitErrorMessage(error: GitError, lang: Lang): string {
+  const ja = lang === 'ja';
+  switch (error.problem) {
+    case 'missing':
+      return ja
+        ? 'git が見つかりません（インストールされていないか、PATH にありません）。--staged、--changed-since、mamori history には git が必要です。git をインストールしてください。'
+        : 'git was not found (not installed, or not on PATH). --staged, --changed-since and mamori history need git. Install git.'
+    case 'not-repo':
+      return ja
+        ? `${error.subject || error.detail} は git リポジトリの中にありません。--staged、--changed-since、mamori history は git リポジトリの中で実行してください（フォルダ全体の走査は mamori scan で行えます）。`
+        : `${error.subject || error.detail} is not inside a git repository. Run --staged, --changed-since and mamori history inside one (mamori scan scans any folder).`;
+    case 'bad-ref':
+      return ja
+        ? `「${error.subject}」はコミットを指す参照（ブランチ・タグ・コミット ID）でも日付（例: 2024-01-31、"2 weeks ago"）でもありません。`
+        : `"${error.subject}" names no commit (a branch, tag or commit id) and is not a date (such as 2024-01-31 or "2 weeks ago").`;
+    default:
+      return ja ? `git の実行に失敗しました: ${error.detail}` : `git failed: ${error.detail}`;
+  }
+}
+
+/** The warning when a folder is walked because git could not list it. */
+function walkInstead(error: GitError, target: string, lang: Lang): string {
+  const why = error.problem === 'missing' ? (lang === 'ja' ? 'git が見つからない' : 'git was not found') : lang === 'ja' ? `git が失敗した（${error.detail}）` : `git failed (${error.detail})`;
+  return lang === 'ja'
+    ? `警告: ${why}ため、${target} は git を使わずに走査します。.gitignore に書かれたファイルは、git で管理されていても走査されません。`
+    : `warning: ${why}, so ${target} is walked without git: files listed in .gitignore are not scanned, even those git tracks.`;
+}

@@ -1,0 +1,304 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VERSION } from '../config';
+import type { ScanPool } from '../pool/pool';
+import type { LocatedFinding, ScanReport, SkippedFile } from '../report/model';
+import type { ScanConfig } from '../types';
+import { DEFAULT_IGNORE_FILES, PathRules } from '../walk';
+import { blobText, blobWanted } from './blob';
+import { CatFile } from './cat-file';
+import { failure, GitError, resolveCommit, runGit, spawnGit, splitZ, startError } from './git';
+import { LOG_FORMAT, parseLog, type RawChange } from './log';
+
+export interface HistoryOptions {
+  /** A folder inside the repository. */
+  cwd: string;
+  /** Limit to these paths (relative to `cwd`); all when empty. */
+  paths?: readonly string[];
+  /** Only commits after this ref (not reachable from it), or after this date. */
+  since?: string;
+  /** Every ref (branches, tags, stashes …), not only HEAD. */
+  all?: boolean;
+  maxFileSize: number;
+  exclude?: readonly string[];
+  config?: ScanConfig;
+  pool: ScanPool;
+  isCancelled?: () => boolean;
+  /** Called after each blob scanned (progress). */
+  onBlob?: () => void;
+}
+
+/** Modes of a link and of a submodule: no file content to scan. */
+const LINK_MODE = '120000';
+const GITLINK_MODE = '160000';
+/** Bytes of blob text in flight (read and not yet scanned) at most, whatever the blobs' number. */
+const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Scans every unique blob reachable from HEAD (or from every ref), each once however many
+ * commits and paths hold it, and names for each finding the commit that brought the blob in
+ * (its first commit in topological order), the path it had there, and whether HEAD still has
+ * it there. git is read through three long-lived processes: one `git log --raw` that streams
+ * the changes of every commit oldest first, one `git cat-file --batch-check` for sizes and one
+ * `git cat-file --batch` for contents; never a process per commit or per blob. Memory stays
+ * bounded: a blob's text is held only while it is scanned (at most 16 MB of them in flight),
+ * and what is kept per blob is its 20-byte id.
+ */
+export async function scanHistory(options: HistoryOptions): Promise<ScanReport> {
+  const { top, gitDir } = await repository(options.cwd);
+  const head = await resolveCommit('HEAD', top);
+  const history: ScanReport['history'] = { repositoryUri: await repositoryUri(top, gitDir), commits: 0, ...(head ? { head } : {}) };
+  const branch = await runGit(['symbolic-ref', '--short', '-q', 'HEAD'], top).then(
+    (b) => b.toString('utf8').trim(),
+    () => '',
+  );
+  if (branch) history.branch = branch;
+  const report: ScanReport = { version: VERSION, root: top, filesScanned: 0, findings: [], skipped: [], history };
+  if (!head && !options.all) return report;
+
+  // HEAD's files: path → blob id, to say whether a finding is still there.
+  const inHead = new Map<string, string>();
+  if (head) {
+    for (const line of splitZ(await runGit(['ls-tree', '-r', '-z', '--full-tree', head], top))) {
+      const tab = line.indexOf('\t');
+      const [, type, oid] = line.slice(0, tab).split(' ');
+      if (type === 'blob') inHead.set(line.slice(tab + 1), oid);
+    }
+  }
+
+  const range: string[] = [];
+  if (options.since !== undefined) {
+    if (options.since.startsWith('-')) throw new GitError('bad-ref', options.since, options.since);
+    const since = await resolveCommit(options.since, top);
+    if (since) range.push(`^${since}`);
+    else if (isDate(options.since)) range.push(`--since=${options.since}`);
+    else throw new GitError('bad-ref', options.since, options.since);
+  }
+  const specs = (options.paths ?? []).map((p) => {
+    const rel = path.relative(top, path.resolve(options.cwd, p)).split(path.sep).join('/');
+    return rel === '' ? '.' : rel;
+  });
+  const log = spawnGit(
+    [
+      'log',
+      '--reverse',
+      '--topo-order',
+      '--full-history',
+      '--no-renames',
+      '--diff-merges=first-parent',
+      '--root',
+      '--raw',
+      '-z',
+      '--no-abbrev',
+      '--no-ext-diff',
+      '--no-textconv',
+      LOG_FORMAT,
+      ...(options.all ? ['--all'] : ['HEAD']),
+      ...range,
+      '--',
+      ...specs,
+    ],
+    top,
+  );
+  let logError = '';
+  log.stderr.on('data', (b: Buffer) => {
+    if (logError.length < 4096) logError += b.toString('utf8');
+  });
+  let startFailure: GitError | undefined;
+  log.on('error', (error) => (startFailure = startError(error)));
+  const exited = new Promise<number | null>((resolve) => log.on('close', resolve));
+  log.stdin.end();
+
+  const check = new CatFile(top, false);
+  const read = new CatFile(top, true);
+  const rules = new PathRules(top, { exclude: options.exclude ?? [], ignoreFiles: DEFAULT_IGNORE_FILES.filter((n) => n !== '.gitignore') });
+  const seen = new Set<string>();
+  const skippedPaths = new Set<string>();
+  const found: { seq: number; findings: LocatedFinding[] }[] = [];
+  const running = new Set<Promise<void>>();
+  const limit = options.pool.parallelism * 64;
+  const budget = new ByteBudget(MAX_IN_FLIGHT_BYTES);
+  let wake: (() => void) | undefined;
+  let failed: { error: unknown } | undefined;
+  let seq = 0;
+  let lastCommit = '';
+
+  // Skips are kept with the blob's place in the log, so the report lists them in history order
+  // whatever order the scans finish in.
+  const skipped: { seq: number; skip: SkippedFile }[] = [];
+  const skipAt = (n: number, change: RawChange, reason: SkippedFile['reason'], detail?: string) => {
+    skipped.push({ seq: n, skip: { path: `${change.path}@${change.commit.slice(0, 7)}`, reason, ...(detail ? { detail } : {}) } });
+  };
+
+  const scanBlob = async (n: number, change: RawChange): Promise<void> => {
+    const skip = (reason: SkippedFile['reason'], detail?: string) => skipAt(n, change, reason, detail);
+    const info = await check.get(change.oid);
+    if ('missing' in info || info.type !== 'blob') return skip('unreadable', 'object missing');
+    if (!blobWanted(change.path, info.size, options.maxFileSize)) return skip('too-large', String(info.size));
+    // The content is asked for only once it fits in the bytes in flight: a run of large blobs
+    // (every version of a 1 MB changelog) would otherwise be read all at once.
+    await budget.take(info.size);
+    try {
+      const blob = await read.get(change.oid);
+      if ('missing' in blob || !blob.content) return skip('unreadable', 'object missing');
+      const text = blobText(change.path, blob.content, options.maxFileSize);
+      if (text === 'binary' || text === 'too-large') return skip(text, text === 'too-large' ? String(info.size) : undefined);
+      // A scan stopped while this blob was being read: it is not started.
+      if (options.isCancelled?.()) return;
+      const result = await options.pool.run({
+        path: change.path,
+        display: change.path,
+        maxFileSize: options.maxFileSize,
+        text: text.text,
+        ...(options.config ? { config: options.config } : {}),
+      });
+      if (result.kind === 'cancelled') return;
+      if (result.kind === 'skipped') return skip(result.skip.reason, result.skip.detail);
+      if (result.kind !== 'scanned') return;
+      report.filesScanned++;
+      if (text.sampled) skip('too-large', String(info.size));
+      for (const e of result.errors) skip(e.reason, e.detail);
+      if (result.findings.length > 0) {
+        const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: inHead.get(change.path) === change.oid };
+        // Without fixes: their edits are for an editor's open file, and would only hold memory here.
+        found.push({ seq: n, findings: result.findings.map(({ fixes, ...f }) => (void fixes, { ...f, commit })) });
+      }
+      options.onBlob?.();
+    } finally {
+      budget.give(info.size);
+    }
+  };
+
+  try {
+    for await (const change of parseLog(log.stdout)) {
+      if (options.isCancelled?.()) break;
+      if (change.commit !== lastCommit) {
+        lastCommit = change.commit;
+        history.commits++;
+      }
+      if (change.status === 'D' || /^0+$/.test(change.oid)) continue;
+      if (await rules.excluded(path.join(top, ...change.path.split('/')))) continue;
+      if (change.mode === GITLINK_MODE || change.mode === LINK_MODE) {
+        // Said once per path, not once per commit that moved the link or the submodule.
+        if (!skippedPaths.has(change.path)) {
+          skippedPaths.add(change.path);
+          skipAt(seq, change, change.mode === LINK_MODE ? 'symlink' : 'submodule');
+        }
+        continue;
+      }
+      // 20 bytes per blob (a 40-digit id as a one-byte string of its binary form).
+      const key = Buffer.from(change.oid, 'hex').toString('latin1');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const n = seq++;
+      const done: Promise<void> = scanBlob(n, change).then(
+        () => {
+          running.delete(done);
+          const w = wake;
+          wake = undefined;
+          w?.();
+        },
+        (error: unknown) => {
+          running.delete(done);
+          failed ??= { error };
+          const w = wake;
+          wake = undefined;
+          w?.();
+        },
+      );
+      running.add(done);
+      while (running.size >= limit && !failed) await new Promise<void>((resolve) => (wake = resolve));
+      if (failed) throw failed.error;
+    }
+    if (options.isCancelled?.()) {
+      options.pool.cancel();
+      log.kill();
+    }
+    await Promise.all(running);
+    if (failed) throw failed.error;
+    if (startFailure) throw startFailure;
+    const code = await exited;
+    if (code !== 0 && !options.isCancelled?.()) throw failure(logError || `git log exited with ${code}`);
+  } finally {
+    if (log.exitCode === null) log.kill();
+    check.close();
+    read.close();
+  }
+
+  found.sort((a, b) => a.seq - b.seq);
+  for (const f of found) for (const x of f.findings) report.findings.push(x);
+  skipped.sort((a, b) => a.seq - b.seq);
+  for (const s of skipped) report.skipped.push(s.skip);
+  return report;
+}
+
+/**
+ * Bytes that may be held at once, handed out in order of asking. One request larger than the
+ * whole budget is let through when nothing else is held, so a large blob is never stuck.
+ */
+class ByteBudget {
+  private used = 0;
+  private readonly waiting: { bytes: number; resolve: () => void }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  take(bytes: number): Promise<void> {
+    if (this.waiting.length === 0 && this.fits(bytes)) {
+      this.used += bytes;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ bytes, resolve }));
+  }
+
+  give(bytes: number): void {
+    this.used -= bytes;
+    while (this.waiting.length > 0 && this.fits(this.waiting[0].bytes)) {
+      const next = this.waiting.shift() as { bytes: number; resolve: () => void };
+      this.used += next.bytes;
+      next.resolve();
+    }
+  }
+
+  private fits(bytes: number): boolean {
+    return this.used === 0 || this.used + bytes <= this.limit;
+  }
+}
+
+/** Whether `text` reads as a date git understands: an ISO-like date, or `<n> <unit>s ago`. */
+export function isDate(text: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return Number.isFinite(Date.parse(text.slice(0, 10)));
+  return /^\d+[ .](?:second|minute|hour|day|week|month|year)s?[ .]ago$/.test(text);
+}
+
+/** The repository's top folder (or its git folder when it has no work tree). */
+async function repository(cwd: string): Promise<{ top: string; gitDir: string }> {
+  const out = (await runGit(['rev-parse', '--absolute-git-dir', '--is-bare-repository'], cwd)).toString('utf8').split('\n');
+  const gitDir = out[0];
+  if (out[1] === 'true') return { top: gitDir, gitDir };
+  const top = (await runGit(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').trim();
+  return { top: top || gitDir, gitDir };
+}
+
+/**
+ * The repository as a URL for SARIF: its `origin` remote with any user name or password taken
+ * out (a token in a remote URL is a secret too), else the folder's file URL.
+ */
+async function repositoryUri(top: string, gitDir: string): Promise<string> {
+  const remote = await runGit(['config', '--get', 'remote.origin.url'], top).then(
+    (b) => b.toString('utf8').trim(),
+    () => '',
+  );
+  if (remote) {
+    try {
+      const url = new URL(remote);
+      url.username = '';
+      url.password = '';
+      return url.href;
+    } catch {
+      // scp-like `user@host:path`: the part before `@` is a user name, not a secret, but dropped too.
+      const scp = /^(?:[^@/]+@)?([^:/]+):(.+)$/.exec(remote);
+      if (scp) return `ssh://${scp[1]}/${scp[2]}`;
+    }
+  }
+  return pathToFileURL(top === gitDir ? gitDir : top).href;
+}
