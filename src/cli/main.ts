@@ -12,10 +12,13 @@ import { formatSarif } from '../core/report/sarif';
 import { formatText } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
 import { ScanPool } from '../core/pool/pool';
-import { scanPaths } from '../core/scan-paths';
+import { displayPath, scanPaths } from '../core/scan-paths';
+import { formatBaseline, type Baseline } from '../core/baseline';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
 import { outputConflict, realish, writeErrorMessage } from './io';
+import { readBaselineFile } from './baseline';
+import { applyProject, loadProject, projectBaseline, projectExcludes, scanConfigOf, withBaseline } from './project';
 
 /** Exit codes: the contract CI depends on. */
 const EXIT_CLEAN = 0;
@@ -59,6 +62,10 @@ function usage(lang: Lang): string {
       --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみ走査、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
       --jobs N                   並列に走査するスレッド数（既定: CPU コア数、0 = ワーカーなし）
       --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
+      --write-baseline FILE      現在の検出をベースラインとして記録（秘密の値は記録しません）
+      --baseline FILE            ベースラインにある検出を既知として扱い、終了コードに数えない
+      --config FILE              プロジェクト設定（既定: カレントフォルダの .mamori.json）
+      --no-config                .mamori.json を読まない
       --no-color                 色を付けない
   -h, --help                     このヘルプ
   -v, --version                  バージョン
@@ -82,6 +89,10 @@ Options:
       --max-file-size KB         skip files larger than this; SQL/CSV/TSV files: scan only their first KB (default: ${settingDefault<number>('mamori.files.maxFileSize')})
       --jobs N                   scanning threads (default: one per CPU core; 0 = no worker threads)
       --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
+      --write-baseline FILE      record today's findings as a baseline (no secret values are stored)
+      --baseline FILE            findings in this baseline are known: shown, not counted for the exit code
+      --config FILE              project configuration (default: .mamori.json in the current folder)
+      --no-config                do not read .mamori.json
       --no-color                 no ANSI colours
   -h, --help                     show this help
   -v, --version                  show the version
@@ -126,6 +137,10 @@ async function main(argv: string[]): Promise<number> {
         'max-file-size': { type: 'string' },
         jobs: { type: 'string' },
         cache: { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -191,8 +206,29 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  // Refused before anything is scanned: a report or cache path that would overwrite a scanned file.
-  const written = [...(values.output ? [{ file: values.output, kind: 'report' as const }] : []), ...(values.cache ? [{ file: values.cache, kind: 'cache' as const }] : [])];
+  // The project file (.mamori.json), and the baseline it or --baseline names.
+  const project = loadProject({ config: values.config, noConfig: values['no-config'], targets }, lang, (line) => process.stderr.write(`${line}\n`));
+  if ('error' in project) {
+    process.stderr.write(`mamori: ${project.error}\n`);
+    return EXIT_USAGE;
+  }
+  const baselineFile = values.baseline ?? projectBaseline(project);
+  let baseline: Baseline | undefined;
+  if (baselineFile !== undefined) {
+    const read = readBaselineFile(baselineFile, lang);
+    if ('error' in read) {
+      process.stderr.write(`mamori: ${read.error}\n`);
+      return EXIT_USAGE;
+    }
+    baseline = read.baseline;
+  }
+
+  // Refused before anything is scanned: a report, cache or baseline path that would overwrite a scanned file.
+  const written = [
+    ...(values.output ? [{ file: values.output, kind: 'report' as const }] : []),
+    ...(values.cache ? [{ file: values.cache, kind: 'cache' as const }] : []),
+    ...(values['write-baseline'] ? [{ file: values['write-baseline'], kind: 'baseline' as const }] : []),
+  ];
   for (const { file, kind } of written) {
     const conflict = outputConflict(file, kind, targets, lang);
     if (conflict) {
@@ -202,9 +238,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Those files, and our temporary files beside them, are not scanned (a report of the last run
   // in the scanned folder would otherwise be scanned as part of the project).
-  const own = new Set(written.flatMap(({ file }) => [path.resolve(file), realish(path.resolve(file))]));
+  const own = new Set([...written.map(({ file }) => file), ...(baselineFile ? [baselineFile] : [])].flatMap((file) => [path.resolve(file), realish(path.resolve(file))]));
+  const excluded = projectExcludes(project, targets);
 
-  const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) };
+  const config = scanConfigOf(project, { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) });
   const cache = values.cache
     ? ScanCache.load(values.cache, ScanCache.keyFor(config), (problem) =>
         process.stderr.write(
@@ -218,22 +255,26 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY === true;
   let files = 0;
   let shown = 0;
+  // The files scanned, by report path: a baseline entry counts as fixed only in a file scanned.
+  const scanned = new Set<string>();
   // After a scan the workers are stopped while the report is written, not before: stopping one
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
-  const report = await scanPaths(targets, {
+  let report = await scanPaths(targets, {
     config,
     pool,
     ...(cache ? { cache } : {}),
     maxFileSize: maxFileSizeKb * 1024,
-    exclude: values.exclude ?? [],
+    exclude: [...excluded.walker, ...(values.exclude ?? [])],
     root: process.cwd(),
     isCancelled: () => interrupted !== undefined,
-    ...(own.size > 0 ? { claim: (file: string) => own.has(file) || isMamoriTemp(file) } : {}),
-    ...(progress
+    claim: (file: string) => own.has(file) || isMamoriTemp(file) || excluded.excludes(file),
+    ...(progress || baseline
       ? {
-          onFile: () => {
+          onFile: (file: string) => {
+            if (baseline) scanned.add(displayPath(process.cwd(), file));
+            if (!progress) return;
             files++;
             if (Date.now() - shown < 200) return;
             shown = Date.now();
@@ -256,6 +297,22 @@ async function main(argv: string[]): Promise<number> {
       // A cache that cannot be written only costs time next run; the scan itself is complete.
       process.stderr.write(`${writeErrorMessage(values.cache, 'cache', error, lang)}\n`);
     }
+  }
+
+  report = applyProject(report, project);
+  if (baseline && baselineFile) report = withBaseline(report, baseline, baselineFile, scanned);
+  if (values['write-baseline']) {
+    try {
+      writeFileAtomic(values['write-baseline'], formatBaseline(report.findings, VERSION));
+    } catch (error) {
+      process.stderr.write(`${writeErrorMessage(values['write-baseline'], 'baseline', error, lang)}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(
+      lang === 'ja'
+        ? `mamori: 検出 ${report.findings.length} 件をベースライン ${values['write-baseline']} に記録しました（秘密の値は含みません）。以後は --baseline ${values['write-baseline']} で新しい検出だけが終了コードに数えられます。\n`
+        : `mamori: recorded ${report.findings.length} finding(s) in the baseline ${values['write-baseline']} (no secret values). From now on, --baseline ${values['write-baseline']} counts only new findings for the exit code.\n`,
+    );
   }
 
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -285,8 +342,10 @@ async function main(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(body);
   }
+  // Findings known from the baseline, and all of today's once written to a baseline, do not count.
+  if (values['write-baseline']) return EXIT_CLEAN;
   const threshold = SEVERITY_RANK[failOn];
-  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return report.findings.some((f) => f.baseline !== 'unchanged' && SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 main(process.argv.slice(2)).then(

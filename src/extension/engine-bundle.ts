@@ -16,3 +16,13 @@ export { formatHtml } from '../core/report/html';
 export { formatMarkdown } from '../core/report/markdown';
 export { formatSarif } from '../core/report/sarif';
 export { findingGuidelines, findingMessage, fixTitle, guidelineLabel } from '../core/messages';
+export {
+  allowList,
+  guidanceFor,
+  hasErrors,
+  MAX_PROJECT_CONFIG_BYTES,
+  parseProjectConfig,
+  problemText,
+  restrictProjectConfig,
+  withProjectConfig,
+} from '../core/project-config';

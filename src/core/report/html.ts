@@ -38,7 +38,8 @@ export function formatHtml(report: ScanReport, lang: Lang, generatedAt = new Dat
     if (g.summary) out.push(`<blockquote>${h(g.summary)}</blockquote>`);
     out.push(`<table><tr><th>${h(r.labels.location)}</th><th>${h(r.labels.severity)}</th><th>${h(r.labels.rule)}</th><th>${h(r.labels.message)}</th></tr>`);
     for (const row of g.rows) {
-      out.push(`<tr><td><code>${h(row.location)}</code></td><td class="sev-${row.severity}">${h(r.labels[row.severity])}</td><td><code>${h(row.ruleId)}</code></td><td>${h(row.message)}</td></tr>`);
+      const guidance = row.guidance ? `<br>${h(row.guidance.label)} <a href="${h(row.guidance.url)}">${h(row.guidance.url)}</a>` : '';
+      out.push(`<tr><td><code>${h(row.location)}</code></td><td class="sev-${row.severity}">${h(r.labels[row.severity])}</td><td><code>${h(row.ruleId)}</code></td><td>${h(row.message)}${guidance}</td></tr>`);
     }
     out.push('</table>');
   }

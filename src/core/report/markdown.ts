@@ -26,7 +26,10 @@ export function formatMarkdown(report: ScanReport, lang: Lang, generatedAt = new
     if (g.url) out.push(`<${g.url}>`, '');
     if (g.summary) out.push(`> ${md(g.summary)}`, '');
     out.push(`| ${r.labels.location} | ${r.labels.severity} | ${r.labels.rule} | ${r.labels.message} |`, '|---|---|---|---|');
-    for (const row of g.rows) out.push(`| \`${row.location.replace(/`/g, "'")}\` | ${r.labels[row.severity]} | \`${row.ruleId}\` | ${md(row.message)} |`);
+    for (const row of g.rows) {
+      const guidance = row.guidance ? ` ${md(row.guidance.label)} <${row.guidance.url}>` : '';
+      out.push(`| \`${row.location.replace(/`/g, "'")}\` | ${r.labels[row.severity]} | \`${row.ruleId}\` | ${md(row.message)}${guidance} |`);
+    }
     out.push('');
   }
   if (r.skipped.length > 0) {

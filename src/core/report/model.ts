@@ -15,6 +15,11 @@ export interface LocatedFinding extends Finding {
    * core/fingerprint). Absent only where the file's text was not at hand.
    */
   fingerprint?: string;
+  /**
+   * With a baseline (`--baseline`): `unchanged` when the baseline holds this finding's
+   * fingerprint (known, not counted for the exit code), `new` otherwise.
+   */
+  baseline?: 'new' | 'unchanged';
 }
 
 export interface SkippedFile {
@@ -32,6 +37,20 @@ export interface ScanReport {
   filesScanned: number;
   findings: LocatedFinding[];
   skipped: SkippedFile[];
+  /** Set when a baseline was applied: its path, how many findings it knew, how many of its entries are gone. */
+  baseline?: BaselineSummary;
+}
+
+/** What applying a baseline came to (see core/baseline). */
+export interface BaselineSummary {
+  /** The baseline file, as the user named it. */
+  path: string;
+  /** Findings of this scan that the baseline holds. */
+  known: number;
+  /** Findings of this scan that it does not. */
+  new: number;
+  /** Baseline entries of scanned files that this scan no longer finds. */
+  fixed: number;
 }
 
 /** Places a finding at 1-based positions using the file's line index. */
