@@ -20,7 +20,6 @@ export {
   allowList,
   guidanceFor,
   hasErrors,
-  MAX_PROJECT_CONFIG_BYTES,
   parseProjectConfig,
   problemText,
   restrictProjectConfig,

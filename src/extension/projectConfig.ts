@@ -129,17 +129,19 @@ export class ProjectConfigs implements vscode.Disposable {
   }
 
   private load(folder: vscode.WorkspaceFolder): FolderProject {
-    const e = engine();
     const none: FolderProject = { folder, config: {}, allow: undefined };
     const file = path.join(folder.uri.fsPath, FILE);
     let text: string;
     try {
       const st = fs.statSync(file);
-      if (!st.isFile() || st.size > e.MAX_PROJECT_CONFIG_BYTES) return none;
+      // Not read at all past this size (the parser refuses anything over 256 KB, and says so).
+      if (!st.isFile() || st.size > 16 << 20) return none;
       text = fs.readFileSync(file, 'utf8');
     } catch {
       return none;
     }
+    // Loaded only now: a folder without the file never loads the engine for it.
+    const e = engine();
     const lang = displayLang();
     const { config, problems } = e.parseProjectConfig(text);
     for (const p of problems) this.log[p.level === 'error' ? 'error' : 'warn'](`${file}: ${e.problemText(p, 'en')}`);

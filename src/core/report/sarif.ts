@@ -2,16 +2,11 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_VERSION } from '../fingerprint';
 import { primaryUrl } from '../guidelines/catalog';
-import { engineMessage, findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
+import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
 import { ruleById } from '../rules/index';
 import type { Severity } from '../types';
+import { ruleGuidanceHelp } from './guidance';
 import type { ScanReport } from './model';
-
-/** The organisation's guidance of a rule (from `.mamori.json`), as a line of the rule's help. */
-function guidanceHelp(report: ScanReport, ruleId: string, lang: Lang): string {
-  const url = report.findings.find((f) => f.ruleId === ruleId && f.guidance)?.guidance;
-  return url ? `\n- ${engineMessage('report.guidance', lang)} <${url}>` : '';
-}
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
@@ -33,7 +28,7 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
       shortDescription: { text: rule?.title[lang] ?? id },
       fullDescription: { text: rule?.description[lang] ?? id },
       ...(rule && primaryUrl(rule.guidelines) ? { helpUri: primaryUrl(rule.guidelines) } : {}),
-      help: { text: `${rule?.description[lang] ?? ''}\n\n${help}${guidanceHelp(report, id, lang)}`, markdown: `${rule?.description[lang] ?? ''}\n\n${help}${guidanceHelp(report, id, lang)}` },
+      help: { text: `${rule?.description[lang] ?? ''}\n\n${help}${ruleGuidanceHelp(report, id, lang)}`, markdown: `${rule?.description[lang] ?? ''}\n\n${help}${ruleGuidanceHelp(report, id, lang)}` },
       defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warning'] },
       properties: {
         category: rule?.category,
