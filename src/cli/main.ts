@@ -212,9 +212,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`mamori: ${project.error}\n`);
     return EXIT_USAGE;
   }
+  // (The first --write-baseline of a project whose .mamori.json already names it has none to read.)
   const baselineFile = values.baseline ?? projectBaseline(project);
   let baseline: Baseline | undefined;
-  if (baselineFile !== undefined) {
+  if (baselineFile !== undefined && !(values['write-baseline'] && values.baseline === undefined && !fs.existsSync(baselineFile))) {
     const read = readBaselineFile(baselineFile, lang);
     if ('error' in read) {
       process.stderr.write(`mamori: ${read.error}\n`);

@@ -15,6 +15,8 @@ const FILE = '.mamori.json';
 /** A workspace folder's `.mamori.json` as it applies: what was ignored, and why. */
 interface FolderProject {
   folder: vscode.WorkspaceFolder;
+  /** The file's size and modification time when read ('' when there was none). */
+  stamp: string;
   /** What applies (in Restricted Mode, the restricted part only); empty when there is no usable file. */
   config: ProjectConfig;
   /** The path and fingerprint allow-lists, built once. */
@@ -115,22 +117,29 @@ export class ProjectConfigs implements vscode.Disposable {
     return out;
   }
 
-  /** The project of the folder holding `uri`, read on first use. */
+  /**
+   * The project of the folder holding `uri`, read again whenever the file's size or time
+   * changed: a scan that starts before the watcher's event (a file just written) still uses
+   * the file as it is on disk, as the CLI would.
+   */
   private forUri(uri: vscode.Uri): FolderProject | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || folder.uri.scheme !== 'file') return undefined;
     const key = folder.uri.toString();
+    const file = path.join(folder.uri.fsPath, FILE);
+    const stamp = stampOf(file);
     let project = this.byFolder.get(key);
-    if (!project) {
-      project = this.load(folder);
+    if (!project || project.stamp !== stamp) {
+      if (project) this.told.delete(key);
+      project = this.load(folder, file, stamp);
       this.byFolder.set(key, project);
     }
     return Object.keys(project.config).length > 0 ? project : undefined;
   }
 
-  private load(folder: vscode.WorkspaceFolder): FolderProject {
-    const none: FolderProject = { folder, config: {}, allow: undefined };
-    const file = path.join(folder.uri.fsPath, FILE);
+  private load(folder: vscode.WorkspaceFolder, file: string, stamp: string): FolderProject {
+    const none: FolderProject = { folder, stamp, config: {}, allow: undefined };
+    if (stamp === '') return none;
     let text: string;
     try {
       const st = fs.statSync(file);
@@ -162,7 +171,7 @@ export class ProjectConfigs implements vscode.Disposable {
       }
     }
     this.log.info(`using ${file}`);
-    return { folder, config: applied, allow: e.allowList(applied) };
+    return { folder, stamp, config: applied, allow: e.allowList(applied) };
   }
 
   /** Says something about a folder's project file once (until the file changes). */
@@ -175,6 +184,16 @@ export class ProjectConfigs implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** A file's size and modification time, or '' when it is not a regular file. */
+function stampOf(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() ? `${st.size}:${st.mtimeMs}` : '';
+  } catch {
+    return '';
   }
 }
 

@@ -220,9 +220,11 @@ describe('.mamori.json', () => {
     assert.equal(byPrint.length, all.length - 1);
     assert.ok(!byPrint.some((f) => f.fingerprint === target.fingerprint));
 
-    // The baseline it names applies without --baseline.
-    assert.equal(run(['scan', '--write-baseline', 'ci/mamori-baseline.json', '--no-config'], dir).code, 0);
+    // The baseline it names applies without --baseline; the first --write-baseline makes it.
     fs.writeFileSync(path.join(dir, '.mamori.json'), '{ "baseline": "ci/mamori-baseline.json" }');
+    assert.equal(run(['scan'], dir).code, 2, 'a named baseline that does not exist is an error');
+    const first = run(['scan', '--write-baseline', 'ci/mamori-baseline.json'], dir);
+    assert.equal(first.code, 0, first.stderr);
     const r = run(['scan'], dir);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /Baseline ci\/mamori-baseline\.json: /);
