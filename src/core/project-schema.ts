@@ -18,13 +18,22 @@ export function projectSchema(): Record<string, unknown> {
     enumDescriptions: ['Report as an error / エラーとして報告', 'Report as a warning / 警告として報告', 'Report as information / 情報として報告', 'Do not report / 報告しない'],
   };
   const categoryProps = Object.fromEntries(CATEGORIES.map((c) => [c, { type: 'boolean', description: `Report the ${c} category / 分類 ${c} を報告する` }]));
-  const url = { type: 'string', pattern: '^https://', format: 'uri' };
+  // Shared definitions keep the file small: every rule refers to one severity and one link shape.
+  const severityRef = { $ref: '#/definitions/severity' };
+  const url = { $ref: '#/definitions/https' };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Mamori project configuration (.mamori.json)',
     description: 'Read by the Mamori CLI and the VS Code extension. / Mamori の CLI と VS Code 拡張機能が読むプロジェクト設定。',
+    // VS Code's own keywords: the file is JSONC, as the CLI reads it (no warning on either).
+    allowComments: true,
+    allowTrailingCommas: true,
     type: 'object',
     additionalProperties: false,
+    definitions: {
+      severity,
+      https: { type: 'string', pattern: '^https://', format: 'uri' },
+    },
     properties: {
       $schema: { type: 'string' },
       profile: {
@@ -42,7 +51,7 @@ export function projectSchema(): Record<string, unknown> {
         type: 'object',
         description: 'Severity per rule, or "off". / ルールごとの重大度、または "off"。',
         additionalProperties: false,
-        properties: Object.fromEntries(rules.map((r) => [r.id, { ...severity, description: `${r.title.en} / ${r.title.ja} (default: ${r.severity})` }])),
+        properties: Object.fromEntries(rules.map((r) => [r.id, { description: `${r.title.en} / ${r.title.ja} (default: ${r.severity})`, allOf: [severityRef] }])),
       },
       exclude: {
         type: 'array',

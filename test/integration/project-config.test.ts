@@ -14,6 +14,7 @@ import {
   rangeOf,
   waitForActivation,
   waitForDiagnostics,
+  waitFor,
   waitForRule,
   workspaceRoot,
 } from './helpers';
@@ -64,6 +65,26 @@ describe('.mamori.json', () => {
 
     await vscode.workspace.fs.delete(configFile(), { useTrash: false });
     await waitForRule(configJs(), 'secret/github-token');
+  });
+
+  it('is JSONC checked against the schema generated from the rules, with no other extension', async () => {
+    await vscode.workspace.fs.writeFile(configFile(), Buffer.from('// comments are fine\n{\n  "profile": "lax",\n  "rules": { "secret/no-such-rule": "off", },\n}\n', 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(configFile());
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'jsonc');
+    // VS Code's own JSON language features report what the schema forbids; comments and the
+    // trailing comma are not among them.
+    const problems = await waitFor(
+      'schema diagnostics on .mamori.json',
+      () => {
+        const ds = vscode.languages.getDiagnostics(configFile()).filter((d) => d.source !== 'Mamori');
+        return ds.some((d) => d.message.includes('secret/no-such-rule')) && ds.some((d) => d.range.start.line === 2) ? ds : undefined;
+      },
+      30_000,
+    );
+    assert.ok(!problems.some((d) => /comment|trailing/i.test(d.message)), problems.map((d) => d.message).join('; '));
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(configFile(), { useTrash: false });
   });
 
   it('gives the same findings as the CLI on the same tree', async () => {
