@@ -67,6 +67,23 @@ describe('.mamori.json', () => {
     await waitForRule(configJs(), 'secret/github-token');
   });
 
+  it('wins over the VS Code settings, rule by rule', async () => {
+    const env = fixtureUri('.env');
+    const settings = vscode.workspace.getConfiguration('mamori', workspaceRoot());
+    await settings.update('rules.severity', { 'secret/slack-token': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await openInEditor('.env');
+      await waitForDiagnostics(env, (ds) => !ds.some((d) => codeValue(d) === 'secret/slack-token'), 'the setting to turn secret/slack-token off');
+      await vscode.workspace.fs.writeFile(configFile(), Buffer.from('{ "rules": { "secret/slack-token": "warning" } }\n', 'utf8'));
+      const d = await waitForRule(env, 'secret/slack-token');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await settings.update('rules.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(configFile(), { useTrash: false }).then(undefined, () => undefined);
+      await closeAllEditors();
+    }
+  });
+
   it('is JSONC checked against the schema generated from the rules, with no other extension', async () => {
     await vscode.workspace.fs.writeFile(configFile(), Buffer.from('// comments are fine\n{\n  "profile": "lax",\n  "rules": { "secret/no-such-rule": "off", },\n}\n', 'utf8'));
     const doc = await vscode.workspace.openTextDocument(configFile());
