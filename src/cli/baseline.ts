@@ -1,6 +1,10 @@
 import * as fs from 'node:fs';
-import { parseBaseline, type Baseline, type BaselineProblem } from '../core/baseline';
+import { formatBaseline, parseBaseline, type Baseline, type BaselineProblem } from '../core/baseline';
+import { VERSION } from '../core/config';
 import type { Lang } from '../core/messages';
+import type { LocatedFinding } from '../core/report/model';
+import { writeFileAtomic } from '../core/write-file';
+import { writeErrorMessage } from './io';
 
 /** The largest baseline read: about 200,000 findings. A larger file is refused, not half-read. */
 const MAX_BASELINE_BYTES = 64 << 20;
@@ -35,6 +39,25 @@ export function readBaselineFile(file: string, lang: Lang): { baseline: Baseline
   const parsed = parseBaseline(text);
   if ('baseline' in parsed) return parsed;
   return { error: problemMessage(file, parsed.problem, lang) };
+}
+
+/**
+ * Writes the baseline of these findings (atomically: a kill or a full disk leaves the previous
+ * baseline whole) and says so on stderr; false, with the reason said, when it cannot be written.
+ */
+export function writeBaseline(file: string, findings: readonly LocatedFinding[], lang: Lang): boolean {
+  try {
+    writeFileAtomic(file, formatBaseline(findings, VERSION));
+  } catch (error) {
+    process.stderr.write(`${writeErrorMessage(file, 'baseline', error, lang)}\n`);
+    return false;
+  }
+  process.stderr.write(
+    lang === 'ja'
+      ? `mamori: 検出 ${findings.length} 件をベースライン ${file} に記録しました（秘密の値は含みません）。以後は --baseline ${file} で新しい検出だけが終了コードに数えられます。\n`
+      : `mamori: recorded ${findings.length} finding(s) in the baseline ${file} (no secret values). From now on, --baseline ${file} counts only new findings for the exit code.\n`,
+  );
+  return true;
 }
 
 function problemMessage(file: string, p: BaselineProblem, lang: Lang): string {

@@ -13,11 +13,11 @@ import { formatText } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
 import { ScanPool } from '../core/pool/pool';
 import { displayPath, scanPaths } from '../core/scan-paths';
-import { formatBaseline, type Baseline } from '../core/baseline';
+import type { Baseline } from '../core/baseline';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
 import { outputConflict, realish, writeErrorMessage } from './io';
-import { readBaselineFile } from './baseline';
+import { readBaselineFile, writeBaseline } from './baseline';
 import { applyProject, loadProject, projectBaseline, projectExcludes, scanConfigOf, withBaseline } from './project';
 
 /** Exit codes: the contract CI depends on. */
@@ -207,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // The project file (.mamori.json), and the baseline it or --baseline names.
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const project = loadProject({ config: values.config, noConfig: values['no-config'], targets }, lang, (line) => process.stderr.write(`${line}\n`));
   if ('error' in project) {
     process.stderr.write(`mamori: ${project.error}\n`);
@@ -302,19 +303,6 @@ async function main(argv: string[]): Promise<number> {
 
   report = applyProject(report, project);
   if (baseline && baselineFile) report = withBaseline(report, baseline, baselineFile, scanned);
-  if (values['write-baseline']) {
-    try {
-      writeFileAtomic(values['write-baseline'], formatBaseline(report.findings, VERSION));
-    } catch (error) {
-      process.stderr.write(`${writeErrorMessage(values['write-baseline'], 'baseline', error, lang)}\n`);
-      return EXIT_USAGE;
-    }
-    process.stderr.write(
-      lang === 'ja'
-        ? `mamori: 検出 ${report.findings.length} 件をベースライン ${values['write-baseline']} に記録しました（秘密の値は含みません）。以後は --baseline ${values['write-baseline']} で新しい検出だけが終了コードに数えられます。\n`
-        : `mamori: recorded ${report.findings.length} finding(s) in the baseline ${values['write-baseline']} (no secret values). From now on, --baseline ${values['write-baseline']} counts only new findings for the exit code.\n`,
-    );
-  }
 
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const formatters: Record<OutputFormat, () => string> = {
@@ -326,6 +314,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const body = formatters[format]();
   if (interrupted) return stopped(interrupted, report.filesScanned, pool, lang);
+  if (values['write-baseline'] && !writeBaseline(values['write-baseline'], report.findings, lang)) return EXIT_USAGE;
   if (values.output) {
     try {
       // A temporary file beside it, renamed over it: a kill or a full disk leaves the previous

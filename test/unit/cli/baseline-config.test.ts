@@ -160,6 +160,10 @@ describe('baselines', () => {
     const self = run(['scan', '.env', '--write-baseline', '.env'], dir);
     assert.equal(self.code, 2);
     assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), ENV);
+    // A path that cannot be written: exit 2, with what is in the way.
+    const blocked = run(['scan', '--write-baseline', '.env/base.json'], dir);
+    assert.equal(blocked.code, 2);
+    assert.match(blocked.stderr, /cannot write the baseline to \.env\/base\.json: a file is in the way/);
   });
 });
 
@@ -182,6 +186,7 @@ describe('.mamori.json', () => {
     assert.ok(after.includes('secret/slack-token'));
     // --no-config leaves the file out; --config names another.
     assert.ok(findings(run(['scan', '--format', 'json', '--no-config'], dir).stdout).some((f) => f.ruleId === 'secret/github-token'));
+    assert.equal(run(['scan', '--config', 'x.json', '--no-config'], dir).code, 2);
     fs.writeFileSync(path.join(dir, 'other.jsonc'), '{ "rules": { "secret/slack-token": "off" } }');
     const other = findings(run(['scan', '--format', 'json', '--config', 'other.jsonc'], dir).stdout).map((f) => f.ruleId);
     assert.ok(other.includes('secret/github-token') && !other.includes('secret/slack-token'));
