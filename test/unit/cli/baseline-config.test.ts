@@ -247,6 +247,7 @@ describe('.mamori.json', () => {
     assert.equal(json.find((f) => f.ruleId === 'secret/slack-token')?.guidance, 'https://wiki.example.co.jp/security/slack');
     assert.ok(json.filter((f) => f.ruleId !== 'secret/slack-token' && f.ruleId.startsWith('secret/')).every((f) => f.guidance === 'https://wiki.example.co.jp/security/secrets'));
     assert.match(run(['scan', '--format', 'markdown'], dir).stdout, /<https:\/\/wiki\.example\.co\.jp\/security\/slack>/);
+    assert.match(run(['scan', '--format', 'html'], dir).stdout, /Your organisation&#39;s guidance: <a href="https:\/\/wiki\.example\.co\.jp\/security\/slack">/);
     const sarif = JSON.parse(run(['scan', '--format', 'sarif'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } } }[] };
     const slack = sarif.runs[0].tool.driver.rules.find((r) => r.id === 'secret/slack-token');
     assert.match(slack?.help.text ?? '', /Your organisation's guidance: <https:\/\/wiki\.example\.co\.jp\/security\/slack>/);
