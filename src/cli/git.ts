@@ -81,7 +81,7 @@ export async function historyReport(options: {
     blobs++;
     if (Date.now() - shown < 200) return;
     shown = Date.now();
-    process.stderr.write(`\r${options.lang === 'ja' ? `${blobs} 個のファイル内容を走査済み…` : `${blobs} blobs scanned…`}`);
+    process.stderr.write(`\r${options.lang === 'ja' ? `${blobs} 個のファイル内容をスキャン済み…` : `${blobs} blobs scanned…`}`);
   };
   let report: ScanReport;
   try {
@@ -111,13 +111,13 @@ export async function historyReport(options: {
   if (shallow) {
     process.stderr.write(
       options.lang === 'ja'
-        ? 'mamori: 警告: このクローンは shallow（履歴の一部のみ）です。それより前のコミットは走査していません。git fetch --unshallow で全履歴を取得してください（GitHub Actions では fetch-depth: 0）。\n'
+        ? 'mamori: 警告: このクローンは shallow（履歴の一部のみ）です。それより前のコミットはスキャンしていません。git fetch --unshallow で全履歴を取得してください（GitHub Actions では fetch-depth: 0）。\n'
         : 'mamori: warning: this clone is shallow; commits before its oldest are not scanned. Fetch the whole history with git fetch --unshallow (in GitHub Actions, fetch-depth: 0).\n',
     );
   }
   process.stderr.write(
     options.lang === 'ja'
-      ? `mamori: 履歴 ${commits} コミットから、重複を除いた ${report.filesScanned} 個のファイル内容を走査しました。\n`
+      ? `mamori: 履歴 ${commits} コミットから、重複を除いた ${report.filesScanned} 個のファイル内容をスキャンしました。\n`
       : `mamori: history: ${commits} commit(s) read, ${report.filesScanned} unique blob(s) scanned.\n`,
   );
   return report;
@@ -142,7 +142,7 @@ export function gitErrorMessage(error: GitError, lang: Lang): string {
         : 'git was not found (not installed, or not on PATH). --staged, --changed-since and mamori history need git. Install git.'
     case 'not-repo':
       return ja
-        ? `${error.subject || error.detail} は git リポジトリの中にありません。--staged、--changed-since、mamori history は git リポジトリの中で実行してください（フォルダ全体の走査は mamori scan で行えます）。`
+        ? `${error.subject || error.detail} は git リポジトリの中にありません。--staged、--changed-since、mamori history は git リポジトリの中で実行してください（フォルダ全体のスキャンは mamori scan で行えます）。`
         : `${error.subject || error.detail} is not inside a git repository. Run --staged, --changed-since and mamori history inside one (mamori scan scans any folder).`;
     case 'bad-ref':
       return ja
@@ -157,6 +157,6 @@ export function gitErrorMessage(error: GitError, lang: Lang): string {
 function walkInstead(error: GitError, target: string, lang: Lang): string {
   const why = error.problem === 'missing' ? (lang === 'ja' ? 'git が見つからない' : 'git was not found') : lang === 'ja' ? `git が失敗した（${error.detail}）` : `git failed (${error.detail})`;
   return lang === 'ja'
-    ? `警告: ${why}ため、${target} は git を使わずに走査します。.gitignore に書かれたファイルは、git で管理されていても走査されません。`
+    ? `警告: ${why}ため、${target} は git を使わずにスキャンします。.gitignore に書かれたファイルは、git で管理されていてもスキャンされません。`
     : `warning: ${why}, so ${target} is walked without git: files listed in .gitignore are not scanned, even those git tracks.`;
 }

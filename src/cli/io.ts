@@ -2,8 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Lang } from '../core/messages';
 
-/** What the CLI writes: the report (--output) or the cache (--cache). */
-export type WrittenKind = 'report' | 'cache';
+/** What the CLI writes: the report (--output), the cache (--cache) or a baseline (--write-baseline). */
+export type WrittenKind = 'report' | 'cache' | 'baseline';
+
+/** The name of what is written, in a message. */
+function kindName(kind: WrittenKind, lang: Lang): string {
+  const names: Record<WrittenKind, [en: string, ja: string]> = { report: ['report', 'レポート'], cache: ['cache', 'キャッシュ'], baseline: ['baseline', 'ベースライン'] };
+  return names[kind][lang === 'ja' ? 1 : 0];
+}
 
 /**
  * Why a report or cache path is refused before the scan starts, or undefined when it may be
@@ -15,7 +21,7 @@ export type WrittenKind = 'report' | 'cache';
 export function outputConflict(file: string, kind: WrittenKind, targets: readonly string[], lang: Lang): string | undefined {
   const abs = path.resolve(file);
   const real = realish(abs);
-  const name = kind === 'report' ? (lang === 'ja' ? 'レポート' : 'report') : lang === 'ja' ? 'キャッシュ' : 'cache';
+  const name = kindName(kind, lang);
   for (const t of targets) {
     const target = realish(path.resolve(t));
     if (real === target) {
@@ -81,6 +87,7 @@ export function isOwnFile(file: string, kind: WrittenKind): boolean {
   }
   if (head.length === 0) return true; // An empty file holds nothing to lose.
   if (kind === 'cache') return /^\{"key":"[0-9a-f]*","files":\{/.test(head);
+  if (kind === 'baseline') return /^\{\s*"tool": "mamori-baseline",/.test(head);
   return (
     /^\{\s*"version": "[^"\n]*",\s*"findings": \[/.test(head) ||
     (/^\{\s*"\$schema": "https:\/\/json\.schemastore\.org\/sarif/.test(head) && head.includes('"name": "Mamori"')) ||
@@ -99,9 +106,9 @@ export function isOwnFile(file: string, kind: WrittenKind): boolean {
 export function writeErrorMessage(file: string, kind: WrittenKind, error: unknown, lang: Lang): string {
   const e = error as NodeJS.ErrnoException;
   const code = e?.code ?? '';
-  const what = kind === 'report' ? (lang === 'ja' ? 'レポート' : 'report') : lang === 'ja' ? 'キャッシュ' : 'cache';
+  const what = kindName(kind, lang);
   const ja = lang === 'ja';
-  const keep = kind === 'report' ? (ja ? '以前のファイルはそのまま残っています。' : 'Any previous file there is unchanged.') : '';
+  const keep = kind !== 'cache' ? (ja ? '以前のファイルはそのまま残っています。' : 'Any previous file there is unchanged.') : '';
   let advice: string;
   switch (code) {
     case 'ENOSPC':

@@ -12,11 +12,14 @@ import { formatSarif } from '../core/report/sarif';
 import { formatText } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
 import { ScanPool } from '../core/pool/pool';
-import { scanPaths } from '../core/scan-paths';
+import { displayPath, scanPaths } from '../core/scan-paths';
+import type { Baseline } from '../core/baseline';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
 import { gitFlagProblem, historyReport, scanSource } from './git';
 import { outputConflict, realish, writeErrorMessage } from './io';
+import { readBaselineFile, writeBaseline } from './baseline';
+import { applyProject, loadProject, projectBaseline, projectExcludes, scanConfigOf, withBaseline } from './project';
 
 /** Exit codes: the contract CI depends on. */
 const EXIT_CLEAN = 0;
@@ -46,7 +49,7 @@ function usage(lang: Lang): string {
   return lang === 'ja'
     ? `使い方: mamori scan [パス…] [オプション]
         mamori history [パス…] [--since REF|日付] [--all] [オプション]
-                                  git の履歴にあるすべてのファイル内容（blob）を一度ずつ走査
+                                  git の履歴にあるすべてのファイル内容（blob）を一度ずつスキャン
         mamori rules              ルールの一覧（Markdown）
 
 設定・コードから、日本の個人情報保護ガイドラインに関わる問題（ハードコードされた認証情報など）を検出します。
@@ -62,15 +65,19 @@ function usage(lang: Lang): string {
       --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみスキャン、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
       --jobs N                   並列にスキャンするスレッド数（既定: CPU コア数、0 = ワーカーなし）
       --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
+      --write-baseline FILE      現在の検出をベースラインとして記録（秘密の値は記録しません）
+      --baseline FILE            ベースラインにある検出を既知として扱い、終了コードに数えない
+      --config FILE              プロジェクト設定（既定: カレントフォルダの .mamori.json）
+      --no-config                .mamori.json を読まない
       --no-color                 色を付けない
   -h, --help                     このヘルプ
   -v, --version                  バージョン
 
 git（scan）: git の作業ツリーでは、git が管理するファイル（.gitignore に書かれていても）と
-  無視されていない未追跡ファイルを走査します。
-      --no-git                   git を使わず、フォルダをたどって走査（.gitignore に従う）
-      --staged                   ステージされた内容（インデックス）だけを走査（pre-commit 用）
-      --changed-since REF        REF と HEAD のマージベース以降に変更されたファイルだけを走査（プルリクエスト用）
+  無視されていない未追跡ファイルをスキャンします。
+      --no-git                   git を使わず、フォルダをたどってスキャン（.gitignore に従う）
+      --staged                   ステージされた内容（インデックス）だけをスキャン（pre-commit 用）
+      --changed-since REF        REF と HEAD のマージベース以降に変更されたファイルだけをスキャン（プルリクエスト用）
 git（history）:
       --since REF|日付           REF に含まれないコミット、またはこの日付より後のコミットだけ
       --all                      HEAD だけでなく、すべての参照（ブランチ・タグなど）から
@@ -96,6 +103,10 @@ Options:
       --max-file-size KB         skip files larger than this; SQL/CSV/TSV files: scan only their first KB (default: ${settingDefault<number>('mamori.files.maxFileSize')})
       --jobs N                   scanning threads (default: one per CPU core; 0 = no worker threads)
       --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
+      --write-baseline FILE      record today's findings as a baseline (no secret values are stored)
+      --baseline FILE            findings in this baseline are known: shown, not counted for the exit code
+      --config FILE              project configuration (default: .mamori.json in the current folder)
+      --no-config                do not read .mamori.json
       --no-color                 no ANSI colours
   -h, --help                     show this help
   -v, --version                  show the version
@@ -155,6 +166,10 @@ async function main(argv: string[]): Promise<number> {
         'changed-since': { type: 'string' },
         since: { type: 'string' },
         all: { type: 'boolean' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -223,8 +238,31 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  // Refused before anything is scanned: a report or cache path that would overwrite a scanned file.
-  const written = [...(values.output ? [{ file: values.output, kind: 'report' as const }] : []), ...(values.cache ? [{ file: values.cache, kind: 'cache' as const }] : [])];
+  // The project file (.mamori.json), and the baseline it or --baseline names.
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  const project = loadProject({ config: values.config, noConfig: values['no-config'], targets }, lang, (line) => process.stderr.write(`${line}\n`));
+  if ('error' in project) {
+    process.stderr.write(`mamori: ${project.error}\n`);
+    return EXIT_USAGE;
+  }
+  // (The first --write-baseline of a project whose .mamori.json already names it has none to read.)
+  const baselineFile = values.baseline ?? projectBaseline(project);
+  let baseline: Baseline | undefined;
+  if (baselineFile !== undefined && !(values['write-baseline'] && values.baseline === undefined && !fs.existsSync(baselineFile))) {
+    const read = readBaselineFile(baselineFile, lang);
+    if ('error' in read) {
+      process.stderr.write(`mamori: ${read.error}\n`);
+      return EXIT_USAGE;
+    }
+    baseline = read.baseline;
+  }
+
+  // Refused before anything is scanned: a report, cache or baseline path that would overwrite a scanned file.
+  const written = [
+    ...(values.output ? [{ file: values.output, kind: 'report' as const }] : []),
+    ...(values.cache ? [{ file: values.cache, kind: 'cache' as const }] : []),
+    ...(values['write-baseline'] ? [{ file: values['write-baseline'], kind: 'baseline' as const }] : []),
+  ];
   for (const { file, kind } of written) {
     const conflict = outputConflict(file, kind, targets, lang);
     if (conflict) {
@@ -234,9 +272,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Those files, and our temporary files beside them, are not scanned (a report of the last run
   // in the scanned folder would otherwise be scanned as part of the project).
-  const own = new Set(written.flatMap(({ file }) => [path.resolve(file), realish(path.resolve(file))]));
+  const own = new Set([...written.map(({ file }) => file), ...(baselineFile ? [baselineFile] : [])].flatMap((file) => [path.resolve(file), realish(path.resolve(file))]));
+  const excluded = projectExcludes(project, targets);
 
-  const config = { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) };
+  const config = scanConfigOf(project, { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) });
   const cache = values.cache
     ? ScanCache.load(values.cache, ScanCache.keyFor(config), (problem) =>
         process.stderr.write(
@@ -250,25 +289,29 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY === true;
   let files = 0;
   let shown = 0;
+  // The files scanned, by report path: a baseline entry counts as fixed only in a file scanned.
+  const scanned = new Set<string>();
   // After a scan the workers are stopped while the report is written, not before: stopping one
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
-  const report = await (command === 'history' ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress }) : scanPaths(targets, {
+  let report = await (command === 'history' ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress }) : scanPaths(targets, {
     // Git's file set, the staged copies or the changed files (see ./git.ts).
     ...scanSource(targets, values, gitWalk, lang),
     config,
     pool,
     ...(cache ? { cache } : {}),
     maxFileSize: maxFileSizeKb * 1024,
-    exclude: values.exclude ?? [],
+    exclude: [...excluded.walker, ...(values.exclude ?? [])],
     root: process.cwd(),
     isCancelled: () => interrupted !== undefined,
-    ...(own.size > 0 ? { claim: (file: string) => own.has(file) || isMamoriTemp(file) } : {}),
-    ...(progress
+    claim: (file: string) => own.has(file) || isMamoriTemp(file) || excluded.excludes(file),
+    ...(progress || baseline
       ? {
-          onFile: () => {
+          onFile: (file: string) => {
+            if (baseline) scanned.add(displayPath(process.cwd(), file));
+            if (!progress) return;
             files++;
             if (Date.now() - shown < 200) return;
             shown = Date.now();
@@ -293,6 +336,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  report = applyProject(report, project);
+  if (baseline && baselineFile) report = withBaseline(report, baseline, baselineFile, scanned);
+
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const formatters: Record<OutputFormat, () => string> = {
     text: () => formatText(report, lang, color),
@@ -303,6 +349,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const body = formatters[format]();
   if (interrupted) return stopped(interrupted, report.filesScanned, pool, lang);
+  if (values['write-baseline'] && !writeBaseline(values['write-baseline'], report.findings, lang)) return EXIT_USAGE;
   if (values.output) {
     try {
       // A temporary file beside it, renamed over it: a kill or a full disk leaves the previous
@@ -320,8 +367,10 @@ async function main(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(body);
   }
+  // Findings known from the baseline, and all of today's once written to a baseline, do not count.
+  if (values['write-baseline']) return EXIT_CLEAN;
   const threshold = SEVERITY_RANK[failOn];
-  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return report.findings.some((f) => f.baseline !== 'unchanged' && SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 main(process.argv.slice(2)).then(

@@ -31,6 +31,8 @@ export interface ResolvedConfig {
   ruleSeverity: Record<string, Severity | 'off'>;
   /** The password-policy profile with any custom numbers applied. */
   passwordPolicy: PasswordProfile;
+  /** Literal strings whose presence in a finding's matched text allows it (see ScanConfig). */
+  allowValues: string[];
 }
 
 /** Setting key of the password-policy profile. */
@@ -48,6 +50,7 @@ export function resolveConfig(config: ScanConfig = {}): ResolvedConfig {
     categories,
     ruleSeverity: { ...(config.ruleSeverity ?? {}) },
     passwordPolicy: resolveProfile(profile, config.passwordPolicy?.overrides),
+    allowValues: Array.isArray(config.allowValues) ? config.allowValues.filter((v) => typeof v === 'string' && v.length > 0) : [],
   };
 }
 

@@ -16,6 +16,12 @@ export function fill(template: string, data: Readonly<Record<string, string>>): 
 export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   'fix.openGuideline': { en: 'Open guideline: {title}', ja: 'ガイドラインを開く: {title}' },
   'report.skipped': { en: 'skipped', ja: 'スキップ' },
+  'report.known': { en: '(known from the baseline)', ja: '（ベースラインで既知）' },
+  'report.guidance': { en: "Your organisation's guidance:", ja: '組織のガイダンス:' },
+  'report.baseline': {
+    en: 'Baseline {file}: {known} finding(s) known from the baseline (not counted for the exit code), {new} new, {fixed} fixed',
+    ja: 'ベースライン {file}: 既知 {known} 件（終了コードには数えません）、新規 {new} 件、解消 {fixed} 件',
+  },
   'skip.too-large': { en: 'file larger than {limit}', ja: '{limit} を超えるファイル' },
   'skip.binary': { en: 'binary file', ja: 'バイナリファイル' },
   'skip.not-regular': { en: 'not a regular file (FIFO, socket or device)', ja: '通常ファイルではありません（FIFO・ソケット・デバイス）' },
@@ -26,9 +32,9 @@ export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
   },
   'skip.symlink': {
     en: 'symbolic link in git: the file it points to is scanned where git holds it',
-    ja: 'git 上のシンボリックリンクです。リンク先のファイルは git 上の位置で走査します',
+    ja: 'git 上のシンボリックリンクです。リンク先のファイルは git 上の位置でスキャンします',
   },
-  'skip.submodule': { en: 'submodule or nested repository: scan it on its own', ja: 'サブモジュールまたは入れ子のリポジトリです。個別に走査してください' },
+  'skip.submodule': { en: 'submodule or nested repository: scan it on its own', ja: 'サブモジュールまたは入れ子のリポジトリです。個別にスキャンしてください' },
   'skip.deleted': { en: 'tracked by git but deleted from the working tree', ja: 'git で管理されていますが、作業ツリーから削除されています' },
   'history.commit': { en: 'commit {commit} ({date})', ja: 'コミット {commit}（{date}）' },
   'history.inHead': { en: 'still in HEAD', ja: 'HEAD にも残っています' },

@@ -108,12 +108,16 @@ function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: 
       onRuleError?.(rule.id, error);
     }
   }
-  if (pending) return Promise.all(pending).then(() => collect(file.text, doc.text, rules, results));
-  return Promise.resolve(collect(file.text, doc.text, rules, results));
+  const allowed = ctx.config.allowValues;
+  if (pending) return Promise.all(pending).then(() => collect(file.text, doc.text, rules, results, allowed));
+  return Promise.resolve(collect(file.text, doc.text, rules, results, allowed));
 }
 
-/** The rules' raw findings as findings, deduplicated, without suppressed ones, by position. */
-function collect(original: string, text: string, rules: Plan['rules'], results: readonly (readonly RawFinding[] | undefined)[]): Finding[] {
+/**
+ * The rules' raw findings as findings, deduplicated, without suppressed ones and without those
+ * the project's allowed values cover, by position.
+ */
+function collect(original: string, text: string, rules: Plan['rules'], results: readonly (readonly RawFinding[] | undefined)[], allowed: readonly string[]): Finding[] {
   const bom = text.length === original.length ? 0 : 1;
   const findings: Finding[] = [];
   for (let i = 0; i < rules.length; i++) {
@@ -136,7 +140,7 @@ function collect(original: string, text: string, rules: Plan['rules'], results: 
   }
   if (findings.length === 0) return findings;
   if (findings.some((f) => f.category === 'pii-exposure') && mentionsMyNumber(text)) markMyNumberExposures(findings);
-  return applySuppressions(original, dedupeOverlaps(dedupe(findings), ruleById))
+  return applySuppressions(original, dedupeOverlaps(dedupe(allowed.length > 0 ? findings.filter((f) => !isAllowed(original, f, allowed)) : findings), ruleById))
     .map(masked)
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
 }
@@ -167,6 +171,12 @@ function masked(f: Finding): Finding {
   }
   const excerpt = f.excerpt === undefined ? undefined : redact(f.excerpt);
   return data === f.data && excerpt === f.excerpt ? f : { ...f, data, ...(excerpt !== undefined ? { excerpt } : {}) };
+}
+
+/** Whether the text a finding covers contains one of the allowed literals (plain `includes`, no pattern). */
+function isAllowed(text: string, f: Finding, allowed: readonly string[]): boolean {
+  const matched = text.slice(f.range[0], f.range[1]);
+  return allowed.some((v) => matched.includes(v));
 }
 
 /** Drops exact repeats (same rule, same range), which overlapping detectors can produce. */

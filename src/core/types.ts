@@ -66,6 +66,8 @@ export interface Finding {
   /** Short context for reports; always masked for secrets. */
   excerpt?: string;
   fixes?: Fix[];
+  /** The organisation's own guidance page for this finding, from the project's `.mamori.json`. */
+  guidance?: string;
 }
 
 /** The input of a scan: a path (used for format detection and reports) and the text. */
@@ -82,4 +84,9 @@ export interface ScanConfig {
   ruleSeverity?: Record<string, Severity | 'off'>;
   /** Which guideline profile password policies are judged against, and custom numbers. */
   passwordPolicy?: PasswordPolicyConfig;
+  /**
+   * Literal strings (from the project's `.mamori.json`, never from scanned text): a finding
+   * whose matched text contains one is not reported. Compared as plain text, no pattern.
+   */
+  allowValues?: string[];
 }

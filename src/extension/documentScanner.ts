@@ -2,10 +2,12 @@ import ignore from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanPool } from '../core/pool/pool';
+import type { LocatedFinding } from '../core/report/model';
 import { engine } from './engine';
 import { documentRanges, ruleErrorDiagnostic, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';
+import type { ProjectConfigs } from './projectConfig';
 import { readSettings, type Settings } from './settings';
 import type { FindingStore } from './state';
 
@@ -50,6 +52,8 @@ export class DocumentScanner implements vscode.Disposable {
     private readonly collection: vscode.DiagnosticCollection,
     private readonly store: FindingStore,
     private readonly log: Logger,
+    /** The workspace folders' `.mamori.json`, applied over the settings (none in unit tests). */
+    private readonly projects?: ProjectConfigs,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.scanNow(d)),
@@ -90,7 +94,7 @@ export class DocumentScanner implements vscode.Disposable {
   scanNow(doc: vscode.TextDocument): Promise<void> {
     if (!this.isScannable(doc)) return Promise.resolve();
     const key = doc.uri.toString();
-    const settings = readSettings(doc.uri);
+    const settings = this.settingsFor(doc.uri);
     if (!settings.enable || this.isExcluded(doc.uri, settings.exclude)) {
       this.forget(doc.uri);
       return Promise.resolve();
@@ -134,13 +138,24 @@ export class DocumentScanner implements vscode.Disposable {
     if (result.kind !== 'document') return;
     for (const e of result.errors) this.log.error(`rule failed on ${name}: ${e.detail ?? ''}`);
     if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-    const findings = result.findings;
+    const findings = this.projects ? this.projects.documentFindings(doc.uri, text, result.findings) : result.findings;
     const rangeOf = documentRanges(doc);
     const lang = displayLang();
     const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
     this.store.set({ uri: doc.uri, version, findings, ranges: diagnostics.map((d) => d.range) });
     this.collection.set(doc.uri, [...diagnostics, ...result.errors.filter((e) => e.reason === 'rule-error').map((e) => ruleErrorDiagnostic(e.detail))]);
     this.log.trace(`scanned ${name} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
+  }
+
+  /** A workspace scan's findings of one file after its folder's `.mamori.json` (allow-lists, guidance). */
+  projectFindings(uri: vscode.Uri, findings: LocatedFinding[]): LocatedFinding[] {
+    return this.projects ? this.projects.locatedFindings(uri, findings) : findings;
+  }
+
+  /** The settings of a file with its folder's `.mamori.json` over them. */
+  settingsFor(uri: vscode.Uri): Settings {
+    const settings = readSettings(uri);
+    return this.projects ? this.projects.settings(uri, settings) : settings;
   }
 
   private isExcluded(uri: vscode.Uri, patterns: readonly string[]): boolean {

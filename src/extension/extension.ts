@@ -7,6 +7,7 @@ import { FindingsStatus, FindingsView } from './findingsView';
 import { FindingHoverProvider } from './hover';
 import { RULE_SCHEME, RuleDocsProvider, showRule } from './ruleDocs';
 import { createLogger } from './log';
+import { ProjectConfigs } from './projectConfig';
 import { FindingStore } from './state';
 import { WorkspaceScanner, type WorkspaceScanSummary } from './workspaceScan';
 
@@ -16,7 +17,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createLogger();
   const collection = vscode.languages.createDiagnosticCollection('mamori');
   const store = new FindingStore();
-  const documents = new DocumentScanner(collection, store, log);
+  const projects = new ProjectConfigs(log);
+  const documents = new DocumentScanner(collection, store, log, projects);
   const workspace = new WorkspaceScanner(collection, store, documents, log);
   const view = new FindingsView(store);
   const status = new FindingsStatus(store);
@@ -24,6 +26,9 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     log,
+    projects,
+    // A .mamori.json created, changed or deleted at a folder's root: open documents again.
+    projects.onDidChange(() => documents.rescanOpen()),
     collection,
     documents,
     workspace,

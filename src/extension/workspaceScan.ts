@@ -8,7 +8,7 @@ import { ruleErrorDiagnostic, toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';
 import type { Logger } from './log';
-import { editorExcludes, ignoreFiles, readSettings } from './settings';
+import { editorExcludes, ignoreFiles } from './settings';
 import type { FindingStore } from './state';
 
 /** What "Mamori: Scan Workspace" reports back (also its command result, for tests and tasks). */
@@ -76,7 +76,8 @@ export class WorkspaceScanner implements vscode.Disposable {
         this.log.warn(`workspace scan skips ${folder.uri.toString()}: only folders on disk can be walked`);
         continue;
       }
-      const settings = readSettings(folder.uri);
+      // The folder's settings with its .mamori.json over them, as for its open documents.
+      const settings = this.documents.settingsFor(folder.uri);
       if (!settings.enable) continue;
       const exclude = [...settings.exclude, ...editorExcludes(folder.uri)];
       const cache = this.cacheFor(folder.uri.fsPath, settings.scan);
@@ -99,9 +100,10 @@ export class WorkspaceScanner implements vscode.Disposable {
         onFile: (file, findings) => {
           const uri = vscode.Uri.file(file);
           seen.add(uri.toString());
-          this.publish(uri, findings, lang);
+          const kept = this.documents.projectFindings(uri, findings);
+          this.publish(uri, kept, lang);
           summary.filesScanned++;
-          summary.findings += findings.length;
+          summary.findings += kept.length;
           reportProgress();
         },
       });

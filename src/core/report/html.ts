@@ -39,7 +39,8 @@ export function formatHtml(report: ScanReport, lang: Lang, generatedAt = new Dat
     if (g.org.length > 0) out.push('<ul>', ...g.org.map((o) => `<li>${o.url ? `<a href="${h(o.url)}">${h(o.label)}</a>` : h(o.label)}${o.summary ? `: ${h(o.summary)}` : ''}</li>`), '</ul>');
     out.push(`<table><tr><th>${h(r.labels.location)}</th><th>${h(r.labels.severity)}</th><th>${h(r.labels.rule)}</th><th>${h(r.labels.message)}</th></tr>`);
     for (const row of g.rows) {
-      out.push(`<tr><td><code>${h(row.location)}</code></td><td class="sev-${row.severity}">${h(r.labels[row.severity])}</td><td><code>${h(row.ruleId)}</code></td><td>${h(row.message)}</td></tr>`);
+      const guidance = row.guidance ? `<br>${h(row.guidance.label)} <a href="${h(row.guidance.url)}">${h(row.guidance.url)}</a>` : '';
+      out.push(`<tr><td><code>${h(row.location)}</code></td><td class="sev-${row.severity}">${h(r.labels[row.severity])}</td><td><code>${h(row.ruleId)}</code></td><td>${h(row.message)}${guidance}</td></tr>`);
     }
     out.push('</table>');
   }

@@ -28,7 +28,10 @@ export function formatMarkdown(report: ScanReport, lang: Lang, generatedAt = new
     for (const o of g.org) out.push(`- ${o.url ? `[${md(o.label)}](${o.url})` : md(o.label)}${o.summary ? `: ${md(o.summary)}` : ''}`);
     if (g.org.length > 0) out.push('');
     out.push(`| ${r.labels.location} | ${r.labels.severity} | ${r.labels.rule} | ${r.labels.message} |`, '|---|---|---|---|');
-    for (const row of g.rows) out.push(`| \`${row.location.replace(/`/g, "'")}\` | ${r.labels[row.severity]} | \`${row.ruleId}\` | ${md(row.message)} |`);
+    for (const row of g.rows) {
+      const guidance = row.guidance ? ` ${md(row.guidance.label)} <${row.guidance.url}>` : '';
+      out.push(`| \`${row.location.replace(/`/g, "'")}\` | ${r.labels[row.severity]} | \`${row.ruleId}\` | ${md(row.message)}${guidance} |`);
+    }
     out.push('');
   }
   if (r.skipped.length > 0) {

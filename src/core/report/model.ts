@@ -15,6 +15,11 @@ export interface LocatedFinding extends Finding {
    * core/fingerprint). Absent only where the file's text was not at hand.
    */
   fingerprint?: string;
+  /**
+   * With a baseline (`--baseline`): `unchanged` when the baseline holds this finding's
+   * fingerprint (known, not counted for the exit code), `new` otherwise.
+   */
+  baseline?: 'new' | 'unchanged';
   /** Where in the repository's history the finding was found (`mamori history` only). */
   commit?: Provenance;
 }
@@ -62,6 +67,20 @@ export interface ScanReport {
   skipped: SkippedFile[];
   /** Set for a scan of a repository's history: what was scanned were blobs, each once. */
   history?: HistoryScope;
+  /** Set when a baseline was applied: its path, how many findings it knew, how many of its entries are gone. */
+  baseline?: BaselineSummary;
+}
+
+/** What applying a baseline came to (see core/baseline). */
+export interface BaselineSummary {
+  /** The baseline file, as the user named it. */
+  path: string;
+  /** Findings of this scan that the baseline holds. */
+  known: number;
+  /** Findings of this scan that it does not. */
+  new: number;
+  /** Baseline entries of scanned files that this scan no longer finds. */
+  fixed: number;
 }
 
 /** Places a finding at 1-based positions using the file's line index. */

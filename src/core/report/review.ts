@@ -1,5 +1,5 @@
 import { GUIDELINES, type Guideline } from '../guidelines/catalog';
-import { findingGuidelines, findingMessage, guidelineLabelWithLevel, provenanceText, skipMessage, type Lang } from '../messages';
+import { engineMessage, findingGuidelines, findingMessage, guidelineLabelWithLevel, provenanceText, skipMessage, type Lang } from '../messages';
 import { assessFindings } from '../reporting/duty';
 import { DUTY_LABELS, regimeLines } from '../reporting/render';
 import { CATEGORIES, type Category, type Severity } from '../types';
@@ -25,7 +25,10 @@ export interface ReviewRow {
   location: string;
   severity: Severity;
   ruleId: string;
+  /** The finding's message, marked when the baseline knows it. */
   message: string;
+  /** The organisation's own guidance page (from `.mamori.json`). */
+  guidance?: { label: string; url: string };
 }
 
 const CATEGORY_LABEL: Record<Category, Record<Lang, string>> = {
@@ -77,7 +80,13 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
         rows: findings
           .slice()
           .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.line - b.line)
-          .map((f) => ({ location: `${f.path}:${f.line}:${f.column}${f.commit ? ` — ${provenanceText(f.commit, lang)}` : ''}`, severity: f.severity, ruleId: f.ruleId, message: findingMessage(f, lang) })),
+          .map((f) => ({
+            location: `${f.path}:${f.line}:${f.column}${f.commit ? ` — ${provenanceText(f.commit, lang)}` : ''}`,
+            severity: f.severity,
+            ruleId: f.ruleId,
+            message: f.baseline === 'unchanged' ? `${findingMessage(f, lang)} ${engineMessage('report.known', lang)}` : findingMessage(f, lang),
+            ...(f.guidance ? { guidance: { label: engineMessage('report.guidance', lang), url: f.guidance } } : {}),
+          })),
       };
     })
     .sort((a, b) => b.rows.filter((r) => r.severity === 'error').length - a.rows.filter((r) => r.severity === 'error').length || b.rows.length - a.rows.length);
@@ -93,6 +102,9 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
       [lang === 'ja' ? 'スキャンしたファイル数' : 'Files scanned', String(report.filesScanned)],
       [lang === 'ja' ? '検出数' : 'Findings', String(report.findings.length)],
       ['Mamori', report.version],
+      ...(report.baseline
+        ? [[lang === 'ja' ? 'ベースライン' : 'Baseline', engineMessage('report.baseline', lang, { file: report.baseline.path, known: String(report.baseline.known), new: String(report.baseline.new), fixed: String(report.baseline.fixed) }).replace(/^[^:]*: /, '')] as [string, string]]
+        : []),
     ],
     counts,
     ...(reminder ? { reminder } : {}),

@@ -7,6 +7,7 @@ import { ruleById } from '../rules/index';
 import type { Severity } from '../types';
 import { assessFindings } from '../reporting/duty';
 import { dutyJson } from '../reporting/json';
+import { ruleGuidanceHelp } from './guidance';
 import type { ScanReport } from './model';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -29,7 +30,7 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
       shortDescription: { text: rule?.title[lang] ?? id },
       fullDescription: { text: rule?.description[lang] ?? id },
       ...(rule && primaryUrl(rule.guidelines) ? { helpUri: primaryUrl(rule.guidelines) } : {}),
-      help: { text: `${rule?.description[lang] ?? ''}\n\n${help}`, markdown: `${rule?.description[lang] ?? ''}\n\n${help}` },
+      help: { text: `${rule?.description[lang] ?? ''}\n\n${help}${ruleGuidanceHelp(report, id, lang)}`, markdown: `${rule?.description[lang] ?? ''}\n\n${help}${ruleGuidanceHelp(report, id, lang)}` },
       defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warning'] },
       properties: {
         category: rule?.category,
@@ -65,6 +66,8 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
       // A history scan names the commit that brought the content in (see core/git/history.ts).
       ...(f.commit ? { commit: f.commit.hash, commitDate: f.commit.date, inHead: f.commit.inHead } : {}),
     },
+    // With --baseline: "unchanged" for a finding the baseline knows, "new" otherwise (core/baseline).
+    ...(f.baseline ? { baselineState: f.baseline } : {}),
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -142,7 +142,7 @@ describe('reporting duty from findings', () => {
     const text = formatText(r, 'ja');
     const tail = text.trimEnd().split('\n');
     assert.equal(tail[tail.length - 1], 'Mamori 漏えい等報告の確認、詳細: https://www.ppc.go.jp/personalinfo/legal/leakAction/');
-    assert.ok(text.indexOf('── 漏えい等報告の確認 ──') > text.indexOf('ファイルを走査'));
+    assert.ok(text.indexOf('── 漏えい等報告の確認 ──') > text.indexOf('ファイルをスキャン'));
     assert.match(text, /番号法（特定個人情報）：報告対象 — 番号法規則第2条第3号/);
     assert.match(formatText(r, 'en'), /Preserve the access logs/);
     const json = JSON.parse(formatJson(r, 'en')) as { reporting: { regimes: { regime: string; reportable: string }[] } };

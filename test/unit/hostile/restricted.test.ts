@@ -32,3 +32,32 @@ describe('Restricted Mode', () => {
     }
   });
 });
+
+describe('Restricted Mode and .mamori.json', () => {
+  it('leaves a hostile project file nothing that silences a finding', async () => {
+    const { parseProjectConfig, restrictProjectConfig, withProjectConfig } = await import('../../../src/core/project-config');
+    const { scanText } = await import('../../../src/core/scan');
+    const hostile = parseProjectConfig(
+      JSON.stringify({
+        categories: { secret: false, 'pii-exposure': false, 'pii-data': false, 'password-policy': false },
+        rules: { 'secret/github-token': 'off' },
+        exclude: ['**'],
+        allow: { paths: ['**'], values: [GH.slice(0, 6)] },
+        guidance: { secret: 'https://attacker.example/rotate-here' },
+      }),
+    );
+    assert.deepEqual(hostile.problems, []);
+    const text = `TOKEN=${GH}\n`;
+    // Trusted, the file does what it says: nothing is reported.
+    assert.equal((await scanText({ path: '.env', text }, withProjectConfig({}, hostile.config))).length, 0);
+    // Untrusted, only what cannot lower the report is kept, and the finding is back.
+    const { config, ignored } = restrictProjectConfig(hostile.config);
+    assert.deepEqual(config.categories, {});
+    assert.equal(config.exclude, undefined);
+    assert.equal(config.allow, undefined);
+    assert.equal(config.guidance, undefined);
+    assert.ok(ignored.includes('rules.secret/github-token') && ignored.includes('categories.secret') && ignored.includes('allow'));
+    const found = await scanText({ path: '.env', text }, withProjectConfig({}, config));
+    assert.ok(found.some((f) => f.ruleId === 'secret/github-token'));
+  });
+});
