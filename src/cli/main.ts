@@ -15,6 +15,7 @@ import { ScanPool } from '../core/pool/pool';
 import { scanPaths } from '../core/scan-paths';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
+import { sarifOptions } from './ci-env';
 import { outputConflict, realish, writeErrorMessage } from './io';
 
 /** Exit codes: the contract CI depends on. */
@@ -59,6 +60,8 @@ function usage(lang: Lang): string {
       --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみ走査、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
       --jobs N                   並列に走査するスレッド数（既定: CPU コア数、0 = ワーカーなし）
       --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
+      --root DIR                 レポートのパスを DIR からの相対パスにする（既定: カレントフォルダ。モノレポのサブフォルダで実行する CI 用）
+      --sarif-category NAME      SARIF の automationDetails のカテゴリ（既定: mamori。1 つのリポジトリで複数回アップロードする場合に分ける）
       --no-color                 色を付けない
   -h, --help                     このヘルプ
   -v, --version                  バージョン
@@ -82,6 +85,8 @@ Options:
       --max-file-size KB         skip files larger than this; SQL/CSV/TSV files: scan only their first KB (default: ${settingDefault<number>('mamori.files.maxFileSize')})
       --jobs N                   scanning threads (default: one per CPU core; 0 = no worker threads)
       --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
+      --root DIR                 report paths relative to DIR (default: the current folder; for CI jobs run in a subfolder)
+      --sarif-category NAME      SARIF automationDetails category (default: mamori; one per upload when a repository uploads several)
       --no-color                 no ANSI colours
   -h, --help                     show this help
   -v, --version                  show the version
@@ -126,6 +131,8 @@ async function main(argv: string[]): Promise<number> {
         'max-file-size': { type: 'string' },
         jobs: { type: 'string' },
         cache: { type: 'string' },
+        root: { type: 'string' },
+        'sarif-category': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -183,6 +190,13 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 0 to 256`);
   }
 
+  // Report paths (and SARIF URIs) are relative to --root: a monorepo job run from a subfolder
+  // names the repository's root so alerts land on the right files.
+  const root = path.resolve(values.root ?? process.cwd());
+  if (values.root !== undefined && !fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(lang === 'ja' ? `--root には既存のフォルダを指定してください: ${values.root}` : `--root must name an existing folder: ${values.root}`);
+  }
+
   const targets = paths.length > 0 ? paths : ['.'];
   for (const t of targets) {
     if (!fs.existsSync(t)) {
@@ -228,7 +242,7 @@ async function main(argv: string[]): Promise<number> {
     ...(cache ? { cache } : {}),
     maxFileSize: maxFileSizeKb * 1024,
     exclude: values.exclude ?? [],
-    root: process.cwd(),
+    root,
     isCancelled: () => interrupted !== undefined,
     ...(own.size > 0 ? { claim: (file: string) => own.has(file) || isMamoriTemp(file) } : {}),
     ...(progress
@@ -262,7 +276,7 @@ async function main(argv: string[]): Promise<number> {
   const formatters: Record<OutputFormat, () => string> = {
     text: () => formatText(report, lang, color),
     json: () => formatJson(report, lang),
-    sarif: () => formatSarif(report, lang),
+    sarif: () => formatSarif(report, lang, sarifOptions(values['sarif-category'], process.env)),
     markdown: () => formatMarkdown(report, lang),
     html: () => formatHtml(report, lang),
   };

@@ -1,43 +1,37 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_VERSION } from '../fingerprint';
-import { primaryUrl } from '../guidelines/catalog';
-import { findingGuidelines, findingMessage, guidelineLabel, skipMessage, type Lang } from '../messages';
-import { ruleById } from '../rules/index';
-import type { Severity } from '../types';
+import { findingMessage, skipMessage, type Lang } from '../messages';
+import { RULES, ruleById } from '../rules/index';
 import type { ScanReport } from './model';
+import { LEVEL, sarifRule, unknownRule } from './sarif-rules';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+/** What a SARIF log says about its run besides the report. */
+export interface SarifOptions {
+  /**
+   * `automationDetails.id`'s category: code scanning keeps one set of alerts per category, so
+   * two jobs that scan different folders of one repository need different ones.
+   */
+  category?: string;
+  /**
+   * The whole `automationDetails` object, in place of the category: Azure DevOps Advanced
+   * Security wants its pipeline's build and phase there (see cli/ci-env).
+   */
+  automationDetails?: { id: string; properties?: Record<string, string> };
+}
+
+/** The category when none is given. */
+export const DEFAULT_SARIF_CATEGORY = 'mamori';
 
 /**
- * SARIF 2.1.0 for GitHub code scanning: one rule per Mamori rule that fired, with its category
- * and the primary guideline as helpUri; results relative to %SRCROOT%.
+ * SARIF 2.1.0 for GitHub code scanning and Azure DevOps Advanced Security: every Mamori rule in
+ * `tool.driver.rules` (a stable list, whatever fired), with its risk, precision, CWE tags and
+ * help (see sarif-rules); results relative to %SRCROOT%, the report's root.
  */
-export function formatSarif(report: ScanReport, lang: Lang): string {
-  const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))].sort();
-  const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => {
-    const rule = ruleById(id);
-    const guidelines = rule ? findingGuidelines(rule) : [];
-    const help = guidelines.map((g) => `- ${guidelineLabel(g, lang)}${g.url ? ` <${g.url}>` : ''}`).join('\n');
-    return {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-      shortDescription: { text: rule?.title[lang] ?? id },
-      fullDescription: { text: rule?.description[lang] ?? id },
-      ...(rule && primaryUrl(rule.guidelines) ? { helpUri: primaryUrl(rule.guidelines) } : {}),
-      help: { text: `${rule?.description[lang] ?? ''}\n\n${help}`, markdown: `${rule?.description[lang] ?? ''}\n\n${help}` },
-      defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warning'] },
-      properties: {
-        category: rule?.category,
-        tags: ['security', rule?.category ?? 'mamori'],
-        precision: 'high',
-        'security-severity': SECURITY_SEVERITY[rule?.severity ?? 'warning'],
-        guidelines: rule?.guidelines ?? [],
-      },
-    };
-  });
+export function formatSarif(report: ScanReport, lang: Lang, options: SarifOptions = {}): string {
+  const extra = [...new Set(report.findings.map((f) => f.ruleId))].filter((id) => !ruleById(id)).sort();
+  const rules = [...RULES.map((r) => sarifRule(r, lang)), ...extra.map(unknownRule)];
+  const index = new Map([...RULES.map((r) => r.id), ...extra].map((id, i) => [id, i]));
   const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
   const results = report.findings.map((f) => ({
     ruleId: f.ruleId,
@@ -66,12 +60,16 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
         tool: {
           driver: {
             name: 'Mamori',
+            fullName: `Mamori ${report.version}`,
+            organization: 'Mamori contributors',
             semanticVersion: report.version,
             version: report.version,
             informationUri: 'https://github.com/mamori-security/mamori',
             rules,
           },
         },
+        // The category, then a trailing slash: no instance id, so each run replaces the last one's alerts.
+        automationDetails: options.automationDetails ?? { id: `${options.category ?? DEFAULT_SARIF_CATEGORY}/` },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.root.endsWith('/') ? report.root : `${report.root}/`).href } },
         invocations: [
           {
