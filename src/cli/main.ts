@@ -15,8 +15,11 @@ import { ScanPool } from '../core/pool/pool';
 import { scanPaths } from '../core/scan-paths';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
+import { badChoice, badNumber, langFromArgs, optionSpellings, parseProblem, unknownCommand, UsageError, useColor } from './args';
 import { sarifOptions } from './ci-env';
 import { outputConflict, realish, writeErrorMessage } from './io';
+import { outputUnwritable } from './output-check';
+import { scanStdin } from './stdin';
 
 /** Exit codes: the contract CI depends on. */
 const EXIT_CLEAN = 0;
@@ -36,8 +39,6 @@ async function stopped(signal: NodeJS.Signals, scanned: number, pool: ScanPool, 
   );
   return signal === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
 }
-
-class UsageError extends Error {}
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -62,7 +63,8 @@ function usage(lang: Lang): string {
       --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
       --root DIR                 レポートのパスを DIR からの相対パスにする（既定: カレントフォルダ。モノレポのサブフォルダで実行する CI 用）
       --sarif-category NAME      SARIF の automationDetails のカテゴリ（既定: mamori。1 つのリポジトリで複数回アップロードする場合に分ける）
-      --no-color                 色を付けない
+      --stdin-filename NAME      パス - で標準入力から読んだファイルの名前（形式の判定に使う。例: .env）
+      --no-color                 色を付けない（環境変数 NO_COLOR と FORCE_COLOR も参照します）
   -h, --help                     このヘルプ
   -v, --version                  バージョン
 
@@ -87,7 +89,8 @@ Options:
       --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
       --root DIR                 report paths relative to DIR (default: the current folder; for CI jobs run in a subfolder)
       --sarif-category NAME      SARIF automationDetails category (default: mamori; one per upload when a repository uploads several)
-      --no-color                 no ANSI colours
+      --stdin-filename NAME      with the path -, the name of the file read from standard input (gives its format, e.g. .env)
+      --no-color                 no ANSI colours (NO_COLOR and FORCE_COLOR are honoured too)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -113,7 +116,12 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  let lang = envLang();
+  let lang = langFromArgs(argv, envLang());
+  // With nothing to do, say what can be done; still a usage error for a script that ran it so.
+  if (argv.length === 0) {
+    process.stdout.write(usage(lang));
+    return EXIT_USAGE;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -133,17 +141,19 @@ async function main(argv: string[]): Promise<number> {
         cache: { type: 'string' },
         root: { type: 'string' },
         'sarif-category': { type: 'string' },
+        'stdin-filename': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // The options the help lists are the ones to suggest for a mistyped one.
+    throw parseProblem(error, optionSpellings(usage('en')), lang);
   }
   const { values, positionals } = parsed;
   if (values.lang !== undefined) {
-    if (values.lang !== 'ja' && values.lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${values.lang}"`);
+    if (values.lang !== 'ja' && values.lang !== 'en') throw badChoice('--lang', values.lang, ['ja', 'en'], lang);
     lang = values.lang;
   }
   if (values.version) {
@@ -159,35 +169,35 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(rulesMarkdown(lang));
     return EXIT_CLEAN;
   }
-  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'scan') throw command ? unknownCommand(command, lang) : new UsageError(lang === 'ja' ? 'コマンドがありません（mamori scan [パス…]）。' : 'missing command (mamori scan [paths…]).');
 
   const format = values.format as OutputFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (!FORMATS.includes(format)) throw badChoice('--format', values.format, FORMATS, lang);
   const failOn = values['fail-on'] as Severity;
-  if (!(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning or info, not "${values['fail-on']}"`);
+  if (!(failOn in SEVERITY_RANK)) throw badChoice('--fail-on', values['fail-on'], Object.keys(SEVERITY_RANK), lang);
   let maxFileSizeKb = settingDefault<number>('mamori.files.maxFileSize');
   if (values['max-file-size'] !== undefined) {
     maxFileSizeKb = Number(values['max-file-size']);
-    if (!Number.isFinite(maxFileSizeKb) || maxFileSizeKb <= 0) throw new UsageError(`--max-file-size must be a positive number of KB`);
+    if (!Number.isFinite(maxFileSizeKb) || maxFileSizeKb <= 0) throw badNumber('--max-file-size', lang, { en: 'a positive number of KB', ja: '正の数（KB）' });
   }
   let categories: Partial<Record<Category, boolean>> | undefined;
   if (values.category?.length) {
     categories = {};
     for (const c of CATEGORIES) categories[c] = false;
     for (const c of values.category) {
-      if (!CATEGORIES.includes(c as Category)) throw new UsageError(`unknown category "${c}" (one of ${CATEGORIES.join(', ')})`);
+      if (!CATEGORIES.includes(c as Category)) throw badChoice('--category', c, CATEGORIES, lang);
       categories[c as Category] = true;
     }
   }
 
   if (values.profile !== undefined && !isProfileId(values.profile)) {
-    throw new UsageError(`--profile must be one of ${PROFILE_IDS.join(', ')}, not "${values.profile}"`);
+    throw badChoice('--profile', values.profile, PROFILE_IDS, lang);
   }
 
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 0 to 256`);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw badNumber('--jobs', lang, { en: 'a whole number from 0 to 256', ja: '0 から 256 までの整数' });
   }
 
   // Report paths (and SARIF URIs) are relative to --root: a monorepo job run from a subfolder
@@ -198,7 +208,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const targets = paths.length > 0 ? paths : ['.'];
-  for (const t of targets) {
+  // `-`: one file from standard input, named by --stdin-filename (its name gives its format).
+  const stdin = targets.includes('-');
+  if (stdin && targets.length > 1) throw new UsageError(lang === 'ja' ? '- （標準入力）は他のパスと一緒に指定できません。' : '- (standard input) cannot be combined with other paths.');
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError(lang === 'ja' ? '--stdin-filename はパス - （標準入力）と一緒に使います。' : '--stdin-filename names the file read from standard input: give - as the path.');
+  for (const t of stdin ? [] : targets) {
     if (!fs.existsSync(t)) {
       process.stderr.write(lang === 'ja' ? `mamori: パスが見つかりません: ${t}\n` : `mamori: path not found: ${t}\n`);
       return EXIT_USAGE;
@@ -208,7 +222,7 @@ async function main(argv: string[]): Promise<number> {
   // Refused before anything is scanned: a report or cache path that would overwrite a scanned file.
   const written = [...(values.output ? [{ file: values.output, kind: 'report' as const }] : []), ...(values.cache ? [{ file: values.cache, kind: 'cache' as const }] : [])];
   for (const { file, kind } of written) {
-    const conflict = outputConflict(file, kind, targets, lang);
+    const conflict = outputConflict(file, kind, stdin ? [] : targets, lang) ?? outputUnwritable(file, kind, lang);
     if (conflict) {
       process.stderr.write(`mamori: ${conflict}\n`);
       return EXIT_USAGE;
@@ -236,7 +250,9 @@ async function main(argv: string[]): Promise<number> {
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
-  const report = await scanPaths(targets, {
+  const report = stdin
+    ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root })
+    : await scanPaths(targets, {
     config,
     pool,
     ...(cache ? { cache } : {}),
@@ -272,7 +288,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = useColor({ noColorFlag: values['no-color'], toFile: values.output !== undefined, isTTY: process.stdout.isTTY === true, env: process.env });
   const formatters: Record<OutputFormat, () => string> = {
     text: () => formatText(report, lang, color),
     json: () => formatJson(report, lang),
@@ -309,7 +325,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`mamori: ${error.message}\n${envLang() === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`);
+      process.stderr.write(`mamori: ${error.message}\n${langFromArgs(process.argv.slice(2), envLang()) === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`);
     } else {
       process.stderr.write(`mamori: ${error instanceof Error ? error.message : String(error)}\n`);
     }
