@@ -251,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
   // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
   const report = stdin
-    ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root })
+    ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })
     : await scanPaths(targets, {
     config,
     pool,

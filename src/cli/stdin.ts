@@ -1,6 +1,6 @@
 import { VERSION } from '../core/config';
 import { decode } from '../core/decode';
-import { scanFile } from '../core/pool/scan-file';
+import type { ScanPool } from '../core/pool/pool';
 import type { ScanReport, SkippedFile } from '../core/report/model';
 import type { ScanConfig } from '../core/types';
 import { bytesToRead, MAX_READ_BYTES, sampleBytes } from '../core/walk';
@@ -9,9 +9,10 @@ import { bytesToRead, MAX_READ_BYTES, sampleBytes } from '../core/walk';
  * `mamori scan -`: one file read from standard input (an editor's buffer, `git show HEAD:.env`,
  * a pre-receive hook), scanned as if it were the file `name` — its name decides its format
  * (`.env`, `docker-compose.yml`, `*.tf` …). The same limits as a file on disk: larger than
- * --max-file-size is skipped (data files are scanned from their first part), binary is skipped.
+ * --max-file-size is skipped (data files are scanned from their first part), binary is skipped,
+ * and the scan runs on the pool with its time limit.
  */
-export async function scanStdin(input: NodeJS.ReadableStream, name: string, options: { config: ScanConfig; maxFileSize: number; root: string }): Promise<ScanReport> {
+export async function scanStdin(input: NodeJS.ReadableStream, name: string, options: { config: ScanConfig; maxFileSize: number; root: string; pool: ScanPool }): Promise<ScanReport> {
   const limit = Math.min(options.maxFileSize, MAX_READ_BYTES);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -31,7 +32,8 @@ export async function scanStdin(input: NodeJS.ReadableStream, name: string, opti
   if (bytes === undefined) return report(0, [], [{ path: display, reason: 'too-large', detail: String(size) }]);
   const text = decode(bytes);
   if (text === undefined) return report(0, [], [{ path: display, reason: 'binary' }]);
-  const result = await scanFile({ path: display, display, text, maxFileSize: limit, config: options.config });
+  // On the pool like any file: a worker thread, with its time limit for hostile input.
+  const result = await options.pool.run({ path: display, display, text, maxFileSize: limit, config: options.config });
   const tooLarge: SkippedFile[] = sampled ? [{ path: display, reason: 'too-large', detail: String(size) }] : [];
   if (result.kind === 'skipped') return report(0, [], [result.skip]);
   if (result.kind !== 'scanned') return report(0, [], []);
