@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_VERSION } from '../fingerprint';
 import { findingMessage, skipMessage, type Lang } from '../messages';
 import { RULES, ruleById } from '../rules/index';
+import { findingSecuritySeverity } from '../rules/risk';
+import type { Severity } from '../types';
 import type { ScanReport } from './model';
 import { LEVEL, sarifRule, unknownRule } from './sarif-rules';
 
@@ -18,6 +20,13 @@ export interface SarifOptions {
    * Security wants its pipeline's build and phase there (see cli/ci-env).
    */
   automationDetails?: { id: string; properties?: Record<string, string> };
+}
+
+/** A result's own `security-severity` when its rule reported it below the rule's default severity. */
+function findingScore(ruleId: string, severity: Severity): { 'security-severity'?: string } {
+  const rule = ruleById(ruleId);
+  const score = rule ? findingSecuritySeverity(rule, severity) : undefined;
+  return score !== undefined ? { 'security-severity': score.toFixed(1) } : {};
 }
 
 /** The category when none is given. */
@@ -50,7 +59,7 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
     partialFingerprints: {
       [FINGERPRINT_VERSION]: f.fingerprint ?? createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}\u0000${f.line}`).digest('hex').slice(0, 32),
     },
-    properties: { category: f.category, guidelines: f.guidelines },
+    properties: { category: f.category, guidelines: f.guidelines, ...findingScore(f.ruleId, f.severity) },
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

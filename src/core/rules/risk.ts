@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { SEVERITY_RANK, type Severity } from '../types';
 
 /**
  * How much harm a rule's finding stands for, how sure the rule is, and which weaknesses (CWE)
@@ -233,3 +234,18 @@ export function ruleRisk(rule: Pick<Rule, 'id' | 'category'>): RuleRisk {
 
 /** Ids of the table's rows (the test checks each names a rule). */
 export const RISK_IDS: readonly string[] = Object.keys(RISK);
+
+/** The highest score a finding of each severity keeps when a rule lowered it (GitHub's medium and low bands). */
+const CAP: Readonly<Record<Severity, number>> = { error: 10, warning: 6.9, info: 3.9 };
+
+/**
+ * A finding's own score, when its rule reported it below the rule's default severity (a weak
+ * password where a random one is critical, a signed token that may have expired): the rule's
+ * score capped to the finding's band, so a lowered finding does not show as critical. Undefined
+ * when the finding has the rule's score.
+ */
+export function findingSecuritySeverity(rule: Pick<Rule, 'id' | 'category' | 'severity'>, severity: Severity): number | undefined {
+  if (SEVERITY_RANK[severity] >= SEVERITY_RANK[rule.severity]) return undefined;
+  const score = ruleRisk(rule).securitySeverity;
+  return score > CAP[severity] ? CAP[severity] : undefined;
+}

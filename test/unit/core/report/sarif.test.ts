@@ -6,7 +6,7 @@ import { formatSarif } from '../../../../src/core/report/sarif';
 import { clip, DESCRIPTION_LIMIT, maskExample, sarifRule } from '../../../../src/core/report/sarif-rules';
 import { scanText } from '../../../../src/core/scan';
 import { RULES } from '../../../../src/core/rules/index';
-import { ownRisk, RISK_IDS, ruleRisk } from '../../../../src/core/rules/risk';
+import { findingSecuritySeverity, ownRisk, RISK_IDS, ruleRisk } from '../../../../src/core/rules/risk';
 import type { ScanReport } from '../../../../src/core/report/model';
 
 type Descriptor = {
@@ -39,6 +39,15 @@ describe('SARIF rules', () => {
     assert.ok(score('secret/slack-webhook') < 7);
     assert.ok(score('password-policy/periodic-expiry') < 4);
     assert.ok(new Set(RULES.map((r) => score(r.id))).size >= 8, 'scores must spread, not be one per severity');
+  });
+
+  it('caps the score of a finding its rule reported below its default severity', () => {
+    const hardcoded = RULES.find((r) => r.id === 'secret/connection-string-password')!;
+    assert.equal(findingSecuritySeverity(hardcoded, 'error'), undefined, 'the rule score stands');
+    assert.equal(findingSecuritySeverity(hardcoded, 'warning'), 6.9, 'a weak password is not critical');
+    assert.equal(findingSecuritySeverity(hardcoded, 'info'), 3.9);
+    const expiry = RULES.find((r) => r.id === 'password-policy/periodic-expiry')!;
+    assert.equal(findingSecuritySeverity(expiry, 'info'), undefined);
   });
 
   it('gives precision by how a rule decides, and CWE tags by what it finds', () => {
