@@ -1,6 +1,8 @@
 // Bundles the three front ends. `--production` minifies and drops source maps;
 // `--watch` rebuilds on change (used by the "watch" task in .vscode/tasks.json).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { writeNotices } from './scripts/third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -82,5 +84,12 @@ if (benchOutdir) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [watchMarkers] })));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The shipped bundles (those in dist/ itself) report their inputs, for the notices file.
+  const results = await Promise.all(builds.map((b) => esbuild.build(b.outdir === 'dist' ? { ...b, metafile: true } : b)));
+  const outputs = {};
+  for (const r of results) {
+    for (const [file, output] of Object.entries(r.metafile?.outputs ?? {})) if (/^dist\/[^/]+\.js$/.test(file)) outputs[file.slice('dist/'.length)] = output;
+  }
+  // Shipped in the .vsix (.vscodeignore) and the npm package (package.json `files`).
+  writeNotices(process.cwd(), 'dist/THIRD-PARTY-NOTICES.txt', JSON.parse(readFileSync('package.json', 'utf8')).version, outputs);
 }

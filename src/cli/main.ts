@@ -20,6 +20,10 @@ import { gitFlagProblem, historyReport, scanSource } from './git';
 import { outputConflict, realish, writeErrorMessage } from './io';
 import { readBaselineFile, writeBaseline } from './baseline';
 import { applyProject, loadProject, projectBaseline, projectExcludes, scanConfigOf, withBaseline } from './project';
+import { badChoice, badNumber, langFromArgs, optionSpellings, parseProblem, unknownCommand, UsageError, useColor } from './args';
+import { sarifOptions } from './ci-env';
+import { outputUnwritable } from './output-check';
+import { scanStdin } from './stdin';
 
 /** Exit codes: the contract CI depends on. */
 const EXIT_CLEAN = 0;
@@ -39,8 +43,6 @@ async function stopped(signal: NodeJS.Signals, scanned: number, pool: ScanPool, 
   );
   return signal === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
 }
-
-class UsageError extends Error {}
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -69,7 +71,10 @@ function usage(lang: Lang): string {
       --baseline FILE            ベースラインにある検出を既知として扱い、終了コードに数えない
       --config FILE              プロジェクト設定（既定: カレントフォルダの .mamori.json）
       --no-config                .mamori.json を読まない
-      --no-color                 色を付けない
+      --root DIR                 レポートのパスを DIR からの相対パスにする（既定: カレントフォルダ。モノレポのサブフォルダで実行する CI 用）
+      --sarif-category NAME      SARIF の automationDetails のカテゴリ（既定: mamori。1 つのリポジトリで複数回アップロードする場合に分ける）
+      --stdin-filename NAME      パス - で標準入力から読んだファイルの名前（形式の判定に使う。例: .env）
+      --no-color                 色を付けない（環境変数 NO_COLOR と FORCE_COLOR も参照します）
   -h, --help                     このヘルプ
   -v, --version                  バージョン
 
@@ -107,7 +112,10 @@ Options:
       --baseline FILE            findings in this baseline are known: shown, not counted for the exit code
       --config FILE              project configuration (default: .mamori.json in the current folder)
       --no-config                do not read .mamori.json
-      --no-color                 no ANSI colours
+      --root DIR                 report paths relative to DIR (default: the current folder; for CI jobs run in a subfolder)
+      --sarif-category NAME      SARIF automationDetails category (default: mamori; one per upload when a repository uploads several)
+      --stdin-filename NAME      with the path -, the name of the file read from standard input (gives its format, e.g. .env)
+      --no-color                 no ANSI colours (NO_COLOR and FORCE_COLOR are honoured too)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -142,7 +150,12 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  let lang = envLang();
+  let lang = langFromArgs(argv, envLang());
+  // With nothing to do, say what can be done; still a usage error for a script that ran it so.
+  if (argv.length === 0) {
+    process.stdout.write(usage(lang));
+    return EXIT_USAGE;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -170,17 +183,21 @@ async function main(argv: string[]): Promise<number> {
         'write-baseline': { type: 'string' },
         config: { type: 'string' },
         'no-config': { type: 'boolean', default: false },
+        root: { type: 'string' },
+        'sarif-category': { type: 'string' },
+        'stdin-filename': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // The options the help lists are the ones to suggest for a mistyped one.
+    throw parseProblem(error, optionSpellings(usage('en')), lang);
   }
   const { values, positionals } = parsed;
   if (values.lang !== undefined) {
-    if (values.lang !== 'ja' && values.lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${values.lang}"`);
+    if (values.lang !== 'ja' && values.lang !== 'en') throw badChoice('--lang', values.lang, ['ja', 'en'], lang);
     lang = values.lang;
   }
   if (values.version) {
@@ -196,42 +213,53 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(rulesMarkdown(lang));
     return EXIT_CLEAN;
   }
-  if (command !== 'scan' && command !== 'history') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'scan' && command !== 'history') throw command ? unknownCommand(command, lang) : new UsageError(lang === 'ja' ? 'コマンドがありません（mamori scan [パス…]）。' : 'missing command (mamori scan [paths…]).');
   const gitProblem = gitFlagProblem(command, values);
   if (gitProblem) throw new UsageError(gitProblem);
 
   const format = values.format as OutputFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (!FORMATS.includes(format)) throw badChoice('--format', values.format, FORMATS, lang);
   const failOn = values['fail-on'] as Severity;
-  if (!(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning or info, not "${values['fail-on']}"`);
+  if (!(failOn in SEVERITY_RANK)) throw badChoice('--fail-on', values['fail-on'], Object.keys(SEVERITY_RANK), lang);
   let maxFileSizeKb = settingDefault<number>('mamori.files.maxFileSize');
   if (values['max-file-size'] !== undefined) {
     maxFileSizeKb = Number(values['max-file-size']);
-    if (!Number.isFinite(maxFileSizeKb) || maxFileSizeKb <= 0) throw new UsageError(`--max-file-size must be a positive number of KB`);
+    if (!Number.isFinite(maxFileSizeKb) || maxFileSizeKb <= 0) throw badNumber('--max-file-size', lang, { en: 'a positive number of KB', ja: '正の数（KB）' });
   }
   let categories: Partial<Record<Category, boolean>> | undefined;
   if (values.category?.length) {
     categories = {};
     for (const c of CATEGORIES) categories[c] = false;
     for (const c of values.category) {
-      if (!CATEGORIES.includes(c as Category)) throw new UsageError(`unknown category "${c}" (one of ${CATEGORIES.join(', ')})`);
+      if (!CATEGORIES.includes(c as Category)) throw badChoice('--category', c, CATEGORIES, lang);
       categories[c as Category] = true;
     }
   }
 
   if (values.profile !== undefined && !isProfileId(values.profile)) {
-    throw new UsageError(`--profile must be one of ${PROFILE_IDS.join(', ')}, not "${values.profile}"`);
+    throw badChoice('--profile', values.profile, PROFILE_IDS, lang);
   }
 
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 0 to 256`);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw badNumber('--jobs', lang, { en: 'a whole number from 0 to 256', ja: '0 から 256 までの整数' });
+  }
+
+  // Report paths (and SARIF URIs) are relative to --root: a monorepo job run from a subfolder
+  // names the repository's root so alerts land on the right files.
+  const root = path.resolve(values.root ?? process.cwd());
+  if (values.root !== undefined && !fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(lang === 'ja' ? `--root には既存のフォルダを指定してください: ${values.root}` : `--root must name an existing folder: ${values.root}`);
   }
 
   const targets = paths.length > 0 ? paths : ['.'];
+  // `-`: one file from standard input, named by --stdin-filename (its name gives its format).
+  const stdin = targets.includes('-');
+  if (stdin && targets.length > 1) throw new UsageError(lang === 'ja' ? '- （標準入力）は他のパスと一緒に指定できません。' : '- (standard input) cannot be combined with other paths.');
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError(lang === 'ja' ? '--stdin-filename はパス - （標準入力）と一緒に使います。' : '--stdin-filename names the file read from standard input: give - as the path.');
   // (History's paths may be gone from the work tree: that is what history is for.)
-  for (const t of command === 'scan' ? targets : []) {
+  for (const t of stdin || command !== 'scan' ? [] : targets) {
     if (!fs.existsSync(t)) {
       process.stderr.write(lang === 'ja' ? `mamori: パスが見つかりません: ${t}\n` : `mamori: path not found: ${t}\n`);
       return EXIT_USAGE;
@@ -264,7 +292,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values['write-baseline'] ? [{ file: values['write-baseline'], kind: 'baseline' as const }] : []),
   ];
   for (const { file, kind } of written) {
-    const conflict = outputConflict(file, kind, targets, lang);
+    const conflict = outputConflict(file, kind, stdin ? [] : targets, lang) ?? outputUnwritable(file, kind, lang);
     if (conflict) {
       process.stderr.write(`mamori: ${conflict}\n`);
       return EXIT_USAGE;
@@ -296,7 +324,9 @@ async function main(argv: string[]): Promise<number> {
   // beside the report's, 60 MB more at the peak.
   const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
-  let report = await (command === 'history' ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress }) : scanPaths(targets, {
+  let report = stdin
+    ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })
+    : await (command === 'history' ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress }) : scanPaths(targets, {
     // Git's file set, the staged copies or the changed files (see ./git.ts).
     ...scanSource(targets, values, gitWalk, lang),
     config,
@@ -304,13 +334,13 @@ async function main(argv: string[]): Promise<number> {
     ...(cache ? { cache } : {}),
     maxFileSize: maxFileSizeKb * 1024,
     exclude: [...excluded.walker, ...(values.exclude ?? [])],
-    root: process.cwd(),
+    root,
     isCancelled: () => interrupted !== undefined,
     claim: (file: string) => own.has(file) || isMamoriTemp(file) || excluded.excludes(file),
     ...(progress || baseline
       ? {
           onFile: (file: string) => {
-            if (baseline) scanned.add(displayPath(process.cwd(), file));
+            if (baseline) scanned.add(displayPath(root, file));
             if (!progress) return;
             files++;
             if (Date.now() - shown < 200) return;
@@ -339,11 +369,11 @@ async function main(argv: string[]): Promise<number> {
   report = applyProject(report, project);
   if (baseline && baselineFile) report = withBaseline(report, baseline, baselineFile, scanned);
 
-  const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = useColor({ noColorFlag: values['no-color'], toFile: values.output !== undefined, isTTY: process.stdout.isTTY === true, env: process.env });
   const formatters: Record<OutputFormat, () => string> = {
     text: () => formatText(report, lang, color),
     json: () => formatJson(report, lang),
-    sarif: () => formatSarif(report, lang),
+    sarif: () => formatSarif(report, lang, sarifOptions(values['sarif-category'], process.env)),
     markdown: () => formatMarkdown(report, lang),
     html: () => formatHtml(report, lang),
   };
@@ -379,7 +409,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`mamori: ${error.message}\n${envLang() === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`);
+      process.stderr.write(`mamori: ${error.message}\n${langFromArgs(process.argv.slice(2), envLang()) === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`);
     } else {
       process.stderr.write(`mamori: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -1,46 +1,50 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_VERSION } from '../fingerprint';
-import { primaryUrl } from '../guidelines/catalog';
-import { findingGuidelines, findingMessage, guidelineLabelWithLevel, skipMessage, type Lang } from '../messages';
-import { ruleById } from '../rules/index';
+import { findingMessage, skipMessage, type Lang } from '../messages';
+import { RULES, ruleById } from '../rules/index';
+import { findingSecuritySeverity } from '../rules/risk';
 import type { Severity } from '../types';
 import { assessFindings } from '../reporting/duty';
 import { dutyJson } from '../reporting/json';
 import { ruleGuidanceHelp } from './guidance';
 import type { ScanReport } from './model';
+import { LEVEL, sarifRule, unknownRule } from './sarif-rules';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+/** What a SARIF log says about its run besides the report. */
+export interface SarifOptions {
+  /**
+   * `automationDetails.id`'s category: code scanning keeps one set of alerts per category, so
+   * two jobs that scan different folders of one repository need different ones.
+   */
+  category?: string;
+  /**
+   * The whole `automationDetails` object, in place of the category: Azure DevOps Advanced
+   * Security wants its pipeline's build and phase there (see cli/ci-env).
+   */
+  automationDetails?: { id: string; properties?: Record<string, string> };
+}
+
+/** A result's own `security-severity` when its rule reported it below the rule's default severity. */
+function findingScore(ruleId: string, severity: Severity): { 'security-severity'?: string } {
+  const rule = ruleById(ruleId);
+  const score = rule ? findingSecuritySeverity(rule, severity) : undefined;
+  return score !== undefined ? { 'security-severity': score.toFixed(1) } : {};
+}
+
+/** The category when none is given. */
+export const DEFAULT_SARIF_CATEGORY = 'mamori';
 
 /**
- * SARIF 2.1.0 for GitHub code scanning: one rule per Mamori rule that fired, with its category
- * and the primary guideline as helpUri; results relative to %SRCROOT%.
+ * SARIF 2.1.0 for GitHub code scanning and Azure DevOps Advanced Security: every Mamori rule in
+ * `tool.driver.rules` (a stable list, whatever fired), with its risk, precision, CWE tags and
+ * help (see sarif-rules); results relative to %SRCROOT%, the report's root.
  */
-export function formatSarif(report: ScanReport, lang: Lang): string {
-  const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))].sort();
-  const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => {
-    const rule = ruleById(id);
-    const guidelines = rule ? findingGuidelines(rule) : [];
-    const help = guidelines.map((g) => `- ${guidelineLabelWithLevel(g, lang)}${g.url ? ` <${g.url}>` : ''}`).join('\n');
-    return {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-      shortDescription: { text: rule?.title[lang] ?? id },
-      fullDescription: { text: rule?.description[lang] ?? id },
-      ...(rule && primaryUrl(rule.guidelines) ? { helpUri: primaryUrl(rule.guidelines) } : {}),
-      help: { text: `${rule?.description[lang] ?? ''}\n\n${help}${ruleGuidanceHelp(report, id, lang)}`, markdown: `${rule?.description[lang] ?? ''}\n\n${help}${ruleGuidanceHelp(report, id, lang)}` },
-      defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warning'] },
-      properties: {
-        category: rule?.category,
-        tags: ['security', rule?.category ?? 'mamori'],
-        precision: 'high',
-        'security-severity': SECURITY_SEVERITY[rule?.severity ?? 'warning'],
-        guidelines: rule?.guidelines ?? [],
-      },
-    };
-  });
+export function formatSarif(report: ScanReport, lang: Lang, options: SarifOptions = {}): string {
+  const extra = [...new Set(report.findings.map((f) => f.ruleId))].filter((id) => !ruleById(id)).sort();
+  // The organisation's own guidance link (.mamori.json) joins the help of the rules it names.
+  const rules = [...RULES.map((r) => withGuidance(sarifRule(r, lang), ruleGuidanceHelp(report, r.id, lang))), ...extra.map(unknownRule)];
+  const index = new Map([...RULES.map((r) => r.id), ...extra].map((id, i) => [id, i]));
   const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
   const results = report.findings.map((f) => ({
     ruleId: f.ruleId,
@@ -63,6 +67,7 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
     properties: {
       category: f.category,
       guidelines: f.guidelines,
+      ...findingScore(f.ruleId, f.severity),
       // A history scan names the commit that brought the content in (see core/git/history.ts).
       ...(f.commit ? { commit: f.commit.hash, commitDate: f.commit.date, inHead: f.commit.inHead } : {}),
     },
@@ -77,12 +82,16 @@ export function formatSarif(report: ScanReport, lang: Lang): string {
         tool: {
           driver: {
             name: 'Mamori',
+            fullName: `Mamori ${report.version}`,
+            organization: 'Mamori contributors',
             semanticVersion: report.version,
             version: report.version,
             informationUri: 'https://github.com/mamori-security/mamori',
             rules,
           },
         },
+        // The category, then a trailing slash: no instance id, so each run replaces the last one's alerts.
+        automationDetails: options.automationDetails ?? { id: `${options.category ?? DEFAULT_SARIF_CATEGORY}/` },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.root.endsWith('/') ? report.root : `${report.root}/`).href } },
         invocations: [
           {
@@ -124,4 +133,11 @@ function reportingProperties(report: ScanReport, lang: Lang): { properties?: { m
 /** A finding's fingerprint, made distinct per commit for a history scan's results. */
 function withCommit(fingerprint: string, commit: string | undefined): string {
   return commit ? createHash('sha256').update(`${fingerprint}\u0000${commit}`).digest('hex').slice(0, 32) : fingerprint;
+}
+
+/** A rule descriptor with the organisation's guidance appended to its help (unchanged without one). */
+function withGuidance(descriptor: Record<string, unknown>, guidance: string): Record<string, unknown> {
+  if (!guidance) return descriptor;
+  const help = descriptor.help as { text: string; markdown: string };
+  return { ...descriptor, help: { text: `${help.text}${guidance}`, markdown: `${help.markdown}${guidance}` } };
 }
