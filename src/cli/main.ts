@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PASSWORD_PROFILE_SETTING, settingDefault, VERSION } from '../core/config';
+import { registerOrgGuidelines } from '../core/guidelines/catalog';
 import { isProfileId, PROFILE_IDS } from '../core/guidelines/profiles';
 import { langFromLocale, type Lang } from '../core/messages';
 import { formatHtml } from '../core/report/html';
@@ -273,6 +274,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`mamori: ${project.error}\n`);
     return EXIT_USAGE;
   }
+  // The organisation's own guideline entries, shown beside the official ones in every report.
+  const org = registerOrgGuidelines(project.config.guidelines ?? []);
+  for (const e of org.errors) process.stderr.write(`mamori: ${lang === 'ja' ? '警告' : 'warning'}: .mamori.json ${e}\n`);
   // (The first --write-baseline of a project whose .mamori.json already names it has none to read.)
   const baselineFile = values.baseline ?? projectBaseline(project);
   let baseline: Baseline | undefined;

@@ -1,7 +1,7 @@
 import ignore from 'ignore';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isProfileId, PROFILE_IDS, type ProfileId } from './guidelines/profiles';
-import type { Localized } from './guidelines/catalog';
+import type { Localized, OrgGuidelineInput } from './guidelines/catalog';
 import { fill } from './messages';
 import type { Lang } from './lang';
 import { RULES, ruleById } from './rules/index';
@@ -37,6 +37,12 @@ export interface ProjectConfig {
   baseline?: string;
   /** The organisation's own guidance page per rule id or per category (https only). */
   guidance?: Record<string, string>;
+  /**
+   * The organisation's own guideline entries (an internal standard, an ISMS control), shown
+   * beside the official ones on the rules and categories they name (guidelines/catalog.ts
+   * `registerOrgGuidelines` checks each entry).
+   */
+  guidelines?: OrgGuidelineInput[];
 }
 
 /** One thing wrong with a configuration file: errors stop the CLI, warnings are printed. */
@@ -56,7 +62,7 @@ export const MAX_ALLOWED_VALUE = 200;
 /** A fingerprint as the reports give it (core/fingerprint). */
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 const SEVERITIES: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'off'];
-const KEYS = ['$schema', 'profile', 'categories', 'rules', 'exclude', 'allow', 'baseline', 'guidance'];
+const KEYS = ['$schema', 'profile', 'categories', 'rules', 'exclude', 'allow', 'baseline', 'guidance', 'guidelines'];
 
 const M = {
   syntax: { en: 'not valid JSONC: {error}', ja: 'JSONC として読めません: {error}' },
@@ -82,6 +88,7 @@ const WHAT = {
   object: { en: 'an object', ja: 'オブジェクト' },
   string: { en: 'a string', ja: '文字列' },
   strings: { en: 'an array of strings', ja: '文字列の配列' },
+  objects: { en: 'an array of objects', ja: 'オブジェクトの配列' },
   boolean: { en: 'true or false', ja: 'true か false' },
 } satisfies Record<string, Localized>;
 
@@ -213,6 +220,10 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
       config.guidance = guidance;
     }
   }
+  if (root.guidelines !== undefined) {
+    if (!Array.isArray(root.guidelines) || !root.guidelines.every(isObject)) wrong('guidelines', WHAT.objects);
+    else config.guidelines = root.guidelines as unknown as OrgGuidelineInput[];
+  }
   return { config, problems };
 }
 
@@ -262,7 +273,7 @@ export function restrictProjectConfig(config: ProjectConfig): { config: ProjectC
     }
     out.rules = rules;
   }
-  for (const key of ['exclude', 'allow', 'baseline', 'guidance'] as const) if (config[key] !== undefined) ignored.push(key);
+  for (const key of ['exclude', 'allow', 'baseline', 'guidance', 'guidelines'] as const) if (config[key] !== undefined) ignored.push(key);
   return { config: out, ignored };
 }
 

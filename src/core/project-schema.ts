@@ -86,6 +86,23 @@ export function projectSchema(): Record<string, unknown> {
         additionalProperties: false,
         properties: Object.fromEntries([...CATEGORIES, ...rules.map((r) => r.id)].map((k) => [k, url])),
       },
+      guidelines: {
+        type: 'array',
+        description: "Your organisation's own guideline entries (an internal standard, an ISMS control), shown beside the official ones. / 組織独自の基準（社内規程、ISMS の管理策など）。公式のガイドラインと並べて表示します。",
+        items: {
+          type: 'object',
+          required: ['id', 'title'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', pattern: '^[A-Za-z0-9][\\w.:-]{0,63}$', description: 'Its own id (shown as org:<id>). / 識別子（org:<id> として表示）。' },
+            title: { description: 'Title, or { "en": …, "ja": … }. / 表題。', anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, additionalProperties: false }] },
+            summary: { description: 'What it asks. / 要旨。', anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, additionalProperties: false }] },
+            url: { type: 'string', description: 'Its page (an intranet URL is fine: Mamori never fetches it). / 参照先（社内 URL 可。Mamori が取得することはありません）。' },
+            issuer: { description: 'Who issues it. / 発行元。', anyOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, additionalProperties: false }] },
+            appliesTo: { type: 'array', items: { enum: [...CATEGORIES, ...rules.map((r) => r.id)] }, description: 'Rule ids or categories it is shown beside. / 表示するルールまたは分類。' },
+          },
+        },
+      },
     },
   };
 }

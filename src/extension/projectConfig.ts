@@ -35,6 +35,7 @@ interface FolderProject {
 export class ProjectConfigs implements vscode.Disposable {
   private readonly byFolder = new Map<string, FolderProject>();
   private readonly told = new Set<string>();
+  private orgRegistered = false;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when a `.mamori.json` at a folder root was created, changed or deleted. */
@@ -133,8 +134,21 @@ export class ProjectConfigs implements vscode.Disposable {
       if (project) this.told.delete(key);
       project = this.load(folder, file, stamp);
       this.byFolder.set(key, project);
+      this.registerOrgGuidelines();
     }
     return Object.keys(project.config).length > 0 ? project : undefined;
+  }
+
+  /**
+   * The organisation's guideline entries of every folder's project file, registered in the
+   * engine that the hovers and reports read (Restricted Mode has dropped them already).
+   */
+  private registerOrgGuidelines(): void {
+    const entries = [...this.byFolder.values()].flatMap((p) => p.config.guidelines ?? []);
+    if (entries.length === 0 && !this.orgRegistered) return;
+    this.orgRegistered = entries.length > 0;
+    const { errors } = engine().registerOrgGuidelines(entries);
+    for (const e of errors) this.log.warn(`${FILE}: ${e}`);
   }
 
   private load(folder: vscode.WorkspaceFolder, file: string, stamp: string): FolderProject {
