@@ -23,3 +23,16 @@ describe('README', () => {
     assert.deepEqual(named.filter((id) => !ids.has(id)), []);
   });
 });
+
+describe('README for users', () => {
+  it('opens with the two commands, stays short, and its pictures and links exist', () => {
+    const text = fs.readFileSync(README, 'utf8');
+    const firstBlock = /```sh\n([^`]*)```/.exec(text)?.[1] ?? '';
+    assert.match(firstBlock, /^npm install && npm run demo/m);
+    assert.match(firstBlock, /^npm test/m);
+    assert.ok(Buffer.byteLength(text) < 12 * 1024, `README is ${Buffer.byteLength(text)} bytes`);
+    for (const [, target] of text.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g)) {
+      assert.ok(fs.existsSync(path.join(ROOT, target)), `README links to ${target}, which does not exist`);
+    }
+  });
+});

@@ -46,7 +46,7 @@ describe('CLI manners', () => {
     const far = run(['frobnicate'], dir);
     assert.equal(far.code, 2);
     assert.doesNotMatch(far.stderr, /Did you mean/);
-    assert.match(far.stderr, /Commands: scan, rules, help/);
+    assert.match(far.stderr, /Commands: scan, history, rules, help/);
   });
 
   it('suggests the closest option and value, and says which option lacks its value', () => {
