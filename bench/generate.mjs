@@ -16,7 +16,28 @@ export function rng(seed) {
   };
 }
 
-const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'service', 'account', 'region', 'cache', 'queue', 'worker', 'api', 'user', 'order', 'billing', 'report', 'timeout', 'retry', 'limit', 'bucket', 'table'];
+const WORDS = [
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'service',
+  'account',
+  'region',
+  'cache',
+  'queue',
+  'worker',
+  'api',
+  'user',
+  'order',
+  'billing',
+  'report',
+  'timeout',
+  'retry',
+  'limit',
+  'bucket',
+  'table',
+];
 const SEI = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤'];
 const MEI = ['太郎', '花子', '一郎', '美咲', '健太', '陽菜', '大輔', '結衣', '翔太', 'さくら'];
 const PREF = ['東京都', '大阪府', '神奈川県', '愛知県', '福岡県', '北海道', '京都府', '兵庫県'];
@@ -41,7 +62,11 @@ function digits(r, n) {
 /** A made-up token with a real provider's shape, about one line in `rate`. */
 function maybeSecret(r, rate = 400) {
   if (r() * rate >= 1) return undefined;
-  return pick(r, [() => ['ghp', alnum(r, 36)].join('_'), () => ['AKIA', alnum(r, 16).toUpperCase()].join(''), () => ['xoxb', digits(r, 11), digits(r, 12), alnum(r, 24)].join('-')])();
+  return pick(r, [
+    () => ['ghp', alnum(r, 36)].join('_'),
+    () => ['AKIA', alnum(r, 16).toUpperCase()].join(''),
+    () => ['xoxb', digits(r, 11), digits(r, 12), alnum(r, 24)].join('-'),
+  ])();
 }
 
 /** Line generators per format: each returns `lines` lines of plausible content. */
@@ -61,7 +86,15 @@ export const FORMATS = {
     const out = ['{', '  "items": ['];
     while (out.length < lines - 3) {
       const s = maybeSecret(r, 80);
-      out.push('    {', `      "id": ${out.length},`, `      "name": "${word(r)}-${word(r)}",`, `      "endpoint": "https://${word(r)}.example.com",`, `      "token": "${s ?? 'placeholder'}",`, `      "retries": ${Math.floor(r() * 5)}`, '    },');
+      out.push(
+        '    {',
+        `      "id": ${out.length},`,
+        `      "name": "${word(r)}-${word(r)}",`,
+        `      "endpoint": "https://${word(r)}.example.com",`,
+        `      "token": "${s ?? 'placeholder'}",`,
+        `      "retries": ${Math.floor(r() * 5)}`,
+        '    },',
+      );
     }
     out.push('    { "id": 0 }', '  ]', '}');
     return out.join('\n') + '\n';
@@ -71,7 +104,16 @@ export const FORMATS = {
     while (out.length < lines) {
       const n = out.length;
       out.push(`resource "aws_s3_bucket" "b${n}" {`, `  bucket = "${word(r)}-${n}"`, '  tags = {', `    Name = "${word(r)}"`, '  }', '}', '');
-      out.push(`resource "aws_security_group" "sg${n}" {`, '  ingress {', `    from_port   = ${pick(r, [443, 80, 5432, 3306])}`, `    to_port     = ${pick(r, [443, 80, 5432, 3306])}`, `    cidr_blocks = ["${pick(r, ['10.0.0.0/8', '0.0.0.0/0', '192.168.0.0/16'])}"]`, '  }', '}', '');
+      out.push(
+        `resource "aws_security_group" "sg${n}" {`,
+        '  ingress {',
+        `    from_port   = ${pick(r, [443, 80, 5432, 3306])}`,
+        `    to_port     = ${pick(r, [443, 80, 5432, 3306])}`,
+        `    cidr_blocks = ["${pick(r, ['10.0.0.0/8', '0.0.0.0/0', '192.168.0.0/16'])}"]`,
+        '  }',
+        '}',
+        '',
+      );
     }
     return out.slice(0, lines).join('\n') + '\n';
   },
@@ -79,7 +121,9 @@ export const FORMATS = {
     const out = [];
     while (out.length < lines) {
       const s = maybeSecret(r, 60);
-      out.push(`${word(r).toUpperCase()}_${word(r).toUpperCase()}_${out.length}=${s ?? pick(r, ['true', '30', 'https://api.example.com', 'changeme-later', '${OTHER}'])}`);
+      out.push(
+        `${word(r).toUpperCase()}_${word(r).toUpperCase()}_${out.length}=${s ?? pick(r, ['true', '30', 'https://api.example.com', 'changeme-later', '${OTHER}'])}`,
+      );
     }
     return out.join('\n') + '\n';
   },
@@ -88,7 +132,14 @@ export const FORMATS = {
     while (out.length < lines) {
       const n = out.length;
       const s = maybeSecret(r, 200);
-      out.push(`function ${word(r)}${n}(req, res) {`, `  const ${word(r)} = req.headers['x-${word(r)}'] || ${JSON.stringify(s ?? word(r))};`, `  if (!${word(r)}) return res.end(JSON.stringify({ ok: false, n: ${n} }));`, `  return fetch('https://${word(r)}.example.com/' + ${n}).then((r) => r.json());`, '}', '');
+      out.push(
+        `function ${word(r)}${n}(req, res) {`,
+        `  const ${word(r)} = req.headers['x-${word(r)}'] || ${JSON.stringify(s ?? word(r))};`,
+        `  if (!${word(r)}) return res.end(JSON.stringify({ ok: false, n: ${n} }));`,
+        `  return fetch('https://${word(r)}.example.com/' + ${n}).then((r) => r.json());`,
+        '}',
+        '',
+      );
     }
     return out.slice(0, lines).join('\n') + '\n';
   },
@@ -96,7 +147,9 @@ export const FORMATS = {
     const out = ['id,name,prefecture,phone,email,amount'];
     while (out.length < lines) {
       const n = out.length;
-      out.push(`${n},${pick(r, SEI)} ${pick(r, MEI)},${pick(r, PREF)},0${digits(r, 2)}-${digits(r, 4)}-${digits(r, 4)},user${n}@example.com,${Math.floor(r() * 100000)}`);
+      out.push(
+        `${n},${pick(r, SEI)} ${pick(r, MEI)},${pick(r, PREF)},0${digits(r, 2)}-${digits(r, 4)}-${digits(r, 4)},user${n}@example.com,${Math.floor(r() * 100000)}`,
+      );
     }
     return out.join('\n') + '\n';
   },
@@ -109,7 +162,8 @@ export const FORMATS = {
   },
   properties(r, lines) {
     const out = [];
-    while (out.length < lines) out.push(`${word(r)}.${word(r)}.${out.length}=${pick(r, ['jdbc:postgresql://db.internal:5432/app', 'true', '100', '${ENV_VALUE}'])}`);
+    while (out.length < lines)
+      out.push(`${word(r)}.${word(r)}.${out.length}=${pick(r, ['jdbc:postgresql://db.internal:5432/app', 'true', '100', '${ENV_VALUE}'])}`);
     return out.join('\n') + '\n';
   },
   sql(r, lines) {
@@ -121,7 +175,13 @@ export const FORMATS = {
     const out = ['import os', ''];
     while (out.length < lines) {
       const n = out.length;
-      out.push(`def ${word(r)}_${n}(x):`, `    """${word(r)} ${word(r)}."""`, `    value = os.environ.get("${word(r).toUpperCase()}", "${word(r)}")`, `    return {"n": ${n}, "v": value}`, '');
+      out.push(
+        `def ${word(r)}_${n}(x):`,
+        `    """${word(r)} ${word(r)}."""`,
+        `    value = os.environ.get("${word(r).toUpperCase()}", "${word(r)}")`,
+        `    return {"n": ${n}, "v": value}`,
+        '',
+      );
     }
     return out.slice(0, lines).join('\n') + '\n';
   },
@@ -168,6 +228,17 @@ export function generateRepository(dir, targetMb, seed = 42) {
 /** One file of `lines` lines per format, with the name that makes the engine detect the format. */
 export function latencyInputs(lines = 5000, seed = 7) {
   const r = rng(seed);
-  const names = { yaml: 'docker-compose.yml', json: 'settings.json', hcl: 'main.tf', env: '.env', js: 'server.js', csv: 'customers.csv', toml: 'config.toml', properties: 'application.properties', sql: 'seed.sql', py: 'handler.py' };
+  const names = {
+    yaml: 'docker-compose.yml',
+    json: 'settings.json',
+    hcl: 'main.tf',
+    env: '.env',
+    js: 'server.js',
+    csv: 'customers.csv',
+    toml: 'config.toml',
+    properties: 'application.properties',
+    sql: 'seed.sql',
+    py: 'handler.py',
+  };
   return Object.entries(FORMATS).map(([format, gen]) => ({ format, path: `/bench/${names[format]}`, text: gen(r, lines) }));
 }

@@ -115,8 +115,14 @@ export function generateHistory(dir, commits = 5000, files = 400, seed = 11) {
 
 /** The blobs reachable from HEAD: their ids and total size. */
 function headBlobs(dir) {
-  const objects = git(dir, ['rev-list', '--objects', 'HEAD']).toString('utf8').split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(' ') > 0 ? l.indexOf(' ') : l.length));
-  const checked = git(dir, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { input: objects.join('\n') + '\n' }).toString('utf8').split('\n');
+  const objects = git(dir, ['rev-list', '--objects', 'HEAD'])
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(0, l.indexOf(' ') > 0 ? l.indexOf(' ') : l.length));
+  const checked = git(dir, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { input: objects.join('\n') + '\n' })
+    .toString('utf8')
+    .split('\n');
   const ids = [];
   let bytes = 0;
   for (const line of checked) {
@@ -168,7 +174,21 @@ function measure(name, dir, ctx) {
   };
   const same = median(() => gitTime(dir, ['cat-file', '--batch'], idFile));
   const all = median(() => gitTime(dir, ['cat-file', '--batch-all-objects', '--batch']));
-  const log = median(() => gitTime(dir, ['log', '--reverse', '--topo-order', '--full-history', '--no-renames', '--diff-merges=first-parent', '--root', '--raw', '-z', '--no-abbrev', 'HEAD']));
+  const log = median(() =>
+    gitTime(dir, [
+      'log',
+      '--reverse',
+      '--topo-order',
+      '--full-history',
+      '--no-renames',
+      '--diff-merges=first-parent',
+      '--root',
+      '--raw',
+      '-z',
+      '--no-abbrev',
+      'HEAD',
+    ]),
+  );
   report(`mamori history, ${name} repo (${stats?.[1] ?? '?'} commits, ${stats?.[2] ?? '?'} blobs scanned, ${findings} findings)`, fmt(m.wall, 2), 's');
   report(`  the ${RUNS} runs (${name} history; the figures use the median)`, runs.map((r) => fmt(r.wall, 2)).join(' / '), 's');
   report(`  unique blobs reachable from HEAD (${name}): ${ids.length}`, fmt(mb), 'MB');
@@ -177,7 +197,13 @@ function measure(name, dir, ctx) {
   report(`  git cat-file --batch, the same blobs (${name})`, fmt(same, 2), 's');
   report(`  git cat-file --batch-all-objects --batch (${name})`, fmt(all, 2), 's');
   report(`  git log --raw over the same commits (${name}; Mamori's enumeration)`, fmt(log, 2), 's');
-  report(`  ratio mamori history / git printing the same blobs (${name})`, fmt(m.wall / same, 1), '×', `≤ ${HISTORY_TARGETS.vsGit}`, m.wall / same <= HISTORY_TARGETS.vsGit);
+  report(
+    `  ratio mamori history / git printing the same blobs (${name})`,
+    fmt(m.wall / same, 1),
+    '×',
+    `≤ ${HISTORY_TARGETS.vsGit}`,
+    m.wall / same <= HISTORY_TARGETS.vsGit,
+  );
   report(`  ratio mamori history / git cat-file --batch-all-objects (${name})`, fmt(m.wall / all, 1), '×');
   report(`  ratio mamori history / (git log --raw + git printing the blobs) (${name})`, fmt(m.wall / (log + same), 1), '×');
   return rss;
@@ -193,14 +219,18 @@ export function historyBench(ctx, options = {}) {
   const genDir = path.join(WORK, 'history-gen');
   const started = process.hrtime.bigint();
   generateHistory(genDir, options.commits ?? 5000);
-  console.log(`generated history repository: ${options.commits ?? 5000} commits, built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s (git fast-import)`);
+  console.log(
+    `generated history repository: ${options.commits ?? 5000} commits, built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s (git fast-import)`,
+  );
   let peak = measure('generated', genDir, ctx);
   fs.rmSync(genDir, { recursive: true, force: true });
 
   const there = (p) => fs.existsSync(path.join(p, 'HEAD')) || fs.existsSync(path.join(p, '.git'));
   const source = options.repo ?? REAL_CANDIDATES.find((p) => there(p) && complete(p));
   if (!source || !there(source)) {
-    console.log(`real history repository: none found on this machine (looked for complete repositories at ${REAL_CANDIDATES.join(', ')}); give one with --history-repo PATH. Skipped.`);
+    console.log(
+      `real history repository: none found on this machine (looked for complete repositories at ${REAL_CANDIDATES.join(', ')}); give one with --history-repo PATH. Skipped.`,
+    );
     return peak;
   }
   const realDir = path.join(WORK, 'history-real');

@@ -42,7 +42,13 @@ export async function measureLatency(engine, formats) {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    rows.push({ format: input.format, kb: input.text.length / 1024, firstMs, p50: times[Math.floor(times.length * 0.5)], p95: times[Math.floor(times.length * 0.95)] });
+    rows.push({
+      format: input.format,
+      kb: input.text.length / 1024,
+      firstMs,
+      p50: times[Math.floor(times.length * 0.5)],
+      p95: times[Math.floor(times.length * 0.95)],
+    });
   }
   return rows;
 }

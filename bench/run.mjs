@@ -156,7 +156,12 @@ const DIST = path.join(WORK, 'dist');
 fs.rmSync(WORK, { recursive: true, force: true });
 fs.mkdirSync(WORK, { recursive: true });
 execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--production', '--outdir', DIST], { cwd: ROOT, stdio: 'ignore' });
-console.log(`machine: ${os.cpus().length} cores (${os.availableParallelism()} usable), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => fmt(l, 1)).join(' ')} (other processes share the cores)`);
+console.log(
+  `machine: ${os.cpus().length} cores (${os.availableParallelism()} usable), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => fmt(l, 1))
+    .join(' ')} (other processes share the cores)`,
+);
 console.log(`${'figure'.padEnd(58)} ${'value'.padStart(10)} unit   target verdict`);
 
 // --- history (see history.mjs) ---------------------------------------------------------------
@@ -177,7 +182,9 @@ const genDir = path.join(WORK, 'gen');
 fs.rmSync(genDir, { recursive: true, force: true });
 const gen = generateRepository(genDir, GEN_MB);
 const genFiles = listFiles(genDir);
-console.log(`real tree: ${real.files.length} files, ${fmt(real.bytes / 2 ** 20)} MB (copied from node_modules); generated tree: ${gen.files} files, ${fmt(gen.bytes / 2 ** 20)} MB`);
+console.log(
+  `real tree: ${real.files.length} files, ${fmt(real.bytes / 2 ** 20)} MB (copied from node_modules); generated tree: ${gen.files} files, ${fmt(gen.bytes / 2 ** 20)} MB`,
+);
 
 let peakRss = 0;
 for (const [name, dir, files, bytes] of [
@@ -205,7 +212,9 @@ for (const [name, dir, files, bytes] of [
     const list = path.join(WORK, 'real-files.json');
     fs.writeFileSync(list, JSON.stringify(files));
     // Also the median of RUNS runs, so the ratio compares like with like.
-    const cores = Array.from({ length: RUNS }, () => timed(process.execPath, [path.join(ROOT, 'bench/secretlint-core.mjs'), list], ROOT)).sort((a, b) => a.wall - b.wall);
+    const cores = Array.from({ length: RUNS }, () => timed(process.execPath, [path.join(ROOT, 'bench/secretlint-core.mjs'), list], ROOT)).sort(
+      (a, b) => a.wall - b.wall,
+    );
     const core = cores[Math.floor((cores.length - 1) / 2)];
     const coreOut = JSON.parse(core.stdout.trim().split('\n').pop() ?? '{}');
     report(`secretlint core, plain loop, same files (whole process, median)`, fmt(core.wall, 2), 's');
@@ -215,10 +224,20 @@ for (const [name, dir, files, bytes] of [
       const rcDir = fs.mkdtempSync(path.join(WORK, 'rc-'));
       const rc = path.join(rcDir, '.secretlintrc.json');
       fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-      const cli = timed(path.join(ROOT, 'node_modules/.bin/secretlint'), ['**/*', '--secretlintrc', rc, '--format', 'compact', '--output', path.join(WORK, 'secretlint-out.txt')], dir);
+      const cli = timed(
+        path.join(ROOT, 'node_modules/.bin/secretlint'),
+        ['**/*', '--secretlintrc', rc, '--format', 'compact', '--output', path.join(WORK, 'secretlint-out.txt')],
+        dir,
+      );
       report(`secretlint CLI, same files (whole process)`, fmt(cli.wall, 2), 's');
       report(`  peak RSS (secretlint CLI)`, fmt(cli.rssMb, 0), 'MB');
-      report(`  ratio secretlint CLI / mamori CLI`, fmt(cli.wall / m.wall, 1), '×', `≥ ${TARGETS.vsSecretlintCli}`, cli.wall / m.wall >= TARGETS.vsSecretlintCli);
+      report(
+        `  ratio secretlint CLI / mamori CLI`,
+        fmt(cli.wall / m.wall, 1),
+        '×',
+        `≥ ${TARGETS.vsSecretlintCli}`,
+        cli.wall / m.wall >= TARGETS.vsSecretlintCli,
+      );
     }
   }
 }
@@ -290,9 +309,18 @@ for (let i = 0; i < 7; i++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const act = median(activations);
-report('extension activation, require + activate() with a stubbed vscode (median of 7)', fmt(act), 'ms', `< ${TARGETS.activationMs}`, act < TARGETS.activationMs);
+report(
+  'extension activation, require + activate() with a stubbed vscode (median of 7)',
+  fmt(act),
+  'ms',
+  `< ${TARGETS.activationMs}`,
+  act < TARGETS.activationMs,
+);
 report('  then the engine bundle, loaded by the first scan (median of 7)', fmt(median(engineLoads)), 'ms');
-for (const name of fs.readdirSync(DIST).filter((n) => n.endsWith('.js')).sort()) {
+for (const name of fs
+  .readdirSync(DIST)
+  .filter((n) => n.endsWith('.js'))
+  .sort()) {
   report(`bundle size dist/${name} (production, minified)`, fmt(fs.statSync(path.join(DIST, name)).size / 1024, 0), 'KB');
 }
 report('peak RSS over all Mamori runs', fmt(peakRss, 0), 'MB', `≤ ${TARGETS.peakRssMb}`, peakRss <= TARGETS.peakRssMb);
@@ -301,6 +329,8 @@ finish();
 
 function finish() {
   const misses = rows.filter((r) => r.verdict === 'MISS');
-  console.log(`\n${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((r) => r.label.trim()).join('; ')}` : ''}`);
+  console.log(
+    `\n${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((r) => r.label.trim()).join('; ')}` : ''}`,
+  );
   if (!args.includes('--keep')) fs.rmSync(WORK, { recursive: true, force: true });
 }

@@ -51,7 +51,12 @@ export function commandLine(env) {
 /** Appends `name=value` lines to the step's output file (GITHUB_OUTPUT), when there is one. */
 function setOutputs(env, outputs) {
   if (!env.GITHUB_OUTPUT) return;
-  fs.appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+  fs.appendFileSync(
+    env.GITHUB_OUTPUT,
+    Object.entries(outputs)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
 }
 
 /** Runs the scan; returns the exit code for the action's last step. */

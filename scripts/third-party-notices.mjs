@@ -67,7 +67,8 @@ function installed(root, name) {
     for (const e of entries) {
       if (!e.isDirectory() || e.name.startsWith('.')) continue;
       if (e.name.startsWith('@')) {
-        for (const s of fs.readdirSync(path.join(dir, 'node_modules', e.name), { withFileTypes: true })) if (s.isDirectory()) walk(path.join(dir, 'node_modules', e.name, s.name), depth - 1);
+        for (const s of fs.readdirSync(path.join(dir, 'node_modules', e.name), { withFileTypes: true }))
+          if (s.isDirectory()) walk(path.join(dir, 'node_modules', e.name, s.name), depth - 1);
       } else walk(path.join(dir, 'node_modules', e.name), depth - 1);
     }
   };
@@ -93,7 +94,15 @@ export function bundledPackages(root, outputs) {
   const add = (dir, bundle, via) => {
     const pkg = readJson(path.join(dir, 'package.json'));
     const key = `${pkg.name}@${pkg.version}`;
-    const entry = packages.get(key) ?? { name: pkg.name, version: pkg.version, license: pkg.license ?? '(not stated)', homepage: typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? pkg.homepage, dir, bundles: new Set(), via: new Set() };
+    const entry = packages.get(key) ?? {
+      name: pkg.name,
+      version: pkg.version,
+      license: pkg.license ?? '(not stated)',
+      homepage: typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? pkg.homepage),
+      dir,
+      bundles: new Set(),
+      via: new Set(),
+    };
     entry.bundles.add(bundle);
     if (via) entry.via.add(via);
     packages.set(key, entry);
@@ -114,12 +123,23 @@ export function bundledPackages(root, outputs) {
         } else if (inner.sibling) {
           // Published from the host's repository in lockstep with it: the host's licence file is theirs.
           const key = `${inner.name}@${host.version}`;
-          const entry = packages.get(key) ?? { name: inner.name, version: host.version, license: host.license, homepage: host.homepage, dir: host.dir, bundles: new Set(), via: new Set(), sibling: true };
+          const entry = packages.get(key) ?? {
+            name: inner.name,
+            version: host.version,
+            license: host.license,
+            homepage: host.homepage,
+            dir: host.dir,
+            bundles: new Set(),
+            via: new Set(),
+            sibling: true,
+          };
           entry.bundles.add(bundle);
           entry.via.add(`${host.name}@${host.version}`);
           packages.set(key, entry);
         } else {
-          throw new Error(`third-party notices: ${inner.name}${inner.version ? `@${inner.version}` : ''} is embedded in ${host.name} but not installed, so its licence text is unknown; add it as an exact dev dependency`);
+          throw new Error(
+            `third-party notices: ${inner.name}${inner.version ? `@${inner.version}` : ''} is embedded in ${host.name} but not installed, so its licence text is unknown; add it as an exact dev dependency`,
+          );
         }
       }
     }
@@ -144,7 +164,8 @@ export function noticesText(productVersion, packages) {
     out.push(rule, `${p.name}@${p.version}`, `License: ${p.license}`);
     if (p.homepage) out.push(`Source: ${p.homepage}`);
     out.push(`Included in: ${[...p.bundles].sort().join(', ')}`);
-    if (p.via.size > 0) out.push(`Embedded in: ${[...p.via].sort().join(', ')}${p.sibling ? ' (a package of the same repository, shipped inside it under its licence)' : ''}`);
+    if (p.via.size > 0)
+      out.push(`Embedded in: ${[...p.via].sort().join(', ')}${p.sibling ? ' (a package of the same repository, shipped inside it under its licence)' : ''}`);
     out.push('');
     if (texts.length === 0) out.push(`(The package ships no licence file; its package.json states the licence "${p.license}".)`, '');
     for (const [file, text] of texts) out.push(`--- ${file} ---`, text, '');

@@ -91,7 +91,13 @@ export function parseProblem(error: unknown, spellings: readonly string[], lang:
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted) {
     const needsValue = /argument missing/.test(e.message);
     return new UsageError(
-      needsValue ? (ja ? `${quoted} には値が必要です（例: ${quoted} <値>）。` : `${quoted} needs a value (${quoted} <value>).`) : ja ? `${quoted} は値をとりません。` : `${quoted} takes no value.`,
+      needsValue
+        ? ja
+          ? `${quoted} には値が必要です（例: ${quoted} <値>）。`
+          : `${quoted} needs a value (${quoted} <value>).`
+        : ja
+          ? `${quoted} は値をとりません。`
+          : `${quoted} takes no value.`,
     );
   }
   return new UsageError(e instanceof Error ? e.message : String(error));

@@ -19,10 +19,18 @@ export function readBaselineFile(file: string, lang: Lang): { baseline: Baseline
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) {
-      return { error: ja ? `ベースライン ${file} はファイルではありません。--write-baseline で書き出したファイルを指定してください。` : `the baseline ${file} is not a file. Name a file written by --write-baseline.` };
+      return {
+        error: ja
+          ? `ベースライン ${file} はファイルではありません。--write-baseline で書き出したファイルを指定してください。`
+          : `the baseline ${file} is not a file. Name a file written by --write-baseline.`,
+      };
     }
     if (st.size > MAX_BASELINE_BYTES) {
-      return { error: ja ? `ベースライン ${file} が大きすぎます（${MAX_BASELINE_BYTES} バイト超）。` : `the baseline ${file} is larger than ${MAX_BASELINE_BYTES} bytes.` };
+      return {
+        error: ja
+          ? `ベースライン ${file} が大きすぎます（${MAX_BASELINE_BYTES} バイト超）。`
+          : `the baseline ${file} is larger than ${MAX_BASELINE_BYTES} bytes.`,
+      };
     }
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {

@@ -34,7 +34,8 @@ export function gitFlagProblem(command: string, flags: GitFlags): string | undef
   }
   if (historyOnly.length > 0) return `--${historyOnly[0]} is an option of 'mamori history' (did you mean --changed-since?)`;
   if (flags.staged && flags['changed-since'] !== undefined) return `--staged and --changed-since cannot be used together`;
-  if (flags['no-git'] && (flags.staged || flags['changed-since'] !== undefined)) return `--no-git cannot be used with --${flags.staged ? 'staged' : 'changed-since'}`;
+  if (flags['no-git'] && (flags.staged || flags['changed-since'] !== undefined))
+    return `--no-git cannot be used with --${flags.staged ? 'staged' : 'changed-since'}`;
   if (flags.staged && flags.cache !== undefined) return `--cache cannot be used with --staged (the staged copies are not the files on disk)`;
   return undefined;
 }
@@ -139,7 +140,7 @@ export function gitErrorMessage(error: GitError, lang: Lang): string {
     case 'missing':
       return ja
         ? 'git が見つかりません（インストールされていないか、PATH にありません）。--staged、--changed-since、mamori history には git が必要です。git をインストールしてください。'
-        : 'git was not found (not installed, or not on PATH). --staged, --changed-since and mamori history need git. Install git.'
+        : 'git was not found (not installed, or not on PATH). --staged, --changed-since and mamori history need git. Install git.';
     case 'not-repo':
       return ja
         ? `${error.subject || error.detail} は git リポジトリの中にありません。--staged、--changed-since、mamori history は git リポジトリの中で実行してください（フォルダ全体のスキャンは mamori scan で行えます）。`
@@ -155,7 +156,14 @@ export function gitErrorMessage(error: GitError, lang: Lang): string {
 
 /** The warning when a folder is walked because git could not list it. */
 function walkInstead(error: GitError, target: string, lang: Lang): string {
-  const why = error.problem === 'missing' ? (lang === 'ja' ? 'git が見つからない' : 'git was not found') : lang === 'ja' ? `git が失敗した（${error.detail}）` : `git failed (${error.detail})`;
+  const why =
+    error.problem === 'missing'
+      ? lang === 'ja'
+        ? 'git が見つからない'
+        : 'git was not found'
+      : lang === 'ja'
+        ? `git が失敗した（${error.detail}）`
+        : `git failed (${error.detail})`;
   return lang === 'ja'
     ? `警告: ${why}ため、${target} は git を使わずにスキャンします。.gitignore に書かれたファイルは、git で管理されていてもスキャンされません。`
     : `warning: ${why}, so ${target} is walked without git: files listed in .gitignore are not scanned, even those git tracks.`;

@@ -7,7 +7,11 @@ export type WrittenKind = 'report' | 'cache' | 'baseline';
 
 /** The name of what is written, in a message. */
 function kindName(kind: WrittenKind, lang: Lang): string {
-  const names: Record<WrittenKind, [en: string, ja: string]> = { report: ['report', 'レポート'], cache: ['cache', 'キャッシュ'], baseline: ['baseline', 'ベースライン'] };
+  const names: Record<WrittenKind, [en: string, ja: string]> = {
+    report: ['report', 'レポート'],
+    cache: ['cache', 'キャッシュ'],
+    baseline: ['baseline', 'ベースライン'],
+  };
   return names[kind][lang === 'ja' ? 1 : 0];
 }
 
@@ -114,17 +118,25 @@ export function writeErrorMessage(file: string, kind: WrittenKind, error: unknow
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      advice = ja ? `ディスクの空き容量が足りません（${code}）。空きを作るか、別のディスク上のパスを指定してください。` : `the disk is full (${code}). Free some space or write to another disk.`;
+      advice = ja
+        ? `ディスクの空き容量が足りません（${code}）。空きを作るか、別のディスク上のパスを指定してください。`
+        : `the disk is full (${code}). Free some space or write to another disk.`;
       break;
     case 'EROFS':
-      advice = ja ? '読み取り専用のファイルシステムです（EROFS）。書き込めるパスを指定してください。' : 'the file system is read-only (EROFS). Choose a writable location.';
+      advice = ja
+        ? '読み取り専用のファイルシステムです（EROFS）。書き込めるパスを指定してください。'
+        : 'the file system is read-only (EROFS). Choose a writable location.';
       break;
     case 'EACCES':
     case 'EPERM':
-      advice = ja ? `書き込む権限がありません（${code}）。フォルダの権限を確認するか、別のパスを指定してください。` : `permission denied (${code}). Check the folder's permissions or choose another path.`;
+      advice = ja
+        ? `書き込む権限がありません（${code}）。フォルダの権限を確認するか、別のパスを指定してください。`
+        : `permission denied (${code}). Check the folder's permissions or choose another path.`;
       break;
     case 'ENOENT':
-      advice = ja ? 'フォルダが存在せず、作成もできませんでした（ENOENT）。既存のフォルダを指定してください。' : 'its folder does not exist and could not be made (ENOENT). Choose an existing folder.';
+      advice = ja
+        ? 'フォルダが存在せず、作成もできませんでした（ENOENT）。既存のフォルダを指定してください。'
+        : 'its folder does not exist and could not be made (ENOENT). Choose an existing folder.';
       break;
     case 'EEXIST':
     case 'ENOTDIR':
@@ -136,10 +148,14 @@ export function writeErrorMessage(file: string, kind: WrittenKind, error: unknow
       advice = ja ? 'フォルダです（EISDIR）。ファイル名まで指定してください。' : 'it is a folder (EISDIR). Give a file name.';
       break;
     case 'ELOCKED':
-      advice = ja ? '別の mamori の実行がキャッシュをロックしています。その実行の終了後にもう一度試してください。' : 'another mamori run holds the cache lock. Try again when it has finished.';
+      advice = ja
+        ? '別の mamori の実行がキャッシュをロックしています。その実行の終了後にもう一度試してください。'
+        : 'another mamori run holds the cache lock. Try again when it has finished.';
       break;
     default:
       advice = `${code || (error instanceof Error ? error.message : String(error))}`;
   }
-  return ja ? `mamori: ${what}を ${file} に書き出せません: ${advice}${keep}` : `mamori: cannot write the ${what} to ${file}: ${advice}${keep ? ` ${keep}` : ''}`;
+  return ja
+    ? `mamori: ${what}を ${file} に書き出せません: ${advice}${keep}`
+    : `mamori: cannot write the ${what} to ${file}: ${advice}${keep ? ` ${keep}` : ''}`;
 }

@@ -214,7 +214,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(rulesMarkdown(lang));
     return EXIT_CLEAN;
   }
-  if (command !== 'scan' && command !== 'history') throw command ? unknownCommand(command, lang) : new UsageError(lang === 'ja' ? 'コマンドがありません（mamori scan [パス…]）。' : 'missing command (mamori scan [paths…]).');
+  if (command !== 'scan' && command !== 'history')
+    throw command
+      ? unknownCommand(command, lang)
+      : new UsageError(lang === 'ja' ? 'コマンドがありません（mamori scan [パス…]）。' : 'missing command (mamori scan [paths…]).');
   const gitProblem = gitFlagProblem(command, values);
   if (gitProblem) throw new UsageError(gitProblem);
 
@@ -257,8 +260,14 @@ async function main(argv: string[]): Promise<number> {
   const targets = paths.length > 0 ? paths : ['.'];
   // `-`: one file from standard input, named by --stdin-filename (its name gives its format).
   const stdin = targets.includes('-');
-  if (stdin && targets.length > 1) throw new UsageError(lang === 'ja' ? '- （標準入力）は他のパスと一緒に指定できません。' : '- (standard input) cannot be combined with other paths.');
-  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError(lang === 'ja' ? '--stdin-filename はパス - （標準入力）と一緒に使います。' : '--stdin-filename names the file read from standard input: give - as the path.');
+  if (stdin && targets.length > 1)
+    throw new UsageError(lang === 'ja' ? '- （標準入力）は他のパスと一緒に指定できません。' : '- (standard input) cannot be combined with other paths.');
+  if (!stdin && values['stdin-filename'] !== undefined)
+    throw new UsageError(
+      lang === 'ja'
+        ? '--stdin-filename はパス - （標準入力）と一緒に使います。'
+        : '--stdin-filename names the file read from standard input: give - as the path.',
+    );
   // (History's paths may be gone from the work tree: that is what history is for.)
   for (const t of stdin || command !== 'scan' ? [] : targets) {
     if (!fs.existsSync(t)) {
@@ -304,7 +313,9 @@ async function main(argv: string[]): Promise<number> {
   }
   // Those files, and our temporary files beside them, are not scanned (a report of the last run
   // in the scanned folder would otherwise be scanned as part of the project).
-  const own = new Set([...written.map(({ file }) => file), ...(baselineFile ? [baselineFile] : [])].flatMap((file) => [path.resolve(file), realish(path.resolve(file))]));
+  const own = new Set(
+    [...written.map(({ file }) => file), ...(baselineFile ? [baselineFile] : [])].flatMap((file) => [path.resolve(file), realish(path.resolve(file))]),
+  );
   const excluded = projectExcludes(project, targets);
 
   const config = scanConfigOf(project, { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) });
@@ -330,34 +341,38 @@ async function main(argv: string[]): Promise<number> {
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
   let report = stdin
     ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })
-    : await (command === 'history' ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress }) : scanPaths(targets, {
-    // Git's file set, the staged copies or the changed files (see ./git.ts).
-    ...scanSource(targets, values, gitWalk, lang),
-    config,
-    pool,
-    ...(cache ? { cache } : {}),
-    maxFileSize: maxFileSizeKb * 1024,
-    exclude: [...excluded.walker, ...(values.exclude ?? [])],
-    root,
-    isCancelled: () => interrupted !== undefined,
-    claim: (file: string) => own.has(file) || isMamoriTemp(file) || excluded.excludes(file),
-    ...(progress || baseline
-      ? {
-          onFile: (file: string) => {
-            if (baseline) scanned.add(displayPath(root, file));
-            if (!progress) return;
-            files++;
-            if (Date.now() - shown < 200) return;
-            shown = Date.now();
-            process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルをスキャン済み…` : `${files} files scanned…`}`);
-          },
-        }
-      : {}),
-  })).catch(async (error: unknown) => {
-    // What is still running would keep the process alive: stop it.
-    await pool.dispose();
-    throw error;
-  });
+    : await (
+        command === 'history'
+          ? historyReport({ ...gitWalk, paths, flags: values, config, pool, lang, progress })
+          : scanPaths(targets, {
+              // Git's file set, the staged copies or the changed files (see ./git.ts).
+              ...scanSource(targets, values, gitWalk, lang),
+              config,
+              pool,
+              ...(cache ? { cache } : {}),
+              maxFileSize: maxFileSizeKb * 1024,
+              exclude: [...excluded.walker, ...(values.exclude ?? [])],
+              root,
+              isCancelled: () => interrupted !== undefined,
+              claim: (file: string) => own.has(file) || isMamoriTemp(file) || excluded.excludes(file),
+              ...(progress || baseline
+                ? {
+                    onFile: (file: string) => {
+                      if (baseline) scanned.add(displayPath(root, file));
+                      if (!progress) return;
+                      files++;
+                      if (Date.now() - shown < 200) return;
+                      shown = Date.now();
+                      process.stderr.write(`\r${lang === 'ja' ? `${files} ファイルをスキャン済み…` : `${files} files scanned…`}`);
+                    },
+                  }
+                : {}),
+            })
+      ).catch(async (error: unknown) => {
+        // What is still running would keep the process alive: stop it.
+        await pool.dispose();
+        throw error;
+      });
   if (progress && shown > 0) process.stderr.write('\r\u001b[K');
   if (interrupted) return stopped(interrupted, report.filesScanned, pool, lang);
   void pool.dispose();
@@ -413,7 +428,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`mamori: ${error.message}\n${langFromArgs(process.argv.slice(2), envLang()) === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`);
+      process.stderr.write(
+        `mamori: ${error.message}\n${langFromArgs(process.argv.slice(2), envLang()) === 'ja' ? "'mamori --help' で使い方を表示します。" : "Run 'mamori --help' for usage."}\n`,
+      );
     } else {
       process.stderr.write(`mamori: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -3,7 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, type Baseline } from '../core/baseline';
 import type { Lang } from '../core/messages';
-import { allowList, guidanceFor, hasErrors, MAX_PROJECT_CONFIG_BYTES, parseProjectConfig, problemText, PROJECT_CONFIG_FILE, withProjectConfig, type ProjectConfig } from '../core/project-config';
+import {
+  allowList,
+  guidanceFor,
+  hasErrors,
+  MAX_PROJECT_CONFIG_BYTES,
+  parseProjectConfig,
+  problemText,
+  PROJECT_CONFIG_FILE,
+  withProjectConfig,
+  type ProjectConfig,
+} from '../core/project-config';
 import type { LocatedFinding, ScanReport } from '../core/report/model';
 import type { ScanConfig } from '../core/types';
 
@@ -48,7 +58,11 @@ export function loadProject(
     const st = fs.statSync(file);
     if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     if (st.size > MAX_PROJECT_CONFIG_BYTES) {
-      return { error: ja ? `設定ファイル ${file} が大きすぎます（${MAX_PROJECT_CONFIG_BYTES} バイト超）。` : `the configuration file ${file} is larger than ${MAX_PROJECT_CONFIG_BYTES} bytes.` };
+      return {
+        error: ja
+          ? `設定ファイル ${file} が大きすぎます（${MAX_PROJECT_CONFIG_BYTES} バイト超）。`
+          : `the configuration file ${file} is larger than ${MAX_PROJECT_CONFIG_BYTES} bytes.`,
+      };
     }
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
@@ -65,7 +79,8 @@ export function loadProject(
     };
   }
   const { config, problems } = parseProjectConfig(text);
-  for (const p of problems.filter((x) => x.level === 'warning')) warn(ja ? `mamori: 警告: ${file}: ${problemText(p, lang)}` : `mamori: warning: ${file}: ${problemText(p, lang)}`);
+  for (const p of problems.filter((x) => x.level === 'warning'))
+    warn(ja ? `mamori: 警告: ${file}: ${problemText(p, lang)}` : `mamori: warning: ${file}: ${problemText(p, lang)}`);
   if (hasErrors(problems)) {
     const lines = problems.filter((p) => p.level === 'error').map((p) => `  ${problemText(p, lang)}`);
     return {

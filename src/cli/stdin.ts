@@ -12,7 +12,11 @@ import { bytesToRead, MAX_READ_BYTES, sampleBytes } from '../core/walk';
  * --max-file-size is skipped (data files are scanned from their first part), binary is skipped,
  * and the scan runs on the pool with its time limit.
  */
-export async function scanStdin(input: NodeJS.ReadableStream, name: string, options: { config: ScanConfig; maxFileSize: number; root: string; pool: ScanPool }): Promise<ScanReport> {
+export async function scanStdin(
+  input: NodeJS.ReadableStream,
+  name: string,
+  options: { config: ScanConfig; maxFileSize: number; root: string; pool: ScanPool },
+): Promise<ScanReport> {
   const limit = Math.min(options.maxFileSize, MAX_READ_BYTES);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -23,7 +27,13 @@ export async function scanStdin(input: NodeJS.ReadableStream, name: string, opti
     size += buf.length;
   }
   const display = name.replace(/\\/g, '/');
-  const report = (filesScanned: number, findings: ScanReport['findings'], skipped: SkippedFile[]): ScanReport => ({ version: VERSION, root: options.root, filesScanned, findings, skipped });
+  const report = (filesScanned: number, findings: ScanReport['findings'], skipped: SkippedFile[]): ScanReport => ({
+    version: VERSION,
+    root: options.root,
+    filesScanned,
+    findings,
+    skipped,
+  });
   const want = bytesToRead(display, size, limit);
   if (want < 0) return report(0, [], [{ path: display, reason: 'too-large', detail: String(size) }]);
   const buffer = Buffer.concat(chunks);

@@ -99,7 +99,10 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return undefined;
   const pairs = n / 2;
-  for (const [order, low] of [['utf-16le', 0], ['utf-16be', 1]] as const) {
+  for (const [order, low] of [
+    ['utf-16le', 0],
+    ['utf-16be', 1],
+  ] as const) {
     let ascii = 0;
     let zeroLow = 0;
     for (let i = 0; i < n; i += 2) {

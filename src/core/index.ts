@@ -30,7 +30,17 @@ export { RULES, ruleById } from './rules/index';
 export type { Rule, RawFinding, RuleExample } from './rules/rule';
 export { maskSecret } from './mask';
 export { fingerprintFindings, FINGERPRINT_VERSION } from './fingerprint';
-export { findingMessage, fixTitle, findingGuidelines, guidelineLabel, guidelineLabelWithLevel, engineMessage, langFromLocale, fill, type Lang } from './messages';
+export {
+  findingMessage,
+  fixTitle,
+  findingGuidelines,
+  guidelineLabel,
+  guidelineLabelWithLevel,
+  engineMessage,
+  langFromLocale,
+  fill,
+  type Lang,
+} from './messages';
 export { resolveConfig, settingDefault, CATEGORY_SETTINGS, VERSION, type ResolvedConfig } from './config';
 export { formatText } from './report/text';
 export { formatJson } from './report/json';

@@ -34,15 +34,28 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     ],
     properNames: ['旅行業界情報流出事案検討会'],
   },
-  { concept: 'personal data', ja: '個人データ', source: '個人情報保護法第23条の文言', banned: [{ text: 'パーソナルデータ', why: 'not the Act\'s term' }] },
-  { concept: 'security control measures', ja: '安全管理措置', source: '個人情報保護法第23条', banned: [{ text: 'セキュリティ管理措置', why: 'the Act writes 安全管理措置' }] },
+  { concept: 'personal data', ja: '個人データ', source: '個人情報保護法第23条の文言', banned: [{ text: 'パーソナルデータ', why: "not the Act's term" }] },
+  {
+    concept: 'security control measures',
+    ja: '安全管理措置',
+    source: '個人情報保護法第23条',
+    banned: [{ text: 'セキュリティ管理措置', why: 'the Act writes 安全管理措置' }],
+  },
   {
     concept: 'notice to the individuals',
     ja: '本人通知（本人への通知）',
     source: '個人情報保護法第26条第2項、通則編 3-5-4',
     banned: [{ text: '本人への連絡', why: 'the PPC writes 本人への通知' }],
   },
-  { concept: 'preliminary report / final report', ja: '速報 / 確報', source: '施行規則第8条、通則編 3-5-3-3・3-5-3-4', banned: [{ text: '一次報告', why: 'the PPC writes 速報' }, { text: '最終報告', why: 'the PPC writes 確報' }] },
+  {
+    concept: 'preliminary report / final report',
+    ja: '速報 / 確報',
+    source: '施行規則第8条、通則編 3-5-3-3・3-5-3-4',
+    banned: [
+      { text: '一次報告', why: 'the PPC writes 速報' },
+      { text: '最終報告', why: 'the PPC writes 確報' },
+    ],
+  },
   {
     concept: 'may have been done for an unlawful purpose',
     ja: '不正の目的をもって行われたおそれ',
@@ -53,9 +66,19 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
       { text: '不正の目的のおそれ', why: 'the rule writes 不正の目的をもって行われたおそれ' },
     ],
   },
-  { concept: 'individual identification code', ja: '個人識別符号', source: '個人情報保護法第2条第2項', banned: [{ text: '個人識別番号', why: 'the Act writes 個人識別符号' }] },
+  {
+    concept: 'individual identification code',
+    ja: '個人識別符号',
+    source: '個人情報保護法第2条第2項',
+    banned: [{ text: '個人識別番号', why: 'the Act writes 個人識別符号' }],
+  },
   { concept: 'specific personal information (data holding My Numbers)', ja: '特定個人情報', source: '番号法第20条・第29条の4の文言', banned: [] },
-  { concept: 'advanced encryption (the exemption)', ja: '高度な暗号化', source: '通則編 3-5-3-1、Q&A Q17-14', banned: [{ text: '強力な暗号化', why: 'the PPC writes 高度な暗号化' }] },
+  {
+    concept: 'advanced encryption (the exemption)',
+    ja: '高度な暗号化',
+    source: '通則編 3-5-3-1、Q&A Q17-14',
+    banned: [{ text: '強力な暗号化', why: 'the PPC writes 高度な暗号化' }],
+  },
   { concept: 'scan', ja: 'スキャン', banned: [{ text: '走査', why: 'one term: スキャン' }] },
   {
     concept: 'exposed (reachable from the internet)',

@@ -69,6 +69,8 @@ export function redact(text: string): string {
   let out = text.replace(DIRECTIVE, (m, lead: string, key: string, gap: string, value: string) =>
     SECRET_KEY.test(key) && !PLAIN_VALUE.test(value) ? `${lead}${key}${gap}${maskSecret(value)}` : m,
   );
-  out = out.replace(KEY_VALUE, (m, key: string, sep: string, value: string) => (SECRET_KEY.test(key) && !PLAIN_VALUE.test(value) ? `${key}${sep}${maskSecret(value)}` : m));
+  out = out.replace(KEY_VALUE, (m, key: string, sep: string, value: string) =>
+    SECRET_KEY.test(key) && !PLAIN_VALUE.test(value) ? `${key}${sep}${maskSecret(value)}` : m,
+  );
   return out.replace(RUN, (run) => (tokenShaped(run) ? maskSecret(run) : run));
 }

@@ -72,14 +72,23 @@ const M = {
   type: { en: '"{key}" must be {what}', ja: '"{key}" は{what}で指定してください' },
   profile: { en: '"profile" must be one of {ids}, not "{value}"', ja: '"profile" は {ids} のいずれかです（"{value}" は使えません）' },
   category: { en: 'unknown category "{value}" in "{key}" (one of {ids})', ja: '"{key}" の分類 "{value}" は不明です（{ids} のいずれか）' },
-  severity: { en: '"rules.{rule}" must be error, warning, info or off, not "{value}"', ja: '"rules.{rule}" は `error`・`warning`・`info`・`off` のいずれかです（"{value}" は使えません）' },
-  unknownRule: { en: 'unknown rule "{rule}" in "{key}" is ignored (see `mamori rules`)', ja: '"{key}" のルール "{rule}" は不明なため無視します（`mamori rules` で一覧を表示できます）' },
+  severity: {
+    en: '"rules.{rule}" must be error, warning, info or off, not "{value}"',
+    ja: '"rules.{rule}" は `error`・`warning`・`info`・`off` のいずれかです（"{value}" は使えません）',
+  },
+  unknownRule: {
+    en: 'unknown rule "{rule}" in "{key}" is ignored (see `mamori rules`)',
+    ja: '"{key}" のルール "{rule}" は不明なため無視します（`mamori rules` で一覧を表示できます）',
+  },
   shortValue: {
     en: '"allow.values" entry "{value}" is shorter than {min} characters: it would allow almost any finding',
     ja: '"allow.values" の "{value}" は {min} 文字未満です。ほとんどの検出を許可してしまうため使えません',
   },
   longValue: { en: '"allow.values" entries are at most {max} characters', ja: '"allow.values" の各項目は {max} 文字までです' },
-  fingerprint: { en: '"allow.fingerprints" entry "{value}" is not a fingerprint (32 hexadecimal digits, as in the JSON report)', ja: '"allow.fingerprints" の "{value}" はフィンガープリント（JSON レポートにある 16 進 32 桁）ではありません' },
+  fingerprint: {
+    en: '"allow.fingerprints" entry "{value}" is not a fingerprint (32 hexadecimal digits, as in the JSON report)',
+    ja: '"allow.fingerprints" の "{value}" はフィンガープリント（JSON レポートにある 16 進 32 桁）ではありません',
+  },
   guidanceUrl: { en: '"guidance.{key}" must be an https:// URL', ja: '"guidance.{key}" には https:// で始まる URL を指定してください' },
   guidanceKey: { en: '"guidance.{key}" names no rule or category and is ignored', ja: '"guidance.{key}" はルールにも分類にも当たらないため無視します' },
 } satisfies Record<string, Localized>;

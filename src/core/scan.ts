@@ -58,11 +58,7 @@ function makePlan(config: ScanConfig | undefined): Plan {
  * no network. A rule that throws on odd input loses only its own findings; the error is
  * returned to the caller through `onRuleError` so it is never silent.
  */
-export function scanText(
-  file: SourceFile,
-  config?: ScanConfig,
-  onRuleError?: (ruleId: string, error: unknown) => void,
-): Promise<Finding[]> {
+export function scanText(file: SourceFile, config?: ScanConfig, onRuleError?: (ruleId: string, error: unknown) => void): Promise<Finding[]> {
   try {
     return scanNow(file, config, onRuleError);
   } catch (error) {
@@ -117,7 +113,13 @@ function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: 
  * The rules' raw findings as findings, deduplicated, without suppressed ones and without those
  * the project's allowed values cover, by position.
  */
-function collect(original: string, text: string, rules: Plan['rules'], results: readonly (readonly RawFinding[] | undefined)[], allowed: readonly string[]): Finding[] {
+function collect(
+  original: string,
+  text: string,
+  rules: Plan['rules'],
+  results: readonly (readonly RawFinding[] | undefined)[],
+  allowed: readonly string[],
+): Finding[] {
   const bom = text.length === original.length ? 0 : 1;
   const findings: Finding[] = [];
   for (let i = 0; i < rules.length; i++) {
@@ -134,7 +136,9 @@ function collect(original: string, text: string, rules: Plan['rules'], results: 
         data: r.data ?? {},
         guidelines: r.guidelines ?? rule.guidelines,
         ...(r.excerpt !== undefined ? { excerpt: r.excerpt } : {}),
-        ...(r.fixes ? { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: [e.range[0] + bom, e.range[1] + bom] as const })) })) } : {}),
+        ...(r.fixes
+          ? { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: [e.range[0] + bom, e.range[1] + bom] as const })) })) }
+          : {}),
       });
     }
   }

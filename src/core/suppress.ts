@@ -44,7 +44,10 @@ export function parseDirectives(text: string): Directive[] {
       rest = rest.slice(0, dash);
     }
     const words = rest.trim().split(/[ \t]+/);
-    const rules = (words.shift() ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    const rules = (words.shift() ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     let until: string | undefined;
     const u = UNTIL.exec(words.join(' '));
     if (u) until = u[1];

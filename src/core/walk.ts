@@ -203,7 +203,13 @@ async function* walkDir(
  * to it), known by its real path: the parent's real path and the entry's name, or the link's
  * resolved target, so no directory needs a stat of its own.
  */
-async function openDir(dir: string, real: string, frames: IgnoreFrame[], visited: Set<string>, options: WalkOptions): Promise<{ kind: 'dir'; frame: DirFrame } | SkippedEntry | undefined> {
+async function openDir(
+  dir: string,
+  real: string,
+  frames: IgnoreFrame[],
+  visited: Set<string>,
+  options: WalkOptions,
+): Promise<{ kind: 'dir'; frame: DirFrame } | SkippedEntry | undefined> {
   if (visited.has(real)) return undefined;
   visited.add(real);
 

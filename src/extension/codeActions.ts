@@ -58,7 +58,15 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       }
       const sameRule = entry.findings.filter((f) => f.ruleId === ruleId && (f.fixes?.length ?? 0) > 0);
       if (sameRule.length > 1) {
-        add(fixAllAction(doc, sameRule, (f) => f.fixes?.[0]?.edits, vscode.l10n.t('Mamori: Fix all {0} problems in this file', ruleId), vscode.CodeActionKind.QuickFix));
+        add(
+          fixAllAction(
+            doc,
+            sameRule,
+            (f) => f.fixes?.[0]?.edits,
+            vscode.l10n.t('Mamori: Fix all {0} problems in this file', ruleId),
+            vscode.CodeActionKind.QuickFix,
+          ),
+        );
       }
       add(suppressAction(doc, finding, 'next-line'));
       add(suppressAction(doc, finding, 'file'));
@@ -146,7 +154,10 @@ function openGuidelineAction(finding: Finding, lang: Lang): vscode.CodeAction | 
   const url = primaryUrl(finding.guidelines);
   const g = finding.guidelines.map((id) => GUIDELINES[id]).find((x) => x?.url === url);
   if (!url || !g) return undefined;
-  const action = new vscode.CodeAction(`Mamori: ${engine().fixTitle(finding, { titleId: 'fix.openGuideline', data: { title: engine().guidelineLabel(g, lang) } }, lang)}`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(
+    `Mamori: ${engine().fixTitle(finding, { titleId: 'fix.openGuideline', data: { title: engine().guidelineLabel(g, lang) } }, lang)}`,
+    vscode.CodeActionKind.QuickFix,
+  );
   action.command = { command: 'mamori.openGuideline', title: action.title, arguments: [url] };
   return action;
 }

@@ -43,7 +43,10 @@ export function ruleErrorDiagnostic(detail: string | undefined): vscode.Diagnost
   const ruleId = cut > 0 ? text.slice(0, cut) : text || '?';
   const d = new vscode.Diagnostic(
     new vscode.Range(0, 0, 0, 0),
-    vscode.l10n.t('Mamori: the rule {0} failed on this file, so findings it would report here may be missing. The other rules ran. The Mamori output log has the details.', ruleId),
+    vscode.l10n.t(
+      'Mamori: the rule {0} failed on this file, so findings it would report here may be missing. The other rules ran. The Mamori output log has the details.',
+      ruleId,
+    ),
     vscode.DiagnosticSeverity.Warning,
   );
   d.source = DIAGNOSTIC_SOURCE;

@@ -128,10 +128,19 @@ export class DocumentScanner implements vscode.Disposable {
     const started = Date.now();
     const name = doc.uri.fsPath || key;
     this.pool ??= new (engine().ScanPool)({ size: 1, fileTimeoutMs: DOCUMENT_TIMEOUT_MS, idleMs: DOCUMENT_IDLE_MS });
-    const result = await this.pool.run({ path: doc.uri.fsPath || doc.uri.path, display: name, maxFileSize: settings.maxFileSizeBytes, config: settings.scan, text, raw: true });
+    const result = await this.pool.run({
+      path: doc.uri.fsPath || doc.uri.path,
+      display: name,
+      maxFileSize: settings.maxFileSizeBytes,
+      config: settings.scan,
+      text,
+      raw: true,
+    });
     if (result.kind === 'skipped') {
       // Timed out, or crashed its worker: the diagnostics of the last scan that finished stay.
-      this.log.error(`scan of ${name} v${version} gave up: ${engine().errorDetail(result.skip.detail ?? result.skip.reason)}; its diagnostics are left as they were`);
+      this.log.error(
+        `scan of ${name} v${version} gave up: ${engine().errorDetail(result.skip.detail ?? result.skip.reason)}; its diagnostics are left as they were`,
+      );
       return;
     }
     // Cancelled: the pool was disposed (a text job is never `unchanged`).
@@ -185,4 +194,3 @@ export class DocumentScanner implements vscode.Disposable {
     this.pool = undefined;
   }
 }
-

@@ -22,12 +22,4 @@ export { assessIncidents, findingIncident } from '../core/reporting/duty';
 // the bundle whose catalog the hover and reports read.
 export { registerOrgGuidelines } from '../core/guidelines/catalog';
 export { dutySummary } from '../core/reporting/render';
-export {
-  allowList,
-  guidanceFor,
-  hasErrors,
-  parseProjectConfig,
-  problemText,
-  restrictProjectConfig,
-  withProjectConfig,
-} from '../core/project-config';
+export { allowList, guidanceFor, hasErrors, parseProjectConfig, problemText, restrictProjectConfig, withProjectConfig } from '../core/project-config';

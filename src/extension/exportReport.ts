@@ -20,7 +20,15 @@ export function currentReport(store: FindingStore): ScanReport {
     file.findings.forEach((f, i) => {
       const r = file.ranges[i];
       const fingerprint = prints?.[i] ?? (f as Partial<LocatedFinding>).fingerprint;
-      findings.push({ ...f, path: rel, line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1, ...(fingerprint ? { fingerprint } : {}) });
+      findings.push({
+        ...f,
+        path: rel,
+        line: r.start.line + 1,
+        column: r.start.character + 1,
+        endLine: r.end.line + 1,
+        endColumn: r.end.character + 1,
+        ...(fingerprint ? { fingerprint } : {}),
+      });
     });
   }
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);

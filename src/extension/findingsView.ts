@@ -63,7 +63,10 @@ export class FindingsView implements vscode.TreeDataProvider<Node> {
         .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
     }
     if (node.kind === 'file') {
-      return node.items.slice().sort((a, b) => a.range.start.compareTo(b.range.start)).map((item) => ({ kind: 'finding', item }));
+      return node.items
+        .slice()
+        .sort((a, b) => a.range.start.compareTo(b.range.start))
+        .map((item) => ({ kind: 'finding', item }));
     }
     return [];
   }

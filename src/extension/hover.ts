@@ -45,7 +45,8 @@ export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
     md.appendMarkdown(`[${vscode.l10n.t('Rule documentation')}](command:mamori.showRule?${encodeURIComponent(JSON.stringify([f.ruleId]))})\n\n`);
   }
   // The organisation's own page, from .mamori.json (https only; never in Restricted Mode).
-  if (f.guidance?.startsWith("https://")) md.appendMarkdown(`[${vscode.l10n.t("Your organisation's guidance")}](${f.guidance.replace(/[()\s]/g, encodeURIComponent)})\n\n`);
+  if (f.guidance?.startsWith('https://'))
+    md.appendMarkdown(`[${vscode.l10n.t("Your organisation's guidance")}](${f.guidance.replace(/[()\s]/g, encodeURIComponent)})\n\n`);
   const guidelines = findingGuidelines(f);
   if (guidelines.length > 0) {
     md.appendMarkdown(`**${vscode.l10n.t('Guidelines')}**\n\n`);

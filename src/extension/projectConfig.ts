@@ -107,7 +107,11 @@ export class ProjectConfigs implements vscode.Disposable {
     return this.apply(project, findings, (i) => ({ rel, fingerprint: findings[i].fingerprint }));
   }
 
-  private apply<F extends Finding>(project: FolderProject, findings: F[], where: (i: number) => { rel: string | undefined; fingerprint: string | undefined }): F[] {
+  private apply<F extends Finding>(
+    project: FolderProject,
+    findings: F[],
+    where: (i: number) => { rel: string | undefined; fingerprint: string | undefined },
+  ): F[] {
     const out: F[] = [];
     findings.forEach((f, i) => {
       const { rel, fingerprint } = where(i);
@@ -169,7 +173,17 @@ export class ProjectConfigs implements vscode.Disposable {
     const { config, problems } = e.parseProjectConfig(text);
     for (const p of problems) this.log[p.level === 'error' ? 'error' : 'warn'](`${file}: ${e.problemText(p, 'en')}`);
     if (e.hasErrors(problems)) {
-      this.tell(folder, vscode.l10n.t('Mamori: {0} has errors and is not used until they are fixed: {1}', FILE, problems.filter((p) => p.level === 'error').map((p) => e.problemText(p, lang)).join(' ')));
+      this.tell(
+        folder,
+        vscode.l10n.t(
+          'Mamori: {0} has errors and is not used until they are fixed: {1}',
+          FILE,
+          problems
+            .filter((p) => p.level === 'error')
+            .map((p) => e.problemText(p, lang))
+            .join(' '),
+        ),
+      );
       return none;
     }
     let applied = config;
@@ -180,7 +194,11 @@ export class ProjectConfigs implements vscode.Disposable {
         this.log.warn(`Restricted Mode: ${file}: ignored ${restricted.ignored.join(', ')}`);
         this.tell(
           folder,
-          vscode.l10n.t("Restricted Mode: this workspace's {0} cannot turn rules or categories off, lower severities, exclude files, allow findings or add guidance links until you trust the workspace. Ignored: {1}", FILE, restricted.ignored.join(', ')),
+          vscode.l10n.t(
+            "Restricted Mode: this workspace's {0} cannot turn rules or categories off, lower severities, exclude files, allow findings or add guidance links until you trust the workspace. Ignored: {1}",
+            FILE,
+            restricted.ignored.join(', '),
+          ),
         );
       }
     }

@@ -28,7 +28,10 @@ const env = (name, fallback) => {
   if (v === undefined) throw new Error(`missing environment variable ${name}`);
   return v;
 };
-const PHASES = env('E2E_PHASES', 'package,integration,ja,ui,ui-ja').split(',').map((p) => p.trim()).filter(Boolean);
+const PHASES = env('E2E_PHASES', 'package,integration,ja,ui,ui-ja')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 const EXT_DIR = env('EXTENSION_DIR');
 const ARTIFACTS = env('ARTIFACTS_DIR');
 const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
@@ -118,20 +121,31 @@ async function checkPackage() {
     return value;
   });
   const missing = required.filter(([, match]) => !names.some(match)).map(([name]) => name);
-  record('[package] the .vsix holds the bundle, every file the manifest names, manifest strings (en, ja), l10n bundles, icon, README, LICENSE, CHANGELOG',
-    missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : '');
+  record(
+    '[package] the .vsix holds the bundle, every file the manifest names, manifest strings (en, ja), l10n bundles, icon, README, LICENSE, CHANGELOG',
+    missing.length === 0,
+    missing.length ? `missing: ${missing.join(', ')}` : '',
+  );
 
-  const forbidden = names.filter((n) =>
-    /^(node_modules|src|test|\.vscode|\.vscode-test|\.ci|\.github|coverage)\//.test(n) ||
-    /^dist\/test\//.test(n) ||
-    /\.(map|ts|tsx|vsix)$/.test(n) ||
-    /^(tsconfig\.json|esbuild\.mjs|eslint\.config\.mjs|package-lock\.json|\.gitignore|\.vscodeignore)$/.test(n));
-  record('[package] no node_modules, sources, tests, fixtures, source maps or tool configs', forbidden.length === 0,
-    forbidden.length ? `unexpected: ${forbidden.slice(0, 10).join(', ')}` : '');
+  const forbidden = names.filter(
+    (n) =>
+      /^(node_modules|src|test|\.vscode|\.vscode-test|\.ci|\.github|coverage)\//.test(n) ||
+      /^dist\/test\//.test(n) ||
+      /\.(map|ts|tsx|vsix)$/.test(n) ||
+      /^(tsconfig\.json|esbuild\.mjs|eslint\.config\.mjs|package-lock\.json|\.gitignore|\.vscodeignore)$/.test(n),
+  );
+  record(
+    '[package] no node_modules, sources, tests, fixtures, source maps or tool configs',
+    forbidden.length === 0,
+    forbidden.length ? `unexpected: ${forbidden.slice(0, 10).join(', ')}` : '',
+  );
 
   const bundle = entries.get(`extension/${main}`)?.read().toString('utf8') ?? '';
-  record('[package] the bundle is a production build (no source map reference)',
-    bundle.length > 0 && !/sourceMappingURL=/.test(bundle), bundle.length ? '' : `${main} is missing`);
+  record(
+    '[package] the bundle is a production build (no source map reference)',
+    bundle.length > 0 && !/sourceMappingURL=/.test(bundle),
+    bundle.length ? '' : `${main} is missing`,
+  );
 
   // vsce's secret check already ran on every file when `npm run package` built the .vsix (the
   // bundles carry no secret examples: test/unit/shipped-bundles.test.ts). The text files are
@@ -191,15 +205,14 @@ async function runIntegration(browser, server) {
       onExit(code);
     });
     const started = Date.now();
-    await page.goto(workbenchUrl(server.url, path.join(server.state, 'ws-integration'), [
-      ['extensionDevelopmentPath', remote(EXT_DIR)],
-      ['extensionTestsPath', remote(path.join(EXT_DIR, 'dist/test/integration/index.js'))],
-    ]));
+    await page.goto(
+      workbenchUrl(server.url, path.join(server.state, 'ws-integration'), [
+        ['extensionDevelopmentPath', remote(EXT_DIR)],
+        ['extensionTestsPath', remote(path.join(EXT_DIR, 'dist/test/integration/index.js'))],
+      ]),
+    );
     let timer;
-    const code = await Promise.race([
-      exited,
-      new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), INTEGRATION_TIMEOUT_MS))),
-    ]);
+    const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), INTEGRATION_TIMEOUT_MS)))]);
     clearTimeout(timer);
     console.log(`  extension host exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (code === 'timeout') await page.screenshot({ path: path.join(ARTIFACTS, `${tag}-timeout.png`) });
@@ -215,8 +228,11 @@ async function runIntegration(browser, server) {
     for (const r of tests) record(`[${tag}] ${r.title}`, r.state === 'passed', r.error?.split('\n')[0]);
     const failed = tests.filter((r) => r.state !== 'passed').length;
     if (tests.length === 0 || (code !== 0 && failed === 0)) {
-      record(`[${tag}] the suite ran and the extension host exited cleanly`, false,
-        `exit code ${code}; ${summary ? `${tests.length} results` : 'no results file'} (see ${ARTIFACTS}/workbench-${tag}.log)`);
+      record(
+        `[${tag}] the suite ran and the extension host exited cleanly`,
+        false,
+        `exit code ${code}; ${summary ? `${tests.length} results` : 'no results file'} (see ${ARTIFACTS}/workbench-${tag}.log)`,
+      );
     }
   } finally {
     await context.close();
@@ -257,42 +273,54 @@ async function runUi(browser, server) {
   const slackRow = problems.filter({ hasText: 'secret/slack-token' }).first();
 
   const steps = [
-    ['opens .env from the Explorer', async () => {
-      await page.goto(workbenchUrl(server.url, path.join(server.state, 'ws-ui')));
-      await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^\s*\.env\s*$/ }).click({ timeout: 90_000 });
-      await page.locator('.monaco-editor .view-line', { hasText: 'SLACK_TOKEN=' }).waitFor();
-    }],
-    ['the Problems panel shows the Mamori problem (rule id, message, no secret)', async () => {
-      await page.keyboard.press('Control+Shift+M');
-      await slackRow.waitFor({ timeout: 30_000 });
-      const text = await slackRow.innerText();
-      for (const part of [expected.message, 'Mamori', 'secret/slack-token']) {
-        if (!text.includes(part)) throw new Error(`problem row ${JSON.stringify(text)} lacks ${JSON.stringify(part)}`);
-      }
-      if (text.includes(SLACK_TOKEN)) throw new Error('the problem row shows the full secret');
-      await shot('1-problems');
-    }],
-    ['hovering the secret shows the guideline (title and link)', async () => {
-      const hover = page.locator('.monaco-hover').filter({ hasText: expected.guidelineTitle }).first();
-      const token = page.locator('.monaco-editor .view-line span', { hasText: 'xoxb-' }).last();
-      for (let attempt = 1; ; attempt++) {
-        // Move away first so each attempt is a fresh hover.
-        await page.mouse.move(5, 5);
-        await token.hover();
-        try {
-          await hover.waitFor({ timeout: 5_000 });
-          break;
-        } catch (err) {
-          if (attempt === 4) throw err;
+    [
+      'opens .env from the Explorer',
+      async () => {
+        await page.goto(workbenchUrl(server.url, path.join(server.state, 'ws-ui')));
+        await page
+          .locator('.explorer-folders-view .monaco-list-row')
+          .filter({ hasText: /^\s*\.env\s*$/ })
+          .click({ timeout: 90_000 });
+        await page.locator('.monaco-editor .view-line', { hasText: 'SLACK_TOKEN=' }).waitFor();
+      },
+    ],
+    [
+      'the Problems panel shows the Mamori problem (rule id, message, no secret)',
+      async () => {
+        await page.keyboard.press('Control+Shift+M');
+        await slackRow.waitFor({ timeout: 30_000 });
+        const text = await slackRow.innerText();
+        for (const part of [expected.message, 'Mamori', 'secret/slack-token']) {
+          if (!text.includes(part)) throw new Error(`problem row ${JSON.stringify(text)} lacks ${JSON.stringify(part)}`);
         }
-      }
-      const html = await hover.innerHTML();
-      if (!html.includes(expected.guidelineUrl)) throw new Error(`the hover has no link to ${expected.guidelineUrl}`);
-      if ((await hover.innerText()).includes(SLACK_TOKEN)) throw new Error('the hover shows the full secret');
-      await shot('2-hover');
-      await page.mouse.move(5, 5);
-      await page.keyboard.press('Escape');
-    }],
+        if (text.includes(SLACK_TOKEN)) throw new Error('the problem row shows the full secret');
+        await shot('1-problems');
+      },
+    ],
+    [
+      'hovering the secret shows the guideline (title and link)',
+      async () => {
+        const hover = page.locator('.monaco-hover').filter({ hasText: expected.guidelineTitle }).first();
+        const token = page.locator('.monaco-editor .view-line span', { hasText: 'xoxb-' }).last();
+        for (let attempt = 1; ; attempt++) {
+          // Move away first so each attempt is a fresh hover.
+          await page.mouse.move(5, 5);
+          await token.hover();
+          try {
+            await hover.waitFor({ timeout: 5_000 });
+            break;
+          } catch (err) {
+            if (attempt === 4) throw err;
+          }
+        }
+        const html = await hover.innerHTML();
+        if (!html.includes(expected.guidelineUrl)) throw new Error(`the hover has no link to ${expected.guidelineUrl}`);
+        if ((await hover.innerText()).includes(SLACK_TOKEN)) throw new Error('the hover shows the full secret');
+        await shot('2-hover');
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+      },
+    ],
   ];
   // Quick Open (the palette without ">"), as a person opens a file they know by name.
   const openFile = async (name, lineText) => {
@@ -305,75 +333,90 @@ async function runUi(browser, server) {
     await page.locator('.monaco-editor .view-line', { hasText: lineText }).first().waitFor();
   };
   const exposure = await expectedFinding('deploy/docker-compose.yml', 'exposure/compose-db-port-public', lang);
-  steps.push(['hovering a published database port shows the finding and its guideline', async () => {
-    await openFile('docker-compose.yml', '5432:5432');
-    const hover = page.locator('.monaco-hover').filter({ hasText: exposure.guidelineTitle }).first();
-    const port = page.locator('.monaco-editor .view-line span', { hasText: '5432' }).first();
-    for (let attempt = 1; ; attempt++) {
-      await page.mouse.move(5, 5);
-      await port.hover();
-      try {
-        await hover.waitFor({ timeout: 5_000 });
-        break;
-      } catch (err) {
-        if (attempt === 4) throw err;
+  steps.push([
+    'hovering a published database port shows the finding and its guideline',
+    async () => {
+      await openFile('docker-compose.yml', '5432:5432');
+      const hover = page.locator('.monaco-hover').filter({ hasText: exposure.guidelineTitle }).first();
+      const port = page.locator('.monaco-editor .view-line span', { hasText: '5432' }).first();
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(5, 5);
+        await port.hover();
+        try {
+          await hover.waitFor({ timeout: 5_000 });
+          break;
+        } catch (err) {
+          if (attempt === 4) throw err;
+        }
       }
-    }
-    if (!(await hover.innerHTML()).includes(exposure.guidelineUrl)) throw new Error(`the hover has no link to ${exposure.guidelineUrl}`);
-    // The picture of the hover in the README (media/) is taken from this screenshot.
-    await shot('hover-exposure');
-    await page.mouse.move(5, 5);
-    await page.keyboard.press('Escape');
-  }]);
+      if (!(await hover.innerHTML()).includes(exposure.guidelineUrl)) throw new Error(`the hover has no link to ${exposure.guidelineUrl}`);
+      // The picture of the hover in the README (media/) is taken from this screenshot.
+      await shot('hover-exposure');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    },
+  ]);
   if (lang === 'en') {
     steps.push(
-      ['Ctrl+. on a hardcoded token offers to read it from an environment variable', async () => {
-        await openFile('config.js', 'ghp_');
-        await page.locator('.monaco-editor .view-line span', { hasText: 'ghp_' }).first().click();
-        const action = page.locator('.action-widget .monaco-list-row', { hasText: 'environment variable' }).first();
-        for (let attempt = 1; ; attempt++) {
-          await page.keyboard.press('Control+.');
-          try {
-            await action.waitFor({ timeout: 3_000 });
-            break;
-          } catch (err) {
-            if (attempt === 5) throw err;
-            await page.keyboard.press('Escape');
+      [
+        'Ctrl+. on a hardcoded token offers to read it from an environment variable',
+        async () => {
+          await openFile('config.js', 'ghp_');
+          // The problem's row reveals its range in the editor and focuses it, as a person would.
+          await problems.filter({ hasText: 'secret/github-token' }).first().dblclick({ timeout: 30_000 });
+          await page.locator('.monaco-editor.focused').waitFor();
+          const action = page.locator('.action-widget .monaco-list-row', { hasText: 'environment variable' }).first();
+          for (let attempt = 1; ; attempt++) {
+            await page.keyboard.press('Control+.');
+            try {
+              await action.waitFor({ timeout: 3_000 });
+              break;
+            } catch (err) {
+              if (attempt === 5) throw err;
+              await page.keyboard.press('Escape');
+            }
           }
-        }
-        // The picture of the quick fix in the README (media/) is taken from this screenshot.
-        await shot('quick-fix-env');
-        await page.keyboard.press('Escape');
-      }],
-      ['the command palette runs "Mamori: Scan Workspace"; files never opened appear in Problems', async () => {
-        await palette('Mamori: Scan Workspace');
-        await problems.filter({ hasText: 'notify.sh' }).first().waitFor({ timeout: 60_000 });
-        await problems.filter({ hasText: 'secret/github-token' }).first().waitFor({ timeout: 10_000 });
-        // Toasts do not show in an unfocused headless window; the notification center lists them.
-        await palette('Notifications: Show Notifications');
-        await page.locator('.notifications-center .notification-list-item', { hasText: /Mamori: \d+ files scanned, \d+ findings, \d+ skipped/ })
-          .waitFor({ timeout: 15_000 });
-        await shot('3-scan-workspace');
-        await page.keyboard.press('Escape');
-      }],
-      ['Ctrl+. on the problem offers "Open guideline"', async () => {
-        await slackRow.dblclick(); // reveals the range in the editor and focuses it
-        await page.locator('.monaco-editor.focused').waitFor();
-        const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Mamori: Open guideline' }).first();
-        for (let attempt = 1; ; attempt++) {
-          // Right after a reveal the editor may swallow the key: press again if no menu opened.
-          await page.keyboard.press('Control+.');
-          try {
-            await action.waitFor({ timeout: 3_000 });
-            break;
-          } catch (err) {
-            if (attempt === 5) throw err;
-            await page.keyboard.press('Escape');
+          // The picture of the quick fix in the README (media/) is taken from this screenshot.
+          await shot('quick-fix-env');
+          await page.keyboard.press('Escape');
+        },
+      ],
+      [
+        'the command palette runs "Mamori: Scan Workspace"; files never opened appear in Problems',
+        async () => {
+          await palette('Mamori: Scan Workspace');
+          await problems.filter({ hasText: 'notify.sh' }).first().waitFor({ timeout: 60_000 });
+          await problems.filter({ hasText: 'secret/github-token' }).first().waitFor({ timeout: 10_000 });
+          // Toasts do not show in an unfocused headless window; the notification center lists them.
+          await palette('Notifications: Show Notifications');
+          await page
+            .locator('.notifications-center .notification-list-item', { hasText: /Mamori: \d+ files scanned, \d+ findings, \d+ skipped/ })
+            .waitFor({ timeout: 15_000 });
+          await shot('3-scan-workspace');
+          await page.keyboard.press('Escape');
+        },
+      ],
+      [
+        'Ctrl+. on the problem offers "Open guideline"',
+        async () => {
+          await slackRow.dblclick(); // reveals the range in the editor and focuses it
+          await page.locator('.monaco-editor.focused').waitFor();
+          const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Mamori: Open guideline' }).first();
+          for (let attempt = 1; ; attempt++) {
+            // Right after a reveal the editor may swallow the key: press again if no menu opened.
+            await page.keyboard.press('Control+.');
+            try {
+              await action.waitFor({ timeout: 3_000 });
+              break;
+            } catch (err) {
+              if (attempt === 5) throw err;
+              await page.keyboard.press('Escape');
+            }
           }
-        }
-        await shot('4-quick-fix');
-        await page.keyboard.press('Escape');
-      }],
+          await shot('4-quick-fix');
+          await page.keyboard.press('Escape');
+        },
+      ],
     );
   }
 
@@ -410,8 +453,16 @@ try {
     browserServer = await chromium.launchServer({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--lang=en-US'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--lang=en-US',
+      ],
     });
     // run-e2e.sh ends this browser by PID if the harness dies before closing it.
     fs.writeFileSync(path.join(ARTIFACTS, 'chromium.pid'), String(browserServer.process().pid));

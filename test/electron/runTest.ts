@@ -68,14 +68,7 @@ async function runLocale(root: string, locale: string): Promise<{ passed: number
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(root, 'dist', 'test', 'integration', 'index.js'),
         extensionTestsEnv: { MAMORI_E2E_LOCALE: locale, MAMORI_E2E_RESULTS: resultsFile },
-        launchArgs: [
-          workspace,
-          '--disable-extensions',
-          `--user-data-dir=${userData}`,
-          `--extensions-dir=${path.join(tmp, 'ext')}`,
-          '--locale',
-          locale,
-        ],
+        launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userData}`, `--extensions-dir=${path.join(tmp, 'ext')}`, '--locale', locale],
       });
     } catch (error) {
       exitError = error;
@@ -103,7 +96,10 @@ async function runLocale(root: string, locale: string): Promise<{ passed: number
 async function main(): Promise<number> {
   // This file is bundled to <root>/dist/test/electron/runTest.js.
   const root = path.resolve(__dirname, '..', '..', '..');
-  const locales = (process.env.MAMORI_E2E_LOCALES ?? 'en,ja').split(',').map((l) => l.trim()).filter(Boolean);
+  const locales = (process.env.MAMORI_E2E_LOCALES ?? 'en,ja')
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   let passed = 0;
   let failed = 0;
   for (const locale of locales) {

@@ -56,7 +56,7 @@ describe('diagnostics in open files', () => {
     assertSecretDiagnostic(document, d, 'secret/github-token', GITHUB_TOKEN);
   });
 
-  it('shows a rule that fails on a file as a warning on that file, and keeps the other rules\' findings', async () => {
+  it("shows a rule that fails on a file as a warning on that file, and keeps the other rules' findings", async () => {
     // The end-to-end runner starts the editor with MAMORI_FAULT_RULE=exposure/redis-open, which
     // makes that rule throw on files that contain the marker below.
     const uri = fixtureUri('generated-fault/redis.conf');

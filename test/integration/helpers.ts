@@ -93,7 +93,11 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       done();
       const got = mamoriDiagnostics(uri).map((d) => `${codeValue(d)} @${d.range.start.line + 1}:${d.range.start.character + 1}`);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; Mamori diagnostics now: [${got.join(', ')}]`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; Mamori diagnostics now: [${got.join(', ')}]`,
+        ),
+      );
     }, timeoutMs);
     function done(): void {
       clearTimeout(timer);

@@ -57,8 +57,6 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
-    runner.on('fail', (t, err: unknown) =>
-      results.push({ title: t.fullTitle(), state: 'failed', error: err instanceof Error ? err.message : String(err) }),
-    );
+    runner.on('fail', (t, err: unknown) => results.push({ title: t.fullTitle(), state: 'failed', error: err instanceof Error ? err.message : String(err) }));
   });
 }

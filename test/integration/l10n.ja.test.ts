@@ -1,6 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, SLACK_TOKEN, assertMasked, closeAllEditors, codeValue, hasJapanese, hoverNaming, openInEditor, ruleGuidelines, waitForActivation, waitForRule } from './helpers';
+import {
+  EXTENSION_ID,
+  SLACK_TOKEN,
+  assertMasked,
+  closeAllEditors,
+  codeValue,
+  hasJapanese,
+  hoverNaming,
+  openInEditor,
+  ruleGuidelines,
+  waitForActivation,
+  waitForRule,
+} from './helpers';
 
 // Runs only when the harness starts VS Code with the Japanese display language
 // (MAMORI_E2E_LOCALE=ja; see test/e2e/run-e2e.sh for the language-pack setup).

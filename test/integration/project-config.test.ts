@@ -85,7 +85,10 @@ describe('.mamori.json', () => {
   });
 
   it('is JSONC checked against the schema generated from the rules, with no other extension', async () => {
-    await vscode.workspace.fs.writeFile(configFile(), Buffer.from('// comments are fine\n{\n  "profile": "lax",\n  "rules": { "secret/no-such-rule": "off", },\n}\n', 'utf8'));
+    await vscode.workspace.fs.writeFile(
+      configFile(),
+      Buffer.from('// comments are fine\n{\n  "profile": "lax",\n  "rules": { "secret/no-such-rule": "off", },\n}\n', 'utf8'),
+    );
     const doc = await vscode.workspace.openTextDocument(configFile());
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'jsonc');

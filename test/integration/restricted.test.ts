@@ -54,7 +54,8 @@ describe('Restricted Mode', () => {
   it('declares every such setting in restrictedConfigurations', () => {
     const ext = vscode.extensions.getExtension('mamori-security.mamori');
     assert.ok(ext);
-    const declared = (ext.packageJSON as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations;
+    const declared = (ext.packageJSON as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces
+      .restrictedConfigurations;
     for (const key of RESTRICTED_SETTINGS) assert.ok(declared.includes(`mamori.${key}`), `mamori.${key} is not restricted`);
   });
 });

@@ -69,6 +69,10 @@ describe('command mamori.scanWorkspace', () => {
     const readme = fixtureUri('README.md');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === readme.toString());
     const state = doc ? `open, ${doc.isDirty ? 'dirty' : 'saved'}, ${doc.getText().includes('xox') ? 'with' : 'without'} a token` : 'not open';
-    assert.deepEqual(mamoriDiagnostics(readme).map((d) => codeValue(d)), [], `README.md (${state}) has diagnostics`);
+    assert.deepEqual(
+      mamoriDiagnostics(readme).map((d) => codeValue(d)),
+      [],
+      `README.md (${state}) has diagnostics`,
+    );
   });
 });

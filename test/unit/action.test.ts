@@ -63,7 +63,16 @@ describe('GitHub Action', () => {
 
   it('maps inputs to flags, each optional one only when given', async () => {
     const { commandLine, splitPaths } = await script();
-    assert.deepEqual(commandLine({ 'INPUT_PATHS': '.', 'INPUT_FAIL-ON': 'error', 'INPUT_SARIF-FILE': 'mamori.sarif' }), ['scan', '.', '--format', 'sarif', '--output', 'mamori.sarif', '--fail-on', 'error']);
+    assert.deepEqual(commandLine({ INPUT_PATHS: '.', 'INPUT_FAIL-ON': 'error', 'INPUT_SARIF-FILE': 'mamori.sarif' }), [
+      'scan',
+      '.',
+      '--format',
+      'sarif',
+      '--output',
+      'mamori.sarif',
+      '--fail-on',
+      'error',
+    ]);
     assert.deepEqual(
       commandLine({
         INPUT_PATHS: 'apps/web infra',
@@ -75,10 +84,39 @@ describe('GitHub Action', () => {
         INPUT_CATEGORY: 'web',
         GITHUB_WORKSPACE: '/home/runner/work/shop/shop',
       }),
-      ['scan', 'apps/web', 'infra', '--format', 'sarif', '--output', 'out/m.sarif', '--fail-on', 'warning', '--config', '.mamori.json', '--baseline', '.mamori-baseline.json', '--changed-since', 'origin/main', '--sarif-category', 'web', '--root', '/home/runner/work/shop/shop'],
+      [
+        'scan',
+        'apps/web',
+        'infra',
+        '--format',
+        'sarif',
+        '--output',
+        'out/m.sarif',
+        '--fail-on',
+        'warning',
+        '--config',
+        '.mamori.json',
+        '--baseline',
+        '.mamori-baseline.json',
+        '--changed-since',
+        'origin/main',
+        '--sarif-category',
+        'web',
+        '--root',
+        '/home/runner/work/shop/shop',
+      ],
     );
     // The underscore spelling a composite action's env: uses, and empty inputs left out.
-    assert.deepEqual(commandLine({ INPUT_FAIL_ON: 'info', INPUT_CONFIG: '', INPUT_PATHS: '' }), ['scan', '.', '--format', 'sarif', '--output', 'mamori.sarif', '--fail-on', 'info']);
+    assert.deepEqual(commandLine({ INPUT_FAIL_ON: 'info', INPUT_CONFIG: '', INPUT_PATHS: '' }), [
+      'scan',
+      '.',
+      '--format',
+      'sarif',
+      '--output',
+      'mamori.sarif',
+      '--fail-on',
+      'info',
+    ]);
     assert.deepEqual(splitPaths('docs/my notes\nsrc\n'), ['docs/my notes', 'src']);
   });
 
@@ -111,7 +149,14 @@ describe('GitHub Action', () => {
         env: { PATH: process.env.PATH, GITHUB_WORKSPACE: repo, GITHUB_OUTPUT: outputs, GITHUB_ACTION_PATH: ROOT, INPUT_UPLOAD: 'true', ...inputs },
         timeout: 120_000,
       });
-      const out = Object.fromEntries(fs.readFileSync(outputs, 'utf8').trim().split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      const out = Object.fromEntries(
+        fs
+          .readFileSync(outputs, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
       return { ...r, out };
     };
 
@@ -123,7 +168,9 @@ describe('GitHub Action', () => {
       assert.equal(r.out['sarif-file'], path.join(repo, 'mamori.sarif'));
       const sarif = fs.readFileSync(r.out['sarif-file'], 'utf8');
       assert.ok(!sarif.includes(SLACK));
-      const result = (JSON.parse(sarif) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0].results[0];
+      const result = (
+        JSON.parse(sarif) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }
+      ).runs[0].results[0];
       assert.equal(result.ruleId, 'secret/slack-token');
       assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'apps/web/.env');
       assert.match(r.stdout, /^mamori scan apps\/web --format sarif --output mamori\.sarif --fail-on error --root /m);

@@ -66,7 +66,7 @@ describe('end-to-end tool installs', () => {
     return JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, string>;
   }
 
-  it('the hazard is real: a plain nested npm hands the caller\'s user agent to install scripts', () => {
+  it("the hazard is real: a plain nested npm hands the caller's user agent to install scripts", () => {
     // If npm ever stops doing this, fresh-npm.sh is no longer needed, and this test says so.
     const env = runFromNpm('plain');
     assert.match(env.npm_config_user_agent ?? '', /poisoned/);
@@ -81,9 +81,7 @@ describe('end-to-end tool installs', () => {
 
   it('run-e2e.sh installs its tools only through fresh_npm', () => {
     const script = fs.readFileSync(RUN_E2E, 'utf8');
-    const toolInstalls = script
-      .split('\n')
-      .filter((line) => /npm\s+install\b/.test(line) && !/^\s*#/.test(line) && !/\blog\b/.test(line));
+    const toolInstalls = script.split('\n').filter((line) => /npm\s+install\b/.test(line) && !/^\s*#/.test(line) && !/\blog\b/.test(line));
     assert.ok(toolInstalls.length >= 1, 'run-e2e.sh installs no tool?');
     for (const line of toolInstalls) assert.match(line, /fresh_npm\b/, `bare npm install in run-e2e.sh: ${line.trim()}`);
     // The code-server install passes its settings as assignments to fresh_npm, not as exports

@@ -23,7 +23,11 @@ describe('extension bundle', () => {
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
-    const heavy = inputs.filter((p) => /node_modules\/(?:@secretlint|secretlint|yaml|toml-eslint-parser|jsonc-parser)\/|src\/core\/(?:rules\/index|scan|documents\/(?:yaml|toml|hcl|json|bicep))\.ts$/.test(p));
+    const heavy = inputs.filter((p) =>
+      /node_modules\/(?:@secretlint|secretlint|yaml|toml-eslint-parser|jsonc-parser)\/|src\/core\/(?:rules\/index|scan|documents\/(?:yaml|toml|hcl|json|bicep))\.ts$/.test(
+        p,
+      ),
+    );
     assert.deepEqual(heavy, []);
     const size = result.outputFiles[0].contents.length;
     assert.ok(size < 300_000, `dist/extension.js would be ${size} bytes`);

@@ -62,14 +62,33 @@ describe('git hooks and CI recipes', () => {
   });
 
   it('the hook passes only options of the CLI', (t) => {
-    checkFlags(t, hookEntry().filter((a) => a.startsWith('-')), '.pre-commit-hooks.yaml');
+    checkFlags(
+      t,
+      hookEntry().filter((a) => a.startsWith('-')),
+      '.pre-commit-hooks.yaml',
+    );
   });
 
   it("action.yml's mapping produces only options of the CLI (the mapping itself: action.test.ts)", async (t) => {
-    const { commandLine } = (await import(pathToFileURL(path.join(ROOT, 'scripts/action-run.mjs')).href)) as { commandLine: (env: NodeJS.ProcessEnv) => string[] };
-    const args = commandLine({ INPUT_PATHS: '.', INPUT_CONFIG: 'c.json', INPUT_BASELINE: 'b.json', INPUT_FAIL_ON: 'error', INPUT_CHANGED_SINCE: 'main', INPUT_SARIF_FILE: 'm.sarif', INPUT_CATEGORY: 'x', GITHUB_WORKSPACE: '/w' });
+    const { commandLine } = (await import(pathToFileURL(path.join(ROOT, 'scripts/action-run.mjs')).href)) as {
+      commandLine: (env: NodeJS.ProcessEnv) => string[];
+    };
+    const args = commandLine({
+      INPUT_PATHS: '.',
+      INPUT_CONFIG: 'c.json',
+      INPUT_BASELINE: 'b.json',
+      INPUT_FAIL_ON: 'error',
+      INPUT_CHANGED_SINCE: 'main',
+      INPUT_SARIF_FILE: 'm.sarif',
+      INPUT_CATEGORY: 'x',
+      GITHUB_WORKSPACE: '/w',
+    });
     assert.equal(args[0], 'scan');
-    checkFlags(t, args.filter((a) => a.startsWith('--')), 'action.yml');
+    checkFlags(
+      t,
+      args.filter((a) => a.startsWith('--')),
+      'action.yml',
+    );
   });
 
   it("docs/ci.md's recipes use only options of the CLI", (t) => {

@@ -10,17 +10,27 @@ const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 const json = (p: string) => JSON.parse(read(p)) as Record<string, unknown>;
 
 function files(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
-  );
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 describe('manifest', () => {
   const pkg = json('package.json') as {
     activationEvents: string[];
-    contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { default?: unknown; markdownDescription?: string; scope?: string }> }[]; grammars: { path: string }[]; walkthroughs: { steps: { media: { markdown: string } }[] }[] };
+    contributes: {
+      commands: { command: string }[];
+      configuration: { properties: Record<string, { default?: unknown; markdownDescription?: string; scope?: string }> }[];
+      grammars: { path: string }[];
+      walkthroughs: { steps: { media: { markdown: string } }[] }[];
+    };
     capabilities: { untrustedWorkspaces: { supported: unknown } };
-    main: string; bin: Record<string, string>; exports: Record<string, string>; engines: { vscode: string }; categories: string[]; icon: string;
+    main: string;
+    bin: Record<string, string>;
+    exports: Record<string, string>;
+    engines: { vscode: string };
+    categories: string[];
+    icon: string;
   };
 
   it('has every %key% in package.nls.json and package.nls.ja.json', () => {
@@ -28,8 +38,12 @@ describe('manifest', () => {
     assert.ok(keys.length > 10);
     for (const file of ['package.nls.json', 'package.nls.ja.json']) {
       const nls = json(file);
-      for (const k of keys) assert.ok(typeof nls[k] === 'string' && (nls[k]).trim(), `${file} lacks ${k}`);
-      assert.deepEqual(Object.keys(nls).filter((k) => !keys.includes(k)), [], `${file} has unused keys`);
+      for (const k of keys) assert.ok(typeof nls[k] === 'string' && nls[k].trim(), `${file} lacks ${k}`);
+      assert.deepEqual(
+        Object.keys(nls).filter((k) => !keys.includes(k)),
+        [],
+        `${file} has unused keys`,
+      );
     }
   });
 

@@ -19,7 +19,14 @@ const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 function npmEnv(cache: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
-  return { ...env, npm_config_cache: cache, npm_config_registry: 'http://127.0.0.1:9/', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  return {
+    ...env,
+    npm_config_cache: cache,
+    npm_config_registry: 'http://127.0.0.1:9/',
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
 }
 
 interface PackResult {
@@ -39,7 +46,9 @@ describe('npm package', () => {
 
   before(() => {
     // A clean checkout: the repository's files (tracked, and new ones not ignored), no dist/.
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\0')
+      .filter(Boolean);
     for (const rel of listed) {
       const from = path.join(ROOT, rel);
       if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue; // deleted, or a submodule
@@ -49,7 +58,13 @@ describe('npm package', () => {
     assert.ok(!fs.existsSync(path.join(checkout, 'dist')));
     // The dev dependencies a checkout gets from `npm ci`, without installing them again.
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
-    const out = execFileSync(NPM, ['pack', '--json', '--pack-destination', tmp], { cwd: checkout, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+    const out = execFileSync(NPM, ['pack', '--json', '--pack-destination', tmp], {
+      cwd: checkout,
+      encoding: 'utf8',
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
     // npm prints the build's output before the JSON on some versions: take the JSON array.
     [pack] = JSON.parse(out.slice(out.indexOf('[\n'))) as PackResult[];
     tarball = path.join(tmp, pack.filename);
@@ -58,7 +73,8 @@ describe('npm package', () => {
 
   it('builds first and packs the CLI, its worker, the library, README and licence: no sources, tests, fixtures or maps', () => {
     const files = pack.files.map((f) => f.path).sort();
-    for (const f of ['dist/cli.js', 'dist/worker.js', 'dist/core.js', 'dist/THIRD-PARTY-NOTICES.txt', 'README.md', 'LICENSE', 'package.json']) assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
+    for (const f of ['dist/cli.js', 'dist/worker.js', 'dist/core.js', 'dist/THIRD-PARTY-NOTICES.txt', 'README.md', 'LICENSE', 'package.json'])
+      assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
     for (const f of files) {
       assert.doesNotMatch(f, /^(src|test|bench|node_modules|media)\/|\.map$|\.ts$|(^|\/)\.env|^dist\/test\//, f);
     }

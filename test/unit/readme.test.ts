@@ -20,7 +20,10 @@ describe('README', () => {
     const text = fs.readFileSync(README, 'utf8');
     const ids = new Set(RULES.map((r) => r.id));
     const named = [...text.matchAll(/`((?:secret|pii-exposure|exposure|pii-data|password-policy)\/[a-z0-9-]+)`/g)].map((m) => m[1]);
-    assert.deepEqual(named.filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      named.filter((id) => !ids.has(id)),
+      [],
+    );
   });
 });
 

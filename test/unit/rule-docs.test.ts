@@ -23,7 +23,16 @@ async function maskExamples(): Promise<Map<RuleExample, string>> {
   for (const r of RULES.filter((x) => x.category === 'secret')) {
     for (const ex of [...r.examples.bad, ...r.examples.good]) {
       const found = (await scanText(ex)).filter((f) => f.category === 'secret');
-      out.set(ex, maskRanges(ex.text, found.map((f) => f.range)).split('\n').map(redact).join('\n'));
+      out.set(
+        ex,
+        maskRanges(
+          ex.text,
+          found.map((f) => f.range),
+        )
+          .split('\n')
+          .map(redact)
+          .join('\n'),
+      );
     }
   }
   return out;
@@ -44,7 +53,9 @@ async function expected(): Promise<Map<string, string>> {
 
 function onDisk(dir: string, base = ''): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? onDisk(path.join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? onDisk(path.join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`]));
 }
 
 describe('rule pages in docs/rules', () => {
@@ -59,10 +70,11 @@ describe('rule pages in docs/rules', () => {
     }
     const have = onDisk(DOCS).sort();
     assert.deepEqual(have, [...want.keys()].sort(), 'pages missing or left over: run UPDATE_DOCS=1 node test/run-unit.mjs rule-docs');
-    for (const [rel, text] of want) assert.equal(fs.readFileSync(path.join(DOCS, rel), 'utf8'), text, `docs/rules/${rel} is stale: run UPDATE_DOCS=1 node test/run-unit.mjs rule-docs`);
+    for (const [rel, text] of want)
+      assert.equal(fs.readFileSync(path.join(DOCS, rel), 'utf8'), text, `docs/rules/${rel} is stale: run UPDATE_DOCS=1 node test/run-unit.mjs rule-docs`);
   });
 
-  it('show secret rules\' examples masked: Mamori finds no secret in its own pages', async () => {
+  it("show secret rules' examples masked: Mamori finds no secret in its own pages", async () => {
     const secretPages = RULES.filter((r) => r.category === 'secret').flatMap((r) => [rulePagePath(r.id, 'en'), rulePagePath(r.id, 'ja')]);
     const found: string[] = [];
     for (const rel of secretPages) {

@@ -77,7 +77,10 @@ describe('shipped bundles', () => {
       return n.length > 0 && !engine.includes(n);
     });
     assert.ok(others.length > 10);
-    assert.deepEqual(missing.map((r) => r.id), []);
+    assert.deepEqual(
+      missing.map((r) => r.id),
+      [],
+    );
   });
 
   it('render every rule page and still find secrets without the examples', async () => {

@@ -64,7 +64,11 @@ describe('third-party notices', () => {
   });
 
   it('ship in the .vsix', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.stdout.split('\n').includes('dist/THIRD-PARTY-NOTICES.txt'), r.stdout);
   });
@@ -80,7 +84,10 @@ describe('third-party notices', () => {
     write('node_modules/host/package.json', JSON.stringify({ name: 'host', version: '1.0.0', license: 'MIT' }));
     write('node_modules/host/LICENSE', `MIT License, host\n${'Permission is hereby granted. '.repeat(10)}`);
     write('node_modules/host/dist/index.js', 'module.exports = 1;\n//# sourceMappingURL=index.js.map\n');
-    write('node_modules/host/dist/index.js.map', JSON.stringify({ version: 3, sources: ['../src/index.ts', '../../node_modules/.pnpm/inner@2.1.0/node_modules/inner/lib/a.js'], mappings: '' }));
+    write(
+      'node_modules/host/dist/index.js.map',
+      JSON.stringify({ version: 3, sources: ['../src/index.ts', '../../node_modules/.pnpm/inner@2.1.0/node_modules/inner/lib/a.js'], mappings: '' }),
+    );
     const outputs = { 'cli.js': { inputs: { 'node_modules/host/dist/index.js': {}, 'src/cli/main.ts': {} } } };
 
     it('refuses an embedded package that is not installed (its licence is unknown)', async () => {

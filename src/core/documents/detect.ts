@@ -37,35 +37,80 @@ export type Format =
   | 'text';
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
-  json: 'json', jsonc: 'json', json5: 'json', tfstate: 'json', ipynb: 'json',
-  yaml: 'yaml', yml: 'yaml',
-  tf: 'hcl', tfvars: 'hcl', hcl: 'hcl', nomad: 'hcl',
+  json: 'json',
+  jsonc: 'json',
+  json5: 'json',
+  tfstate: 'json',
+  ipynb: 'json',
+  yaml: 'yaml',
+  yml: 'yaml',
+  tf: 'hcl',
+  tfvars: 'hcl',
+  hcl: 'hcl',
+  nomad: 'hcl',
   toml: 'toml',
-  ini: 'ini', cfg: 'ini', cnf: 'ini',
+  ini: 'ini',
+  cfg: 'ini',
+  cnf: 'ini',
   env: 'dotenv',
   properties: 'properties',
-  csv: 'csv', tsv: 'tsv',
-  xml: 'xml', config: 'xml', csproj: 'xml', plist: 'xml',
+  csv: 'csv',
+  tsv: 'tsv',
+  xml: 'xml',
+  config: 'xml',
+  csproj: 'xml',
+  plist: 'xml',
   sql: 'sql',
-  sh: 'shell', bash: 'shell', zsh: 'shell', ps1: 'shell',
-  md: 'markdown', markdown: 'markdown', mdx: 'markdown',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript', vue: 'javascript', svelte: 'javascript',
-  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescript',
-  py: 'python', pyw: 'python',
-  java: 'java', groovy: 'java', gradle: 'java', scala: 'java',
+  sh: 'shell',
+  bash: 'shell',
+  zsh: 'shell',
+  ps1: 'shell',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdx: 'markdown',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascript',
+  vue: 'javascript',
+  svelte: 'javascript',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescript',
+  py: 'python',
+  pyw: 'python',
+  java: 'java',
+  groovy: 'java',
+  gradle: 'java',
+  scala: 'java',
   cs: 'csharp',
   go: 'go',
-  rb: 'ruby', erb: 'ruby',
+  rb: 'ruby',
+  erb: 'ruby',
   php: 'php',
-  kt: 'kotlin', kts: 'kotlin',
+  kt: 'kotlin',
+  kts: 'kotlin',
   rs: 'rust',
   swift: 'swift',
-  c: 'c', h: 'c', cc: 'c', cpp: 'c', hpp: 'c', m: 'c',
+  c: 'c',
+  h: 'c',
+  cc: 'c',
+  cpp: 'c',
+  hpp: 'c',
+  m: 'c',
   bicep: 'bicep',
   rules: 'firebase-rules',
   conf: 'conf',
-  pem: 'pem', key: 'pem', crt: 'pem', cer: 'pem', ppk: 'pem', p12: 'pem', pfx: 'pem',
-  txt: 'text', log: 'text',
+  pem: 'pem',
+  key: 'pem',
+  crt: 'pem',
+  cer: 'pem',
+  ppk: 'pem',
+  p12: 'pem',
+  pfx: 'pem',
+  txt: 'text',
+  log: 'text',
 };
 
 const BY_NAME: Readonly<Record<string, Format>> = {
@@ -76,18 +121,18 @@ const BY_NAME: Readonly<Record<string, Format>> = {
   '.gitconfig': 'ini',
   '.editorconfig': 'ini',
   '.netrc': 'conf',
-  '_netrc': 'conf',
+  _netrc: 'conf',
   '.git-credentials': 'text',
   '.htpasswd': 'text',
   'pg_hba.conf': 'conf',
-  'id_rsa': 'pem',
-  'id_dsa': 'pem',
-  'id_ecdsa': 'pem',
-  'id_ed25519': 'pem',
-  'gemfile': 'ruby',
-  'rakefile': 'ruby',
-  'jenkinsfile': 'java',
-  'makefile': 'shell',
+  id_rsa: 'pem',
+  id_dsa: 'pem',
+  id_ecdsa: 'pem',
+  id_ed25519: 'pem',
+  gemfile: 'ruby',
+  rakefile: 'ruby',
+  jenkinsfile: 'java',
+  makefile: 'shell',
   '.bashrc': 'shell',
   '.zshrc': 'shell',
   '.profile': 'shell',
@@ -142,11 +187,31 @@ function sniff(text: string): Format {
 /** Line-comment prefix used for suppression directives, by format (undefined: no comments). */
 export function lineComment(format: Format): string | undefined {
   switch (format) {
-    case 'javascript': case 'typescript': case 'java': case 'csharp': case 'go': case 'php':
-    case 'kotlin': case 'rust': case 'swift': case 'c': case 'bicep': case 'firebase-rules': case 'json':
+    case 'javascript':
+    case 'typescript':
+    case 'java':
+    case 'csharp':
+    case 'go':
+    case 'php':
+    case 'kotlin':
+    case 'rust':
+    case 'swift':
+    case 'c':
+    case 'bicep':
+    case 'firebase-rules':
+    case 'json':
       return '//';
-    case 'yaml': case 'hcl': case 'toml': case 'dotenv': case 'properties': case 'shell': case 'python':
-    case 'ruby': case 'dockerfile': case 'conf': case 'text':
+    case 'yaml':
+    case 'hcl':
+    case 'toml':
+    case 'dotenv':
+    case 'properties':
+    case 'shell':
+    case 'python':
+    case 'ruby':
+    case 'dockerfile':
+    case 'conf':
+    case 'text':
       return '#';
     case 'ini':
       return ';';

@@ -216,7 +216,7 @@ function readString(text: string, start: number, nesting: number): { value: stri
       run = j;
       continue;
     }
-    if ((c === 36 /* $ */ || c === 37 /* % */) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === 123 /* { */) {
+    if ((c === 36 /* $ */ || c === 37) /* % */ && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === 123 /* { */) {
       value += text.slice(run, j) + text[j] + '{';
       j += 3;
       run = j;
@@ -434,7 +434,9 @@ class Parser extends TokenCursor<Tok> {
     switch (t.t) {
       case 'string':
         this.p++;
-        return t.tmpl ? { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, tag: 'expr' } : { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true };
+        return t.tmpl
+          ? { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, tag: 'expr' }
+          : { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true };
       case 'heredoc':
         this.p++;
         return { kind: 'scalar', range: [t.s, t.e], value: t.v, quoted: true, tag: 'heredoc' };

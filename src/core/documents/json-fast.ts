@@ -1,4 +1,25 @@
-import { BACKSLASH, COLON, COMMA, CR, DOT, DQUOTE, LBRACE, LBRACKET, LF, MINUS, NINE, PLUS, RBRACE, RBRACKET, SLASH, SPACE, STAR, TAB, UNDERSCORE, ZERO } from './chars';
+import {
+  BACKSLASH,
+  COLON,
+  COMMA,
+  CR,
+  DOT,
+  DQUOTE,
+  LBRACE,
+  LBRACKET,
+  LF,
+  MINUS,
+  NINE,
+  PLUS,
+  RBRACE,
+  RBRACKET,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  UNDERSCORE,
+  ZERO,
+} from './chars';
 import type { Entry, TreeNode } from './tree';
 
 /**
@@ -80,7 +101,8 @@ class Reader {
   /** A token must not run on into letters or digits (`truex`, `12abc`). */
   private wordEnd(): void {
     const c = this.text.charCodeAt(this.at);
-    if ((c >= ZERO && c <= NINE) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === UNDERSCORE || c === 36 || c === DOT || c === PLUS || c === MINUS) throw NOT_MINE;
+    if ((c >= ZERO && c <= NINE) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === UNDERSCORE || c === 36 || c === DOT || c === PLUS || c === MINUS)
+      throw NOT_MINE;
   }
 
   private object(depth: number): TreeNode {

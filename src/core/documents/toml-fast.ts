@@ -1,6 +1,29 @@
 import type { Range } from '../types';
 import type { ArrayNode, Entry, ObjectNode, ScalarNode, TreeNode } from './tree';
-import { BACKSLASH, COLON, COMMA, CR, DEL, DOT, DQUOTE, EQUALS, HASH, LBRACE, LBRACKET, LF, MINUS, NINE, PLUS, RBRACE, RBRACKET, SPACE, SQUOTE, TAB, UNDERSCORE, ZERO } from './chars';
+import {
+  BACKSLASH,
+  COLON,
+  COMMA,
+  CR,
+  DEL,
+  DOT,
+  DQUOTE,
+  EQUALS,
+  HASH,
+  LBRACE,
+  LBRACKET,
+  LF,
+  MINUS,
+  NINE,
+  PLUS,
+  RBRACE,
+  RBRACKET,
+  SPACE,
+  SQUOTE,
+  TAB,
+  UNDERSCORE,
+  ZERO,
+} from './chars';
 
 /**
  * A hand-written, linear-time reader for the TOML that real config files use: comments,
@@ -31,7 +54,6 @@ const MAX_TOKEN = 20_000;
 const MAX_DEPTH = 50;
 // Real keys have a handful of parts; a million-part dotted key is an attack, not config.
 const MAX_KEY_PARTS = 32;
-
 
 interface Key {
   name: string;
@@ -398,7 +420,7 @@ class Reader {
     const start = this.pos;
     let i = start;
     let underscores = false;
-    for (;; i++) {
+    for (; ; i++) {
       const c = text.charCodeAt(i);
       const ok = radix === 10 ? isDigit(c) : radix === 16 ? isHexDigit(c) : radix === 8 ? c >= ZERO && c <= 55 : c === ZERO || c === 49;
       if (ok) continue;

@@ -611,7 +611,7 @@ class Reader {
 
 /** Characters a plain scalar may not start with (`-`, `?`, `:` are checked with what follows), by code: 1 for an indicator. */
 const INDICATOR = new Uint8Array(128);
-for (const ch of ",[]{}#&*!|>'\"%@`?:") INDICATOR[ch.charCodeAt(0)] = 1;
+for (const ch of ',[]{}#&*!|>\'"%@`?:') INDICATOR[ch.charCodeAt(0)] = 1;
 
 const FLOW_STOP = ',[]{}';
 

@@ -53,7 +53,10 @@ function setSize(tree: TreeNode, seen: Map<unknown, TreeNode | null>): void {
     seen.set(SIZES, m as unknown as TreeNode);
   }
   const children = tree.kind === 'object' ? tree.entries.map((e) => e.value) : tree.kind === 'array' ? tree.items : [];
-  m.set(tree, children.reduce((n, c) => n + sizeOf(c, seen), 1));
+  m.set(
+    tree,
+    children.reduce((n, c) => n + sizeOf(c, seen), 1),
+  );
 }
 
 /** Takes `n` nodes from the document's alias budget; false when it is spent. */
@@ -109,7 +112,8 @@ function convert(node: unknown, seen: Map<unknown, TreeNode | null>, depth: numb
       const k = pair.key;
       const key = isScalar(k) ? String(k.value) : isAlias(k) ? k.source : '';
       const keyRange = k && typeof k === 'object' && 'range' in k ? range(k as { range?: [number, number, number] }) : result.range;
-      const value = pair.value === null ? ({ kind: 'scalar', range: [keyRange[1], keyRange[1]], value: null } as TreeNode) : convert(pair.value, seen, depth + 1);
+      const value =
+        pair.value === null ? ({ kind: 'scalar', range: [keyRange[1], keyRange[1]], value: null } as TreeNode) : convert(pair.value, seen, depth + 1);
       if (!value) continue;
       if (key === '<<' && value.kind === 'object') {
         // Merge key: the merged entries come first so local keys win in `entry()`.

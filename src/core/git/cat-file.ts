@@ -39,7 +39,9 @@ export class CatFile {
       if (this.stderr.length < 4096) this.stderr += b.toString('utf8');
     });
     this.child.on('error', (error) => this.fail(startError(error)));
-    this.child.on('close', (code) => this.fail(code === 0 && this.waiting.length === this.head ? undefined : failure(this.stderr || `git cat-file exited with ${code}`)));
+    this.child.on('close', (code) =>
+      this.fail(code === 0 && this.waiting.length === this.head ? undefined : failure(this.stderr || `git cat-file exited with ${code}`)),
+    );
     this.child.stdin.on('error', (error) => this.fail(new GitError('failed', error.message)));
   }
 

@@ -148,7 +148,10 @@ export async function* stagedEntries(targets: readonly string[], options: WalkOp
     const top = await workTreeTop(dir);
     if (top === undefined) throw new GitError('not-repo', input, input);
     const rel = toPosix(path.relative(top, real));
-    const out = await runGit(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--diff-filter=ACMRT', '--', rel === '' ? '.' : rel], top);
+    const out = await runGit(
+      ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--diff-filter=ACMRT', '--', rel === '' ? '.' : rel],
+      top,
+    );
     const fields = splitZ(out);
     const base = st.isDirectory() ? { abs, rel } : { abs: path.dirname(abs), rel: path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel) };
     const prefix = base.rel === '' ? '' : `${base.rel}/`;

@@ -67,7 +67,10 @@ const MHLW: Localized = { en: 'Ministry of Health, Labour and Welfare (MHLW)', j
 const JPCERT: Localized = { en: 'JPCERT/CC', ja: 'JPCERT/CC（一般社団法人JPCERTコーディネーションセンター）' };
 const JSA: Localized = { en: 'JIS Q 27002:2024 (ISO/IEC 27002:2022)', ja: 'JIS Q 27002:2024（ISO/IEC 27002:2022）' };
 const PCI_SSC: Localized = { en: 'PCI Security Standards Council', ja: 'PCI SSC' };
-const CARD_COUNCIL: Localized = { en: 'Credit Transaction Security Council (secretariat: Japan Consumer Credit Association)', ja: 'クレジット取引セキュリティ対策協議会（事務局：一般社団法人日本クレジット協会）' };
+const CARD_COUNCIL: Localized = {
+  en: 'Credit Transaction Security Council (secretariat: Japan Consumer Credit Association)',
+  ja: 'クレジット取引セキュリティ対策協議会（事務局：一般社団法人日本クレジット協会）',
+};
 
 const GL_URL = 'https://www.ppc.go.jp/personalinfo/legal/guidelines_tsusoku/';
 const GL_TITLE: Localized = {
@@ -89,7 +92,10 @@ const GL_EDITION = '2025-06 partial revision';
 const GL_EDITION_FACT = off(MIRROR, '§1 Version: 「平成28年11月（令和７年６月一部改正）」 (VERIFIED-official, PPC mirror)');
 const APPI_URL_FACT = off(MIRROR, '§1 PPC mirror: sources/appi-law/ (e-Gov XML, https://elaws.e-gov.go.jp/document?law_unique_id=415AC0000000057)');
 const MN_ACT_URL_FACT = off(MIRROR, '§1 PPC mirror: sources/mynumber-law/ (e-Gov XML, https://elaws.e-gov.go.jp/document?lawid=425AC0000000027)');
-const MN_GL_URL_FACT = off(MIRROR, '§1A Guideline URL: https://www.ppc.go.jp/legal/policy/my_number_guideline_jigyosha/ (VERIFIED-official: named by the mirror)');
+const MN_GL_URL_FACT = off(
+  MIRROR,
+  '§1A Guideline URL: https://www.ppc.go.jp/legal/policy/my_number_guideline_jigyosha/ (VERIFIED-official: named by the mirror)',
+);
 const MN_GL_EDITION = '2025-06 partial revision';
 const MN_GL_EDITION_FACT = off(MIRROR, '§1A Guideline: 平成26年12月11日 (令和7年6月一部改正) (VERIFIED-official, PPC mirror)');
 const LEAK_URL_FACT = off('ppc.go.jp', '§1 ppc-rule-art7: VERIFIED-official: https://www.ppc.go.jp/personalinfo/legal/leakAction/');
@@ -108,7 +114,13 @@ const ENTRIES: Guideline[] = [
       ja: '個人情報取扱事業者は、その取り扱う個人データの漏えい、滅失又は毀損の防止その他の個人データの安全管理のために必要かつ適切な措置を講じなければならない。',
     },
     level: 'official',
-    facts: { section: off('e-Gov text, PPC mirror sources/appi-law/', '§1 ppc-appi-art23: 「個人情報取扱事業者は、その取り扱う個人データの漏えい、滅失又は毀損の防止…」'), url: APPI_URL_FACT },
+    facts: {
+      section: off(
+        'e-Gov text, PPC mirror sources/appi-law/',
+        '§1 ppc-appi-art23: 「個人情報取扱事業者は、その取り扱う個人データの漏えい、滅失又は毀損の防止…」',
+      ),
+      url: APPI_URL_FACT,
+    },
     origin: 'official',
   },
   {
@@ -123,11 +135,17 @@ const ENTRIES: Guideline[] = [
     },
     level: 'official',
     facts: {
-      section: off('e-Gov text, PPC mirror sources/appi-law/', '§1 ppc-appi-art26: (1) Report to the PPC … (2) 本人通知: 「本人に対し、…当該事態が生じた旨を通知しなければならない。ただし、本人への通知が困難な場合…」'),
+      section: off(
+        'e-Gov text, PPC mirror sources/appi-law/',
+        '§1 ppc-appi-art26: (1) Report to the PPC … (2) 本人通知: 「本人に対し、…当該事態が生じた旨を通知しなければならない。ただし、本人への通知が困難な場合…」',
+      ),
       url: APPI_URL_FACT,
       '1': off('e-Gov text', '§1 ppc-appi-art26 (1)'),
       '2': off('e-Gov text', '§1 ppc-appi-art26 (2) 本人通知'),
-      '2026': sec('a public repository citing https://www.ppc.go.jp/personalinfo/legal/r8kaiseihogohou/', '§1 Pending change: an APPI amendment promulgated 2026-07-17, not yet in force when noted, would relax 本人通知 (Art. 26(2))'),
+      '2026': sec(
+        'a public repository citing https://www.ppc.go.jp/personalinfo/legal/r8kaiseihogohou/',
+        '§1 Pending change: an APPI amendment promulgated 2026-07-17, not yet in force when noted, would relax 本人通知 (Art. 26(2))',
+      ),
       '07': sec('as above', '§1 Pending change: promulgated 2026-07-17'),
       '7': sec('as above', '§1 Pending change: promulgated 2026-07-17'),
       '17': sec('as above', '§1 Pending change: promulgated 2026-07-17'),
@@ -146,7 +164,11 @@ const ENTRIES: Guideline[] = [
       ja: '個人識別符号は、それ単体で個人情報となる。旅券の番号、個人番号（マイナンバー）、基礎年金番号、運転免許証の番号、住民票コード、各種保険証の番号、外国の旅券の番号、在留カードの番号等が該当する。クレジットカード番号は個人識別符号ではなく、他の情報と組み合わさって個人情報となる。',
     },
     level: 'official',
-    facts: { section: off(MIRROR, '§1 ppc-gl-2-2: APPI Art. 2(2), 施行令 Art. 1, Rules Art. 4; GL 2-2 個人識別符号 … Credit-card numbers are **not** on the list'), url: GL_URL_FACT, edition: GL_EDITION_FACT },
+    facts: {
+      section: off(MIRROR, '§1 ppc-gl-2-2: APPI Art. 2(2), 施行令 Art. 1, Rules Art. 4; GL 2-2 個人識別符号 … Credit-card numbers are **not** on the list'),
+      url: GL_URL_FACT,
+      edition: GL_EDITION_FACT,
+    },
     origin: 'official',
   },
   {
@@ -187,7 +209,10 @@ const ENTRIES: Guideline[] = [
     },
     level: 'official',
     facts: {
-      section: off('ppc.go.jp FAQ Q6-5', '§1 ppc-gl-3-5-2: GL 3-5-2 漏えい等事案が発覚した場合に講ずべき措置 … VERIFIED-official (FAQ Q6-5, https://www.ppc.go.jp/all_faq_index/faq1-q6-5)'),
+      section: off(
+        'ppc.go.jp FAQ Q6-5',
+        '§1 ppc-gl-3-5-2: GL 3-5-2 漏えい等事案が発覚した場合に講ずべき措置 … VERIFIED-official (FAQ Q6-5, https://www.ppc.go.jp/all_faq_index/faq1-q6-5)',
+      ),
       url: off('ppc.go.jp', '§1 ppc-gl-3-5-2: https://www.ppc.go.jp/all_faq_index/faq1-q6-5'),
     },
     origin: 'official',
@@ -200,7 +225,7 @@ const ENTRIES: Guideline[] = [
     url: GL_URL,
     edition: GL_EDITION,
     summary: {
-      en: 'The clock starts when any department of the business learns of the event. Preliminary report: promptly, roughly 3–5 days from that moment. Final report: within 30 days, or 60 days for a suspected unlawful purpose (Rules Art. 7 item 3), counting the day of learning as day 1. No report is needed where advanced encryption or another measure protecting the individuals\' rights and interests was taken.',
+      en: "The clock starts when any department of the business learns of the event. Preliminary report: promptly, roughly 3–5 days from that moment. Final report: within 30 days, or 60 days for a suspected unlawful purpose (Rules Art. 7 item 3), counting the day of learning as day 1. No report is needed where advanced encryption or another measure protecting the individuals' rights and interests was taken.",
       ja: '報告期限の起算点は、法人の場合、いずれかの部署が当該事態を知った時点。速報は知った時点から概ね3～5日以内、確報は知った日を1日目として30日以内（規則第7条第3号の「不正の目的をもって行われたおそれ」がある場合は60日以内）。「高度な暗号化その他の個人の権利利益を保護するために必要な措置」が講じられている場合は報告を要しない。',
     },
     level: 'official',
@@ -314,10 +339,17 @@ const ENTRIES: Guideline[] = [
     en: 'With IDs and passwords: restrict reuse of the same or similar passwords, set a minimum length, and suspend IDs after repeated failed logins. No numbers are given.',
     ja: 'ID・パスワードによる認証では、「同一又は類似パスワードの再利用の制限、最低パスワード文字数の設定、一定回数以上ログインに失敗したIDを停止する等」を行う（具体的な数値は示されていない）。',
   }),
-  faq('ppc-faq-10-20', '10-20', 'preventing unauthorised access from outside', '外部からの不正アクセス等の防止', 'https://www.ppc.go.jp/all_faq_index/faq1-q10-20', {
-    en: 'Monitor access, apply patches and block unauthorised software to protect personal data from outside attacks.',
-    ja: 'アクセスの監視、ソフトウェアの更新、不正ソフトウェアの遮断等により、外部からの不正アクセス等から個人データを守る。',
-  }),
+  faq(
+    'ppc-faq-10-20',
+    '10-20',
+    'preventing unauthorised access from outside',
+    '外部からの不正アクセス等の防止',
+    'https://www.ppc.go.jp/all_faq_index/faq1-q10-20',
+    {
+      en: 'Monitor access, apply patches and block unauthorised software to protect personal data from outside attacks.',
+      ja: 'アクセスの監視、ソフトウェアの更新、不正ソフトウェアの遮断等により、外部からの不正アクセス等から個人データを守る。',
+    },
+  ),
   faq('ppc-faq-10-21', '10-21', 'preventing leaks in system use', '情報システムの使用に伴う漏えい等の防止', 'https://www.ppc.go.jp/all_faq_index/faq1-q10-21', {
     en: 'Encrypt personal data sent over the internet or wireless LAN, limit personal data used as test data, and check security when systems change.',
     ja: 'インターネットや無線LANで送信する個人データの暗号化、テストデータとしての個人データ利用の制限、システム変更時の安全性確認等を行う。',
@@ -327,7 +359,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'ppc-mn-act-29-4',
     issuer: PPC,
-    title: { en: 'My Number Act Article 29-4: reporting leaks of specific personal information', ja: '番号法 第29条の4（特定個人情報の漏えい等に関する報告等）' },
+    title: {
+      en: 'My Number Act Article 29-4: reporting leaks of specific personal information',
+      ja: '番号法 第29条の4（特定個人情報の漏えい等に関する報告等）',
+    },
     section: 'Art. 29-4',
     url: MN_ACT_URL,
     summary: {
@@ -336,7 +371,10 @@ const ENTRIES: Guideline[] = [
     },
     level: 'official',
     facts: {
-      section: off('e-Gov text, PPC mirror sources/mynumber-law/', '§1A Act: The breach-report article is **Art. 29-4** (第二十九条の四 「特定個人情報の漏えい等に関する報告等」)'),
+      section: off(
+        'e-Gov text, PPC mirror sources/mynumber-law/',
+        '§1A Act: The breach-report article is **Art. 29-4** (第二十九条の四 「特定個人情報の漏えい等に関する報告等」)',
+      ),
       url: MN_ACT_URL_FACT,
       '29': off('e-Gov text', '§1A Art. 29-4'),
       '4': off('e-Gov text', '§1A Art. 29-4'),
@@ -353,12 +391,15 @@ const ENTRIES: Guideline[] = [
     section: 'Art. 20',
     url: MN_ACT_URL,
     summary: {
-      en: 'No one may collect or store specific personal information (including another person\'s My Number) except in the cases the Act lists: My Numbers in a repository, test data or logs fall outside them.',
+      en: "No one may collect or store specific personal information (including another person's My Number) except in the cases the Act lists: My Numbers in a repository, test data or logs fall outside them.",
       ja: '「何人も、前条各号のいずれかに該当する場合を除き、特定個人情報（他人の個人番号を含むものに限る。）を収集し、又は保管してはならない。」リポジトリ・テストデータ・ログ内のマイナンバーはこれに当たる。',
     },
     level: 'official',
     facts: {
-      section: off('e-Gov text, PPC mirror sources/mynumber-law/', '§1A Related duties: Art. 20 「何人も、前条各号のいずれかに該当する場合を除き、…保管してはならない。」 (relevant to My Numbers found in repositories, test data or logs)'),
+      section: off(
+        'e-Gov text, PPC mirror sources/mynumber-law/',
+        '§1A Related duties: Art. 20 「何人も、前条各号のいずれかに該当する場合を除き、…保管してはならない。」 (relevant to My Numbers found in repositories, test data or logs)',
+      ),
       url: MN_ACT_URL_FACT,
     },
     origin: 'official',
@@ -366,7 +407,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'ppc-mn-rule-art2',
     issuer: PPC,
-    title: { en: 'My Number leak-report rule (番号法規則) Article 2: reportable events', ja: '番号法第29条の4に基づく報告等に関する規則（番号法規則）第2条（報告対象となる事態）' },
+    title: {
+      en: 'My Number leak-report rule (番号法規則) Article 2: reportable events',
+      ja: '番号法第29条の4に基づく報告等に関する規則（番号法規則）第2条（報告対象となる事態）',
+    },
     section: 'Art. 2',
     url: MN_GL_URL,
     edition: MN_GL_EDITION,
@@ -376,7 +420,10 @@ const ENTRIES: Guideline[] = [
     },
     level: 'official',
     facts: {
-      section: off('事業者編 別添2 3A, PPC mirror sources/ppc-mynumber-biz/', '§1A ppc-mn-rule-art2: 番号法規則 Art. 2 (reportable events) … VERIFIED-official (guideline 別添2 3A, PPC mirror)'),
+      section: off(
+        '事業者編 別添2 3A, PPC mirror sources/ppc-mynumber-biz/',
+        '§1A ppc-mn-rule-art2: 番号法規則 Art. 2 (reportable events) … VERIFIED-official (guideline 別添2 3A, PPC mirror)',
+      ),
       url: MN_GL_URL_FACT,
       edition: MN_GL_EDITION_FACT,
       '1': off(MIRROR, '§1A ppc-mn-rule-art2: (1) leak … in the 情報提供ネットワークシステム …'),
@@ -410,7 +457,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'ppc-mn-faq-17-10',
     issuer: PPC,
-    title: { en: 'My Number guideline Q&A Q17-10: "viewed by an unspecified number of people"', ja: '特定個人情報の適正な取扱いに関するガイドライン Q&A Q17-10（不特定多数の者に閲覧されるおそれ）' },
+    title: {
+      en: 'My Number guideline Q&A Q17-10: "viewed by an unspecified number of people"',
+      ja: '特定個人情報の適正な取扱いに関するガイドライン Q&A Q17-10（不特定多数の者に閲覧されるおそれ）',
+    },
     section: 'Q17-10',
     url: 'https://www.ppc.go.jp/all_faq_index/faq5-q17-10',
     summary: {
@@ -429,7 +479,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'ppc-mn-faq-17-1',
     issuer: PPC,
-    title: { en: 'My Number guideline Q&A Q17-1: when an exposure is not a leak', ja: '特定個人情報の適正な取扱いに関するガイドライン Q&A Q17-1（漏えいに該当しない場合）' },
+    title: {
+      en: 'My Number guideline Q&A Q17-1: when an exposure is not a leak',
+      ja: '特定個人情報の適正な取扱いに関するガイドライン Q&A Q17-1（漏えいに該当しない場合）',
+    },
     section: 'Q17-1',
     url: 'https://www.ppc.go.jp/all_faq_index/faq5-q17-1/',
     summary: {
@@ -480,7 +533,10 @@ const ENTRIES: Guideline[] = [
       '3': off(MIRROR, '§1A ppc-mn-rule-art3: 「…概ね３日～５日以内である。」'),
       '5': off(MIRROR, '§1A ppc-mn-rule-art3: 概ね３日～５日以内'),
       '30': off(MIRROR, '§1A ppc-mn-rule-art3: 「当該事態を知った日から30日以内…」'),
-      '60': off(MIRROR, '§1A ppc-mn-rule-art3: 「（当該事態が前条第２号に定めるものである場合にあっては、60日以内）」; 60 days also when an item-2 event is also item 1, 3 or 4'),
+      '60': off(
+        MIRROR,
+        '§1A ppc-mn-rule-art3: 「（当該事態が前条第２号に定めるものである場合にあっては、60日以内）」; 60 days also when an item-2 event is also item 1, 3 or 4',
+      ),
       '2': off(MIRROR, '§1A ppc-mn-rule-art3: 前条第２号'),
       '1': off(MIRROR, '§1A ppc-mn-rule-art3: item 1, 3 or 4; day 1 = day of learning'),
       '4': off(MIRROR, '§1A ppc-mn-rule-art3: item 1, 3 or 4'),
@@ -563,18 +619,30 @@ const ENTRIES: Guideline[] = [
   {
     id: 'cc-kappu-35-16',
     issuer: { en: 'Installment Sales Act (METI)', ja: '割賦販売法（経済産業省）' },
-    title: { en: 'Installment Sales Act Article 35-16: appropriate management of card numbers', ja: '割賦販売法 第35条の16（クレジットカード番号等の適切な管理）' },
+    title: {
+      en: 'Installment Sales Act Article 35-16: appropriate management of card numbers',
+      ja: '割賦販売法 第35条の16（クレジットカード番号等の適切な管理）',
+    },
     section: 'Art. 35-16',
     url: 'https://www.meti.go.jp/english/policy/economy/installment_sales/index.html',
     summary: {
-      en: 'Businesses handling card numbers (merchants, acquirers, payment service providers and others) must take the measures needed to manage them appropriately, including leak prevention (secondary source; the article\'s own wording is unverified). METI: merchants must manage card information appropriately, e.g. by not storing it or by meeting PCI DSS.',
+      en: "Businesses handling card numbers (merchants, acquirers, payment service providers and others) must take the measures needed to manage them appropriately, including leak prevention (secondary source; the article's own wording is unverified). METI: merchants must manage card information appropriately, e.g. by not storing it or by meeting PCI DSS.",
       ja: 'クレジットカード番号等取扱業者（加盟店・アクワイアラー・決済代行業者等）は、漏えいの防止を含め、クレジットカード番号等の適切な管理のために必要な措置を講じなければならない（二次情報。条文の文言は未確認）。経済産業省は、加盟店に対しカード情報を保持しないこと、又は PCI DSS に準拠することを例示している。',
     },
     level: 'secondary',
     facts: {
-      section: off('shugiin.go.jp, text of the 2016 amending Act (法律第九十九号)', '§1B cc-kappu-35-16: The article sits in 第三章の四 第一節 「クレジットカード番号等の適切な管理（第三十五条の十六・第三十五条の十七）」 (VERIFIED-official)'),
-      url: off('meti.go.jp', '§1B cc-kappu-35-16: METI\'s English summary … 「ex.) Not storing credit card information, satisfying the PCIDSS requirements」 (VERIFIED-official: https://www.meti.go.jp/english/policy/economy/installment_sales/index.html)'),
-      duty: sec('mondaq.com article on guideline 5.0; a public repository', '§1B cc-kappu-35-16: Duty … (35-16(1)) (VERIFIED-secondary). **The verbatim article text is UNVERIFIED**'),
+      section: off(
+        'shugiin.go.jp, text of the 2016 amending Act (法律第九十九号)',
+        '§1B cc-kappu-35-16: The article sits in 第三章の四 第一節 「クレジットカード番号等の適切な管理（第三十五条の十六・第三十五条の十七）」 (VERIFIED-official)',
+      ),
+      url: off(
+        'meti.go.jp',
+        "§1B cc-kappu-35-16: METI's English summary … 「ex.) Not storing credit card information, satisfying the PCIDSS requirements」 (VERIFIED-official: https://www.meti.go.jp/english/policy/economy/installment_sales/index.html)",
+      ),
+      duty: sec(
+        'mondaq.com article on guideline 5.0; a public repository',
+        '§1B cc-kappu-35-16: Duty … (35-16(1)) (VERIFIED-secondary). **The verbatim article text is UNVERIFIED**',
+      ),
       '35': off('shugiin.go.jp', '§1B 第三十五条の十六'),
       '16': off('shugiin.go.jp', '§1B 第三十五条の十六'),
     },
@@ -587,13 +655,19 @@ const ENTRIES: Guideline[] = [
     url: 'https://www.j-credit.or.jp/security/document/index.html',
     edition: '6.0 (2025-03)',
     summary: {
-      en: 'The practical guide to the Installment Sales Act\'s security duty. Merchants either do not retain card data (no storing, processing or passing of card information on their own equipment and networks) or comply with PCI DSS; card companies and payment service providers must comply with PCI DSS. Whether a version newer than 6.0 is current is unverified.',
+      en: "The practical guide to the Installment Sales Act's security duty. Merchants either do not retain card data (no storing, processing or passing of card information on their own equipment and networks) or comply with PCI DSS; card companies and payment service providers must comply with PCI DSS. Whether a version newer than 6.0 is current is unverified.",
       ja: '割賦販売法のセキュリティ義務の「実務上の指針」。加盟店は、カード情報を保持しない（「自社で保有する機器・ネットワークにおいて『カード情報』を『保存』、『処理』、『通過』しないこと」）か、PCI DSS に準拠する。カード会社・決済代行業者等は PCI DSS への準拠が必要。6.0版より新しい版が最新かどうかは未確認。',
     },
     level: 'secondary',
     facts: {
-      url: sec('several public repositories', '§1B cc-sec-gl: Document index URL: https://www.j-credit.or.jp/security/document/index.html (VERIFIED-secondary)'),
-      edition: sec('proactivedefense.jp, 1goodpr.com, KOMOJU', '§1B cc-sec-gl: **6.0版 2025-03**, adopted at the council\'s 第12回本会議 on 2025-03-04 (VERIFIED-secondary) … Treat the newest version as UNVERIFIED'),
+      url: sec(
+        'several public repositories',
+        '§1B cc-sec-gl: Document index URL: https://www.j-credit.or.jp/security/document/index.html (VERIFIED-secondary)',
+      ),
+      edition: sec(
+        'proactivedefense.jp, 1goodpr.com, KOMOJU',
+        "§1B cc-sec-gl: **6.0版 2025-03**, adopted at the council's 第12回本会議 on 2025-03-04 (VERIFIED-secondary) … Treat the newest version as UNVERIFIED",
+      ),
       '6': sec('as above', '§1B 6.0版'),
       '0': sec('as above', '§1B 6.0版'),
       '6.0': sec('as above', '§1B 6.0版'),
@@ -613,9 +687,15 @@ const ENTRIES: Guideline[] = [
     },
     level: 'secondary',
     facts: {
-      section: sec('a public repository reproducing the v4.0 requirement text, several control catalogues', '§1B pci-dss: Requirement 3 「Protect Stored Account Data」 … 3.2.1, 3.3.1, 3.4.1, **3.5.1** … Use 3.5.1 for v4.0/4.0.1'),
+      section: sec(
+        'a public repository reproducing the v4.0 requirement text, several control catalogues',
+        '§1B pci-dss: Requirement 3 「Protect Stored Account Data」 … 3.2.1, 3.3.1, 3.4.1, **3.5.1** … Use 3.5.1 for v4.0/4.0.1',
+      ),
       url: sec('public repositories', '§1B pci-dss: URL: https://www.pcisecuritystandards.org/standards/pci-dss/ (VERIFIED-secondary)'),
-      edition: sec('endoflife.date, a public repository citing PCI SSC', '§1B pci-dss: PCI DSS **v4.0.1**, published 2024-06 (2024-06-11), is the current version'),
+      edition: sec(
+        'endoflife.date, a public repository citing PCI SSC',
+        '§1B pci-dss: PCI DSS **v4.0.1**, published 2024-06 (2024-06-11), is the current version',
+      ),
       '3': sec('as above', '§1B Requirement 3'),
       '4.0.1': sec('as above', '§1B v4.0.1'),
     },
@@ -662,8 +742,14 @@ const ENTRIES: Guideline[] = [
     },
     level: 'secondary',
     facts: {
-      url: off('stored copy of the NISC page', '§2 URL: https://www.nisc.go.jp/policy/group/general/policy.html (VERIFIED-official as a stored copy of the NISC page)'),
-      content: sec('123deta mirror of an older edition', '§2 nisc-tkb-6.1.1 主体認証機能: In the H28/H30 editions the 遵守事項 are … (VERIFIED-secondary) … **Section number in R5/R7: UNVERIFIED** … Do not ship "6.1.1" as the current number'),
+      url: off(
+        'stored copy of the NISC page',
+        '§2 URL: https://www.nisc.go.jp/policy/group/general/policy.html (VERIFIED-official as a stored copy of the NISC page)',
+      ),
+      content: sec(
+        '123deta mirror of an older edition',
+        '§2 nisc-tkb-6.1.1 主体認証機能: In the H28/H30 editions the 遵守事項 are … (VERIFIED-secondary) … **Section number in R5/R7: UNVERIFIED** … Do not ship "6.1.1" as the current number',
+      ),
       '28': sec('123deta mirror', '§2 In the H28/H30 editions'),
       '30': sec('123deta mirror', '§2 In the H28/H30 editions'),
     },
@@ -676,22 +762,31 @@ const ENTRIES: Guideline[] = [
     url: 'https://security-portal.nisc.go.jp/guidance/handbook.html',
     edition: 'Ver 5.00 (2023-01)',
     summary: {
-      en: 'Login passwords: 10 or more characters drawn at random from upper and lower case letters, digits and symbols (NISC\'s own column, 2022-07-05). No periodic change, but change when leaked; prefer authenticator apps or hardware tokens to SMS for MFA (secondary sources).',
+      en: "Login passwords: 10 or more characters drawn at random from upper and lower case letters, digits and symbols (NISC's own column, 2022-07-05). No periodic change, but change when leaked; prefer authenticator apps or hardware tokens to SMS for MFA (secondary sources).",
       ja: 'ログイン用パスワードは「英大文字(26種類)小文字(26種類)+数字(10種類)+記号(26種類)の計88種類の文字をランダムに使って、10桁以上を安全圏として推奨」（NISC コラム、2022年7月5日）。定期変更は不要で漏えい時に変更、多要素認証は SMS よりアプリやハードウェアトークンを推奨（二次情報）。',
     },
     level: 'secondary',
     facts: {
-      url: off('NISC column of 2023-03-07', '§3 URL: https://security-portal.nisc.go.jp/guidance/handbook.html (VERIFIED-official link from the 2023 NISC column)'),
+      url: off(
+        'NISC column of 2023-03-07',
+        '§3 URL: https://security-portal.nisc.go.jp/guidance/handbook.html (VERIFIED-official link from the 2023 NISC column)',
+      ),
       edition: off('nisc.go.jp', '§3 Versions: Ver 5.00, 2023-01 (VERIFIED-official: https://www.nisc.go.jp/pr/column/20230307.html)'),
-      '10': off('nisc.go.jp column 2022-07-05', '§3 Login passwords, **10 characters**: 「…計88種類の文字をランダムに使って、10桁以上を安全圏として推奨しています。(NISCのハンドブックP.34参照)」 (VERIFIED-official: https://www.nisc.go.jp/pr/column/20220705.html)'),
+      '10': off(
+        'nisc.go.jp column 2022-07-05',
+        '§3 Login passwords, **10 characters**: 「…計88種類の文字をランダムに使って、10桁以上を安全圏として推奨しています。(NISCのハンドブックP.34参照)」 (VERIFIED-official: https://www.nisc.go.jp/pr/column/20220705.html)',
+      ),
       '26': off('nisc.go.jp column 2022-07-05', '§3 英大文字(26種類)小文字(26種類)'),
       '88': off('nisc.go.jp column 2022-07-05', '§3 計88種類'),
-      '2022': off('nisc.go.jp column 2022-07-05', '§3 NISC\'s own column of 2022-07-05'),
+      '2022': off('nisc.go.jp column 2022-07-05', "§3 NISC's own column of 2022-07-05"),
       '07': off('nisc.go.jp', '§3 column of 2022-07-05'),
       '7': off('nisc.go.jp', '§3 column of 2022-07-05'),
       '05': off('nisc.go.jp', '§3 column of 2022-07-05'),
       '5': off('nisc.go.jp', '§3 column of 2022-07-05'),
-      change: sec('secondary sources', '§3 No periodic change; change when leaked (VERIFIED-secondary). MFA: prefer authenticator apps or hardware tokens over SMS/email (VERIFIED-secondary)'),
+      change: sec(
+        'secondary sources',
+        '§3 No periodic change; change when leaked (VERIFIED-secondary). MFA: prefer authenticator apps or hardware tokens over SMS/email (VERIFIED-secondary)',
+      ),
     },
     origin: 'official',
   },
@@ -734,7 +829,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'mic-kokumin-pw',
     issuer: MIC,
-    title: { en: 'Cybersecurity site for citizens: safe password setting and management (for staff)', ja: '国民のためのサイバーセキュリティサイト「安全なパスワードの設定・管理」（従業員向け）' },
+    title: {
+      en: 'Cybersecurity site for citizens: safe password setting and management (for staff)',
+      ja: '国民のためのサイバーセキュリティサイト「安全なパスワードの設定・管理」（従業員向け）',
+    },
     url: 'https://www.soumu.go.jp/main_sosiki/cybersecurity/kokumin/security/business/staff/06/',
     summary: {
       en: 'Since 2017-11 the site says periodic password changes are unnecessary unless a leak has happened; do not reuse passwords across services (secondary sources; the page itself was not read).',
@@ -742,8 +840,14 @@ const ENTRIES: Guideline[] = [
     },
     level: 'secondary',
     facts: {
-      url: sec('several public repositories citing it with its title', '§6 For staff: 「安全なパスワードの設定・管理」 https://www.soumu.go.jp/main_sosiki/cybersecurity/kokumin/security/business/staff/06/ (VERIFIED-secondary)'),
-      '2017': sec('shimakawa.org, shizuoka.cocolog; date from news reports', '§6 since **2017-11** the page says periodic change is unnecessary unless a leak has happened'),
+      url: sec(
+        'several public repositories citing it with its title',
+        '§6 For staff: 「安全なパスワードの設定・管理」 https://www.soumu.go.jp/main_sosiki/cybersecurity/kokumin/security/business/staff/06/ (VERIFIED-secondary)',
+      ),
+      '2017': sec(
+        'shimakawa.org, shizuoka.cocolog; date from news reports',
+        '§6 since **2017-11** the page says periodic change is unnecessary unless a leak has happened',
+      ),
       '11': sec('as above', '§6 since 2017-11'),
     },
     origin: 'official',
@@ -764,8 +868,14 @@ const ENTRIES: Guideline[] = [
     },
     level: 'official',
     facts: {
-      section: off('wic-net verbatim mirror', '§9 mhlw-6.0-sys-14: システム運用編 14 「認証・認可に関する安全管理措置」 … ①–④ VERIFIED-official mirror; ⑥ VERIFIED through the Q&A シQ-50 heading'),
-      url: off('wic-net verbatim mirror', '§9 Source page https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html (VERIFIED-official via wic-net verbatim mirror)'),
+      section: off(
+        'wic-net verbatim mirror',
+        '§9 mhlw-6.0-sys-14: システム運用編 14 「認証・認可に関する安全管理措置」 … ①–④ VERIFIED-official mirror; ⑥ VERIFIED through the Q&A シQ-50 heading',
+      ),
+      url: off(
+        'wic-net verbatim mirror',
+        '§9 Source page https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html (VERIFIED-official via wic-net verbatim mirror)',
+      ),
       edition: off('wic-net verbatim mirror', '§9 Version: 第6.0版, 2023-05'),
       '6.0': off('wic-net', '§9 第6.0版'),
       '14': off('wic-net', '§9 システム運用編 14'),
@@ -804,7 +914,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'jpcert-java-msc03j',
     issuer: JPCERT,
-    title: { en: 'Java Secure Coding Standard: MSC03-J Never hard code sensitive information', ja: 'Java セキュアコーディングスタンダード MSC03-J（英語題名 "Never hard code sensitive information"）' },
+    title: {
+      en: 'Java Secure Coding Standard: MSC03-J Never hard code sensitive information',
+      ja: 'Java セキュアコーディングスタンダード MSC03-J（英語題名 "Never hard code sensitive information"）',
+    },
     section: 'MSC03-J',
     url: 'https://www.jpcert.or.jp/java-rules/',
     summary: {
@@ -831,7 +944,10 @@ const ENTRIES: Guideline[] = [
     },
     level: 'secondary',
     facts: {
-      url: sec('technotes.fml.org', '§13 Campaign page: https://www.jpcert.or.jp/pr/stop-password.html (VERIFIED-secondary: technotes.fml.org, "キャンペーン2019")'),
+      url: sec(
+        'technotes.fml.org',
+        '§13 Campaign page: https://www.jpcert.or.jp/pr/stop-password.html (VERIFIED-secondary: technotes.fml.org, "キャンペーン2019")',
+      ),
       edition: sec('technotes.fml.org', '§13 TIPS 1 of the 2019 campaign'),
       '12': sec('Nikkei 2018 quoted on 5ch; segunabe 2019; technotes.fml.org', '§13 It recommends **12 or more characters** (「12文字以上を推奨」)'),
     },
@@ -844,12 +960,15 @@ const ENTRIES: Guideline[] = [
     section: 'SYSTEM-8-7',
     url: 'https://dxcriteria.cto-a.org/588b60f754354b82955dc5a524ce4d54',
     summary: {
-      en: 'An industry body\'s criteria, not government guidance: hard-coding credentials in source code is listed as an anti-pattern.',
+      en: "An industry body's criteria, not government guidance: hard-coding credentials in source code is listed as an anti-pattern.",
       ja: '行政のガイドラインではなく業界団体の基準。認証情報をソースコードにハードコードすることをアンチパターンとしている。',
     },
     level: 'official',
     facts: {
-      section: off('dxcriteria.cto-a.org', '§13 cto-a-dxcriteria-system-8-7: DX Criteria SYSTEM-8-7 … (VERIFIED-official …). This is an industry body, not government.'),
+      section: off(
+        'dxcriteria.cto-a.org',
+        '§13 cto-a-dxcriteria-system-8-7: DX Criteria SYSTEM-8-7 … (VERIFIED-official …). This is an industry body, not government.',
+      ),
       url: off('dxcriteria.cto-a.org', '§13 https://dxcriteria.cto-a.org/588b60f754354b82955dc5a524ce4d54'),
     },
     origin: 'industry',
@@ -857,7 +976,10 @@ const ENTRIES: Guideline[] = [
   {
     id: 'npa-atpolice-nosql',
     issuer: { en: 'National Police Agency (@police)', ja: '警察庁（@police）' },
-    title: { en: '@police warnings on internet-reachable databases without authentication (2015, 2017)', ja: '@police 認証なしでインターネットから到達可能なデータベースへの注意喚起（2015年・2017年）' },
+    title: {
+      en: '@police warnings on internet-reachable databases without authentication (2015, 2017)',
+      ja: '@police 認証なしでインターネットから到達可能なデータベースへの注意喚起（2015年・2017年）',
+    },
     summary: {
       en: 'MongoDB, Elasticsearch, CouchDB and Hadoop reachable from the internet without authentication were probed, wiped and held for ransom: restrict external access and require authentication.',
       ja: 'インターネットから認証なしで到達可能な MongoDB・Elasticsearch・CouchDB・Hadoop が探索され、データ消去や身代金要求の被害が発生。外部からのアクセスを制限し、認証を設定すること。',
@@ -879,7 +1001,12 @@ const ENTRIES: Guideline[] = [
       ja: 'アクセス管理者は、識別符号の適正な管理に努め、アクセス制御機能の有効性を検証し、必要に応じて高度化するよう努める。',
     },
     level: 'secondary',
-    facts: { section: sec('iuris.jp statute mirror', '§13 npa-ua-law-art8: 不正アクセス禁止法 Art. 8 アクセス管理者による防御措置 (VERIFIED-secondary: iuris.jp statute mirror)') },
+    facts: {
+      section: sec(
+        'iuris.jp statute mirror',
+        '§13 npa-ua-law-art8: 不正アクセス禁止法 Art. 8 アクセス管理者による防御措置 (VERIFIED-secondary: iuris.jp statute mirror)',
+      ),
+    },
     origin: 'official',
   },
   {
@@ -902,14 +1029,20 @@ const ENTRIES: Guideline[] = [
   {
     id: 'mic-cloud-config-gl',
     issuer: MIC,
-    title: { en: 'Guidelines for proper configuration in cloud use and provision (2022-10)', ja: 'クラウドサービス利用・提供における適切な設定のためのガイドライン（2022年10月）' },
+    title: {
+      en: 'Guidelines for proper configuration in cloud use and provision (2022-10)',
+      ja: 'クラウドサービス利用・提供における適切な設定のためのガイドライン（2022年10月）',
+    },
     summary: {
       en: 'Addresses cloud misconfiguration that exposes personal data, the shared-responsibility split, and countermeasures.',
       ja: '個人データが公開状態になるクラウドの設定ミス、責任共有の考え方、その対策を扱う。',
     },
     level: 'secondary',
     facts: {
-      '2022': sec('newton-consulting, shojihomu', '§7 mic-cloud-config-gl: … **2022-10** (draft 2022-07-25) (VERIFIED-secondary). Official soumu.go.jp URLs: not found (UNVERIFIED)'),
+      '2022': sec(
+        'newton-consulting, shojihomu',
+        '§7 mic-cloud-config-gl: … **2022-10** (draft 2022-07-25) (VERIFIED-secondary). Official soumu.go.jp URLs: not found (UNVERIFIED)',
+      ),
       '10': sec('newton-consulting, shojihomu', '§7 2022-10'),
     },
     origin: 'official',
@@ -979,7 +1112,10 @@ function iso(id: string, control: string, title: Localized): Guideline {
     },
     level: 'secondary',
     facts: {
-      section: sec('multiple public repositories', `§12 Controls relevant here, with names (VERIFIED-secondary): ${control}. JIS titles verified only for 5.17 「認証情報」 and 8.5`),
+      section: sec(
+        'multiple public repositories',
+        `§12 Controls relevant here, with names (VERIFIED-secondary): ${control}. JIS titles verified only for 5.17 「認証情報」 and 8.5`,
+      ),
       '27002': sec('technofer, news-pic', '§12 JIS Q 27002:2024 (= ISO/IEC 27002:2022) was issued **2024-06-20**'),
       '27001': sec('jate.or.jp ISMS notice, tdb-net', '§12 JIS Q 27001:2023 (= ISO/IEC 27001:2022) … 附属書A uses the same numbers'),
       '2023': sec('jate.or.jp ISMS notice, tdb-net', '§12 JIS Q 27001:2023 was issued **2023-09-20**'),

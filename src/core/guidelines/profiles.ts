@@ -126,7 +126,10 @@ const NISC_HANDBOOK: Basis = {
 };
 
 const MHLW: Basis = {
-  source: { en: 'MHLW medical information security guideline 6.0, Q&A シQ-54', ja: '厚生労働省「医療情報システムの安全管理に関するガイドライン」第6.0版 Q&A シQ-54' },
+  source: {
+    en: 'MHLW medical information security guideline 6.0, Q&A シQ-54',
+    ja: '厚生労働省「医療情報システムの安全管理に関するガイドライン」第6.0版 Q&A シQ-54',
+  },
   guidelines: ['mhlw-6.0-qa-54', 'mhlw-6.0-sys-14', 'ppc-faq-10-19'],
 };
 
@@ -149,9 +152,21 @@ const NISC_10: Provenance = {
   source: 'nisc.go.jp column 2022-07-05',
   ref: '§3 「英大文字(26種類)小文字(26種類)+数字(10種類)+記号(26種類)の計88種類の文字をランダムに使って、10桁以上を安全圏として推奨しています。」 (VERIFIED-official: https://www.nisc.go.jp/pr/column/20220705.html)',
 };
-const MHLW_QA: (what: string) => Provenance = (what) => ({ level: 'official', source: 'MHLW 6.0 Q&A シQ-54 (wic-net verbatim mirror)', ref: `§9 Q&A シQ-54 (VERIFIED-official mirror): ${what}` });
-const PCI_SEC: (what: string) => Provenance = (what) => ({ level: 'secondary', source: 'ComplianceAsCode controls/pcidss_4.yml, aligent README', ref: `§14 PCI DSS v4.0.1 (VERIFIED-secondary): ${what}` });
-const NIST_SEC: (what: string) => Provenance = (what) => ({ level: 'secondary', source: 'OWASP ASVS issue #3242; usnistgov/800-63-4', ref: `§14 NIST SP 800-63B-4 (VERIFIED-secondary): ${what}` });
+const MHLW_QA: (what: string) => Provenance = (what) => ({
+  level: 'official',
+  source: 'MHLW 6.0 Q&A シQ-54 (wic-net verbatim mirror)',
+  ref: `§9 Q&A シQ-54 (VERIFIED-official mirror): ${what}`,
+});
+const PCI_SEC: (what: string) => Provenance = (what) => ({
+  level: 'secondary',
+  source: 'ComplianceAsCode controls/pcidss_4.yml, aligent README',
+  ref: `§14 PCI DSS v4.0.1 (VERIFIED-secondary): ${what}`,
+});
+const NIST_SEC: (what: string) => Provenance = (what) => ({
+  level: 'secondary',
+  source: 'OWASP ASVS issue #3242; usnistgov/800-63-4',
+  ref: `§14 NIST SP 800-63B-4 (VERIFIED-secondary): ${what}`,
+});
 
 /** The built-in profiles. */
 export const PROFILES: Readonly<Record<ProfileId, PasswordProfile>> = {
@@ -192,7 +207,12 @@ export const PROFILES: Readonly<Record<ProfileId, PasswordProfile>> = {
         errorBelow: MAMORI_DEFAULT,
       },
     },
-    composition: { ...MHLW, mode: 'require', groups: [['upper', 'lower'], ['digit'], ['symbol']], trace: { groups: MHLW_QA('mixed letters, digits and symbols') } },
+    composition: {
+      ...MHLW,
+      mode: 'require',
+      groups: [['upper', 'lower'], ['digit'], ['symbol']],
+      trace: { groups: MHLW_QA('mixed letters, digits and symbols') },
+    },
     // Medical providers handle personal data too: the PPC's reuse and lockout asks apply.
     reuse: { ...PPC_10_19, minHistory: 1, trace: { minHistory: MAMORI_DEFAULT } },
     lockout: { ...PPC_10_19 },
@@ -204,10 +224,20 @@ export const PROFILES: Readonly<Record<ProfileId, PasswordProfile>> = {
     title: { en: 'PCI DSS v4.0.1', ja: 'PCI DSS v4.0.1' },
     // 8.3.6: 12 characters with letters and digits; 8.3.7: not the last 4; 8.3.4: at most 10
     // attempts, locked for at least 30 minutes.
-    length: { ...PCI, min: 12, errorBelow: 8, trace: { min: PCI_SEC('8.3.6: **12 characters**'), errorBelow: PCI_SEC('8.3.6: (8 if the system cannot support 12)') } },
+    length: {
+      ...PCI,
+      min: 12,
+      errorBelow: 8,
+      trace: { min: PCI_SEC('8.3.6: **12 characters**'), errorBelow: PCI_SEC('8.3.6: (8 if the system cannot support 12)') },
+    },
     composition: { ...PCI, mode: 'require', groups: [['upper', 'lower'], ['digit']], trace: { groups: PCI_SEC('8.3.6: both letters and digits') } },
     reuse: { ...PCI, minHistory: 4, trace: { minHistory: PCI_SEC('8.3.7: no reuse of the last **4** passwords') } },
-    lockout: { ...PCI, maxAttempts: 10, minMinutes: 30, trace: { maxAttempts: PCI_SEC('8.3.4: lockout after **at most 10** attempts'), minMinutes: PCI_SEC('8.3.4: for **at least 30 minutes**') } },
+    lockout: {
+      ...PCI,
+      maxAttempts: 10,
+      minMinutes: 30,
+      trace: { maxAttempts: PCI_SEC('8.3.4: lockout after **at most 10** attempts'), minMinutes: PCI_SEC('8.3.4: for **at least 30 minutes**') },
+    },
     expiry: { ...PCI, mode: 'tolerated' },
   },
   'nist-800-63b-4': {
@@ -221,7 +251,11 @@ export const PROFILES: Readonly<Record<ProfileId, PasswordProfile>> = {
       min: 15,
       withMfa: 8,
       errorBelow: 8,
-      trace: { min: NIST_SEC('minimum **15** characters when the password is the single factor'), withMfa: NIST_SEC('**8** when used within MFA'), errorBelow: MAMORI_DEFAULT },
+      trace: {
+        min: NIST_SEC('minimum **15** characters when the password is the single factor'),
+        withMfa: NIST_SEC('**8** when used within MFA'),
+        errorBelow: MAMORI_DEFAULT,
+      },
     },
     composition: { ...NIST, mode: 'discouraged', groups: [] },
     lockout: { ...NIST, maxAttempts: 100, trace: { maxAttempts: NIST_SEC('rate limiting: at most **100** consecutive failed attempts (§3.2.2)') } },

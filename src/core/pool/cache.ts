@@ -41,7 +41,12 @@ export class ScanCache {
 
   /** The cache key of an engine build and a configuration. */
   static keyFor(config?: ScanConfig): string {
-    return createHash('sha256').update(VERSION).update(engineFingerprint()).update(JSON.stringify(resolveConfig(config))).digest('hex').slice(0, 32);
+    return createHash('sha256')
+      .update(VERSION)
+      .update(engineFingerprint())
+      .update(JSON.stringify(resolveConfig(config)))
+      .digest('hex')
+      .slice(0, 32);
   }
 
   /**

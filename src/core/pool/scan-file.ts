@@ -26,7 +26,8 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
         // stat, not open: a FIFO that replaced the file is never opened here either.
         const st = isMainThread ? await fs.promises.stat(job.path).catch(() => undefined) : statSync(job.path);
         // (A size limit lowered since still applies: such a file goes on to be skipped below.)
-        if (st && st.isFile() && st.size === job.known.size && st.mtimeMs === job.known.mtimeMs && st.size <= job.maxFileSize) return { kind: 'unchanged', path: job.path };
+        if (st && st.isFile() && st.size === job.known.size && st.mtimeMs === job.known.mtimeMs && st.size <= job.maxFileSize)
+          return { kind: 'unchanged', path: job.path };
       }
       const check: OpenCheck = { ...(job.within !== undefined ? { within: job.within } : {}), ...(job.link ? { link: true } : {}) };
       const entry = isMainThread ? await readEntry(job.path, job.maxFileSize, check) : readEntrySync(job.path, job.maxFileSize, check);
@@ -66,9 +67,7 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
  */
 export function errorDetail(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message
-    .slice(0, 300)
-    .replace(/\S{12,}/g, (run) => (/[A-Za-z]/.test(run) && /\d/.test(run) ? maskSecret(run) : run));
+  return message.slice(0, 300).replace(/\S{12,}/g, (run) => (/[A-Za-z]/.test(run) && /\d/.test(run) ? maskSecret(run) : run));
 }
 
 /**

@@ -23,7 +23,10 @@ export function formatHtml(report: ScanReport, lang: Lang, generatedAt = new Dat
     `<h1>${h(r.title)}</h1><ul>`,
     ...r.meta.map(([k, v]) => `<li><strong>${h(k)}</strong>: ${h(v)}</li>`),
     `</ul><h2>${h(r.labels.summary)}</h2><table><tr><th>${h(r.labels.category)}</th><th>${h(r.labels.error)}</th><th>${h(r.labels.warning)}</th><th>${h(r.labels.info)}</th></tr>`,
-    ...r.counts.map((c) => `<tr><td>${h(c.label)} (<code>${h(c.category)}</code>)</td><td class="n">${c.error}</td><td class="n">${c.warning}</td><td class="n">${c.info}</td></tr>`),
+    ...r.counts.map(
+      (c) =>
+        `<tr><td>${h(c.label)} (<code>${h(c.category)}</code>)</td><td class="n">${c.error}</td><td class="n">${c.warning}</td><td class="n">${c.info}</td></tr>`,
+    ),
     '</table>',
   ];
   if (r.reminder) {
@@ -36,11 +39,18 @@ export function formatHtml(report: ScanReport, lang: Lang, generatedAt = new Dat
   for (const g of r.groups) {
     out.push(`<h3>${g.url ? `<a href="${h(g.url)}">${h(g.heading)}</a>` : h(g.heading)}</h3>`);
     if (g.summary) out.push(`<blockquote>${h(g.summary)}</blockquote>`);
-    if (g.org.length > 0) out.push('<ul>', ...g.org.map((o) => `<li>${o.url ? `<a href="${h(o.url)}">${h(o.label)}</a>` : h(o.label)}${o.summary ? `: ${h(o.summary)}` : ''}</li>`), '</ul>');
+    if (g.org.length > 0)
+      out.push(
+        '<ul>',
+        ...g.org.map((o) => `<li>${o.url ? `<a href="${h(o.url)}">${h(o.label)}</a>` : h(o.label)}${o.summary ? `: ${h(o.summary)}` : ''}</li>`),
+        '</ul>',
+      );
     out.push(`<table><tr><th>${h(r.labels.location)}</th><th>${h(r.labels.severity)}</th><th>${h(r.labels.rule)}</th><th>${h(r.labels.message)}</th></tr>`);
     for (const row of g.rows) {
       const guidance = row.guidance ? `<br>${h(row.guidance.label)} <a href="${h(row.guidance.url)}">${h(row.guidance.url)}</a>` : '';
-      out.push(`<tr><td><code>${h(row.location)}</code></td><td class="sev-${row.severity}">${h(r.labels[row.severity])}</td><td><code>${h(row.ruleId)}</code></td><td>${h(row.message)}${guidance}</td></tr>`);
+      out.push(
+        `<tr><td><code>${h(row.location)}</code></td><td class="sev-${row.severity}">${h(r.labels[row.severity])}</td><td><code>${h(row.ruleId)}</code></td><td>${h(row.message)}${guidance}</td></tr>`,
+      );
     }
     out.push('</table>');
   }

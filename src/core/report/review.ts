@@ -16,7 +16,14 @@ export interface Review {
   meta: [label: string, value: string][];
   counts: { category: Category; label: string; error: number; warning: number; info: number }[];
   reminder?: { heading: string; paragraphs: string[]; links: { label: string; url: string }[] };
-  groups: { guideline: Guideline | undefined; heading: string; url?: string; summary?: string; rows: ReviewRow[]; org: { label: string; url?: string; summary: string }[] }[];
+  groups: {
+    guideline: Guideline | undefined;
+    heading: string;
+    url?: string;
+    summary?: string;
+    rows: ReviewRow[];
+    org: { label: string; url?: string; summary: string }[];
+  }[];
   skipped: { path: string; reason: string }[];
   labels: Record<'summary' | 'byGuideline' | 'skipped' | 'location' | 'severity' | 'rule' | 'message' | 'category' | 'none' | Severity, string>;
 }
@@ -39,8 +46,34 @@ const CATEGORY_LABEL: Record<Category, Record<Lang, string>> = {
 };
 
 const LABELS: Record<Lang, Review['labels']> = {
-  en: { summary: 'Summary', byGuideline: 'Findings by guideline', skipped: 'Skipped files', location: 'Location', severity: 'Severity', rule: 'Rule', message: 'Finding', category: 'Category', none: 'No findings.', error: 'error', warning: 'warning', info: 'info' },
-  ja: { summary: '概要', byGuideline: 'ガイドライン別の検出結果', skipped: 'スキップしたファイル', location: '場所', severity: '重大度', rule: 'ルール', message: '検出内容', category: '分類', none: '検出はありません。', error: '重大', warning: '警告', info: '情報' },
+  en: {
+    summary: 'Summary',
+    byGuideline: 'Findings by guideline',
+    skipped: 'Skipped files',
+    location: 'Location',
+    severity: 'Severity',
+    rule: 'Rule',
+    message: 'Finding',
+    category: 'Category',
+    none: 'No findings.',
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+  },
+  ja: {
+    summary: '概要',
+    byGuideline: 'ガイドライン別の検出結果',
+    skipped: 'スキップしたファイル',
+    location: '場所',
+    severity: '重大度',
+    rule: 'ルール',
+    message: '検出内容',
+    category: '分類',
+    none: '検出はありません。',
+    error: '重大',
+    warning: '警告',
+    info: '情報',
+  },
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -103,7 +136,17 @@ export function buildReview(report: ScanReport, lang: Lang, generatedAt: string)
       [lang === 'ja' ? '検出数' : 'Findings', String(report.findings.length)],
       ['Mamori', report.version],
       ...(report.baseline
-        ? [[lang === 'ja' ? 'ベースライン' : 'Baseline', engineMessage('report.baseline', lang, { file: report.baseline.path, known: String(report.baseline.known), new: String(report.baseline.new), fixed: String(report.baseline.fixed) }).replace(/^[^:]*: /, '')] as [string, string]]
+        ? [
+            [
+              lang === 'ja' ? 'ベースライン' : 'Baseline',
+              engineMessage('report.baseline', lang, {
+                file: report.baseline.path,
+                known: String(report.baseline.known),
+                new: String(report.baseline.new),
+                fixed: String(report.baseline.fixed),
+              }).replace(/^[^:]*: /, ''),
+            ] as [string, string],
+          ]
         : []),
     ],
     counts,
@@ -143,8 +186,9 @@ function breachReminder(report: ScanReport, lang: Lang): Review['reminder'] {
       `${L.steps}${lang === 'ja' ? '：' : ': '}${duty.firstSteps.map((s, i) => `${i + 1}. ${s.text[lang]}`).join(' ')}`,
       L.caveat,
     ],
-    links: [{ label: lang === 'ja' ? '個人情報保護委員会「漏えい等の対応とお役立ち資料」' : 'PPC: responding to leaks and the report form', url: duty.url }, ...entries.map((g) => ({ label: guidelineLabelWithLevel(g, lang), url: g.url as string }))].filter(
-      (l, i, all) => all.findIndex((x) => x.url === l.url && x.label === l.label) === i,
-    ),
+    links: [
+      { label: lang === 'ja' ? '個人情報保護委員会「漏えい等の対応とお役立ち資料」' : 'PPC: responding to leaks and the report form', url: duty.url },
+      ...entries.map((g) => ({ label: guidelineLabelWithLevel(g, lang), url: g.url as string })),
+    ].filter((l, i, all) => all.findIndex((x) => x.url === l.url && x.label === l.label) === i),
   };
 }

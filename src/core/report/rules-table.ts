@@ -17,9 +17,7 @@ export function rulePagePath(ruleId: string, lang: Lang): string {
  */
 export function rulesMarkdown(lang: Lang, linkPages = false): string {
   const head =
-    lang === 'ja'
-      ? '| ルール | 重大度 | 内容 | 主なガイドライン |\n|---|---|---|---|'
-      : '| Rule | Severity | What | Primary guideline |\n|---|---|---|---|';
+    lang === 'ja' ? '| ルール | 重大度 | 内容 | 主なガイドライン |\n|---|---|---|---|' : '| Rule | Severity | What | Primary guideline |\n|---|---|---|---|';
   const out: string[] = [];
   for (const category of CATEGORIES) {
     const rules = RULES.filter((r) => r.category === category).sort((a, b) => a.id.localeCompare(b.id));
@@ -45,10 +43,36 @@ export function rulesMarkdown(lang: Lang, linkPages = false): string {
 export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (example: RuleExample) => string): string | undefined {
   const r = RULES.find((x) => x.id === ruleId);
   if (!r) return undefined;
-  const L = lang === 'ja'
-    ? { category: '分類', severity: '既定の重大度', guidelines: 'ガイドライン', bad: '検出される例', good: '検出されない例', fix: 'クイックフィックス', suppress: '抑制' }
-    : { category: 'Category', severity: 'Default severity', guidelines: 'Guidelines', bad: 'Reported', good: 'Not reported', fix: 'Quick fixes', suppress: 'Suppress' };
-  const out = [`# ${r.title[lang]}`, '', `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${lang === 'ja' ? SEVERITY_JA[r.severity] : r.severity}`, '', r.description[lang], '', `## ${L.guidelines}`, ''];
+  const L =
+    lang === 'ja'
+      ? {
+          category: '分類',
+          severity: '既定の重大度',
+          guidelines: 'ガイドライン',
+          bad: '検出される例',
+          good: '検出されない例',
+          fix: 'クイックフィックス',
+          suppress: '抑制',
+        }
+      : {
+          category: 'Category',
+          severity: 'Default severity',
+          guidelines: 'Guidelines',
+          bad: 'Reported',
+          good: 'Not reported',
+          fix: 'Quick fixes',
+          suppress: 'Suppress',
+        };
+  const out = [
+    `# ${r.title[lang]}`,
+    '',
+    `\`${r.id}\` · ${L.category}: \`${r.category}\` · ${L.severity}: ${lang === 'ja' ? SEVERITY_JA[r.severity] : r.severity}`,
+    '',
+    r.description[lang],
+    '',
+    `## ${L.guidelines}`,
+    '',
+  ];
   for (const g of findingGuidelines(r)) {
     const label = `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}`;
     out.push(`- ${g.url ? `[${label}](${g.url})` : label}: ${g.summary[lang]}`);
@@ -58,7 +82,10 @@ export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (ex
   // (the shipped bundles do not even hold those: see setExamples in rules/rule.ts).
   if (r.category !== 'secret' || maskSecretExample) {
     const shown = (ex: RuleExample) => (r.category === 'secret' && maskSecretExample ? maskSecretExample(ex) : ex.text);
-    for (const [title, list] of [[L.bad, r.examples.bad], [L.good, r.examples.good]] as const) {
+    for (const [title, list] of [
+      [L.bad, r.examples.bad],
+      [L.good, r.examples.good],
+    ] as const) {
       if (list.length === 0) continue;
       out.push('', `## ${title}`, '');
       for (const ex of list.slice(0, 2)) out.push(`\`${ex.path}\``, '', '````', shown(ex).replace(/\n$/, ''), '````', '');
@@ -90,9 +117,13 @@ function profileTable(lang: Lang): string[] {
     for (const n of profileNumbers(p)) {
       const source =
         n.trace === undefined
-          ? ja ? '設定による値' : 'custom setting'
+          ? ja
+            ? '設定による値'
+            : 'custom setting'
           : n.trace === MAMORI_DEFAULT
-            ? ja ? 'Mamori 独自の既定値（ガイドラインの数値ではありません）' : "Mamori's own default (no guideline gives this number)"
+            ? ja
+              ? 'Mamori 独自の既定値（ガイドラインの数値ではありません）'
+              : "Mamori's own default (no guideline gives this number)"
             : `${n.trace.source}${n.trace.level === 'secondary' ? (ja ? '（二次情報のみで確認）' : ' (verified from a secondary source only)') : ''}`;
       out.push(`| \`${p.id}\` | ${n.label[lang]} | ${n.value} | ${source.replace(/\|/g, '\\|')} |`);
     }

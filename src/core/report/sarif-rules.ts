@@ -74,7 +74,12 @@ function help(rule: Rule, lang: Lang): { text: string; markdown: string } {
   const h = HEADINGS[lang];
   // With the organisation's own entries, and a fact known only from secondary sources marked as such.
   const guidelines = findingGuidelines(rule);
-  const text = [rule.description[lang], '', `${h.guidelines}:`, ...guidelines.map((g) => `- ${g.issuer[lang]}: ${guidelineLabelWithLevel(g, lang)}${g.url ? ` <${g.url}>` : ''}`)].join('\n');
+  const text = [
+    rule.description[lang],
+    '',
+    `${h.guidelines}:`,
+    ...guidelines.map((g) => `- ${g.issuer[lang]}: ${guidelineLabelWithLevel(g, lang)}${g.url ? ` <${g.url}>` : ''}`),
+  ].join('\n');
   const md = [rule.description[lang], '', `#### ${h.guidelines}`, ''];
   for (const g of guidelines) {
     const label = `${g.issuer[lang]} — ${guidelineLabelWithLevel(g, lang)}`;

@@ -62,7 +62,14 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
     // Stable across line moves and distinct per finding, never derived from the value (core/fingerprint).
     partialFingerprints: {
       // In a history scan the commit is part of it: the same line brought in by two commits is two results.
-      [FINGERPRINT_VERSION]: withCommit(f.fingerprint ?? createHash('sha256').update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}\u0000${f.line}`).digest('hex').slice(0, 32), f.commit?.hash),
+      [FINGERPRINT_VERSION]: withCommit(
+        f.fingerprint ??
+          createHash('sha256')
+            .update(`${f.ruleId}\u0000${f.path}\u0000${f.excerpt ?? f.messageId}\u0000${f.line}`)
+            .digest('hex')
+            .slice(0, 32),
+        f.commit?.hash,
+      ),
     },
     properties: {
       category: f.category,

@@ -28,7 +28,10 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) counts[f.severity]++;
   // Before the summary line, which stays the last (io.ts knows a text report by it).
-  if (report.baseline) out.push(`\n${engineMessage('report.baseline', lang, { file: report.baseline.path, known: String(report.baseline.known), new: String(report.baseline.new), fixed: String(report.baseline.fixed) })}`);
+  if (report.baseline)
+    out.push(
+      `\n${engineMessage('report.baseline', lang, { file: report.baseline.path, known: String(report.baseline.known), new: String(report.baseline.new), fixed: String(report.baseline.fixed) })}`,
+    );
   out.push(
     lang === 'ja'
       ? `\n${report.filesScanned} ファイルをスキャン: 重大 ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`

@@ -114,7 +114,10 @@ function appiDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
     {
       ref: { en: 'Rules Art. 7 item 1 (sensitive personal information)', ja: '施行規則第7条第1号（要配慮個人情報）' },
       applies: 'check',
-      why: { en: 'Mamori cannot tell whether the data includes sensitive personal information; check the data items.', ja: '要配慮個人情報が含まれるかは Mamori には判断できません。データの項目を確認してください。' },
+      why: {
+        en: 'Mamori cannot tell whether the data includes sensitive personal information; check the data items.',
+        ja: '要配慮個人情報が含まれるかは Mamori には判断できません。データの項目を確認してください。',
+      },
     },
     card
       ? {
@@ -128,28 +131,46 @@ function appiDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
       : {
           ref: { en: 'Rules Art. 7 item 2 (possible financial loss)', ja: '施行規則第7条第2号（財産的被害のおそれ）' },
           applies: 'check',
-          why: { en: 'No card numbers were found; check for other data whose misuse could cause financial loss.', ja: 'カード番号は検出されていません。不正利用により財産的被害が生じるおそれのある他の情報がないか確認してください。' },
+          why: {
+            en: 'No card numbers were found; check for other data whose misuse could cause financial loss.',
+            ja: 'カード番号は検出されていません。不正利用により財産的被害が生じるおそれのある他の情報がないか確認してください。',
+          },
         },
     {
       ref: { en: 'Rules Art. 7 item 3 (may have been done for an unlawful purpose)', ja: '施行規則第7条第3号（不正の目的をもって行われたおそれ）' },
       applies: exposed ? 'possible' : 'check',
       why: exposed
-        ? { en: 'Anyone who reached the exposed store, e.g. by unauthorised access, makes this item apply even for one person: check the access logs.', ja: '公開状態の保存先への不正アクセス等があれば、1人分でも該当します。アクセスログを確認してください。' }
-        : { en: 'Applies if someone took the data with an unlawful purpose (e.g. from a leaked clone).', ja: '不正の目的をもってデータが持ち出された場合（外部に渡った複製からの取得等）に該当します。' },
+        ? {
+            en: 'Anyone who reached the exposed store, e.g. by unauthorised access, makes this item apply even for one person: check the access logs.',
+            ja: '公開状態の保存先への不正アクセス等があれば、1人分でも該当します。アクセスログを確認してください。',
+          }
+        : {
+            en: 'Applies if someone took the data with an unlawful purpose (e.g. from a leaked clone).',
+            ja: '不正の目的をもってデータが持ち出された場合（外部に渡った複製からの取得等）に該当します。',
+          },
     },
     most === undefined
       ? {
           ref: { en: 'Rules Art. 7 item 4 (more than 1,000 people)', ja: '施行規則第7条第4号（本人の数が1,000人を超える）' },
           applies: 'check',
-          why: { en: 'The number of people is unknown; if it cannot be fixed, the possible maximum counts.', ja: '本人の数は不明です。確定できない場合は、最大となり得る数で判断します。' },
+          why: {
+            en: 'The number of people is unknown; if it cannot be fixed, the possible maximum counts.',
+            ja: '本人の数は不明です。確定できない場合は、最大となり得る数で判断します。',
+          },
         }
       : {
           ref: { en: 'Rules Art. 7 item 4 (more than 1,000 people)', ja: '施行規則第7条第4号（本人の数が1,000人を超える）' },
           applies: most > 1000 ? 'yes' : 'no',
           why:
             most > 1000
-              ? { en: `Up to ${count(most)} records: the possible maximum exceeds 1,000.`, ja: `最大 ${count(most)} 件のレコードがあり、最大となり得る本人の数が1,000人を超えます。` }
-              : { en: `${count(most)} records found: not above 1,000 (check other copies).`, ja: `検出したレコードは ${count(most)} 件で、1,000人以下です（他の複製も確認してください）。` },
+              ? {
+                  en: `Up to ${count(most)} records: the possible maximum exceeds 1,000.`,
+                  ja: `最大 ${count(most)} 件のレコードがあり、最大となり得る本人の数が1,000人を超えます。`,
+                }
+              : {
+                  en: `${count(most)} records found: not above 1,000 (check other copies).`,
+                  ja: `検出したレコードは ${count(most)} 件で、1,000人以下です（他の複製も確認してください）。`,
+                },
         },
   ];
   const leak: Localized = exposed
@@ -168,16 +189,31 @@ function appiDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
     leak,
     items,
     clock: CLOCK_APPI,
-    preliminary: { en: 'Preliminary report (速報): promptly, roughly 3–5 days from learning of it, with what is known then (Rules Art. 8(1), GL 3-5-3-3).', ja: '速報：知った時点から概ね3～5日以内に、その時点で把握している内容を報告（施行規則第8条第1項、通則編 3-5-3-3）。' },
+    preliminary: {
+      en: 'Preliminary report (速報): promptly, roughly 3–5 days from learning of it, with what is known then (Rules Art. 8(1), GL 3-5-3-3).',
+      ja: '速報：知った時点から概ね3～5日以内に、その時点で把握している内容を報告（施行規則第8条第1項、通則編 3-5-3-3）。',
+    },
     final: {
       en: 'Final report (確報): within 30 days of the day of learning, or 60 days for an item-3 event (may have been done for an unlawful purpose), counting that day as day 1 (Rules Art. 8(2), GL 3-5-3-4).',
       ja: '確報：知った日を1日目として30日以内（第3号の「不正の目的をもって行われたおそれ」がある事態は60日以内）（施行規則第8条第2項、通則編 3-5-3-4）。',
     },
-    notice: { en: 'Notice to the individuals (本人通知, APPI Art. 26(2)): promptly according to the situation, with no fixed number of days; substitute measures such as publication where notice is impossible (GL 3-5-4).', ja: '本人通知（法第26条第2項）：当該事態の状況に応じて速やかに（日数の定めはない）。通知が困難な場合は公表等の代替措置（通則編 3-5-4）。' },
+    notice: {
+      en: 'Notice to the individuals (本人通知, APPI Art. 26(2)): promptly according to the situation, with no fixed number of days; substitute measures such as publication where notice is impossible (GL 3-5-4).',
+      ja: '本人通知（法第26条第2項）：当該事態の状況に応じて速やかに（日数の定めはない）。通知が困難な場合は公表等の代替措置（通則編 3-5-4）。',
+    },
     exemption: encrypted
-      ? { en: 'The data is protected by advanced encryption: no report is needed (end of GL 3-5-3-1).', ja: '高度な暗号化等の措置が講じられているため、報告を要しません（通則編 3-5-3-1）。' }
-      : { en: 'Exemption: no report where advanced encryption or another necessary measure protects the data (end of GL 3-5-3-1). Data Mamori could read in clear does not qualify.', ja: '例外：高度な暗号化その他の必要な措置が講じられていれば報告を要しない（通則編 3-5-3-1）。Mamori が平文で読み取れたデータは該当しません。' },
-    route: { en: 'Reports go, in principle, through the report form on the PPC website (Rules Art. 8).', ja: '報告は原則として個人情報保護委員会のホームページの報告フォームから行います（施行規則第8条）。' },
+      ? {
+          en: 'The data is protected by advanced encryption: no report is needed (end of GL 3-5-3-1).',
+          ja: '高度な暗号化等の措置が講じられているため、報告を要しません（通則編 3-5-3-1）。',
+        }
+      : {
+          en: 'Exemption: no report where advanced encryption or another necessary measure protects the data (end of GL 3-5-3-1). Data Mamori could read in clear does not qualify.',
+          ja: '例外：高度な暗号化その他の必要な措置が講じられていれば報告を要しない（通則編 3-5-3-1）。Mamori が平文で読み取れたデータは該当しません。',
+        },
+    route: {
+      en: 'Reports go, in principle, through the report form on the PPC website (Rules Art. 8).',
+      ja: '報告は原則として個人情報保護委員会のホームページの報告フォームから行います（施行規則第8条）。',
+    },
     guidelines: ['ppc-rule-art7', 'ppc-rule-art8', 'ppc-gl-3-5-3', 'ppc-gl-3-5-4', 'ppc-appi-art26', 'ppc-gl-3-5-1-2'],
   };
   return duty;
@@ -195,12 +231,18 @@ function myNumberDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
     {
       ref: { en: 'Rule Art. 2 item 1 (the listed My Number systems)', ja: '番号法規則第2条第1号（情報提供ネットワークシステム等）' },
       applies: 'check',
-      why: { en: 'Applies to leaks in the information-provision network or in systems for My Number use (or a government body\'s); check whether this is one.', ja: '情報提供ネットワークシステムや個人番号利用事務の情報システム等での漏えい等が対象です。該当するか確認してください。' },
+      why: {
+        en: "Applies to leaks in the information-provision network or in systems for My Number use (or a government body's); check whether this is one.",
+        ja: '情報提供ネットワークシステムや個人番号利用事務の情報システム等での漏えい等が対象です。該当するか確認してください。',
+      },
     },
     {
       ref: { en: 'Rule Art. 2 item 2 (may have been done for an unlawful purpose)', ja: '番号法規則第2条第2号（不正の目的をもって行われたおそれ）' },
       applies: exposed ? 'possible' : 'check',
-      why: { en: 'Applies if the leak may have been done for an unlawful purpose, e.g. unauthorised access: check the access logs.', ja: '不正アクセス等、不正の目的をもって行われたおそれがある漏えい等が対象です。アクセスログを確認してください。' },
+      why: {
+        en: 'Applies if the leak may have been done for an unlawful purpose, e.g. unauthorised access: check the access logs.',
+        ja: '不正アクセス等、不正の目的をもって行われたおそれがある漏えい等が対象です。アクセスログを確認してください。',
+      },
     },
     {
       ref: { en: 'Rule Art. 2 item 3 (viewable by an unspecified number of people)', ja: '番号法規則第2条第3号（不特定多数の者に閲覧されるおそれ）' },
@@ -226,7 +268,10 @@ function myNumberDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
           applies: most > 100 ? 'possible' : 'no',
           why:
             most > 100
-              ? { en: `Up to ${count(most)} records: more than 100 people if they leaked.`, ja: `最大 ${count(most)} 件のレコードがあり、漏えい等があれば100人を超えます。` }
+              ? {
+                  en: `Up to ${count(most)} records: more than 100 people if they leaked.`,
+                  ja: `最大 ${count(most)} 件のレコードがあり、漏えい等があれば100人を超えます。`,
+                }
               : { en: `${count(most)} records found: not above 100.`, ja: `検出したレコードは ${count(most)} 件で、100人以下です。` },
         },
   ];
@@ -235,22 +280,56 @@ function myNumberDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
     title: { en: 'My Number Act (specific personal information)', ja: '番号法（特定個人情報）' },
     reportable: encrypted ? 'no' : strongest(items),
     leak: exposed
-      ? { en: 'For My Numbers the exposure itself is the reportable event (rule Art. 2 item 3); whether anyone viewed the data decides only whether it is also a leak.', ja: 'マイナンバーでは、外部から容易にアクセス可能な状態そのものが報告対象の事態です（番号法規則第2条第3号）。閲覧の有無は、漏えいに当たるかどうかを左右するだけです。' }
-      : { en: 'Keeping My Numbers outside the cases the Act lists is itself prohibited (番号法 Art. 20); a leak of them is reported under the My Number Act.', ja: '法の定める場合以外でのマイナンバーの保管自体が禁止されています（番号法第20条）。漏えい等は番号法に基づき報告します。' },
+      ? {
+          en: 'For My Numbers the exposure itself is the reportable event (rule Art. 2 item 3); whether anyone viewed the data decides only whether it is also a leak.',
+          ja: 'マイナンバーでは、外部から容易にアクセス可能な状態そのものが報告対象の事態です（番号法規則第2条第3号）。閲覧の有無は、漏えいに当たるかどうかを左右するだけです。',
+        }
+      : {
+          en: 'Keeping My Numbers outside the cases the Act lists is itself prohibited (番号法 Art. 20); a leak of them is reported under the My Number Act.',
+          ja: '法の定める場合以外でのマイナンバーの保管自体が禁止されています（番号法第20条）。漏えい等は番号法に基づき報告します。',
+        },
     items,
     clock: CLOCK_MN,
-    preliminary: { en: 'Preliminary report: promptly, roughly 3–5 days from learning of it (rule Art. 3, 別添2).', ja: '速報：事態の発生を知った時点から概ね3日～5日以内（番号法規則第3条、別添2）。' },
+    preliminary: {
+      en: 'Preliminary report: promptly, roughly 3–5 days from learning of it (rule Art. 3, 別添2).',
+      ja: '速報：事態の発生を知った時点から概ね3日～5日以内（番号法規則第3条、別添2）。',
+    },
     final: {
       en: 'Final report: within 30 days of the day of learning, or 60 days for an item-2 event (may have been done for an unlawful purpose), also when it is item 1, 3 or 4 as well (rule Art. 3).',
       ja: '確報：知った日から30日以内（第2号の「不正の目的をもって行われたおそれ」がある事態は、第1号・第3号・第4号にも当たる場合を含め60日以内）（番号法規則第3条）。',
     },
-    notice: { en: 'Notice to the individuals (番号法 Art. 29-4(2), rule Art. 5): promptly according to the situation; publication or similar where notice is impossible.', ja: '本人通知（番号法第29条の4第2項、番号法規則第5条）：当該事態の状況に応じて速やかに。通知が困難な場合は公表等の代替措置。' },
+    notice: {
+      en: 'Notice to the individuals (番号法 Art. 29-4(2), rule Art. 5): promptly according to the situation; publication or similar where notice is impossible.',
+      ja: '本人通知（番号法第29条の4第2項、番号法規則第5条）：当該事態の状況に応じて速やかに。通知が困難な場合は公表等の代替措置。',
+    },
     exemption: encrypted
-      ? { en: 'The data is protected by advanced encryption with the key kept apart: excluded from the reportable events (rule Art. 2, Q&A Q17-14).', ja: '復号鍵を分離した高度な暗号化が講じられているため、報告対象から除かれます（番号法規則第2条、Q&A Q17-14）。' }
-      : { en: 'Exclusion: only data under advanced encryption, with the key kept apart from the data and itself protected (Q&A Q17-14). A key stored beside the data, or numbers Mamori read in clear, do not qualify.', ja: '除外：復号鍵をデータと分離し、鍵自体の漏えいを防止した高度な暗号化に限られます（Q&A Q17-14）。データと同じ場所にある鍵や、Mamori が平文で読み取れた番号は該当しません。' },
-    route: { en: 'The PPC report form asks first whether My Numbers are included ("if unsure, answer yes"): report on the My Number route.', ja: '委員会の報告フォームは最初に「マイナンバーは含まれていますか」と尋ねます（不明な場合は「はい」）。番号法の報告として行ってください。' },
-    otherwise: { en: 'Even where no item applies, a leak of specific personal information should be reported to the PPC as an effort (別添2 3B).', ja: '報告対象の事態に当たらなくても、特定個人情報の漏えい等は委員会に報告するよう努めます（別添2 3B）。' },
-    guidelines: ['ppc-mn-act-29-4', 'ppc-mn-rule-art2', 'ppc-mn-faq-17-10', 'ppc-mn-rule-art3', 'ppc-mn-rule-art5', 'ppc-mn-faq-17-1', 'ppc-mn-faq-17-14', 'ppc-mn-gl-3b', 'ppc-mn-form'],
+      ? {
+          en: 'The data is protected by advanced encryption with the key kept apart: excluded from the reportable events (rule Art. 2, Q&A Q17-14).',
+          ja: '復号鍵を分離した高度な暗号化が講じられているため、報告対象から除かれます（番号法規則第2条、Q&A Q17-14）。',
+        }
+      : {
+          en: 'Exclusion: only data under advanced encryption, with the key kept apart from the data and itself protected (Q&A Q17-14). A key stored beside the data, or numbers Mamori read in clear, do not qualify.',
+          ja: '除外：復号鍵をデータと分離し、鍵自体の漏えいを防止した高度な暗号化に限られます（Q&A Q17-14）。データと同じ場所にある鍵や、Mamori が平文で読み取れた番号は該当しません。',
+        },
+    route: {
+      en: 'The PPC report form asks first whether My Numbers are included ("if unsure, answer yes"): report on the My Number route.',
+      ja: '委員会の報告フォームは最初に「マイナンバーは含まれていますか」と尋ねます（不明な場合は「はい」）。番号法の報告として行ってください。',
+    },
+    otherwise: {
+      en: 'Even where no item applies, a leak of specific personal information should be reported to the PPC as an effort (別添2 3B).',
+      ja: '報告対象の事態に当たらなくても、特定個人情報の漏えい等は委員会に報告するよう努めます（別添2 3B）。',
+    },
+    guidelines: [
+      'ppc-mn-act-29-4',
+      'ppc-mn-rule-art2',
+      'ppc-mn-faq-17-10',
+      'ppc-mn-rule-art3',
+      'ppc-mn-rule-art5',
+      'ppc-mn-faq-17-1',
+      'ppc-mn-faq-17-14',
+      'ppc-mn-gl-3b',
+      'ppc-mn-form',
+    ],
   };
 }
 
@@ -259,14 +338,20 @@ function cardDuty(incidents: readonly Incident[]): RegimeDuty | undefined {
   if (!incidents.some((i) => i.kinds.includes('card'))) return undefined;
   return {
     regime: 'card',
-    title: { en: 'Card regime (Installment Sales Act, Credit Card Security Guidelines, PCI DSS)', ja: 'クレジットカードの規律（割賦販売法・クレジットカード・セキュリティガイドライン・PCI DSS）' },
+    title: {
+      en: 'Card regime (Installment Sales Act, Credit Card Security Guidelines, PCI DSS)',
+      ja: 'クレジットカードの規律（割賦販売法・クレジットカード・セキュリティガイドライン・PCI DSS）',
+    },
     reportable: 'check',
     leak: {
       en: 'Businesses handling card numbers must manage them appropriately, including leak prevention (Installment Sales Act Art. 35-16); merchants should not retain card data at all, or comply with PCI DSS, which requires stored card numbers to be unreadable (3.5.1). A card number is not an individual identification code.',
       ja: 'カード番号を取り扱う事業者は、漏えいの防止を含む適切な管理が求められます（割賦販売法第35条の16）。加盟店はカード情報を保持しない（非保持化）か、保存するカード番号を読み取れない形にすること（3.5.1）等を求める PCI DSS に準拠します。カード番号は個人識別符号ではありません。',
     },
     items: [],
-    route: { en: 'The reference records no separate deadline under the card regime: a leak of personal data holding card numbers is reported to the PPC under APPI Rules Art. 7 item 2.', ja: '参照資料にはクレジットカードの規律独自の報告期限の記載はありません。カード番号を含む個人データの漏えい等は、施行規則第7条第2号により委員会へ報告します。' },
+    route: {
+      en: 'The reference records no separate deadline under the card regime: a leak of personal data holding card numbers is reported to the PPC under APPI Rules Art. 7 item 2.',
+      ja: '参照資料にはクレジットカードの規律独自の報告期限の記載はありません。カード番号を含む個人データの漏えい等は、施行規則第7条第2号により委員会へ報告します。',
+    },
     guidelines: ['cc-kappu-35-16', 'cc-sec-gl', 'pci-dss-v4-req3', 'ppc-rule-art7'],
   };
 }
@@ -287,21 +372,36 @@ function firstSteps(incidents: readonly Incident[]): FirstStep[] {
       guidelines: ['ppc-gl-3-5-1-2', ...(myNumber ? ['ppc-mn-faq-17-1'] : [])],
     });
     steps.push({
-      text: { en: 'Close the access (fix the configuration) and record when it was open.', ja: '外部からのアクセスを遮断し（設定を修正）、公開状態だった期間を記録してください。' },
+      text: {
+        en: 'Close the access (fix the configuration) and record when it was open.',
+        ja: '外部からのアクセスを遮断し（設定を修正）、公開状態だった期間を記録してください。',
+      },
       guidelines: ['ppc-gl-10-6'],
     });
   }
   steps.push({
     text: exposed
-      ? { en: 'Determine the scope: which data, how many people, since when, and who accessed it.', ja: '影響範囲を特定してください：どのデータか、本人の数、いつからか、誰がアクセスしたか。' }
-      : { en: 'Determine the scope: since which commit, whether the repository is or was public, and which clones, forks and CI logs hold the data.', ja: '影響範囲を特定してください：どのコミットからか、リポジトリが公開されている（いた）か、データを持つクローン・フォーク・CI のログはどこか。' },
+      ? {
+          en: 'Determine the scope: which data, how many people, since when, and who accessed it.',
+          ja: '影響範囲を特定してください：どのデータか、本人の数、いつからか、誰がアクセスしたか。',
+        }
+      : {
+          en: 'Determine the scope: since which commit, whether the repository is or was public, and which clones, forks and CI logs hold the data.',
+          ja: '影響範囲を特定してください：どのコミットからか、リポジトリが公開されている（いた）か、データを持つクローン・フォーク・CI のログはどこか。',
+        },
     guidelines: ['ppc-gl-3-5-2'],
   });
   if (committed) {
     steps.push({
       text: card
-        ? { en: 'Remove the card numbers and purge them from the history; keep no card data (non-retention) or meet PCI DSS.', ja: 'カード番号を削除して履歴からも消去し、カード情報を保持しない（非保持化）か PCI DSS に準拠してください。' }
-        : { en: 'Remove the data, purge it from the history, and replace it with synthetic data.', ja: 'データを削除して履歴からも消去し、架空のデータに置き換えてください。' },
+        ? {
+            en: 'Remove the card numbers and purge them from the history; keep no card data (non-retention) or meet PCI DSS.',
+            ja: 'カード番号を削除して履歴からも消去し、カード情報を保持しない（非保持化）か PCI DSS に準拠してください。',
+          }
+        : {
+            en: 'Remove the data, purge it from the history, and replace it with synthetic data.',
+            ja: 'データを削除して履歴からも消去し、架空のデータに置き換えてください。',
+          },
       guidelines: card ? ['cc-sec-gl', 'pci-dss-v4-req3'] : ['ppc-faq-10-21'],
     });
   }

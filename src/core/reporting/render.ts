@@ -20,7 +20,10 @@ export function regimeStatus(r: RegimeDuty, lang: Lang): string {
 }
 
 /** Labels of the section, in both languages. */
-export const DUTY_LABELS: Record<Lang, Record<'heading' | 'items' | 'leak' | 'clock' | 'deadlines' | 'notice' | 'exemption' | 'route' | 'otherwise' | 'steps' | 'caveat' | 'more', string>> = {
+export const DUTY_LABELS: Record<
+  Lang,
+  Record<'heading' | 'items' | 'leak' | 'clock' | 'deadlines' | 'notice' | 'exemption' | 'route' | 'otherwise' | 'steps' | 'caveat' | 'more', string>
+> = {
   en: {
     heading: 'Breach-report check (漏えい等報告)',
     items: 'Reportable events',
@@ -32,7 +35,7 @@ export const DUTY_LABELS: Record<Lang, Record<'heading' | 'items' | 'leak' | 'cl
     route: 'How to report',
     otherwise: 'Otherwise',
     steps: 'First steps',
-    caveat: 'Mamori sorts out what the findings may amount to; whether an event is reportable is the business\'s own judgement.',
+    caveat: "Mamori sorts out what the findings may amount to; whether an event is reportable is the business's own judgement.",
     more: 'Mamori breach-report check, details:',
   },
   ja: {
@@ -59,7 +62,9 @@ export function regimeLines(r: RegimeDuty, lang: Lang, short = false): string[] 
   const shown = r.items.filter((i) => i.applies === 'yes' || i.applies === 'possible');
   if (short) {
     // The items that make the status, each with its own status where it differs.
-    const refs = [...shown].sort((a, b) => (a.applies === b.applies ? 0 : a.applies === 'yes' ? -1 : 1)).map((i) => (i.applies === r.reportable ? i.ref[lang] : `${i.ref[lang]} [${STATUS[i.applies][lang]}]`));
+    const refs = [...shown]
+      .sort((a, b) => (a.applies === b.applies ? 0 : a.applies === 'yes' ? -1 : 1))
+      .map((i) => (i.applies === r.reportable ? i.ref[lang] : `${i.ref[lang]} [${STATUS[i.applies][lang]}]`));
     const head = `${r.title[lang]}${colon}${regimeStatus(r, lang)}`;
     // Nothing met or possible: name what the user has to check instead.
     const toCheck = r.items.filter((i) => i.applies === 'check').map((i) => i.ref[lang]);

@@ -92,13 +92,18 @@ describe('baselines', () => {
     const added = run(['scan', '--baseline', 'mamori-baseline.json', '--format', 'json'], dir);
     assert.equal(added.code, 1, added.stdout + added.stderr);
     const fresh = findings(added.stdout).filter((f) => f.baseline === 'new');
-    assert.deepEqual(fresh.map((f) => [f.path, f.line]), [['.env', 1]]);
+    assert.deepEqual(
+      fresh.map((f) => [f.path, f.line]),
+      [['.env', 1]],
+    );
     assert.equal(findings(added.stdout).filter((f) => f.baseline === 'unchanged').length, 3);
     assert.equal((JSON.parse(added.stdout) as { baseline: { known: number; new: number } }).baseline.new, 1);
 
     // SARIF says the same with baselineState.
     const sarif = run(['scan', '--baseline', 'mamori-baseline.json', '--format', 'sarif'], dir);
-    const results = (JSON.parse(sarif.stdout) as { runs: { results: { baselineState: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] }).runs[0].results;
+    const results = (
+      JSON.parse(sarif.stdout) as { runs: { results: { baselineState: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] }
+    ).runs[0].results;
     assert.deepEqual(results.map((r) => r.baselineState).sort(), ['new', 'unchanged', 'unchanged', 'unchanged']);
   });
 
@@ -145,7 +150,15 @@ describe('baselines', () => {
     assert.match(ja.stderr, /ベースライン broken\.json は JSON として読めません.*書き出し直してください/);
     assert.equal(ja.stdout, '', 'nothing is scanned with an unusable baseline');
     // A baseline entry of the wrong shape.
-    fs.writeFileSync(path.join(dir, 'shape.json'), JSON.stringify({ tool: 'mamori-baseline', version: 1, fingerprints: 'mamori/v2', findings: [{ ruleId: 'x', path: 'a', severity: 'error', fingerprint: 'secret' }] }));
+    fs.writeFileSync(
+      path.join(dir, 'shape.json'),
+      JSON.stringify({
+        tool: 'mamori-baseline',
+        version: 1,
+        fingerprints: 'mamori/v2',
+        findings: [{ ruleId: 'x', path: 'a', severity: 'error', fingerprint: 'secret' }],
+      }),
+    );
     const shape = run(['scan', '--baseline', 'shape.json'], dir);
     assert.equal(shape.code, 2);
     assert.match(shape.stderr, /entry 1 of the baseline shape\.json is malformed/);
@@ -238,23 +251,37 @@ describe('.mamori.json', () => {
   it("shows the organisation's guidance in text, JSON, Markdown and SARIF help", () => {
     const dir = project({
       '.env': ENV,
-      '.mamori.json': JSON.stringify({ guidance: { secret: 'https://wiki.example.co.jp/security/secrets', 'secret/slack-token': 'https://wiki.example.co.jp/security/slack' } }),
+      '.mamori.json': JSON.stringify({
+        guidance: { secret: 'https://wiki.example.co.jp/security/secrets', 'secret/slack-token': 'https://wiki.example.co.jp/security/slack' },
+      }),
     });
     const text = run(['scan'], dir).stdout;
     assert.match(text, /Your organisation's guidance: https:\/\/wiki\.example\.co\.jp\/security\/slack/);
     assert.match(run(['scan', '--lang', 'ja'], dir).stdout, /組織のガイダンス: https:\/\/wiki\.example\.co\.jp\/security\/slack/);
     const json = findings(run(['scan', '--format', 'json'], dir).stdout);
     assert.equal(json.find((f) => f.ruleId === 'secret/slack-token')?.guidance, 'https://wiki.example.co.jp/security/slack');
-    assert.ok(json.filter((f) => f.ruleId !== 'secret/slack-token' && f.ruleId.startsWith('secret/')).every((f) => f.guidance === 'https://wiki.example.co.jp/security/secrets'));
+    assert.ok(
+      json
+        .filter((f) => f.ruleId !== 'secret/slack-token' && f.ruleId.startsWith('secret/'))
+        .every((f) => f.guidance === 'https://wiki.example.co.jp/security/secrets'),
+    );
     assert.match(run(['scan', '--format', 'markdown'], dir).stdout, /<https:\/\/wiki\.example\.co\.jp\/security\/slack>/);
-    assert.match(run(['scan', '--format', 'html'], dir).stdout, /Your organisation&#39;s guidance: <a href="https:\/\/wiki\.example\.co\.jp\/security\/slack">/);
-    const sarif = JSON.parse(run(['scan', '--format', 'sarif'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } } }[] };
+    assert.match(
+      run(['scan', '--format', 'html'], dir).stdout,
+      /Your organisation&#39;s guidance: <a href="https:\/\/wiki\.example\.co\.jp\/security\/slack">/,
+    );
+    const sarif = JSON.parse(run(['scan', '--format', 'sarif'], dir).stdout) as {
+      runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } } }[];
+    };
     const slack = sarif.runs[0].tool.driver.rules.find((r) => r.id === 'secret/slack-token');
     assert.match(slack?.help.text ?? '', /Your organisation's guidance: <https:\/\/wiki\.example\.co\.jp\/security\/slack>/);
   });
 
   it('refuses a file with errors (exit 2, what is wrong, where), warns about unknown names', () => {
-    const dir = project({ '.env': ENV, '.mamori.json': '{\n  "rules": { "secret/slack-token": "of" },\n  "guidance": { "secret": "http://insecure.example" },\n  "colour": "blue"\n}\n' });
+    const dir = project({
+      '.env': ENV,
+      '.mamori.json': '{\n  "rules": { "secret/slack-token": "of" },\n  "guidance": { "secret": "http://insecure.example" },\n  "colour": "blue"\n}\n',
+    });
     const r = run(['scan'], dir);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');

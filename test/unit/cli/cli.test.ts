@@ -70,13 +70,17 @@ describe('mamori CLI', () => {
   it('honours --fail-on: exit 1 only for findings at or above the threshold', () => {
     const nothing = project({ 'a.txt': 'nothing here\n' });
     // Only a warning: a database port published on all interfaces.
-    const warning = project({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n' });
+    const warning = project({
+      'docker-compose.yml':
+        'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n',
+    });
     // Only an info: a strong IAM policy that still forces periodic change.
     const info = project({
       'iam.tf':
         'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = true\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n  password_reuse_prevention = 24\n  max_password_age = 90\n}\n',
     });
-    const severities = (dir: string) => (JSON.parse(run(['scan', '--format', 'json'], dir).stdout) as { findings: { severity: string }[] }).findings.map((f) => f.severity);
+    const severities = (dir: string) =>
+      (JSON.parse(run(['scan', '--format', 'json'], dir).stdout) as { findings: { severity: string }[] }).findings.map((f) => f.severity);
     assert.deepEqual(severities(warning), ['warning']);
     assert.deepEqual(severities(info), ['info']);
     // [project, --fail-on, expected exit code]; no flag means error.
@@ -93,7 +97,11 @@ describe('mamori CLI', () => {
     ];
     for (const [dir, threshold, code] of cases) {
       const r = run(['scan', ...(threshold ? ['--fail-on', threshold] : [])], dir);
-      assert.equal(r.code, code, `--fail-on ${threshold ?? '(default)'} in ${dir === warning ? 'warning' : dir === info ? 'info' : dir === dirty ? 'dirty' : 'clean'}: ${r.stderr}`);
+      assert.equal(
+        r.code,
+        code,
+        `--fail-on ${threshold ?? '(default)'} in ${dir === warning ? 'warning' : dir === info ? 'info' : dir === dirty ? 'dirty' : 'clean'}: ${r.stderr}`,
+      );
     }
   });
 
@@ -127,7 +135,8 @@ describe('mamori CLI', () => {
     assert.ok(Array.isArray(j.skipped));
     const f = j.findings.find((x) => x.ruleId === 'secret/slack-token');
     assert.ok(f);
-    for (const k of ['ruleId', 'category', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'guidelines']) assert.ok(k in f, `missing ${k}`);
+    for (const k of ['ruleId', 'category', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'guidelines'])
+      assert.ok(k in f, `missing ${k}`);
     assert.equal(f.path, '.env');
     assert.equal(f.category, 'secret');
     const [g] = f.guidelines as { id: string; title: string; url: string }[];
@@ -146,7 +155,11 @@ describe('mamori CLI', () => {
       runs: {
         tool: { driver: { name: string; rules: { id: string; helpUri: string; properties: { category: string } }[] } };
         originalUriBaseIds: Record<string, { uri: string }>;
-        results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[] }[];
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[];
+        }[];
       }[];
     };
     assert.equal(s.version, '2.1.0');
@@ -164,7 +177,7 @@ describe('mamori CLI', () => {
     assert.deepEqual([loc.region.startLine, loc.region.startColumn], [1, 13]);
   });
 
-  it('names a rule that fails on a file, in both languages, and keeps the other rules\' findings', () => {
+  it("names a rule that fails on a file, in both languages, and keeps the other rules' findings", () => {
     const dir = project({ 'redis.conf': `# mamori-fault-probe\nbind 0.0.0.0\nprotected-mode no\nSLACK_TOKEN=${SLACK}\n` });
     for (const lang of ['en', 'ja']) {
       const r = run(['scan', '.', '--lang', lang, '--jobs', '1'], dir, { MAMORI_FAULT_RULE: 'exposure/redis-open' });
@@ -202,7 +215,7 @@ describe('mamori CLI', () => {
     assert.match(run(['scan', 'nope'], dirty, { LANG: 'ja_JP.UTF-8' }).stderr, /パスが見つかりません/);
   });
 
-  it('names the scanned folder (not the current one) and the time in the user\'s zone, and ends the Japanese text with the reporting summary', () => {
+  it("names the scanned folder (not the current one) and the time in the user's zone, and ends the Japanese text with the reporting summary", () => {
     const elsewhere = project({ 'readme.txt': 'not scanned\n' });
     const csv = '氏名,電話番号,メールアドレス\n' + Array.from({ length: 8 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com\n`).join('');
     const target = project({ 'db/customers.csv': csv });

@@ -146,7 +146,7 @@ describe('mamori and git', () => {
       assert.match(text.stdout, /Scanned 5 file\(s\): 1 error\(s\)/);
     });
 
-    it('honours --exclude and .mamoriignore on git\'s list', () => {
+    it("honours --exclude and .mamoriignore on git's list", () => {
       write(dir, { '.mamoriignore': '.env\n' });
       try {
         const r = run(['scan', '--format', 'json'], dir);
@@ -233,10 +233,7 @@ describe('mamori and git', () => {
       // An edit in the work tree counts as a change too.
       write(dir, { 'app.js': `const token = "${GITHUB}";\n` });
       const edited = run(['scan', '--changed-since', 'main', '--format', 'json'], dir);
-      assert.deepEqual(
-        (JSON.parse(edited.stdout) as JsonReport).findings.map((f) => f.path).sort(),
-        ['app.js', 'new.yml'],
-      );
+      assert.deepEqual((JSON.parse(edited.stdout) as JsonReport).findings.map((f) => f.path).sort(), ['app.js', 'new.yml']);
       const bad = run(['scan', '--changed-since', 'no-such-branch'], dir);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /"no-such-branch" names no commit/);
@@ -262,14 +259,17 @@ describe('mamori and git', () => {
       const r = run(['history'], dir);
       assert.equal(r.code, 1, r.stderr);
       assertNoSecret(r.stdout, r.stderr);
-      assert.match(r.stdout, new RegExp(`^deploy/\\.env:1:13 {2}error {2}secret/slack-token .*\\n {4}↳ commit ${added.slice(0, 7)} \\(\\d{4}-\\d{2}-\\d{2}\\), not in HEAD`, 'm'));
+      assert.match(
+        r.stdout,
+        new RegExp(`^deploy/\\.env:1:13 {2}error {2}secret/slack-token .*\\n {4}↳ commit ${added.slice(0, 7)} \\(\\d{4}-\\d{2}-\\d{2}\\), not in HEAD`, 'm'),
+      );
       assert.match(r.stdout, /^kept\.yml:1:\d+ .*\n {4}↳ commit [0-9a-f]{7} \(.*\), still in HEAD/m);
       assert.match(r.stderr, /4 commit\(s\) read, 3 unique blob\(s\) scanned/);
       const ja = run(['history', '--lang', 'ja'], dir);
       assert.match(ja.stdout, new RegExp(`コミット ${added.slice(0, 7)}（\\d{4}-\\d{2}-\\d{2}）、HEAD にはありません`));
     });
 
-    it('names the commit in JSON and SARIF, and SARIF carries the run\'s revision', () => {
+    it("names the commit in JSON and SARIF, and SARIF carries the run's revision", () => {
       const j = JSON.parse(run(['history', '--format', 'json'], dir).stdout) as JsonReport;
       const env = j.findings.find((f) => f.path === 'deploy/.env');
       assert.ok(env);
@@ -279,7 +279,10 @@ describe('mamori and git', () => {
       const sarifRun = run(['history', '--format', 'sarif'], dir);
       assertNoSecret(sarifRun.stdout);
       const s = JSON.parse(sarifRun.stdout) as {
-        runs: { versionControlProvenance: { repositoryUri: string; revisionId: string; branch: string }[]; results: { properties: { commit: string; inHead: boolean } }[] }[];
+        runs: {
+          versionControlProvenance: { repositoryUri: string; revisionId: string; branch: string }[];
+          results: { properties: { commit: string; inHead: boolean } }[];
+        }[];
       };
       const [vcp] = s.runs[0].versionControlProvenance;
       assert.equal(vcp.revisionId, git(dir, 'rev-parse', 'HEAD'));

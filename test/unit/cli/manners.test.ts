@@ -15,7 +15,13 @@ const SLACK = ['xoxb', '2948573910', '4827361920', 'aK8mP2xQ9vL3nR7tW5yZ1cB4'].j
 const ESC = '\u001b[';
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 60_000,
+    ...(input !== undefined ? { input } : {}),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -105,11 +111,17 @@ describe('CLI manners', () => {
     assert.equal(env.code, 1, env.stderr);
     assert.ok(!env.stdout.includes(SLACK));
     const found = (JSON.parse(env.stdout) as { findings: { ruleId: string; path: string; line: number }[] }).findings;
-    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.line]), [['secret/slack-token', 'config/.env', 1]]);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.line]),
+      [['secret/slack-token', 'config/.env', 1]],
+    );
     // The name decides the format: the same compose text is an exposure only as a compose file.
     const compose = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n    environment:\n      POSTGRES_HOST_AUTH_METHOD: trust\n';
     const asCompose = run(['scan', '-', '--stdin-filename', 'docker-compose.yml', '--format', 'json', '--fail-on', 'info'], dir, {}, compose);
-    assert.ok((JSON.parse(asCompose.stdout) as { findings: { category: string }[] }).findings.some((f) => f.category === 'pii-exposure'), asCompose.stdout);
+    assert.ok(
+      (JSON.parse(asCompose.stdout) as { findings: { category: string }[] }).findings.some((f) => f.category === 'pii-exposure'),
+      asCompose.stdout,
+    );
     const asText = run(['scan', '-', '--stdin-filename', 'notes.txt', '--format', 'json'], dir, {}, compose);
     assert.equal((JSON.parse(asText.stdout) as { findings: unknown[] }).findings.length, 0);
     // No name: "stdin".

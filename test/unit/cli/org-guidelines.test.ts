@@ -20,7 +20,14 @@ function project(files: Record<string, string>): string {
 }
 
 const CONFIG = JSON.stringify({
-  guidelines: [{ id: 'isms-a-5-17', title: { en: 'Internal standard 4.2: secrets', ja: '社内基準 4.2 秘密情報' }, url: 'https://intra.example.jp/std/4-2', appliesTo: ['secret'] }],
+  guidelines: [
+    {
+      id: 'isms-a-5-17',
+      title: { en: 'Internal standard 4.2: secrets', ja: '社内基準 4.2 秘密情報' },
+      url: 'https://intra.example.jp/std/4-2',
+      appliesTo: ['secret'],
+    },
+  ],
 });
 
 describe('organisation guidelines from .mamori.json', () => {
@@ -32,7 +39,9 @@ describe('organisation guidelines from .mamori.json', () => {
     const dir = project({ '.mamori.json': CONFIG, '.env': `SLACK_TOKEN=${SLACK}\n` });
     const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    const f = (JSON.parse(r.stdout) as { findings: { ruleId: string; guidelines: { id: string; url?: string }[] }[] }).findings.find((x) => x.ruleId === 'secret/slack-token');
+    const f = (JSON.parse(r.stdout) as { findings: { ruleId: string; guidelines: { id: string; url?: string }[] }[] }).findings.find(
+      (x) => x.ruleId === 'secret/slack-token',
+    );
     assert.ok(f, r.stdout);
     const ids = f.guidelines.map((g) => g.id);
     assert.ok(ids.includes('org:isms-a-5-17'), ids.join(', '));

@@ -49,7 +49,9 @@ function validate(file: string, ruleKind: string): ValidatorRun['results'] {
 
 /** The validator's errors and warnings, readable. */
 function problems(results: ValidatorRun['results']): string[] {
-  return results.filter((x) => x.level === 'error' || x.level === 'warning' || x.level === undefined).map((x) => `${x.ruleId} ${x.level ?? 'warning'}: ${x.message.id ?? ''} ${(x.message.arguments ?? []).join(' | ')}`);
+  return results
+    .filter((x) => x.level === 'error' || x.level === 'warning' || x.level === undefined)
+    .map((x) => `${x.ruleId} ${x.level ?? 'warning'}: ${x.message.id ?? ''} ${(x.message.arguments ?? []).join(' | ')}`);
 }
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
@@ -99,7 +101,10 @@ describe('SARIF that code scanning trusts', () => {
     if (typeof VALIDATOR !== 'string') return t.skip(`no sarif-multitool binary: ${VALIDATOR.message}`);
     const file = path.join(dir, 'plain.sarif');
     assert.equal(run(['scan', '.', '--format', 'sarif', '--output', file], path.join(dir, 'apps/shop')).code, 1);
-    assert.ok(problems(validate(file, 'Ado')).some((p) => p.startsWith('GHAzDO')), 'outside Azure Pipelines the run has no pipeline details');
+    assert.ok(
+      problems(validate(file, 'Ado')).some((p) => p.startsWith('GHAzDO')),
+      'outside Azure Pipelines the run has no pipeline details',
+    );
   });
 
   it('--root makes URIs relative to the given folder, every rule listed and indexed right', () => {

@@ -12,7 +12,15 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestBundle } from '../helpers/bundle';
 
 /** A made-up GitHub-token-shaped value, different for each `i`, assembled at run time. */
-const TOKEN = (i: number) => ['ghp', createHash('sha256').update(String(i)).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 36)].join('_');
+const TOKEN = (i: number) =>
+  [
+    'ghp',
+    createHash('sha256')
+      .update(String(i))
+      .digest('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 36),
+  ].join('_');
 
 let bin: string;
 let CLI: string;
@@ -60,7 +68,13 @@ function temps(dir: string): string[] {
  * Starts the CLI and sends it `signal` after `ms`, or, with `watch`, `ms` after the first change
  * in that folder (the report's write beginning); resolves with its exit code and stderr.
  */
-function killAfter(args: string[], cwd: string, signal: NodeJS.Signals, ms: number, watch?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function killAfter(
+  args: string[],
+  cwd: string,
+  signal: NodeJS.Signals,
+  ms: number,
+  watch?: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -128,7 +142,10 @@ describe('mamori CLI writes', () => {
       fs.rmSync(path.join(dir, out));
     }
     // A text report of personal data ends with the reporting summary, not the counts: still its own.
-    const pii = project({ 'db/customers.csv': '氏名,電話番号,メールアドレス\n' + Array.from({ length: 8 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com\n`).join('') });
+    const pii = project({
+      'db/customers.csv':
+        '氏名,電話番号,メールアドレス\n' + Array.from({ length: 8 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com\n`).join(''),
+    });
     for (const lang of ['ja', 'en']) {
       assert.notEqual(run(['scan', '.', '-o', 'report.txt', '--lang', lang], pii).code, 2);
       assert.match(fs.readFileSync(path.join(pii, 'report.txt'), 'utf8'), /leakAction\/\n$/);
@@ -143,7 +160,10 @@ describe('mamori CLI writes', () => {
     const out = path.join(tmp('out'), 'report.json');
     fs.writeFileSync(out, '{"previous":true}');
     // A file-size limit makes the write fail with EFBIG, as a full disk fails with ENOSPC.
-    const r = spawnSync('bash', ['-c', `ulimit -f 4 && exec "$0" "$@"`, process.execPath, CLI, 'scan', '.', '--format', 'json', '-o', out], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `ulimit -f 4 && exec "$0" "$@"`, process.execPath, CLI, 'scan', '.', '--format', 'json', '-o', out], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (r.status !== 2 && /ulimit/.test(r.stderr)) {
       t.skip('ulimit -f is not available');
       return;
@@ -176,8 +196,14 @@ describe('mamori CLI writes', () => {
       const r = run(['scan', '.', '--format', 'json', '--jobs', jobs, '--max-file-size', String(4 * 1024 ** 2)], dir);
       assert.equal(r.code, 1, `--jobs ${jobs}: exit ${r.code} ${r.stderr.slice(0, 300)}`);
       const j = JSON.parse(r.stdout) as { findings: { path: string }[]; skipped: { path: string; reason: string }[] };
-      assert.deepEqual(j.skipped.map((s) => `${s.path}:${s.reason}`), ['huge.env:too-large']);
-      assert.deepEqual(j.findings.map((f) => f.path), ['.env']);
+      assert.deepEqual(
+        j.skipped.map((s) => `${s.path}:${s.reason}`),
+        ['huge.env:too-large'],
+      );
+      assert.deepEqual(
+        j.findings.map((f) => f.path),
+        ['.env'],
+      );
     }
   });
 
@@ -241,7 +267,10 @@ describe('mamori CLI writes', () => {
           }),
       ),
     );
-    assert.deepEqual(codes, dirs.map(() => 0));
+    assert.deepEqual(
+      codes,
+      dirs.map(() => 0),
+    );
     const data = JSON.parse(fs.readFileSync(cache, 'utf8')) as { files: Record<string, unknown> };
     assert.equal(Object.keys(data.files).length, runs * per);
     assert.deepEqual(temps(path.dirname(cache)), []);
@@ -294,7 +323,13 @@ describe('mamori CLI writes', () => {
       // the others at any moment of the run.
       const atWrite = i % 2 === 0;
       const delay = atWrite ? Math.floor(Math.random() * 3) : Math.floor(Math.random() * took * 1.1);
-      const r = await killAfter(['scan', '.', '--format', 'json', '-o', out, '--jobs', i % 4 < 2 ? '0' : '1'], dir, signal, delay, atWrite ? outDir : undefined);
+      const r = await killAfter(
+        ['scan', '.', '--format', 'json', '-o', out, '--jobs', i % 4 < 2 ? '0' : '1'],
+        dir,
+        signal,
+        delay,
+        atWrite ? outDir : undefined,
+      );
       if (r.code !== 0 && r.code !== 1) landed++;
       const text = fs.readFileSync(out, 'utf8');
       assert.ok(text.length > 0, `empty report after ${signal}`);
@@ -308,7 +343,11 @@ describe('mamori CLI writes', () => {
       if (signal !== 'SIGKILL') {
         // (Before its handlers are set up, the process ends as the signal's default says.)
         assert.ok([0, 1, 130, 143].includes(r.code ?? -1) || r.signal === signal, `exit ${r.code} after ${signal}: ${r.stderr}`);
-        assert.deepEqual(temps(outDir).filter((n) => !left.has(n)), [], `temporary file left after ${signal}`);
+        assert.deepEqual(
+          temps(outDir).filter((n) => !left.has(n)),
+          [],
+          `temporary file left after ${signal}`,
+        );
       }
     }
     assert.ok(landed > 0, 'no kill landed during a run');

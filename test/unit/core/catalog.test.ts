@@ -143,7 +143,7 @@ describe('password profiles trace every number', () => {
     });
   }
 
-  it('the jp-baseline error line (8) is said to be Mamori\'s own default', () => {
+  it("the jp-baseline error line (8) is said to be Mamori's own default", () => {
     assert.equal(PROFILES['jp-baseline'].length.trace?.errorBelow, MAMORI_DEFAULT);
   });
 
@@ -161,8 +161,7 @@ describe('password profiles trace every number', () => {
 describe('exposures of My Number stores', () => {
   it('lead with the My Number Act when the file names My Numbers, and only then', async () => {
     const { scanText } = await import('../../../src/core/scan');
-    const tf = (bucket: string) =>
-      `resource "aws_s3_bucket_acl" "docs" {\n  bucket = "${bucket}"\n  acl    = "public-read"\n}\n`;
+    const tf = (bucket: string) => `resource "aws_s3_bucket_acl" "docs" {\n  bucket = "${bucket}"\n  acl    = "public-read"\n}\n`;
     const mine = (await scanText({ path: 'main.tf', text: tf('hr-mynumber-scans') })).filter((f) => f.category === 'pii-exposure');
     assert.ok(mine.length > 0, 'no exposure finding on the sample');
     for (const f of mine) {

@@ -17,12 +17,17 @@ describe('displayPath', () => {
 
   it('names every walked path as path.relative does, inside the root and out', () => {
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 0, maxLength: 3 }), fc.array(segment, { minLength: 0, maxLength: 4 }), fc.boolean(), (rootParts, rest, trailing) => {
-        const root = path.join(path.sep, 'work', ...rootParts) + (trailing ? path.sep : '');
-        const inside = path.join(root, ...rest);
-        const outside = path.join(path.sep, 'elsewhere', ...rest);
-        for (const p of [inside, outside, path.resolve(root), path.dirname(path.resolve(root))]) assert.equal(displayPath(root, p), byDefinition(root, p), p);
-      }),
+      fc.property(
+        fc.array(segment, { minLength: 0, maxLength: 3 }),
+        fc.array(segment, { minLength: 0, maxLength: 4 }),
+        fc.boolean(),
+        (rootParts, rest, trailing) => {
+          const root = path.join(path.sep, 'work', ...rootParts) + (trailing ? path.sep : '');
+          const inside = path.join(root, ...rest);
+          const outside = path.join(path.sep, 'elsewhere', ...rest);
+          for (const p of [inside, outside, path.resolve(root), path.dirname(path.resolve(root))]) assert.equal(displayPath(root, p), byDefinition(root, p), p);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -42,7 +42,10 @@ describe('engine', () => {
     walkDir(path.join(ROOT, 'src/cli'));
     assert.deepEqual(offenders, []);
     // dist/ is built by test/run-unit.mjs before any test runs.
-    const out = execFileSync(process.execPath, ['-e', 'const c=require("./dist/core.js"); console.log(typeof c.scanText, c.RULES.length > 0)'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['-e', 'const c=require("./dist/core.js"); console.log(typeof c.scanText, c.RULES.length > 0)'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(out.trim(), 'function true');
   });
 

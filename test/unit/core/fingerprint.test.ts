@@ -21,7 +21,10 @@ describe('finding fingerprints', () => {
     assert.equal(before.length, 2, JSON.stringify(before));
     assert.notEqual(before[0].print, before[1].print);
     const after = await prints('.env', `# added later\nAPP_NAME=shop\n\n${text}`);
-    assert.deepEqual(after.map((x) => x.print), before.map((x) => x.print));
+    assert.deepEqual(
+      after.map((x) => x.print),
+      before.map((x) => x.print),
+    );
   });
 
   it('differ between two tokens on identical lines', async () => {

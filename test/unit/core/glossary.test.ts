@@ -29,7 +29,8 @@ function jaStrings(value: unknown, out: string[] = [], key = ''): string[] {
   if (typeof value === 'string') {
     if (key === 'ja' || JAPANESE.test(value)) out.push(value);
   } else if (Array.isArray(value)) for (const v of value) jaStrings(v, out, key);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'en' && k !== 'ref' && k !== 'source') jaStrings(v, out, k);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) if (k !== 'en' && k !== 'ref' && k !== 'source') jaStrings(v, out, k);
   return out;
 }
 
@@ -59,8 +60,11 @@ function walk(dir: string, out: string[] = []): string[] {
 async function sampleReport(): Promise<ScanReport> {
   const files: Record<string, string> = {
     '.env': 'DATABASE_URL=postgres://app:Pa55w0rd-Prod@db.internal:5432/app\n',
-    'db/customers.csv': '氏名,電話番号,メールアドレス,マイナンバー\n' + Array.from({ length: 6 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com,\n`).join(''),
-    'infra/main.tf': 'resource "aws_s3_bucket_acl" "docs" {\n  bucket = "hr-mynumber-scans"\n  acl    = "public-read"\n}\nresource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 6\n}\n',
+    'db/customers.csv':
+      '氏名,電話番号,メールアドレス,マイナンバー\n' +
+      Array.from({ length: 6 }, (_, i) => `佐藤 一郎${i},090-3841-22${10 + i},u${i}.sato@gmail.com,\n`).join(''),
+    'infra/main.tf':
+      'resource "aws_s3_bucket_acl" "docs" {\n  bucket = "hr-mynumber-scans"\n  acl    = "public-read"\n}\nresource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 6\n}\n',
   };
   const findings = [];
   for (const [p, text] of Object.entries(files)) {
@@ -86,10 +90,21 @@ describe('Japanese glossary', () => {
   });
 
   it('finds what it should (the check can fail)', () => {
-    for (const bad of ['接続文字列の の認証情報', 'URL の のパスワード', '走査を始めます', '弱いパスワードポリシー', '不正の目的による漏えい', 'キーをローテーションしてください', '重大度 error', 'JTB 事案の教訓', '約793万件の顧客情報が流出し']) {
+    for (const bad of [
+      '接続文字列の の認証情報',
+      'URL の のパスワード',
+      '走査を始めます',
+      '弱いパスワードポリシー',
+      '不正の目的による漏えい',
+      'キーをローテーションしてください',
+      '重大度 error',
+      'JTB 事案の教訓',
+      '約793万件の顧客情報が流出し',
+    ]) {
       assert.ok(checkJapanese(bad).length > 0, bad);
     }
-    for (const good of ['「旅行業界情報流出事案検討会」', '--fail-on error|warning|info', '`log_level: info`', '入出力のエラー']) assert.deepEqual(checkJapanese(good), [], good);
+    for (const good of ['「旅行業界情報流出事案検討会」', '--fail-on error|warning|info', '`log_level: info`', '入出力のエラー'])
+      assert.deepEqual(checkJapanese(good), [], good);
   });
 
   const problems = (strings: Iterable<string>) => [...new Set(strings)].flatMap((s) => checkJapanese(s)).map((p) => `${p.problem}: ${p.text.slice(0, 120)}`);
@@ -114,7 +129,13 @@ describe('Japanese glossary', () => {
 
   it('passes the report outputs and rule pages in Japanese', async () => {
     const r = await sampleReport();
-    const outputs = [formatText(r, 'ja'), formatMarkdown(r, 'ja', '2026-11-21T00:00:00Z'), formatHtml(r, 'ja', '2026-11-21T00:00:00Z'), rulesMarkdown('ja'), ...RULES.map((x) => ruleMarkdown(x.id, 'ja') ?? '')];
+    const outputs = [
+      formatText(r, 'ja'),
+      formatMarkdown(r, 'ja', '2026-11-21T00:00:00Z'),
+      formatHtml(r, 'ja', '2026-11-21T00:00:00Z'),
+      rulesMarkdown('ja'),
+      ...RULES.map((x) => ruleMarkdown(x.id, 'ja') ?? ''),
+    ];
     // Lines that quote a file (paths, excerpts of config) are the user's, not Mamori's words.
     const lines = outputs.flatMap((o) => o.split('\n')).filter((l) => JAPANESE.test(l) && !/^(?:````|\s{4})/.test(l));
     assert.deepEqual(problems(lines), []);
@@ -123,7 +144,12 @@ describe('Japanese glossary', () => {
   it('passes the extension strings (l10n bundle, manifest) and README.ja.md', () => {
     const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
     const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
-    const readme = fs.existsSync(path.join(ROOT, 'README.ja.md')) ? fs.readFileSync(path.join(ROOT, 'README.ja.md'), 'utf8').split('\n').filter((l) => JAPANESE.test(l)) : [];
+    const readme = fs.existsSync(path.join(ROOT, 'README.ja.md'))
+      ? fs
+          .readFileSync(path.join(ROOT, 'README.ja.md'), 'utf8')
+          .split('\n')
+          .filter((l) => JAPANESE.test(l))
+      : [];
     assert.deepEqual(problems([...Object.values(bundle), ...Object.values(nls), ...readme]), []);
   });
 

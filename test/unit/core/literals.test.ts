@@ -79,15 +79,23 @@ describe('LiteralSet', () => {
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
     const text = fc.array(alphabet, { maxLength: 60 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.array(word, { maxLength: 4 }), fc.array(text, { minLength: 2, maxLength: 8 }), (literals, positional, texts) => {
-        const longer = positional.filter((p) => p.length >= 2);
-        const set = new LiteralSet(literals, longer);
-        for (const t of texts) {
-          const hits: number[] = [];
-          assert.deepEqual([...set.foundIn(t, hits)].sort(), [...naive([...literals, ...longer], t)].sort());
-          assert.deepEqual(pairsOf(hits).sort((a, b) => a[0] - b[0] || a[1] - b[1]), naiveHits(longer, t));
-        }
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 20 }),
+        fc.array(word, { maxLength: 4 }),
+        fc.array(text, { minLength: 2, maxLength: 8 }),
+        (literals, positional, texts) => {
+          const longer = positional.filter((p) => p.length >= 2);
+          const set = new LiteralSet(literals, longer);
+          for (const t of texts) {
+            const hits: number[] = [];
+            assert.deepEqual([...set.foundIn(t, hits)].sort(), [...naive([...literals, ...longer], t)].sort());
+            assert.deepEqual(
+              pairsOf(hits).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+              naiveHits(longer, t),
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -106,7 +114,15 @@ describe('LiteralSet', () => {
     const hits: number[] = [];
     const found = set.foundIn('KEY=1 pw=2 key キー パスワード keypw', hits);
     assert.deepEqual([...found].sort(), ['key', 'pw', 'キー', 'パスワード'].sort());
-    assert.deepEqual(pairsOf(hits), [[0, 3], [6, 8], [11, 14], [15, 17], [18, 23], [24, 27], [27, 29]]);
+    assert.deepEqual(pairsOf(hits), [
+      [0, 3],
+      [6, 8],
+      [11, 14],
+      [15, 17],
+      [18, 23],
+      [24, 27],
+      [27, 29],
+    ]);
   });
 
   it('agrees with a plain search for the occurrences of positional literals on random input', () => {
@@ -114,15 +130,23 @@ describe('LiteralSet', () => {
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
     const longer = fc.array(alphabet, { minLength: 2, maxLength: 4 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 20 }), fc.array(longer, { minLength: 1, maxLength: 6 }), fc.array(alphabet, { maxLength: 200 }), (literals, positional, chars) => {
-        const text = chars.join('');
-        const hits: number[] = [];
-        const found = new LiteralSet(literals, positional).foundIn(text, hits);
-        assert.deepEqual(pairsOf(hits).sort((a, b) => a[0] - b[0] || a[1] - b[1]), naiveHits(positional, text));
-        // Hits come in order of start.
-        for (let k = 2; k < hits.length; k += 2) assert.ok(hits[k] >= hits[k - 2]);
-        assert.deepEqual([...found].sort(), [...naive([...literals, ...positional], text)].sort());
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 20 }),
+        fc.array(longer, { minLength: 1, maxLength: 6 }),
+        fc.array(alphabet, { maxLength: 200 }),
+        (literals, positional, chars) => {
+          const text = chars.join('');
+          const hits: number[] = [];
+          const found = new LiteralSet(literals, positional).foundIn(text, hits);
+          assert.deepEqual(
+            pairsOf(hits).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+            naiveHits(positional, text),
+          );
+          // Hits come in order of start.
+          for (let k = 2; k < hits.length; k += 2) assert.ok(hits[k] >= hits[k - 2]);
+          assert.deepEqual([...found].sort(), [...naive([...literals, ...positional], text)].sort());
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -144,7 +168,13 @@ describe('literals declared by the rules', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts') && !p.endsWith(path.join('core', 'literals.ts')) && !p.endsWith(path.join('rules', 'index.ts')) && fs.readFileSync(p, 'utf8').includes('registerLiterals(')) offenders.push(path.relative(root, p));
+        else if (
+          p.endsWith('.ts') &&
+          !p.endsWith(path.join('core', 'literals.ts')) &&
+          !p.endsWith(path.join('rules', 'index.ts')) &&
+          fs.readFileSync(p, 'utf8').includes('registerLiterals(')
+        )
+          offenders.push(path.relative(root, p));
       }
     };
     walk(root);

@@ -31,7 +31,10 @@ function tree(files: Record<string, string>): string {
 /** A worker script for failure cases: says it is ready, then does what `onJob` says. */
 function fakeWorker(name: string, onJob: string): string {
   const file = path.join(work, `${name}.js`);
-  fs.writeFileSync(file, `const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { ${onJob} });\nparentPort.postMessage({ ready: true });\n`);
+  fs.writeFileSync(
+    file,
+    `const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { ${onJob} });\nparentPort.postMessage({ ready: true });\n`,
+  );
   return file;
 }
 
@@ -110,7 +113,7 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
-  it("reads each file whole and alone on a worker that reuses its read buffer: nothing of a longer file before it, whatever its encoding", async () => {
+  it('reads each file whole and alone on a worker that reuses its read buffer: nothing of a longer file before it, whatever its encoding', async () => {
     // A long file with a token far past the end of the short files after it; the worker reads
     // them all into one kept buffer, so a short file must never see the long one's bytes.
     const long = `# config\n${'x = 1\n'.repeat(4000)}token = "${GH}"\n`;
@@ -398,8 +401,14 @@ describe('scan pool', () => {
   it('scans the first part of an SQL dump over the size limit, and still lists it as too large', async () => {
     const dir = tree({ 'dump.sql': `-- token ${GH}\n${"INSERT INTO t VALUES (1, 'x');\n".repeat(200)}` });
     const result = await scanPaths([dir], { maxFileSize: 1000, root: dir, jobs: 0 });
-    assert.deepEqual(result.findings.map((f) => f.line), [1]);
-    assert.deepEqual(result.skipped.map((s) => `${s.path}:${s.reason}`), ['dump.sql:too-large']);
+    assert.deepEqual(
+      result.findings.map((f) => f.line),
+      [1],
+    );
+    assert.deepEqual(
+      result.skipped.map((s) => `${s.path}:${s.reason}`),
+      ['dump.sql:too-large'],
+    );
   });
 
   it('applies a size limit lowered since a file was cached', async () => {
@@ -410,7 +419,10 @@ describe('scan pool', () => {
     const first = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, jobs: 0, cache });
     assert.equal(first.findings.length, 1);
     const second = await scanPaths([dir], { maxFileSize: 1000, root: dir, jobs: 0, cache });
-    assert.deepEqual(second.skipped.map((s) => s.reason), ['too-large']);
+    assert.deepEqual(
+      second.skipped.map((s) => s.reason),
+      ['too-large'],
+    );
     assert.equal(second.findings.length, 0);
   });
 

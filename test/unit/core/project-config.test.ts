@@ -39,7 +39,14 @@ describe('parseProjectConfig', () => {
     assert.equal(syntax.problems[0].level, 'error');
     assert.ok(syntax.problems[0].line && syntax.problems[0].line >= 3);
     const bad = parseProjectConfig(
-      JSON.stringify({ profile: 'lax', categories: { secrets: true }, rules: { 'secret/github-token': 'loud', 'secret/nope': 'off' }, allow: { values: ['ab'], fingerprints: ['xyz'] }, guidance: { secret: 'javascript:alert(1)', nope: 'https://a.example' }, extra: 1 }),
+      JSON.stringify({
+        profile: 'lax',
+        categories: { secrets: true },
+        rules: { 'secret/github-token': 'loud', 'secret/nope': 'off' },
+        allow: { values: ['ab'], fingerprints: ['xyz'] },
+        guidance: { secret: 'javascript:alert(1)', nope: 'https://a.example' },
+        extra: 1,
+      }),
     );
     const errors = bad.problems.filter((p) => p.level === 'error').map((p) => p.message.en);
     const warnings = bad.problems.filter((p) => p.level === 'warning').map((p) => p.message.en);
@@ -83,7 +90,10 @@ describe('project configuration applied', () => {
       guidance: { secret: 'https://phish.example' },
     });
     assert.deepEqual(config, { profile: 'jp-baseline', categories: { 'pii-data': true }, rules: { 'pii-data/my-number': 'error' } });
-    assert.deepEqual(ignored.sort(), ['allow', 'baseline', 'categories.secret', 'exclude', 'guidance', 'rules.secret/github-token', 'rules.secret/slack-token'].sort());
+    assert.deepEqual(
+      ignored.sort(),
+      ['allow', 'baseline', 'categories.secret', 'exclude', 'guidance', 'rules.secret/github-token', 'rules.secret/slack-token'].sort(),
+    );
   });
 
   it('allows by path (gitignore-style) and by fingerprint; by value only as literal text, inside the engine', async () => {
@@ -101,7 +111,10 @@ describe('project configuration applied', () => {
     assert.equal((await scanText({ path: '.env', text }, { allowValues: [GH.slice(-8)] })).length, 0);
     // A literal that is a pattern's syntax matches only itself.
     assert.equal((await scanText({ path: '.env', text }, { allowValues: ['ghp_.*'] })).length, 1);
-    assert.equal(guidanceFor({ guidance: { secret: 'https://a.example/s', 'secret/github-token': 'https://a.example/gh' } }, 'secret/github-token', 'secret'), 'https://a.example/gh');
+    assert.equal(
+      guidanceFor({ guidance: { secret: 'https://a.example/s', 'secret/github-token': 'https://a.example/gh' } }, 'secret/github-token', 'secret'),
+      'https://a.example/gh',
+    );
     assert.equal(guidanceFor({ guidance: { secret: 'https://a.example/s' } }, 'secret/slack-token', 'secret'), 'https://a.example/s');
   });
 });
@@ -129,19 +142,34 @@ describe('baseline data', () => {
     assert.ok(!text.includes('ghp_') && !text.includes('excerpt'));
     const parsed = parseBaseline(text);
     assert.ok('baseline' in parsed);
-    assert.deepEqual(parsed.baseline.entries.map((e) => e.path), ['.env', 'z.env']);
+    assert.deepEqual(
+      parsed.baseline.entries.map((e) => e.path),
+      ['.env', 'z.env'],
+    );
   });
 
   it('marks findings unchanged or new and counts fixed entries only in scanned files', () => {
-    const parsed = parseBaseline(formatBaseline([finding('a'.repeat(32)), finding('b'.repeat(32), 'gone.env'), finding('c'.repeat(32), 'elsewhere.env')], '0.1.0'));
+    const parsed = parseBaseline(
+      formatBaseline([finding('a'.repeat(32)), finding('b'.repeat(32), 'gone.env'), finding('c'.repeat(32), 'elsewhere.env')], '0.1.0'),
+    );
     assert.ok('baseline' in parsed);
     const { findings, summary } = applyBaseline([finding('a'.repeat(32)), finding('d'.repeat(32))], parsed.baseline, 'b.json', (p) => p !== 'elsewhere.env');
-    assert.deepEqual(findings.map((f) => f.baseline), ['unchanged', 'new']);
+    assert.deepEqual(
+      findings.map((f) => f.baseline),
+      ['unchanged', 'new'],
+    );
     assert.deepEqual(summary, { path: 'b.json', known: 1, new: 1, fixed: 1 });
   });
 
   it('refuses other shapes without throwing', () => {
-    for (const text of ['', '{', '[]', '{"tool":"mamori-baseline","version":2,"findings":[]}', '{"tool":"mamori-baseline","version":1,"fingerprints":"mamori/v1","findings":[]}', '{"tool":"x","findings":[]}']) {
+    for (const text of [
+      '',
+      '{',
+      '[]',
+      '{"tool":"mamori-baseline","version":2,"findings":[]}',
+      '{"tool":"mamori-baseline","version":1,"fingerprints":"mamori/v1","findings":[]}',
+      '{"tool":"x","findings":[]}',
+    ]) {
       assert.ok('problem' in parseBaseline(text), text);
     }
   });

@@ -78,13 +78,22 @@ describe('job queue', () => {
             queue.requeue(back);
             model.requeue(back);
           } else {
-            const all = queue.drain().map((j) => j.id).sort((a, b) => a - b);
-            assert.deepEqual(all, [...model.alone, ...model.rest].map((j) => j.id).sort((a, b) => a - b));
+            const all = queue
+              .drain()
+              .map((j) => j.id)
+              .sort((a, b) => a - b);
+            assert.deepEqual(
+              all,
+              [...model.alone, ...model.rest].map((j) => j.id).sort((a, b) => a - b),
+            );
             model.alone = [];
             model.rest = [];
           }
           assert.equal(queue.size, model.size);
-          assert.deepEqual([...queue.heads()].map((j) => j.id).sort((a, b) => a - b), model.heads());
+          assert.deepEqual(
+            [...queue.heads()].map((j) => j.id).sort((a, b) => a - b),
+            model.heads(),
+          );
           assert.equal(queue.peekAlone(), model.alone[0]);
         }
       }),

@@ -31,7 +31,10 @@ describe('reporting duty: APPI (§1)', () => {
   it('an exposure of personal data: a leak only if viewed (3-5-1-2), item 3 possible, count unknown', () => {
     const a = assess({ kinds: ['personal'], exposure: 'internet' });
     const r = regime(a, 'appi');
-    assert.equal(a.regimes.some((x) => x.regime === 'mynumber'), false);
+    assert.equal(
+      a.regimes.some((x) => x.regime === 'mynumber'),
+      false,
+    );
     assert.equal(item(r, /item 3/), 'possible');
     assert.equal(item(r, /item 4/), 'check');
     assert.equal(item(r, /item 2/), 'check');
@@ -98,7 +101,10 @@ describe('reporting duty: My Number (§1A)', () => {
     assert.match(r.route?.ja ?? '', /マイナンバーは含まれていますか/);
     assert.match(r.exemption?.ja ?? '', /復号鍵をデータと分離/);
     // My Number data alone: no separate APPI regime (the form routes it).
-    assert.equal(a.regimes.some((x) => x.regime === 'appi'), false);
+    assert.equal(
+      a.regimes.some((x) => x.regime === 'appi'),
+      false,
+    );
   });
 
   it('item 4 is more than 100 people, not 1,000', () => {
@@ -123,7 +129,9 @@ describe('reporting duty from findings', () => {
     }
     return { version: '0.0.0', root: '/repo', filesScanned: Object.keys(files).length, findings, skipped: [] };
   }
-  const CSV = '氏名,電話番号,メールアドレス,マイナンバー\n' + Array.from({ length: 120 }, (_, i) => `佐藤 一郎${i},090-3841-${String(2270 + i).padStart(4, '0')},u${i}.sato@gmail.com,\n`).join('');
+  const CSV =
+    '氏名,電話番号,メールアドレス,マイナンバー\n' +
+    Array.from({ length: 120 }, (_, i) => `佐藤 一郎${i},090-3841-${String(2270 + i).padStart(4, '0')},u${i}.sato@gmail.com,\n`).join('');
   const BUCKET = 'resource "aws_s3_bucket_acl" "docs" {\n  bucket = "hr-mynumber-scans"\n  acl    = "public-read"\n}\n';
 
   it('reads kinds, counts and exposure from the findings; nothing for secrets alone', async () => {

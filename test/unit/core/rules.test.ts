@@ -49,7 +49,10 @@ describe('rule catalogue', () => {
       for (const [i, ex] of rule.examples.good.entries()) {
         it(`is quiet on good example ${i + 1} (${ex.path})`, async () => {
           const findings = await scanText(ex);
-          assert.deepEqual(findings.filter((f) => f.ruleId === rule.id).map((f) => f.range), []);
+          assert.deepEqual(
+            findings.filter((f) => f.ruleId === rule.id).map((f) => f.range),
+            [],
+          );
         });
       }
     });

@@ -7,7 +7,15 @@ import type { Finding } from '../../../src/core/types';
 function findingAt(text: string, needle: string, ruleId = 'secret/github-token'): Finding {
   const i = text.indexOf(needle);
   assert.ok(i >= 0);
-  return { ruleId, category: ruleId.startsWith('secret/') ? 'secret' : 'pii-exposure', severity: 'error', range: [i, i + needle.length], messageId: 'found', data: { masked: 'x***' }, guidelines: [] };
+  return {
+    ruleId,
+    category: ruleId.startsWith('secret/') ? 'secret' : 'pii-exposure',
+    severity: 'error',
+    range: [i, i + needle.length],
+    messageId: 'found',
+    data: { masked: 'x***' },
+    guidelines: [],
+  };
 }
 
 describe('suppressions', () => {
@@ -21,7 +29,14 @@ describe('suppressions', () => {
     ].join('\n');
     const ds = parseDirectives(text);
     assert.equal(ds.length, 4, 'a directive inside a string must not count');
-    assert.deepEqual(ds[0], { kind: 'next-line', line: 0, rules: ['secret/github-token'], until: '2030-01-01', reason: 'rotated, test key', range: ds[0].range });
+    assert.deepEqual(ds[0], {
+      kind: 'next-line',
+      line: 0,
+      rules: ['secret/github-token'],
+      until: '2030-01-01',
+      reason: 'rotated, test key',
+      range: ds[0].range,
+    });
     assert.deepEqual(ds[1].rules, ['pii-data']);
     assert.equal(ds[1].kind, 'file');
     assert.deepEqual(ds[3].rules, ['secret/*', 'exposure/compose-db-port-public']);
@@ -30,7 +45,10 @@ describe('suppressions', () => {
   it('suppresses the next line only, for the named rules', () => {
     const text = '# mamori-ignore-next-line secret/github-token\nA=ghp_1\nB=ghp_2\n';
     const kept = applySuppressions(text, [findingAt(text, 'ghp_1'), findingAt(text, 'ghp_2')]);
-    assert.deepEqual(kept.map((f) => text.slice(...f.range)), ['ghp_2']);
+    assert.deepEqual(
+      kept.map((f) => text.slice(...f.range)),
+      ['ghp_2'],
+    );
     const other = applySuppressions(text, [findingAt(text, 'ghp_1', 'secret/slack-token')]);
     assert.equal(other.length, 1, 'another rule is not suppressed');
   });
@@ -53,9 +71,13 @@ describe('suppressions', () => {
   });
 
   it("honours secretlint's disable comments for secrets only", () => {
-    const text = 'A=ghp_1 // secretlint-disable-line\n// secretlint-disable-next-line\nB=ghp_2\n/* secretlint-disable */\nC=ghp_3\n/* secretlint-enable */\nD=ghp_4\n';
+    const text =
+      'A=ghp_1 // secretlint-disable-line\n// secretlint-disable-next-line\nB=ghp_2\n/* secretlint-disable */\nC=ghp_3\n/* secretlint-enable */\nD=ghp_4\n';
     const fs = ['ghp_1', 'ghp_2', 'ghp_3', 'ghp_4'].map((n) => findingAt(text, n));
-    assert.deepEqual(applySuppressions(text, fs).map((f) => text.slice(...f.range)), ['ghp_4']);
+    assert.deepEqual(
+      applySuppressions(text, fs).map((f) => text.slice(...f.range)),
+      ['ghp_4'],
+    );
     const exposure = findingAt(text, 'ghp_1', 'exposure/x');
     assert.equal(applySuppressions(text, [exposure]).length, 1);
   });
@@ -89,7 +111,10 @@ describe('suppressionEdit', () => {
     const py = '#!/usr/bin/env python3\r\nTOKEN = "ghp_1"\r\n';
     const e = suppressionEdit(py, 'python', findingAt(py, 'ghp_1'), 'file');
     assert.ok(e);
-    assert.equal(py.slice(0, e.range[0]) + e.newText + py.slice(e.range[1]), '#!/usr/bin/env python3\r\n# mamori-ignore-file secret/github-token\r\nTOKEN = "ghp_1"\r\n');
+    assert.equal(
+      py.slice(0, e.range[0]) + e.newText + py.slice(e.range[1]),
+      '#!/usr/bin/env python3\r\n# mamori-ignore-file secret/github-token\r\nTOKEN = "ghp_1"\r\n',
+    );
     assert.equal(suppressionEdit('{"t": "ghp_1"}', 'json', findingAt('{"t": "ghp_1"}', 'ghp_1'), 'next-line'), undefined);
     assert.ok(suppressionEdit('{"t": "ghp_1"}', 'json', findingAt('{"t": "ghp_1"}', 'ghp_1'), 'next-line', true));
   });

@@ -34,15 +34,21 @@ describe('decoding hostile and legacy encodings', () => {
     const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.constantFrom(0x0a, 0x0d, 0x1b, 0x20, 0x7e));
     const codePoint = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }));
     fc.assert(
-      fc.property(fc.oneof(fc.array(byte, { minLength: 1, maxLength: 300 }).map((b) => Buffer.from(b)), fc.array(codePoint, { minLength: 1, maxLength: 100 }).map((c) => Buffer.from(String.fromCodePoint(...c), 'utf8'))), (bytes) => {
-        const r = decodeDetailed(bytes);
-        // (Escape sequences make some 7-bit text ISO-2022-JP; that is checked on its own below.)
-        if (r?.encoding === 'iso-2022-jp') return;
-        if (bytes.includes(0) || (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))) return;
-        if (r?.encoding === 'utf-16le' || r?.encoding === 'utf-16be') return;
-        const expected = bytes.toString('utf8').replace(/^\ufeff/, '');
-        assert.deepEqual(r, { text: expected, encoding: 'utf-8' });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(byte, { minLength: 1, maxLength: 300 }).map((b) => Buffer.from(b)),
+          fc.array(codePoint, { minLength: 1, maxLength: 100 }).map((c) => Buffer.from(String.fromCodePoint(...c), 'utf8')),
+        ),
+        (bytes) => {
+          const r = decodeDetailed(bytes);
+          // (Escape sequences make some 7-bit text ISO-2022-JP; that is checked on its own below.)
+          if (r?.encoding === 'iso-2022-jp') return;
+          if (bytes.includes(0) || (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))) return;
+          if (r?.encoding === 'utf-16le' || r?.encoding === 'utf-16be') return;
+          const expected = bytes.toString('utf8').replace(/^\ufeff/, '');
+          assert.deepEqual(r, { text: expected, encoding: 'utf-8' });
+        },
+      ),
       { numRuns: 500 },
     );
     // Pure ASCII that is ISO-2022-JP still reads as such.

@@ -20,7 +20,12 @@ async function accountedFor(root: string) {
   const walked: string[] = [];
   for await (const e of walkPaths([root], { maxFileSize: 1 << 20 })) walked.push(path.relative(root, e.path).split(path.sep).join('/'));
   const scanned: string[] = [];
-  const report = await scanPaths([root], { maxFileSize: 1 << 20, root, jobs: 0, onFile: (f) => scanned.push(path.relative(root, f).split(path.sep).join('/')) });
+  const report = await scanPaths([root], {
+    maxFileSize: 1 << 20,
+    root,
+    jobs: 0,
+    onFile: (f) => scanned.push(path.relative(root, f).split(path.sep).join('/')),
+  });
   const skipped = report.skipped.map((s) => s.path);
   assert.deepEqual([...scanned, ...skipped].sort(), walked.sort());
   assert.equal(report.filesScanned, scanned.length);

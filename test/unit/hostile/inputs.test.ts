@@ -32,14 +32,24 @@ async function survives(file: string, hostile: string, tail: string, budgetMs: n
 function aliasBomb(levels: number): string {
   const names = 'abcdefghijklmnop';
   const lines = [`${names[0]}: &${names[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`];
-  for (let i = 1; i < levels; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
 describe('hostile input', () => {
   it('survives a YAML alias bomb (a billion laughs)', async () => {
     await survives('bomb.yaml', aliasBomb(10), `token: ${GH}\n`, 20_000);
-    await survives('docker-compose.yml', `x-base: &b\n  image: postgres\n${aliasBomb(9)}`, `services:\n  db:\n    <<: *b\n    environment:\n      GITHUB_TOKEN: ${GH}\n`, 20_000);
+    await survives(
+      'docker-compose.yml',
+      `x-base: &b\n  image: postgres\n${aliasBomb(9)}`,
+      `services:\n  db:\n    <<: *b\n    environment:\n      GITHUB_TOKEN: ${GH}\n`,
+      20_000,
+    );
   });
 
   it('survives deep nesting in every structured format', async () => {

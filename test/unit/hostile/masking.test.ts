@@ -112,7 +112,15 @@ describe('masking is structural', () => {
   });
 
   it('leaves plain settings readable', () => {
-    for (const plain of ['bind 0.0.0.0', 'authorization: disabled', 'PASSWORD_MIN_LENGTH = 6', 'password: ${DB_PASSWORD}', 'host all all 0.0.0.0/0 trust', 'node_modules/pkg/dist/index2.js', 'password = Xy7*********']) {
+    for (const plain of [
+      'bind 0.0.0.0',
+      'authorization: disabled',
+      'PASSWORD_MIN_LENGTH = 6',
+      'password: ${DB_PASSWORD}',
+      'host all all 0.0.0.0/0 trust',
+      'node_modules/pkg/dist/index2.js',
+      'password = Xy7*********',
+    ]) {
       assert.equal(redact(plain), plain);
     }
   });

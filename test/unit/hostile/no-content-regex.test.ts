@@ -15,10 +15,19 @@ const MARK = 'Qz7RxMark';
 const HOSTILE: [string, string][] = [
   ['pg_hba.conf', `host all all 0.0.0.0/0 ${MARK}(a+)+$ x\nhost all all 0.0.0.0/0 ${MARK}\nhost ${MARK} all 0.0.0.0/0 trust\n`],
   ['.env', `${MARK}_PASSWORD=${MARK}Xy7Lk2Pq9\n${MARK}=Zz9Kk2Ll4Mm6Nn8Pp0Qq\n`],
-  ['docker-compose.yml', `services:\n  ${MARK}:\n    image: ${MARK}/postgres:16\n    command: postgres -c listen_addresses=${MARK}\n    ports:\n      - "5432:5432"\n    environment:\n      ${MARK}_PASSWORD: ${MARK}\n`],
-  ['main.tf', `variable "${MARK}_password" {\n  default = "${MARK}Pw9"\n}\nresource "aws_db_instance" "${MARK}" {\n  publicly_accessible = true\n  password = "${MARK}Pw9"\n  minimum_password_length = var.${MARK} ? 8 : 6\n}\n`],
+  [
+    'docker-compose.yml',
+    `services:\n  ${MARK}:\n    image: ${MARK}/postgres:16\n    command: postgres -c listen_addresses=${MARK}\n    ports:\n      - "5432:5432"\n    environment:\n      ${MARK}_PASSWORD: ${MARK}\n`,
+  ],
+  [
+    'main.tf',
+    `variable "${MARK}_password" {\n  default = "${MARK}Pw9"\n}\nresource "aws_db_instance" "${MARK}" {\n  publicly_accessible = true\n  password = "${MARK}Pw9"\n  minimum_password_length = var.${MARK} ? 8 : 6\n}\n`,
+  ],
   ['redis.conf', `bind 0.0.0.0 ${MARK}\nrequirepass ${MARK}\nrename-command ${MARK} ""\n`],
-  ['users.csv', `name,email,phone\n${Array.from({ length: 8 }, (_, i) => `${MARK} ${i},${MARK}${i}@mail.jp,090-1234-56${String(i).padStart(2, '0')}`).join('\n')}\n`],
+  [
+    'users.csv',
+    `name,email,phone\n${Array.from({ length: 8 }, (_, i) => `${MARK} ${i},${MARK}${i}@mail.jp,090-1234-56${String(i).padStart(2, '0')}`).join('\n')}\n`,
+  ],
   ['seed.sql', `INSERT INTO ${MARK} (${MARK}, password) VALUES ('${MARK}', '${MARK}Pw9');\nCREATE USER ${MARK} WITH PASSWORD '${MARK}Pw9';\n`],
   ['realm.json', JSON.stringify({ realm: MARK, passwordPolicy: `length(${MARK})`, clients: [{ clientId: MARK, secret: `${MARK}Sec9` }] })],
   [`${MARK}.yaml`, `${MARK}: ${MARK}\npassword: "${MARK}"\n`],
@@ -64,6 +73,9 @@ describe('patterns come from the source code only', () => {
     envExampleEdit(`A=1\nexport ${MARK}_KEY=\n`, `${MARK}_KEY`);
     envExampleEdit('A=1\n', `${MARK}(a+)+$`);
     gitignoreEdit('node_modules\n', `${MARK}.env`);
-    assert.deepEqual(built.slice(before).filter((s) => s.includes(MARK)), []);
+    assert.deepEqual(
+      built.slice(before).filter((s) => s.includes(MARK)),
+      [],
+    );
   });
 });

@@ -89,11 +89,15 @@ describe('secrets never leave in full', () => {
   it('keeps them out of the CLI output and logs, for every format', () => {
     for (const format of ['text', 'json', 'sarif', 'markdown', 'html']) {
       const out = path.join(root, `..`, `${path.basename(root)}-report.${format}`);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../../src/cli/main.ts'), 'scan', '.', '--format', format, '--jobs', '0'], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.resolve(__dirname, '../../../src/cli/main.ts'), 'scan', '.', '--format', format, '--jobs', '0'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
       assert.ok(r.status === 1, `exit ${r.status}: ${r.stderr}`);
       assert.deepEqual(leaks(r.stdout), [], `stdout (${format}) leaks`);
       assert.deepEqual(leaks(r.stderr), [], `stderr (${format}) leaks`);
@@ -145,10 +149,7 @@ describe('secrets never leave in full', () => {
       const key = (f: { ruleId: string; range: readonly [number, number] }) => `${f.ruleId}@${f.range[0]}-${f.range[1]}`;
       const kept = new Set(after.map(key));
       assert.ok(after.length > 0);
-      assert.deepEqual(
-        before.filter((f) => f.ruleId !== victim.id && !kept.has(key(f))).map(key),
-        [],
-      );
+      assert.deepEqual(before.filter((f) => f.ruleId !== victim.id && !kept.has(key(f))).map(key), []);
     } finally {
       victim.check = original;
     }

@@ -16,21 +16,102 @@ import { cpuNow } from '../helpers/cpu-clock';
  * any text, and its quick fixes leave a file that the same format's parser still accepts.
  */
 
-const PATHS = ['.env', 'config.yaml', 'docker-compose.yml', 'settings.json', 'main.tf', 'app.js', 'app.ts', 'data.csv', 'dump.sql', 'application.properties', 'config.toml', 'app.py', 'Dockerfile', 'notes.txt', 'realm.json', 'my.cnf'];
+const PATHS = [
+  '.env',
+  'config.yaml',
+  'docker-compose.yml',
+  'settings.json',
+  'main.tf',
+  'app.js',
+  'app.ts',
+  'data.csv',
+  'dump.sql',
+  'application.properties',
+  'config.toml',
+  'app.py',
+  'Dockerfile',
+  'notes.txt',
+  'realm.json',
+  'my.cnf',
+];
 
 /** Fragments that steer random text into the parsers' and rules' interesting corners. */
 const FRAGMENTS = [
-  'password', 'パスワード', 'token', 'secret', 'api_key', 'ghp_', 'AKIA', 'xoxb-', 'sk_live_', '-----BEGIN RSA PRIVATE KEY-----',
-  '=', ': ', '"', "'", '`', '{', '}', '[', ']', '(', ')', ',', ';', '\n', '\r\n', '\t', '  ', '# ', '// ', '/*', '*/', '<<: *a', '&a ', '*a',
-  '!Ref ', '${', '}}', '{{', '\\', '0.0.0.0/0', '5432', 'publicly_accessible = true', 'resource "aws_db_instance" "x" {', 'ports:\n  - "5432:5432"',
-  'mamori-ignore-next-line *', 'mamori-ignore-file secret until 2000-01-01', 'secretlint-disable', '\u0000', '\ufeff', '\ud800', '123-4567-8901',
-  '4111111111111111', '〒100-0001', '東京都千代田区', '山田太郎', 'user@example.co.jp', 'INSERT INTO users VALUES (', 'passwordPolicy', 'length(6)',
+  'password',
+  'パスワード',
+  'token',
+  'secret',
+  'api_key',
+  'ghp_',
+  'AKIA',
+  'xoxb-',
+  'sk_live_',
+  '-----BEGIN RSA PRIVATE KEY-----',
+  '=',
+  ': ',
+  '"',
+  "'",
+  '`',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  '\t',
+  '  ',
+  '# ',
+  '// ',
+  '/*',
+  '*/',
+  '<<: *a',
+  '&a ',
+  '*a',
+  '!Ref ',
+  '${',
+  '}}',
+  '{{',
+  '\\',
+  '0.0.0.0/0',
+  '5432',
+  'publicly_accessible = true',
+  'resource "aws_db_instance" "x" {',
+  'ports:\n  - "5432:5432"',
+  'mamori-ignore-next-line *',
+  'mamori-ignore-file secret until 2000-01-01',
+  'secretlint-disable',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  '123-4567-8901',
+  '4111111111111111',
+  '〒100-0001',
+  '東京都千代田区',
+  '山田太郎',
+  'user@example.co.jp',
+  'INSERT INTO users VALUES (',
+  'passwordPolicy',
+  'length(6)',
 ];
 
-const textArb = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })), {
-  maxLength: 200,
-  size: 'max',
-}).map((parts) => parts.join(''));
+const textArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...FRAGMENTS),
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+    ),
+    {
+      maxLength: 200,
+      size: 'max',
+    },
+  )
+  .map((parts) => parts.join(''));
 
 describe('engine properties', () => {
   it('never throws, never fails a rule, and stays within a time budget per kilobyte', { timeout: 600_000 }, async () => {
@@ -163,19 +244,21 @@ describe('quick fixes', () => {
     );
     const key = fc.constantFrom('password', 'db_password', 'apiKey', 'secret_key', 'token', 'PASSWORD', 'client_secret');
     const indent = fc.constantFrom('', '  ', '    ', '\t');
-    const file = fc.tuple(key, value, indent, fc.constantFrom('"', "'")).chain(([k, v, ind, q]) =>
-      fc.constantFrom(
-        { path: 'config.yaml', text: `app:\n${ind || '  '}${k}: ${q}${v}${q}\n${ind || '  '}port: 8080\n` },
-        { path: 'settings.json', text: `{\n${ind}"${k}": "${v}",\n${ind}"port": 8080\n}\n` },
-        { path: 'config.toml', text: `[app]\n${k} = "${v}"\nport = 8080\n` },
-        { path: 'app.js', text: `const config = {\n${ind}${k}: ${q}${v}${q},\n};\nmodule.exports = config;\n` },
-        { path: 'app.ts', text: `export const ${k.replace(/\W/g, '_')} = ${q}${v}${q};\n` },
-        { path: '.env', text: `${k.toUpperCase()}=${v}\nPORT=8080\n` },
-        { path: 'application.properties', text: `spring.datasource.${k}=${v}\nserver.port=8080\n` },
-        { path: 'main.tf', text: `resource "aws_db_instance" "db" {\n${ind}${k.replace(/\W/g, '_')} = "${v}"\n${ind}publicly_accessible = true\n}\n` },
-        { path: 'app.py', text: `${k.toUpperCase()} = ${q}${v}${q}\n` },
-      ),
-    );
+    const file = fc
+      .tuple(key, value, indent, fc.constantFrom('"', "'"))
+      .chain(([k, v, ind, q]) =>
+        fc.constantFrom(
+          { path: 'config.yaml', text: `app:\n${ind || '  '}${k}: ${q}${v}${q}\n${ind || '  '}port: 8080\n` },
+          { path: 'settings.json', text: `{\n${ind}"${k}": "${v}",\n${ind}"port": 8080\n}\n` },
+          { path: 'config.toml', text: `[app]\n${k} = "${v}"\nport = 8080\n` },
+          { path: 'app.js', text: `const config = {\n${ind}${k}: ${q}${v}${q},\n};\nmodule.exports = config;\n` },
+          { path: 'app.ts', text: `export const ${k.replace(/\W/g, '_')} = ${q}${v}${q};\n` },
+          { path: '.env', text: `${k.toUpperCase()}=${v}\nPORT=8080\n` },
+          { path: 'application.properties', text: `spring.datasource.${k}=${v}\nserver.port=8080\n` },
+          { path: 'main.tf', text: `resource "aws_db_instance" "db" {\n${ind}${k.replace(/\W/g, '_')} = "${v}"\n${ind}publicly_accessible = true\n}\n` },
+          { path: 'app.py', text: `${k.toUpperCase()} = ${q}${v}${q}\n` },
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(file, async (f) => {
         const format = detectFormat(f.path, f.text);

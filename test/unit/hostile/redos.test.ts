@@ -55,7 +55,13 @@ function literalRegexes(): Found[] {
         const text = n.getText();
         const slash = text.lastIndexOf('/');
         out.push({ source: text.slice(1, slash), flags: text.slice(slash + 1), where: where(n) });
-      } else if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp' && n.arguments?.[0] && ts.isStringLiteral(n.arguments[0])) {
+      } else if (
+        ts.isNewExpression(n) &&
+        ts.isIdentifier(n.expression) &&
+        n.expression.text === 'RegExp' &&
+        n.arguments?.[0] &&
+        ts.isStringLiteral(n.arguments[0])
+      ) {
         const flags = n.arguments[1] && ts.isStringLiteral(n.arguments[1]) ? n.arguments[1].text : '';
         out.push({ source: n.arguments[0].text, flags, where: where(n) });
       }
@@ -126,8 +132,30 @@ const ENGINE_LIMIT_MS = 5_000;
 
 /** Generic formats, and the file names that rules for specific servers and tools look for. */
 const FILES = [
-  '.env', 'config.yaml', 'settings.json', 'main.tf', 'app.js', 'data.csv', 'application.properties', 'notes.txt', 'dump.sql', 'app.py', 'config.toml', 'Dockerfile',
-  'docker-compose.yml', 'redis.conf', 'postgresql.conf', 'pg_hba.conf', 'my.cnf', 'mongod.conf', 'elasticsearch.yml', 'nginx.conf', 'realm.json', 'values.yaml', 'main.bicep', 'firestore.rules',
+  '.env',
+  'config.yaml',
+  'settings.json',
+  'main.tf',
+  'app.js',
+  'data.csv',
+  'application.properties',
+  'notes.txt',
+  'dump.sql',
+  'app.py',
+  'config.toml',
+  'Dockerfile',
+  'docker-compose.yml',
+  'redis.conf',
+  'postgresql.conf',
+  'pg_hba.conf',
+  'my.cnf',
+  'mongod.conf',
+  'elasticsearch.yml',
+  'nginx.conf',
+  'realm.json',
+  'values.yaml',
+  'main.bicep',
+  'firestore.rules',
 ];
 
 describe('regular expressions in src/core', () => {
@@ -167,16 +195,21 @@ describe('regular expressions in src/core', () => {
         // as the line terminators that survive the split (\r, U+2028).
         const base = grow(v, ATTACK_SIZE);
         const texts = [base, base.replace(/\n(?=[^\n]*$)/, '\r!'), base.replace(/\n(?=[^\n]*$)/, '\u2028!')];
-        return [...new Set(texts)].flatMap((text) => FILES.map(async (file) => {
-          const r = await pool.run({ path: `/audit/${file}`, display: file, maxFileSize: 1 << 30, text });
-          if (r.kind !== 'scanned') slow.push(`${found.where}  /${found.source}/${found.flags}  (${v.complexity}): ${r.kind === 'skipped' ? r.skip.detail : r.kind} as ${file}`);
-        }));
+        return [...new Set(texts)].flatMap((text) =>
+          FILES.map(async (file) => {
+            const r = await pool.run({ path: `/audit/${file}`, display: file, maxFileSize: 1 << 30, text });
+            if (r.kind !== 'scanned')
+              slow.push(`${found.where}  /${found.source}/${found.flags}  (${v.complexity}): ${r.kind === 'skipped' ? r.skip.detail : r.kind} as ${file}`);
+          }),
+        );
       }),
     );
     await pool.dispose();
     fs.rmSync(path.dirname(workerJs), { recursive: true, force: true });
     // The record: which regexes recheck calls polynomial (the engine bounds them; see above).
-    console.log(`recheck ${RECHECK_VERSION}: ${unique.size} regexes, ${polynomial.length} polynomial:\n  ${polynomial.map((p) => `${p.found.where}  ${p.verdict.complexity}`).join('\n  ')}`);
+    console.log(
+      `recheck ${RECHECK_VERSION}: ${unique.size} regexes, ${polynomial.length} polynomial:\n  ${polynomial.map((p) => `${p.found.where}  ${p.verdict.complexity}`).join('\n  ')}`,
+    );
     assert.deepEqual(exponential, [], 'exponential backtracking');
     assert.deepEqual(slow, [], `polynomial backtracking the engine reaches on ${ATTACK_SIZE / 1000} KB of text`);
   });

@@ -25,7 +25,9 @@ describe('Restricted Mode', () => {
   });
 
   it('declares enable, categories, rule severities and the file settings restricted', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+    };
     const declared = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
     for (const key of ['mamori.enable', 'mamori.rules.severity', 'mamori.files.exclude', 'mamori.files.maxFileSize', ...Object.values(CATEGORY_SETTINGS)]) {
       assert.ok(declared.includes(key), `${key} is not in restrictedConfigurations`);

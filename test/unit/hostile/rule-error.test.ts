@@ -27,7 +27,10 @@ describe('a rule that throws', () => {
     };
     try {
       const report = await scanPaths([root], { root, maxFileSize: 1 << 20, jobs: 0 });
-      assert.deepEqual(report.skipped.map((s) => `${s.path} ${s.reason}`), ['redis.conf rule-error']);
+      assert.deepEqual(
+        report.skipped.map((s) => `${s.path} ${s.reason}`),
+        ['redis.conf rule-error'],
+      );
       // The other rules' findings on the same file are kept.
       assert.ok(report.findings.some((f) => f.path === 'redis.conf' && f.ruleId === 'secret/github-token'));
       for (const lang of ['en', 'ja'] as const) {
@@ -44,7 +47,14 @@ describe('a rule that throws', () => {
           assert.ok(out.includes('unexpected field md5('), `${format} (${lang}) does not say what failed`);
         }
         // The rule and the error each in their place, not the detail twice.
-        assert.ok(outputs.text.includes(lang === 'en' ? 'rule exposure/redis-open failed on this file: unexpected field md5(' : 'ルール exposure/redis-open がこのファイルで失敗しました: unexpected field md5('), outputs.text);
+        assert.ok(
+          outputs.text.includes(
+            lang === 'en'
+              ? 'rule exposure/redis-open failed on this file: unexpected field md5('
+              : 'ルール exposure/redis-open がこのファイルで失敗しました: unexpected field md5(',
+          ),
+          outputs.text,
+        );
       }
     } finally {
       victim.check = original;

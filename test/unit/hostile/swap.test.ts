@@ -49,7 +49,9 @@ function swap(root: string, outside: string): void {
 }
 
 function fromOutside(report: ScanReport): string[] {
-  return report.findings.filter((f) => f.ruleId === 'secret/slack-token' || !f.path.startsWith('a/') && !f.path.startsWith('b/')).map((f) => `${f.path} ${f.ruleId}`);
+  return report.findings
+    .filter((f) => f.ruleId === 'secret/slack-token' || (!f.path.startsWith('a/') && !f.path.startsWith('b/')))
+    .map((f) => `${f.path} ${f.ruleId}`);
 }
 
 describe('a tree changing during the scan', () => {

@@ -13,7 +13,16 @@ import { isAnyAddress } from './directives';
  */
 
 /** Elements that authenticate a user besides a non-empty `<password>`. */
-const AUTH_ELEMENTS = new Set(['password_sha256_hex', 'password_double_sha1_hex', 'ldap', 'kerberos', 'ssl_certificates', 'ssh_keys', 'bcrypt_password', 'http_authentication']);
+const AUTH_ELEMENTS = new Set([
+  'password_sha256_hex',
+  'password_double_sha1_hex',
+  'ldap',
+  'kerberos',
+  'ssl_certificates',
+  'ssh_keys',
+  'bcrypt_password',
+  'http_authentication',
+]);
 
 interface Open {
   user: string;
@@ -69,14 +78,15 @@ function read(doc: Document): { open: Open[]; auth: Map<string, UserAuth>; liste
     if (user && name !== user) {
       const a = auth.get(user) ?? { other: false };
       if (name === 'password') a.password = selfClosing ? '' : content;
-      else if (AUTH_ELEMENTS.has(name) && !(stack.includes('networks'))) a.other = true;
+      else if (AUTH_ELEMENTS.has(name) && !stack.includes('networks')) a.other = true;
       auth.set(user, a);
       if (stack[stack.length - 1] === 'networks' && close >= 0) {
         const wide = name === 'ip' ? isWorld(content) : name === 'host_regexp' ? /^\^?\.\*\$?$/.test(content) : false;
         if (wide) open.push({ user, range: [m.index, close + name.length + 3], value: `<${name}>${content}</${name}>` });
       }
     }
-    if (name === 'listen_host' && close >= 0 && isAnyAddress(content)) listen.push({ user: '', range: [m.index, close + name.length + 3], value: `<listen_host>${content}</listen_host>` });
+    if (name === 'listen_host' && close >= 0 && isAnyAddress(content))
+      listen.push({ user: '', range: [m.index, close + name.length + 3], value: `<listen_host>${content}</listen_host>` });
     if (!selfClosing) stack.push(name);
     if (stack.length > 64) stack.splice(0, stack.length - 64);
   }
@@ -90,34 +100,50 @@ export const clickhouseOpen: Rule = {
   guidelines: NOAUTH_GUIDELINES,
   title: { en: 'ClickHouse user open to every network', ja: '全ネットワークに開放された ClickHouse のユーザー' },
   description: describe(
-    'A ClickHouse user\'s <networks> list decides where it may log in from; <ip>::/0</ip> means anywhere. The shipped default user has no password and, in many examples, that open network list, so anyone who reaches port 8123 or 9000 can query every table. Give each user a password (password_sha256_hex), limit <networks> to the application hosts, and bind <listen_host> to loopback or a private address.',
+    "A ClickHouse user's <networks> list decides where it may log in from; <ip>::/0</ip> means anywhere. The shipped default user has no password and, in many examples, that open network list, so anyone who reaches port 8123 or 9000 can query every table. Give each user a password (password_sha256_hex), limit <networks> to the application hosts, and bind <listen_host> to loopback or a private address.",
     'ClickHouse のユーザーの <networks> は、どこからログインできるかを決めます。<ip>::/0</ip> はどこからでも、という意味です。同梱の default ユーザーにはパスワードがなく、多くの例ではこの開放されたネットワーク設定のままのため、8123 番や 9000 番ポートに到達した誰もが全テーブルを照会できます。各ユーザーにパスワード（password_sha256_hex）を設定し、<networks> をアプリケーションのホストに限定し、<listen_host> はループバックかプライベートアドレスにバインドしてください。',
   ),
   messages: {
-    openNoPassword: { en: 'User "{user}" may log in from any address ({value}) without a password.', ja: 'ユーザー「{user}」が任意のアドレス（{value}）からパスワードなしでログインできます。' },
+    openNoPassword: {
+      en: 'User "{user}" may log in from any address ({value}) without a password.',
+      ja: 'ユーザー「{user}」が任意のアドレス（{value}）からパスワードなしでログインできます。',
+    },
     open: { en: 'User "{user}" may log in from any address ({value}).', ja: 'ユーザー「{user}」が任意のアドレス（{value}）からログインできます。' },
     listenAll: { en: 'ClickHouse listens on every interface ({value}).', ja: 'ClickHouse が全インターフェースで待ち受けています（{value}）。' },
   },
   formats: ['xml'],
-  appliesTo: (doc) => (doc.text.includes('<networks') || doc.text.includes('<listen_host')) && /<(clickhouse|yandex)\b|<profile>|<quota>|<tcp_port>|<http_port>/.test(doc.text),
+  appliesTo: (doc) =>
+    (doc.text.includes('<networks') || doc.text.includes('<listen_host')) && /<(clickhouse|yandex)\b|<profile>|<quota>|<tcp_port>|<http_port>/.test(doc.text),
   check(doc) {
     const { open, auth, listen } = read(doc);
     const out: RawFinding[] = [];
     for (const o of open) {
       const a = auth.get(o.user);
       const noPassword = !a?.other && !a?.password;
-      out.push({ range: o.range, messageId: noPassword ? 'openNoPassword' : 'open', data: { user: o.user, value: o.value }, ...(noPassword ? { severity: 'error' as const } : {}), excerpt: excerpt(doc, o.range) });
+      out.push({
+        range: o.range,
+        messageId: noPassword ? 'openNoPassword' : 'open',
+        data: { user: o.user, value: o.value },
+        ...(noPassword ? { severity: 'error' as const } : {}),
+        excerpt: excerpt(doc, o.range),
+      });
     }
     for (const l of listen) out.push({ range: l.range, messageId: 'listenAll', data: { value: l.value }, excerpt: excerpt(doc, l.range) });
     return out;
   },
   examples: {
     bad: [
-      { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <users>\n    <default>\n      <password></password>\n      <networks>\n        <ip>::/0</ip>\n      </networks>\n      <profile>default</profile>\n    </default>\n  </users>\n</clickhouse>\n' },
+      {
+        path: 'clickhouse/users.xml',
+        text: '<clickhouse>\n  <users>\n    <default>\n      <password></password>\n      <networks>\n        <ip>::/0</ip>\n      </networks>\n      <profile>default</profile>\n    </default>\n  </users>\n</clickhouse>\n',
+      },
       { path: 'clickhouse/config.d/listen.xml', text: '<clickhouse>\n  <listen_host>::</listen_host>\n  <http_port>8123</http_port>\n</clickhouse>\n' },
     ],
     good: [
-      { path: 'clickhouse/users.xml', text: '<clickhouse>\n  <users>\n    <default>\n      <password_sha256_hex>${CH_HASH}</password_sha256_hex>\n      <networks>\n        <ip>::1</ip>\n        <ip>10.0.0.0/8</ip>\n      </networks>\n      <!-- <ip>::/0</ip> -->\n      <profile>default</profile>\n    </default>\n  </users>\n</clickhouse>\n' },
+      {
+        path: 'clickhouse/users.xml',
+        text: '<clickhouse>\n  <users>\n    <default>\n      <password_sha256_hex>${CH_HASH}</password_sha256_hex>\n      <networks>\n        <ip>::1</ip>\n        <ip>10.0.0.0/8</ip>\n      </networks>\n      <!-- <ip>::/0</ip> -->\n      <profile>default</profile>\n    </default>\n  </users>\n</clickhouse>\n',
+      },
       { path: 'clickhouse/config.xml', text: '<clickhouse>\n  <listen_host>127.0.0.1</listen_host>\n  <tcp_port>9000</tcp_port>\n</clickhouse>\n' },
     ],
   },

@@ -18,7 +18,15 @@ export const STORAGE_GUIDELINES: string[] = ['ppc-gl-3-5-1-2', 'ppc-gl-10-6', 'p
 export const NETWORK_GUIDELINES: string[] = ['ppc-faq-10-18', 'ppc-faq-10-20', 'mlit-jta-2016', 'ppc-gl-10-6', 'iso-8.20', 'ppc-gl-3-5-1-2', ...REPORTING];
 
 /** Databases and caches that accept connections without authentication. */
-export const NOAUTH_GUIDELINES: string[] = ['ppc-faq-10-19', 'npa-atpolice-nosql', 'nisc-tkb-auth', 'ppc-faq-10-18', 'ppc-gl-10-6', 'ppc-gl-3-5-1-2', ...REPORTING];
+export const NOAUTH_GUIDELINES: string[] = [
+  'ppc-faq-10-19',
+  'npa-atpolice-nosql',
+  'nisc-tkb-auth',
+  'ppc-faq-10-18',
+  'ppc-gl-10-6',
+  'ppc-gl-3-5-1-2',
+  ...REPORTING,
+];
 
 /** Firebase rules open to anyone. */
 export const FIREBASE_GUIDELINES: string[] = ['ppc-gl-3-5-1-2', 'ppc-gl-10-6', 'ppc-faq-10-19', 'mic-cloud-config-gl', ...REPORTING];
@@ -206,12 +214,37 @@ export function isWorld(value: string | undefined): boolean {
  * MinIO), Infinispan 11222, RethinkDB 28015, Db2 50000, Vitess 15306/15991, CockroachDB 26257.
  */
 export const DB_PORTS: ReadonlyMap<number, string> = new Map([
-  [3306, 'MySQL'], [5432, 'PostgreSQL'], [1433, 'SQL Server'], [1521, 'Oracle'], [2483, 'Oracle'], [2484, 'Oracle'],
-  [27017, 'MongoDB'], [27018, 'MongoDB'], [6379, 'Redis'], [9200, 'Elasticsearch'], [9300, 'Elasticsearch'],
-  [5984, 'CouchDB'], [9042, 'Cassandra'], [7000, 'Cassandra'], [7001, 'Cassandra'], [9160, 'Cassandra'],
-  [11211, 'Memcached'], [8086, 'InfluxDB'], [5601, 'Kibana'], [2375, 'Docker API'], [5439, 'Redshift'],
-  [7474, 'Neo4j'], [7687, 'Neo4j'], [8123, 'ClickHouse'], [9000, 'HDFS / ClickHouse / MinIO'],
-  [11222, 'Infinispan'], [28015, 'RethinkDB'], [50000, 'Db2'], [15306, 'Vitess'], [15991, 'Vitess'], [26257, 'CockroachDB'],
+  [3306, 'MySQL'],
+  [5432, 'PostgreSQL'],
+  [1433, 'SQL Server'],
+  [1521, 'Oracle'],
+  [2483, 'Oracle'],
+  [2484, 'Oracle'],
+  [27017, 'MongoDB'],
+  [27018, 'MongoDB'],
+  [6379, 'Redis'],
+  [9200, 'Elasticsearch'],
+  [9300, 'Elasticsearch'],
+  [5984, 'CouchDB'],
+  [9042, 'Cassandra'],
+  [7000, 'Cassandra'],
+  [7001, 'Cassandra'],
+  [9160, 'Cassandra'],
+  [11211, 'Memcached'],
+  [8086, 'InfluxDB'],
+  [5601, 'Kibana'],
+  [2375, 'Docker API'],
+  [5439, 'Redshift'],
+  [7474, 'Neo4j'],
+  [7687, 'Neo4j'],
+  [8123, 'ClickHouse'],
+  [9000, 'HDFS / ClickHouse / MinIO'],
+  [11222, 'Infinispan'],
+  [28015, 'RethinkDB'],
+  [50000, 'Db2'],
+  [15306, 'Vitess'],
+  [15991, 'Vitess'],
+  [26257, 'CockroachDB'],
 ]);
 
 /** The database ports inside [from, to]; every one of them for a full range. */
@@ -224,7 +257,11 @@ export function dbPortsIn(from: number, to: number): number[] {
 /** A short label for the exposed ports: "5432 (PostgreSQL)", or "all ports". */
 export function portLabel(ports: readonly number[], all: boolean): Localized {
   if (all) return { en: 'all ports', ja: '全ポート' };
-  const s = ports.slice(0, 4).map((p) => `${p} (${DB_PORTS.get(p) ?? '?'})`).join(', ') + (ports.length > 4 ? ', …' : '');
+  const s =
+    ports
+      .slice(0, 4)
+      .map((p) => `${p} (${DB_PORTS.get(p) ?? '?'})`)
+      .join(', ') + (ports.length > 4 ? ', …' : '');
   return { en: s, ja: s };
 }
 
@@ -249,8 +286,14 @@ export function flipped(source: string, to: boolean): string | undefined {
   if (!m) return undefined;
   const word = m[2].toLowerCase();
   const pairs: Record<string, [string, string]> = {
-    true: ['true', 'false'], false: ['true', 'false'], yes: ['yes', 'no'], no: ['yes', 'no'],
-    on: ['on', 'off'], off: ['on', 'off'], enabled: ['enabled', 'disabled'], disabled: ['enabled', 'disabled'],
+    true: ['true', 'false'],
+    false: ['true', 'false'],
+    yes: ['yes', 'no'],
+    no: ['yes', 'no'],
+    on: ['on', 'off'],
+    off: ['on', 'off'],
+    enabled: ['enabled', 'disabled'],
+    disabled: ['enabled', 'disabled'],
   };
   let out = pairs[word][to ? 0 : 1];
   const orig = m[2];

@@ -74,11 +74,15 @@ function variableImageFamily(image: string): string | undefined {
 }
 
 /** Words of a name that say "management tool", not "store" (`redis-commander`, `mongo-express`). */
-const TOOL_WORD = /^(ui|web|admin|commander|express|exporter|insight|insights|proxy|backup|migrate|migration|migrations|init|setup|client|cli|console|dashboard|gui|adminer|pgadmin|studio|sync|monitor|metrics)$/;
+const TOOL_WORD =
+  /^(ui|web|admin|commander|express|exporter|insight|insights|proxy|backup|migrate|migration|migrations|init|setup|client|cli|console|dashboard|gui|adminer|pgadmin|studio|sync|monitor|metrics)$/;
 
 /** A family named by one word of a service or variable name (`valkey-cart`, `astronomy_postgres`). */
 function nameTokenFamily(name: string): string | undefined {
-  const words = name.toLowerCase().split(/[-_.]+/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .filter(Boolean);
   if (words.some((w) => TOOL_WORD.test(w))) return undefined;
   for (const w of words) {
     if (w === 'image' || w === 'server' || w === 'lite') continue;
@@ -89,7 +93,10 @@ function nameTokenFamily(name: string): string | undefined {
 }
 
 function familyOf(image: string): string | undefined {
-  const ref = image.trim().toLowerCase().replace(/@sha256:[0-9a-f]+$/, '');
+  const ref = image
+    .trim()
+    .toLowerCase()
+    .replace(/@sha256:[0-9a-f]+$/, '');
   const path = ref.replace(/:[^/:]*$/, '');
   const segments = path.split('/');
   const last = segments[segments.length - 1] ?? '';
@@ -107,8 +114,16 @@ function familyOf(image: string): string | undefined {
 
 /** The image whose default port each well-known store port is (read through `imageFamily`). */
 const STORE_PORTS = new Map<string, string>([
-  ['5432', 'postgres'], ['3306', 'mysql'], ['6379', 'redis'], ['27017', 'mongo'], ['9200', 'elasticsearch'],
-  ['1433', 'mcr.microsoft.com/mssql/server'], ['9042', 'cassandra'], ['5984', 'couchdb'], ['11211', 'memcached'], ['7687', 'neo4j'],
+  ['5432', 'postgres'],
+  ['3306', 'mysql'],
+  ['6379', 'redis'],
+  ['27017', 'mongo'],
+  ['9200', 'elasticsearch'],
+  ['1433', 'mcr.microsoft.com/mssql/server'],
+  ['9042', 'cassandra'],
+  ['5984', 'couchdb'],
+  ['11211', 'memcached'],
+  ['7687', 'neo4j'],
 ]);
 
 /**
@@ -120,7 +135,11 @@ function portFamily(ports: TreeNode | undefined): string | undefined {
   for (const item of ports.items) {
     const raw = item.kind === 'object' ? scalar(get(item, 'target')) : scalar(item);
     if (raw === undefined || raw === null) continue;
-    const container = String(raw).replace(/\/(?:tcp|udp)$/, '').split(':').pop() ?? '';
+    const container =
+      String(raw)
+        .replace(/\/(?:tcp|udp)$/, '')
+        .split(':')
+        .pop() ?? '';
     const image = STORE_PORTS.get(container.trim());
     if (image) return imageFamily(image);
   }
@@ -168,17 +187,21 @@ export function composeServices(doc: Document): Service[] {
         const svc = e.value;
         if (svc.kind !== 'object') continue;
         const image = str(get(svc, 'image')) ?? '';
-        const family =
-          imageFamily(image) ??
-          variableImageFamily(image) ??
-          nameFamily(e.key) ??
-          (image.startsWith('$') ? nameTokenFamily(e.key) : undefined);
+        const family = imageFamily(image) ?? variableImageFamily(image) ?? nameFamily(e.key) ?? (image.startsWith('$') ? nameTokenFamily(e.key) : undefined);
         // Neither image nor build here (an override file; the base file names the image): a store's
         // own port published from the container says what it runs (`db: ports: ["5432:5432"]`).
         // Its authentication is set where its image is, so it is not judged from this file.
         const byPort = family === undefined && image === '' && get(svc, 'build') === undefined ? portFamily(get(svc, 'ports')) : undefined;
         if (byPort) {
-          out.push({ name: e.key, nameRange: e.keyRange, family: byPort, image: e.key, published: publishedPorts(doc, get(svc, 'ports')), gaps: [], byPort: true });
+          out.push({
+            name: e.key,
+            nameRange: e.keyRange,
+            family: byPort,
+            image: e.key,
+            published: publishedPorts(doc, get(svc, 'ports')),
+            gaps: [],
+            byPort: true,
+          });
           continue;
         }
         if (!family) continue;
@@ -233,7 +256,14 @@ export function envOf(node: TreeNode | undefined): Map<string, EnvVar> {
         // Kubernetes: { name: X, value: Y }
         const name = str(get(item, 'name'));
         const v = get(item, 'value');
-        if (name) out.set(name, { name, value: v ? String(scalar(v) ?? '') : '', range: item.range, ...(v ? { valueRange: v.range } : {}), quoted: Boolean(v?.kind === 'scalar' && v.quoted) });
+        if (name)
+          out.set(name, {
+            name,
+            value: v ? String(scalar(v) ?? '') : '',
+            range: item.range,
+            ...(v ? { valueRange: v.range } : {}),
+            quoted: Boolean(v?.kind === 'scalar' && v.quoted),
+          });
       }
     }
   }
@@ -305,13 +335,25 @@ function longSyntaxFix(doc: Document, item: ObjectNode, hostIpEntry: Entry | und
   if (!first) return undefined;
   const lineStart = doc.text.lastIndexOf('\n', first.keyRange[0] - 1) + 1;
   const column = first.keyRange[0] - lineStart;
-  return { titleId: 'fix.loopback', edits: [{ range: [first.keyRange[0], first.keyRange[0]], newText: `host_ip: "127.0.0.1"\n${' '.repeat(column)}` }], safe: true };
+  return {
+    titleId: 'fix.loopback',
+    edits: [{ range: [first.keyRange[0], first.keyRange[0]], newText: `host_ip: "127.0.0.1"\n${' '.repeat(column)}` }],
+    safe: true,
+  };
 }
 
 const TRUE_WORDS = /^(1|true|yes|y|on)$/i;
 
 /** Authentication switched off by environment or command, or left at an unauthenticated image default. */
-export function authGaps(doc: Document, family: string, image: string, env: Map<string, EnvVar>, command: string, anchor: Range, commandRange?: Range): AuthGap[] {
+export function authGaps(
+  doc: Document,
+  family: string,
+  image: string,
+  env: Map<string, EnvVar>,
+  command: string,
+  anchor: Range,
+  commandRange?: Range,
+): AuthGap[] {
   const out: AuthGap[] = [];
   const has = (name: string) => env.has(name) || env.has(`${name}_FILE`);
   const trust = env.get('POSTGRES_HOST_AUTH_METHOD');
@@ -338,7 +380,13 @@ export function authGaps(doc: Document, family: string, image: string, env: Map<
   }
   // Image defaults without authentication (reported only when the port is published).
   const bitnami = /bitnami\//.test(image);
-  if (family === 'mongo' && !bitnami && !has('MONGO_INITDB_ROOT_USERNAME') && !has('MONGO_INITDB_ROOT_PASSWORD') && !/--auth\b|--keyFile|\.conf\b/.test(command)) {
+  if (
+    family === 'mongo' &&
+    !bitnami &&
+    !has('MONGO_INITDB_ROOT_USERNAME') &&
+    !has('MONGO_INITDB_ROOT_PASSWORD') &&
+    !/--auth\b|--keyFile|\.conf\b/.test(command)
+  ) {
     out.push({ range: anchor, kind: 'noRootUser', setting: 'MONGO_INITDB_ROOT_USERNAME / MONGO_INITDB_ROOT_PASSWORD', explicit: false });
   }
   if (family === 'redis' && !bitnami && !/--requirepass\b|--aclfile\b|\.conf\b|redis-stack/.test(command) && !has('REDIS_PASSWORD') && !has('REDIS_ARGS')) {

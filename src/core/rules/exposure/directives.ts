@@ -86,6 +86,9 @@ export function directive(list: readonly Directive[], key: string): Directive | 
 
 /** Addresses that mean "every interface". */
 export function isAnyAddress(addr: string): boolean {
-  const a = addr.replace(/^-/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const a = addr
+    .replace(/^-/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   return a === '0.0.0.0' || a === '*' || a === '::' || a === '::*' || a === '0' || a === '::0';
 }

@@ -3,7 +3,8 @@ import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalar
 import { yamlSettings } from './yaml-settings';
 
 /** Loopback and site-local values of `network.host`; anything else reaches beyond the host. */
-const LOCAL_HOST = /^(_local_|_local:ipv4_|_local:ipv6_|localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|_site_|_site:ipv4_|_site:ipv6_|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/;
+const LOCAL_HOST =
+  /^(_local_|_local:ipv4_|_local:ipv6_|localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|_site_|_site:ipv4_|_site:ipv6_|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/;
 
 /**
  * elasticsearch.yml / opensearch.yml listening beyond the host (`network.host: 0.0.0.0`,
@@ -48,7 +49,14 @@ export const elasticsearchOpen: Rule = {
     const to = off ? flipped(doc.text.slice(off.node.range[0], off.node.range[1]), off === xpack) : undefined;
     const fixes = off && to ? [replaceFix('fix.enableSecurity', off.node.range, to, false)] : undefined;
     if (off && wide) {
-      out.push({ range: off.range, messageId: 'open', data: { host: hostText, security }, severity: 'error', excerpt: excerpt(doc, off.range), ...(fixes ? { fixes } : {}) });
+      out.push({
+        range: off.range,
+        messageId: 'open',
+        data: { host: hostText, security },
+        severity: 'error',
+        excerpt: excerpt(doc, off.range),
+        ...(fixes ? { fixes } : {}),
+      });
       // The wide bind is the other line of the same exposure.
       if (host) out.push({ range: host.range, messageId: 'listenAll', data: { host: hostText }, severity: 'error', excerpt: excerpt(doc, host.range) });
     } else if (off && !local) {

@@ -99,7 +99,10 @@ function parseAllow(text: string, start: number, end: number): Omit<AllowStateme
   const body = text.slice(start + 5, end).replace(/;$/, '');
   const colon = body.indexOf(':');
   const opsText = colon < 0 ? body : body.slice(0, colon);
-  const ops = opsText.split(',').map((o) => o.trim()).filter(Boolean);
+  const ops = opsText
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (ops.length === 0) return undefined;
   if (colon < 0) return { ops, range: [start, end] };
   const rest = body.slice(colon + 1);
@@ -111,7 +114,8 @@ function parseAllow(text: string, start: number, end: number): Omit<AllowStateme
 }
 
 /** Collections and paths that usually hold personal data. */
-export const USER_DATA = /\{(user|uid|owner|customer|member|account)\w{0,20}\}|(^|[/{$])(users?|customers?|members?|profiles?|accounts?|orders?|patients?|employees?|contacts?|messages?|chats?|payments?|addresses|people|persons?|clients?|applicants?|students?|reservations?|bookings?|invoices?|uploads?|private)([/}]|$|\b)/i;
+export const USER_DATA =
+  /\{(user|uid|owner|customer|member|account)\w{0,20}\}|(^|[/{$])(users?|customers?|members?|profiles?|accounts?|orders?|patients?|employees?|contacts?|messages?|chats?|payments?|addresses|people|persons?|clients?|applicants?|students?|reservations?|bookings?|invoices?|uploads?|private)([/}]|$|\b)/i;
 
 /**
  * Whether a condition lets everyone through: `true`, or Firebase's test-mode deadline

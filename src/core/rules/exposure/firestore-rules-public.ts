@@ -74,15 +74,15 @@ export const firestoreRulesPublic: Rule = {
     bad: [
       {
         path: 'storage.rules',
-        text: "service firebase.storage {\n  match /b/{bucket}/o {\n    match /uploads/{uid}/{file} {\n      allow write: if request.auth.uid == uid;\n      allow read;\n    }\n  }\n}\n",
+        text: 'service firebase.storage {\n  match /b/{bucket}/o {\n    match /uploads/{uid}/{file} {\n      allow write: if request.auth.uid == uid;\n      allow read;\n    }\n  }\n}\n',
       },
       {
         path: 'firestore.rules',
-        text: "service cloud.firestore {\n  match /databases/{database}/documents {\n    match /{document=**} {\n      allow read, write: if request.time < timestamp.date(2024, 2, 1);\n    }\n  }\n}\n",
+        text: 'service cloud.firestore {\n  match /databases/{database}/documents {\n    match /{document=**} {\n      allow read, write: if request.time < timestamp.date(2024, 2, 1);\n    }\n  }\n}\n',
       },
       {
         path: 'firestore.rules',
-        text: "service cloud.firestore {\n  match /databases/{database}/documents {\n    match /shops/{shop} {\n      allow read: if true;\n    }\n  }\n}\n",
+        text: 'service cloud.firestore {\n  match /databases/{database}/documents {\n    match /shops/{shop} {\n      allow read: if true;\n    }\n  }\n}\n',
       },
       {
         path: 'firestore.rules',

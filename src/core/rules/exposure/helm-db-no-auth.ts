@@ -6,7 +6,8 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, str } from './common';
 
 /** Chart and sub-chart names of data stores (`redis:`, `mongodb:`, `charts/postgresql/values.yaml`). */
-const DB_CHART = /(^|[-_/])(postgres(ql)?(-ha)?|mysql|mariadb(-galera)?|mongodb(-sharded)?|redis(-cluster)?|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|neo4j|influxdb2?|clickhouse|rabbitmq|etcd|minio)($|[-_/.])/i;
+const DB_CHART =
+  /(^|[-_/])(postgres(ql)?(-ha)?|mysql|mariadb(-galera)?|mongodb(-sharded)?|redis(-cluster)?|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|neo4j|influxdb2?|clickhouse|rabbitmq|etcd|minio)($|[-_/.])/i;
 
 /**
  * The database chart a values file belongs to when neither its path nor its keys name one: the
@@ -58,7 +59,10 @@ export const helmDbNoAuth: Rule = {
       en: '{chart}: authentication is switched off ({setting}) and the Service is exposed outside the cluster.',
       ja: '{chart}: 認証が無効（{setting}）で、Service がクラスタ外に公開されています。',
     },
-    exposed: { en: '{chart}: the database Service is exposed outside the cluster ({setting}).', ja: '{chart}: データベースの Service がクラスタ外に公開されています（{setting}）。' },
+    exposed: {
+      en: '{chart}: the database Service is exposed outside the cluster ({setting}).',
+      ja: '{chart}: データベースの Service がクラスタ外に公開されています（{setting}）。',
+    },
     exposedNoAuth: {
       en: '{chart}: the database Service is exposed outside the cluster ({setting}) while authentication is off ({auth}).',
       ja: '{chart}: 認証が無効（{auth}）のまま、データベースの Service がクラスタ外に公開されています（{setting}）。',
@@ -122,9 +126,15 @@ export const helmDbNoAuth: Rule = {
       { path: 'deploy/values-prod.yaml', text: 'architecture: standalone\nauth:\n  enabled: false\nmaster:\n  service:\n    type: LoadBalancer\n' },
     ],
     good: [
-      { path: 'helm/values.yaml', text: 'redis:\n  auth:\n    enabled: true\n    existingSecret: redis-auth\n  master:\n    service:\n      type: ClusterIP\n' },
+      {
+        path: 'helm/values.yaml',
+        text: 'redis:\n  auth:\n    enabled: true\n    existingSecret: redis-auth\n  master:\n    service:\n      type: ClusterIP\n',
+      },
       { path: 'helm/values.yaml', text: 'web:\n  auth:\n    enabled: false\n  service:\n    type: LoadBalancer\n' },
-      { path: 'deploy/values-prod.yaml', text: 'architecture: standalone\nauth:\n  enabled: true\n  existingSecret: cache-auth\nmaster:\n  service:\n    type: ClusterIP\n' },
+      {
+        path: 'deploy/values-prod.yaml',
+        text: 'architecture: standalone\nauth:\n  enabled: true\n  existingSecret: cache-auth\nmaster:\n  service:\n    type: ClusterIP\n',
+      },
       { path: 'values.yaml', text: 'replicaCount: 2\nauth:\n  enabled: false\nservice:\n  type: LoadBalancer\n' },
     ],
   },

@@ -75,11 +75,22 @@ export function publicDbHits(doc: Document): RawFinding[] {
       }
       const internet = field(props, 'internet_service');
       if (internet && flag(internet.value) === true) {
-        out.push({ range: [internet.keyRange[0], internet.value.range[1]], messageId: 'internetService', data: { resource: name, key: internet.key }, excerpt: excerpt(doc, internet.keyRange) });
+        out.push({
+          range: [internet.keyRange[0], internet.value.range[1]],
+          messageId: 'internetService',
+          data: { resource: name, key: internet.key },
+          excerpt: excerpt(doc, internet.keyRange),
+        });
       }
       const shared = field(props, 'shared_accounts', 'attribute_values');
       if (shared && /snapshot/i.test(r.type) && scalars(shared.value).some((s) => str(s)?.toLowerCase() === 'all')) {
-        out.push({ range: [shared.keyRange[0], shared.value.range[1]], messageId: 'snapshotPublic', data: { resource: name }, severity: 'error', excerpt: excerpt(doc, shared.keyRange) });
+        out.push({
+          range: [shared.keyRange[0], shared.value.range[1]],
+          messageId: 'snapshotPublic',
+          data: { resource: name },
+          severity: 'error',
+          excerpt: excerpt(doc, shared.keyRange),
+        });
       }
     }
     // A module's own input (`variable "publicly_accessible" { default = true }`, often in
@@ -126,7 +137,8 @@ function restricted(props: TreeNode): boolean {
 }
 
 /** Database security groups and allow-lists: any address they admit from the whole internet is a hit. */
-const DB_SECURITY_GROUP = /db_?security_?group|DBSecurityGroup|ClusterSecurityGroupIngress|cluster_security_group|redshift_security_group|^module:.*(rds|aurora|redshift|documentdb|neptune|database)/i;
+const DB_SECURITY_GROUP =
+  /db_?security_?group|DBSecurityGroup|ClusterSecurityGroupIngress|cluster_security_group|redshift_security_group|^module:.*(rds|aurora|redshift|documentdb|neptune|database)/i;
 const DB_ALLOW_LIST = ['security_ips', 'security_ip_list', 'ip_whitelist', 'whitelist', 'allowed_ips', 'ip_allowlist'];
 const CIDR_NORM = new Set(['cidr', 'cidr_ip', 'cidrip', 'cidr_blocks', 'cidr_block', 'ingress_cidr_blocks'].map(norm));
 
@@ -142,7 +154,12 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
       const start = field(props, 'start_ip_address', 'startIpAddress', 'start_ip', 'startIP');
       const end = field(props, 'end_ip_address', 'endIpAddress', 'end_ip', 'endIP');
       if (start && end && (str(start.value) === '0.0.0.0' || isWorld(str(start.value))) && str(end.value) === '255.255.255.255') {
-        out.push({ range: [start.keyRange[0], end.value.range[1]].sort((a, b) => a - b) as [number, number], messageId: 'firewallAll', data: { resource: name }, excerpt: excerpt(doc, start.keyRange) });
+        out.push({
+          range: [start.keyRange[0], end.value.range[1]].sort((a, b) => a - b) as [number, number],
+          messageId: 'firewallAll',
+          data: { resource: name },
+          excerpt: excerpt(doc, start.keyRange),
+        });
       }
       // Cloud SQL authorized networks.
       visit(props, (node, path) => {
@@ -151,7 +168,12 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
         for (const item of node.kind === 'array' ? node.items : [node]) {
           const v = field(item, 'value', 'cidr');
           if (v && isWorld(str(v.value))) {
-            out.push({ range: v.value.range, messageId: 'authorizedNetwork', data: { resource: name, cidr: str(v.value) ?? '' }, excerpt: excerpt(doc, v.value.range) });
+            out.push({
+              range: v.value.range,
+              messageId: 'authorizedNetwork',
+              data: { resource: name, cidr: str(v.value) ?? '' },
+              excerpt: excerpt(doc, v.value.range),
+            });
           }
         }
         return false;
@@ -162,7 +184,8 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
           if (typeof key === 'string' && /egress/i.test(key)) return false;
           if (typeof key !== 'string' || !CIDR_NORM.has(norm(key))) return;
           for (const s of scalars(node)) {
-            if (isWorld(str(s))) out.push({ range: s.range, messageId: 'dbSecurityGroup', data: { resource: name, cidr: str(s) ?? '' }, excerpt: excerpt(doc, s.range) });
+            if (isWorld(str(s)))
+              out.push({ range: s.range, messageId: 'dbSecurityGroup', data: { resource: name, cidr: str(s) ?? '' }, excerpt: excerpt(doc, s.range) });
           }
           return false;
         });
@@ -174,7 +197,13 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
         const method = str(field(props, 'method')?.value)?.toLowerCase() ?? 'md5';
         const v = str(address?.value);
         if (address && (isWorld(v) || v === 'all') && /^(trust|md5|password)$/.test(method)) {
-          out.push({ range: [address.keyRange[0], address.value.range[1]], messageId: 'dbSecurityGroup', data: { resource: name, cidr: v ?? '' }, ...(method === 'trust' ? { severity: 'error' as const } : {}), excerpt: excerpt(doc, address.keyRange) });
+          out.push({
+            range: [address.keyRange[0], address.value.range[1]],
+            messageId: 'dbSecurityGroup',
+            data: { resource: name, cidr: v ?? '' },
+            ...(method === 'trust' ? { severity: 'error' as const } : {}),
+            excerpt: excerpt(doc, address.keyRange),
+          });
         }
       }
       if (/db|rds|sql|redis|mongo|kvstore|polardb|database/i.test(shortType(r))) {
@@ -182,7 +211,8 @@ export function dbFirewallHits(doc: Document): RawFinding[] {
           for (const s of scalars(e.value)) {
             const v = str(s);
             // In an allow-list a bare 0.0.0.0 means every address.
-            if (v === '0.0.0.0' || isWorld(v)) out.push({ range: s.range, messageId: 'allowList', data: { resource: name, cidr: v ?? '' }, excerpt: excerpt(doc, s.range) });
+            if (v === '0.0.0.0' || isWorld(v))
+              out.push({ range: s.range, messageId: 'allowList', data: { resource: name, cidr: v ?? '' }, excerpt: excerpt(doc, s.range) });
           }
         }
       }

@@ -14,8 +14,23 @@ import { cfnParameter, resolveVar, resourcesOf, type CfnParameter, type Resource
  */
 
 const SOURCE_KEYS = new Set(
-  ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_block', 'ipv6_cidr_block', 'cidr_ipv4', 'cidr_ipv6', 'cidrip', 'cidripv6', 'cidr_ip', 'cidr_ip_v6',
-    'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'cidr', 'cidr_ipv6'].map(norm),
+  [
+    'cidr_blocks',
+    'ipv6_cidr_blocks',
+    'cidr_block',
+    'ipv6_cidr_block',
+    'cidr_ipv4',
+    'cidr_ipv6',
+    'cidrip',
+    'cidripv6',
+    'cidr_ip',
+    'cidr_ip_v6',
+    'source_ranges',
+    'source_address_prefix',
+    'source_address_prefixes',
+    'cidr',
+    'cidr_ipv6',
+  ].map(norm),
 );
 const EGRESS_KEY = /egress|outbound/i;
 
@@ -89,7 +104,12 @@ export function openPortHits(doc: Document): RawFinding[] {
         const d = f.parameter?.default;
         if (d && !seen.has(d.range[0])) {
           seen.add(d.range[0]);
-          out.push({ range: d.range, messageId: 'parameterDefault', data: { parameter: f.parameter?.name ?? '', cidr: f.cidr, resource: label(r), ports: ports.en, portsJa: ports.ja }, excerpt: excerpt(doc, d.range) });
+          out.push({
+            range: d.range,
+            messageId: 'parameterDefault',
+            data: { parameter: f.parameter?.name ?? '', cidr: f.cidr, resource: label(r), ports: ports.en, portsJa: ports.ja },
+            excerpt: excerpt(doc, d.range),
+          });
         }
       }
     }
@@ -205,7 +225,11 @@ function portsOf(doc: Document, node: ObjectNode, r: Resource): Ports | undefine
   }
   if (ranges.length === 0) {
     // A protocol with no ports opens all of that protocol's ports (GCP `allow { protocol = "tcp" }`).
-    return protocol === 'tcp' || protocol === 'udp' || protocol === '6' || protocol === '17' ? (node.entries.some((e) => /^(allow|allowed)$/i.test(e.key)) ? undefined : { all: true, ports: [] }) : undefined;
+    return protocol === 'tcp' || protocol === 'udp' || protocol === '6' || protocol === '17'
+      ? node.entries.some((e) => /^(allow|allowed)$/i.test(e.key))
+        ? undefined
+        : { all: true, ports: [] }
+      : undefined;
   }
   const ports = new Set<number>();
   const nacl = /network_?acl/i.test(r.type);
@@ -252,13 +276,30 @@ function namedRulePorts(name: string): Ports | undefined {
 }
 
 const NAMED_RULE_PORTS: Readonly<Record<string, number[] | 'all'>> = {
-  mysql: [3306], postgresql: [5432], mssql: [1433], oracle: [1521], mongodb: [27017], redis: [6379], elasticsearch: [9200, 9300],
-  cassandra: [9042], memcached: [11211], kibana: [5601], redshift: [5439], 'docker-swarm': [2375], 'oracle-db': [1521], neo4j: [7474, 7687],
-  'mongodb-27017': [27017], 'elasticsearch-rest': [9200], 'elasticsearch-java': [9300], all: 'all',
+  mysql: [3306],
+  postgresql: [5432],
+  mssql: [1433],
+  oracle: [1521],
+  mongodb: [27017],
+  redis: [6379],
+  elasticsearch: [9200, 9300],
+  cassandra: [9042],
+  memcached: [11211],
+  kibana: [5601],
+  redshift: [5439],
+  'docker-swarm': [2375],
+  'oracle-db': [1521],
+  neo4j: [7474, 7687],
+  'mongodb-27017': [27017],
+  'elasticsearch-rest': [9200],
+  'elasticsearch-java': [9300],
+  all: 'all',
 };
 
 function moduleRules(doc: Document, r: Resource, props: TreeNode, out: OpenRule[]): void {
-  const world = [...scalars(resolveVar(doc, at(props, 'ingress_cidr_blocks'))), ...scalars(resolveVar(doc, at(props, 'ingress_ipv6_cidr_blocks')))].filter((s) => isWorld(str(s)));
+  const world = [...scalars(resolveVar(doc, at(props, 'ingress_cidr_blocks'))), ...scalars(resolveVar(doc, at(props, 'ingress_ipv6_cidr_blocks')))].filter(
+    (s) => isWorld(str(s)),
+  );
   const named = scalars(resolveVar(doc, at(props, 'ingress_rules'))).map((rule) => str(rule)?.toLowerCase() ?? '');
   // A preset submodule (`modules/postgresql`) opens its own rule to `ingress_cidr_blocks`.
   const preset = presetRule(r);
@@ -282,7 +323,10 @@ function moduleRules(doc: Document, r: Resource, props: TreeNode, out: OpenRule[
       // The module takes a comma-separated string here.
       for (const s of sources) {
         const v = str(s) ?? '';
-        const hit = v.split(',').map((c) => c.trim()).find((c) => isWorld(c));
+        const hit = v
+          .split(',')
+          .map((c) => c.trim())
+          .find((c) => isWorld(c));
         if (hit) out.push({ source: s, cidr: hit, ports });
       }
     }

@@ -81,7 +81,12 @@ export function publicAclHits(doc: Document): RawFinding[] {
       }
       visit(props, (node) => {
         if (node.kind === 'scalar' && typeof node.value === 'string' && ALL_USERS_URI.test(node.value)) {
-          out.push({ range: node.range, messageId: 'grant', data: { resource: name, acl: node.value.replace(/^.*\//, '') }, excerpt: excerpt(doc, node.range) });
+          out.push({
+            range: node.range,
+            messageId: 'grant',
+            data: { resource: name, acl: node.value.replace(/^.*\//, '') },
+            excerpt: excerpt(doc, node.range),
+          });
         }
       });
     }
@@ -212,7 +217,8 @@ function empty(n: TreeNode): boolean {
  * Condition keys that tie a `*` principal to one organisation, account, network or calling
  * resource: the statement is not public.
  */
-const RESTRICTING_KEY = /^aws:(PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths|userid)$/i;
+const RESTRICTING_KEY =
+  /^aws:(PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths|userid)$/i;
 
 /** Whether a JSON/object condition names a restricting key (`StringEquals: { "aws:PrincipalOrgID": … }`). */
 function restrictsPrincipal(condition: TreeNode | undefined): boolean {
@@ -300,7 +306,12 @@ export function accessBlocks(doc: Document): AccessBlock[] {
   const out: AccessBlock[] = [];
   for (const r of resourcesOf(doc)) {
     // Modules (the s3-bucket module, or one called by a local path) take the four switches as inputs.
-    const holder = /public_access_block$/i.test(r.type) || r.type.startsWith('module:') ? r.props : /^AWS::S3::Bucket$/.test(r.type) ? field(r.props, 'PublicAccessBlockConfiguration')?.value : undefined;
+    const holder =
+      /public_access_block$/i.test(r.type) || r.type.startsWith('module:')
+        ? r.props
+        : /^AWS::S3::Bucket$/.test(r.type)
+          ? field(r.props, 'PublicAccessBlockConfiguration')?.value
+          : undefined;
     if (!holder) continue;
     const flags = BLOCK_FLAGS.map((name) => ({ name, entry: field(holder, name) }));
     if (flags.some((f) => f.entry)) out.push({ resource: r, flags });

@@ -7,14 +7,17 @@ import { DB_PORTS, describe, excerpt, flag, isWorld, NETWORK_GUIDELINES, scalars
 import { authGaps, envOf, imageFamily } from './containers';
 
 /** Names and labels that say "database" (`postgres`, `user-db`, `app.kubernetes.io/name: redis`). */
-const DB_NAME = /(^|[-_./])(postgres(ql)?|pg|mysql|mariadb|mongo(db)?|redis|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|mssql|neo4j|influxdb|clickhouse|rethinkdb|vitess|vtgate|vttablet|infinispan|cockroach(db)?|scylla(db)?|couchbase|tidb|yugabyte(db)?|arangodb|db2|db|database)($|[-_./\d])/i;
+const DB_NAME =
+  /(^|[-_./])(postgres(ql)?|pg|mysql|mariadb|mongo(db)?|redis|valkey|elasticsearch|opensearch|couchdb|cassandra|memcached|mssql|neo4j|influxdb|clickhouse|rethinkdb|vitess|vtgate|vttablet|infinispan|cockroach(db)?|scylla(db)?|couchbase|tidb|yugabyte(db)?|arangodb|db2|db|database)($|[-_./\d])/i;
 
 /**
  * Operator resources that run a database (`MySQLCluster`, `PostgresCluster`, `VitessCluster`,
  * `PerconaServerMongoDB`, KubeDB, CloudNativePG …), read from their kind and API group.
  */
-const DB_OPERATOR = /mysql|maria|postgres|mongo|redis|valkey|vitess|cockroach|percona|xtradb|cassandra|scylla|elasticsearch|opensearch|clickhouse|rethink|couchbase|tidb|yugabyte|db2|neo4j|moco\.cybozu|kubedb|cnpg|acid\.zalan\.do|dragonfly|keydb|influx|arangodb|infinispan|memcached/i;
-const INTERNAL_LB = /(aws-load-balancer-internal|azure-load-balancer-internal|load-balancer-type|networking\.gke\.io\/internal-load-balancer|cloud\.google\.com\/load-balancer-type|aws-load-balancer-scheme)$/i;
+const DB_OPERATOR =
+  /mysql|maria|postgres|mongo|redis|valkey|vitess|cockroach|percona|xtradb|cassandra|scylla|elasticsearch|opensearch|clickhouse|rethink|couchbase|tidb|yugabyte|db2|neo4j|moco\.cybozu|kubedb|cnpg|acid\.zalan\.do|dragonfly|keydb|influx|arangodb|infinispan|memcached/i;
+const INTERNAL_LB =
+  /(aws-load-balancer-internal|azure-load-balancer-internal|load-balancer-type|networking\.gke\.io\/internal-load-balancer|cloud\.google\.com\/load-balancer-type|aws-load-balancer-scheme)$/i;
 
 interface Workload {
   labels: Map<string, string>;
@@ -83,11 +86,11 @@ export const k8sDbServiceExposed: Rule = {
       ja: 'Service「{service}」（{type}）が {what} をクラスタ外に公開しています。',
     },
     hostPort: {
-      en: 'The {image} container is published on the node\'s own address (hostPort / hostNetwork): anyone who reaches the node reaches the database.',
+      en: "The {image} container is published on the node's own address (hostPort / hostNetwork): anyone who reaches the node reaches the database.",
       ja: '{image} のコンテナがノード自身のアドレスに公開されています（hostPort / hostNetwork）。ノードに到達できる誰もがデータベースに到達できます。',
     },
     hostPortNoAuth: {
-      en: 'The {image} container is published on the node\'s own address (hostPort / hostNetwork) and runs without authentication.',
+      en: "The {image} container is published on the node's own address (hostPort / hostNetwork) and runs without authentication.",
       ja: '{image} のコンテナがノード自身のアドレスに公開されており（hostPort / hostNetwork）、認証なしで動作しています。',
     },
     operatorExposed: {
@@ -110,7 +113,13 @@ export const k8sDbServiceExposed: Rule = {
     for (const p of pods) {
       for (const node of p.onNode) {
         const range = hostPortRange(doc, node);
-        out.push({ range, messageId: p.noAuth ? 'hostPortNoAuth' : 'hostPort', data: { image: p.image }, severity: p.noAuth ? 'error' : 'warning', excerpt: excerpt(doc, range) });
+        out.push({
+          range,
+          messageId: p.noAuth ? 'hostPortNoAuth' : 'hostPort',
+          data: { image: p.image },
+          severity: p.noAuth ? 'error' : 'warning',
+          excerpt: excerpt(doc, range),
+        });
       }
     }
     if (services.length === 0) return out;
@@ -129,7 +138,15 @@ export const k8sDbServiceExposed: Rule = {
       const selected = pods.filter((p) => selector.size > 0 && [...selector].every(([k, v]) => p.labels.get(k) === v));
       const name = str(get(svc, 'metadata', 'name')) ?? '';
       const ports = get(spec, 'ports');
-      const portHit = scalars(ports?.kind === 'array' ? { kind: 'array', range: ports.range, items: ports.items.flatMap((p) => [get(p, 'port'), get(p, 'targetPort'), get(p, 'name')].filter((x): x is TreeNode => x !== undefined)) } : undefined)
+      const portHit = scalars(
+        ports?.kind === 'array'
+          ? {
+              kind: 'array',
+              range: ports.range,
+              items: ports.items.flatMap((p) => [get(p, 'port'), get(p, 'targetPort'), get(p, 'name')].filter((x): x is TreeNode => x !== undefined)),
+            }
+          : undefined,
+      )
         .map((s) => str(s) ?? '')
         .find((v) => DB_PORTS.has(Number(v)) || DB_NAME.test(v));
       const named = DB_NAME.test(name) || [...selector.values()].some((v) => DB_NAME.test(v));
@@ -149,16 +166,40 @@ export const k8sDbServiceExposed: Rule = {
   },
   examples: {
     bad: [
-      { path: 'k8s/mongo.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n              hostPort: 27017\n' },
-      { path: 'k8s/cluster.yaml', text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: LoadBalancer\n' },
-      { path: 'k8s/vtgate.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vtgate\nspec:\n  type: NodePort\n  selector:\n    app: vitess\n  ports:\n    - port: 15991\n' },
-      { path: 'k8s/postgres.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: LoadBalancer\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n' },
+      {
+        path: 'k8s/mongo.yaml',
+        text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n              hostPort: 27017\n',
+      },
+      {
+        path: 'k8s/cluster.yaml',
+        text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: LoadBalancer\n',
+      },
+      {
+        path: 'k8s/vtgate.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vtgate\nspec:\n  type: NodePort\n  selector:\n    app: vitess\n  ports:\n    - port: 15991\n',
+      },
+      {
+        path: 'k8s/postgres.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: LoadBalancer\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n',
+      },
     ],
     good: [
-      { path: 'k8s/postgres.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: ClusterIP\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n' },
-      { path: 'k8s/web.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n    - port: 443\n' },
-      { path: 'k8s/cluster.yaml', text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: ClusterIP\n' },
-      { path: 'k8s/mongo.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n' },
+      {
+        path: 'k8s/postgres.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: ClusterIP\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n',
+      },
+      {
+        path: 'k8s/web.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n    - port: 443\n',
+      },
+      {
+        path: 'k8s/cluster.yaml',
+        text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: ClusterIP\n',
+      },
+      {
+        path: 'k8s/mongo.yaml',
+        text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n',
+      },
     ],
   },
 };

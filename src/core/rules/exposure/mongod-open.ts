@@ -24,7 +24,10 @@ export const mongodOpen: Rule = {
       ja: 'MongoDB がアクセス制御なしで全インターフェース（{setting}）で待ち受けています。到達した誰もが全データを読み取り・削除できます。',
     },
     bindAll: { en: 'MongoDB listens on every interface ({setting}).', ja: 'MongoDB が全インターフェースで待ち受けています（{setting}）。' },
-    noAuth: { en: 'MongoDB runs without access control (security.authorization is not enabled).', ja: 'MongoDB がアクセス制御なしで動作しています（security.authorization が有効ではありません）。' },
+    noAuth: {
+      en: 'MongoDB runs without access control (security.authorization is not enabled).',
+      ja: 'MongoDB がアクセス制御なしで動作しています（security.authorization が有効ではありません）。',
+    },
     'fix.enableAuthorization': { en: 'Set authorization: enabled', ja: 'authorization を enabled にする' },
   },
   files: /^mongo(d|db)?([-_.][\w.-]*)?\.(conf|ya?ml)$/,
@@ -40,11 +43,22 @@ export const mongodOpen: Rule = {
     const authOn = str(authz?.node)?.toLowerCase() === 'enabled' || s.has('security.keyfile') || s.has('security.clusterauthmode');
     const out: RawFinding[] = [];
     const setting = bindAll ? `${bindAll.key}: ${doc.text.slice(bindAll.node.range[0], bindAll.node.range[1])}` : '';
-    const authFix = authz && str(authz.node)?.toLowerCase() === 'disabled' ? [replaceFix('fix.enableAuthorization', authz.node.range, flipped(doc.text.slice(authz.node.range[0], authz.node.range[1]), true) ?? 'enabled', false)] : undefined;
+    const authFix =
+      authz && str(authz.node)?.toLowerCase() === 'disabled'
+        ? [replaceFix('fix.enableAuthorization', authz.node.range, flipped(doc.text.slice(authz.node.range[0], authz.node.range[1]), true) ?? 'enabled', false)]
+        : undefined;
     if (bindAll && !authOn) {
-      out.push({ range: bindAll.range, messageId: 'open', data: { setting }, severity: 'error', excerpt: excerpt(doc, bindAll.range), ...(authFix ? { fixes: authFix } : {}) });
+      out.push({
+        range: bindAll.range,
+        messageId: 'open',
+        data: { setting },
+        severity: 'error',
+        excerpt: excerpt(doc, bindAll.range),
+        ...(authFix ? { fixes: authFix } : {}),
+      });
       // Authorization written as disabled is the other line of the same exposure.
-      if (authz && authFix) out.push({ range: authz.range, messageId: 'noAuth', data: {}, severity: 'error', excerpt: excerpt(doc, authz.range), fixes: authFix });
+      if (authz && authFix)
+        out.push({ range: authz.range, messageId: 'noAuth', data: {}, severity: 'error', excerpt: excerpt(doc, authz.range), fixes: authFix });
     } else if (bindAll) {
       out.push({ range: bindAll.range, messageId: 'bindAll', data: { setting }, excerpt: excerpt(doc, bindAll.range) });
     } else if (!authOn) {

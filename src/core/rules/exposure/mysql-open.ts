@@ -24,7 +24,10 @@ export const mysqlOpen: Rule = {
       en: 'skip-grant-tables with {setting}: anyone who reaches the port is root without a password.',
       ja: 'skip-grant-tables と {setting} の組み合わせにより、ポートに到達した誰もがパスワードなしで root になります。',
     },
-    skipGrants: { en: 'skip-grant-tables turns authentication off: every client is root.', ja: 'skip-grant-tables により認証が無効になり、すべてのクライアントが root になります。' },
+    skipGrants: {
+      en: 'skip-grant-tables turns authentication off: every client is root.',
+      ja: 'skip-grant-tables により認証が無効になり、すべてのクライアントが root になります。',
+    },
     bindAll: { en: 'MySQL listens on every interface ({setting}).', ja: 'MySQL が全インターフェースで待ち受けています（{setting}）。' },
   },
   files: /\.(cnf|ini)$/i,
@@ -37,11 +40,18 @@ export const mysqlOpen: Rule = {
     const noNetwork = directive(list, 'skip-networking') !== undefined;
     const out: RawFinding[] = [];
     if (skip && bindAll && !noNetwork && bind) {
-      out.push({ range: skip.lineRange, messageId: 'open', data: { setting: `bind-address = ${bind.value}` }, severity: 'error', excerpt: excerpt(doc, skip.lineRange) });
+      out.push({
+        range: skip.lineRange,
+        messageId: 'open',
+        data: { setting: `bind-address = ${bind.value}` },
+        severity: 'error',
+        excerpt: excerpt(doc, skip.lineRange),
+      });
       return out;
     }
     if (skip) out.push({ range: skip.lineRange, messageId: 'skipGrants', data: {}, excerpt: excerpt(doc, skip.lineRange) });
-    if (bindAll && bind && !noNetwork) out.push({ range: bind.lineRange, messageId: 'bindAll', data: { setting: `bind-address = ${bind.value}` }, excerpt: excerpt(doc, bind.lineRange) });
+    if (bindAll && bind && !noNetwork)
+      out.push({ range: bind.lineRange, messageId: 'bindAll', data: { setting: `bind-address = ${bind.value}` }, excerpt: excerpt(doc, bind.lineRange) });
     return out;
   },
   examples: {

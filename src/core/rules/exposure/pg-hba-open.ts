@@ -35,9 +35,18 @@ export const pgHbaOpen: Rule = {
     'pg_hba.conf は誰がどの方式で認証して接続できるかを決めます。「trust」はパスワードなしで、クライアントが名乗った任意のユーザーとして接続を許可し、0.0.0.0/0 からであればポートに到達した誰もが該当します。host 行はアプリケーションのネットワークに限定し、scram-sha-256 を使ってください。md5 や password はより弱く、password は平文で送信されます。',
   ),
   messages: {
-    trustWorld: { en: '"{line}": any client on the internet may connect without a password.', ja: '「{line}」: インターネット上の任意のクライアントがパスワードなしで接続できます。' },
-    trustNetwork: { en: '"{line}": clients on {address} may connect without a password.', ja: '「{line}」: {address} のクライアントがパスワードなしで接続できます。' },
-    weakWorld: { en: '"{line}": the whole internet may try passwords with {method}.', ja: '「{line}」: インターネット全体から {method} でパスワードを試行できます。' },
+    trustWorld: {
+      en: '"{line}": any client on the internet may connect without a password.',
+      ja: '「{line}」: インターネット上の任意のクライアントがパスワードなしで接続できます。',
+    },
+    trustNetwork: {
+      en: '"{line}": clients on {address} may connect without a password.',
+      ja: '「{line}」: {address} のクライアントがパスワードなしで接続できます。',
+    },
+    weakWorld: {
+      en: '"{line}": the whole internet may try passwords with {method}.',
+      ja: '「{line}」: インターネット全体から {method} でパスワードを試行できます。',
+    },
     'fix.scram': { en: 'Require scram-sha-256', ja: 'scram-sha-256 を必須にする' },
   },
   files: /^pg_hba([.-][\w.-]*)?\.conf$/,
@@ -54,11 +63,27 @@ export const pgHbaOpen: Rule = {
       const line = doc.text.slice(d.lineRange[0], d.lineRange[1]).replace(/\s+/g, ' ');
       const methodAt = tokenOffset(doc.text.slice(d.lineRange[0], d.lineRange[1]), method);
       const weak = method === 'trust' || method === 'password' || method === 'md5';
-      const fix = weak && methodAt >= 0 ? [replaceFix('fix.scram', [d.lineRange[0] + methodAt, d.lineRange[0] + methodAt + method.length], 'scram-sha-256', false)] : undefined;
+      const fix =
+        weak && methodAt >= 0
+          ? [replaceFix('fix.scram', [d.lineRange[0] + methodAt, d.lineRange[0] + methodAt + method.length], 'scram-sha-256', false)]
+          : undefined;
       if (method === 'trust' && world) {
-        out.push({ range: d.lineRange, messageId: 'trustWorld', data: { line }, severity: 'error', excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
+        out.push({
+          range: d.lineRange,
+          messageId: 'trustWorld',
+          data: { line },
+          severity: 'error',
+          excerpt: excerpt(doc, d.lineRange),
+          ...(fix ? { fixes: fix } : {}),
+        });
       } else if (method === 'trust' && !LOOPBACK.test(address)) {
-        out.push({ range: d.lineRange, messageId: 'trustNetwork', data: { line, address: hasMask ? `${address}/${maybeMask}` : address }, excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
+        out.push({
+          range: d.lineRange,
+          messageId: 'trustNetwork',
+          data: { line, address: hasMask ? `${address}/${maybeMask}` : address },
+          excerpt: excerpt(doc, d.lineRange),
+          ...(fix ? { fixes: fix } : {}),
+        });
       } else if ((method === 'password' || method === 'md5') && world) {
         out.push({ range: d.lineRange, messageId: 'weakWorld', data: { line, method }, excerpt: excerpt(doc, d.lineRange), ...(fix ? { fixes: fix } : {}) });
       }
@@ -67,7 +92,10 @@ export const pgHbaOpen: Rule = {
   },
   examples: {
     bad: [
-      { path: 'pg_hba.conf', text: '# TYPE  DATABASE  USER  ADDRESS     METHOD\nlocal   all       all                 peer\nhost    all       all   0.0.0.0/0   trust\n' },
+      {
+        path: 'pg_hba.conf',
+        text: '# TYPE  DATABASE  USER  ADDRESS     METHOD\nlocal   all       all                 peer\nhost    all       all   0.0.0.0/0   trust\n',
+      },
       { path: 'pg_hba.conf', text: 'host all all 0.0.0.0 0.0.0.0 md5\n' },
     ],
     good: [{ path: 'pg_hba.conf', text: 'local all all peer\nhost all all 127.0.0.1/32 trust\nhost app app 10.0.0.0/8 scram-sha-256\n' }],

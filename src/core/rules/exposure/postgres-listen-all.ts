@@ -14,8 +14,8 @@ export const postgresListenAll: Rule = {
   guidelines: NETWORK_GUIDELINES,
   title: { en: 'PostgreSQL listens on every interface', ja: '全インターフェースで待ち受ける PostgreSQL' },
   description: describe(
-    'listen_addresses = \'*\' makes PostgreSQL accept TCP connections on every network interface of the host, including public ones. List only the addresses the application uses (localhost, a private address), and keep pg_hba.conf strict.',
-    'listen_addresses = \'*\' にすると、PostgreSQL はホストのすべてのネットワークインターフェース（公開側を含む）で TCP 接続を受け付けます。アプリケーションが使うアドレス（localhost やプライベートアドレス）だけを指定し、pg_hba.conf も厳格に保ってください。',
+    "listen_addresses = '*' makes PostgreSQL accept TCP connections on every network interface of the host, including public ones. List only the addresses the application uses (localhost, a private address), and keep pg_hba.conf strict.",
+    "listen_addresses = '*' にすると、PostgreSQL はホストのすべてのネットワークインターフェース（公開側を含む）で TCP 接続を受け付けます。アプリケーションが使うアドレス（localhost やプライベートアドレス）だけを指定し、pg_hba.conf も厳格に保ってください。",
   ),
   messages: {
     listenAll: { en: 'PostgreSQL listens on every interface ({setting}).', ja: 'PostgreSQL が全インターフェースで待ち受けています（{setting}）。' },

@@ -33,9 +33,15 @@ export const redisOpen: Rule = {
       en: 'Redis listens on every interface ({setting}) with no password: anyone who reaches the port can read and change all data.',
       ja: 'Redis がパスワードなしで全インターフェース（{setting}）で待ち受けています。ポートに到達した誰もが全データを読み書きできます。',
     },
-    protectedModeOff: { en: 'protected-mode is off: without a password and bind address, Redis accepts outside clients.', ja: 'protected-mode が無効です。パスワードとバインドアドレスがないと、Redis は外部のクライアントを受け付けます。' },
+    protectedModeOff: {
+      en: 'protected-mode is off: without a password and bind address, Redis accepts outside clients.',
+      ja: 'protected-mode が無効です。パスワードとバインドアドレスがないと、Redis は外部のクライアントを受け付けます。',
+    },
     bindAll: { en: 'Redis listens on every interface ({setting}).', ja: 'Redis が全インターフェースで待ち受けています（{setting}）。' },
-    noPassword: { en: 'No requirepass or ACL user password is set: Redis accepts clients without authentication.', ja: 'requirepass も ACL ユーザーのパスワードも設定されておらず、Redis は認証なしでクライアントを受け付けます。' },
+    noPassword: {
+      en: 'No requirepass or ACL user password is set: Redis accepts clients without authentication.',
+      ja: 'requirepass も ACL ユーザーのパスワードも設定されておらず、Redis は認証なしでクライアントを受け付けます。',
+    },
     'fix.protectedMode': { en: 'Set protected-mode yes', ja: 'protected-mode を yes にする' },
     'fix.bindLoopback': { en: 'Bind to loopback only', ja: 'ループバックのみにバインドする' },
   },
@@ -44,7 +50,10 @@ export const redisOpen: Rule = {
     const list = directives(doc);
     const bind = directive(list, 'bind');
     const pm = directive(list, 'protected-mode');
-    const password = Boolean(directive(list, 'requirepass')?.value) || list.some((d) => d.key.toLowerCase() === 'user' && /(^|\s)[>#]/.test(d.value)) || Boolean(directive(list, 'aclfile'));
+    const password =
+      Boolean(directive(list, 'requirepass')?.value) ||
+      list.some((d) => d.key.toLowerCase() === 'user' && /(^|\s)[>#]/.test(d.value)) ||
+      Boolean(directive(list, 'aclfile'));
     const bindAll = bind !== undefined && bind.words.some(isAnyAddress);
     const pmOff = pm?.value.toLowerCase() === 'no';
     const open = !password && (bindAll || (bind === undefined && pmOff));
@@ -54,12 +63,35 @@ export const redisOpen: Rule = {
     if (open) {
       const at = bindAll && bind ? bind : pm;
       const range = at?.lineRange ?? [0, 0];
-      out.push({ range, messageId: 'open', data: { setting: at ? `${at.key} ${at.value}` : 'protected-mode no' }, severity: 'error', excerpt: excerpt(doc, range), ...(at === pm ? pmFix && { fixes: pmFix } : bindFix && { fixes: bindFix }) });
-      if (bindAll && pmOff && pm) out.push({ range: pm.lineRange, messageId: 'protectedModeOff', data: {}, severity: 'error', excerpt: excerpt(doc, pm.lineRange), ...(pmFix ? { fixes: pmFix } : {}) });
+      out.push({
+        range,
+        messageId: 'open',
+        data: { setting: at ? `${at.key} ${at.value}` : 'protected-mode no' },
+        severity: 'error',
+        excerpt: excerpt(doc, range),
+        ...(at === pm ? pmFix && { fixes: pmFix } : bindFix && { fixes: bindFix }),
+      });
+      if (bindAll && pmOff && pm)
+        out.push({
+          range: pm.lineRange,
+          messageId: 'protectedModeOff',
+          data: {},
+          severity: 'error',
+          excerpt: excerpt(doc, pm.lineRange),
+          ...(pmFix ? { fixes: pmFix } : {}),
+        });
       return out;
     }
-    if (pmOff && pm) out.push({ range: pm.lineRange, messageId: 'protectedModeOff', data: {}, excerpt: excerpt(doc, pm.lineRange), ...(pmFix ? { fixes: pmFix } : {}) });
-    if (bindAll && bind) out.push({ range: bind.lineRange, messageId: 'bindAll', data: { setting: `bind ${bind.value}` }, excerpt: excerpt(doc, bind.lineRange), ...(bindFix ? { fixes: bindFix } : {}) });
+    if (pmOff && pm)
+      out.push({ range: pm.lineRange, messageId: 'protectedModeOff', data: {}, excerpt: excerpt(doc, pm.lineRange), ...(pmFix ? { fixes: pmFix } : {}) });
+    if (bindAll && bind)
+      out.push({
+        range: bind.lineRange,
+        messageId: 'bindAll',
+        data: { setting: `bind ${bind.value}` },
+        excerpt: excerpt(doc, bind.lineRange),
+        ...(bindFix ? { fixes: bindFix } : {}),
+      });
     // Without a password, Redis bound to loopback only (or left unbound with protected mode on)
     // refuses every outside client: the missing password alone opens nothing.
     if (!password && bind && bind.words.some((w) => !isLoopback(w))) {

@@ -148,7 +148,8 @@ function plannedModule(mod: TreeNode, out: Resource[], depth: number): void {
   const list = get(mod, 'resources');
   for (const r of list?.kind === 'array' ? list.items : []) {
     const type = str(get(r, 'type'));
-    if (type && r.kind === 'object') out.push({ source: 'terraform', type, name: str(get(r, 'name')) ?? '', props: get(r, 'values'), node: r, anchor: r.range });
+    if (type && r.kind === 'object')
+      out.push({ source: 'terraform', type, name: str(get(r, 'name')) ?? '', props: get(r, 'values'), node: r, anchor: r.range });
   }
   const children = get(mod, 'child_modules');
   for (const c of children?.kind === 'array' ? children.items : []) plannedModule(c, out, depth + 1);
@@ -161,7 +162,14 @@ function arm(item: TreeNode, parentType: string, out: Resource[], depth: number)
   const typeEntry = item.entries.find((e) => e.key === 'type');
   if (!rawType.includes('/') && !parentType) {
     // Deployment Manager: `type: storage.v1.bucket` with `properties`.
-    out.push({ source: 'gdm', type: rawType, name: str(get(item, 'name')) ?? '', props: get(item, 'properties'), node: item, anchor: typeEntry?.keyRange ?? item.range });
+    out.push({
+      source: 'gdm',
+      type: rawType,
+      name: str(get(item, 'name')) ?? '',
+      props: get(item, 'properties'),
+      node: item,
+      anchor: typeEntry?.keyRange ?? item.range,
+    });
     return;
   }
   const type = childType(parentType, rawType);
@@ -175,9 +183,35 @@ function arm(item: TreeNode, parentType: string, out: Resource[], depth: number)
 
 /** Keys of an Ansible task that are not its module. */
 const TASK_KEYWORDS = new Set([
-  'name', 'when', 'register', 'loop', 'loop_control', 'with_items', 'with_dict', 'with_list', 'tags', 'vars', 'become',
-  'become_user', 'notify', 'delegate_to', 'run_once', 'ignore_errors', 'changed_when', 'failed_when', 'environment',
-  'args', 'retries', 'delay', 'until', 'no_log', 'connection', 'hosts', 'gather_facts', 'roles', 'module_defaults',
+  'name',
+  'when',
+  'register',
+  'loop',
+  'loop_control',
+  'with_items',
+  'with_dict',
+  'with_list',
+  'tags',
+  'vars',
+  'become',
+  'become_user',
+  'notify',
+  'delegate_to',
+  'run_once',
+  'ignore_errors',
+  'changed_when',
+  'failed_when',
+  'environment',
+  'args',
+  'retries',
+  'delay',
+  'until',
+  'no_log',
+  'connection',
+  'hosts',
+  'gather_facts',
+  'roles',
+  'module_defaults',
 ]);
 const TASK_LISTS = ['tasks', 'pre_tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always'];
 

@@ -19,10 +19,25 @@ import { bindsEverywhere, composeServices, hostIp, imageFamily } from './contain
  */
 
 /** Words one of which a file must hold before any line of it is read. */
-const HINTS = ['docker run', 'podman run', '--publish', 'listen_addresses', 'protected-mode', 'protected_mode', 'bind_ip', 'bindip', 'bind-address', 'bind_address', 'redis', '0.0.0.0', '::/0'];
+const HINTS = [
+  'docker run',
+  'podman run',
+  '--publish',
+  'listen_addresses',
+  'protected-mode',
+  'protected_mode',
+  'bind_ip',
+  'bindip',
+  'bind-address',
+  'bind_address',
+  'redis',
+  '0.0.0.0',
+  '::/0',
+];
 
 /** Server configuration files with rules of their own. */
-const OWN_RULE = /^(redis([-_.][\w.-]*)?\.conf|postgresql([.-][\w.-]*)?\.conf|pg_hba([.-][\w.-]*)?\.conf|mongo(d|db)?([-_.][\w.-]*)?\.(conf|ya?ml)|[\w.-]*\.cnf)$/;
+const OWN_RULE =
+  /^(redis([-_.][\w.-]*)?\.conf|postgresql([.-][\w.-]*)?\.conf|pg_hba([.-][\w.-]*)?\.conf|mongo(d|db)?([-_.][\w.-]*)?\.(conf|ya?ml)|[\w.-]*\.cnf)$/;
 
 const ANY = '(?:0\\.0\\.0\\.0|\\*|::|\\[::\\])';
 const LISTEN_ALL = new RegExp(`\\blisten_addresses\\s{0,20}=\\s{0,20}\\\\?["']?\\s{0,5}${ANY}\\s{0,5}(?:[\\s"';&|)/\\\\,]|$)`, 'i');
@@ -30,7 +45,10 @@ const PROTECTED_OFF = /\bprotected[-_]mode\s{1,40}no\b/i;
 const REDIS_BIND_ALL = new RegExp(`\\bbind\\s{1,40}-?${ANY}(?:\\s|$|[;&|)/])`);
 const BIND_LINE_DELETED = /\/\^\s{0,5}#?\s{0,5}bind\b[^/\n]{0,200}\/\s{0,5}d\b|\bs\/\^\s{0,5}bind\b[^/\n]{0,200}\/(?:\s{0,5}#|\/)/;
 const BIND_LINE_PATTERN = /\^\s{0,5}#?\s{0,5}bind\b/;
-const MONGO_BIND_ALL = new RegExp(`--bind_ip_all\\b|--bind_ip[\\s=]{1,20}${ANY}(?:\\s|,|$)|\\bbindIp\\s{0,20}:\\s{0,20}\\\\?["']?${ANY}(?:\\s|["'\\\\/]|$)|\\bbindIpAll\\s{0,20}:\\s{0,20}true\\b`, 'i');
+const MONGO_BIND_ALL = new RegExp(
+  `--bind_ip_all\\b|--bind_ip[\\s=]{1,20}${ANY}(?:\\s|,|$)|\\bbindIp\\s{0,20}:\\s{0,20}\\\\?["']?${ANY}(?:\\s|["'\\\\/]|$)|\\bbindIpAll\\s{0,20}:\\s{0,20}true\\b`,
+  'i',
+);
 const MYSQL_BIND_ALL = new RegExp(`\\bbind[-_]address\\s{0,20}=\\s{0,20}\\\\?["']?${ANY}(?:\\s|["'\\\\/]|$)`, 'i');
 /** A pg_hba host line: type, database, user, address, then the mask or the method. */
 const HBA_LINE = /\bhost(?:ssl|nossl|gssenc|nogssenc)?\s{1,40}(\S{1,200})\s{1,40}(\S{1,200})\s{1,40}(\S{1,200})\s{1,40}(\S{1,200})(?:\s{1,40}(\S{1,200}))?/;
@@ -77,10 +95,12 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
   }
   if (lower.includes('bind') && near(lines, i, /redis/i)) {
     if (REDIS_BIND_ALL.test(words)) out.push({ messageId: 'redisBindAll', data: {} });
-    else if (BIND_LINE_DELETED.test(line) || sedDropsBind(line) || (BIND_LINE_PATTERN.test(line) && /^\s*-?\s*from\s*:/.test(line) && removes(lines, i))) out.push({ messageId: 'redisBindRemoved', data: {} });
+    else if (BIND_LINE_DELETED.test(line) || sedDropsBind(line) || (BIND_LINE_PATTERN.test(line) && /^\s*-?\s*from\s*:/.test(line) && removes(lines, i)))
+      out.push({ messageId: 'redisBindRemoved', data: {} });
   }
   if ((lower.includes('bind_ip') || lower.includes('bindip')) && MONGO_BIND_ALL.test(words)) out.push({ messageId: 'mongoBindAll', data: {} });
-  if ((lower.includes('bind-address') || lower.includes('bind_address')) && MYSQL_BIND_ALL.test(line) && near(lines, i, /mysql|mariadb|my\.cnf/i)) out.push({ messageId: 'mysqlBindAll', data: {} });
+  if ((lower.includes('bind-address') || lower.includes('bind_address')) && MYSQL_BIND_ALL.test(line) && near(lines, i, /mysql|mariadb|my\.cnf/i))
+    out.push({ messageId: 'mysqlBindAll', data: {} });
   if (lower.includes('/0') || lower.includes(' all ')) {
     const hba = hbaHit(line);
     if (hba) out.push(hba);
@@ -107,10 +127,17 @@ function dockerRunPublish(lines: readonly string[], i: number): { port: string; 
   while (start > 0 && i - start < 20 && /\\\s{0,20}$/.test(lines[start - 1])) start--;
   let end = i;
   while (end < lines.length - 1 && end - i < 20 && /\\\s{0,20}$/.test(lines[end])) end++;
-  const command = lines.slice(start, end + 1).join(' ').replace(/\\\s{0,20}(\s|$)/g, ' ');
+  const command = lines
+    .slice(start, end + 1)
+    .join(' ')
+    .replace(/\\\s{0,20}(\s|$)/g, ' ');
   const run = /\b(?:docker|podman)(?:\s{1,20}container)?\s{1,20}(?:run|create)\b/.exec(command);
   if (!run) return undefined;
-  const words = command.slice(run.index + run[0].length).replace(/["']/g, '').split(/\s+/).filter(Boolean);
+  const words = command
+    .slice(run.index + run[0].length)
+    .replace(/["']/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   let port: string | undefined;
   let image: string | undefined;
   for (let k = 0; k < words.length && k < 200; k++) {
@@ -206,7 +233,9 @@ function unpublishedServices(doc: Document): Range[] {
     for (const e of services.entries) {
       const store = stores.find((s) => s.nameRange[0] === e.keyRange[0]);
       const ports = get(e.value, 'ports');
-      const published = store ? store.published.length > 0 || store.hostNetwork !== undefined : (ports?.kind === 'array' && ports.items.length > 0) || str(get(e.value, 'network_mode')) === 'host';
+      const published = store
+        ? store.published.length > 0 || store.hostNetwork !== undefined
+        : (ports?.kind === 'array' && ports.items.length > 0) || str(get(e.value, 'network_mode')) === 'host';
       if (store || !published) out.push([e.keyRange[0], e.value.range[1]]);
     }
   }
@@ -221,22 +250,51 @@ export const scriptDbOpen: Rule = {
   guidelines: NOAUTH_GUIDELINES,
   title: { en: 'Data store opened by a script or command line', ja: 'スクリプトやコマンドラインで公開されるデータストア' },
   description: describe(
-    'Setup scripts, Dockerfiles, entrypoints and container commands often rewrite the server\'s own configuration: sed turning listen_addresses or bind to every interface, redis-server --protected-mode no, mongod --bind_ip_all, pg_hba.conf lines appended with echo or a heredoc. The result is the same as writing it in the configuration file: the store answers on every interface, and with trust or no password anyone who reaches it has the data. Bind to loopback or a private address, keep protected mode and authentication on, and limit pg_hba.conf to the application networks with scram-sha-256.',
+    "Setup scripts, Dockerfiles, entrypoints and container commands often rewrite the server's own configuration: sed turning listen_addresses or bind to every interface, redis-server --protected-mode no, mongod --bind_ip_all, pg_hba.conf lines appended with echo or a heredoc. The result is the same as writing it in the configuration file: the store answers on every interface, and with trust or no password anyone who reaches it has the data. Bind to loopback or a private address, keep protected mode and authentication on, and limit pg_hba.conf to the application networks with scram-sha-256.",
     'セットアップスクリプト・Dockerfile・エントリポイント・コンテナのコマンドは、サーバー自身の設定を書き換えることがよくあります（sed で listen_addresses や bind を全インターフェースにする、redis-server --protected-mode no、mongod --bind_ip_all、echo やヒアドキュメントで pg_hba.conf に行を追加する等）。結果は設定ファイルに書いた場合と同じで、データストアは全インターフェースで待ち受け、trust やパスワードなしであれば到達した誰もがデータを手にします。ループバックかプライベートアドレスにバインドし、保護モードと認証を有効に保ち、pg_hba.conf はアプリケーションのネットワークと scram-sha-256 に限定してください。',
   ),
   messages: {
-    postgresListenAll: { en: 'The script makes PostgreSQL listen on every interface (listen_addresses).', ja: 'スクリプトが PostgreSQL を全インターフェースで待ち受けさせています（listen_addresses）。' },
-    hbaTrust: { en: 'The script writes a pg_hba.conf line that lets any client from {address} in without a password (trust).', ja: 'スクリプトが、{address} の任意のクライアントをパスワードなしで接続させる pg_hba.conf の行（trust）を書き込んでいます。' },
-    hbaWorld: { en: 'The script writes a pg_hba.conf line that admits the whole internet ({address}, {method}).', ja: 'スクリプトが、インターネット全体（{address}、{method}）からの接続を許可する pg_hba.conf の行を書き込んでいます。' },
-    redisProtectedOff: { en: 'Redis protected mode is switched off: without a password and bind address, Redis accepts outside clients.', ja: 'Redis の保護モードが無効にされています。パスワードとバインドアドレスがないと、Redis は外部のクライアントを受け付けます。' },
+    postgresListenAll: {
+      en: 'The script makes PostgreSQL listen on every interface (listen_addresses).',
+      ja: 'スクリプトが PostgreSQL を全インターフェースで待ち受けさせています（listen_addresses）。',
+    },
+    hbaTrust: {
+      en: 'The script writes a pg_hba.conf line that lets any client from {address} in without a password (trust).',
+      ja: 'スクリプトが、{address} の任意のクライアントをパスワードなしで接続させる pg_hba.conf の行（trust）を書き込んでいます。',
+    },
+    hbaWorld: {
+      en: 'The script writes a pg_hba.conf line that admits the whole internet ({address}, {method}).',
+      ja: 'スクリプトが、インターネット全体（{address}、{method}）からの接続を許可する pg_hba.conf の行を書き込んでいます。',
+    },
+    redisProtectedOff: {
+      en: 'Redis protected mode is switched off: without a password and bind address, Redis accepts outside clients.',
+      ja: 'Redis の保護モードが無効にされています。パスワードとバインドアドレスがないと、Redis は外部のクライアントを受け付けます。',
+    },
     redisBindAll: { en: 'Redis is told to listen on every interface (bind).', ja: 'Redis が全インターフェースで待ち受けるよう設定されています（bind）。' },
-    redisBindRemoved: { en: 'The bind line of redis.conf is removed or commented out: Redis listens on every interface.', ja: 'redis.conf の bind 行が削除またはコメントアウトされ、Redis が全インターフェースで待ち受けます。' },
-    mongoBindAll: { en: 'MongoDB is told to listen on every interface (bind_ip_all / bindIp).', ja: 'MongoDB が全インターフェースで待ち受けるよう設定されています（bind_ip_all / bindIp）。' },
-    dockerRunPublished: { en: 'docker run publishes port {port} of {image} on every host interface.', ja: 'docker run が {image} のポート {port} をホストの全インターフェースに公開しています。' },
-    sedBindAll: { en: 'The script rewrites the {store} configuration to listen on 0.0.0.0 (every interface).', ja: 'スクリプトが {store} の設定を 0.0.0.0（全インターフェース）で待ち受けるよう書き換えています。' },
-    mysqlBindAll: { en: 'MySQL is told to listen on every interface (bind-address).', ja: 'MySQL が全インターフェースで待ち受けるよう設定されています（bind-address）。' },
+    redisBindRemoved: {
+      en: 'The bind line of redis.conf is removed or commented out: Redis listens on every interface.',
+      ja: 'redis.conf の bind 行が削除またはコメントアウトされ、Redis が全インターフェースで待ち受けます。',
+    },
+    mongoBindAll: {
+      en: 'MongoDB is told to listen on every interface (bind_ip_all / bindIp).',
+      ja: 'MongoDB が全インターフェースで待ち受けるよう設定されています（bind_ip_all / bindIp）。',
+    },
+    dockerRunPublished: {
+      en: 'docker run publishes port {port} of {image} on every host interface.',
+      ja: 'docker run が {image} のポート {port} をホストの全インターフェースに公開しています。',
+    },
+    sedBindAll: {
+      en: 'The script rewrites the {store} configuration to listen on 0.0.0.0 (every interface).',
+      ja: 'スクリプトが {store} の設定を 0.0.0.0（全インターフェース）で待ち受けるよう書き換えています。',
+    },
+    mysqlBindAll: {
+      en: 'MySQL is told to listen on every interface (bind-address).',
+      ja: 'MySQL が全インターフェースで待ち受けるよう設定されています（bind-address）。',
+    },
   },
-  appliesTo: (doc) => (doc.format === 'shell' || doc.format === 'dockerfile' || doc.format === 'yaml' || /(^|[-_.])entrypoint([-_.][\w.-]*)?$/i.test(doc.name)) && !OWN_RULE.test(doc.name),
+  appliesTo: (doc) =>
+    (doc.format === 'shell' || doc.format === 'dockerfile' || doc.format === 'yaml' || /(^|[-_.])entrypoint([-_.][\w.-]*)?$/i.test(doc.name)) &&
+    !OWN_RULE.test(doc.name),
   check(doc) {
     if (!mentionsAny(doc, HINTS)) return [];
     const skip = doc.format === 'yaml' && /^\s*services\s*:/m.test(doc.text) ? unpublishedServices(doc) : [];
@@ -254,25 +312,41 @@ export const scriptDbOpen: Rule = {
       if (skip.some(([a, b]) => start >= a && start < b)) continue;
       const lead = lines[i].length - lines[i].trimStart().length;
       const range: Range = [start + lead, start + lines[i].replace(/\r$/, '').length];
-      for (const h of hits) out.push({ range, messageId: h.messageId, data: h.data, ...(h.error ? { severity: 'error' as const } : {}), excerpt: excerpt(doc, range) });
+      for (const h of hits)
+        out.push({ range, messageId: h.messageId, data: h.data, ...(h.error ? { severity: 'error' as const } : {}), excerpt: excerpt(doc, range) });
     }
     return out;
   },
   examples: {
     bad: [
-      { path: 'docker/init-db.sh', text: "#!/bin/sh\nsed -i \"s/#listen_addresses = 'localhost'/listen_addresses = '*'/\" \"$PGDATA/postgresql.conf\"\necho \"host all all 0.0.0.0/0 trust\" >> \"$PGDATA/pg_hba.conf\"\n" },
+      {
+        path: 'docker/init-db.sh',
+        text: '#!/bin/sh\nsed -i "s/#listen_addresses = \'localhost\'/listen_addresses = \'*\'/" "$PGDATA/postgresql.conf"\necho "host all all 0.0.0.0/0 trust" >> "$PGDATA/pg_hba.conf"\n',
+      },
       { path: 'Dockerfile', text: 'FROM redis:7\nCMD ["redis-server", "--protected-mode", "no"]\n' },
-      { path: 'setup.sh', text: "cat >> /etc/postgresql/16/main/pg_hba.conf <<EOF\nhost    all    all    0.0.0.0/0    md5\nEOF\n" },
-      { path: 'provision.sh', text: "sed -i 's/^bind 127.0.0.1.*/bind 0.0.0.0/' /etc/redis/redis.conf\nsed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf\n" },
+      { path: 'setup.sh', text: 'cat >> /etc/postgresql/16/main/pg_hba.conf <<EOF\nhost    all    all    0.0.0.0/0    md5\nEOF\n' },
+      {
+        path: 'provision.sh',
+        text: "sed -i 's/^bind 127.0.0.1.*/bind 0.0.0.0/' /etc/redis/redis.conf\nsed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf\n",
+      },
       { path: 'catalogue.sh', text: "dnf install mongodb-org -y\nsed -i -e 's|127.0.0.1|0.0.0.0|g' /etc/mongod.conf\nsystemctl restart mongod\n" },
       { path: 'scripts/dev-db.sh', text: 'docker run -d --name dev-db \\\n  -e POSTGRES_PASSWORD="$PGPASS" \\\n  -p 5432:5432 \\\n  postgres:16\n' },
       { path: 'templates/redis.template.yml', text: 'run:\n  - replace:\n      filename: "/etc/redis/redis.conf"\n      from: /^bind .*$/\n      to: ""\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  worker:\n    build: ./db\n    command: sh -c "echo \'host all all 0.0.0.0/0 trust\' >> /etc/postgresql/pg_hba.conf && exec postgres"\n    ports:\n      - "5432:5432"\n' },
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  worker:\n    build: ./db\n    command: sh -c "echo \'host all all 0.0.0.0/0 trust\' >> /etc/postgresql/pg_hba.conf && exec postgres"\n    ports:\n      - "5432:5432"\n',
+      },
     ],
     good: [
-      { path: 'docker/init-db.sh', text: "#!/bin/sh\necho \"host all all 10.0.0.0/8 scram-sha-256\" >> \"$PGDATA/pg_hba.conf\"\n# sed -i \"s/#listen_addresses.*/listen_addresses = '*'/\" postgresql.conf\n" },
+      {
+        path: 'docker/init-db.sh',
+        text: '#!/bin/sh\necho "host all all 10.0.0.0/8 scram-sha-256" >> "$PGDATA/pg_hba.conf"\n# sed -i "s/#listen_addresses.*/listen_addresses = \'*\'/" postgresql.conf\n',
+      },
       { path: 'Dockerfile', text: 'FROM python:3.12\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --protected-mode no\n    expose:\n      - "6379"\n' },
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --protected-mode no\n    expose:\n      - "6379"\n',
+      },
       { path: 'start.sh', text: 'redis-server --bind 127.0.0.1 --protected-mode yes\n' },
       { path: 'scripts/dev-db.sh', text: 'docker run -d --name dev-db -p 127.0.0.1:5432:5432 postgres:16\ndocker run -d -p 8080:80 nginx\n' },
       { path: 'catalogue.sh', text: "sed -i -e 's/0.0.0.0/127.0.0.1/g' /etc/mongod.conf\nsed -i 's/0.0.0.0:80/0.0.0.0:8080/' /etc/nginx/nginx.conf\n" },

@@ -20,7 +20,10 @@ export const supabasePublicBucket: Rule = {
     '公開設定の Supabase バケット内のオブジェクトは、URL を知る（推測できる）誰にでも、行レベルセキュリティのポリシーを確認せずに配信されます。書類・アップロード・個人に関するものを保存するバケットは非公開にし、署名付き URL を発行してください。',
   ),
   messages: {
-    public: { en: 'Storage bucket "{bucket}" is public: anyone with a URL can download its files.', ja: 'ストレージバケット「{bucket}」が公開設定で、URL を知る誰でもファイルをダウンロードできます。' },
+    public: {
+      en: 'Storage bucket "{bucket}" is public: anyone with a URL can download its files.',
+      ja: 'ストレージバケット「{bucket}」が公開設定で、URL を知る誰でもファイルをダウンロードできます。',
+    },
     'fix.private': { en: 'Make the bucket private', ja: 'バケットを非公開にする' },
   },
   formats: ['toml'],

@@ -81,7 +81,12 @@ export const compositionRule: Rule = {
       if (!policy.classes && !policy.minClasses) continue;
       if (req.mode === 'discouraged') {
         const imposed = CHAR_CLASSES.filter((c) => policy.classes?.[c]?.kind === 'set' && effective(policy.classes[c]) === true);
-        const at = imposed.length > 0 ? policy.classes?.[imposed[0]] : policy.minClasses?.kind === 'set' && (effective(policy.minClasses) ?? 0) > 1 ? policy.minClasses : undefined;
+        const at =
+          imposed.length > 0
+            ? policy.classes?.[imposed[0]]
+            : policy.minClasses?.kind === 'set' && (effective(policy.minClasses) ?? 0) > 1
+              ? policy.minClasses
+              : undefined;
         if (!at) continue;
         const groups = imposed.length > 0 ? imposed.map((c) => [c]) : [];
         out.push({
@@ -116,13 +121,25 @@ export const compositionRule: Rule = {
       }
       const fixes: Fix[] = [...byEdit.values()].map(({ fix, classes }) => ({
         ...fix,
-        data: { classEn: classList(classes.map((c) => [c]), 'en'), classJa: classList(classes.map((c) => [c]), 'ja') },
+        data: {
+          classEn: classList(
+            classes.map((c) => [c]),
+            'en',
+          ),
+          classJa: classList(
+            classes.map((c) => [c]),
+            'ja',
+          ),
+        },
       }));
       const first = missing[0].map((c) => policy.classes?.[c]).find((f) => f !== undefined);
       out.push({
         range: switchedOffSpan(policy, missing) ?? (first ?? policy.minClasses)?.range ?? policy.anchor,
         // "Requires none" only where every class is known; otherwise name the missing ones.
-        messageId: required.length === 0 && (effective(policy.minClasses) ?? 0) <= 1 && CHAR_CLASSES.every((c) => effective(policy.classes?.[c]) !== undefined) ? 'none' : 'missing',
+        messageId:
+          required.length === 0 && (effective(policy.minClasses) ?? 0) <= 1 && CHAR_CLASSES.every((c) => effective(policy.classes?.[c]) !== undefined)
+            ? 'none'
+            : 'missing',
         data: {
           ...basisData(profile, req),
           actual: required.join(','),
@@ -145,12 +162,21 @@ export const compositionRule: Rule = {
         text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = false\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',
       },
       // Settings switched off on module arguments and in an Okta resource.
-      { path: 'main.tf', text: 'module "pool" {\n  source                            = "./modules/user-pool"\n  user_pool_name                    = "customers"\n  password_policy_minimum_length    = 12\n  password_policy_require_lowercase = false\n}\n' },
-      { path: 'okta.tf', text: 'resource "okta_policy_password" "p" {\n  name                   = "p"\n  password_min_length    = 12\n  password_min_lowercase = 0\n  password_min_uppercase = 0\n}\n' },
+      {
+        path: 'main.tf',
+        text: 'module "pool" {\n  source                            = "./modules/user-pool"\n  user_pool_name                    = "customers"\n  password_policy_minimum_length    = 12\n  password_policy_require_lowercase = false\n}\n',
+      },
+      {
+        path: 'okta.tf',
+        text: 'resource "okta_policy_password" "p" {\n  name                   = "p"\n  password_min_length    = 12\n  password_min_lowercase = 0\n  password_min_uppercase = 0\n}\n',
+      },
     ],
     good: [
       // Auth0 "excellent": three of the four classes, which mixes them.
-      { path: 'auth0.tf', text: 'resource "auth0_connection" "db" {\n  name     = "db"\n  strategy = "auth0"\n  options {\n    password_policy = "excellent"\n    password_complexity_options {\n      min_length = 12\n    }\n  }\n}\n' },
+      {
+        path: 'auth0.tf',
+        text: 'resource "auth0_connection" "db" {\n  name     = "db"\n  strategy = "auth0"\n  options {\n    password_policy = "excellent"\n    password_complexity_options {\n      min_length = 12\n    }\n  }\n}\n',
+      },
       {
         path: 'iam.tf',
         text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = true\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',

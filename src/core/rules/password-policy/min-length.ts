@@ -13,7 +13,7 @@ export const minLengthRule: Rule = {
   guidelines: POLICY_GUIDELINES,
   title: { en: 'Minimum password length too short', ja: 'パスワードの最低文字数が短い' },
   description: {
-    en: 'The PPC Q&A 10-19 asks every business handling personal data to set a minimum password length; the NISC handbook puts the safe zone at 10 or more characters, the MHLW medical guideline\'s Q&A at 13 (8 with two-factor authentication, or 8 changed within 2 months), PCI DSS at 12 and NIST at 15. Raise the minimum to the selected profile\'s value. A minimum below 8 is reported as an error: that line is Mamori\'s own default, not a guideline\'s.',
+    en: "The PPC Q&A 10-19 asks every business handling personal data to set a minimum password length; the NISC handbook puts the safe zone at 10 or more characters, the MHLW medical guideline's Q&A at 13 (8 with two-factor authentication, or 8 changed within 2 months), PCI DSS at 12 and NIST at 15. Raise the minimum to the selected profile's value. A minimum below 8 is reported as an error: that line is Mamori's own default, not a guideline's.",
     ja: '個人情報保護委員会 Q&A 10-19 は、個人データを扱う事業者に最低パスワード文字数の設定を求めています。NISC ハンドブックは10文字以上、厚生労働省の医療情報ガイドラインの Q&A は13文字以上（二要素認証なら8文字以上、又は8文字以上で2か月以内ごとの変更）、PCI DSS は12文字、NIST は15文字を目安とします。選択したプロファイルの値まで引き上げてください。8文字未満を重大として報告するのは Mamori 独自の既定値で、ガイドラインの数値ではありません。',
   },
   messages: {
@@ -84,7 +84,7 @@ export const minLengthRule: Rule = {
         text: 'locals {\n  pools = { staff = { minimum_length = 14 }, kiosk = { minimum_length = 6 } }\n}\nresource "aws_cognito_user_pool" "p" {\n  for_each = local.pools\n  password_policy {\n    minimum_length = each.value.minimum_length\n  }\n}\n',
       },
       { path: 'routes/users.js', text: "router.post('/register', body('password').isLength({ min: 6 }), create);\n" },
-      { path: 'models/user.js', text: "const UserSchema = new mongoose.Schema({\n  password: { type: String, required: true, minlength: 6 },\n});\n" },
+      { path: 'models/user.js', text: 'const UserSchema = new mongoose.Schema({\n  password: { type: String, required: true, minlength: 6 },\n});\n' },
       { path: 'register.go', text: 'type RegisterRequest struct {\n\tPassword string `json:"password" binding:"required,min=6"`\n}\n' },
       {
         path: 'Models/RegisterViewModel.cs',

@@ -69,11 +69,7 @@ export class TreeReader {
     return stated(f.value > 0, f.range, replace ? (v: boolean) => replace(v ? Math.max(1, f.value) : 0) : undefined);
   }
 
-  private read<T extends number | boolean>(
-    keys: readonly string[],
-    whenOmitted: WhenOmitted<T>,
-    parse: (n: TreeNode) => T | undefined,
-  ): Fact<T> | undefined {
+  private read<T extends number | boolean>(keys: readonly string[], whenOmitted: WhenOmitted<T>, parse: (n: TreeNode) => T | undefined): Fact<T> | undefined {
     const e = this.entry(keys);
     if (e) {
       const n = e.value;

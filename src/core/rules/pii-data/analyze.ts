@@ -25,7 +25,8 @@ export interface PiiView {
 const DATA_FORMATS: ReadonlySet<Format> = new Set(['csv', 'tsv', 'json', 'yaml', 'sql', 'text', 'markdown']);
 
 /** Files that are public attribution or package metadata, not stores of customer data. */
-const METADATA_FILE = /^(?:package\.json|composer\.json|bower\.json|codemeta\.json|citation\.cff|\.all-contributorsrc|publiccode\.ya?ml|\.mailmap|(?:authors|contributors|maintainers|credits|thanks|owners|codeowners|people)(?:\.[a-z]+)?|(?:team|members-team|speakers|sponsors|organizers|staff-directory)\.(?:json|ya?ml)|.*\.gemspec)$/;
+const METADATA_FILE =
+  /^(?:package\.json|composer\.json|bower\.json|codemeta\.json|citation\.cff|\.all-contributorsrc|publiccode\.ya?ml|\.mailmap|(?:authors|contributors|maintainers|credits|thanks|owners|codeowners|people)(?:\.[a-z]+)?|(?:team|members-team|speakers|sponsors|organizers|staff-directory)\.(?:json|ya?ml)|.*\.gemspec)$/;
 
 /** Lockfiles and minified bundles: generated, never hand-written data. */
 const GENERATED_FILE = /(?:^|[-.])lock(?:\.json|\.ya?ml)?$|^go\.sum$|^npm-shrinkwrap\.json$|\.min\.(?:js|css|mjs|json)$|\.(?:map|bundle\.js)$/;
@@ -62,7 +63,8 @@ function analyze(doc: Document): PiiView {
     // Generated mock data (JSON Generator, Faker) carries lorem ipsum; real records never do.
     if (stores.length > 0 && LOREM.test(text.slice(0, 262_144))) stores.length = 0;
   }
-  if (doc.format !== 'csv' && doc.format !== 'tsv') forEachLineWithIdentifierDigits(text, (line, start) => scanLineIdentifiers(line, start, ids, () => linesAbove(text, start, 2)));
+  if (doc.format !== 'csv' && doc.format !== 'tsv')
+    forEachLineWithIdentifierDigits(text, (line, start) => scanLineIdentifiers(line, start, ids, () => linesAbove(text, start, 2)));
   ids.hits.sort((a, b) => a.range[0] - b.range[0]);
   return { stores, ids };
 }
@@ -91,7 +93,8 @@ function readStores(doc: Document, ids: IdHits): StoreTally[] {
     case 'tsv':
       return [readDelimited(text, doc.format === 'tsv' ? '\t' : undefined, ids, entity)];
     case 'json':
-      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^[ \t\r\n]*\{[^\n]*\}[ \t\r]*\n[ \t\r\n]*\{/.test(text.slice(0, 4096))) return [readLines(text, ids, entity)];
+      if (/\.(?:jsonl|ndjson)$/.test(doc.name) || /^[ \t\r\n]*\{[^\n]*\}[ \t\r]*\n[ \t\r\n]*\{/.test(text.slice(0, 4096)))
+        return [readLines(text, ids, entity)];
       return [readNested(doc, 'json', ids, entity)];
     case 'yaml':
       return [readNested(doc, 'yaml', ids, entity)];
@@ -225,7 +228,10 @@ function readSql(text: string, ids: IdHits): StoreTally[] {
     if (!buffer) return;
     t.buffer = undefined;
     const columns = buffer[0]?.columns;
-    t.kinds = profileColumns(buffer.map((b) => b.values), (c) => columns?.[c] !== undefined && classifyKey(columns[c]) !== undefined);
+    t.kinds = profileColumns(
+      buffer.map((b) => b.values),
+      (c) => columns?.[c] !== undefined && classifyKey(columns[c]) !== undefined,
+    );
     for (const b of buffer) add(t, b.columns, b.values, b.values.length, b.range);
   };
   sqlRecords(text, {
@@ -376,7 +382,10 @@ function rowRange(text: string, cells: readonly Cell[]): Range {
 function delimitedColumns(rows: readonly Cell[][], keys: readonly string[]): (KeyKind | undefined)[] {
   const named = (c: number): boolean => keys[c] !== undefined && classifyKey(keys[c]) !== undefined;
   const out = profileColumns(rows, named);
-  const width = Math.min(512, rows.reduce((w, r) => Math.max(w, r.length), 0));
+  const width = Math.min(
+    512,
+    rows.reduce((w, r) => Math.max(w, r.length), 0),
+  );
   for (let c = 0; c < width; c++) {
     if (named(c)) continue;
     let filled = 0;

@@ -9,9 +9,7 @@ import type { Localized } from '../../guidelines/catalog';
 import { digitsOf, isCardNumber, isMyNumber, isPassportNumber, isPlaceholderDigits, isSsn, placeholderDigitsIn } from './identifiers';
 
 /** Kinds of personal field, in the order messages list them. */
-export const FIELD_KINDS = [
-  'myNumber', 'passport', 'card', 'ssn', 'name', 'kana', 'birthdate', 'address', 'postal', 'phone', 'email',
-] as const;
+export const FIELD_KINDS = ['myNumber', 'passport', 'card', 'ssn', 'name', 'kana', 'birthdate', 'address', 'postal', 'phone', 'email'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** Strong identifiers: reported value by value, and they make a record personal on their own. */
@@ -65,29 +63,178 @@ const NO_KIND = '';
 const EXACT: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
   ['myNumber', ['mynumber', 'mynum', 'mynumberno', 'kojinbango', 'kojinbangou', 'individualnumber', 'personalnumber', 'socialsecurityandtaxnumber']],
   ['passport', ['passport', 'passportno', 'passportnumber', 'passportnum', 'passportid', 'ryokenbango', 'ryokenbangou']],
-  ['card', ['card', 'cardno', 'cardnum', 'cardnumber', 'creditcard', 'creditcardno', 'creditcardnumber', 'ccnumber', 'ccnum', 'ccno', 'cc', 'pan', 'primaryaccountnumber', 'paymentcard', 'paymentcardnumber']],
+  [
+    'card',
+    [
+      'card',
+      'cardno',
+      'cardnum',
+      'cardnumber',
+      'creditcard',
+      'creditcardno',
+      'creditcardnumber',
+      'ccnumber',
+      'ccnum',
+      'ccno',
+      'cc',
+      'pan',
+      'primaryaccountnumber',
+      'paymentcard',
+      'paymentcardnumber',
+    ],
+  ],
   ['ssn', ['ssn', 'socialsecuritynumber', 'socialsecurityno', 'socialsecurity', 'socsecno', 'ssnumber', 'ssnno', 'usssn']],
-  ['kana', ['kana', 'namekana', 'kananame', 'furigana', 'namefurigana', 'lastnamekana', 'firstnamekana', 'familynamekana', 'givennamekana', 'seikana', 'meikana', 'fullnamekana', 'ruby', 'sei', 'mei']],
-  ['name', ['name', 'fullname', 'firstname', 'lastname', 'familyname', 'givenname', 'surname', 'middlename', 'personname', 'realname', 'legalname', 'customername', 'membername', 'patientname', 'contactname', 'holdername', 'cardholder', 'cardholdername', 'applicantname', 'employeename', 'studentname', 'fname', 'lname', 'forename', 'shimei', 'namae']],
+  [
+    'kana',
+    [
+      'kana',
+      'namekana',
+      'kananame',
+      'furigana',
+      'namefurigana',
+      'lastnamekana',
+      'firstnamekana',
+      'familynamekana',
+      'givennamekana',
+      'seikana',
+      'meikana',
+      'fullnamekana',
+      'ruby',
+      'sei',
+      'mei',
+    ],
+  ],
+  [
+    'name',
+    [
+      'name',
+      'fullname',
+      'firstname',
+      'lastname',
+      'familyname',
+      'givenname',
+      'surname',
+      'middlename',
+      'personname',
+      'realname',
+      'legalname',
+      'customername',
+      'membername',
+      'patientname',
+      'contactname',
+      'holdername',
+      'cardholder',
+      'cardholdername',
+      'applicantname',
+      'employeename',
+      'studentname',
+      'fname',
+      'lname',
+      'forename',
+      'shimei',
+      'namae',
+    ],
+  ],
   ['birthdate', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'birth', 'birthdt', 'bday', 'borndate', 'seinengappi']],
-  ['address', ['address', 'address1', 'address2', 'address3', 'addr', 'addr1', 'addr2', 'streetaddress', 'street', 'homeaddress', 'mailingaddress', 'postaladdress', 'residence', 'jusho', 'jyusho']],
+  [
+    'address',
+    [
+      'address',
+      'address1',
+      'address2',
+      'address3',
+      'addr',
+      'addr1',
+      'addr2',
+      'streetaddress',
+      'street',
+      'homeaddress',
+      'mailingaddress',
+      'postaladdress',
+      'residence',
+      'jusho',
+      'jyusho',
+    ],
+  ],
   ['postal', ['zip', 'zipcode', 'postalcode', 'postcode', 'postal', 'postno', 'yubinbango', 'yubin']],
-  ['phone', ['phone', 'phonenumber', 'phoneno', 'tel', 'telno', 'telnumber', 'telephone', 'telephonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'mobileno', 'cell', 'cellphone', 'cellphonenumber', 'keitai', 'denwa', 'denwabango', 'contactnumber', 'fax']],
+  [
+    'phone',
+    [
+      'phone',
+      'phonenumber',
+      'phoneno',
+      'tel',
+      'telno',
+      'telnumber',
+      'telephone',
+      'telephonenumber',
+      'mobile',
+      'mobilephone',
+      'mobilenumber',
+      'mobileno',
+      'cell',
+      'cellphone',
+      'cellphonenumber',
+      'keitai',
+      'denwa',
+      'denwabango',
+      'contactnumber',
+      'fax',
+    ],
+  ],
   ['email', ['email', 'mail', 'emailaddress', 'mailaddress', 'emailaddr', 'mailaddr', 'contactemail']],
 ];
 /** The same keys in German, French, Spanish, Italian and Portuguese headers (Vorname, Teléfono, Adresse …). */
 const EXACT_OTHER: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
-  ['name', ['vorname', 'nachname', 'familienname', 'nombre', 'apellido', 'apellidos', 'nombrecompleto', 'prenom', 'prénom', 'nomdefamille', 'nomcomplet', 'cognome', 'nome', 'sobrenome', 'nomecompleto']],
+  [
+    'name',
+    [
+      'vorname',
+      'nachname',
+      'familienname',
+      'nombre',
+      'apellido',
+      'apellidos',
+      'nombrecompleto',
+      'prenom',
+      'prénom',
+      'nomdefamille',
+      'nomcomplet',
+      'cognome',
+      'nome',
+      'sobrenome',
+      'nomecompleto',
+    ],
+  ],
   ['birthdate', ['geburtsdatum', 'geburtstag', 'fechadenacimiento', 'datedenaissance', 'datadinascita', 'datadenascimento']],
   ['address', ['adresse', 'anschrift', 'strasse', 'straße', 'direccion', 'dirección', 'domicilio', 'indirizzo', 'endereco', 'endereço', 'rue']],
   ['postal', ['plz', 'postleitzahl', 'codigopostal', 'códigopostal', 'codepostal', 'cep']],
-  ['phone', ['telefon', 'telefonnummer', 'handy', 'mobiltelefon', 'telefono', 'teléfono', 'telefone', 'celular', 'movil', 'móvil', 'cellulare', 'portable', 'numerodetelephone', 'numérodetéléphone']],
+  [
+    'phone',
+    [
+      'telefon',
+      'telefonnummer',
+      'handy',
+      'mobiltelefon',
+      'telefono',
+      'teléfono',
+      'telefone',
+      'celular',
+      'movil',
+      'móvil',
+      'cellulare',
+      'portable',
+      'numerodetelephone',
+      'numérodetéléphone',
+    ],
+  ],
   ['email', ['correo', 'correoelectronico', 'correoelectrónico', 'courriel', 'adressemail', 'adresseemail']],
 ];
 const EXACT_MAP = new Map<string, FieldKind>([...EXACT, ...EXACT_OTHER].flatMap(([kind, keys]) => keys.map((k) => [k, kind] as const)));
 
 /** Owner words that may precede an English key: customer_email, user_phone, billing_address. */
-const OWNER = /^(?:customer|user|member|client|contact|person|patient|employee|staff|student|guest|applicant|holder|account|billing|shipping|home|primary|personal|owner|buyer|recipient|sender|emergency|parent|guardian|kokyaku|kaiin)/;
+const OWNER =
+  /^(?:customer|user|member|client|contact|person|patient|employee|staff|student|guest|applicant|holder|account|billing|shipping|home|primary|personal|owner|buyer|recipient|sender|emergency|parent|guardian|kokyaku|kaiin)/;
 
 // Japanese keys: the term may carry a prefix or suffix (顧客氏名, 氏名（漢字）, 電話番号1).
 const JA: ReadonlyArray<readonly [FieldKind, RegExp]> = [
@@ -141,9 +288,21 @@ function classifyNormalised(k: string): FieldKind | undefined {
  * contact_phone_number): long enough that no other word ends so.
  */
 const ENDINGS: ReadonlyArray<readonly [string, FieldKind]> = [
-  ['firstname', 'name'], ['lastname', 'name'], ['givenname', 'name'], ['familyname', 'name'], ['middlename', 'name'], ['surname', 'name'],
-  ['phonenumber', 'phone'], ['telephone', 'phone'], ['emailaddress', 'email'], ['dateofbirth', 'birthdate'], ['birthdate', 'birthdate'],
-  ['postalcode', 'postal'], ['zipcode', 'postal'], ['socialsecuritynumber', 'ssn'], ['passportnumber', 'passport'],
+  ['firstname', 'name'],
+  ['lastname', 'name'],
+  ['givenname', 'name'],
+  ['familyname', 'name'],
+  ['middlename', 'name'],
+  ['surname', 'name'],
+  ['phonenumber', 'phone'],
+  ['telephone', 'phone'],
+  ['emailaddress', 'email'],
+  ['dateofbirth', 'birthdate'],
+  ['birthdate', 'birthdate'],
+  ['postalcode', 'postal'],
+  ['zipcode', 'postal'],
+  ['socialsecuritynumber', 'ssn'],
+  ['passportnumber', 'passport'],
 ];
 
 /**
@@ -151,8 +310,17 @@ const ENDINGS: ReadonlyArray<readonly [string, FieldKind]> = [
  * EMP_PHONE, contactTel): only as a whole part, so "hotel" or "gzip" never count.
  */
 const LAST_PART: ReadonlyMap<string, FieldKind> = new Map([
-  ['fname', 'name'], ['lname', 'name'], ['email', 'email'], ['phone', 'phone'], ['tel', 'phone'], ['mobile', 'phone'],
-  ['zip', 'postal'], ['dob', 'birthdate'], ['ssn', 'ssn'], ['kana', 'kana'], ['furigana', 'kana'],
+  ['fname', 'name'],
+  ['lname', 'name'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['tel', 'phone'],
+  ['mobile', 'phone'],
+  ['zip', 'postal'],
+  ['dob', 'birthdate'],
+  ['ssn', 'ssn'],
+  ['kana', 'kana'],
+  ['furigana', 'kana'],
 ]);
 
 function classifyEnding(key: string, normalised: string): FieldKind | undefined {
@@ -176,7 +344,8 @@ function lastPart(key: string): string | undefined {
 }
 
 /** Keys for one part of a name (a first or a last name), where one word is the whole value. */
-const NAME_PART = /^(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname|forename|vorname|nachname|familienname|apellidos?|prenom|prénom|nomdefamille|cognome|sobrenome|[a-z0-9]{1,20}(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname))$/;
+const NAME_PART =
+  /^(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname|forename|vorname|nachname|familienname|apellidos?|prenom|prénom|nomdefamille|cognome|sobrenome|[a-z0-9]{1,20}(?:firstname|lastname|givenname|familyname|middlename|surname|fname|lname))$/;
 
 /**
  * What a key says about its field: a kind, 'namePart' for a first or last name alone,
@@ -197,17 +366,78 @@ const KEY_KINDS = new Map<string, KeyKind | typeof NO_KIND>();
 
 /** Keys that mark a record as a place or business listing rather than a person. */
 const BUSINESS_KEYS = new Set([
-  'lat', 'lng', 'lon', 'latitude', 'longitude', 'coordinates', 'geo', 'geometry', 'rating', 'reviews', 'cuisine',
-  'openinghours', 'businesshours', 'placeid', 'venue', 'storename', 'shopname', 'branchname', 'facilityname',
-  '緯度', '経度', '営業時間', '定休日', '店舗名', '施設名', '支店名',
+  'lat',
+  'lng',
+  'lon',
+  'latitude',
+  'longitude',
+  'coordinates',
+  'geo',
+  'geometry',
+  'rating',
+  'reviews',
+  'cuisine',
+  'openinghours',
+  'businesshours',
+  'placeid',
+  'venue',
+  'storename',
+  'shopname',
+  'branchname',
+  'facilityname',
+  '緯度',
+  '経度',
+  '営業時間',
+  '定休日',
+  '店舗名',
+  '施設名',
+  '支店名',
 ]);
 
 /** Nouns of what a table or file lists when its rows are organisations or places, not people. */
 const BUSINESS_ENTITIES = new Set([
-  'agency', 'company', 'supplier', 'vendor', 'shipper', 'carrier', 'airline', 'store', 'shop', 'branch', 'office', 'bank', 'hotel',
-  'restaurant', 'organization', 'organisation', 'business', 'merchant', 'dealer', 'manufacturer', 'warehouse', 'location', 'venue',
-  'facility', 'clinic', 'hospital', 'school', 'publisher', 'brand', 'department', 'institution', 'university', 'provider',
-  'distributor', 'retailer', 'firm', 'corporation', 'enterprise', 'site', 'plant', 'outlet', 'showroom',
+  'agency',
+  'company',
+  'supplier',
+  'vendor',
+  'shipper',
+  'carrier',
+  'airline',
+  'store',
+  'shop',
+  'branch',
+  'office',
+  'bank',
+  'hotel',
+  'restaurant',
+  'organization',
+  'organisation',
+  'business',
+  'merchant',
+  'dealer',
+  'manufacturer',
+  'warehouse',
+  'location',
+  'venue',
+  'facility',
+  'clinic',
+  'hospital',
+  'school',
+  'publisher',
+  'brand',
+  'department',
+  'institution',
+  'university',
+  'provider',
+  'distributor',
+  'retailer',
+  'firm',
+  'corporation',
+  'enterprise',
+  'site',
+  'plant',
+  'outlet',
+  'showroom',
 ]);
 
 /**
@@ -228,16 +458,20 @@ export function isBusinessKey(key: string): boolean {
   return BUSINESS_KEYS.has(normalizeKey(key));
 }
 
-const PLACEHOLDER_TEXT = /^(?:-|n\/?a|null|nil|none|undefined|true|false|test|dummy|sample|example|xxx+|x+|\*+|\?+|…|\.\.\.|tbd|todo|テスト|ダミー|サンプル|なし|無し|不明|未設定|未入力|[○〇●◯×＊*]+.*|<[^>]*>|\{\{.*\}\}|\$\{.*\}|%\w+%|:\w+|@\w+|\?)$/i;
+const PLACEHOLDER_TEXT =
+  /^(?:-|n\/?a|null|nil|none|undefined|true|false|test|dummy|sample|example|xxx+|x+|\*+|\?+|…|\.\.\.|tbd|todo|テスト|ダミー|サンプル|なし|無し|不明|未設定|未入力|[○〇●◯×＊*]+.*|<[^>]*>|\{\{.*\}\}|\$\{.*\}|%\w+%|:\w+|@\w+|\?)$/i;
 
 /** Names that stand for "some person" in Japanese and English samples. */
-const SAMPLE_NAMES = /^(?:山田\s?太郎|山田\s?花子|ヤマダ\s?タロウ|ヤマダ\s?ハナコ|やまだ\s?たろう|名無し|john\s+doe|jane\s+doe|john\s+smith|foo|bar|baz|hoge|fuga|piyo|alice|bob)$/i;
+const SAMPLE_NAMES =
+  /^(?:山田\s?太郎|山田\s?花子|ヤマダ\s?タロウ|ヤマダ\s?ハナコ|やまだ\s?たろう|名無し|john\s+doe|jane\s+doe|john\s+smith|foo|bar|baz|hoge|fuga|piyo|alice|bob)$/i;
 
 /** Mail domains reserved or used for documentation (RFC 2606, RFC 6761 and the usual stand-ins). */
-const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|ne\.jp|or\.jp)|example|test|invalid|localhost|local|test\.com|test\.jp|test\.co\.jp|sample\.com|sample\.jp|dummy\.com|dummy\.jp|foo\.com|bar\.com|hoge\.com|hoge\.jp|fuga\.com|domain\.com|email\.com|mail\.com|your-?domain\.\w+|company\.com|acme\.com|users\.noreply\.github\.com)$/i;
+const EXAMPLE_DOMAIN =
+  /(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|ne\.jp|or\.jp)|example|test|invalid|localhost|local|test\.com|test\.jp|test\.co\.jp|sample\.com|sample\.jp|dummy\.com|dummy\.jp|foo\.com|bar\.com|hoge\.com|hoge\.jp|fuga\.com|domain\.com|email\.com|mail\.com|your-?domain\.\w+|company\.com|acme\.com|users\.noreply\.github\.com)$/i;
 
 /** Role mailboxes, read on the whole address up to its one `@`, whatever the case. */
-const ROLE_LOCAL = /^(?:info|contact|support|help|sales|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|press|pr|media|hr|jobs|recruit|careers|inquiry|inquiries|enquiry|enquiries|booking|bookings|reservations?|reception|orders?|shop|store|otoiawase|toiawase|customer|service|billing|accounts?|marketing|news|newsletter|team|hello|mail|root|system|notifications?|alerts?|bounce|mailer-daemon)(?:[._+-][\w.-]*)?@/i;
+const ROLE_LOCAL =
+  /^(?:info|contact|support|help|sales|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|press|pr|media|hr|jobs|recruit|careers|inquiry|inquiries|enquiry|enquiries|booking|bookings|reservations?|reception|orders?|shop|store|otoiawase|toiawase|customer|service|billing|accounts?|marketing|news|newsletter|team|hello|mail|root|system|notifications?|alerts?|bounce|mailer-daemon)(?:[._+-][\w.-]*)?@/i;
 
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24})$/;
 /** Local parts of sample addresses (read on the whole address, up to its one `@`). */
@@ -324,7 +558,8 @@ export function isPostalCode(value: string): boolean {
   return m !== null && !/^(\d)\1*$/.test(m[1] + m[2]) && m[1] + m[2] !== '1234567';
 }
 
-const PREFECTURE = /(?:北海道|東京都|大阪府|京都府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)/;
+const PREFECTURE =
+  /(?:北海道|東京都|大阪府|京都府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)/;
 
 /**
  * An address: a prefecture or a municipality (市区町村) with a place; Japanese text with a
@@ -341,10 +576,12 @@ export function isAddress(value: string): boolean {
 }
 
 /** Words that end the names of organisations and places, not people. */
-const ORG_JA = /(?:株式会社|有限会社|合同会社|[（(]株[）)]|会社|店|支店|本店|営業所|事務所|病院|医院|クリニック|学校|大学|高校|中学校|小学校|幼稚園|保育園|駅|ビル|センター|協会|組合|財団|法人|役場|庁|省|局|課|部|[都道府県市区町村郡])$/;
+const ORG_JA =
+  /(?:株式会社|有限会社|合同会社|[（(]株[）)]|会社|店|支店|本店|営業所|事務所|病院|医院|クリニック|学校|大学|高校|中学校|小学校|幼稚園|保育園|駅|ビル|センター|協会|組合|財団|法人|役場|庁|省|局|課|部|[都道府県市区町村郡])$/;
 /** The last characters of `ORG_JA`'s words: a name ending otherwise is not searched. */
 const ORG_JA_LAST = new Set('社）)店所院ク校学園駅ルー会合団人場庁省局課部都道府県市区町村郡');
-const ORG_EN = /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hotel|Bank|Station|University|College|School|Hospital|Clinic|Center|Centre|Office|Branch|Company|Group|Services?|Foundation|Association|Department|Dept|Team|Project|Street|Park|Travel|Tours?|Airlines?|Airways|Agency|Consulting|Solutions|Systems|Partners|Holdings|Trading|Industries|Enterprises?|Media|Labs?|Studios?|Software|Technologies|Logistics|Motors|Foods|Restaurant|Cafe|Bakery|Market|Pharmacy|Publishing|Books|Press)\.?$/;
+const ORG_EN =
+  /\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|LLP|GmbH|KK|Store|Shop|Hotel|Bank|Station|University|College|School|Hospital|Clinic|Center|Centre|Office|Branch|Company|Group|Services?|Foundation|Association|Department|Dept|Team|Project|Street|Park|Travel|Tours?|Airlines?|Airways|Agency|Consulting|Solutions|Systems|Partners|Holdings|Trading|Industries|Enterprises?|Media|Labs?|Studios?|Software|Technologies|Logistics|Motors|Foods|Restaurant|Cafe|Bakery|Market|Pharmacy|Publishing|Books|Press)\.?$/;
 
 /**
  * A name: letters (kanji, kana or Latin), not a number, not an address, not a known sample.
@@ -386,17 +623,28 @@ function isPlaceholderText(v: string): boolean {
 /** Whether a value, under a key of the given kind, really is that kind of personal data. */
 export function valueFits(kind: FieldKind, value: string): boolean {
   switch (kind) {
-    case 'myNumber': return isMyNumber(value.trim());
-    case 'passport': return isPassportNumber(value.trim());
-    case 'card': return isCardNumber(value.trim());
-    case 'ssn': return isSsn(value.trim());
-    case 'name': return isPersonName(value);
-    case 'kana': return isKana(value);
-    case 'birthdate': return isBirthDate(value);
-    case 'address': return isAddress(value);
-    case 'postal': return isPostalCode(value) || isForeignPostalCode(value);
-    case 'phone': return isJapanesePhone(value) || isForeignPhone(value) || isNanpPhone(value) || isGroupedPhone(value);
-    case 'email': return isPersonalEmail(value);
+    case 'myNumber':
+      return isMyNumber(value.trim());
+    case 'passport':
+      return isPassportNumber(value.trim());
+    case 'card':
+      return isCardNumber(value.trim());
+    case 'ssn':
+      return isSsn(value.trim());
+    case 'name':
+      return isPersonName(value);
+    case 'kana':
+      return isKana(value);
+    case 'birthdate':
+      return isBirthDate(value);
+    case 'address':
+      return isAddress(value);
+    case 'postal':
+      return isPostalCode(value) || isForeignPostalCode(value);
+    case 'phone':
+      return isJapanesePhone(value) || isForeignPhone(value) || isNanpPhone(value) || isGroupedPhone(value);
+    case 'email':
+      return isPersonalEmail(value);
   }
 }
 

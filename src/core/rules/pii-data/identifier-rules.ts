@@ -63,7 +63,7 @@ export const myNumberRule = identifierRule({
   guidelines: MY_NUMBER_GUIDELINES,
   title: { en: 'My Number (individual number) in the repository', ja: 'リポジトリ内のマイナンバー（個人番号）' },
   what: {
-    en: 'A 12-digit number with a valid My Number check digit stands under a My Number column or next to the word マイナンバー / 個人番号. A My Number is an individual identification code, and data holding it is specific personal information under the My Number Act: no one may collect or store it outside the cases the Act lists (Art. 20), and the 事業者編 guideline\'s safeguards apply (Annex 1 2F). A copy that outsiders can easily reach — a public repository, say — is reportable by itself, whether or not anyone viewed it and with no head count (番号法 Art. 29-4, rule Art. 2 item 3, Q&A Q17-10).',
+    en: "A 12-digit number with a valid My Number check digit stands under a My Number column or next to the word マイナンバー / 個人番号. A My Number is an individual identification code, and data holding it is specific personal information under the My Number Act: no one may collect or store it outside the cases the Act lists (Art. 20), and the 事業者編 guideline's safeguards apply (Annex 1 2F). A copy that outsiders can easily reach — a public repository, say — is reportable by itself, whether or not anyone viewed it and with no head count (番号法 Art. 29-4, rule Art. 2 item 3, Q&A Q17-10).",
     ja: 'マイナンバーの列又はマイナンバー・個人番号という語の近くに、検査用数字が正しい 12 桁の番号があります。個人番号は個人識別符号であり、これを含む情報は番号法上の特定個人情報です。法の定める場合を除き収集・保管は禁止され（第20条）、事業者編ガイドラインの安全管理措置（別添1 2F）が適用されます。公開リポジトリ等、事業者の外部から容易にアクセス可能な複製は、閲覧の有無や人数にかかわらず報告対象です（番号法第29条の4、番号法規則第2条第3号、Q&A Q17-10）。',
   },
   found: {
@@ -109,7 +109,7 @@ export const cardNumberRule = identifierRule({
     ja: 'カード番号の列・キー、または「カード」という語の近くに、Luhn チェックを通り、実在の発行会社の番号体系と桁数（Visa・Mastercard・American Express・JCB・Diners Club・Discover）に合う番号があります。カードブランドや決済事業者が公開しているテスト用番号（4111 1111 1111 1111、4242 4242 4242 4242、JCB 3530 1113 3330 0000 など）は報告しません。カード番号にはクレジットカードの規律が適用されます。割賦販売法（第35条の16）は取扱事業者に適切な管理を求め、クレジットカード・セキュリティガイドラインは加盟店にカード情報を保持しない（非保持化）か PCI DSS に準拠することを求めます。PCI DSS 要件3は保存するカード番号を読み取れない形にするよう求めます（3.5.1）。カード番号は個人識別符号ではありませんが、これを含む個人データの漏えい等は1人分でも委員会への報告対象です（施行規則第7条第2号）。',
   },
   found: {
-    en: 'Card number ({masked}) is committed in this file. Remove it and purge it from the history; use your payment provider\'s published test numbers instead.',
+    en: "Card number ({masked}) is committed in this file. Remove it and purge it from the history; use your payment provider's published test numbers instead.",
     ja: 'カード番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、代わりに決済事業者が公開しているテスト用番号を使ってください。',
   },
   mask: maskDigits,

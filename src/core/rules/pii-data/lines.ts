@@ -60,10 +60,10 @@ function digitsIn(text: string, from: number, to: number): number {
   return count;
 }
 
-
 // key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
 // the key class cannot contain the separators, so matching stays linear.
-const PAIR = /(?:^|[\s,;{([&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
+const PAIR =
+  /(?:^|[\s,;{([&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
 const EMAIL_IN_TEXT = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
 const PHONE_IN_TEXT = /(?<![\w+-])(?:\+81[ -]?\d{1,4}|0\d{1,4}|\(0\d{1,4}\))[- ]?\d{1,4}-\d{3,4}(?![\w-])/g;
 
@@ -119,7 +119,8 @@ export const CONTEXT: ReadonlyArray<readonly [FieldKind, RegExp, (v: string) => 
  * A stem of every word `CONTEXT` knows, in any case and anywhere: a line without one holds no
  * context, so none of its numbers can count (most lines with digits are ports, dates, ids).
  */
-export const ANY_CONTEXT = /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover|ssn|social|社会保障番号/i;
+export const ANY_CONTEXT =
+  /マイナンバー|個人番号|num|kojin|passport|旅券|パスポート|card|カード|クレジット|credit|cc|pan|visa|amex|jcb|diners|discover|ssn|social|社会保障番号/i;
 
 const MY_NUMBER = /(?<![\d.,-])\d{4}([- ]?)\d{4}\1\d{4}(?![\d.,-])/g;
 const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g;
@@ -133,7 +134,8 @@ const CONTEXT_WINDOW = 80;
 /** A value's own key that says only "number" (`number: '…'`, `"no": "…"`). */
 const GENERIC_NUMBER_KEY = /(?:^|[\s{,(])["']?(?:number|no|num|pan)["']?[ \t]{0,3}[:=][ \t]{0,3}["']?$/i;
 /** A line that opens an object under a card key (`card: {`, `"creditCard": {`, `card = Card(`). */
-const CARD_OBJECT = /(?:(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|CARD|credit|カード)\w{0,20}["']?[ \t]{0,3}(?:[:=]>?[ \t]{0,3}(?:new[ \t]+)?\w{0,30}[ \t]{0,3})?[{(][ \t]*\r?$/m;
+const CARD_OBJECT =
+  /(?:(?<![A-Za-z])[Cc]ard|(?<=[a-z])Card|CARD|credit|カード)\w{0,20}["']?[ \t]{0,3}(?:[:=]>?[ \t]{0,3}(?:new[ \t]+)?\w{0,30}[ \t]{0,3})?[{(][ \t]*\r?$/m;
 
 /**
  * Finds strong identifiers whose own line names them, before the value and close to it.
@@ -165,7 +167,8 @@ function nearestKeyAllows(before: string, kind: FieldKind): boolean {
   const key = m[1];
   const k = classifyKey(key);
   if (k !== undefined) return k === kind;
-  if (/(?:id|ids|code|key|token|hash|ref|order|invoice|tracking|serial|phone|tel|fax|zip|count|amount|price|date|time|timestamp|ts|番号)$/i.test(key)) return false;
+  if (/(?:id|ids|code|key|token|hash|ref|order|invoice|tracking|serial|phone|tel|fax|zip|count|amount|price|date|time|timestamp|ts|番号)$/i.test(key))
+    return false;
   if (/(?:no|number|num|nr)$/i.test(key)) return kindWord(key, kind);
   return true;
 }

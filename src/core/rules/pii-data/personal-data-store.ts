@@ -12,11 +12,16 @@ import type { StoreSummary } from './tally';
 
 function where(s: StoreSummary): Localized {
   switch (s.kind) {
-    case 'csv': return { en: 'This delimited (CSV/TSV) file', ja: 'この区切り形式（CSV/TSV）のファイル' };
-    case 'json': return { en: 'This JSON file', ja: 'この JSON ファイル' };
-    case 'yaml': return { en: 'This YAML file', ja: 'この YAML ファイル' };
-    case 'sql': return { en: `Table "${s.table ?? ''}" in this SQL`, ja: `この SQL のテーブル「${s.table ?? ''}」` };
-    case 'log': return { en: 'This log or text file', ja: 'このログ・テキストファイル' };
+    case 'csv':
+      return { en: 'This delimited (CSV/TSV) file', ja: 'この区切り形式（CSV/TSV）のファイル' };
+    case 'json':
+      return { en: 'This JSON file', ja: 'この JSON ファイル' };
+    case 'yaml':
+      return { en: 'This YAML file', ja: 'この YAML ファイル' };
+    case 'sql':
+      return { en: `Table "${s.table ?? ''}" in this SQL`, ja: `この SQL のテーブル「${s.table ?? ''}」` };
+    case 'log':
+      return { en: 'This log or text file', ja: 'このログ・テキストファイル' };
   }
 }
 
@@ -45,7 +50,17 @@ export const personalDataStoreRule: Rule = {
       return {
         range: s.range,
         messageId: 'bulk',
-        data: { count: formatCount(s.rows), records: String(s.rows), kinds: s.kinds.join(','), fieldsEn: fields.en, fieldsJa: fields.ja, whereEn: w.en, whereJa: w.ja, unitEn: nested ? 'records' : 'rows', unitJa: nested ? '件のレコード' : '行' },
+        data: {
+          count: formatCount(s.rows),
+          records: String(s.rows),
+          kinds: s.kinds.join(','),
+          fieldsEn: fields.en,
+          fieldsJa: fields.ja,
+          whereEn: w.en,
+          whereJa: w.ja,
+          unitEn: nested ? 'records' : 'rows',
+          unitJa: nested ? '件のレコード' : '行',
+        },
         // Identifiers in bulk are as serious as one identifier: error, like their own rules.
         ...(s.kinds.some((k) => STRONG_KINDS.has(k)) ? { severity: 'error' as const } : {}),
         // My Numbers, card or passport numbers bring their own regimes: those lead the citation.

@@ -5,7 +5,18 @@
  * phone numbers written with separators, Japanese postal codes, street addresses, full names
  * in Japanese or Latin letters, and pairs of adjacent one-word columns (first and last name).
  */
-import { isAddress, isForeignPhone, isGroupedPhone, isJapanesePhone, isKana, isNamePart, isNanpPhone, isPersonName, isPostalCode, type KeyKind } from './fields';
+import {
+  isAddress,
+  isForeignPhone,
+  isGroupedPhone,
+  isJapanesePhone,
+  isKana,
+  isNamePart,
+  isNanpPhone,
+  isPersonName,
+  isPostalCode,
+  type KeyKind,
+} from './fields';
 
 /** A cell or value: only its text is read. */
 export interface HasText {
@@ -17,9 +28,11 @@ const MIN_VALUES = 3;
 const MIN_SHARE = 0.8;
 
 /** A street address in Latin letters: a house number, words, a street type (110 W. Liberty St., 2749 Blackhawk Trail). */
-const STREET_EN = /^\d{1,6}[A-Za-z]?,?\s+(?:[A-Za-z0-9.'’-]+\s+){0,5}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Trail|Trl|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Cir|Circle|Sq|Square|Loop|Row|Walk|La|Crescent|Close|Gardens|Hill|Pike|Plaza)\.?(?:,?\s*(?:#|Apt\.?|Suite|Ste\.?|Unit)\s*\w{1,6})?$/i;
+const STREET_EN =
+  /^\d{1,6}[A-Za-z]?,?\s+(?:[A-Za-z0-9.'’-]+\s+){0,5}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Trail|Trl|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Cir|Circle|Sq|Square|Loop|Row|Walk|La|Crescent|Close|Gardens|Hill|Pike|Plaza)\.?(?:,?\s*(?:#|Apt\.?|Suite|Ste\.?|Unit)\s*\w{1,6})?$/i;
 /** The same in German-speaking and other European forms: Lerchenstr. 82, Berliner Allee 11, Via Roma 5. */
-const STREET_EU = /^(?:[\p{L}.'’-]+\s){0,3}[\p{L}.'’-]*(?:str\.|straße|strasse|weg|allee|platz|gasse|ring|damm|straat|laan|gade|vej|gatan|vägen)\s?\d{1,5}[a-z]?$|^(?:Via|Viale|Rue|Avenue|Calle|Avenida|Rua|Piazza|Place|Boulevard)\s[\p{L}\s.'’-]{2,40}\s\d{1,5}[a-z]?$/iu;
+const STREET_EU =
+  /^(?:[\p{L}.'’-]+\s){0,3}[\p{L}.'’-]*(?:str\.|straße|strasse|weg|allee|platz|gasse|ring|damm|straat|laan|gade|vej|gatan|vägen)\s?\d{1,5}[a-z]?$|^(?:Via|Viale|Rue|Avenue|Calle|Avenida|Rua|Piazza|Place|Boulevard)\s[\p{L}\s.'’-]{2,40}\s\d{1,5}[a-z]?$/iu;
 /** A Japanese address: a prefecture or municipality followed by more, or a 〒 code before it. */
 const ADDRESS_JA = /^(?:〒?\s?\d{3}-\d{4}\s*)?(?:北海道|東京都|大阪府|京都府|[\u4e00-\u9fff]{2,3}県|[\u4e00-\u9fff]{1,6}[市区町村郡])./;
 /** A Japanese full name: family and given name with a space between (佐藤 一郎, 佐藤 一郎 or with an ideographic space). */
@@ -29,7 +42,8 @@ const KANA_FULL = /^[\u30a1-\u30fc\u3041-\u309f\uff66-\uff9f]{1,10}[ \u3000][\u3
 /** A Latin full name: two or three capitalised words, maybe a middle initial (George Franklin, Mary J. Smith). */
 const NAME_EN = /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?(?:\s(?:(?:van|von|de|del|da|di|la|le)\s)?\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 /** Words of place names, which look like names of people ("Sun Prairie", "New York", "Santa Clara"). */
-const PLACE_WORD = /\b(?:San|Santa|Saint|St|New|Fort|Port|Mount|Mt|Lake|North|South|East|West|City|Beach|Springs?|Heights|Park|Valley|Falls|Hills?|Harbor|Harbour|Island|Bay|Grove|Village|Town|County|Prairie|Rapids|Creek|River|Ridge|Point|Center|Centre|Airport|Station)\b/;
+const PLACE_WORD =
+  /\b(?:San|Santa|Saint|St|New|Fort|Port|Mount|Mt|Lake|North|South|East|West|City|Beach|Springs?|Heights|Park|Valley|Falls|Hills?|Harbor|Harbour|Island|Bay|Grove|Village|Town|County|Prairie|Rapids|Creek|River|Ridge|Point|Center|Centre|Airport|Station)\b/;
 /** One word of a name part: Franklin, FRANKLIN, 佐藤 (two letters or more, no digits). */
 const WORD = /^(?:\p{Lu}\p{Ll}[\p{Ll}'’-]*|\p{Lu}{3}[\p{Lu}'’-]*|[\u4e00-\u9fff々]{1,4})$/u;
 
@@ -62,7 +76,10 @@ function shapesOf(v: string): Shape[] {
  * two adjacent one-word columns with varied values are a first and a last name.
  */
 export function profileColumns(rows: readonly (readonly HasText[])[], named: (column: number) => boolean): (KeyKind | undefined)[] {
-  const width = Math.min(64, rows.reduce((w, r) => Math.max(w, r.length), 0));
+  const width = Math.min(
+    64,
+    rows.reduce((w, r) => Math.max(w, r.length), 0),
+  );
   const out: (KeyKind | undefined)[] = [];
   const words: boolean[] = [];
   for (let c = 0; c < width; c++) {

@@ -30,7 +30,10 @@ export interface SqlValue {
 const IDENT = String.raw`(?:[\x60"\[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?\.){0,2}[\x60"\[]?[\w$\u3040-\u30ff\u4e00-\u9fff]{1,128}[\x60"\]]?`;
 const CREATE = new RegExp(String.raw`\bCREATE\s+(?:TEMPORARY\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})\s*\(`, 'gi');
 // INTO may be left out (T-SQL), and `INSERT ALL` repeats `INTO t (…) VALUES (…)` without INSERT.
-const INSERT = new RegExp(String.raw`\b(?:(?:INSERT|REPLACE)\s+(?:IGNORE\s+|OR\s+\w+\s+|ALL\s+|FIRST\s+)?(?:INTO\s+)?|INTO\s+)(${IDENT})\s*(?:\(([^()]{0,8000})\)\s*)?VALUES\s*`, 'gi');
+const INSERT = new RegExp(
+  String.raw`\b(?:(?:INSERT|REPLACE)\s+(?:IGNORE\s+|OR\s+\w+\s+|ALL\s+|FIRST\s+)?(?:INTO\s+)?|INTO\s+)(${IDENT})\s*(?:\(([^()]{0,8000})\)\s*)?VALUES\s*`,
+  'gi',
+);
 const ROUTINE = new RegExp(String.raw`\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\s+(${IDENT})\s*\(`, 'gi');
 const CALL = new RegExp(String.raw`^[ \t]*(?:SELECT|CALL|EXEC(?:UTE)?|PERFORM)\s+(${IDENT})\s*(?=\()`, 'gim');
 const COPY = new RegExp(String.raw`^COPY\s+(${IDENT})\s*(?:\(([^()]{0,8000})\))?\s+FROM\s+stdin[^\n]*\n`, 'gim');
@@ -83,7 +86,10 @@ export function sqlRecords(text: string, sink: SqlSink): void {
     const table = name;
     const cols = m[2] !== undefined ? columnsOf(m[2], lists) : columns.get(name.toLowerCase());
     if (!tables.has(name)) announce(name, [m.index, m.index + m[0].trimEnd().length]);
-    INSERT.lastIndex = Math.max(INSERT.lastIndex, readTuples(text, INSERT.lastIndex, values, cols === undefined, (count, range) => sink.tuple(table, cols, values, count, range)));
+    INSERT.lastIndex = Math.max(
+      INSERT.lastIndex,
+      readTuples(text, INSERT.lastIndex, values, cols === undefined, (count, range) => sink.tuple(table, cols, values, count, range)),
+    );
   }
 
   COPY.lastIndex = 0;
@@ -125,7 +131,10 @@ export function sqlRecords(text: string, sink: SqlSink): void {
     const cols = params.get(name.toLowerCase());
     if (!cols) continue;
     announce(name, [m.index, m.index + m[0].trimEnd().length]);
-    CALL.lastIndex = Math.max(CALL.lastIndex, readTuples(text, CALL.lastIndex, values, false, (count, range) => sink.tuple(name, cols, values, count, range), true));
+    CALL.lastIndex = Math.max(
+      CALL.lastIndex,
+      readTuples(text, CALL.lastIndex, values, false, (count, range) => sink.tuple(name, cols, values, count, range), true),
+    );
   }
 }
 
@@ -152,7 +161,10 @@ function routineParameters(text: string): Map<string, string[]> {
     const items = topLevelItems(text, ROUTINE.lastIndex);
     const names: string[] = [];
     for (const item of items.items) {
-      const words = item.replace(/--[^\n]*/g, '').trim().split(/\s+/);
+      const words = item
+        .replace(/--[^\n]*/g, '')
+        .trim()
+        .split(/\s+/);
       // PostgreSQL puts the mode first (IN name type), Oracle after the name (name IN type).
       const w = /^(?:IN|OUT|INOUT|VARIADIC)$/i.test(words[0] ?? '') ? words[1] : words[0];
       names.push(bareName((w ?? '').replace(/^@/, '')));

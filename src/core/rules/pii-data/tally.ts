@@ -4,7 +4,20 @@
  * personal, counts the personal records and hands validated identifiers to a shared `IdHits`.
  */
 import type { Range } from '../../types';
-import { isNamePart, isPersonalMask, isRoleMailbox, keyKind, KIND_BIT, kindFromValue, kindsOfMask, STRONG_KINDS, STRONG_MASK, valueFits, type FieldKind, type KeyKind } from './fields';
+import {
+  isNamePart,
+  isPersonalMask,
+  isRoleMailbox,
+  keyKind,
+  KIND_BIT,
+  kindFromValue,
+  kindsOfMask,
+  STRONG_KINDS,
+  STRONG_MASK,
+  valueFits,
+  type FieldKind,
+  type KeyKind,
+} from './fields';
 
 /** One value of a record, with the key it was filed under (if any) and its offsets. */
 export interface RawField {

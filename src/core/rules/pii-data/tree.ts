@@ -13,8 +13,24 @@ import type { StoreTally } from './tally';
 
 /** Keys whose contents are public attribution (package authors, maintainers), not customer data. */
 const ATTRIBUTION = new Set([
-  'author', 'authors', 'contributor', 'contributors', 'maintainer', 'maintainers', 'committers', 'owners',
-  'developers', 'credits', 'funding', 'publisher', 'copyrightholder', 'codeowners', 'reviewers', 'people', 'team', 'bugs',
+  'author',
+  'authors',
+  'contributor',
+  'contributors',
+  'maintainer',
+  'maintainers',
+  'committers',
+  'owners',
+  'developers',
+  'credits',
+  'funding',
+  'publisher',
+  'copyrightholder',
+  'codeowners',
+  'reviewers',
+  'people',
+  'team',
+  'bugs',
 ]);
 
 /** Whether a key's subtree is attribution metadata that the record scan skips. */
@@ -51,7 +67,15 @@ export class RecordTree {
   constructor(private readonly tally: StoreTally) {}
 
   begin(start: number, standalone: boolean): void {
-    this.stack.push({ start, standalone: standalone || this.stack.length === 0, count: 0, minEnd: Infinity, keptBelow: 0, kept: undefined, children: undefined });
+    this.stack.push({
+      start,
+      standalone: standalone || this.stack.length === 0,
+      count: 0,
+      minEnd: Infinity,
+      keptBelow: 0,
+      kept: undefined,
+      children: undefined,
+    });
   }
 
   /**

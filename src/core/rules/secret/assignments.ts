@@ -34,8 +34,22 @@ export interface Candidate {
 
 /** Formats whose unquoted right-hand sides are expressions, never literals. */
 const CODE_FORMATS: ReadonlySet<Format> = new Set<Format>([
-  'javascript', 'typescript', 'python', 'java', 'csharp', 'go', 'ruby', 'php', 'kotlin', 'rust', 'swift', 'c',
-  'bicep', 'firebase-rules', 'hcl', 'json',
+  'javascript',
+  'typescript',
+  'python',
+  'java',
+  'csharp',
+  'go',
+  'ruby',
+  'php',
+  'kotlin',
+  'rust',
+  'swift',
+  'c',
+  'bicep',
+  'firebase-rules',
+  'hcl',
+  'json',
 ]);
 
 /** True when an unquoted value in this format is an expression rather than a literal. */
@@ -44,11 +58,33 @@ export function unquotedIsExpression(format: Format): boolean {
 }
 
 /** Lines worth parsing mention one of these words (any case). */
-const HINT_WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'erlang', 'pasu', 'ansh', 'ansy', 'himit', 'パスワード', '暗証', '秘密', 'シークレット', 'トークン', 'キー', '認証'];
+const HINT_WORDS = [
+  'pass',
+  'pw',
+  'secret',
+  'token',
+  'key',
+  'auth',
+  'cred',
+  'bearer',
+  'erlang',
+  'pasu',
+  'ansh',
+  'ansy',
+  'himit',
+  'パスワード',
+  '暗証',
+  '秘密',
+  'シークレット',
+  'トークン',
+  'キー',
+  '認証',
+];
 const HINT = new RegExp(HINT_WORDS.join('|'), 'i');
 
 /** `key <op> ` — the key may be quoted, dotted or `$`-prefixed; the operator is one of many. */
-const ASSIGN = /(?<![\w$@.\-\\])[$@]?(?:(\\?["'`])([^"'`\\\r\n]{1,100}?)\1|([A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff][\w.\-\u3040-\u30ff\u4e00-\u9fff]{0,99}))[ \t]*(?:\][ \t]*)?(:=|=>|\.=|\+=|\?=|\|\|=|<-|=|:)(?![=:/>~])[ \t]*/g;
+const ASSIGN =
+  /(?<![\w$@.\-\\])[$@]?(?:(\\?["'`])([^"'`\\\r\n]{1,100}?)\1|([A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff][\w.\-\u3040-\u30ff\u4e00-\u9fff]{0,99}))[ \t]*(?:\][ \t]*)?(:=|=>|\.=|\+=|\?=|\|\|=|<-|=|:)(?![=:/>~])[ \t]*/g;
 
 /**
  * `"KEY", "value"` opening a call or a tuple: `setProperty("API_TOKEN", "…")`, `("password", "…")`.
@@ -240,7 +276,17 @@ function scanLine(text: string, s: number, e: number, hits: readonly number[], f
  * Reads the `key <op> value` assignments of a line that start between `from` and `to`
  * (offsets in the line); returns where reading stopped (past the last value read).
  */
-function assignments(text: string, s: number, e: number, line: string, from: number, to: number, format: Format, parens: { at: number; depth: number }, out: Candidate[]): number {
+function assignments(
+  text: string,
+  s: number,
+  e: number,
+  line: string,
+  from: number,
+  to: number,
+  format: Format,
+  parens: { at: number; depth: number },
+  out: Candidate[],
+): number {
   ASSIGN.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = ASSIGN.exec(line)) !== null) {
@@ -253,9 +299,19 @@ function assignments(text: string, s: number, e: number, line: string, from: num
       if (ann && !/^["'`]/.test(text.slice(at, e))) at += ann[0].length;
     }
     // Query parameters of image URLs (`badge.svg?token=…`) are published read-only tokens.
-    if ((line[m.index - 1] === '?' || line[m.index - 1] === '&') && /\.(?:svg|png|gif|jpe?g|webp)$/i.test(line.slice(Math.max(0, m.index - 400), m.index - 1).split(/[\s("'[]/).pop() ?? '')) continue;
+    if (
+      (line[m.index - 1] === '?' || line[m.index - 1] === '&') &&
+      /\.(?:svg|png|gif|jpe?g|webp)$/i.test(
+        line
+          .slice(Math.max(0, m.index - 400), m.index - 1)
+          .split(/[\s("'[]/)
+          .pop() ?? '',
+      )
+    )
+      continue;
     // `user, password = "u", "p"`: tuple targets take values by position, not by this key.
-    if (unquotedIsExpression(format) && m[4] === '=' && /,[ \t]*$/.test(line.slice(Math.max(0, m.index - 20), m.index)) && !insideParens(line, m.index, parens)) continue;
+    if (unquotedIsExpression(format) && m[4] === '=' && /,[ \t]*$/.test(line.slice(Math.max(0, m.index - 20), m.index)) && !insideParens(line, m.index, parens))
+      continue;
     let p = parseValueAt(text, at, e, format);
     // `-H "Authorization: Bearer …"`: a pair inside a quoted string ends at that quote; and
     // `'Password:'` followed by the string's closing quote is a label with no value.
@@ -382,7 +438,8 @@ function scalarCandidate(doc: Document, key: string, node: TreeNode): Candidate 
 
 function scanTrees(doc: Document, out: Candidate[]): void {
   if (doc.format !== 'json' && doc.format !== 'yaml') return;
-  if (!mentionsAny(doc, ['value', 'default']) || !/"?(?:value|Value|VALUE|default|Default|defaultValue|default_value|DefaultValue)"?\s*:/.test(doc.text)) return;
+  if (!mentionsAny(doc, ['value', 'default']) || !/"?(?:value|Value|VALUE|default|Default|defaultValue|default_value|DefaultValue)"?\s*:/.test(doc.text))
+    return;
   let trees: TreeNode[];
   try {
     trees = treesOf(doc);
@@ -429,7 +486,6 @@ function findCandidates(doc: Document): Candidate[] {
   return out;
 }
 
-
 /**
  * Environment reads with a literal default: `os.environ.get("X", "lit")`, `os.getenv("X", "lit")`,
  * `env.str("X", default="lit")`, `env("X", default="lit")`, `config("X", default="lit")`,
@@ -457,7 +513,8 @@ export function fallbackCandidatesOf(doc: Document): Candidate[] {
  */
 const ENV_OR_STARTS = ['ENV[', 'ENV.fetch(', 'System.get_env(', 'os.environ.get(', 'os.getenv(', 'process.env'];
 
-const ENV_OR = /(?:ENV\[[ \t]*|ENV\.fetch\([ \t]*|System\.get_env\([ \t]*|os\.environ\.get\([ \t]*|os\.getenv\([ \t]*|process\.env\[[ \t]*)(["'])([A-Za-z_]\w{0,99})\1[ \t]*[\])][ \t]*(?:\|\||\?\?|\bor\b|\{)|process\.env\.([A-Za-z_]\w{0,99})[ \t]*(?:\|\||\?\?)/y;
+const ENV_OR =
+  /(?:ENV\[[ \t]*|ENV\.fetch\([ \t]*|System\.get_env\([ \t]*|os\.environ\.get\([ \t]*|os\.getenv\([ \t]*|process\.env\[[ \t]*)(["'])([A-Za-z_]\w{0,99})\1[ \t]*[\])][ \t]*(?:\|\||\?\?|\bor\b|\{)|process\.env\.([A-Za-z_]\w{0,99})[ \t]*(?:\|\||\?\?)/y;
 
 /** Formats whose environment reads with defaults are read here. */
 const FALLBACK_FORMATS: ReadonlySet<Format> = new Set<Format>(['python', 'ruby', 'javascript', 'typescript', 'text']);

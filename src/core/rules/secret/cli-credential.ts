@@ -40,7 +40,10 @@ const SQLCMD = new RegExp(String.raw`\b(?:sqlcmd|bcp|osql)\b[^\n]{0,400}?[ \t"',
 /** `redis-cli -a password` / `--pass password`. */
 const REDIS = new RegExp(String.raw`\bredis-cli\b[^\n]{0,300}?[ \t"',[](?:-a|--pass)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'g');
 /** `mongosh … -p password` / `--password password`. */
-const MONGO = new RegExp(String.raw`\bmongo(?:sh|dump|restore|import|export)?\b[^\n]{0,300}?[ \t"',[](?:-p|--password)(?:=|` + SEP + String.raw`)(["']?)([^\s"'\`,\]]{1,200})\1`, 'g');
+const MONGO = new RegExp(
+  String.raw`\bmongo(?:sh|dump|restore|import|export)?\b[^\n]{0,300}?[ \t"',[](?:-p|--password)(?:=|` + SEP + String.raw`)(["']?)([^\s"'\`,\]]{1,200})\1`,
+  'g',
+);
 /** `redis-server --requirepass password` (also a compose `command:` of flags alone) and `--masterauth`. */
 const REQUIREPASS = new RegExp(String.raw`(?:^|[ \t"',[])--(?:requirepass|masterauth)` + ARG + String.raw`([^\s"'\`,\]]{1,200})\1`, 'gm');
 /** `requirepass password` in redis.conf. */
@@ -143,7 +146,13 @@ export const cliCredential: Rule = {
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h): RawFinding => {
       const masked = maskSecret(doc.text.slice(h.range[0], h.range[1]));
-      return { range: h.range, messageId: h.weak ? 'weak' : 'found', ...(h.weak ? { severity: 'warning' } : {}), data: { tool: h.tool, masked }, excerpt: masked };
+      return {
+        range: h.range,
+        messageId: h.weak ? 'weak' : 'found',
+        ...(h.weak ? { severity: 'warning' } : {}),
+        data: { tool: h.tool, masked },
+        excerpt: masked,
+      };
     });
   },
   examples: secretExamples(),
@@ -156,8 +165,14 @@ selfTest: setExamples([cliCredential], {
     bad: [
       { path: 'scripts/backup.sh', text: 'curl -s -u backup:Zq8kLm2xVt7R https://files.example.co.jp/upload -T dump.sql\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -pHq7vZ2kLpW crm < dump.sql\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  mssql:\n    healthcheck:\n      test: ["CMD", "/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Kq8!zLp2Wx", "-Q", "SELECT 1"]\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n  cache:\n    command: redis-server --requirepass cachepass\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "cachepass", "ping"]\n' },
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  mssql:\n    healthcheck:\n      test: ["CMD", "/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Kq8!zLp2Wx", "-Q", "SELECT 1"]\n',
+      },
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n  cache:\n    command: redis-server --requirepass cachepass\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "cachepass", "ping"]\n',
+      },
       { path: 'scripts/wait-db.sh', text: 'until PGPASSWORD=pgdev psql -h db -U app -c "select 1"; do sleep 1; done\n' },
       { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "r00tPw2024"\n' },
       { path: 'docker-compose.yml', text: 'services:\n  redis:\n    image: redis:7\n    command: --requirepass redispass\n' },
@@ -166,10 +181,19 @@ selfTest: setExamples([cliCredential], {
     good: [
       { path: 'scripts/backup.sh', text: 'curl -s -u "$USER:$PASS" https://files.example.co.jp/upload\ncurl -u <user:password> https://example.com\n' },
       { path: 'scripts/restore.sh', text: 'mysql -u root -p crm < dump.sql\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -p$$MYSQL_ROOT_PASSWORD"]\n  mssql:\n    healthcheck:\n      test: /opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P "$${SA_PASSWORD}" -Q "SELECT 1"\n  cache:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${REDIS_PASSWORD}", "ping"]\n' },
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -p$$MYSQL_ROOT_PASSWORD"]\n  mssql:\n    healthcheck:\n      test: /opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P "$${SA_PASSWORD}" -Q "SELECT 1"\n  cache:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${REDIS_PASSWORD}", "ping"]\n',
+      },
       { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  redis:\n    command: --requirepass ${REDIS_PASSWORD}\n  cache:\n    command: [\'sh\', \'-c\', \'redis-server --requirepass "$$(cat $$REDIS_PASSWORD_FILE)"\']\n' },
-      { path: 'redis/redis.conf', text: '# If the master is password protected (using the "requirepass" configuration\n# requirepass foobared\n# masterauth <master-password>\n' },
+      {
+        path: 'docker-compose.yml',
+        text: "services:\n  redis:\n    command: --requirepass ${REDIS_PASSWORD}\n  cache:\n    command: ['sh', '-c', 'redis-server --requirepass \"$$(cat $$REDIS_PASSWORD_FILE)\"']\n",
+      },
+      {
+        path: 'redis/redis.conf',
+        text: '# If the master is password protected (using the "requirepass" configuration\n# requirepass foobared\n# masterauth <master-password>\n',
+      },
       { path: 'docs/setup.md', text: 'Run `mysql -uroot -proot` and then `redis-cli -a password ping`.\n' },
     ],
   },

@@ -1,14 +1,7 @@
 import type { Localized } from '../../guidelines/catalog';
 
 /** Guidelines every secret rule cites, primary first. */
-export const SECRET_GUIDELINES: string[] = [
-  'ppc-gl-10-6',
-  'ppc-faq-10-19',
-  'nisc-tkb-auth',
-  'jpcert-java-msc03j',
-  'cto-a-dxcriteria-system-8-7',
-  'iso-5.17',
-];
+export const SECRET_GUIDELINES: string[] = ['ppc-gl-10-6', 'ppc-faq-10-19', 'nisc-tkb-auth', 'jpcert-java-msc03j', 'cto-a-dxcriteria-system-8-7', 'iso-5.17'];
 
 /** Guidelines for private keys and cloud credentials (key management first). */
 export const KEY_GUIDELINES: string[] = ['ppc-gl-10-6', 'nisc-tkb-auth', 'iso-8.24', 'iso-5.17'];

@@ -19,7 +19,8 @@ import { mentionsAny } from '../../literals';
  * the scheme before it (anchored at its end, over a short window; a `+driver` suffix as SQLAlchemy
  * writes it, `postgresql+psycopg://`, belongs to the scheme) and the credentials after it (sticky). One regex starting with the scheme was tried at every word of a file.
  */
-const SCHEME_BEFORE = /\b(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)(?:\+[a-z][a-z0-9_]{1,24})?$/i;
+const SCHEME_BEFORE =
+  /\b(?:jdbc:[a-z0-9]{2,20}:(?:[a-z0-9]{2,20}:)?)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdbs?|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|https?|git|svn|mqtts?|elasticsearch|influxdb|memcached)(?:\+[a-z][a-z0-9_]{1,24})?$/i;
 const CREDENTIALS_AFTER = /(?<u>[^:@/\s"'<>`;,]{0,100}):(?<p>[^@/\s"'<>`]{1,200})@(?=[\w[])/y;
 /** Longer than any scheme SCHEME_BEFORE accepts (`jdbc:` and two 20-character parts included). */
 const SCHEME_WINDOW = 80;
@@ -79,7 +80,8 @@ export function placeholderConnectionPassword(password: string, user = ''): bool
  * (`amqp://guest:guest@…`), since a URL whose password repeats the user is mostly a test fixture there.
  */
 function weakCounts(doc: Document, password: string, at: number): boolean {
-  const code = (unquotedIsExpression(doc.format) && doc.format !== 'json' && doc.format !== 'hcl') || doc.format === 'markdown' || CODE_LINE.test(lineOf(doc.text, at));
+  const code =
+    (unquotedIsExpression(doc.format) && doc.format !== 'json' && doc.format !== 'hcl') || doc.format === 'markdown' || CODE_LINE.test(lineOf(doc.text, at));
   return !code || isDictionaryPassword(password);
 }
 

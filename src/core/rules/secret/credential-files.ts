@@ -90,7 +90,10 @@ function hits(doc: Document): Hit[] {
     if (name === '.netrc' || name === '_netrc') netrc(text, out);
     else if (name === '.pgpass' || name === 'pgpass.conf') pgpass(text, out);
     else if (name === '.git-credentials') gitCredentials(text, out);
-    else if (name === '.dockercfg' || (mentionsAny(doc, ['"auths"']) && ((name === 'config.json' && /"auths"\s*:/.test(text)) || /"auths"\s*:\s*\{/.test(text)))) {
+    else if (
+      name === '.dockercfg' ||
+      (mentionsAny(doc, ['"auths"']) && ((name === 'config.json' && /"auths"\s*:/.test(text)) || /"auths"\s*:\s*\{/.test(text)))
+    ) {
       base64Auth(text, out, 'Docker config.json', /"auth"\s*:\s*"([A-Za-z0-9+/=]{4,2000})"/g);
     } else if (name === '.npmrc' || name === '.yarnrc') {
       base64Auth(text, out, name, /(?:^|:)_(?:auth|password)\s*=\s*"?([A-Za-z0-9+/=]{4,2000})"?/gm);

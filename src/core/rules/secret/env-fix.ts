@@ -90,7 +90,9 @@ function needsConstant(flavour: Flavour, text: string, at: number): boolean {
   const before = lineBefore(text, at);
   switch (flavour) {
     case 'js':
-      return /^\s*(?:export\s+)?(?:declare\s+)?(?:type|enum|const\s+enum)\b/.test(before) || /\bcase\s*$/.test(before) || insideBlock(text, at, /\benum\s+\w+\s*\{/);
+      return (
+        /^\s*(?:export\s+)?(?:declare\s+)?(?:type|enum|const\s+enum)\b/.test(before) || /\bcase\s*$/.test(before) || insideBlock(text, at, /\benum\s+\w+\s*\{/)
+      );
     case 'jvm':
       return /@\w[\w.]*\s*\(/.test(before) || /\bcase\b/.test(before) || /\bconst\s+val\b/.test(before);
     case 'csharp':
@@ -99,7 +101,9 @@ function needsConstant(flavour: Flavour, text: string, at: number): boolean {
       return /^\s*const\b/.test(before) || insideBlock(text, at, /^\s*const\s*\(/m, ')');
     case 'php':
       // Class constants and property defaults take constant expressions only.
-      return /\bconst\b/.test(before) || /(?:^|[{;])\s*(?:(?:public|private|protected|var|static|readonly)\s+)+[^=;]*=\s*$/.test(before) || /\bcase\b/.test(before);
+      return (
+        /\bconst\b/.test(before) || /(?:^|[{;])\s*(?:(?:public|private|protected|var|static|readonly)\s+)+[^=;]*=\s*$/.test(before) || /\bcase\b/.test(before)
+      );
     case 'python':
     case 'ruby':
     case 'compose':

@@ -39,7 +39,8 @@ import {
  */
 
 /** Lock files and generated manifests: names and hashes, never credentials in key/value form. */
-const SKIP_FILES = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|go\.sum|pipfile\.lock|packages\.lock\.json)$/;
+const SKIP_FILES =
+  /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|go\.sum|pipfile\.lock|packages\.lock\.json)$/;
 
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|OAuth|token|bearer|basic)[ \t]+/;
 
@@ -61,7 +62,7 @@ function isRun(v: string): boolean {
   const a = v.charCodeAt(0);
   const b = v.charCodeAt(1);
   const c = v.charCodeAt(2);
-  return (b - a === c - b && Math.abs(b - a) <= 1);
+  return b - a === c - b && Math.abs(b - a) <= 1;
 }
 
 function normalise(s: string): string {
@@ -147,7 +148,25 @@ function storePassword(key: string): 'trust' | 'key' | undefined {
 }
 
 /** Words before `secret` that name a secret the developer invents: HMAC, session and cookie keys. */
-const CHOSEN_SECRET_QUALIFIERS = new Set(['jwt', 'session', 'app', 'application', 'cookie', 'hmac', 'signing', 'sign', 'encryption', 'nextauth', 'auth', 'django', 'flask', 'rails', 'shared', 'server', 'master']);
+const CHOSEN_SECRET_QUALIFIERS = new Set([
+  'jwt',
+  'session',
+  'app',
+  'application',
+  'cookie',
+  'hmac',
+  'signing',
+  'sign',
+  'encryption',
+  'nextauth',
+  'auth',
+  'django',
+  'flask',
+  'rails',
+  'shared',
+  'server',
+  'master',
+]);
 
 /**
  * Keys of secrets that people choose rather than a provider issues, so that a word-like value is
@@ -195,7 +214,10 @@ function exampleIdentityNear(text: string, at: number): boolean {
   for (const line of text.slice(s, Math.min(e, s + 4000)).split('\n')) {
     const m = /^[\s#/*-]{0,40}["']?([A-Za-z_][\w.-]{0,60})["']?[ \t]*[:=][ \t]*["']?([^"'\s,;}]{1,100})/.exec(line.slice(0, 400));
     if (!m) continue;
-    const key = m[1].replace(/^.*[.]/, '').replace(/([a-z])([A-Z])/g, '$1_$2').replace(/-/g, '_');
+    const key = m[1]
+      .replace(/^.*[.]/, '')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .replace(/-/g, '_');
     if (!USER_KEY.test(key)) continue;
     const v = m[2];
     if (RESTATED_IDENTITY.test(v) || normalise(v) === normalise(m[1]) || /@example\.(?:com|org|net)$|^example\.(?:com|org|net)$/i.test(v)) return true;
@@ -211,7 +233,8 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
   const v = c.value.trim();
   if (v.length === 0 || v.length > 128 || /[\r\n]/.test(v) || /[^\x20-\x7e]/.test(v) || /\\[xu][0-9a-fA-F]{2}/.test(v)) return undefined;
   // `password` is also an authentication mode and `1234` a number, but under a password key they are the password.
-  if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password' && !/^\d{4,}$/.test(v)) || isHashedPassword(v) || isNonSecretShape(v)) return undefined;
+  if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password' && !/^\d{4,}$/.test(v)) || isHashedPassword(v) || isNonSecretShape(v))
+    return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(PROVIDER_SPECS, c.key, v)) return undefined;
   // Regular expressions (`^\s*(?:password)\s+(?P<secret>.*)$`) describe secrets, they are not one.
   if (looksLikePattern(v) || hasAlphabetRun(v)) return undefined;
@@ -285,7 +308,24 @@ function looksLikePattern(v: string): boolean {
 }
 
 /** Variable sources of the Serverless Framework and similar tools, written `${source:…}`. */
-const SERVERLESS_SOURCES = new Set(['self', 'env', 'opt', 'ssm', 's3', 'cf', 'file', 'sls', 'param', 'aws', 'secrets', 'vars', 'var', 'terraform', 'vault', 'sm']);
+const SERVERLESS_SOURCES = new Set([
+  'self',
+  'env',
+  'opt',
+  'ssm',
+  's3',
+  'cf',
+  'file',
+  'sls',
+  'param',
+  'aws',
+  'secrets',
+  'vars',
+  'var',
+  'terraform',
+  'vault',
+  'sm',
+]);
 
 /**
  * The literal default inside a variable reference (`${DB_PASS:petclinic}` in Spring,
@@ -332,7 +372,14 @@ function judged(doc: Document): Judged[] {
         continue;
       }
       // Under any other secret key (`secret`, `jwt_secret`), a default password is a guessable secret all the same.
-      if (config && cls === 'secret' && isCommonPassword(c.value) && !isSettingValue(c.value) && !exampleBefore(doc.text, c.valueRange[0]) && !notACredentialHere(doc, c)) {
+      if (
+        config &&
+        cls === 'secret' &&
+        isCommonPassword(c.value) &&
+        !isSettingValue(c.value) &&
+        !exampleBefore(doc.text, c.valueRange[0]) &&
+        !notACredentialHere(doc, c)
+      ) {
         seen.add(at);
         out.push({ candidate: c, cls, severity: 'warning', weak: true });
         continue;
@@ -349,10 +396,55 @@ function judged(doc: Document): Judged[] {
 
 /** Words in a key that say what a random-looking value is when it is not a secret. */
 const NEUTRAL_META = new Set([
-  'id', 'ids', 'uuid', 'guid', 'url', 'uri', 'host', 'hostname', 'domain', 'path', 'dir', 'file', 'name', 'version',
-  'hash', 'sha', 'commit', 'revision', 'rev', 'checksum', 'digest', 'integrity', 'image', 'tag', 'region', 'zone',
-  'bucket', 'project', 'account', 'tenant', 'org', 'user', 'username', 'email', 'dsn', 'endpoint', 'public', 'publishable',
-  'site', 'measurement', 'tracking', 'analytics', 'color', 'font', 'locale', 'timezone', 'build', 'release', 'sentry',
+  'id',
+  'ids',
+  'uuid',
+  'guid',
+  'url',
+  'uri',
+  'host',
+  'hostname',
+  'domain',
+  'path',
+  'dir',
+  'file',
+  'name',
+  'version',
+  'hash',
+  'sha',
+  'commit',
+  'revision',
+  'rev',
+  'checksum',
+  'digest',
+  'integrity',
+  'image',
+  'tag',
+  'region',
+  'zone',
+  'bucket',
+  'project',
+  'account',
+  'tenant',
+  'org',
+  'user',
+  'username',
+  'email',
+  'dsn',
+  'endpoint',
+  'public',
+  'publishable',
+  'site',
+  'measurement',
+  'tracking',
+  'analytics',
+  'color',
+  'font',
+  'locale',
+  'timezone',
+  'build',
+  'release',
+  'sentry',
 ]);
 
 /** Prefixes of variables that a bundler ships to browsers: public by design. */
@@ -386,7 +478,14 @@ function randomEnvValues(doc: Document, seen: Set<string>): Judged[] {
       const range = `${start}:${start + v.length}`;
       if (v.length >= 24 && !seen.has(range) && classifyKey(key) === undefined && randomEnvValue(key, v)) {
         seen.add(range);
-        const c: Candidate = { key, value: v, valueRange: [start, start + v.length], literalRange: [start - q.length, start + v.length + q.length], ...(q ? { quote: q } : {}), origin: 'env' };
+        const c: Candidate = {
+          key,
+          value: v,
+          valueRange: [start, start + v.length],
+          literalRange: [start - q.length, start + v.length + q.length],
+          ...(q ? { quote: q } : {}),
+          origin: 'env',
+        };
         out.push({ candidate: c, cls: 'weak', severity: 'warning', random: true });
       }
     }
@@ -458,7 +557,10 @@ export const hardcodedPassword: Rule = {
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
-  check: (doc) => judged(doc).filter((j) => j.cls === 'password').map((j) => finding(doc, j)),
+  check: (doc) =>
+    judged(doc)
+      .filter((j) => j.cls === 'password')
+      .map((j) => finding(doc, j)),
   examples: secretExamples(),
 };
 
@@ -477,7 +579,10 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'Web.config', text: '<appSettings>\n  <add key="AdminPassword" value="Qz7!kp3Lw" />\n</appSettings>\n' },
       { path: 'settings.xml', text: '<server>\n  <id>nexus</id>\n  <password>Hn4kQ8!zPw</password>\n</server>\n' },
       // Weak but real: a product default, a dictionary word, the key's own name.
-      { path: 'compose.yaml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: pgadmin\n' },
+      {
+        path: 'compose.yaml',
+        text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: pgadmin\n',
+      },
       { path: 'docker/mysql.env', text: 'MYSQL_USER=shop\nMYSQL_PASSWORD=secret\n' },
       { path: 'serverless.yml', text: 'custom:\n  DB_USER: master\n  DB_PASSWORD: passwd\n' },
       // Literal defaults of environment reads.
@@ -488,11 +593,17 @@ selfTest: setExamples([hardcodedPassword], {
       { path: 'infra/db.tf', text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n}\n' },
       { path: 'config/application.yml', text: 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n' },
       { path: 'src/db.py', text: 'conn = connect(password=os.environ["DB_PASSWORD"])\npassword = "changeme"\npassword = ""\n' },
-      { path: 'deploy/cfn.yaml', text: 'Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref MasterPassword\n      Password: "{{resolve:secretsmanager:db:SecretString:password}}"\n' },
+      {
+        path: 'deploy/cfn.yaml',
+        text: 'Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref MasterPassword\n      Password: "{{resolve:secretsmanager:db:SecretString:password}}"\n',
+      },
       { path: 'config/app.env.yaml', text: 'password: your_password\npassword_expire: never\nupdate_password: on_create\nPasswordLength: 16\n' },
       { path: 'users.htpasswd.yml', text: 'password: "$2b$12$Kx9rT2vQw8Lm4Zp7Ny3Hd.eJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h"\n' },
       // Instructions, keyword markers and sentences stand for the value.
-      { path: 'helm/values.yaml', text: 'redis:\n  password: set-secure-redis-password\nmysql:\n  rootPassword: "==>PutY0urR00tPa55wordH3re<=="\nsmtp:\n  password: YourStrongPassword\n' },
+      {
+        path: 'helm/values.yaml',
+        text: 'redis:\n  password: set-secure-redis-password\nmysql:\n  rootPassword: "==>PutY0urR00tPa55wordH3re<=="\nsmtp:\n  password: YourStrongPassword\n',
+      },
       { path: 'deploy/tenant.yaml', text: 'smtp:\n  password: "##SMTP_PASSWORD##"\n  backup_password: "@@BACKUP_PASSWORD@@"\n' },
       // A guessable password beside a stand-in user is the rest of a documentation example.
       { path: 'docs/mail.yml', text: 'SMTP_USER_NAME: user@example.com\nSMTP_PASSWORD: "p@ssw0rd"\n' },
@@ -531,7 +642,10 @@ export const hardcodedSecret: Rule = {
     },
     [ENV_FIX_ID]: ENV_FIX_MESSAGE,
   },
-  check: (doc) => judged(doc).filter((j) => j.cls !== 'password').map((j) => finding(doc, j)),
+  check: (doc) =>
+    judged(doc)
+      .filter((j) => j.cls !== 'password')
+      .map((j) => finding(doc, j)),
   examples: secretExamples(),
 };
 

@@ -210,7 +210,12 @@ selfTest: setExamples(JP_SERVICES, {
     good: [ex('sync.py', 'headers = {"X-Cybozu-Authorization": b64encode(f"{user}:{pw}".encode()).decode()}\n')],
   },
   'secret/sakura-cloud-credential': {
-    bad: [ex('.env', 'SAKURACLOUD_ACCESS_TOKEN=95804fe7-208b-acb4-dfde-ba1631fee396\nSAKURACLOUD_ACCESS_TOKEN_SECRET=EKdWYQywZ9FjdPyw2XTQMDFVowZ9XkAcqeaD8U4DCWH0eQK5zPq7X0Q252b6WHCr\n')],
+    bad: [
+      ex(
+        '.env',
+        'SAKURACLOUD_ACCESS_TOKEN=95804fe7-208b-acb4-dfde-ba1631fee396\nSAKURACLOUD_ACCESS_TOKEN_SECRET=EKdWYQywZ9FjdPyw2XTQMDFVowZ9XkAcqeaD8U4DCWH0eQK5zPq7X0Q252b6WHCr\n',
+      ),
+    ],
     good: [ex('.env', 'SAKURACLOUD_ACCESS_TOKEN=\nSAKURACLOUD_ACCESS_TOKEN_SECRET=\n')],
   },
   'secret/payjp-secret-key': {
@@ -347,12 +352,13 @@ function jpRule(s: JpService, index: number): Rule {
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
-      check(doc: Document): RawFinding[] {
+    check(doc: Document): RawFinding[] {
       return hitsOf(doc, s, index).map((h) => {
         const isTest = s.test?.test(h.secret) ?? false;
         const masked = maskSecret(h.secret);
         const whole = h.literal && h.literal.valueRange[0] === h.range[0] && h.literal.valueRange[1] === h.range[1];
-        const fix = whole && h.literal && h.key ? envFix(doc, h.literal, envVarName(h.key, s.env).startsWith('X_') ? s.env : envVarName(h.key, s.env)) : undefined;
+        const fix =
+          whole && h.literal && h.key ? envFix(doc, h.literal, envVarName(h.key, s.env).startsWith('X_') ? s.env : envVarName(h.key, s.env)) : undefined;
         return {
           range: h.range,
           messageId: isTest ? 'test' : 'found',
@@ -366,7 +372,6 @@ function jpRule(s: JpService, index: number): Rule {
     examples: s.examples ?? secretExamples(),
   };
 }
-
 
 /** The Japanese-service rules. */
 export const japanServiceRules: Rule[] = JP_SERVICES.map((s, index) => jpRule(s, index));

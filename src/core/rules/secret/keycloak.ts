@@ -34,7 +34,16 @@ interface Hit {
 const KEY_MATERIAL = new Set(['privateKey', 'saml.signing.private.key', 'saml.encryption.private.key']);
 
 /** Keys whose values are shared secrets wherever they appear in a realm or an adapter file. */
-const SECRET_KEYS = new Set(['secret', 'clientSecret', 'client-secret', 'bindCredential', 'keystorePassword', 'keyPassword', 'client-keystore-password', 'client-key-password']);
+const SECRET_KEYS = new Set([
+  'secret',
+  'clientSecret',
+  'client-secret',
+  'bindCredential',
+  'keystorePassword',
+  'keyPassword',
+  'client-keystore-password',
+  'client-key-password',
+]);
 
 /** Credential entries that hold a hash or a hash's parameters, never the password. */
 const HASHED = ['hashedSaltedValue', 'secretData', 'credentialData', 'salt'];
@@ -47,7 +56,10 @@ function isRealm(o: ObjectNode): boolean {
   if (realm?.kind !== 'scalar' || typeof realm.value !== 'string') return false;
   if (REALM_KEYS.some((k) => entry(o, k) !== undefined)) return true;
   // Adapter files: `realm`, `resource` (the client id) and the server's URL.
-  return entry(o, 'resource') !== undefined && (entry(o, 'auth-server-url') !== undefined || entry(o, 'authServerUrl') !== undefined || entry(o, 'credentials') !== undefined);
+  return (
+    entry(o, 'resource') !== undefined &&
+    (entry(o, 'auth-server-url') !== undefined || entry(o, 'authServerUrl') !== undefined || entry(o, 'credentials') !== undefined)
+  );
 }
 
 /** The realm objects of a tree: the root, or the items of a root array (multi-realm exports). */
@@ -177,15 +189,33 @@ export const keycloakCredential: Rule = {
 selfTest: setExamples([keycloakCredential], {
   'secret/keycloak-credential': {
     bad: [
-      { path: 'realms/shop-realm.json', text: '{\n  "realm": "shop",\n  "clients": [\n    { "clientId": "shop-api", "secret": "b81f2c6e-4d3a-4c1e-9f7a-2e5d8c0b3a61" }\n  ]\n}\n' },
-      { path: 'realms/shop-realm.json', text: '{\n  "realm": "shop",\n  "users": [\n    { "username": "hanako", "credentials": [ { "type": "password", "value": "hanako" } ] }\n  ]\n}\n' },
+      {
+        path: 'realms/shop-realm.json',
+        text: '{\n  "realm": "shop",\n  "clients": [\n    { "clientId": "shop-api", "secret": "b81f2c6e-4d3a-4c1e-9f7a-2e5d8c0b3a61" }\n  ]\n}\n',
+      },
+      {
+        path: 'realms/shop-realm.json',
+        text: '{\n  "realm": "shop",\n  "users": [\n    { "username": "hanako", "credentials": [ { "type": "password", "value": "hanako" } ] }\n  ]\n}\n',
+      },
       { path: 'config/realms/shop.yaml', text: 'realm: shop\nclients:\n  - clientId: shop-bff\n    secret: "$(env:SHOP_BFF_SECRET:-bffsecret)"\n' },
-      { path: 'WEB-INF/keycloak.json', text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080",\n  "resource": "shop-web",\n  "credentials": { "secret": "Zq8kLm2xVt7RwP4n" }\n}\n' },
+      {
+        path: 'WEB-INF/keycloak.json',
+        text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080",\n  "resource": "shop-web",\n  "credentials": { "secret": "Zq8kLm2xVt7RwP4n" }\n}\n',
+      },
     ],
     good: [
-      { path: 'realms/shop-realm.json', text: '{\n  "realm": "shop",\n  "clients": [ { "clientId": "shop-api", "id": "b81f2c6e-4d3a-4c1e-9f7a-2e5d8c0b3a61", "secret": "**********" } ],\n  "users": [ { "username": "hanako", "credentials": [ { "type": "password", "hashedSaltedValue": "q3Zk8LmX2vPw7RtN", "salt": "Hx2kLp9Zq" } ] } ]\n}\n' },
-      { path: 'config/realms/shop.yaml', text: 'realm: shop\nclients:\n  - clientId: shop-bff\n    secret: "$(env:SHOP_BFF_SECRET)"\n  - clientId: shop-web\n    secret: 00000000-0000-0000-0000-000000000000\n' },
-      { path: 'WEB-INF/keycloak.json', text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080",\n  "resource": "shop-api",\n  "bearer-only": true\n}\n' },
+      {
+        path: 'realms/shop-realm.json',
+        text: '{\n  "realm": "shop",\n  "clients": [ { "clientId": "shop-api", "id": "b81f2c6e-4d3a-4c1e-9f7a-2e5d8c0b3a61", "secret": "**********" } ],\n  "users": [ { "username": "hanako", "credentials": [ { "type": "password", "hashedSaltedValue": "q3Zk8LmX2vPw7RtN", "salt": "Hx2kLp9Zq" } ] } ]\n}\n',
+      },
+      {
+        path: 'config/realms/shop.yaml',
+        text: 'realm: shop\nclients:\n  - clientId: shop-bff\n    secret: "$(env:SHOP_BFF_SECRET)"\n  - clientId: shop-web\n    secret: 00000000-0000-0000-0000-000000000000\n',
+      },
+      {
+        path: 'WEB-INF/keycloak.json',
+        text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080",\n  "resource": "shop-api",\n  "bearer-only": true\n}\n',
+      },
     ],
   },
 });

@@ -150,7 +150,10 @@ selfTest: setExamples([privateKeyBlock], {
     ],
     good: [
       { path: 'deploy/key.pem', text: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' },
-      { path: 'deploy/cert.pem', text: '-----BEGIN CERTIFICATE-----\nMIIDOjCCAiICCQCmbkQEYlfyoTANBgkqhkiG9w0BAQUFADBeMQswCQYDVQQGEwJ1\n-----END CERTIFICATE-----\n' },
+      {
+        path: 'deploy/cert.pem',
+        text: '-----BEGIN CERTIFICATE-----\nMIIDOjCCAiICCQCmbkQEYlfyoTANBgkqhkiG9w0BAQUFADBeMQswCQYDVQQGEwJ1\n-----END CERTIFICATE-----\n',
+      },
       { path: 'README.md', text: 'Paste your key between -----BEGIN OPENSSH PRIVATE KEY----- and -----END OPENSSH PRIVATE KEY-----.\n' },
     ],
   },

@@ -87,7 +87,21 @@ export function tok(body: string, flags = '', lead = TOKEN): RegExp {
 }
 
 /** Words that mark a token as a sample rather than a credential. */
-const SAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'placeholder', 'dummy', 'fake', 'redacted', 'your', 'yours', 'changeme', 'replace', 'insert', 'here']);
+const SAMPLE_WORDS = new Set([
+  'example',
+  'examples',
+  'sample',
+  'placeholder',
+  'dummy',
+  'fake',
+  'redacted',
+  'your',
+  'yours',
+  'changeme',
+  'replace',
+  'insert',
+  'here',
+]);
 
 /** Published vendor samples (matched anywhere in the token). */
 const SAMPLE_TOKENS = [
@@ -234,7 +248,9 @@ function indexCandidates(doc: Document): Map<number, Candidate[]> {
 
 /** The first candidate whose value spans exactly `range`. */
 function candidateAt(doc: Document, range: Range): Candidate | undefined {
-  return candidatesByStart(doc).get(range[0])?.find((c) => c.valueRange[1] === range[1]);
+  return candidatesByStart(doc)
+    .get(range[0])
+    ?.find((c) => c.valueRange[1] === range[1]);
 }
 
 /** The env fix for a token that is a whole string literal, named after its key when there is one. */
@@ -273,7 +289,7 @@ export function providerRule(spec: ProviderSpec): Rule {
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
-      check(doc: Document): RawFinding[] {
+    check(doc: Document): RawFinding[] {
       const hits = hitsOf(doc, spec);
       // Most files hold no token: nothing is allocated for them (~80 provider rules per file).
       if (hits.length === 0) return [];

@@ -30,12 +30,40 @@ secretLintProfiler.mark = () => undefined;
  * rule example and fails if the prefilter would have skipped a document it reports on.
  */
 export const SECRETLINT_TRIGGERS = [
-  'private_key', 'x-oauth-basic', '_authtoken=', 'npm_',
-  'xoxb-', 'xoxp-', 'xapp-', 'xoxa-', 'xoxo-', 'xoxr-', 'hooks.slack.com',
-  't3blbkfj', 'sk-ant-api0', 'lin_api_', 'private key', 'sg.',
-  'shppa_', 'shpca_', 'shpat_', 'shpss_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'ops_ey',
+  'private_key',
+  'x-oauth-basic',
+  '_authtoken=',
+  'npm_',
+  'xoxb-',
+  'xoxp-',
+  'xapp-',
+  'xoxa-',
+  'xoxo-',
+  'xoxr-',
+  'hooks.slack.com',
+  't3blbkfj',
+  'sk-ant-api0',
+  'lin_api_',
+  'private key',
+  'sg.',
+  'shppa_',
+  'shpca_',
+  'shpat_',
+  'shpss_',
+  'ghp_',
+  'gho_',
+  'ghu_',
+  'ghs_',
+  'ghr_',
+  'github_pat_',
+  'ops_ey',
   // Database URLs, scheme and `://` (a compose file names the postgres image on every line).
-  'mongodb://', 'mongodb+srv://', 'mysql://', 'mysqlx://', 'postgres://', 'postgresql://',
+  'mongodb://',
+  'mongodb+srv://',
+  'mysql://',
+  'mysqlx://',
+  'postgres://',
+  'postgresql://',
 ];
 
 /**
@@ -246,7 +274,7 @@ export function secretlintRule(spec: {
       },
       [ENV_FIX_ID]: ENV_FIX_MESSAGE,
     },
-      check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
+    check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
       return secretlintMessages(doc)?.then((messages) => findingsOf(doc, messages)) ?? [];
     },
     // Set by the `selfTest:` statement in secretlint-rules.ts.

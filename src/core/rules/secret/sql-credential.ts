@@ -135,8 +135,12 @@ function accounts(text: string, format: Format, out: Hit[], seen: Set<number>): 
       // Oracle takes the password as a bare identifier (`IDENTIFIED BY hr_pass`), which ends
       // the statement or is followed by the user's other clauses.
       if (re !== IDENTIFIED || format !== 'sql') continue;
-      const bare = /^([A-Za-z][\w#$]{0,127})(?:[ \t]*(?:;|\r?\n|$)|[ \t\r\n]+(?:default|temporary|quota|profile|account|password|container|enable|disable)\b)/i.exec(text.slice(at, limit));
-      if (bare && !/^(?:password|values|externally|globally|create|alter|grant|default|temporary|quota|profile|account)$/i.test(bare[1])) judge(bare[1], [at, at + bare[1].length], 'account', out, seen);
+      const bare =
+        /^([A-Za-z][\w#$]{0,127})(?:[ \t]*(?:;|\r?\n|$)|[ \t\r\n]+(?:default|temporary|quota|profile|account|password|container|enable|disable)\b)/i.exec(
+          text.slice(at, limit),
+        );
+      if (bare && !/^(?:password|values|externally|globally|create|alter|grant|default|temporary|quota|profile|account)$/i.test(bare[1]))
+        judge(bare[1], [at, at + bare[1].length], 'account', out, seen);
     }
   }
 }
@@ -301,11 +305,20 @@ selfTest: setExamples([sqlCredential], {
       { path: 'db/init.sql', text: "CREATE USER reporting WITH PASSWORD 'Rq7!vLz2#kPw';\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;\n" },
       { path: 'db/user.sql', text: "CREATE USER IF NOT EXISTS 'shop'@'%' IDENTIFIED BY 'shop';\n" },
       { path: 'db/login.sql', text: "CREATE LOGIN app_reader WITH PASSWORD = N'Hk3#pLq9zWt2', CHECK_POLICY = OFF;\n" },
-      { path: 'db/seed.sql', text: "INSERT INTO staff (code, name, login_password, role)\nVALUES\n  ('0001', 'Sato', 'sato2024', 'admin'),\n  ('0002', 'Ito', '{noop}ito-pass', 'clerk');\n" },
+      {
+        path: 'db/seed.sql',
+        text: "INSERT INTO staff (code, name, login_password, role)\nVALUES\n  ('0001', 'Sato', 'sato2024', 'admin'),\n  ('0002', 'Ito', '{noop}ito-pass', 'clerk');\n",
+      },
     ],
     good: [
-      { path: 'db/init.sql', text: "-- CREATE USER demo WITH PASSWORD 'demo';\nCREATE USER app WITH PASSWORD '${APP_DB_PASSWORD}';\nALTER USER app PASSWORD 'md5a3556571e93b0d20722ba62be61e8c2d';\n" },
-      { path: 'db/seed.sql', text: "INSERT INTO users (id, email, password_hash) VALUES (1, 'a@example.jp', 'x');\nINSERT INTO users (id, password) VALUES (2, '$2a$10$Hk3pLq9zWt2Rq7vLz2kPwOeJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h');\n" },
+      {
+        path: 'db/init.sql',
+        text: "-- CREATE USER demo WITH PASSWORD 'demo';\nCREATE USER app WITH PASSWORD '${APP_DB_PASSWORD}';\nALTER USER app PASSWORD 'md5a3556571e93b0d20722ba62be61e8c2d';\n",
+      },
+      {
+        path: 'db/seed.sql',
+        text: "INSERT INTO users (id, email, password_hash) VALUES (1, 'a@example.jp', 'x');\nINSERT INTO users (id, password) VALUES (2, '$2a$10$Hk3pLq9zWt2Rq7vLz2kPwOeJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h');\n",
+      },
       { path: 'db/user.sql', text: "CREATE USER 'shop'@'%' IDENTIFIED BY PASSWORD '*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4';\n" },
     ],
   },

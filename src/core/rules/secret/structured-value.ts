@@ -28,9 +28,35 @@ export interface LiteralOptions {
 
 /** Words that only ever ask for a value to be filled in. */
 const ASKING_WORDS = new Set([
-  'example', 'examples', 'sample', 'placeholder', 'dummy', 'fake', 'redacted', 'changeme', 'changeit', 'replaceme',
-  'notreal', 'tbd', 'todo', 'fixme', 'xxx', 'xxxx', 'your', 'yours', 'yourpassword', 'yoursecret', 'yourtoken',
-  'yourkey', 'replace', 'insert', 'enter', 'fill', 'here', 'goes', 'some',
+  'example',
+  'examples',
+  'sample',
+  'placeholder',
+  'dummy',
+  'fake',
+  'redacted',
+  'changeme',
+  'changeit',
+  'replaceme',
+  'notreal',
+  'tbd',
+  'todo',
+  'fixme',
+  'xxx',
+  'xxxx',
+  'your',
+  'yours',
+  'yourpassword',
+  'yoursecret',
+  'yourtoken',
+  'yourkey',
+  'replace',
+  'insert',
+  'enter',
+  'fill',
+  'here',
+  'goes',
+  'some',
 ]);
 
 /** A phrase starting with one of these asks for a value (`set-secure-password`, `use_a_strong_one`). */
@@ -40,7 +66,8 @@ const IMPERATIVE = new Set(['set', 'use', 'put', 'add', 'change', 'generate', 'p
 const METASYNTACTIC = /^(?:foo|bar|baz|qux|hoge|fuga|piyo)$/i;
 
 /** Templates and variables of every syntax the scanned files use. */
-const TEMPLATE = /\$\{|\{\{|\}\}|<%|%>|#\{|\$\(|^\$[A-Za-z_{]|^<[^<>]{0,80}>$|^#{2}[^#]{1,80}#{2}$|^@@?[\w.-]{1,80}@@?$|^__[A-Za-z0-9_]{1,80}__$|^%[A-Za-z_]\w{0,80}%$|^\{[\w.\s-]{1,80}\}$|^\[[\w\s.-]{1,80}\]$/;
+const TEMPLATE =
+  /\$\{|\{\{|\}\}|<%|%>|#\{|\$\(|^\$[A-Za-z_{]|^<[^<>]{0,80}>$|^#{2}[^#]{1,80}#{2}$|^@@?[\w.-]{1,80}@@?$|^__[A-Za-z0-9_]{1,80}__$|^%[A-Za-z_]\w{0,80}%$|^\{[\w.\s-]{1,80}\}$|^\[[\w\s.-]{1,80}\]$/;
 
 /** Masked or elided values. */
 const MASK = /\*{3,}|[xX]{5,}|•|…|\.{3,}|#{4,}|_{6,}|\?{3,}/;

@@ -103,12 +103,24 @@ selfTest: setExamples([terraformCredential], {
   'secret/terraform-credential': {
     bad: [
       { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "test_secret"\n}\n' },
-      { path: 'users.tf', text: 'resource "keycloak_user" "demo" {\n  username = "demo"\n  initial_password {\n    value     = "demo1234"\n    temporary = false\n  }\n}\n' },
+      {
+        path: 'users.tf',
+        text: 'resource "keycloak_user" "demo" {\n  username = "demo"\n  initial_password {\n    value     = "demo1234"\n    temporary = false\n  }\n}\n',
+      },
     ],
     good: [
-      { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\nvariable "password_length" {\n  default = "16"\n}\n' },
-      { path: 'main.tf', text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n  master_user_secret_kms_key_id = "alias/rds"\n}\nresource "x" "y" {\n  password = "password"\n  client_secret = "your-client-secret"\n  admin_password = "${random_password.admin.result}"\n}\n' },
-      { path: 'cognito.tf', text: 'resource "aws_cognito_user_pool_client" "c" {\n  token_validity_units {\n    access_token  = "hours"\n    refresh_token = "days"\n  }\n}\n' },
+      {
+        path: 'variables.tf',
+        text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\nvariable "password_length" {\n  default = "16"\n}\n',
+      },
+      {
+        path: 'main.tf',
+        text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n  master_user_secret_kms_key_id = "alias/rds"\n}\nresource "x" "y" {\n  password = "password"\n  client_secret = "your-client-secret"\n  admin_password = "${random_password.admin.result}"\n}\n',
+      },
+      {
+        path: 'cognito.tf',
+        text: 'resource "aws_cognito_user_pool_client" "c" {\n  token_validity_units {\n    access_token  = "hours"\n    refresh_token = "days"\n  }\n}\n',
+      },
     ],
   },
 });

@@ -69,9 +69,30 @@ const SHORTEST_DOC_EXAMPLE = Math.min(...DOC_EXAMPLES.map((e) => e.length));
 
 /** Words that only ever mean "put the real value here". */
 const STRONG_PLACEHOLDER_WORDS = new Set([
-  'example', 'examples', 'sample', 'placeholder', 'dummy', 'fake', 'redacted', 'changeme', 'changeit', 'replaceme',
-  'notreal', 'xxx', 'xxxx', 'tbd', 'todo', 'fixme', 'yourpassword', 'mypassword', 'yoursecret', 'yourtoken', 'yourkey',
-  'yourapikey', 'sampletoken', 'samplekey',
+  'example',
+  'examples',
+  'sample',
+  'placeholder',
+  'dummy',
+  'fake',
+  'redacted',
+  'changeme',
+  'changeit',
+  'replaceme',
+  'notreal',
+  'xxx',
+  'xxxx',
+  'tbd',
+  'todo',
+  'fixme',
+  'yourpassword',
+  'mypassword',
+  'yoursecret',
+  'yourtoken',
+  'yourkey',
+  'yourapikey',
+  'sampletoken',
+  'samplekey',
 ]);
 
 /**
@@ -79,25 +100,182 @@ const STRONG_PLACEHOLDER_WORDS = new Set([
  * `ParentMasterPassword`, `String`) names a value rather than being one.
  */
 const FILLER_WORDS = new Set([
-  'your', 'my', 'our', 'the', 'a', 'an', 'here', 'goes', 'put', 'insert', 'replace', 'enter', 'with', 'change', 'me',
-  'this', 'set', 'to', 'fill', 'in', 'value', 'values', 'test', 'testing', 'demo', 'secret', 'secrets', 'password',
-  'passwords', 'passwd', 'pass', 'pwd', 'passphrase', 'token', 'tokens', 'key', 'keys', 'api', 'apikey', 'access',
-  'private', 'client', 'user', 'username', 'name', 'db', 'database', 'parent', 'master', 'default', 'string', 'str',
-  'none', 'null', 'nil', 'undefined', 'empty', 'hidden', 'masked', 'required', 'optional', 'app', 'application',
-  'service', 'auth', 'credential', 'credentials', 'bearer', 'new', 'old', 'current', 'real', 'actual', 'valid',
-  'invalid', 'random', 'generated', 'some', 'any', 'foo', 'bar', 'id', 'of', 'for', 'and', 'or', 'number', 'text',
-  'integer', 'boolean', 'securestring', 'secure', 'type', 'account', 'webhook', 'url', 'refresh', 'signing', 'session', 'jwt',
-  'oauth', 'top', 'super', 'very', 'so',
+  'your',
+  'my',
+  'our',
+  'the',
+  'a',
+  'an',
+  'here',
+  'goes',
+  'put',
+  'insert',
+  'replace',
+  'enter',
+  'with',
+  'change',
+  'me',
+  'this',
+  'set',
+  'to',
+  'fill',
+  'in',
+  'value',
+  'values',
+  'test',
+  'testing',
+  'demo',
+  'secret',
+  'secrets',
+  'password',
+  'passwords',
+  'passwd',
+  'pass',
+  'pwd',
+  'passphrase',
+  'token',
+  'tokens',
+  'key',
+  'keys',
+  'api',
+  'apikey',
+  'access',
+  'private',
+  'client',
+  'user',
+  'username',
+  'name',
+  'db',
+  'database',
+  'parent',
+  'master',
+  'default',
+  'string',
+  'str',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'empty',
+  'hidden',
+  'masked',
+  'required',
+  'optional',
+  'app',
+  'application',
+  'service',
+  'auth',
+  'credential',
+  'credentials',
+  'bearer',
+  'new',
+  'old',
+  'current',
+  'real',
+  'actual',
+  'valid',
+  'invalid',
+  'random',
+  'generated',
+  'some',
+  'any',
+  'foo',
+  'bar',
+  'id',
+  'of',
+  'for',
+  'and',
+  'or',
+  'number',
+  'text',
+  'integer',
+  'boolean',
+  'securestring',
+  'secure',
+  'type',
+  'account',
+  'webhook',
+  'url',
+  'refresh',
+  'signing',
+  'session',
+  'jwt',
+  'oauth',
+  'top',
+  'super',
+  'very',
+  'so',
 ]);
 
 /** Enum-like values seen under password/secret-named keys that are settings, not secrets. */
 const SETTING_VALUES = new Set([
-  'true', 'false', 'yes', 'no', 'on', 'off', 'null', 'none', 'nil', 'undefined', 'required', 'optional', 'never',
-  'always', 'auto', 'enabled', 'disabled', 'enable', 'disable', 'prompt', 'random', 'generate', 'generated', 'plain',
-  'plaintext', 'clear', 'cleartext', 'hidden', 'masked', 'sha256', 'sha512', 'md5', 'bcrypt', 'scrypt', 'argon2',
-  'basic', 'bearer', 'digest', 'oauth', 'oauth2', 'jwt', 'token', 'apikey', 'api_key', 'header', 'query', 'cookie',
-  'env', 'file', 'vault', 'kms', 'secretsmanager', 'ssm', 'inherit', 'read', 'write', 'string', 'secure',
-  'securestring', 'text', 'password', 'on_create', 'on-create', 'always_update', 'immutable', 'unset', 'empty',
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'null',
+  'none',
+  'nil',
+  'undefined',
+  'required',
+  'optional',
+  'never',
+  'always',
+  'auto',
+  'enabled',
+  'disabled',
+  'enable',
+  'disable',
+  'prompt',
+  'random',
+  'generate',
+  'generated',
+  'plain',
+  'plaintext',
+  'clear',
+  'cleartext',
+  'hidden',
+  'masked',
+  'sha256',
+  'sha512',
+  'md5',
+  'bcrypt',
+  'scrypt',
+  'argon2',
+  'basic',
+  'bearer',
+  'digest',
+  'oauth',
+  'oauth2',
+  'jwt',
+  'token',
+  'apikey',
+  'api_key',
+  'header',
+  'query',
+  'cookie',
+  'env',
+  'file',
+  'vault',
+  'kms',
+  'secretsmanager',
+  'ssm',
+  'inherit',
+  'read',
+  'write',
+  'string',
+  'secure',
+  'securestring',
+  'text',
+  'password',
+  'on_create',
+  'on-create',
+  'always_update',
+  'immutable',
+  'unset',
+  'empty',
 ]);
 
 /** A value that is only a run like 1234…, which sample configs use as "fill me in". */
@@ -138,7 +316,11 @@ export function isSettingValue(v: string): boolean {
 
 /** Password hashes and digests: stored verifiers, not plaintext secrets. */
 export function isHashedPassword(v: string): boolean {
-  return /^\$(?:2[abxy]?|5|6|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|y|gy|7)\$/.test(v) || /^\{(?:SSHA|SHA|SSHA256|SSHA512|MD5|SMD5|CRYPT|PBKDF2[\w-]*|bcrypt)\}/i.test(v) || /^(?:pbkdf2_sha256|bcrypt_sha256|argon2|sha1|md5)\$/.test(v);
+  return (
+    /^\$(?:2[abxy]?|5|6|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|y|gy|7)\$/.test(v) ||
+    /^\{(?:SSHA|SHA|SSHA256|SSHA512|MD5|SMD5|CRYPT|PBKDF2[\w-]*|bcrypt)\}/i.test(v) ||
+    /^(?:pbkdf2_sha256|bcrypt_sha256|argon2|sha1|md5)\$/.test(v)
+  );
 }
 
 /** Prefixes of values that point to a secret stored elsewhere. */
@@ -237,9 +419,35 @@ export function looksStrong(v: string): boolean {
  * `minioadmin`, `tiger`): guessable by anyone, in any file.
  */
 const DICTIONARY_PASSWORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'secret', 'admin', 'administrator', 'root', 'toor', 'test', 'testing', 'guest',
-  'user', 'demo', 'default', 'master', 'letmein', 'welcome', 'qwerty', 'login', 'manager', 'system', 'sys', 'sa', 'tiger',
-  'minioadmin', 'superuser', 'private', 'access',
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'admin',
+  'administrator',
+  'root',
+  'toor',
+  'test',
+  'testing',
+  'guest',
+  'user',
+  'demo',
+  'default',
+  'master',
+  'letmein',
+  'welcome',
+  'qwerty',
+  'login',
+  'manager',
+  'system',
+  'sys',
+  'sa',
+  'tiger',
+  'minioadmin',
+  'superuser',
+  'private',
+  'access',
 ]);
 
 /**
@@ -247,9 +455,31 @@ const DICTIONARY_PASSWORDS = new Set([
  * Usable credentials, but in program code a URL such as `mysql://mysql:mysql@localhost` is mostly a fixture.
  */
 const PRODUCT_PASSWORDS = new Set([
-  'dev', 'developer', 'local', 'db', 'database', 'app', 'service', 'postgres', 'postgresql', 'mysql', 'mariadb',
-  'oracle', 'redis', 'rabbitmq', 'elastic', 'cassandra', 'neo4j', 'minio', 'keycloak', 'grafana', 'jenkins', 'sonar',
-  'docker', 'vagrant', 'ubuntu',
+  'dev',
+  'developer',
+  'local',
+  'db',
+  'database',
+  'app',
+  'service',
+  'postgres',
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'oracle',
+  'redis',
+  'rabbitmq',
+  'elastic',
+  'cassandra',
+  'neo4j',
+  'minio',
+  'keycloak',
+  'grafana',
+  'jenkins',
+  'sonar',
+  'docker',
+  'vagrant',
+  'ubuntu',
 ]);
 
 /**
@@ -260,7 +490,7 @@ const PRODUCT_PASSWORDS = new Set([
 const COMMON_PASSWORDS = new Set([...DICTIONARY_PASSWORDS, ...PRODUCT_PASSWORDS]);
 
 /** Leet-speak digits and symbols read as the letters they stand for (`Pa$$w0rd` → password). */
-const LEET: Record<string, string> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '$': 's', '@': 'a', '!': 'i' };
+const LEET: Record<string, string> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', $: 's', '@': 'a', '!': 'i' };
 
 /** `s` lower-cased with leet-speak undone; other non-letters are kept. */
 export function unleet(s: string): string {
@@ -296,15 +526,54 @@ export function isKeywordMarker(v: string): boolean {
 
 /** Verbs that open an instruction to the reader (`set-secure-…`, `SetRootPasswordHere`). */
 const INSTRUCTION_VERBS = new Set([
-  'set', 'change', 'replace', 'insert', 'enter', 'put', 'fill', 'use', 'add', 'choose', 'provide', 'update', 'type',
-  'generate', 'paste', 'specify', 'define', 'write', 'create', 'pick',
+  'set',
+  'change',
+  'replace',
+  'insert',
+  'enter',
+  'put',
+  'fill',
+  'use',
+  'add',
+  'choose',
+  'provide',
+  'update',
+  'type',
+  'generate',
+  'paste',
+  'specify',
+  'define',
+  'write',
+  'create',
+  'pick',
 ]);
 
 /** Words that open a noun phrase naming the value (`YourStrongPassword`, `some-db-secret`). */
 const POSSESSIVES = new Set(['your', 'some', 'the']);
 
 /** Words that close or carry an instruction (`…Here`, `…This`, `…Me`, `strong`, `secure`). */
-const INSTRUCTION_WORDS = new Set(['here', 'this', 'me', 'it', 'strong', 'secure', 'own', 'real', 'actual', 'proper', 'good', 'long', 'random', 'new', 'later', 'before', 'deploy', 'deploying', 'production', 'prod']);
+const INSTRUCTION_WORDS = new Set([
+  'here',
+  'this',
+  'me',
+  'it',
+  'strong',
+  'secure',
+  'own',
+  'real',
+  'actual',
+  'proper',
+  'good',
+  'long',
+  'random',
+  'new',
+  'later',
+  'before',
+  'deploy',
+  'deploying',
+  'production',
+  'prod',
+]);
 
 /**
  * Whether a value is a sentence or instruction rather than a credential: `set-secure-redis-password`,
@@ -364,7 +633,44 @@ function sentenceWords(run: string): string[] | undefined {
 const TEST_OPENERS = new Set(['test', 'testing', 'demo', 'dev', 'local', 'default', 'sample']);
 
 /** Words of a value that say it stands for the real one (beyond the filler words). */
-const STAND_IN_WORDS = new Set(['your', 'my', 'our', 'some', 'changeme', 'changeit', 'replaceme', 'placeholder', 'dummy', 'fake', 'redacted', 'notreal', 'xxx', 'xxxx', 'tbd', 'todo', 'fixme', 'foo', 'bar', 'baz', 'none', 'null', 'nil', 'undefined', 'empty', 'hidden', 'masked', 'string', 'value', 'here', 'insert', 'replace', 'enter', 'put', 'fill', 'change']);
+const STAND_IN_WORDS = new Set([
+  'your',
+  'my',
+  'our',
+  'some',
+  'changeme',
+  'changeit',
+  'replaceme',
+  'placeholder',
+  'dummy',
+  'fake',
+  'redacted',
+  'notreal',
+  'xxx',
+  'xxxx',
+  'tbd',
+  'todo',
+  'fixme',
+  'foo',
+  'bar',
+  'baz',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'empty',
+  'hidden',
+  'masked',
+  'string',
+  'value',
+  'here',
+  'insert',
+  'replace',
+  'enter',
+  'put',
+  'fill',
+  'change',
+]);
 
 export type PasswordVerdict = 'placeholder' | 'weak' | 'real';
 
@@ -399,7 +705,8 @@ export function passwordVerdict(raw: string, key = ''): PasswordVerdict {
       // password; `example`, `sample_password` and `your_key` only stand for one.
       if (DOC_EXAMPLES.some((e) => v.includes(e))) return 'placeholder';
       const ws = words(v);
-      if (ws.some((w) => STAND_IN_WORDS.has(w) || (STRONG_PLACEHOLDER_WORDS.has(w) && w !== 'example' && w !== 'sample' && w !== 'examples'))) return 'placeholder';
+      if (ws.some((w) => STAND_IN_WORDS.has(w) || (STRONG_PLACEHOLDER_WORDS.has(w) && w !== 'example' && w !== 'sample' && w !== 'examples')))
+        return 'placeholder';
       return ws.some((w) => w.length >= 3 && /^[a-z]+$/.test(w) && !FILLER_WORDS.has(w) && !STRONG_PLACEHOLDER_WORDS.has(w)) ? 'weak' : 'placeholder';
     }
     default:

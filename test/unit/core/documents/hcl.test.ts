@@ -178,8 +178,19 @@ describe('HCL tree', () => {
 describe('HCL tokens kept from file to file', () => {
   // The reader reuses its token objects: a file must read the same whatever was read before it.
   const piece = fc.constantFrom(
-    'a = 1\n', 'b = "x"\n', 'c = "${var.x}"\n', 'd = "$${lit}"\n', 'e = [1, "two", three]\n', 'f = { g = "h" }\n',
-    'resource "t" "n" {\n  k = true\n}\n', 'x = <<EOT\nhello ${y}\nEOT\n', 'y = -2\n', 'z = f(1, "a")\n', '# note\n', '\n', 'w = a.b[0]\n',
+    'a = 1\n',
+    'b = "x"\n',
+    'c = "${var.x}"\n',
+    'd = "$${lit}"\n',
+    'e = [1, "two", three]\n',
+    'f = { g = "h" }\n',
+    'resource "t" "n" {\n  k = true\n}\n',
+    'x = <<EOT\nhello ${y}\nEOT\n',
+    'y = -2\n',
+    'z = f(1, "a")\n',
+    '# note\n',
+    '\n',
+    'w = a.b[0]\n',
   );
   it('gives a file the tree it gives it alone, after any other file', () => {
     fc.assert(

@@ -52,7 +52,7 @@ const TAKEN: string[] = [
   '  \tindented = "yes"   # trailing comment\n',
   's = "tab\there, quote \\" backslash \\\\ \\b \\f \\n \\r \\t"',
   's = "\\u00e9\\U0001F600 \\u0000 snow ☃ 🎉"',
-  's = \'C:\\Users\\nodejs\\templates\' # literal',
+  "s = 'C:\\Users\\nodejs\\templates' # literal",
   's = ""\nt = \'\'\nu = "#not a comment"\nv = \'#\'',
   'i = [0, +0, -0, 1_000, -17, +99, 0xDEAD_beef, 0xff, 0o755, 0o0, 0b1101, 0b0, 12345678901234567890]',
   'f = [1.5, -0.0, +0.0, 0.0, +1e10, 6.626e-34, 1E5, 224_617.445_991, 0e0, 0.1, 1e+05, 5e22, -2E-2, 3.1415]',
@@ -239,14 +239,18 @@ describe('fast TOML reader', () => {
 
   it('never throws and is the library or undefined on mutated documents', () => {
     fc.assert(
-      fc.property(documentArb, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...MUTATIONS)), { minLength: 1, maxLength: 4 }), (text, edits) => {
-        let t = text;
-        for (const [at, del, ins] of edits) {
-          const i = t.length === 0 ? 0 : at % (t.length + 1);
-          t = t.slice(0, i) + ins + t.slice(i + del);
-        }
-        check(t);
-      }),
+      fc.property(
+        documentArb,
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...MUTATIONS)), { minLength: 1, maxLength: 4 }),
+        (text, edits) => {
+          let t = text;
+          for (const [at, del, ins] of edits) {
+            const i = t.length === 0 ? 0 : at % (t.length + 1);
+            t = t.slice(0, i) + ins + t.slice(i + del);
+          }
+          check(t);
+        },
+      ),
       { numRuns: 1500, seed: 20260302 },
     );
   });
@@ -269,7 +273,7 @@ describe('fast TOML reader', () => {
       'a = ' + '{b = '.repeat(big / 5),
       ('k = 1\n' + '# ' + 'c'.repeat(100) + '\n').repeat(big / 110),
       'a.'.repeat(big / 2) + 'b = 1',
-      ('[t]\n').repeat(big / 4),
+      '[t]\n'.repeat(big / 4),
       'x'.repeat(big),
     ];
     for (const text of inputs) {
@@ -291,9 +295,7 @@ const comment = fc.constantFrom('', ' # note', '# x', '\t#', ' # ☃ "quoted" [x
 const bareKey = fc.constantFrom('a', 'b', 'c', 'x-y', 'k_1', '1', 'true', 'port', 'name');
 const quotedKey = fc.constantFrom('"a"', '"with space"', '"q.k"', "'lit'", '""', '"é"', '"\\u0062"');
 const simpleKey = fc.oneof({ weight: 4, arbitrary: bareKey }, { weight: 1, arbitrary: quotedKey });
-const dottedKey = fc
-  .tuple(fc.array(simpleKey, { minLength: 1, maxLength: 3 }), ws)
-  .map(([parts, s]) => parts.join(`${s}.${s}`));
+const dottedKey = fc.tuple(fc.array(simpleKey, { minLength: 1, maxLength: 3 }), ws).map(([parts, s]) => parts.join(`${s}.${s}`));
 
 const scalarArb = fc.oneof(
   fc.string({ maxLength: 10 }).map((s) => JSON.stringify(s)),
@@ -320,11 +322,48 @@ const keyValueLine = fc.tuple(ws, dottedKey, ws, ws, valueArb, ws, comment).map(
 const headerLine = fc
   .tuple(fc.boolean(), fc.array(simpleKey, { minLength: 1, maxLength: 3 }), ws, comment)
   .map(([array, keys, s, e]) => (array ? `[[${s}${keys.join('.')}${s}]]` : `[${s}${keys.join(`${s}.${s}`)}${s}]`) + e);
-const line = fc.oneof({ weight: 6, arbitrary: keyValueLine }, { weight: 2, arbitrary: headerLine }, { weight: 1, arbitrary: comment }, { weight: 1, arbitrary: ws });
+const line = fc.oneof(
+  { weight: 6, arbitrary: keyValueLine },
+  { weight: 2, arbitrary: headerLine },
+  { weight: 1, arbitrary: comment },
+  { weight: 1, arbitrary: ws },
+);
 
-const documentArb = fc
-  .tuple(fc.array(line, { maxLength: 14 }), nl, fc.boolean())
-  .map(([lines, eol, final]) => lines.join(eol) + (final ? eol : ''));
+const documentArb = fc.tuple(fc.array(line, { maxLength: 14 }), nl, fc.boolean()).map(([lines, eol, final]) => lines.join(eol) + (final ? eol : ''));
 
 /** Edits that push a valid document into the corners: quotes, brackets, controls, lone CRs. */
-const MUTATIONS = ['', '"', "'", '"""', '[', ']', '{', '}', ',', '.', '=', '#', '\n', '\r', '\r\n', '\t', ' ', '\\', '\\u', '\u0000', '\u007f', '\ufeff', '\ud800', '_', '0', '-', '+', 'e', ':', 'T', 'Z', 'inf', 'x'];
+const MUTATIONS = [
+  '',
+  '"',
+  "'",
+  '"""',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
+  '=',
+  '#',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  ' ',
+  '\\',
+  '\\u',
+  '\u0000',
+  '\u007f',
+  '\ufeff',
+  '\ud800',
+  '_',
+  '0',
+  '-',
+  '+',
+  'e',
+  ':',
+  'T',
+  'Z',
+  'inf',
+  'x',
+];

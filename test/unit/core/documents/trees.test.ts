@@ -36,7 +36,12 @@ describe('format-neutral trees', () => {
 
   it('survives an alias bomb without expanding it', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = cpuNow();
     const [t] = trees('bomb.yaml', lines.join('\n'));
     let count = 0;
@@ -81,6 +86,9 @@ describe('source maps', () => {
 
   it('are still scanned for secrets in the sources they carry', async () => {
     const findings = await scanText({ path: 'dist/app.js.map', text: map(`const token = "${GH}";\n`) });
-    assert.ok(findings.some((f) => f.ruleId === 'secret/github-token'), findings.map((f) => f.ruleId).join(', '));
+    assert.ok(
+      findings.some((f) => f.ruleId === 'secret/github-token'),
+      findings.map((f) => f.ruleId).join(', '),
+    );
   });
 });

@@ -22,8 +22,14 @@ const EMPTY: ScanReport = { version: '0.0.0', root: '/tmp/project', filesScanned
 describe('SARIF rules', () => {
   it('every rule has its own risk row, and every row names a rule', () => {
     const ids = new Set(RULES.map((r) => r.id));
-    assert.deepEqual(RULES.filter((r) => !ownRisk(r.id)).map((r) => r.id), []);
-    assert.deepEqual(RISK_IDS.filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      RULES.filter((r) => !ownRisk(r.id)).map((r) => r.id),
+      [],
+    );
+    assert.deepEqual(
+      RISK_IDS.filter((id) => !ids.has(id)),
+      [],
+    );
     for (const r of RULES) {
       const risk = ruleRisk(r);
       assert.ok(risk.securitySeverity > 0 && risk.securitySeverity <= 10, r.id);
@@ -32,8 +38,24 @@ describe('SARIF rules', () => {
   });
 
   it('scores a live cloud key, a private key and a My Number or card store as critical (above 9.0), webhooks and policies lower', () => {
-    const score = (id: string) => Number((sarifRule(RULES.find((r) => r.id === id)!, 'en') as Descriptor).properties['security-severity']);
-    for (const id of ['secret/aws-secret-access-key', 'secret/gcp-service-account-key', 'secret/private-key-block', 'pii-data/my-number', 'pii-data/card-number', 'exposure/storage-public-acl', 'exposure/mongod-open']) {
+    const score = (id: string) =>
+      Number(
+        (
+          sarifRule(
+            RULES.find((r) => r.id === id)!,
+            'en',
+          ) as Descriptor
+        ).properties['security-severity'],
+      );
+    for (const id of [
+      'secret/aws-secret-access-key',
+      'secret/gcp-service-account-key',
+      'secret/private-key-block',
+      'pii-data/my-number',
+      'pii-data/card-number',
+      'exposure/storage-public-acl',
+      'exposure/mongod-open',
+    ]) {
       assert.ok(score(id) > 9.0, `${id}: ${score(id)}`);
     }
     assert.ok(score('secret/slack-webhook') < 7);
@@ -51,7 +73,11 @@ describe('SARIF rules', () => {
   });
 
   it('gives precision by how a rule decides, and CWE tags by what it finds', () => {
-    const d = (id: string) => sarifRule(RULES.find((r) => r.id === id)!, 'en') as Descriptor;
+    const d = (id: string) =>
+      sarifRule(
+        RULES.find((r) => r.id === id)!,
+        'en',
+      ) as Descriptor;
     assert.equal(d('secret/github-token').properties.precision, 'very-high');
     assert.equal(d('secret/hardcoded-password').properties.precision, 'medium');
     assert.ok(d('secret/github-token').properties.tags.includes('external/cwe/cwe-798'));
@@ -72,7 +98,10 @@ describe('SARIF rules', () => {
         assert.ok(d.help.text.startsWith(r.description[lang]));
       }
     }
-    assert.ok(RULES.some((r) => r.description.en.length > DESCRIPTION_LIMIT), 'the limit is exercised by some rule');
+    assert.ok(
+      RULES.some((r) => r.description.en.length > DESCRIPTION_LIMIT),
+      'the limit is exercised by some rule',
+    );
   });
 
   it('clips at a sentence end', () => {
@@ -112,9 +141,14 @@ describe('SARIF rules', () => {
   });
 
   it('lists every rule in tool.driver.rules, in a stable order, whatever fired', () => {
-    const s = JSON.parse(formatSarif(EMPTY, 'en')) as { runs: { tool: { driver: { rules: { id: string }[]; fullName: string; semanticVersion: string } }; automationDetails: { id: string } }[] };
+    const s = JSON.parse(formatSarif(EMPTY, 'en')) as {
+      runs: { tool: { driver: { rules: { id: string }[]; fullName: string; semanticVersion: string } }; automationDetails: { id: string } }[];
+    };
     const [run] = s.runs;
-    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      run.tool.driver.rules.map((r) => r.id),
+      RULES.map((r) => r.id),
+    );
     assert.equal(run.tool.driver.fullName, 'Mamori 0.0.0');
     assert.equal(run.tool.driver.semanticVersion, '0.0.0');
     assert.equal(run.automationDetails.id, 'mamori/');

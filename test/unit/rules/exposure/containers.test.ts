@@ -16,7 +16,26 @@ describe('container store families', () => {
     assert.equal(nameFamily('postgres'), 'postgres');
     assert.equal(nameFamily('Redis'), 'redis');
     assert.equal(nameFamily('billing-api-12'), undefined);
-    const piece = fc.constantFrom('postgres', 'redis', 'mongo', 'server', 'mssql', 'oracle-xe', 'express', 'api', '-', '_', '.', '/', ':', '@sha256:ab', ' ', 'A', '1', 'é');
+    const piece = fc.constantFrom(
+      'postgres',
+      'redis',
+      'mongo',
+      'server',
+      'mssql',
+      'oracle-xe',
+      'express',
+      'api',
+      '-',
+      '_',
+      '.',
+      '/',
+      ':',
+      '@sha256:ab',
+      ' ',
+      'A',
+      '1',
+      'é',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 4 }), (parts) => {
         const name = parts.join('');

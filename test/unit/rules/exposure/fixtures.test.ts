@@ -34,7 +34,12 @@ function apply(text: string, edits: { range: readonly [number, number]; newText:
 /** Throws when the text no longer parses in its own syntax. */
 function assertParses(path: string, before: string, after: string): void {
   if (/\.ya?ml$/.test(path)) {
-    for (const d of parseAllDocuments(after)) assert.deepEqual(d.errors.map((e) => e.message), [], `YAML broken in ${path}`);
+    for (const d of parseAllDocuments(after))
+      assert.deepEqual(
+        d.errors.map((e) => e.message),
+        [],
+        `YAML broken in ${path}`,
+      );
   } else if (/\.json$/.test(path)) {
     const errors: ParseError[] = [];
     parseTree(after, errors);
@@ -62,7 +67,10 @@ describe('exposure fixtures', () => {
     if (rel.startsWith('negative/')) {
       it(`is quiet on ${rel}`, async () => {
         const found = exposure(await scanText({ path: rel, text }));
-        assert.deepEqual(found.map((f) => `${f.ruleId} ${f.severity} @${f.range[0]}`), []);
+        assert.deepEqual(
+          found.map((f) => `${f.ruleId} ${f.severity} @${f.range[0]}`),
+          [],
+        );
       });
       continue;
     }
@@ -72,7 +80,10 @@ describe('exposure fixtures', () => {
       for (const [rule, severity] of Object.entries(expected[rel] ?? {})) {
         const mine = found.filter((f) => f.ruleId === rule);
         assert.ok(mine.length > 0, `${rule} missing; got ${found.map((f) => f.ruleId).join(', ') || 'none'}`);
-        assert.ok(mine.some((f) => f.severity === severity), `${rule}: expected ${severity}, got ${mine.map((f) => f.severity).join(', ')}`);
+        assert.ok(
+          mine.some((f) => f.severity === severity),
+          `${rule}: expected ${severity}, got ${mine.map((f) => f.severity).join(', ')}`,
+        );
       }
       for (const f of found) {
         assert.ok(f.guidelines.length > 0);
@@ -87,7 +98,10 @@ describe('exposure fixtures', () => {
           assertParses(rel, text, after);
           const again = exposure(await scanText({ path: rel, text: after })).filter((g) => g.ruleId === f.ruleId);
           // The fixed finding is gone (or, for combined findings, no longer an error at that spot).
-          assert.ok(!again.some((g) => g.range[0] === f.range[0] && g.messageId === f.messageId && g.severity === f.severity), `${f.ruleId} ${fix.titleId} did not resolve ${f.messageId} in ${rel}:\n${after}`);
+          assert.ok(
+            !again.some((g) => g.range[0] === f.range[0] && g.messageId === f.messageId && g.severity === f.severity),
+            `${f.ruleId} ${fix.titleId} did not resolve ${f.messageId} in ${rel}:\n${after}`,
+          );
         }
       }
     });

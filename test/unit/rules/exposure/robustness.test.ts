@@ -28,7 +28,16 @@ const CASES: [string, string][] = [
   ['supabase/config.toml', '[storage.buckets.a\npublic = true\n[storage.buckets.b]\npublic = true\n'],
   ['users.xml', '<clickhouse><users><u><networks>' + '<ip>'.repeat(20000) + '<password' + ' '.repeat(5000) + '<!-- '],
   ['users.xml', '<yandex><users>' + '<a>'.repeat(5000) + '<networks><ip>::/0</ip></networks>'],
-  ['init.sh', 'echo "host ' + ' all'.repeat(20000) + ' 0.0.0.0/0"\nsed -i "s/^bind' + ' x'.repeat(20000) + '" redis.conf\nlisten_addresses =' + ' '.repeat(20000) + "'*'\n"],
+  [
+    'init.sh',
+    'echo "host ' +
+      ' all'.repeat(20000) +
+      ' 0.0.0.0/0"\nsed -i "s/^bind' +
+      ' x'.repeat(20000) +
+      '" redis.conf\nlisten_addresses =' +
+      ' '.repeat(20000) +
+      "'*'\n",
+  ],
   ['Dockerfile', 'RUN echo redis && sed -i "/^bind' + '/'.repeat(20000) + '\nCMD ["mongod", "--bind_ip"' + ', "0.0.0.0"'.repeat(3000) + ']\n'],
 ];
 

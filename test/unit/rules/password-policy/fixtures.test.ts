@@ -131,11 +131,16 @@ const WEAK: Readonly<Record<string, string[]>> = {
   'weak/terraform/okta.tf': [LEN, COMP, REUSE, LOCK, EXP],
 };
 
-const all = files(ROOT).map((f) => path.relative(ROOT, f).split(path.sep).join('/')).sort();
+const all = files(ROOT)
+  .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+  .sort();
 
 describe('password-policy fixtures under jp-baseline', () => {
   it('lists every weak fixture', () => {
-    assert.deepEqual(all.filter((f) => f.startsWith('weak/')), Object.keys(WEAK).sort());
+    assert.deepEqual(
+      all.filter((f) => f.startsWith('weak/')),
+      Object.keys(WEAK).sort(),
+    );
   });
 
   for (const rel of all.filter((f) => f.startsWith('weak/'))) {
@@ -147,7 +152,10 @@ describe('password-policy fixtures under jp-baseline', () => {
 
   for (const rel of all.filter((f) => f.startsWith('strong/'))) {
     it(`${rel} is quiet`, async () => {
-      assert.deepEqual((await policyFindings(rel, read(rel))).map((f) => `${f.ruleId} ${f.messageId}`), []);
+      assert.deepEqual(
+        (await policyFindings(rel, read(rel))).map((f) => `${f.ruleId} ${f.messageId}`),
+        [],
+      );
     });
   }
 });
@@ -156,7 +164,10 @@ describe('password-policy fixtures that are not policies', () => {
   for (const rel of all.filter((f) => f.startsWith('not-policy/'))) {
     for (const profile of PROFILE_IDS) {
       it(`${rel} is quiet under ${profile}`, async () => {
-        assert.deepEqual((await policyFindings(rel, read(rel), { passwordPolicy: { profile } })).map((f) => f.ruleId), []);
+        assert.deepEqual(
+          (await policyFindings(rel, read(rel), { passwordPolicy: { profile } })).map((f) => f.ruleId),
+          [],
+        );
       });
     }
   }
@@ -175,11 +186,15 @@ describe('password-policy profiles', () => {
     assert.equal(f.data.required, '10');
     assert.equal(f.severity, 'warning');
     assert.equal(f.guidelines[0], 'nisc-handbook');
-    const [p] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'pci-dss-4' } })).filter((x) => x.ruleId === LEN);
+    const [p] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'pci-dss-4' } })).filter(
+      (x) => x.ruleId === LEN,
+    );
     assert.equal(p.data.required, '12');
     // PCI DSS has no official Japanese URL: the PPC Q&A leads.
     assert.deepEqual(p.guidelines, ['ppc-faq-10-19', 'pci-dss-v4-8.3']);
-    const [m] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'mhlw-medical' } })).filter((x) => x.ruleId === LEN);
+    const [m] = (await policyFindings('weak/terraform/iam.tf', read('weak/terraform/iam.tf'), { passwordPolicy: { profile: 'mhlw-medical' } })).filter(
+      (x) => x.ruleId === LEN,
+    );
     // The numbers are the Q&A's (シQ-54), not the guideline body's: the Q&A leads.
     assert.equal(m.guidelines[0], 'mhlw-6.0-qa-54');
   });
@@ -203,20 +218,36 @@ describe('password-policy profiles', () => {
       'min-length:missing:error',
       'reuse:off:warning',
     ]);
-    for (const strong of ['strong/keycloak/realm-export.json', 'strong/linux/faillock.conf', 'strong/okta/password-policy.json', 'strong/terraform/keycloak.tf']) {
+    for (const strong of [
+      'strong/keycloak/realm-export.json',
+      'strong/linux/faillock.conf',
+      'strong/okta/password-policy.json',
+      'strong/terraform/keycloak.tf',
+    ]) {
       assert.deepEqual(await rules(strong, 'pci-dss-4'), [], strong);
     }
   });
 
   it('mhlw-medical: 13, or 8 with two-factor authentication, or 8 changed every two months', async () => {
     assert.deepEqual(await rules('strong/terraform/cognito.tf', 'mhlw-medical'), []);
-    assert.deepEqual(await rules('weak/cloudformation/cognito.yaml', 'mhlw-medical'), ['composition:missing:warning', 'min-length:tooShort:warning', 'reuse:off:warning']);
+    assert.deepEqual(await rules('weak/cloudformation/cognito.yaml', 'mhlw-medical'), [
+      'composition:missing:warning',
+      'min-length:tooShort:warning',
+      'reuse:off:warning',
+    ]);
     // The MHLW alternative is 8 characters changed within 2 months. A 60-day expiry does not
     // always fit (60 days from 1 January end on 1 March); 59 days do. Symbols are missing either way.
-    assert.deepEqual(await rules('weak/cloudformation/iam-password-policy.yaml', 'mhlw-medical'), ['composition:missing:warning', 'min-length:tooShort:warning', 'reuse:off:warning']);
+    assert.deepEqual(await rules('weak/cloudformation/iam-password-policy.yaml', 'mhlw-medical'), [
+      'composition:missing:warning',
+      'min-length:tooShort:warning',
+      'reuse:off:warning',
+    ]);
     const text59 = read('weak/cloudformation/iam-password-policy.yaml').replace('MaxPasswordAge: 60', 'MaxPasswordAge: 59');
     const found59 = await policyFindings('weak/cloudformation/iam-password-policy.yaml', text59, { passwordPolicy: { profile: 'mhlw-medical' } });
-    assert.deepEqual(found59.map((f) => `${f.ruleId.slice(P.length)}:${f.messageId}:${f.severity}`).sort(), ['composition:missing:warning', 'reuse:off:warning']);
+    assert.deepEqual(found59.map((f) => `${f.ruleId.slice(P.length)}:${f.messageId}:${f.severity}`).sort(), [
+      'composition:missing:warning',
+      'reuse:off:warning',
+    ]);
     assert.deepEqual(await rules('strong/keycloak/realm-export.json', 'mhlw-medical'), ['min-length:tooShort:warning']);
   });
 
@@ -234,8 +265,13 @@ describe('password-policy profiles', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].data.required, '16');
     assert.equal(f[0].data.profile, 'jp-baseline+custom');
-    assert.deepEqual(await rules('weak/terraform/iam.tf', 'jp-baseline', { passwordHistory: 0, requiredClasses: [] }), ['min-length:tooShort:warning', 'periodic-expiry:periodic:info']);
-    assert.deepEqual(await rules('weak/aspnet/appsettings.json', 'jp-baseline', { lockoutAttempts: 10, minLength: 6, requiredClasses: ['digit'] }), ['lockout:tooManyAttempts:warning']);
+    assert.deepEqual(await rules('weak/terraform/iam.tf', 'jp-baseline', { passwordHistory: 0, requiredClasses: [] }), [
+      'min-length:tooShort:warning',
+      'periodic-expiry:periodic:info',
+    ]);
+    assert.deepEqual(await rules('weak/aspnet/appsettings.json', 'jp-baseline', { lockoutAttempts: 10, minLength: 6, requiredClasses: ['digit'] }), [
+      'lockout:tooManyAttempts:warning',
+    ]);
   });
 });
 
@@ -250,12 +286,20 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 function assertParses(rel: string, text: string): void {
   if (rel.endsWith('.json')) JSON.parse(text);
   else if (/\.ya?ml$/.test(rel)) {
-    for (const d of parseAllDocuments(text)) assert.deepEqual(d.errors.map((e) => e.message), [], rel);
+    for (const d of parseAllDocuments(text))
+      assert.deepEqual(
+        d.errors.map((e) => e.message),
+        [],
+        rel,
+      );
   } else if (rel.endsWith('.toml')) {
     parseTOML(text);
   } else if (rel.endsWith('.tf')) {
     const tree = parseHcl(text);
-    assert.ok(tree.entries.some((e) => ['resource', 'module', 'variable', 'locals'].includes(e.key)), rel);
+    assert.ok(
+      tree.entries.some((e) => ['resource', 'module', 'variable', 'locals'].includes(e.key)),
+      rel,
+    );
   }
 }
 
@@ -267,7 +311,10 @@ describe('password-policy fixes', () => {
       for (const f of before) {
         if (!f.fixes?.length) continue;
         for (const fix of f.fixes) assert.equal(fix.safe, false, 'policy changes are never applied blind');
-        const fixed = applyEdits(text, f.fixes.flatMap((x) => x.edits));
+        const fixed = applyEdits(
+          text,
+          f.fixes.flatMap((x) => x.edits),
+        );
         assertParses(rel, fixed);
         const after = await policyFindings(rel, fixed);
         const count = (list: Finding[]) => list.filter((x) => x.ruleId === f.ruleId).length;
@@ -288,7 +335,12 @@ describe('password-policy robustness', () => {
     const nested = '{"passwordPolicy": ' + '['.repeat(3000) + ']'.repeat(3000) + '}';
     const keycloak = JSON.stringify({ realm: 'x', passwordPolicy: 'length(' + '9'.repeat(50000) + ')' });
     const start = cpuNow();
-    for (const [p, t] of [['register.ts', big], ['realm.json', nested], ['realm.json', keycloak], ['common-password', 'password requisite pam_pwquality.so '.repeat(20000)]]) {
+    for (const [p, t] of [
+      ['register.ts', big],
+      ['realm.json', nested],
+      ['realm.json', keycloak],
+      ['common-password', 'password requisite pam_pwquality.so '.repeat(20000)],
+    ]) {
       await policyFindings(p, t);
     }
     assert.ok(cpuNow() - start < 5000, 'took too long');

@@ -71,7 +71,8 @@ describe('password-policy finding lines', () => {
   }
 
   it('one composition finding covers every class switched off next to each other', async () => {
-    const text = 'resource "okta_policy_password" "p" {\n  name                   = "p"\n  password_min_length    = 12\n  password_min_lowercase = 0\n  password_min_uppercase = 0\n  password_min_number    = 0\n  password_min_symbol    = 1\n}\n';
+    const text =
+      'resource "okta_policy_password" "p" {\n  name                   = "p"\n  password_min_length    = 12\n  password_min_lowercase = 0\n  password_min_uppercase = 0\n  password_min_number    = 0\n  password_min_symbol    = 1\n}\n';
     const found = (await scanText({ path: 'okta.tf', text })).filter((f) => f.ruleId === 'password-policy/composition');
     assert.equal(found.length, 1);
     const line = (o: number): number => text.slice(0, o).split('\n').length;
@@ -83,19 +84,32 @@ describe('password-policy finding lines', () => {
     assert.deepEqual(await lines(rel), []);
     const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
     const pci = (await scanText({ path: rel, text }, { passwordPolicy: { profile: 'pci-dss-4' } })).filter((f) => f.ruleId === 'password-policy/composition');
-    assert.deepEqual(pci.map((f) => f.data.missingEn), ['digits']);
+    assert.deepEqual(
+      pci.map((f) => f.data.missingEn),
+      ['digits'],
+    );
   });
 });
 
 describe('password-policy expressions on hostile input', () => {
   it('stays fast on deep and long Terraform expressions', async () => {
-    const deep = 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = ' + 'var.a ? '.repeat(3000) + '8' + ' : 6'.repeat(3000) + '\n}\n';
+    const deep =
+      'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = ' + 'var.a ? '.repeat(3000) + '8' + ' : 6'.repeat(3000) + '\n}\n';
     const calls = 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = ' + 'max('.repeat(2000) + '8' + ')'.repeat(2000) + '\n}\n';
-    const locals = 'locals {\n' + Array.from({ length: 300 }, (_, i) => `  l${i} = local.l${i + 1}\n`).join('') + '}\nresource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = local.l0\n}\n';
+    const locals =
+      'locals {\n' +
+      Array.from({ length: 300 }, (_, i) => `  l${i} = local.l${i + 1}\n`).join('') +
+      '}\nresource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = local.l0\n}\n';
     const loop = 'locals {\n  a = local.b\n  b = local.a\n}\nresource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = local.a\n}\n';
     const checks = 'function register(p) {\n' + '  if (password.length < 8) x();\n'.repeat(5000) + '}\n';
     const start = Date.now();
-    for (const [p, t] of [['a.tf', deep], ['b.tf', calls], ['c.tf', locals], ['d.tf', loop], ['register.js', checks]]) {
+    for (const [p, t] of [
+      ['a.tf', deep],
+      ['b.tf', calls],
+      ['c.tf', locals],
+      ['d.tf', loop],
+      ['register.js', checks],
+    ]) {
       await scanText({ path: p, text: t });
     }
     assert.ok(Date.now() - start < 5000, 'took too long');

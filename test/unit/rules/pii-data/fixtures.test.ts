@@ -50,7 +50,12 @@ describe('pii-data fixtures', async () => {
 
   it('lists every positive fixture in expected.json and nothing else', () => {
     const positives = files.filter((f) => f.startsWith('positive/'));
-    assert.deepEqual(Object.keys(expected).filter((k) => !k.startsWith('//')).sort(), positives);
+    assert.deepEqual(
+      Object.keys(expected)
+        .filter((k) => !k.startsWith('//'))
+        .sort(),
+      positives,
+    );
   });
 
   for (const r of results) {

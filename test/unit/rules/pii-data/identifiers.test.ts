@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  cardBrand, isCardNumber, isMyNumber, isPassportNumber, isPlaceholderDigits, isTestCard, luhnValid, maskDigits, myNumberCheckDigit,
+  cardBrand,
+  isCardNumber,
+  isMyNumber,
+  isPassportNumber,
+  isPlaceholderDigits,
+  isTestCard,
+  luhnValid,
+  maskDigits,
+  myNumberCheckDigit,
 } from '../../../../src/core/rules/pii-data/identifiers';
 
 describe('My Number check digit', () => {
@@ -53,7 +61,15 @@ describe('card numbers', () => {
   });
 
   it('does not report published test cards or patterned numbers', () => {
-    for (const n of ['4111111111111111', '4242424242424242', '5555555555554444', '3530111333300000', '378282246310005', '4000000000000077', '5105105105105100']) {
+    for (const n of [
+      '4111111111111111',
+      '4242424242424242',
+      '5555555555554444',
+      '3530111333300000',
+      '378282246310005',
+      '4000000000000077',
+      '5105105105105100',
+    ]) {
       assert.ok(!isCardNumber(n), n);
     }
     assert.ok(isTestCard('3530111333300000'));

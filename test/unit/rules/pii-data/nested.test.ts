@@ -45,7 +45,16 @@ describe('pii-data records from nested data', () => {
 
   it('counts the same records whatever values that can never count sit beside them', async () => {
     const plain = PEOPLE.map(([name, email]) => ({ name, email }));
-    const noisy = PEOPLE.map(([name, email], i) => ({ id: i, url: `https://example.com/u/${i}`, name, tags: ['a', 'b'], email, score: 3.5, active: true, meta: { created: '2024-01-02' } }));
+    const noisy = PEOPLE.map(([name, email], i) => ({
+      id: i,
+      url: `https://example.com/u/${i}`,
+      name,
+      tags: ['a', 'b'],
+      email,
+      score: 3.5,
+      active: true,
+      meta: { created: '2024-01-02' },
+    }));
     const a = await store('a.json', JSON.stringify(plain));
     const b = await store('a.json', JSON.stringify(noisy));
     assert.equal(a?.data.count, '5');

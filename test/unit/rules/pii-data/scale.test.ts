@@ -14,7 +14,9 @@ async function pii(path: string, text: string): Promise<Finding[]> {
 const NAMES = ['佐藤 一郎', '鈴木 花', '高橋 健', '田中 美咲', '伊藤 翔太', '渡辺 結衣', '山本 大輔'];
 
 function myNumber(i: number): string {
-  const base = String(38219460573 + i * 7919).padStart(11, '0').slice(-11);
+  const base = String(38219460573 + i * 7919)
+    .padStart(11, '0')
+    .slice(-11);
   return base + myNumberCheckDigit(base);
 }
 
@@ -59,7 +61,10 @@ describe('pii-data at scale', () => {
   });
 
   it('counts a 20,000-row SQL INSERT and a JSON array', async () => {
-    const tuples = Array.from({ length: 20_000 }, (_, i) => `(${i},'${NAMES[i % 7]}','h${i}.suzuki@yahoo.co.jp','080-${5821 + (i % 4000)}-${3047 + (i % 6000)}')`);
+    const tuples = Array.from(
+      { length: 20_000 },
+      (_, i) => `(${i},'${NAMES[i % 7]}','h${i}.suzuki@yahoo.co.jp','080-${5821 + (i % 4000)}-${3047 + (i % 6000)}')`,
+    );
     const sql = await pii('db/dump.sql', `INSERT INTO customers (id, name, email, tel) VALUES ${tuples.join(',\n')};\n`);
     assert.equal(sql.find((f) => f.ruleId === 'pii-data/personal-data-store')?.data.count, '20,000');
     const json = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ name: NAMES[i % 7], email: `h${i}.suzuki@yahoo.co.jp` })));

@@ -3,7 +3,16 @@
 // per line with calls, seed rows passed to a declared routine, COPY blocks.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyKey, isBusinessEntityName, isGroupedPhone, isNamePart, isNanpPhone, keyKind, valueFits, type FieldKind } from '../../../../src/core/rules/pii-data/fields';
+import {
+  classifyKey,
+  isBusinessEntityName,
+  isGroupedPhone,
+  isNamePart,
+  isNanpPhone,
+  keyKind,
+  valueFits,
+  type FieldKind,
+} from '../../../../src/core/rules/pii-data/fields';
 import { isSsn } from '../../../../src/core/rules/pii-data/identifiers';
 import { scanLineIdentifiers } from '../../../../src/core/rules/pii-data/lines';
 import { profileColumns } from '../../../../src/core/rules/pii-data/profile';
@@ -12,10 +21,27 @@ import { IdHits, StoreTally } from '../../../../src/core/rules/pii-data/tally';
 
 describe('keys by their last part', () => {
   const cases: [string, FieldKind | undefined][] = [
-    ['au_fname', 'name'], ['emp_lname', 'name'], ['empFirstName', 'name'], ['cust_email', 'email'], ['contactTel', 'phone'],
-    ['EMP_PHONE', 'phone'], ['home_zip', 'postal'], ['ssn', 'ssn'], ['social_security_number', 'ssn'], ['applicantSsn', 'ssn'],
-    ['hotel', undefined], ['use_gzip', undefined], ['customerPost', undefined], ['file_name', undefined], ['fname', 'name'],
-    ['Vorname', 'name'], ['Teléfono', 'phone'], ['PLZ', 'postal'], ['Adresse', 'address'], ['courriel', 'email'], ['Geburtsdatum', 'birthdate'],
+    ['au_fname', 'name'],
+    ['emp_lname', 'name'],
+    ['empFirstName', 'name'],
+    ['cust_email', 'email'],
+    ['contactTel', 'phone'],
+    ['EMP_PHONE', 'phone'],
+    ['home_zip', 'postal'],
+    ['ssn', 'ssn'],
+    ['social_security_number', 'ssn'],
+    ['applicantSsn', 'ssn'],
+    ['hotel', undefined],
+    ['use_gzip', undefined],
+    ['customerPost', undefined],
+    ['file_name', undefined],
+    ['fname', 'name'],
+    ['Vorname', 'name'],
+    ['Teléfono', 'phone'],
+    ['PLZ', 'postal'],
+    ['Adresse', 'address'],
+    ['courriel', 'email'],
+    ['Geburtsdatum', 'birthdate'],
   ];
   for (const [key, kind] of cases) it(`${key} → ${kind ?? 'nothing'}`, () => assert.equal(classifyKey(key), kind));
 
@@ -76,15 +102,25 @@ describe('column profiles', () => {
   const rows = (lines: string[], d = ','): { text: string }[][] => lines.map((l) => l.split(d).map((text) => ({ text })));
 
   it('reads phones, postal codes, addresses and names from their values', () => {
-    const kinds = [...profileColumns(
-      rows(['〒064-0808,北海道札幌市中央区南八条西4-12-3,石井 陽介,011-531-7284', '〒980-0014,宮城県仙台市青葉区本町2-6-11,村上 彩,022-264-8391', '〒371-0023,群馬県前橋市本町1-9-4,岡田 拓海,027-235-1946']),
-      () => false,
-    )];
+    const kinds = [
+      ...profileColumns(
+        rows([
+          '〒064-0808,北海道札幌市中央区南八条西4-12-3,石井 陽介,011-531-7284',
+          '〒980-0014,宮城県仙台市青葉区本町2-6-11,村上 彩,022-264-8391',
+          '〒371-0023,群馬県前橋市本町1-9-4,岡田 拓海,027-235-1946',
+        ]),
+        () => false,
+      ),
+    ];
     assert.deepEqual(kinds, ['postal', 'address', 'name', 'phone']);
   });
 
   it('takes two adjacent one-word columns before the address for a first and a last name, not a city and a state after it', () => {
-    const data = rows(['1,Clara,Benson,418 Juniper St.,Boulder,Colorado', '2,Felix,Marsh,27 Quarry Rd.,Golden,Nevada', '3,Irene,Vasquez,1630 Aspen Way,Denver,Utah']);
+    const data = rows([
+      '1,Clara,Benson,418 Juniper St.,Boulder,Colorado',
+      '2,Felix,Marsh,27 Quarry Rd.,Golden,Nevada',
+      '3,Irene,Vasquez,1630 Aspen Way,Denver,Utah',
+    ]);
     assert.deepEqual([...profileColumns(data, () => false)], [undefined, 'namePart', 'namePart', 'address']);
     const stores = rows(['Boulder,Colorado,418 Juniper St.', 'Golden,Nevada,27 Quarry Rd.', 'Denver,Utah,1630 Aspen Way']);
     assert.deepEqual([...profileColumns(stores, () => false)], ['namePart', 'namePart', 'address'], 'without an address after them, two words may be names');
@@ -131,13 +167,26 @@ describe('SQL shapes', () => {
   };
 
   it('reads INSERT without INTO (T-SQL) and INSERT ALL', () => {
-    const t = read("insert people\n values('a1', 'Ada', '503 271-8846')\nINSERT ALL\n  INTO staff (id, n) VALUES (1, 'x')\n  INTO staff (id, n) VALUES (2, 'y')\nSELECT * FROM dual;\n");
-    assert.deepEqual(t.get('people')?.map((r) => r.values), [['a1', 'Ada', '503 271-8846']]);
-    assert.deepEqual(t.get('staff')?.map((r) => r.values), [['1', 'x'], ['2', 'y']]);
+    const t = read(
+      "insert people\n values('a1', 'Ada', '503 271-8846')\nINSERT ALL\n  INTO staff (id, n) VALUES (1, 'x')\n  INTO staff (id, n) VALUES (2, 'y')\nSELECT * FROM dual;\n",
+    );
+    assert.deepEqual(
+      t.get('people')?.map((r) => r.values),
+      [['a1', 'Ada', '503 271-8846']],
+    );
+    assert.deepEqual(
+      t.get('staff')?.map((r) => r.values),
+      [
+        ['1', 'x'],
+        ['2', 'y'],
+      ],
+    );
   });
 
   it('reads calls with strings: the first string under a column list, every string without one', () => {
-    const noCols = read("INSERT INTO c VALUES\n  ( 101\n  , 'Ada'\n  , addr_typ('12 Elm St', '46901', 'Kokomo')\n  , TO_DATE('17-06-2013', 'dd-MM-yyyy')\n  );\n");
+    const noCols = read(
+      "INSERT INTO c VALUES\n  ( 101\n  , 'Ada'\n  , addr_typ('12 Elm St', '46901', 'Kokomo')\n  , TO_DATE('17-06-2013', 'dd-MM-yyyy')\n  );\n",
+    );
     assert.deepEqual(noCols.get('c')?.[0].values, ['101', 'Ada', '12 Elm St', '46901', 'Kokomo', '17-06-2013', 'dd-MM-yyyy']);
     const cols = read("INSERT INTO c (id, name, addr, born) VALUES (101, 'Ada', addr_typ('12 Elm St', '46901'), TO_DATE('17-06-2013', 'dd-MM-yyyy'));\n");
     assert.deepEqual(cols.get('c')?.[0].values, ['101', 'Ada', '12 Elm St', '17-06-2013']);
@@ -153,6 +202,12 @@ describe('SQL shapes', () => {
 
   it('reads COPY rows, \\N as empty, up to the \\. line', () => {
     const t = read('COPY public.person (id, first_name, email) FROM stdin;\n1\tMARTA\t\\N\r\n2\tRUBEN\tr@x.de\n\\.\nSELECT 1;\n');
-    assert.deepEqual(t.get('person')?.map((r) => r.values), [['1', 'MARTA', ''], ['2', 'RUBEN', 'r@x.de']]);
+    assert.deepEqual(
+      t.get('person')?.map((r) => r.values),
+      [
+        ['1', 'MARTA', ''],
+        ['2', 'RUBEN', 'r@x.de'],
+      ],
+    );
   });
 });

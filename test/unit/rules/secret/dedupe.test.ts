@@ -14,14 +14,23 @@ function f(ruleId: string, range: [number, number], extra: Partial<Finding> = {}
 describe('secret/dedupe', () => {
   it('keeps a provider finding over a generic one on the same span', () => {
     const out = dedupeSecretFindings([f('secret/hardcoded-secret', [10, 50], { severity: 'warning' }), f('secret/stripe-secret-key', [10, 50])]);
-    assert.deepEqual(out.map((x) => x.ruleId), ['secret/stripe-secret-key']);
+    assert.deepEqual(
+      out.map((x) => x.ruleId),
+      ['secret/stripe-secret-key'],
+    );
   });
 
   it('prefers secretlint on a tie and narrower findings after that', () => {
     const out = dedupeSecretFindings([f('secret/private-key-block', [5, 100]), f('secret/private-key', [0, 120])]);
-    assert.deepEqual(out.map((x) => x.ruleId), ['secret/private-key']);
+    assert.deepEqual(
+      out.map((x) => x.ruleId),
+      ['secret/private-key'],
+    );
     const out2 = dedupeSecretFindings([f('secret/gitlab-token', [0, 40]), f('secret/jwt', [5, 30])]);
-    assert.deepEqual(out2.map((x) => x.ruleId), ['secret/jwt']);
+    assert.deepEqual(
+      out2.map((x) => x.ruleId),
+      ['secret/jwt'],
+    );
   });
 
   it('keeps fixes of the dropped finding', () => {
@@ -39,7 +48,11 @@ describe('secret/dedupe', () => {
   });
 
   it('handles chains of overlaps', () => {
-    const out = dedupeSecretFindings([f('secret/hardcoded-secret', [0, 20], { severity: 'warning' }), f('secret/connection-string', [10, 30]), f('secret/aws-access-key-id', [25, 45])]);
+    const out = dedupeSecretFindings([
+      f('secret/hardcoded-secret', [0, 20], { severity: 'warning' }),
+      f('secret/connection-string', [10, 30]),
+      f('secret/aws-access-key-id', [25, 45]),
+    ]);
     assert.deepEqual(out.map((x) => x.ruleId).sort(), ['secret/aws-access-key-id']);
   });
 });
@@ -49,15 +62,23 @@ describe('dedupe from rule data', () => {
 
   it('reads specificity and reference from the rules, not from lists of ids', () => {
     const standing = (id: string) => ({ 'x/loose': { specificity: 'generic' as const }, 'x/tight': {}, 'x/ref': { reference: true } })[id];
-    assert.deepEqual(dedupeOverlaps([g('x/loose', [0, 40]), g('x/tight', [5, 30])], standing).map((x) => x.ruleId), ['x/tight']);
-    assert.deepEqual(dedupeOverlaps([g('x/tight', [0, 40]), g('x/ref', [0, 40])], standing).map((x) => x.ruleId), ['x/ref']);
+    assert.deepEqual(
+      dedupeOverlaps([g('x/loose', [0, 40]), g('x/tight', [5, 30])], standing).map((x) => x.ruleId),
+      ['x/tight'],
+    );
+    assert.deepEqual(
+      dedupeOverlaps([g('x/tight', [0, 40]), g('x/ref', [0, 40])], standing).map((x) => x.ruleId),
+      ['x/ref'],
+    );
     // Another category keeps overlapping findings: each says something different.
     const exposure = [g('x/loose', [0, 40], { category: 'pii-exposure' }), g('x/tight', [5, 30], { category: 'pii-exposure' })];
     assert.equal(dedupeOverlaps(exposure, standing).length, 2);
   });
 
   it('every secret rule that gives way says so in its own definition', () => {
-    const generic = RULES.filter((r) => r.specificity === 'generic').map((r) => r.id).sort();
+    const generic = RULES.filter((r) => r.specificity === 'generic')
+      .map((r) => r.id)
+      .sort();
     assert.deepEqual(generic, ['secret/hardcoded-password', 'secret/hardcoded-secret']);
     assert.ok(RULES.filter((r) => r.reference).every((r) => r.category === 'secret'));
     assert.ok(RULES.filter((r) => r.reference).length >= 10);

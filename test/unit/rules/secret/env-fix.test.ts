@@ -44,7 +44,10 @@ describe('secret/env-fix', () => {
     const out = await fixed('src/client.ts', `export const apiKey: string | undefined = '${TOKEN}';\n`);
     assert.ok(out?.includes('process.env.API_KEY'));
     const r = ts.transpileModule(out ?? '', { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS } });
-    assert.deepEqual(r.diagnostics?.map((d) => d.messageText), []);
+    assert.deepEqual(
+      r.diagnostics?.map((d) => d.messageText),
+      [],
+    );
   });
 
   it('writes valid Python and adds the import', async (t) => {
@@ -60,14 +63,23 @@ describe('secret/env-fix', () => {
     assert.equal(await fixed('App.kt', `val token = "${TOKEN}"\n`), 'val token = System.getenv("TOKEN")\n');
     assert.equal(await fixed('App.cs', `var token = @"${TOKEN}";\n`), 'var token = System.Environment.GetEnvironmentVariable("TOKEN");\n');
     assert.equal(await fixed('main.go', `package main\n\nvar token = "${TOKEN}"\n`), 'package main\n\nimport "os"\n\nvar token = os.Getenv("TOKEN")\n');
-    assert.equal(await fixed('main.go', `package main\n\nimport "os"\n\nvar token = "${TOKEN}"\n`), 'package main\n\nimport "os"\n\nvar token = os.Getenv("TOKEN")\n');
+    assert.equal(
+      await fixed('main.go', `package main\n\nimport "os"\n\nvar token = "${TOKEN}"\n`),
+      'package main\n\nimport "os"\n\nvar token = os.Getenv("TOKEN")\n',
+    );
     assert.equal(await fixed('app.rb', `token = '${TOKEN}'\n`), 'token = ENV.fetch("TOKEN")\n');
     assert.equal(await fixed('app.php', `<?php\n$token = '${TOKEN}';\n`), "<?php\n$token = getenv('TOKEN');\n");
   });
 
   it('interpolates in docker-compose only', async () => {
-    assert.equal(await fixed('docker-compose.yml', 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Zx8kq2Lm\n'), 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n');
-    assert.equal(await fixed('compose.yaml', `services:\n  api:\n    environment:\n      API_TOKEN: "${TOKEN}"\n`), 'services:\n  api:\n    environment:\n      API_TOKEN: "${API_TOKEN}"\n');
+    assert.equal(
+      await fixed('docker-compose.yml', 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Zx8kq2Lm\n'),
+      'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n',
+    );
+    assert.equal(
+      await fixed('compose.yaml', `services:\n  api:\n    environment:\n      API_TOKEN: "${TOKEN}"\n`),
+      'services:\n  api:\n    environment:\n      API_TOKEN: "${API_TOKEN}"\n',
+    );
     assert.equal(await fixed('k8s/deploy.yaml', `env:\n  API_TOKEN: "${TOKEN}"\n`), undefined);
   });
 

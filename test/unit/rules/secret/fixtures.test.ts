@@ -16,7 +16,10 @@ describe('secret fixtures', () => {
   for (const name of fs.readdirSync(path.join(ROOT, 'quiet'))) {
     it(`is quiet on quiet/${name}`, async () => {
       const { text, findings } = await secretFindings(path.join(ROOT, 'quiet', name));
-      assert.deepEqual(findings.map((f) => `${f.ruleId} ${JSON.stringify(text.slice(f.range[0], f.range[1]).slice(0, 40))}`), []);
+      assert.deepEqual(
+        findings.map((f) => `${f.ruleId} ${JSON.stringify(text.slice(f.range[0], f.range[1]).slice(0, 40))}`),
+        [],
+      );
     });
   }
 

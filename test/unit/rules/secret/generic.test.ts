@@ -62,7 +62,10 @@ describe('secret/generic assignments', () => {
   for (const [path, text] of quiet) {
     it(`stays quiet on placeholders in ${path}`, async () => {
       const f = await secrets(path, text);
-      assert.deepEqual(f.map((x) => `${x.ruleId}: ${text.slice(x.range[0], x.range[1])}`), []);
+      assert.deepEqual(
+        f.map((x) => `${x.ruleId}: ${text.slice(x.range[0], x.range[1])}`),
+        [],
+      );
     });
   }
 
@@ -97,7 +100,10 @@ describe('secret/generic assignments', () => {
   it('reports weak real passwords as warnings that say weak and hardcoded, in both languages', async () => {
     const text = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_PASSWORD: secret\n      ADMIN_PASSWORD: "1234"\n';
     const f = await secrets('compose.yaml', text);
-    assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), ['postgres', 'secret', '1234']);
+    assert.deepEqual(
+      f.map((x) => text.slice(x.range[0], x.range[1])),
+      ['postgres', 'secret', '1234'],
+    );
     for (const x of f) {
       assert.equal(x.severity, 'warning');
       assert.match(findingMessage(x, 'en'), /weak and hardcoded/);
@@ -124,22 +130,40 @@ describe('secret/generic assignments', () => {
       ['config/app.rb', 'password = ENV.fetch("DB_PASSWORD", "rails")\n', 'rails'],
       ['config/app.rb', 'config.secret_key_base = ENV["SECRET_KEY_BASE"] ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
       ['config/app.rb', 'password = ENV.fetch("DB_PASSWORD") { "rails" }\n', 'rails'],
-      ['config/runtime.exs', 'secret_key_base = System.get_env("SECRET_KEY_BASE") ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
+      [
+        'config/runtime.exs',
+        'secret_key_base = System.get_env("SECRET_KEY_BASE") ||\n  "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n',
+        'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA',
+      ],
       ['src/auth.ts', 'const jwtSecret = process.env.JWT_SECRET || "secret";\n', 'secret'],
       ['settings.py', 'SECRET_KEY = os.environ.get("SECRET_KEY") or "Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA"\n', 'Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA'],
     ];
     for (const [path, text, value] of cases) {
       const f = await secrets(path, text);
-      assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), [value], `${path}: ${text}`);
+      assert.deepEqual(
+        f.map((x) => text.slice(x.range[0], x.range[1])),
+        [value],
+        `${path}: ${text}`,
+      );
       assert.equal(f[0].fixes, undefined);
     }
     for (const [path, text] of [
-      ['settings.py', 'PASSWORD = os.environ.get("DB_PASSWORD", "")\nSECRET_KEY = os.environ.get("SECRET_KEY", "changeme")\nHOST = os.getenv("DB_HOST", "localhost")\n'],
+      [
+        'settings.py',
+        'PASSWORD = os.environ.get("DB_PASSWORD", "")\nSECRET_KEY = os.environ.get("SECRET_KEY", "changeme")\nHOST = os.getenv("DB_HOST", "localhost")\n',
+      ],
       ['application.yml', 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n    username: ${DB_USER:shop}\n'],
-      ['src/server.ts', 'const host = process.env.HOST || "localhost";\nconst token = process.env.API_TOKEN || "";\nconst secret = process.env.APP_SECRET ?? "changeme";\n'],
+      [
+        'src/server.ts',
+        'const host = process.env.HOST || "localhost";\nconst token = process.env.API_TOKEN || "";\nconst secret = process.env.APP_SECRET ?? "changeme";\n',
+      ],
       ['resource/db.yml', 'Properties:\n  MasterUserPassword: ${self:custom.PASSWORD}\n  Other: ${ssm:/db/password}\n'],
     ]) {
-      assert.deepEqual((await secrets(path, text)).map((x) => text.slice(x.range[0], x.range[1])), [], text);
+      assert.deepEqual(
+        (await secrets(path, text)).map((x) => text.slice(x.range[0], x.range[1])),
+        [],
+        text,
+      );
     }
   });
 
@@ -158,7 +182,11 @@ describe('secret/generic assignments', () => {
       ['docs/setup.md', 'Set `POSTGRES_PASSWORD=secret`, then:\n\n```\nDATABASE_URL=postgres://shop:shop@db/shop\n```\n'],
     ];
     for (const [path, text] of quietCases) {
-      assert.deepEqual((await secrets(path, text)).map((x) => `${x.ruleId}: ${text.slice(x.range[0], x.range[1])}`), [], `${path}: ${text}`);
+      assert.deepEqual(
+        (await secrets(path, text)).map((x) => `${x.ruleId}: ${text.slice(x.range[0], x.range[1])}`),
+        [],
+        `${path}: ${text}`,
+      );
     }
   });
 
@@ -168,13 +196,23 @@ describe('secret/generic assignments', () => {
     assert.equal(f?.ruleId, 'secret/hardcoded-secret');
     assert.equal(f?.severity, 'warning');
     assert.deepEqual(await secrets('config.yml', `hashids_salt: ${value}\n`), []);
-    assert.deepEqual(await secrets('.env', `BUILD_ID=${value}\nNEXT_PUBLIC_KEYLESS=${value}\nAPP_URL=https://shop.example.jp/${value}\nGIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nTITLE=the-quick-brown-fox-jumps-over\n`), []);
+    assert.deepEqual(
+      await secrets(
+        '.env',
+        `BUILD_ID=${value}\nNEXT_PUBLIC_KEYLESS=${value}\nAPP_URL=https://shop.example.jp/${value}\nGIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nTITLE=the-quick-brown-fox-jumps-over\n`,
+      ),
+      [],
+    );
   });
 
   it('judges invented secrets (client, signing, session, framework keys) like passwords', async () => {
-    const text = 'JWT_SECRET=supersecret\nSESSION_SECRET=shop-session\nOIDC_CLIENT_SECRET=shop_api\nAPP_SECRET=replace-me-with-a-random-string\nJWT_SECRET_NAME=prod-jwt\nAPI_SECRET=shop_api\n';
+    const text =
+      'JWT_SECRET=supersecret\nSESSION_SECRET=shop-session\nOIDC_CLIENT_SECRET=shop_api\nAPP_SECRET=replace-me-with-a-random-string\nJWT_SECRET_NAME=prod-jwt\nAPI_SECRET=shop_api\n';
     const f = await secrets('.env', text);
-    assert.deepEqual(f.map((x) => text.slice(x.range[0], x.range[1])), ['supersecret', 'shop-session', 'shop_api']);
+    assert.deepEqual(
+      f.map((x) => text.slice(x.range[0], x.range[1])),
+      ['supersecret', 'shop-session', 'shop_api'],
+    );
     assert.ok(f.every((x) => x.ruleId === 'secret/hardcoded-secret' && x.severity === 'warning'));
   });
 });

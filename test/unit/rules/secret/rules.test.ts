@@ -14,8 +14,12 @@ async function ids(path: string, text: string): Promise<string[]> {
 
 describe('secret/provider tokens', () => {
   it('reports live keys as errors and test-mode keys as warnings', async () => {
-    assert.deepEqual(await ids('.env', 'STRIPE_SECRET_KEY=sk_live_q3eh2dxMtRKbfEAm0mE3ixpdExmvooAmceziGs5RV5JE2FbPyHZuTkp5Ylcs\n'), ['secret/stripe-secret-key:error']);
-    assert.deepEqual(await ids('.env', 'STRIPE_SECRET_KEY=sk_test_ywv0Thui29kht0DRM1xkdOFTNzWl126cdGuvoWsGPKGtkcCz2Xm8yWDU4EsH\n'), ['secret/stripe-secret-key:warning']);
+    assert.deepEqual(await ids('.env', 'STRIPE_SECRET_KEY=sk_live_q3eh2dxMtRKbfEAm0mE3ixpdExmvooAmceziGs5RV5JE2FbPyHZuTkp5Ylcs\n'), [
+      'secret/stripe-secret-key:error',
+    ]);
+    assert.deepEqual(await ids('.env', 'STRIPE_SECRET_KEY=sk_test_ywv0Thui29kht0DRM1xkdOFTNzWl126cdGuvoWsGPKGtkcCz2Xm8yWDU4EsH\n'), [
+      'secret/stripe-secret-key:warning',
+    ]);
   });
 
   it('does not report publishable keys', async () => {
@@ -57,7 +61,9 @@ describe('secret/provider tokens', () => {
 
 describe('secret/japanese services', () => {
   it('recognises tokens by the header or key they are stored under', async () => {
-    assert.deepEqual(await ids('notify.sh', 'curl -H "X-ChatWorkToken: HYBKs6e5fbPjfKbqivPxEwiY6B4SIIby" https://api.chatwork.com/v2/me\n'), ['secret/chatwork-api-token:error']);
+    assert.deepEqual(await ids('notify.sh', 'curl -H "X-ChatWorkToken: HYBKs6e5fbPjfKbqivPxEwiY6B4SIIby" https://api.chatwork.com/v2/me\n'), [
+      'secret/chatwork-api-token:error',
+    ]);
     assert.deepEqual(await ids('.env', 'KINTONE_API_TOKEN=u4Df37liOn9Ckb5kQqcOSruW9YL15LqjVUjUoejI\n'), ['secret/kintone-api-token:error']);
   });
 
@@ -89,7 +95,10 @@ describe('secret/japanese services', () => {
       ['# SmartHR', `access_token: ${secret}`, 'secret/smarthr-access-token'],
     ];
     for (const [mention, line, rule] of cases) {
-      assert.ok((await ids('a.yml', `${mention}\n${line}\n`)).some((id) => id.startsWith(`${rule}:`)), `${mention}: ${rule}`);
+      assert.ok(
+        (await ids('a.yml', `${mention}\n${line}\n`)).some((id) => id.startsWith(`${rule}:`)),
+        `${mention}: ${rule}`,
+      );
       assert.ok(!(await ids('a.yml', `# app\n${line}\n`)).some((id) => id.startsWith(`${rule}:`)), `without ${mention}: ${rule}`);
     }
   });
@@ -119,7 +128,8 @@ describe('secret/key material and stores', () => {
     for (const body of ['...', '***', 'xxx', 'YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=', '']) {
       assert.deepEqual(await ids('key.pem', `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`), [], body);
     }
-    const enc = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0wPDAbBgkqhkiG9w0BBQwwDgQIq8Zt2LmX9vICAggA\nMB0GCWCGSAFlAwQBKgQQ7yHc3JdF6sBg1TeAq8Zt2LmX9vKp4RwN7yHc3JdF6s\n-----END ENCRYPTED PRIVATE KEY-----\n';
+    const enc =
+      '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0wPDAbBgkqhkiG9w0BBQwwDgQIq8Zt2LmX9vICAggA\nMB0GCWCGSAFlAwQBKgQQ7yHc3JdF6sBg1TeAq8Zt2LmX9vKp4RwN7yHc3JdF6s\n-----END ENCRYPTED PRIVATE KEY-----\n';
     assert.deepEqual(await ids('key.pem', enc), ['secret/private-key-block:warning']);
   });
 
@@ -131,7 +141,13 @@ describe('secret/key material and stores', () => {
 
   it('finds passwords in connection strings and skips stand-ins', async () => {
     assert.deepEqual(await ids('app.env.yaml', 'url: amqps://app:Rk9vQ2xLm8Zt@mq.example.jp/vhost\n'), ['secret/connection-string:error']);
-    for (const u of ['postgres://app:${PGPASSWORD}@db/app', 'mysql://user:password@db/app', 'redis://:@cache:6379', 'mongodb://YOUR_USERNAME:YOUR_PASSWORD@c.example.net/x', 'postgres://$(PGUSER):$(PGPASSWORD)@h/d']) {
+    for (const u of [
+      'postgres://app:${PGPASSWORD}@db/app',
+      'mysql://user:password@db/app',
+      'redis://:@cache:6379',
+      'mongodb://YOUR_USERNAME:YOUR_PASSWORD@c.example.net/x',
+      'postgres://$(PGUSER):$(PGPASSWORD)@h/d',
+    ]) {
       assert.deepEqual(await ids('app.env.yaml', `url: ${u}\n`), [], u);
     }
   });

@@ -14,7 +14,10 @@ describe('secretlint prefilter', () => {
       const messages = await presetMessages(p, text);
       if (messages.length === 0) continue;
       reported++;
-      assert.ok(secretlintMayMatch(new Document(p, text)), `secretlint reports ${messages.map((m) => m.ruleId).join(', ')} in ${p}, but the prefilter skips it`);
+      assert.ok(
+        secretlintMayMatch(new Document(p, text)),
+        `secretlint reports ${messages.map((m) => m.ruleId).join(', ')} in ${p}, but the prefilter skips it`,
+      );
     }
     // The check above means something only if the preset found plenty.
     assert.ok(reported >= 40, `only ${reported} documents with secretlint messages`);

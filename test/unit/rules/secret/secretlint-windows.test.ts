@@ -12,7 +12,19 @@ import { toTextRange, triggerWindows } from '../../../../src/core/rules/secret/s
 import { corpus, presetMessages } from '../../helpers/secretlint-corpus';
 
 /** Lines with no trigger of the preset in them. */
-const FILLER = ['services:', '  web:', '    image: nginx:1.27', '    restart: unless-stopped', '', '   ', '# a comment', '    timeout: 30', 'name = "billing"', '\t', 'retries: 3'];
+const FILLER = [
+  'services:',
+  '  web:',
+  '    image: nginx:1.27',
+  '    restart: unless-stopped',
+  '',
+  '   ',
+  '# a comment',
+  '    timeout: 30',
+  'name = "billing"',
+  '\t',
+  'retries: 3',
+];
 
 function pad(text: string, seed: number): string {
   const lines = (n: number): string => Array.from({ length: n }, (_, i) => FILLER[(i * 7 + seed) % FILLER.length]).join('\n');
@@ -20,7 +32,10 @@ function pad(text: string, seed: number): string {
 }
 
 /** What is compared: which rule, which message, where. */
-function keys(messages: readonly SecretLintCoreResultMessage[], map: (r: readonly [number, number]) => readonly [number, number] | undefined = (r) => r): string[] {
+function keys(
+  messages: readonly SecretLintCoreResultMessage[],
+  map: (r: readonly [number, number]) => readonly [number, number] | undefined = (r) => r,
+): string[] {
   return messages.map((m) => `${m.ruleId} ${m.messageId} ${JSON.stringify(map(m.range) ?? 'crosses a window')}`).sort();
 }
 
@@ -50,24 +65,61 @@ describe('secretlint windows', () => {
   it('report what the whole text reports on line soups that split matches over lines', { timeout: 300_000 }, async () => {
     const key = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Hv2Lm4Q';
     const parts = [
-      'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY=', '"Secret_Access_Key"', ':', ' = ', '=>', `"${key}"`, key, `  ${key} x`,
-      '//registry.npmjs.org/:_authToken=', '_authToken=', 'abc123def456', `ghp_${'a1B2'.repeat(9)}`, `xoxb-${'1'.repeat(11)}-${'2'.repeat(12)}-${'a1B2c3'.repeat(4)}`,
-      'https://deploy:Vq8kZ2mLt7Rw@git.example.jp/x', 'postgres://app:Vq8kZ2mLt7Rw@db.internal/app', 'mysql://', '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',
+      'aws_secret_access_key',
+      'AWS_SECRET_ACCESS_KEY=',
+      '"Secret_Access_Key"',
+      ':',
+      ' = ',
+      '=>',
+      `"${key}"`,
+      key,
+      `  ${key} x`,
+      '//registry.npmjs.org/:_authToken=',
+      '_authToken=',
+      'abc123def456',
+      `ghp_${'a1B2'.repeat(9)}`,
+      `xoxb-${'1'.repeat(11)}-${'2'.repeat(12)}-${'a1B2c3'.repeat(4)}`,
+      'https://deploy:Vq8kZ2mLt7Rw@git.example.jp/x',
+      'postgres://app:Vq8kZ2mLt7Rw@db.internal/app',
+      'mysql://',
+      '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',
       // Database URLs with and without credentials (the preset reports only the former).
-      'jdbc:postgresql://db.internal:5432/app', 'MONGODB+SRV://app:Vq8kZ2mLt7Rw@cluster0/x', 'mysqlx://root@db', 'postgres://a:@h', 'mongodb://u:p@', 'jdbc:mysql://app:Vq8kZ2mLt7Rw@db/x?ssl=true',
-      '\u3000', '\u00a0', '\r', ' ', '"', "'", 'secret', '://',
+      'jdbc:postgresql://db.internal:5432/app',
+      'MONGODB+SRV://app:Vq8kZ2mLt7Rw@cluster0/x',
+      'mysqlx://root@db',
+      'postgres://a:@h',
+      'mongodb://u:p@',
+      'jdbc:mysql://app:Vq8kZ2mLt7Rw@db/x?ssl=true',
+      '\u3000',
+      '\u00a0',
+      '\r',
+      ' ',
+      '"',
+      "'",
+      'secret',
+      '://',
     ];
-    const blanks = fc.array(fc.constantFrom('', ' ', '\u3000', '\u00a0', '\t', '\r', '\ufeff'), { maxLength: 3 }).map((b) => (b.length > 0 ? `${b.join('\n')}\n` : ''));
+    const blanks = fc
+      .array(fc.constantFrom('', ' ', '\u3000', '\u00a0', '\t', '\r', '\ufeff'), { maxLength: 3 })
+      .map((b) => (b.length > 0 ? `${b.join('\n')}\n` : ''));
     // An AWS key split over lines: the name, white-space lines, the `:` or `=` alone, more, the value.
     const split = fc
-      .tuple(fc.constantFrom('aws_secret_access_key', '"AWS_SECRET_ACCESS_KEY"', 'SecretAccessKey'), blanks, fc.constantFrom(':', '=', '=>', ' :'), blanks, fc.constantFrom(key, `"${key}"`, `  '${key}'`))
+      .tuple(
+        fc.constantFrom('aws_secret_access_key', '"AWS_SECRET_ACCESS_KEY"', 'SecretAccessKey'),
+        blanks,
+        fc.constantFrom(':', '=', '=>', ' :'),
+        blanks,
+        fc.constantFrom(key, `"${key}"`, `  '${key}'`),
+      )
       .map(([name, b1, connector, b2, value]) => `${name}\n${b1}${connector}\n${b2}${value}`);
     const line = fc.oneof(
       { arbitrary: fc.constantFrom(...FILLER), weight: 3 },
       { arbitrary: fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 4 }).map((p) => p.join('')), weight: 2 },
       { arbitrary: split, weight: 1 },
     );
-    const doc = fc.array(line, { minLength: 1, maxLength: 80 }).map((lines) => `${FILLER.join('\n')}\n${lines.join('\n')}\n${FILLER.join('\n')}\n${FILLER.join('\n')}`);
+    const doc = fc
+      .array(line, { minLength: 1, maxLength: 80 })
+      .map((lines) => `${FILLER.join('\n')}\n${lines.join('\n')}\n${FILLER.join('\n')}\n${FILLER.join('\n')}`);
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('a.env', 'config.yaml', '.npmrc', 'a.txt'), doc, async (file, text) => {

@@ -37,28 +37,83 @@ describe('secret/value', () => {
 
   it('recognises placeholders of every documented kind', () => {
     for (const v of [
-      '', '   ', '${DB_PASSWORD}', '{{ db_password }}', '<your-token>', '%(password)s', 'xxxxxxxx', 'XXXXXXXXXXXX', '****', '••••',
-      'changeme', 'change_me', 'your_password', 'YOUR_API_KEY', 'REPLACE_WITH_PASSWORD', 'example', 'my-example-secret', 'dummy',
-      'test', 'password', 'Password', 'secret', 'String', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      '$DB_PASSWORD', '((db_password))', '@@PASSWORD@@', '__PASSWORD__', '%PASSWORD%', '1234', '12345678', 'aaaaaaaa', '0000-0000',
-      '...', 'sk_live_...',
+      '',
+      '   ',
+      '${DB_PASSWORD}',
+      '{{ db_password }}',
+      '<your-token>',
+      '%(password)s',
+      'xxxxxxxx',
+      'XXXXXXXXXXXX',
+      '****',
+      '••••',
+      'changeme',
+      'change_me',
+      'your_password',
+      'YOUR_API_KEY',
+      'REPLACE_WITH_PASSWORD',
+      'example',
+      'my-example-secret',
+      'dummy',
+      'test',
+      'password',
+      'Password',
+      'secret',
+      'String',
+      'AKIAIOSFODNN7EXAMPLE',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      '$DB_PASSWORD',
+      '((db_password))',
+      '@@PASSWORD@@',
+      '__PASSWORD__',
+      '%PASSWORD%',
+      '1234',
+      '12345678',
+      'aaaaaaaa',
+      '0000-0000',
+      '...',
+      'sk_live_...',
     ]) {
       assert.ok(placeholderReason(v), `not seen as placeholder: ${JSON.stringify(v)}`);
     }
   });
 
   it('keeps real-looking values', () => {
-    for (const v of ['root', 'foobarbaz', 'H@Sh1CoR3!', 'thisIsDog11', 'Mustbe8characters', 'UserPass123', 'YourPwdShouldBeLongAndSecure!', 'Kp9!vRt2#qLz', 'q8Zt2LmX9vKp4RwN']) {
+    for (const v of [
+      'root',
+      'foobarbaz',
+      'H@Sh1CoR3!',
+      'thisIsDog11',
+      'Mustbe8characters',
+      'UserPass123',
+      'YourPwdShouldBeLongAndSecure!',
+      'Kp9!vRt2#qLz',
+      'q8Zt2LmX9vKp4RwN',
+    ]) {
       assert.equal(placeholderReason(v), undefined, v);
     }
   });
 
   it('recognises references to secrets held elsewhere', () => {
     for (const v of [
-      'process.env.DB_PASSWORD', 'os.environ["DB_PASSWORD"]', 'os.getenv("X")', 'getenv("X")', 'ENV["X"]', 'ENV.fetch("X")',
-      'System.getenv("X")', 'Environment.GetEnvironmentVariable("X")', 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db',
-      'vault:secret/data/db#password', 'sm://projects/p/secrets/db', '{{resolve:ssm-secure:/db/password:1}}', 'var.db_password',
-      'local.password', 'secrets.DEPLOY_TOKEN', "[parameters('adminPassword')]", '!Ref DbPassword', 'op://vault/item/password',
+      'process.env.DB_PASSWORD',
+      'os.environ["DB_PASSWORD"]',
+      'os.getenv("X")',
+      'getenv("X")',
+      'ENV["X"]',
+      'ENV.fetch("X")',
+      'System.getenv("X")',
+      'Environment.GetEnvironmentVariable("X")',
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db',
+      'vault:secret/data/db#password',
+      'sm://projects/p/secrets/db',
+      '{{resolve:ssm-secure:/db/password:1}}',
+      'var.db_password',
+      'local.password',
+      'secrets.DEPLOY_TOKEN',
+      "[parameters('adminPassword')]",
+      '!Ref DbPassword',
+      'op://vault/item/password',
       '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)',
     ]) {
       assert.ok(isReference(v), v);
@@ -74,7 +129,16 @@ describe('secret/value', () => {
   });
 
   it('knows shapes that are never secrets', () => {
-    for (const v of ['/run/secrets/db', './certs/key.pem', 'server.key', 'https://auth.example.jp/token', 'ops@example.jp', 'v1.2.3', '2025-01-31', '10.0.0.1']) {
+    for (const v of [
+      '/run/secrets/db',
+      './certs/key.pem',
+      'server.key',
+      'https://auth.example.jp/token',
+      'ops@example.jp',
+      'v1.2.3',
+      '2025-01-31',
+      '10.0.0.1',
+    ]) {
       assert.ok(isNonSecretShape(v), v);
     }
     assert.equal(isNonSecretShape('https://user:pw@example.jp'), false);
@@ -91,15 +155,56 @@ describe('secret/value', () => {
 
   it('tells weak real passwords from placeholders', () => {
     // Usable, guessable passwords: dictionary words, product defaults, counting runs, leet-speak, test values.
-    for (const v of ['postgres', 'secret', 'password', 'Password', 'PaSsWoRd', 'Passw0rd', 'admin', 'root', 'guest', '1234', '123456', 'qwerty123', 'test', 'test-secret-key', 'dev_password', 'shop', 'sonarPass', 'secret_redis', 'NABLARCH_DEMO', 'mysecretpassword']) {
+    for (const v of [
+      'postgres',
+      'secret',
+      'password',
+      'Password',
+      'PaSsWoRd',
+      'Passw0rd',
+      'admin',
+      'root',
+      'guest',
+      '1234',
+      '123456',
+      'qwerty123',
+      'test',
+      'test-secret-key',
+      'dev_password',
+      'shop',
+      'sonarPass',
+      'secret_redis',
+      'NABLARCH_DEMO',
+      'mysecretpassword',
+    ]) {
       assert.equal(passwordVerdict(v), 'weak', v);
     }
     for (const v of ['NABLARCH_EXAMPLE']) assert.equal(passwordVerdict(v), 'weak', v);
     // Stand-ins: templates, markers, instructions, filler, masks.
     for (const v of [
-      '', 'changeme', 'changeit', 'your-password', 'your_password', 'set-secure-redis-password', 'SetR00tPa$$wordH3r3', '-==>PutY0urR00tPa55wordH3re<==-',
-      'YourStrongPassword', 'CHANGE-THIS!', 'SOME_SECRET', '<password>', '${DB_PASSWORD}', '##DB_PASSWORD##', '@@DB_PASSWORD@@', '__DB_PASSWORD__',
-      '_VALUE_NOT_SHOWN_', 'foo', '********', 'example', 'sample_password', 'my_password', 'xxxxxxxx',
+      '',
+      'changeme',
+      'changeit',
+      'your-password',
+      'your_password',
+      'set-secure-redis-password',
+      'SetR00tPa$$wordH3r3',
+      '-==>PutY0urR00tPa55wordH3re<==-',
+      'YourStrongPassword',
+      'CHANGE-THIS!',
+      'SOME_SECRET',
+      '<password>',
+      '${DB_PASSWORD}',
+      '##DB_PASSWORD##',
+      '@@DB_PASSWORD@@',
+      '__DB_PASSWORD__',
+      '_VALUE_NOT_SHOWN_',
+      'foo',
+      '********',
+      'example',
+      'sample_password',
+      'my_password',
+      'xxxxxxxx',
     ]) {
       assert.equal(passwordVerdict(v), 'placeholder', v);
     }
@@ -107,11 +212,14 @@ describe('secret/value', () => {
   });
 
   it('reads instruction sentences and keyword markers', () => {
-    for (const v of ['set-secure-pg-password', 'ChangeThisSecret', 'enter_your_token_here', 'YourDbPassword', 'PutPasswordHere']) assert.ok(isPlaceholderSentence(v), v);
-    for (const v of ['test-secret-key', 'Kp9!vRt2#qLz', 'sonarPass', 'YourPwdShouldBeLongAndSecure!', 'letmein']) assert.equal(isPlaceholderSentence(v), false, v);
+    for (const v of ['set-secure-pg-password', 'ChangeThisSecret', 'enter_your_token_here', 'YourDbPassword', 'PutPasswordHere'])
+      assert.ok(isPlaceholderSentence(v), v);
+    for (const v of ['test-secret-key', 'Kp9!vRt2#qLz', 'sonarPass', 'YourPwdShouldBeLongAndSecure!', 'letmein'])
+      assert.equal(isPlaceholderSentence(v), false, v);
     // Instructions written as one run of letters are read word by word; weak words stay weak.
     for (const v of ['changethis', 'CHANGETHIS', 'setpasswordhere', 'enteryourtokenhere', 'replacethis']) assert.ok(isPlaceholderSentence(v), v);
-    for (const v of ['secretpassword', 'mysecretpassword', 'newpassword', 'password', 'postgres', 'changeling', 'thisisfine']) assert.equal(isPlaceholderSentence(v), false, v);
+    for (const v of ['secretpassword', 'mysecretpassword', 'newpassword', 'password', 'postgres', 'changeling', 'thisisfine'])
+      assert.equal(isPlaceholderSentence(v), false, v);
     assert.equal(passwordVerdict('changethis', 'POSTGRES_PASSWORD'), 'placeholder');
     assert.equal(passwordVerdict('secretpassword', 'POSTGRES_PASSWORD'), 'weak');
     for (const v of ['##KEY##', '@@KEY@@', '@KEY@', '__KEY__', '_VALUE_NOT_SHOWN_', '%KEY%', '%%KEY%%']) assert.ok(isKeywordMarker(v), v);
@@ -130,8 +238,10 @@ describe('secret/value', () => {
   });
 
   it('knows keys that are public by design', () => {
-    const anon = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E';
-    const service = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D';
+    const anon =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E';
+    const service =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D';
     assert.ok(isPublicJwt(anon) && isPublishableKey(anon));
     assert.equal(isPublicJwt(service), false);
     assert.equal(isPublicJwt('eyJ.not-base64!.x'), false);

@@ -16,7 +16,8 @@ import { mentionsAny } from '../../../literals';
  * enclosing declaration or file is named for setting a password, never for logging in.
  */
 
-const SET_CONTEXT = /regist|sign[-_]?up|create|new[-_]?(user|account|pass)|reset|change[-_]?pass|update[-_]?pass|set[-_]?pass|pass(word)?[-_]?(change|reset|update|policy|rules?|schema|strength)|onboard|invit|enrol|join/i;
+const SET_CONTEXT =
+  /regist|sign[-_]?up|create|new[-_]?(user|account|pass)|reset|change[-_]?pass|update[-_]?pass|set[-_]?pass|pass(word)?[-_]?(change|reset|update|policy|rules?|schema|strength)|onboard|invit|enrol|join/i;
 const LOGIN_CONTEXT = /log[-_]?in|sign[-_]?in|authenticat|credential|session/i;
 const PASSWORD_FIELD = /pass(word|wd)?$|^pass(word|wd)|pwd|password/i;
 const NOT_POLICY_FIELD = /confirm|current|old|verify|repeat|again|retype|existing|^password2$|hash|salt/i;
@@ -107,7 +108,9 @@ function decoratedName(text: string, from: number): string | undefined {
       at = close;
     }
   }
-  const m = /^\s*(?:(?:public|private|protected|readonly|final|override|lateinit|var|val)\s+)*(?:String\s+)?([A-Za-z_$][\w$]*)\s*[!?]?\s*[:;=]/.exec(text.slice(at, at + 300));
+  const m = /^\s*(?:(?:public|private|protected|readonly|final|override|lateinit|var|val)\s+)*(?:String\s+)?([A-Za-z_$][\w$]*)\s*[!?]?\s*[:;=]/.exec(
+    text.slice(at, at + 300),
+  );
   return m?.[1];
 }
 
@@ -117,9 +120,10 @@ const DECORATOR_WORDS = ['@size', '@length', '@minlength'];
 function decorators(doc: Document, out: PolicyFacts[]): void {
   const text = doc.text;
   if (!mentionsAny(doc, DECORATOR_WORDS)) return;
-  const re = doc.format === 'java' || doc.format === 'kotlin'
-    ? /@(?:Size|Length)\s*\([^()\n]{0,200}?\bmin\s*=\s*(\d{1,4})[^()\n]{0,200}\)/dg
-    : /@(?:MinLength|Length)\s*\(\s*(\d{1,4})\b[^()\n]{0,200}\)/dg;
+  const re =
+    doc.format === 'java' || doc.format === 'kotlin'
+      ? /@(?:Size|Length)\s*\([^()\n]{0,200}?\bmin\s*=\s*(\d{1,4})[^()\n]{0,200}\)/dg
+      : /@(?:MinLength|Length)\s*\(\s*(\d{1,4})\b[^()\n]{0,200}\)/dg;
   for (const m of matches(re, text)) {
     const field = decoratedName(text, m.index + m[0].length);
     if (!field || !setsPassword(doc, m.index, field)) continue;
@@ -153,12 +157,16 @@ function ruby(doc: Document, out: PolicyFacts[]): void {
     if (r) get(m.index).minLength = stated(Number(m[1]), r, numberReplacer(r));
   }
   const lockout: LockoutFacts = {};
-  for (const m of matches(/^[ \t]*config\.(maximum_attempts|lock_strategy|unlock_in)[ \t]*=[ \t]*(:none|:failed_attempts|\d{1,6})(?:\.(minutes?|hours?|days?))?/dgm, text)) {
+  for (const m of matches(
+    /^[ \t]*config\.(maximum_attempts|lock_strategy|unlock_in)[ \t]*=[ \t]*(:none|:failed_attempts|\d{1,6})(?:\.(minutes?|hours?|days?))?/dgm,
+    text,
+  )) {
     const r = groupRange(m, 2);
     if (!r) continue;
     get(m.index);
     if (m[1] === 'maximum_attempts') lockout.attempts = stated(Number(m[2]), r, numberReplacer(r));
-    else if (m[1] === 'lock_strategy' && m[2] === ':none') lockout.enabled = stated<boolean>(false, r, (v: boolean): TextEdit => ({ range: r, newText: v ? ':failed_attempts' : ':none' }));
+    else if (m[1] === 'lock_strategy' && m[2] === ':none')
+      lockout.enabled = stated<boolean>(false, r, (v: boolean): TextEdit => ({ range: r, newText: v ? ':failed_attempts' : ':none' }));
     else if (m[1] === 'unlock_in' && /^\d+$/.test(m[2])) {
       const unit = (m[3] ?? 'minutes')[0];
       lockout.minutes = stated(Number(m[2]) * (unit === 'h' ? 60 : unit === 'd' ? 1440 : 1), r);
@@ -186,7 +194,9 @@ function laravel(doc: Document, out: PolicyFacts[]): void {
     const calls = new Set([...m[2].matchAll(/->\s*(\w+)/g)].map((c) => c[1]));
     const at: Range = [m.index, m.index + 'Password::min('.length + m[1].length + 1];
     const end = m.index + m[0].length;
-    const append = (call: string) => (v: boolean): TextEdit => ({ range: [end, end], newText: v ? `->${call}()` : '' });
+    const append =
+      (call: string) =>
+      (v: boolean): TextEdit => ({ range: [end, end], newText: v ? `->${call}()` : '' });
     const flag = (on: boolean, call: string): Fact<boolean> => (on ? stated(true, at) : stated<boolean>(false, at, append(call)));
     const mixed = calls.has('mixedCase');
     const classes: Record<CharClass, Fact<boolean>> = {
@@ -227,7 +237,8 @@ function csharp(doc: Document, out: PolicyFacts[]): void {
   if (/IdentityOptions|PasswordOptions|AddIdentity|AddDefaultIdentity|\.Password\.Required/.test(text)) {
     let facts: PolicyFacts | undefined;
     const lockout: LockoutFacts = {};
-    const re = /\b(RequiredLength|RequireDigit|RequireLowercase|RequireUppercase|RequireNonAlphanumeric|MaxFailedAccessAttempts|AllowedForNewUsers)\s*=\s*(\d{1,4}|true|false)\b/dg;
+    const re =
+      /\b(RequiredLength|RequireDigit|RequireLowercase|RequireUppercase|RequireNonAlphanumeric|MaxFailedAccessAttempts|AllowedForNewUsers)\s*=\s*(\d{1,4}|true|false)\b/dg;
     for (const m of matches(re, text)) {
       if (inLineComment(text, m.index, ['//'])) continue;
       const r = groupRange(m, 2);
@@ -238,7 +249,8 @@ function csharp(doc: Document, out: PolicyFacts[]): void {
       else if (key && key !== 'length' && facts.classes && /^(true|false)$/.test(m[2])) {
         facts.classes[key] = stated(m[2] === 'true', r, (v: boolean): TextEdit => ({ range: r, newText: String(v) }));
       } else if (m[1] === 'MaxFailedAccessAttempts' && /^\d+$/.test(m[2])) lockout.attempts = stated(Number(m[2]), r, numberReplacer(r));
-      else if (m[1] === 'AllowedForNewUsers' && m[2] === 'false') lockout.enabled = stated<boolean>(false, r, (v: boolean): TextEdit => ({ range: r, newText: String(v) }));
+      else if (m[1] === 'AllowedForNewUsers' && m[2] === 'false')
+        lockout.enabled = stated<boolean>(false, r, (v: boolean): TextEdit => ({ range: r, newText: String(v) }));
     }
     for (const m of matches(/\bDefaultLockoutTimeSpan\s*=\s*TimeSpan\.From(Minutes|Seconds|Hours|Days)\(\s*(\d{1,6}(?:\.\d+)?)\s*\)/dg, text)) {
       const r = groupRange(m, 2);
@@ -326,7 +338,10 @@ function django(doc: Document, out: PolicyFacts[]): void {
     // A project's own validator class has its own default, which the settings do not show.
     if (v[2] !== 'MinimumLength' || !/(^|\.)MinimumLengthValidator$/.test(v[1])) continue;
     const quoteEnd = base + v[0].length;
-    const insert = /OPTIONS/.test(segment) || /OPTIONS/.test(before) ? undefined : (n: number): TextEdit => ({ range: [quoteEnd, quoteEnd], newText: `, 'OPTIONS': {'min_length': ${n}}` });
+    const insert =
+      /OPTIONS/.test(segment) || /OPTIONS/.test(before)
+        ? undefined
+        : (n: number): TextEdit => ({ range: [quoteEnd, quoteEnd], newText: `, 'OPTIONS': {'min_length': ${n}}` });
     // Django's MinimumLengthValidator defaults to 8.
     out.push({ product: 'Django', anchor: nameRange, minLength: omitted<number>(nameRange, 8, insert) });
   }
@@ -355,7 +370,6 @@ function djangoValidatorClasses(doc: Document, out: PolicyFacts[]): void {
   }
 }
 
-
 /** Firebase Admin SDK: `passwordPolicyConfig: { enforcementState, constraints: { … } }`. */
 function firebaseCode(doc: Document, out: PolicyFacts[]): void {
   if (!mentionsAny(doc, ['passwordpolicyconfig'])) return;
@@ -379,7 +393,12 @@ function firebaseCode(doc: Document, out: PolicyFacts[]): void {
       facts.minLength = stated(Number(min[1]), r, numberReplacer(r));
     } else if (/\bconstraints\s*:/.test(body)) facts.minLength = omitted(anchor, 6);
     const classes: Partial<Record<CharClass, Fact<boolean>>> = {};
-    const names: [CharClass, string][] = [['upper', 'requireUppercase'], ['lower', 'requireLowercase'], ['digit', 'requireNumeric'], ['symbol', 'requireNonAlphanumeric']];
+    const names: [CharClass, string][] = [
+      ['upper', 'requireUppercase'],
+      ['lower', 'requireLowercase'],
+      ['digit', 'requireNumeric'],
+      ['symbol', 'requireNonAlphanumeric'],
+    ];
     for (const [cls, key] of names) {
       const b = new RegExp(`\\b${key}\\s*:\\s*(true|false)\\b`, 'd').exec(body);
       if (!b?.indices) continue;
@@ -517,7 +536,8 @@ function guardsSetting(doc: Document, offset: number, field: string): boolean {
 /** express-validator: `body('password').isLength({ min: 6 })`, on a registration route or chain. */
 function expressValidator(doc: Document, out: PolicyFacts[]): void {
   if (!mentionsAny(doc, PASSWORD_WORDS) || !doc.text.includes('isLength')) return;
-  const re = /\b(?:body|check|param|query)\s*\(\s*['"]([\w.]{1,60})['"][^()]{0,200}\)((?:\s*\.\s*\w{1,40}\([^()]{0,200}\)){0,8}?)\s*\.\s*isLength\s*\(\s*\{[^{}]{0,200}?\bmin\s*:\s*(\d{1,4})/dg;
+  const re =
+    /\b(?:body|check|param|query)\s*\(\s*['"]([\w.]{1,60})['"][^()]{0,200}\)((?:\s*\.\s*\w{1,40}\([^()]{0,200}\)){0,8}?)\s*\.\s*isLength\s*\(\s*\{[^{}]{0,200}?\bmin\s*:\s*(\d{1,4})/dg;
   for (const m of matches(re, doc.text)) {
     if (inLineComment(doc.text, m.index, ['//']) || !guardsSetting(doc, m.index, m[1])) continue;
     const f = minLengthPolicy('express-validator', [m.index, m.index + m[0].length], m, 3);
@@ -654,7 +674,10 @@ function lengthChecks(doc: Document, out: PolicyFacts[]): void {
     } else {
       const close = text.indexOf(')', m.index + m[0].length);
       if (close < 0 || close - m.index > 120) continue;
-      operand = text.slice(m.index + m[0].length, close).trim().replace(/^\$/, '');
+      operand = text
+        .slice(m.index + m[0].length, close)
+        .trim()
+        .replace(/^\$/, '');
       if (!/^[\w.>\-[\]'"]{1,80}$/.test(operand)) continue;
       after = close + 1;
     }
@@ -732,4 +755,11 @@ export function codePolicies(doc: Document): PolicyFacts[] {
 }
 
 /** Every word the code sources ask about (declared by the password-policy rules: Rule.literals). */
-export const CODE_LITERALS: readonly string[] = [...DECORATOR_WORDS, 'passwordpolicyconfig', 'userpool', 'accountpasswordpolicy', ...PASSWORD_WORDS, ...CODE_WORDS];
+export const CODE_LITERALS: readonly string[] = [
+  ...DECORATOR_WORDS,
+  'passwordpolicyconfig',
+  'userpool',
+  'accountpasswordpolicy',
+  ...PASSWORD_WORDS,
+  ...CODE_WORDS,
+];

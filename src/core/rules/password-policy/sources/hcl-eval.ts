@@ -66,7 +66,13 @@ function fromNode(doc: Document, node: TreeNode, depth: number): Weakest | undef
   }
   if (node.kind === 'array' && node.tag?.startsWith('call:')) {
     const name = node.tag.slice('call:'.length);
-    return call(doc, name, node.items.map((i) => () => fromNode(doc, i, depth + 1)), node.items[0], depth);
+    return call(
+      doc,
+      name,
+      node.items.map((i) => () => fromNode(doc, i, depth + 1)),
+      node.items[0],
+      depth,
+    );
   }
   return undefined;
 }
@@ -159,7 +165,13 @@ function fromText(doc: Document, raw: string, base: number, depth: number): Weak
     const args = splitArgs(text, open + 1, text.length - 1);
     const mapText = args[0]?.text;
     const mapNode = mapText !== undefined ? reference(doc, mapText, at, depth) : undefined;
-    return call(doc, fn[1], args.map((a) => () => fromText(doc, a.text, at + a.range[0], depth + 1)), mapNode, depth);
+    return call(
+      doc,
+      fn[1],
+      args.map((a) => () => fromText(doc, a.text, at + a.range[0], depth + 1)),
+      mapNode,
+      depth,
+    );
   }
   const node = reference(doc, text, at, depth);
   if (node?.kind === 'scalar') return fromNode(doc, node, depth + 1);

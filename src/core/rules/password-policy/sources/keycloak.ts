@@ -19,13 +19,34 @@ interface Term {
 
 // Keycloak's built-in policy provider ids; a string made only of these is a policy.
 const KNOWN = new Set([
-  'length', 'maxLength', 'digits', 'lowerCase', 'upperCase', 'specialChars', 'notUsername', 'notEmail',
-  'notContainsUsername', 'passwordHistory', 'passwordAge', 'forceExpiredPasswordChange', 'hashIterations',
-  'hashAlgorithm', 'regexPattern', 'passwordBlacklist', 'maxAuthAge', 'recoveryCodesWarningThreshold',
+  'length',
+  'maxLength',
+  'digits',
+  'lowerCase',
+  'upperCase',
+  'specialChars',
+  'notUsername',
+  'notEmail',
+  'notContainsUsername',
+  'passwordHistory',
+  'passwordAge',
+  'forceExpiredPasswordChange',
+  'hashIterations',
+  'hashAlgorithm',
+  'regexPattern',
+  'passwordBlacklist',
+  'maxAuthAge',
+  'recoveryCodesWarningThreshold',
 ]);
 
 const DEFAULT_ARG: Readonly<Record<string, number>> = {
-  length: 8, digits: 1, lowerCase: 1, upperCase: 1, specialChars: 1, passwordHistory: 3, forceExpiredPasswordChange: 365,
+  length: 8,
+  digits: 1,
+  lowerCase: 1,
+  upperCase: 1,
+  specialChars: 1,
+  passwordHistory: 3,
+  forceExpiredPasswordChange: 365,
 };
 
 const CLASS_TERM: Readonly<Record<CharClass, string>> = { upper: 'upperCase', lower: 'lowerCase', digit: 'digits', symbol: 'specialChars' };
@@ -73,7 +94,10 @@ function parse(value: string, base: number | undefined, whole: Range): Term[] | 
 
 /** Whether a string value looks like a Keycloak password policy. */
 export function isKeycloakPolicy(value: string): boolean {
-  return parse(value, undefined, [0, 0])?.length !== undefined && /\b(length|digits|lowerCase|upperCase|specialChars|passwordHistory|hashIterations|hashAlgorithm|notUsername|forceExpiredPasswordChange)\b/.test(value);
+  return (
+    parse(value, undefined, [0, 0])?.length !== undefined &&
+    /\b(length|digits|lowerCase|upperCase|specialChars|passwordHistory|hashIterations|hashAlgorithm|notUsername|forceExpiredPasswordChange)\b/.test(value)
+  );
 }
 
 /**
@@ -91,7 +115,9 @@ export function keycloakPolicyFacts(doc: Document, node: ScalarNode, anchor: Ran
   const append = (name: string) =>
     end === undefined ? undefined : (n: number): TextEdit => ({ range: [end, end], newText: `${value.trim() === '' ? '' : ' and '}${name}(${n})` });
   const replaceArg = (t: Term) =>
-    base === undefined ? undefined : (n: number): TextEdit => (t.arg !== undefined ? { range: t.range, newText: String(n) } : { range: [t.range[1], t.range[1]], newText: `(${n})` });
+    base === undefined
+      ? undefined
+      : (n: number): TextEdit => (t.arg !== undefined ? { range: t.range, newText: String(n) } : { range: [t.range[1], t.range[1]], newText: `(${n})` });
 
   const numeric = (name: string, dflt: number | undefined): Fact<number> | undefined => {
     const t = byName.get(name);

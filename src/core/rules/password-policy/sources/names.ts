@@ -8,7 +8,30 @@ export const PW_WORDS: ReadonlySet<string> = new Set(['pass', 'passwd', 'passwor
 
 // Words that say a name is about something else than the minimum length (age, files, classes,
 // the maximum, history) even next to "min" and "length".
-const NOT_LENGTH_WORDS = new Set(['age', 'days', 'file', 'path', 'class', 'classes', 'credit', 'repeat', 'warn', 'max', 'maxlen', 'history', 'remember', 'generated', 'generator', 'random', 'salt', 'hash', 'token', 'otp', 'pin', 'username']);
+const NOT_LENGTH_WORDS = new Set([
+  'age',
+  'days',
+  'file',
+  'path',
+  'class',
+  'classes',
+  'credit',
+  'repeat',
+  'warn',
+  'max',
+  'maxlen',
+  'history',
+  'remember',
+  'generated',
+  'generator',
+  'random',
+  'salt',
+  'hash',
+  'token',
+  'otp',
+  'pin',
+  'username',
+]);
 
 /** The lower-case words of a name: split at `_`, `.`, `-` and camelCase humps. */
 export function splitWords(name: string): string[] {

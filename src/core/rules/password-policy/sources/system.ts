@@ -146,7 +146,8 @@ function pamStack(doc: Document): PolicyFacts | undefined {
   let seen = false;
   let quality = false;
   const lockout: LockoutFacts = {};
-  const re = /^[ \t]*-?(auth|password)[ \t]+(?:\[[^\]\n]{0,200}\]|\S+)[ \t]+(?:\S*\/)?(pam_(?:pwquality|cracklib|passwdqc|unix|pwhistory|faillock|tally2)\.so)([^\n]*)$/dgm;
+  const re =
+    /^[ \t]*-?(auth|password)[ \t]+(?:\[[^\]\n]{0,200}\]|\S+)[ \t]+(?:\S*\/)?(pam_(?:pwquality|cracklib|passwdqc|unix|pwhistory|faillock|tally2)\.so)([^\n]*)$/dgm;
   for (const m of matches(re, text)) {
     const module = m[2];
     const argsRange = groupRange(m, 3);
@@ -202,8 +203,8 @@ function pamStack(doc: Document): PolicyFacts | undefined {
   return facts;
 }
 
-const MYSQL_KEY = /(?<![\w.-])validate[_-]password[._-](length|policy|mixed[_-]case[_-]count|number[_-]count|special[_-]char[_-]count)\b['"]?[ \t]*(?:=|:|\s)[ \t]*['"]?([A-Za-z0-9]{1,12})\b/dgi;
-
+const MYSQL_KEY =
+  /(?<![\w.-])validate[_-]password[._-](length|policy|mixed[_-]case[_-]count|number[_-]count|special[_-]char[_-]count)\b['"]?[ \t]*(?:=|:|\s)[ \t]*['"]?([A-Za-z0-9]{1,12})\b/dgi;
 
 /** MySQL validate_password settings (my.cnf, SET GLOBAL, server flags). */
 function mysql(doc: Document): PolicyFacts | undefined {
@@ -244,9 +245,9 @@ function mysql(doc: Document): PolicyFacts | undefined {
   return facts;
 }
 
-
 // `KEY=value` (env files, compose lists) or `KEY: value` (compose maps), one per line.
-const GOTRUE_LINE = /^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(GOTRUE_(?:PASSWORD_MIN_LENGTH|EXTERNAL_EMAIL_ENABLED|PASSWORD_REQUIRED_CHARACTERS))[ \t]*[=:][ \t]*(['"]?)([^'"\s#]{0,200})\2/dgm;
+const GOTRUE_LINE =
+  /^[ \t]*(?:-[ \t]*)?(?:export[ \t]+)?(GOTRUE_(?:PASSWORD_MIN_LENGTH|EXTERNAL_EMAIL_ENABLED|PASSWORD_REQUIRED_CHARACTERS))[ \t]*[=:][ \t]*(['"]?)([^'"\s#]{0,200})\2/dgm;
 
 /**
  * The Supabase Auth (GoTrue) server configured through its environment. With email sign-in
@@ -303,7 +304,6 @@ function namedLines(doc: Document): PolicyFacts[] {
 // Settings a provisioning script writes into login.defs, pwquality.conf or authconfig.
 const SCRIPT_SETTING = /\bPASS_MIN_LEN[ \t]+(\d{1,3})\b|\bminlen[ \t]*=[ \t]*(\d{1,3})\b|--passminlen=(\d{1,3})\b/dg;
 
-
 /**
  * Shell scripts and Dockerfiles that set a minimum length: a sed on login.defs writing
  * `PASS_MIN_LEN 8`, `echo "minlen = 8" >> /etc/security/pwquality.conf`, `authconfig
@@ -351,7 +351,11 @@ export function systemPolicies(doc: Document): PolicyFacts[] {
     push(mysql(doc));
     push(gotrue(doc));
   }
-  const extra = ['dotenv', 'properties', 'ini'].includes(doc.format) ? namedLines(doc) : ['shell', 'dockerfile'].includes(doc.format) ? scriptSettings(doc) : [];
+  const extra = ['dotenv', 'properties', 'ini'].includes(doc.format)
+    ? namedLines(doc)
+    : ['shell', 'dockerfile'].includes(doc.format)
+      ? scriptSettings(doc)
+      : [];
   if (extra.length > 0) {
     // Only where no product reading above already took the same value.
     const seen = new Set(out.flatMap((f) => (f.minLength?.kind === 'set' ? [f.minLength.range.join(':')] : [])));

@@ -99,7 +99,10 @@ function alicloud(r: TreeReader, camel: boolean, explicitOnly: boolean): PolicyF
   const keys = camel ? AWS_CAMEL : AWS_TF;
   const facts = iamLike(r, 'Alibaba Cloud RAM', keys, explicitOnly ? {} : ALICLOUD_DEFAULTS);
   // RAM locks an account for an hour after this many failures (default 5); 0 turns it off.
-  const attempts = r.num(camel ? ['maxLoginAttempts', 'maxLoginAttemps'] : ['max_login_attempts', 'max_login_attemps'], explicitOnly ? undefined : { default: 5 });
+  const attempts = r.num(
+    camel ? ['maxLoginAttempts', 'maxLoginAttemps'] : ['max_login_attempts', 'max_login_attemps'],
+    explicitOnly ? undefined : { default: 5 },
+  );
   if (attempts) facts.lockout = { attempts };
   return facts;
 }
@@ -148,8 +151,7 @@ function cognito(doc: Document, pool: ObjectNode | undefined, anchor: Range, sty
     const camel = snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
     return style === 'cfn' ? camel[0].toUpperCase() + camel.slice(1) : camel;
   };
-  const policyNode =
-    style === 'cfn' ? get(pool, 'Policies', 'PasswordPolicy') : style === 'tf' ? get(pool, 'password_policy') : get(pool, 'passwordPolicy');
+  const policyNode = style === 'cfn' ? get(pool, 'Policies', 'PasswordPolicy') : style === 'tf' ? get(pool, 'password_policy') : get(pool, 'passwordPolicy');
   const mfa = new TreeReader(doc, pool, anchor).str([k('mfa_configuration')]);
   const facts: PolicyFacts = { product: 'Amazon Cognito', anchor, ...(mfa?.toUpperCase() === 'ON' ? { mfa: true } : {}) };
   if (policyNode?.kind === 'object') {
@@ -173,7 +175,12 @@ function okta(r: TreeReader): PolicyFacts {
     anchor: r.anchor,
     classes: {},
   };
-  const cls: [CharClass, string][] = [['upper', 'password_min_uppercase'], ['lower', 'password_min_lowercase'], ['digit', 'password_min_number'], ['symbol', 'password_min_symbol']];
+  const cls: [CharClass, string][] = [
+    ['upper', 'password_min_uppercase'],
+    ['lower', 'password_min_lowercase'],
+    ['digit', 'password_min_number'],
+    ['symbol', 'password_min_symbol'],
+  ];
   for (const [c, key] of cls) {
     const f = r.countFlag([key]);
     if (f && facts.classes) facts.classes[c] = f;
@@ -236,7 +243,15 @@ function keycloakTerraformLockout(doc: Document, body: ObjectNode, anchor: Range
 }
 
 // Keys only a realm representation has (realm exports, imports, keycloak-config-cli files).
-const REALM_KEYS = ['requiredCredentials', 'sslRequired', 'bruteForceProtected', 'registrationAllowed', 'resetPasswordAllowed', 'loginTheme', 'loginWithEmailAllowed'];
+const REALM_KEYS = [
+  'requiredCredentials',
+  'sslRequired',
+  'bruteForceProtected',
+  'registrationAllowed',
+  'resetPasswordAllowed',
+  'loginTheme',
+  'loginWithEmailAllowed',
+];
 // Lists a realm holds; with `enabled` they make a minimal realm import.
 const REALM_LISTS = ['users', 'clients', 'roles', 'groups', 'identityProviders'];
 // Keys of a client adapter's keycloak.json, which names a realm but configures no policy.
@@ -303,7 +318,17 @@ function auth0Level(doc: Document, node: TreeNode): { spec: Auth0Level; range: R
 }
 
 // Options only an Auth0 database connection has.
-const AUTH0_KEYS = ['brute_force_protection', 'password_history', 'password_dictionary', 'password_no_personal_info', 'password_complexity_options', 'requires_username', 'disable_signup', 'enabledDatabaseCustomization', 'import_mode'];
+const AUTH0_KEYS = [
+  'brute_force_protection',
+  'password_history',
+  'password_dictionary',
+  'password_no_personal_info',
+  'password_complexity_options',
+  'requires_username',
+  'disable_signup',
+  'enabledDatabaseCustomization',
+  'import_mode',
+];
 
 /** Auth0 database-connection options (Management API JSON, deploy CLI YAML, Terraform). */
 function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | undefined {
@@ -324,7 +349,12 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
     const rule = fr.str(['character_type_rule', 'characterTypeRule']);
     if (types?.kind === 'array' && (rule === undefined || /^all$/i.test(rule))) {
       const named = new Set(types.items.map((i) => (i.kind === 'scalar' ? String(i.value).toLowerCase() : '')));
-      const map: [CharClass, string][] = [['upper', 'uppercase'], ['lower', 'lowercase'], ['digit', 'number'], ['symbol', 'special']];
+      const map: [CharClass, string][] = [
+        ['upper', 'uppercase'],
+        ['lower', 'lowercase'],
+        ['digit', 'number'],
+        ['symbol', 'special'],
+      ];
       facts.classes = Object.fromEntries(map.map(([c, n]) => [c, stated(named.has(n), types.range)]));
     }
     const hist = get(options, 'history');
@@ -362,7 +392,14 @@ function auth0Options(doc: Document, obj: ObjectNode, anchor: Range): PolicyFact
 function auth0Unset(doc: Document, options: Entry): PolicyFacts | undefined {
   if (options.value.kind !== 'object') return undefined;
   const r = new TreeReader(doc, options.value, headerRange(doc, options));
-  const stated = r.entry(['passwordPolicy', 'password_policy', 'password_complexity_options', 'passwordComplexityOptions', 'password_options', 'passwordOptions']);
+  const stated = r.entry([
+    'passwordPolicy',
+    'password_policy',
+    'password_complexity_options',
+    'passwordComplexityOptions',
+    'password_options',
+    'passwordOptions',
+  ]);
   // `passwordPolicy: null` is how the Management API writes "no policy".
   if (stated && !(stated.value.kind === 'scalar' && stated.value.value === null)) return undefined;
   const spec = AUTH0_LEVELS.none;
@@ -392,7 +429,12 @@ function oktaApi(doc: Document, obj: ObjectNode, anchor: Range): PolicyFacts | u
   const c = new TreeReader(doc, complexity, anchor);
   const facts: PolicyFacts = { product: 'Okta', anchor, classes: {} };
   put(facts, 'minLength', c.num(['minLength']));
-  const cls: [CharClass, string][] = [['upper', 'minUpperCase'], ['lower', 'minLowerCase'], ['digit', 'minNumber'], ['symbol', 'minSymbol']];
+  const cls: [CharClass, string][] = [
+    ['upper', 'minUpperCase'],
+    ['lower', 'minLowerCase'],
+    ['digit', 'minNumber'],
+    ['symbol', 'minSymbol'],
+  ];
   for (const [k, key] of cls) {
     const f = c.countFlag([key]);
     if (f && facts.classes) facts.classes[k] = f;
@@ -462,7 +504,11 @@ function aspnet(doc: Document, parent: ObjectNode, password: Entry): PolicyFacts
   const facts: PolicyFacts = {
     product: 'ASP.NET Core Identity',
     anchor,
-    classes: classFacts(r, { upper: ['RequireUppercase'], lower: ['RequireLowercase'], digit: ['RequireDigit'], symbol: ['RequireNonAlphanumeric'] }, undefined),
+    classes: classFacts(
+      r,
+      { upper: ['RequireUppercase'], lower: ['RequireLowercase'], digit: ['RequireDigit'], symbol: ['RequireNonAlphanumeric'] },
+      undefined,
+    ),
   };
   put(facts, 'minLength', r.num(['RequiredLength']));
   const lock = new TreeReader(doc, parent, anchor, true).node(['Lockout']);
@@ -517,7 +563,8 @@ function ansibleFileTask(doc: Document, obj: ObjectNode, out: PolicyFacts[]): vo
     const m = /^\s*PASS_MIN_LEN\s+(\d{1,3})\b|^\s*minlen\s*=\s*(\d{1,3})\b/d.exec(line.value) ?? undefined;
     const g = m?.[1] !== undefined ? 1 : 2;
     const at = m?.indices?.[g];
-    if (m && at) out.push({ product: 'system settings', anchor: line.range, minLength: stated(Number(m[g]), partRange(doc, line, line.value, [at[0], at[1]])) });
+    if (m && at)
+      out.push({ product: 'system settings', anchor: line.range, minLength: stated(Number(m[g]), partRange(doc, line, line.value, [at[0], at[1]])) });
     else if (/pam\.d/.test(file)) {
       const min = pamMinLength(line.value);
       if (min) out.push({ product: 'PAM', anchor: line.range, minLength: stated(min.value, partRange(doc, line, line.value, min.range)) });
@@ -575,7 +622,11 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
     }
   }
   // IAM API shape.
-  if (r.entry(['MinimumPasswordLength']) || ['RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'PasswordReusePrevention'].filter((k) => r.entry([k])).length >= 2) {
+  if (
+    r.entry(['MinimumPasswordLength']) ||
+    ['RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'PasswordReusePrevention'].filter((k) => r.entry([k]))
+      .length >= 2
+  ) {
     out.push(iamLike(r, 'AWS IAM', AWS_API, {}));
     return;
   }
@@ -596,7 +647,8 @@ function recognise(doc: Document, obj: ObjectNode, via: Entry | undefined, out: 
   // Auth0 connection options / attack protection.
   const level = r.str(['passwordPolicy', 'password_policy']);
   // A bare level word ("good", "none") is Auth0's only where Auth0 is evident.
-  const auth0Level = level !== undefined && AUTH0_LEVELS[level.toLowerCase()] !== undefined && (/auth0/i.test(doc.text) || AUTH0_KEYS.some((k) => r.entry([k])));
+  const auth0Level =
+    level !== undefined && AUTH0_LEVELS[level.toLowerCase()] !== undefined && (/auth0/i.test(doc.text) || AUTH0_KEYS.some((k) => r.entry([k])));
   if (auth0Level || isObject(r.node(['password_complexity_options'])) || isObject(get(r.node(['password_options']), 'complexity'))) {
     const f = auth0Options(doc, obj, anchor);
     if (f) out.push(f);
@@ -724,7 +776,10 @@ function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
       const facts: PolicyFacts =
         (policy?.value.kind === 'scalar' && typeof policy.value.value === 'string' && policy.value.tag !== 'expr'
           ? keycloakPolicyFacts(doc, policy.value, headerRange(doc, policy))
-          : undefined) ?? (policy ? { product: 'Keycloak', anchor: res.anchor } : { product: 'Keycloak', anchor: res.anchor, minLength: omitted(res.anchor), history: omitted(res.anchor, 0) });
+          : undefined) ??
+        (policy
+          ? { product: 'Keycloak', anchor: res.anchor }
+          : { product: 'Keycloak', anchor: res.anchor, minLength: omitted(res.anchor), history: omitted(res.anchor, 0) });
       facts.lockout = keycloakTerraformLockout(doc, res.body, res.anchor);
       out.push(facts);
       return;
@@ -841,7 +896,11 @@ function localsPolicies(doc: Document, e: Entry, named: boolean, out: PolicyFact
   const isNamed = named || namesPassword(e.key);
   // An Auth0 level kept in locals (`password_policy = "fair"`), where Auth0 is evident.
   const level = entry(e.value, 'password_policy');
-  const auth0 = level?.value.kind === 'scalar' && typeof level.value.value === 'string' && AUTH0_LEVELS[level.value.value.toLowerCase()] !== undefined && /auth0/i.test(doc.text);
+  const auth0 =
+    level?.value.kind === 'scalar' &&
+    typeof level.value.value === 'string' &&
+    AUTH0_LEVELS[level.value.value.toLowerCase()] !== undefined &&
+    /auth0/i.test(doc.text);
   const f = auth0 ? auth0Options(doc, e.value, headerRange(doc, e)) : policyObject(doc, e.value, headerRange(doc, e), 'Terraform locals', isNamed);
   if (f) {
     out.push(f);
@@ -872,11 +931,22 @@ function moduleCall(doc: Document, e: Entry, out: PolicyFacts[]): void {
     return;
   }
   const flat = (k: string): string[] => [`password_policy_${k}`];
-  if (r.entry(['password_policy_minimum_length', ...Object.values(OBJECT_CLASSES).flat().map((k) => `password_policy_${k}`)])) {
+  if (
+    r.entry([
+      'password_policy_minimum_length',
+      ...Object.values(OBJECT_CLASSES)
+        .flat()
+        .map((k) => `password_policy_${k}`),
+    ])
+  ) {
     const facts: PolicyFacts = {
       product: 'Amazon Cognito',
       anchor,
-      classes: classFacts(r, { upper: flat('require_uppercase'), lower: flat('require_lowercase'), digit: flat('require_numbers'), symbol: flat('require_symbols') }, undefined),
+      classes: classFacts(
+        r,
+        { upper: flat('require_uppercase'), lower: flat('require_lowercase'), digit: flat('require_numbers'), symbol: flat('require_symbols') },
+        undefined,
+      ),
     };
     put(facts, 'minLength', r.num(flat('minimum_length')));
     out.push(facts);

@@ -9,7 +9,11 @@ export const chatProviders: ProviderSpec[] = [
     kind: KIND.webhook,
     env: 'SLACK_WEBHOOK_URL',
     patterns: [
-      { re: /(?<s>(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])/g, hints: ['hooks.slack.com/'], minEntropy: 3 },
+      {
+        re: /(?<s>(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])/g,
+        hints: ['hooks.slack.com/'],
+        minEntropy: 3,
+      },
     ],
   },
   {
@@ -69,11 +73,21 @@ selfTest: setExamples(chatProviders, {
     good: [ex('notify.py', 'WEBHOOK = "https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX"\n')],
   },
   'secret/discord-webhook': {
-    bad: [ex('notify.js', 'const hook = "https://discord.com/api/webhooks/657134803486726798/WAMLZ3ZVkj8vHEN2r6u_s0R9fmFzeKrFKd-ITeZ10pVnXhCjYSWGi9zrf4dJZ_lWjaw_";\n')],
+    bad: [
+      ex(
+        'notify.js',
+        'const hook = "https://discord.com/api/webhooks/657134803486726798/WAMLZ3ZVkj8vHEN2r6u_s0R9fmFzeKrFKd-ITeZ10pVnXhCjYSWGi9zrf4dJZ_lWjaw_";\n',
+      ),
+    ],
     good: [ex('notify.js', 'const hook = process.env.DISCORD_WEBHOOK_URL;\n')],
   },
   'secret/teams-webhook': {
-    bad: [ex('alerts.yaml', 'url: https://contoso.webhook.office.com/webhookb2/695e94a1-d0ad-8ce9-ea1f-365e519b7a26@8b894c81-fbc9-7f10-405a-32dfc5200b5e/IncomingWebhook/28669705821eb773429c792fb12f5bc9/e0f1e47f-debd-f461-86a0-ee21c6744a4f\n')],
+    bad: [
+      ex(
+        'alerts.yaml',
+        'url: https://contoso.webhook.office.com/webhookb2/695e94a1-d0ad-8ce9-ea1f-365e519b7a26@8b894c81-fbc9-7f10-405a-32dfc5200b5e/IncomingWebhook/28669705821eb773429c792fb12f5bc9/e0f1e47f-debd-f461-86a0-ee21c6744a4f\n',
+      ),
+    ],
     good: [ex('alerts.yaml', 'url: ${TEAMS_WEBHOOK_URL}\n')],
   },
   'secret/discord-bot-token': {

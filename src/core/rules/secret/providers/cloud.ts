@@ -220,7 +220,15 @@ export const cloudProviders: ProviderSpec[] = [
     env: 'WALLET_PRIVATE_KEY',
     guidelines: KEY_GUIDELINES,
     // Hashes share this shape: only where the text around speaks of a private key or a wallet.
-    patterns: [{ re: tok('0x[0-9a-fA-F]{64}', '', '(?<![A-Za-z0-9_])'), hints: ['0x'], prefix: '0x', context: /priv|secret|wallet|mnemonic|seed|signer|money/i, minEntropy: 3 }],
+    patterns: [
+      {
+        re: tok('0x[0-9a-fA-F]{64}', '', '(?<![A-Za-z0-9_])'),
+        hints: ['0x'],
+        prefix: '0x',
+        context: /priv|secret|wallet|mnemonic|seed|signer|money/i,
+        minEntropy: 3,
+      },
+    ],
   },
 ];
 
@@ -232,7 +240,12 @@ selfTest: setExamples(cloudProviders, {
     good: [ex('docs/aws.md', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\nkey = AKIAXXXXXXXXXXXXXXXX\n')],
   },
   'secret/aws-bedrock-api-key': {
-    bad: [ex('.env', 'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS1HnS0R1piDUwCsBWl/zml4c/edLm3MFpuzR/1aC2mFw6U3rnffBnhvHGNU8DcMVBawxYw3vaDwmHF64kxpWA/I3UveXJoeSt5icJcB/uJrmdNTm=\n')],
+    bad: [
+      ex(
+        '.env',
+        'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS1HnS0R1piDUwCsBWl/zml4c/edLm3MFpuzR/1aC2mFw6U3rnffBnhvHGNU8DcMVBawxYw3vaDwmHF64kxpWA/I3UveXJoeSt5icJcB/uJrmdNTm=\n',
+      ),
+    ],
     good: [ex('.env', 'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS1\nbedrock-api-key-\n')],
   },
   'secret/amazon-mws-token': {
@@ -244,7 +257,10 @@ selfTest: setExamples(cloudProviders, {
     good: [
       ex('src/maps.js', 'const key = process.env.GOOGLE_API_KEY; // AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n'),
       // A Firebase web config's apiKey identifies the project to browsers: public by design.
-      ex('src/firebase.js', 'const firebaseConfig = {\n  apiKey: "AIza9mFvucCJST0BPyw_qR14Pj1bEyax_iVu3R6",\n  authDomain: "mamori-demo.firebaseapp.com",\n  projectId: "mamori-demo",\n};\n'),
+      ex(
+        'src/firebase.js',
+        'const firebaseConfig = {\n  apiKey: "AIza9mFvucCJST0BPyw_qR14Pj1bEyax_iVu3R6",\n  authDomain: "mamori-demo.firebaseapp.com",\n  projectId: "mamori-demo",\n};\n',
+      ),
     ],
   },
   'secret/google-oauth-credential': {
@@ -300,8 +316,18 @@ selfTest: setExamples(cloudProviders, {
     good: [ex('.env', 'VAULT_TOKEN=hvs.abc\n')],
   },
   'secret/terraform-cloud-token': {
-    bad: [ex('.terraformrc', 'credentials "app.terraform.io" {\n  token = "jE43Zb79WUy8Jp.atlasv1.icgXSR3OFRLNL1x0JIQ8jMi2a=o17ZG9Ca8HkaQC9DqXA0tKqyJp78O6eyj2DRsypx0"\n}\n')],
-    good: [ex('.terraformrc', 'credentials "app.terraform.io" {\n  token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n}\n')],
+    bad: [
+      ex(
+        '.terraformrc',
+        'credentials "app.terraform.io" {\n  token = "jE43Zb79WUy8Jp.atlasv1.icgXSR3OFRLNL1x0JIQ8jMi2a=o17ZG9Ca8HkaQC9DqXA0tKqyJp78O6eyj2DRsypx0"\n}\n',
+      ),
+    ],
+    good: [
+      ex(
+        '.terraformrc',
+        'credentials "app.terraform.io" {\n  token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n}\n',
+      ),
+    ],
   },
   'secret/pulumi-token': {
     bad: [ex('.env', 'PULUMI_ACCESS_TOKEN=pul-a4dce02c93e1336ec25f20345feb0565b660e9db\n')],

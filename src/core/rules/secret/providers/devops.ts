@@ -67,7 +67,10 @@ export const devopsProviders: ProviderSpec[] = [
   },
   {
     id: 'secret/infrastructure-saas-token',
-    provider: { en: 'Infrastructure service (Infracost, Prefect, ReadMe, Octopus Deploy, Defined Networking)', ja: 'インフラ系サービス（Infracost・Prefect・ReadMe・Octopus Deploy・Defined Networking）' },
+    provider: {
+      en: 'Infrastructure service (Infracost, Prefect, ReadMe, Octopus Deploy, Defined Networking)',
+      ja: 'インフラ系サービス（Infracost・Prefect・ReadMe・Octopus Deploy・Defined Networking）',
+    },
     kind: KIND.apiKey,
     env: 'SERVICE_API_KEY',
     patterns: [
@@ -88,7 +91,12 @@ selfTest: setExamples(devopsProviders, {
     good: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-XXXXXXXXXXX-XXXXXXXX\n  RUNNER: GR134894112312312312312312312\n')],
   },
   'secret/atlassian-api-token': {
-    bad: [ex('jira.yml', 'jira_token: "ATATT3BET-5A0_xeUlREZnql3_QELKYNENQHauef8W2S2korV7jdze-OY4bXAQ8QTpRhi1y14YOlx-MbmjI3QDqU9xVKmDqPm91Edteb0Eg0V3LhYgJkWVWbFEiW399JSDkSUMt6Da4X2ckPIm3rvrcuBasWLliPctHOahPXqOqGPIZZQ9cdiPSTdF=WKGCVT0P"\n')],
+    bad: [
+      ex(
+        'jira.yml',
+        'jira_token: "ATATT3BET-5A0_xeUlREZnql3_QELKYNENQHauef8W2S2korV7jdze-OY4bXAQ8QTpRhi1y14YOlx-MbmjI3QDqU9xVKmDqPm91Edteb0Eg0V3LhYgJkWVWbFEiW399JSDkSUMt6Da4X2ckPIm3rvrcuBasWLliPctHOahPXqOqGPIZZQ9cdiPSTdF=WKGCVT0P"\n',
+      ),
+    ],
     good: [ex('jira.yml', 'jira_token: "${JIRA_TOKEN}"\n')],
   },
   'secret/ci-service-token': {

@@ -55,7 +55,10 @@ export const paymentProviders: ProviderSpec[] = [
   },
   {
     id: 'secret/payment-api-key',
-    provider: { en: 'Payment service (Razorpay, Flutterwave, Duffel, Shippo, EasyPost, Plaid)', ja: '決済サービス（Razorpay・Flutterwave・Duffel・Shippo・EasyPost・Plaid）' },
+    provider: {
+      en: 'Payment service (Razorpay, Flutterwave, Duffel, Shippo, EasyPost, Plaid)',
+      ja: '決済サービス（Razorpay・Flutterwave・Duffel・Shippo・EasyPost・Plaid）',
+    },
     kind: KIND.secretKey,
     env: 'PAYMENT_SECRET_KEY',
     patterns: [
@@ -65,7 +68,12 @@ export const paymentProviders: ProviderSpec[] = [
       { re: tok('duffel_(?:test|live)_[\\w=-]{43}'), hints: ['duffel_'], test: /_test_/, minEntropy: 3 },
       { re: tok('shippo_(?:live|test)_[a-f0-9]{40}'), hints: ['shippo_'], test: /_test_/, minEntropy: 3 },
       { re: tok('EZ[AT]K[A-Za-z0-9]{54}'), hints: ['EZAK', 'EZTK'], test: /^EZTK/, minEntropy: 3 },
-      { re: tok('access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'), hints: ['access-'], test: /^access-sandbox/, minEntropy: 3 },
+      {
+        re: tok('access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+        hints: ['access-'],
+        test: /^access-sandbox/,
+        minEntropy: 3,
+      },
     ],
   },
 ];

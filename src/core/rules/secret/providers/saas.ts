@@ -32,13 +32,21 @@ export const saasProviders: ProviderSpec[] = [
   },
   {
     id: 'secret/dev-platform-token',
-    provider: { en: 'Developer platform (Harness, SettleMint, Linear, LaunchDarkly, Intra 42)', ja: '開発プラットフォーム（Harness・SettleMint・Linear・LaunchDarkly・Intra 42）' },
+    provider: {
+      en: 'Developer platform (Harness, SettleMint, Linear, LaunchDarkly, Intra 42)',
+      ja: '開発プラットフォーム（Harness・SettleMint・Linear・LaunchDarkly・Intra 42）',
+    },
     kind: KIND.apiKey,
     env: 'PLATFORM_API_KEY',
     patterns: [
       { re: tok('(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}'), hints: ['pat.', 'sat.'], minEntropy: 3 },
       { re: tok('sm_(?:pat|aat|sat)_[a-z0-9]{16}'), hints: ['sm_pat_', 'sm_aat_', 'sm_sat_'], minEntropy: 3 },
-      { re: tok('(?:api|sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'), hints: ['api-', 'sdk-', 'mob-'], context: /launchdarkly|\bld_|LD_/i, minEntropy: 3 },
+      {
+        re: tok('(?:api|sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+        hints: ['api-', 'sdk-', 'mob-'],
+        context: /launchdarkly|\bld_|LD_/i,
+        minEntropy: 3,
+      },
       { re: tok('s-s4t2(?:ud|af)-[a-f0-9]{64}'), hints: ['s-s4t2'], minEntropy: 3 },
     ],
   },
@@ -71,7 +79,10 @@ export const saasProviders: ProviderSpec[] = [
     kind: KIND.password,
     env: 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM',
     patterns: [
-      { re: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\b["']?[ \t]*[:=][ \t]*["']?(?<s>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9])/g, hints: ['CONTRIBSYS__COM'] },
+      {
+        re: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\b["']?[ \t]*[:=][ \t]*["']?(?<s>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9])/g,
+        hints: ['CONTRIBSYS__COM'],
+      },
       { re: /https?:\/\/(?<s>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com/gi, hints: ['contribsys.com'] },
     ],
   },
@@ -82,7 +93,15 @@ export const saasProviders: ProviderSpec[] = [
     env: 'JWT_TOKEN',
     // A signed token may be expired or a test fixture: a warning, not an error.
     // Supabase anon keys are JWTs meant for browsers (row-level security guards the data): public by design.
-    patterns: [{ re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'), hints: ['eyJ'], severity: 'warning', minEntropy: 3, isPublic: isPublicJwt }],
+    patterns: [
+      {
+        re: tok('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{10,2000}'),
+        hints: ['eyJ'],
+        severity: 'warning',
+        minEntropy: 3,
+        isPublic: isPublicJwt,
+      },
+    ],
   },
 ];
 
@@ -123,14 +142,23 @@ selfTest: setExamples(saasProviders, {
   },
   'secret/jwt': {
     bad: [
-      ex('test/api.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n'),
+      ex(
+        'test/api.http',
+        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzAwMDAwMDAwfQ.Bp-rtyVLv6kwbKYM_ISSv1GT-czre_hCz4IpckWihrS\n',
+      ),
       // The service_role key bypasses row-level security: a secret.
-      ex('.env', 'SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D\n'),
+      ex(
+        '.env',
+        'SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTkwMDAwMDAwMH0.Zx4mQ9kL2vPw7RtN8yBc3HdJ6sFa1GeT0uVq5XoWi7D\n',
+      ),
     ],
     good: [
       ex('docs/auth.md', 'Send `Authorization: Bearer <token>` with a JWT such as eyJ...\n'),
       // A Supabase anon key (payload role `anon`) ships to every browser: public by design.
-      ex('.env.local', 'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\n'),
+      ex(
+        '.env.local',
+        'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\n',
+      ),
     ],
   },
 });
