@@ -220,6 +220,15 @@ async function main(argv: string[]): Promise<number> {
       : new UsageError(lang === 'ja' ? 'コマンドがありません（mamori scan [パス…]）。' : 'missing command (mamori scan [paths…]).');
   const gitProblem = gitFlagProblem(command, values);
   if (gitProblem) throw new UsageError(gitProblem);
+  // A baseline records the whole project: one written from part of it would leave the rest's
+  // findings unknown, and they would all fail the next full run.
+  if (values['write-baseline'] && (command === 'history' || values.staged || values['changed-since'] !== undefined || paths.includes('-'))) {
+    throw new UsageError(
+      lang === 'ja'
+        ? '--write-baseline はプロジェクト全体のスキャンで使います（--staged、--changed-since、history、標準入力とは一緒に使えません）。'
+        : '--write-baseline records a scan of the whole project: it cannot be combined with --staged, --changed-since, history or standard input.',
+    );
+  }
 
   const format = values.format as OutputFormat;
   if (!FORMATS.includes(format)) throw badChoice('--format', values.format, FORMATS, lang);

@@ -34,8 +34,8 @@ export function formatText(report: ScanReport, lang: Lang, color = false): strin
     );
   out.push(
     lang === 'ja'
-      ? `\n${report.filesScanned} ファイルをスキャン: 重大 ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`
-      : `\nScanned ${report.filesScanned} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${report.skipped.length} skipped`,
+      ? `\n${report.history ? `履歴 ${report.history.commits} コミットの異なるファイル内容 ${report.filesScanned} 件` : `${report.filesScanned} ファイル`}をスキャン: 重大 ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件、スキップ ${report.skipped.length} 件`
+      : `\nScanned ${report.history ? `${report.filesScanned} unique file version(s) from ${report.history.commits} commit(s)` : `${report.filesScanned} file(s)`}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${report.skipped.length} skipped`,
   );
   // What CI users read last: the reporting duty, when any finding is about personal data.
   const duty = assessFindings(report.findings);

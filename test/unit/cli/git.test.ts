@@ -265,8 +265,20 @@ describe('mamori and git', () => {
       );
       assert.match(r.stdout, /^kept\.yml:1:\d+ .*\n {4}↳ commit [0-9a-f]{7} \(.*\), still in HEAD/m);
       assert.match(r.stderr, /4 commit\(s\) read, 3 unique blob\(s\) scanned/);
+      // The summary counts what history scans: unique file versions, from commits.
+      assert.match(r.stdout, /Scanned 3 unique file version\(s\) from 4 commit\(s\): 2 error\(s\)/);
       const ja = run(['history', '--lang', 'ja'], dir);
+      assert.match(ja.stdout, /履歴 4 コミットの異なるファイル内容 3 件をスキャン: 重大 2 件/);
       assert.match(ja.stdout, new RegExp(`コミット ${added.slice(0, 7)}（\\d{4}-\\d{2}-\\d{2}）、HEAD にはありません`));
+    });
+
+    it('refuses to write a baseline from part of the project (history, --staged, --changed-since)', () => {
+      for (const args of [['history'], ['scan', '--staged'], ['scan', '--changed-since', 'HEAD~1']]) {
+        const r = run([...args, '--write-baseline', path.join(dir, '..', `partial-${args.length}.json`)], dir);
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, /--write-baseline records a scan of the whole project/);
+        assert.ok(!fs.existsSync(path.join(dir, '..', `partial-${args.length}.json`)));
+      }
     });
 
     it("names the commit in JSON and SARIF, and SARIF carries the run's revision", () => {
