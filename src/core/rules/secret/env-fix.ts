@@ -1,7 +1,6 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
 import type { Fix, OtherFileEdit, Range, TextEdit } from '../../types';
-import { words } from './value';
 
 /**
  * "Replace the literal with an environment-variable reference", as engine data. The edit is
@@ -22,8 +21,27 @@ export const ENV_FIX_ID = 'fix.env';
 
 /** UPPER_SNAKE environment-variable name derived from a key (`clientSecret` → CLIENT_SECRET). */
 export function envVarName(key: string, fallback = 'SECRET'): string {
-  const ws = words(key.replace(/^[$@:]+/, ''));
-  const name = ws.join('_').toUpperCase();
+  // Words split at separators and at camel-case humps; digits stay with the word they follow
+  // (`s3Bucket` → S3_BUCKET, `api_key_9f8e` → API_KEY_9F8E, `AWSSecretKey` → AWS_SECRET_KEY).
+  const k = key.replace(/^[$@:]+/, '').slice(0, 200);
+  const isUpper = (c: string) => c >= 'A' && c <= 'Z';
+  const isLower = (c: string) => c >= 'a' && c <= 'z';
+  const isDigit = (c: string) => c >= '0' && c <= '9';
+  let name = '';
+  for (let i = 0; i < k.length; i++) {
+    const c = k[i];
+    if (!isUpper(c) && !isLower(c) && !isDigit(c)) {
+      if (name && !name.endsWith('_')) name += '_';
+      continue;
+    }
+    const prev = k[i - 1] ?? '';
+    const next = k[i + 1] ?? '';
+    // A hump: `tS` in clientSecret, `3B` in s3Bucket, and `SS` + lower in AWSSecret.
+    const hump = isUpper(c) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)));
+    if (hump && name && !name.endsWith('_')) name += '_';
+    name += c.toUpperCase();
+  }
+  name = name.replace(/_+$/, '');
   if (!name || /^\d/.test(name) || name.length < 3) return fallback;
   return name.slice(0, 80);
 }

@@ -32,6 +32,12 @@ describe('secret/env-fix', () => {
     assert.equal(envVarName('stripe.api_key'), 'STRIPE_API_KEY');
     assert.equal(envVarName('$asanaToken'), 'ASANA_TOKEN');
     assert.equal(envVarName('x', 'GITHUB_TOKEN'), 'GITHUB_TOKEN');
+    // Digits stay with their word; runs of capitals stay one word.
+    assert.equal(envVarName('s3Bucket'), 'S3_BUCKET');
+    assert.equal(envVarName('apiKey2'), 'API_KEY2');
+    assert.equal(envVarName('AWSSecretKey'), 'AWS_SECRET_KEY');
+    assert.equal(envVarName('api_key_9f8e'), 'API_KEY_9F8E');
+    assert.equal(envVarName('db-password'), 'DB_PASSWORD');
   });
 
   it('writes valid JavaScript', async () => {
