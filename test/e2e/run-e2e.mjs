@@ -302,17 +302,7 @@ async function runUi(browser, server) {
       async () => {
         const hover = page.locator('.monaco-hover').filter({ hasText: expected.guidelineTitle }).first();
         const token = page.locator('.monaco-editor .view-line span', { hasText: 'xoxb-' }).last();
-        for (let attempt = 1; ; attempt++) {
-          // Move away first so each attempt is a fresh hover.
-          await page.mouse.move(5, 5);
-          await token.hover();
-          try {
-            await hover.waitFor({ timeout: 5_000 });
-            break;
-          } catch (err) {
-            if (attempt === 4) throw err;
-          }
-        }
+        await hoverUntil(token, hover);
         const html = await hover.innerHTML();
         if (!html.includes(expected.guidelineUrl)) throw new Error(`the hover has no link to ${expected.guidelineUrl}`);
         if ((await hover.innerText()).includes(SLACK_TOKEN)) throw new Error('the hover shows the full secret');
@@ -322,6 +312,33 @@ async function runUi(browser, server) {
       },
     ],
   ];
+  /** Ctrl+. until the quick-fix menu shows an action with `text` (right after a reveal the editor may swallow the key). */
+  const quickFixMenu = async (text) => {
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: text }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await action.waitFor({ timeout: 3_000 });
+        return;
+      } catch (err) {
+        if (attempt === 5) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
+  };
+  /** Hovers `target` until `hover` shows (each attempt moves away first, so it is a fresh hover). */
+  const hoverUntil = async (target, hover) => {
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await target.hover();
+      try {
+        await hover.waitFor({ timeout: 5_000 });
+        return;
+      } catch (err) {
+        if (attempt === 4) throw err;
+      }
+    }
+  };
   // Quick Open (the palette without ">"), as a person opens a file they know by name.
   const openFile = async (name, lineText) => {
     await page.keyboard.press('F1');
@@ -339,18 +356,9 @@ async function runUi(browser, server) {
       await openFile('docker-compose.yml', '5432:5432');
       const hover = page.locator('.monaco-hover').filter({ hasText: exposure.guidelineTitle }).first();
       const port = page.locator('.monaco-editor .view-line span', { hasText: '5432' }).first();
-      for (let attempt = 1; ; attempt++) {
-        await page.mouse.move(5, 5);
-        await port.hover();
-        try {
-          await hover.waitFor({ timeout: 5_000 });
-          break;
-        } catch (err) {
-          if (attempt === 4) throw err;
-        }
-      }
+      await hoverUntil(port, hover);
       if (!(await hover.innerHTML()).includes(exposure.guidelineUrl)) throw new Error(`the hover has no link to ${exposure.guidelineUrl}`);
-      // The picture of the hover in the README (media/) is taken from this screenshot.
+      // The picture of the hover in the README (docs/images/) is copied from this screenshot.
       await shot('hover-exposure');
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
@@ -365,18 +373,8 @@ async function runUi(browser, server) {
           // The problem's row reveals its range in the editor and focuses it, as a person would.
           await problems.filter({ hasText: 'secret/github-token' }).first().dblclick({ timeout: 30_000 });
           await page.locator('.monaco-editor.focused').waitFor();
-          const action = page.locator('.action-widget .monaco-list-row', { hasText: 'environment variable' }).first();
-          for (let attempt = 1; ; attempt++) {
-            await page.keyboard.press('Control+.');
-            try {
-              await action.waitFor({ timeout: 3_000 });
-              break;
-            } catch (err) {
-              if (attempt === 5) throw err;
-              await page.keyboard.press('Escape');
-            }
-          }
-          // The picture of the quick fix in the README (media/) is taken from this screenshot.
+          await quickFixMenu('environment variable');
+          // The picture of the quick fix in the README (docs/images/) is copied from this screenshot.
           await shot('quick-fix-env');
           await page.keyboard.press('Escape');
         },
@@ -401,18 +399,7 @@ async function runUi(browser, server) {
         async () => {
           await slackRow.dblclick(); // reveals the range in the editor and focuses it
           await page.locator('.monaco-editor.focused').waitFor();
-          const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Mamori: Open guideline' }).first();
-          for (let attempt = 1; ; attempt++) {
-            // Right after a reveal the editor may swallow the key: press again if no menu opened.
-            await page.keyboard.press('Control+.');
-            try {
-              await action.waitFor({ timeout: 3_000 });
-              break;
-            } catch (err) {
-              if (attempt === 5) throw err;
-              await page.keyboard.press('Escape');
-            }
-          }
+          await quickFixMenu('Mamori: Open guideline');
           await shot('4-quick-fix');
           await page.keyboard.press('Escape');
         },

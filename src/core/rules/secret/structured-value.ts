@@ -2,7 +2,7 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import type { RawFinding } from '../rule';
 import { classifyKey } from './keys';
-import { charClasses, entropy, isHashedPassword, isReference, looksStrong, words } from './value';
+import { charClasses, entropy, isHashedPassword, isReference, looksStrong, STRONG_PLACEHOLDER_WORDS, words } from './value';
 
 /**
  * Judging a literal found where the file's structure already says it is a credential: a Keycloak
@@ -26,38 +26,11 @@ export interface LiteralOptions {
   digests?: boolean;
 }
 
-/** Words that only ever ask for a value to be filled in. */
-const ASKING_WORDS = new Set([
-  'example',
-  'examples',
-  'sample',
-  'placeholder',
-  'dummy',
-  'fake',
-  'redacted',
-  'changeme',
-  'changeit',
-  'replaceme',
-  'notreal',
-  'tbd',
-  'todo',
-  'fixme',
-  'xxx',
-  'xxxx',
-  'your',
-  'yours',
-  'yourpassword',
-  'yoursecret',
-  'yourtoken',
-  'yourkey',
-  'replace',
-  'insert',
-  'enter',
-  'fill',
-  'here',
-  'goes',
-  'some',
-]);
+/**
+ * Words that only ever ask for a value to be filled in: the placeholder words every secret rule
+ * knows, and the words of an instruction (`your-key-here`, `insert password`).
+ */
+const ASKING_WORDS: ReadonlySet<string> = new Set([...STRONG_PLACEHOLDER_WORDS, 'your', 'yours', 'replace', 'insert', 'enter', 'fill', 'here', 'goes', 'some']);
 
 /** A phrase starting with one of these asks for a value (`set-secure-password`, `use_a_strong_one`). */
 const IMPERATIVE = new Set(['set', 'use', 'put', 'add', 'change', 'generate', 'provide', 'choose', 'pick', 'type']);

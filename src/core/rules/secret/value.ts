@@ -68,7 +68,7 @@ const DOC_EXAMPLES = [
 const SHORTEST_DOC_EXAMPLE = Math.min(...DOC_EXAMPLES.map((e) => e.length));
 
 /** Words that only ever mean "put the real value here". */
-const STRONG_PLACEHOLDER_WORDS = new Set([
+export const STRONG_PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'example',
   'examples',
   'sample',
