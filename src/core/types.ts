@@ -68,6 +68,12 @@ export interface Finding {
   fixes?: Fix[];
   /** The organisation's own guidance page for this finding, from the project's `.mamori.json`. */
   guidance?: string;
+  /**
+   * With a baseline (`--baseline`, or `.mamori.json`'s `baseline`): `unchanged` when the
+   * baseline holds this finding's fingerprint (known, not counted for the exit code), `new`
+   * otherwise.
+   */
+  baseline?: 'new' | 'unchanged';
 }
 
 /** The input of a scan: a path (used for format detection and reports) and the text. */

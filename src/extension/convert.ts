@@ -3,6 +3,7 @@ import { primaryUrl } from '../core/guidelines/catalog';
 import type { Lang } from '../core/lang';
 import type { Finding, Severity } from '../core/types';
 import { engine } from './engine';
+import type { KnownFindings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Mamori';
 
@@ -20,9 +21,18 @@ export function documentRanges(doc: vscode.TextDocument): RangeOf {
   return ([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
 }
 
-/** A finding as a diagnostic whose code links to its primary guideline. */
-export function toDiagnostic(finding: Finding, rangeOf: RangeOf, lang: Lang): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(rangeOf(finding.range), engine().findingMessage(finding, lang), SEVERITY[finding.severity]);
+/**
+ * A finding as a diagnostic whose code links to its primary guideline. A finding the project's
+ * baseline already records says so, and is a hint unless `known` asks for its own severity.
+ */
+export function toDiagnostic(finding: Finding, rangeOf: RangeOf, lang: Lang, known: KnownFindings = 'hint'): vscode.Diagnostic {
+  const message = engine().findingMessage(finding, lang);
+  const isKnown = finding.baseline === 'unchanged';
+  const d = new vscode.Diagnostic(
+    rangeOf(finding.range),
+    isKnown ? vscode.l10n.t('{0} (known: recorded in the project baseline)', message) : message,
+    isKnown && known === 'hint' ? vscode.DiagnosticSeverity.Hint : SEVERITY[finding.severity],
+  );
   d.source = DIAGNOSTIC_SOURCE;
   const url = primaryUrl(finding.guidelines);
   d.code = url ? { value: finding.ruleId, target: vscode.Uri.parse(url) } : finding.ruleId;

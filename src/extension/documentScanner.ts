@@ -150,7 +150,7 @@ export class DocumentScanner implements vscode.Disposable {
     const findings = this.projects ? this.projects.documentFindings(doc.uri, text, result.findings) : result.findings;
     const rangeOf = documentRanges(doc);
     const lang = displayLang();
-    const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang));
+    const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang, settings.knownFindings));
     this.store.set({ uri: doc.uri, version, findings, ranges: diagnostics.map((d) => d.range) });
     this.collection.set(doc.uri, [...diagnostics, ...result.errors.filter((e) => e.reason === 'rule-error').map((e) => ruleErrorDiagnostic(e.detail))]);
     this.log.trace(`scanned ${name} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);

@@ -23,3 +23,5 @@ export { assessIncidents, findingIncident } from '../core/reporting/duty';
 export { registerOrgGuidelines } from '../core/guidelines/catalog';
 export { dutySummary } from '../core/reporting/render';
 export { allowList, guidanceFor, hasErrors, parseProjectConfig, problemText, restrictProjectConfig, withProjectConfig } from '../core/project-config';
+export { parseBaseline } from '../core/baseline';
+export { gitPaths } from '../core/git/files';

@@ -98,8 +98,12 @@ export class FindingsView implements vscode.TreeDataProvider<Node> {
       case 'finding': {
         const { item } = node;
         const t = new vscode.TreeItem(engine().findingMessage(item.finding, lang), vscode.TreeItemCollapsibleState.None);
-        t.description = `${item.finding.ruleId} · ${item.range.start.line + 1}:${item.range.start.character + 1}`;
-        t.iconPath = new vscode.ThemeIcon(item.finding.severity === 'error' ? 'error' : item.finding.severity === 'warning' ? 'warning' : 'info');
+        const known = item.finding.baseline === 'unchanged';
+        t.description = `${item.finding.ruleId} · ${item.range.start.line + 1}:${item.range.start.character + 1}${known ? ` · ${vscode.l10n.t('known')}` : ''}`;
+        // A finding the project's baseline records: its own icon, so new ones stand out.
+        t.iconPath = new vscode.ThemeIcon(
+          known ? 'history' : item.finding.severity === 'error' ? 'error' : item.finding.severity === 'warning' ? 'warning' : 'info',
+        );
         const md = new vscode.MarkdownString(undefined, true);
         appendFinding(md, item.finding);
         t.tooltip = md;
@@ -123,13 +127,20 @@ export class FindingsStatus implements vscode.Disposable {
 
   update(): void {
     const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of this.store.all()) for (const x of f.findings) counts[x.severity]++;
+    let known = 0;
+    // Findings the project's baseline records are counted apart: the numbers are what is new.
+    for (const f of this.store.all())
+      for (const x of f.findings) {
+        if (x.baseline === 'unchanged') known++;
+        else counts[x.severity]++;
+      }
     const total = counts.error + counts.warning + counts.info;
     // In Restricted Mode the status bar says that the workspace's own settings are not applied.
     const restricted = vscode.workspace.isTrusted === false;
     const text = total === 0 ? '$(shield) Mamori' : `$(shield) $(error) ${counts.error} $(warning) ${counts.warning + counts.info}`;
     this.item.text = restricted ? `${text} $(workspace-untrusted)` : text;
-    const tooltip = vscode.l10n.t('Mamori: {0} errors, {1} warnings, {2} info. Click to show findings.', counts.error, counts.warning, counts.info);
+    let tooltip = vscode.l10n.t('Mamori: {0} errors, {1} warnings, {2} info. Click to show findings.', counts.error, counts.warning, counts.info);
+    if (known > 0) tooltip += `\n${vscode.l10n.t("{0} more known from the project's baseline.", known)}`;
     this.item.tooltip = restricted
       ? `${tooltip}\n${vscode.l10n.t("Restricted Mode: this workspace's settings and .mamoriignore cannot turn Mamori off, lower severities, turn categories off or exclude files; only your user settings apply.")}`
       : tooltip;

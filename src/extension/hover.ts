@@ -40,6 +40,10 @@ export function appendFinding(md: vscode.MarkdownString, f: Finding): void {
   const rule = ruleById(f.ruleId);
   md.appendMarkdown(`$(shield) **Mamori** · \`${f.ruleId}\` · ${vscode.l10n.t(f.severity)}\n\n`);
   md.appendMarkdown(`${escape(findingMessage(f, lang))}\n\n`);
+  if (f.baseline === 'unchanged')
+    md.appendMarkdown(
+      `${escape(vscode.l10n.t("Known: the project's baseline records this finding, so mamori scan --baseline does not fail on it. It is still a finding: fix it when you can."))}\n\n`,
+    );
   if (rule) md.appendMarkdown(`${escape(rule.description[lang])}\n\n`);
   if (rule) {
     md.appendMarkdown(`[${vscode.l10n.t('Rule documentation')}](command:mamori.showRule?${encodeURIComponent(JSON.stringify([f.ruleId]))})\n\n`);

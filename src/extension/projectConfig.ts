@@ -7,7 +7,7 @@ import type { Finding } from '../core/types';
 import { engine } from './engine';
 import { displayLang } from './lang';
 import type { Logger } from './log';
-import type { Settings } from './settings';
+import { knownFindings, type KnownFindings, type Settings } from './settings';
 
 /** The project file's name (core/project-config's PROJECT_CONFIG_FILE, without loading the engine). */
 const FILE = '.mamori.json';
@@ -21,7 +21,20 @@ interface FolderProject {
   config: ProjectConfig;
   /** The path and fingerprint allow-lists, built once. */
   allow: ReturnType<typeof allowList>;
+  /** The baseline the file names, when there is one to apply (trusted workspaces only). */
+  baseline?: FolderBaseline;
 }
+
+/** A project's baseline as read: its fingerprints, and the stamp of the file they came from. */
+interface FolderBaseline {
+  file: string;
+  stamp: string;
+  /** Fingerprints of the findings it records (empty when the file could not be used). */
+  prints: ReadonlySet<string>;
+}
+
+/** The largest baseline read (as the CLI): about 200,000 findings. */
+const MAX_BASELINE_BYTES = 32 << 20;
 
 /**
  * The editor's side of `.mamori.json`: read from the root of each workspace folder (the same
@@ -92,7 +105,7 @@ export class ProjectConfigs implements vscode.Disposable {
     if (!project || findings.length === 0) return findings;
     const rel = relativePath(project.folder, uri);
     let prints: string[] | undefined;
-    if (project.allow?.fingerprints && rel !== undefined) {
+    if ((project.allow?.fingerprints || project.baseline) && rel !== undefined) {
       const e = engine();
       prints = e.fingerprintFindings(findings, text, new e.LineIndex(text), rel);
     }
@@ -113,11 +126,19 @@ export class ProjectConfigs implements vscode.Disposable {
     where: (i: number) => { rel: string | undefined; fingerprint: string | undefined },
   ): F[] {
     const out: F[] = [];
+    const known = project.baseline ? knownFindingsOf(project.folder) : 'show';
     findings.forEach((f, i) => {
       const { rel, fingerprint } = where(i);
       if (project.allow && rel !== undefined && project.allow.allows(rel, fingerprint)) return;
+      let kept: F = f;
+      if (project.baseline) {
+        // As `mamori scan` with the same baseline: known when it holds the fingerprint.
+        const state = fingerprint !== undefined && project.baseline.prints.has(fingerprint) ? 'unchanged' : 'new';
+        if (state === 'unchanged' && known === 'hide') return;
+        kept = { ...kept, baseline: state };
+      }
       const link = engine().guidanceFor(project.config, f.ruleId, f.category);
-      out.push(link ? { ...f, guidance: link } : f);
+      out.push(link ? { ...kept, guidance: link } : kept);
     });
     return out;
   }
@@ -139,6 +160,10 @@ export class ProjectConfigs implements vscode.Disposable {
       project = this.load(folder, file, stamp);
       this.byFolder.set(key, project);
       this.registerOrgGuidelines();
+    }
+    // The baseline is read again when it changed on disk (a new `--write-baseline`).
+    if (project.baseline && stampOf(project.baseline.file) !== project.baseline.stamp) {
+      project.baseline = this.loadBaseline(folder, project.baseline.file);
     }
     return Object.keys(project.config).length > 0 ? project : undefined;
   }
@@ -203,7 +228,58 @@ export class ProjectConfigs implements vscode.Disposable {
       }
     }
     this.log.info(`using ${file}`);
-    return { folder, stamp, config: applied, allow: e.allowList(applied) };
+    const project: FolderProject = { folder, stamp, config: applied, allow: e.allowList(applied) };
+    if (applied.baseline !== undefined) {
+      const target = path.resolve(folder.uri.fsPath, applied.baseline);
+      const rel = path.relative(folder.uri.fsPath, target);
+      // Only a file inside the folder: the project file cannot make the editor read elsewhere.
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+        this.log.warn(`${file}: the baseline ${applied.baseline} is outside the folder; not used in the editor`);
+      } else {
+        project.baseline = this.loadBaseline(folder, target);
+      }
+    }
+    return project;
+  }
+
+  /**
+   * Reads a baseline written by `mamori scan --write-baseline`. A file that is missing or
+   * cannot be used leaves every finding new (none is hidden by a baseline that is not there),
+   * and the log says why.
+   */
+  private loadBaseline(folder: vscode.WorkspaceFolder, file: string): FolderBaseline {
+    const stamp = stampOf(file);
+    const none: FolderBaseline = { file, stamp, prints: new Set() };
+    if (stamp === '') {
+      this.log.warn(`the baseline ${file} named in ${FILE} does not exist; every finding is new until it is written (mamori scan --write-baseline)`);
+      return none;
+    }
+    let text: string;
+    try {
+      if (fs.statSync(file).size > MAX_BASELINE_BYTES) {
+        this.log.warn(`the baseline ${file} is larger than ${MAX_BASELINE_BYTES} bytes; not used`);
+        return none;
+      }
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      this.log.warn(`cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException)?.code ?? String(error)}`);
+      return none;
+    }
+    const parsed = engine().parseBaseline(text);
+    if ('problem' in parsed) {
+      this.log.warn(`the baseline ${file} cannot be used (${parsed.problem.kind}); write it again with mamori scan --write-baseline`);
+      this.tell(
+        folder,
+        vscode.l10n.t(
+          'Mamori: the baseline {0} named in {1} cannot be used; every finding is shown as new. Write it again with mamori scan --write-baseline.',
+          path.basename(file),
+          FILE,
+        ),
+      );
+      return none;
+    }
+    this.log.info(`using the baseline ${file} (${parsed.baseline.entries.length} finding(s))`);
+    return { file, stamp, prints: new Set(parsed.baseline.entries.map((e) => e.fingerprint)) };
   }
 
   /** Says something about a folder's project file once (until the file changes). */
@@ -217,6 +293,11 @@ export class ProjectConfigs implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The `mamori.baseline.knownFindings` setting of a folder. */
+function knownFindingsOf(folder: vscode.WorkspaceFolder): KnownFindings {
+  return knownFindings(vscode.workspace.getConfiguration('mamori', folder.uri).get<string>('baseline.knownFindings'));
 }
 
 /** A file's size and modification time, or '' when it is not a regular file. */

@@ -11,8 +11,19 @@ export interface Settings {
   debounceMs: number;
   exclude: string[];
   maxFileSizeBytes: number;
+  /** The workspace scan takes git's file set in a git work tree (as `mamori scan` does). */
+  useGit: boolean;
+  /** What the editor does with findings the project's baseline already holds. */
+  knownFindings: KnownFindings;
   scan: ScanConfig;
 }
+
+/**
+ * Findings a project's baseline (`.mamori.json` `baseline`) already records: shown as hints
+ * (faint, out of the Problems panel, still on the line for whoever edits it), shown as any
+ * other finding but marked known, or not shown.
+ */
+export type KnownFindings = 'hint' | 'show' | 'hide';
 
 /**
  * Settings a workspace could use to make Mamori report less: in Restricted Mode (an untrusted
@@ -23,6 +34,8 @@ export const RESTRICTED_SETTINGS: readonly string[] = [
   'enable',
   'files.exclude',
   'files.maxFileSize',
+  'files.useGit',
+  'baseline.knownFindings',
   'rules.severity',
   ...Object.values(CATEGORY_SETTINGS).map((k) => k.slice('mamori.'.length)),
 ];
@@ -53,6 +66,8 @@ export function readSettings(resource?: vscode.Uri, trusted = vscode.workspace.i
     debounceMs: get<number>('scan.debounceMs'),
     exclude: get<string[]>('files.exclude'),
     maxFileSizeBytes: get<number>('files.maxFileSize') * 1024,
+    useGit: get<boolean>('files.useGit'),
+    knownFindings: knownFindings(get<string>('baseline.knownFindings')),
     scan: {
       categories,
       // A copy: VS Code hands out read-only proxies, which cannot be posted to worker threads.
@@ -84,4 +99,9 @@ export function editorExcludes(resource?: vscode.Uri, trusted = vscode.workspace
  */
 export function ignoreFiles(trusted = vscode.workspace.isTrusted !== false): string[] {
   return trusted ? ['.gitignore', '.mamoriignore'] : ['.gitignore'];
+}
+
+/** The `mamori.baseline.knownFindings` value, with anything unknown read as the default. */
+export function knownFindings(value: string | undefined): KnownFindings {
+  return value === 'show' || value === 'hide' ? value : 'hint';
 }

@@ -8,7 +8,7 @@ import { ruleErrorDiagnostic, toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';
 import type { Logger } from './log';
-import { editorExcludes, ignoreFiles } from './settings';
+import { editorExcludes, ignoreFiles, type KnownFindings } from './settings';
 import type { FindingStore } from './state';
 
 /** What "Mamori: Scan Workspace" reports back (also its command result, for tests and tasks). */
@@ -20,7 +20,8 @@ export interface WorkspaceScanSummary {
 }
 
 /**
- * Scans every workspace folder with the same walker and engine as the CLI, on worker threads
+ * Scans every workspace folder with the same file set and engine as the CLI (git's files in a
+ * work tree, see `mamori.files.useGit`), on worker threads
  * (off the extension host's thread), with a cancellable progress notification, and fills the
  * same diagnostic collection the editor uses. Files open in an editor are scanned from their
  * (possibly unsaved) text instead of the disk. Files unchanged since the last scan (same size
@@ -82,7 +83,18 @@ export class WorkspaceScanner implements vscode.Disposable {
       const exclude = [...settings.exclude, ...editorExcludes(folder.uri)];
       const cache = this.cacheFor(folder.uri.fsPath, settings.scan);
       const claimed: vscode.TextDocument[] = [];
+      const isCancelled = () => token.isCancellationRequested;
+      const walk = { maxFileSize: settings.maxFileSizeBytes, exclude, ignoreFiles: ignoreFiles(), isCancelled };
+      // In a git work tree, the files git holds (as `mamori scan`): a tracked file an ignore file
+      // lists is still scanned. Without git, or where git cannot list the folder, it is walked.
+      const entries = settings.useGit
+        ? engine().gitPaths([folder.uri.fsPath], {
+            ...walk,
+            onGitProblem: (error) => this.log.info(`git cannot list ${folder.uri.fsPath} (${error.problem}: ${error.detail}); walking the folder instead`),
+          })
+        : undefined;
       const report = await engine().scanPaths([folder.uri.fsPath], {
+        ...(entries ? { entries } : {}),
         config: settings.scan,
         maxFileSize: settings.maxFileSizeBytes,
         exclude,
@@ -90,7 +102,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         ignoreFiles: ignoreFiles(),
         pool: this.pool,
         cache,
-        isCancelled: () => token.isCancellationRequested,
+        isCancelled,
         // Open documents are scanned from their editor text below, by the document scanner.
         claim: (file) => {
           const doc = open.get(vscode.Uri.file(file).toString());
@@ -101,7 +113,7 @@ export class WorkspaceScanner implements vscode.Disposable {
           const uri = vscode.Uri.file(file);
           seen.add(uri.toString());
           const kept = this.documents.projectFindings(uri, findings);
-          this.publish(uri, kept, lang);
+          this.publish(uri, kept, lang, settings.knownFindings);
           summary.filesScanned++;
           summary.findings += kept.length;
           reportProgress();
@@ -152,13 +164,13 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   /** Puts one file's findings (placed at lines and columns by the engine) into the collection. */
-  private publish(uri: vscode.Uri, findings: readonly LocatedFinding[], lang: ReturnType<typeof displayLang>): void {
+  private publish(uri: vscode.Uri, findings: readonly LocatedFinding[], lang: ReturnType<typeof displayLang>, known: KnownFindings): void {
     if (findings.length === 0) {
       this.store.delete(uri);
       this.collection.delete(uri);
       return;
     }
-    const diagnostics = findings.map((f) => toDiagnostic(f, () => new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1), lang));
+    const diagnostics = findings.map((f) => toDiagnostic(f, () => new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1), lang, known));
     this.store.set({ uri, version: undefined, findings: [...findings], ranges: diagnostics.map((d) => d.range) });
     this.collection.set(uri, diagnostics);
   }

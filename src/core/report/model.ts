@@ -15,11 +15,6 @@ export interface LocatedFinding extends Finding {
    * core/fingerprint). Absent only where the file's text was not at hand.
    */
   fingerprint?: string;
-  /**
-   * With a baseline (`--baseline`): `unchanged` when the baseline holds this finding's
-   * fingerprint (known, not counted for the exit code), `new` otherwise.
-   */
-  baseline?: 'new' | 'unchanged';
   /** Where in the repository's history the finding was found (`mamori history` only). */
   commit?: Provenance;
 }
