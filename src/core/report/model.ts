@@ -1,9 +1,26 @@
 import type { LineIndex } from '../documents/lines';
 import type { SkipReason } from '../walk';
-import type { Finding } from '../types';
+import type { Finding, Fix, TextEdit } from '../types';
+
+/**
+ * A fix's edit of the scanned file, placed at 1-based positions as its finding is (absent where
+ * the file's text was not at hand, as for an editor's findings exported from the view).
+ */
+export interface LocatedTextEdit extends TextEdit {
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** A fix whose edits are placed in the file (for reports that carry fixes: SARIF). */
+export interface LocatedFix extends Omit<Fix, 'edits'> {
+  edits: LocatedTextEdit[];
+}
 
 /** A finding placed in a file, with 1-based line and column (UTF-16 code units). */
 export interface LocatedFinding extends Finding {
+  fixes?: LocatedFix[];
   /** Path relative to the report's root, with forward slashes (absolute when outside it). */
   path: string;
   line: number;
@@ -80,7 +97,11 @@ export interface BaselineSummary {
 
 /** Places a finding at 1-based positions using the file's line index. */
 export function locate(finding: Finding, lines: LineIndex, path: string): LocatedFinding {
-  const start = lines.positionAt(finding.range[0]);
-  const end = lines.positionAt(finding.range[1]);
-  return { ...finding, path, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  const at = (range: readonly [number, number]) => {
+    const start = lines.positionAt(range[0]);
+    const end = lines.positionAt(range[1]);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
+  const fixes = finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, ...at(e.range) })) }));
+  return { ...finding, ...(fixes ? { fixes } : {}), path, ...at(finding.range) };
 }

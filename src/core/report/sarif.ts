@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_VERSION } from '../fingerprint';
-import { findingMessage, skipMessage, type Lang } from '../messages';
+import { redact } from '../mask';
+import { findingMessage, fixTitle, skipMessage, type Lang } from '../messages';
 import { RULES, ruleById } from '../rules/index';
 import { findingSecuritySeverity } from '../rules/risk';
 import type { Severity } from '../types';
 import { assessFindings } from '../reporting/duty';
 import { dutyJson } from '../reporting/json';
 import { ruleGuidanceHelp } from './guidance';
-import type { ScanReport } from './model';
+import type { LocatedFinding, ScanReport } from './model';
 import { LEVEL, sarifRule, unknownRule } from './sarif-rules';
 
 /** What a SARIF log says about its run besides the report. */
@@ -30,6 +31,33 @@ function findingScore(ruleId: string, severity: Severity): { 'security-severity'
   const rule = ruleById(ruleId);
   const score = rule ? findingSecuritySeverity(rule, severity) : undefined;
   return score !== undefined ? { 'security-severity': score.toFixed(1) } : {};
+}
+
+/**
+ * A finding's fixes as SARIF `fixes`: the edits of the file the finding is in, which a SARIF
+ * viewer can apply. Left out: fixes of a finding in history (the file may no longer hold those
+ * lines), edits of other files (`.env.example`, `.gitignore`: their text is not at hand here),
+ * and any fix whose inserted text the masking step would change (it never carries a value, and
+ * this keeps it so).
+ */
+function sarifFixes(f: LocatedFinding, lang: Lang): { fixes?: unknown[] } {
+  if (f.commit || !f.fixes) return {};
+  const uri = f.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f.path) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' };
+  const fixes = f.fixes
+    .filter((fix) => fix.edits.length > 0 && fix.edits.every((e) => e.line !== undefined && e.endLine !== undefined && redact(e.newText) === e.newText))
+    .map((fix) => ({
+      description: { text: fixTitle(f, fix, lang) },
+      artifactChanges: [
+        {
+          artifactLocation: uri,
+          replacements: fix.edits.map((e) => ({
+            deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+            insertedContent: { text: e.newText },
+          })),
+        },
+      ],
+    }));
+  return fixes.length > 0 ? { fixes } : {};
 }
 
 /** The category when none is given. */
@@ -80,6 +108,7 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
     },
     // With --baseline: "unchanged" for a finding the baseline knows, "new" otherwise (core/baseline).
     ...(f.baseline ? { baselineState: f.baseline } : {}),
+    ...sarifFixes(f, lang),
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

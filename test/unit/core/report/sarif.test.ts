@@ -7,7 +7,8 @@ import { clip, DESCRIPTION_LIMIT, maskExample, sarifRule } from '../../../../src
 import { scanText } from '../../../../src/core/scan';
 import { RULES } from '../../../../src/core/rules/index';
 import { findingSecuritySeverity, ownRisk, RISK_IDS, ruleRisk } from '../../../../src/core/rules/risk';
-import type { ScanReport } from '../../../../src/core/report/model';
+import { locate, type LocatedFinding, type ScanReport } from '../../../../src/core/report/model';
+import { LineIndex } from '../../../../src/core/documents/lines';
 
 type Descriptor = {
   id: string;
@@ -154,5 +155,61 @@ describe('SARIF rules', () => {
     assert.equal(run.automationDetails.id, 'mamori/');
     const custom = JSON.parse(formatSarif(EMPTY, 'en', { category: 'apps/web' })) as typeof s;
     assert.equal(custom.runs[0].automationDetails.id, 'apps/web/');
+  });
+});
+
+describe('SARIF fixes', () => {
+  /** Applies a SARIF result's first fix to the text, as a SARIF viewer would. */
+  function applySarifFix(text: string, fix: { artifactChanges: { replacements: SarifReplacement[] }[] }): string {
+    // Offsets of each line's start: SARIF lines and columns are 1-based.
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    const edits = fix.artifactChanges[0].replacements.map((r) => ({
+      start: starts[r.deletedRegion.startLine - 1] + r.deletedRegion.startColumn - 1,
+      end: starts[r.deletedRegion.endLine - 1] + r.deletedRegion.endColumn - 1,
+      text: r.insertedContent.text,
+    }));
+    let out = text;
+    for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+  }
+  type SarifReplacement = {
+    deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    insertedContent: { text: string };
+  };
+  type SarifResult = { ruleId: string; fixes?: { description: { text: string }; artifactChanges: { replacements: SarifReplacement[] }[] }[] };
+
+  async function sarifOf(path: string, text: string, extra: Partial<LocatedFinding> = {}): Promise<SarifResult[]> {
+    const lines = new LineIndex(text);
+    const findings = (await scanText({ path, text })).map((f) => ({ ...locate(f, lines, path), ...extra }));
+    const log = JSON.parse(formatSarif({ ...EMPTY, findings }, 'en')) as { runs: { results: SarifResult[] }[] };
+    return log.runs[0].results;
+  }
+
+  it("carries a fix's edits of the file, which applied give the engine's fixed text", async () => {
+    const text = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+    const results = await sarifOf('docker-compose.yml', text);
+    const port = results.find((r) => r.ruleId === 'exposure/compose-db-port-public');
+    assert.ok(port?.fixes?.length, 'the port finding has a fix in SARIF');
+    assert.equal(applySarifFix(text, port.fixes[0]), text.replace('"5432:5432"', '"127.0.0.1:5432:5432"'));
+    assert.match(port.fixes[0].description.text, /127\.0\.0\.1/);
+  });
+
+  it('never carries a value: the env fix inserts the variable, not the token', async () => {
+    const token = 'ghp_8Kq2xVn4Lm7Pz3Rt9Wc5Yb1Hd6Fj0Ga2Sx4E';
+    const text = `const client = new Octokit({ auth: "${token}" });\n`;
+    const results = await sarifOf('src/app.js', text);
+    const found = results.find((r) => r.ruleId === 'secret/github-token');
+    assert.ok(found?.fixes?.length, 'the token finding has a fix in SARIF');
+    const json = JSON.stringify(results);
+    assert.ok(!json.includes(token.slice(4, 20)), 'no part of the token in the SARIF results');
+    assert.doesNotMatch(applySarifFix(text, found.fixes[0]), /ghp_/);
+  });
+
+  it('leaves fixes out of a history finding: the file may no longer hold those lines', async () => {
+    const text = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+    const results = await sarifOf('docker-compose.yml', text, { commit: { hash: 'a'.repeat(40), date: '2026-01-01T00:00:00Z', inHead: false } });
+    assert.ok(results.length > 0);
+    assert.ok(results.every((r) => r.fixes === undefined));
   });
 });
