@@ -42,7 +42,8 @@ function findingScore(ruleId: string, severity: Severity): { 'security-severity'
  */
 function sarifFixes(f: LocatedFinding, lang: Lang): { fixes?: unknown[] } {
   if (f.commit || !f.fixes) return {};
-  const uri = f.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f.path) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' };
+  const uri =
+    f.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f.path) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' };
   const fixes = f.fixes
     .filter((fix) => fix.edits.length > 0 && fix.edits.every((e) => e.line !== undefined && e.endLine !== undefined && redact(e.newText) === e.newText))
     .map((fix) => ({
