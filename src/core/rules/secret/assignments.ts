@@ -141,6 +141,9 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
     i += pm[0].length;
   }
   const c = text[i];
+  // Prose names a variable in inline code (`POSTGRES_PASSWORD=` (for postgres)): the backtick
+  // after the operator closes the code span the key is in; it opens no value.
+  if (c === '`' && (format === 'markdown' || format === 'text') && insideCodeSpan(text, i)) return undefined;
   if (c === '"' || c === "'" || c === '`') {
     // Escaped JSON inside a string (`\"pass\": \"…\"`) shows up as a backslash before the quote.
     let j = i + 1;
@@ -171,7 +174,12 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
   // In YAML a `#` after a blank opens a comment: `secret: ##KEYWORD##` holds no value.
   if (format === 'yaml' && c === '#') return undefined;
   let stop = end;
-  const rest = text.slice(i, end);
+  // Inside an inline code span (`DB_PASSWORD=value` in prose) the value ends where the span does.
+  if ((format === 'markdown' || format === 'text') && insideCodeSpan(text, i)) {
+    const close = text.slice(i, end).indexOf('`');
+    if (close >= 0) stop = i + close;
+  }
+  const rest = text.slice(i, stop);
   const comment = format === 'properties' ? -1 : rest.search(/[ \t](?:#|\/\/|;)/);
   if (comment >= 0) stop = i + comment;
   // Trailing blanks, then separators of inline lists and statements (string ops: no regex backtracking).
@@ -194,6 +202,17 @@ function insideParens(line: string, at: number, parens: { at: number; depth: num
   }
   parens.at = Math.max(parens.at, at);
   return parens.depth > 0;
+}
+
+/**
+ * Whether an odd number of backticks precede `at` on its line: a code span is open there. Only
+ * the 512 characters before are looked at (an inline code span is short), so a long line with
+ * many assignments costs no more than a short one.
+ */
+function insideCodeSpan(text: string, at: number): boolean {
+  let n = 0;
+  for (let k = at - 1; k >= 0 && k >= at - 512 && text[k] !== '\n'; k--) if (text[k] === '`') n++;
+  return n % 2 === 1;
 }
 
 /** `s` without the trailing characters listed in `chars`. */

@@ -216,3 +216,27 @@ describe('secret/generic assignments', () => {
     assert.ok(f.every((x) => x.ruleId === 'secret/hardcoded-secret' && x.severity === 'warning'));
   });
 });
+
+describe('secret/generic assignments in prose', () => {
+  it('reads no value after a variable named in inline code (`KEY=` (for postgres))', async () => {
+    const text = [
+      '2. choose a password in `db.env` behind `MYSQL_PASSWORD=` (for mariadb/mysql) or `POSTGRES_PASSWORD=` (for postgres)',
+      'Set `DB_PASSWORD=` (see below) before the first start.',
+      '',
+    ].join('\n');
+    for (const path of ['README.md', 'docs/setup.txt']) assert.deepEqual(await secrets(path, text), [], path);
+  });
+
+  it('still finds a value in a code span or a fenced block', async () => {
+    const inline = await secrets('README.md', `Run with \`DB_PASSWORD=${PW}\` set.\n`);
+    assert.equal(inline.length, 1);
+    const fenced = await secrets('README.md', `\`\`\`sh\nexport API_TOKEN="${TOKEN}"\n\`\`\`\n`);
+    assert.equal(fenced.length, 1);
+  });
+
+  it('stays linear on a long line of inline-code assignments', async () => {
+    // Each candidate looks back a bounded distance: 20,000 of them on one line end at once.
+    const f = await secrets('README.md', `${'`a_password=` '.repeat(20_000)}\n`);
+    assert.deepEqual(f, []);
+  });
+});
