@@ -350,7 +350,8 @@ export function isReference(v: string): boolean {
 export function isNonSecretShape(v: string): boolean {
   const s = v.trim();
   if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|file:)/.test(s)) return true;
-  if (/^[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|conf|cfg|ini|env|properties|xml|sh|ppk|pub|gpg|asc|der|csr)$/i.test(s)) return true;
+  // A file name or a relative path to one (`creds.json`, `.deploystack/creds.json`).
+  if (/^(?:[\w.-]+\/){0,20}[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|conf|cfg|ini|env|properties|xml|sh|ppk|pub|gpg|asc|der|csr)$/i.test(s)) return true;
   if (/^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:@/]{0,300}(?:[/?#]|$)/i.test(s) && !/^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@:]{1,200}:[^\s/@]{0,200}@/i.test(s)) return true;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(s)) return true;
   if (/^[\^~>=<]{0,2}v?\d+(?:\.[\dx*]+){1,3}(?:[-+][\w.]+)?$/.test(s)) return true;

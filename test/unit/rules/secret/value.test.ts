@@ -133,6 +133,9 @@ describe('secret/value', () => {
       '/run/secrets/db',
       './certs/key.pem',
       'server.key',
+      // Relative paths to a credentials file name the file, not its content.
+      '.deploystack/creds.json',
+      'secrets/gcp/service-account.json',
       'https://auth.example.jp/token',
       'ops@example.jp',
       'v1.2.3',
@@ -142,6 +145,8 @@ describe('secret/value', () => {
       assert.ok(isNonSecretShape(v), v);
     }
     assert.equal(isNonSecretShape('https://user:pw@example.jp'), false);
+    // A random value with a slash is not a path unless it ends in a file type.
+    assert.equal(isNonSecretShape('q8Zt2LmX9vKp4/RwN7yHc3JdF6sBg1TeA'), false);
   });
 
   it('asks generated-looking values of token fields', () => {
