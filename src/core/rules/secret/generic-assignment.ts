@@ -90,8 +90,9 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   const keyWords = new Set(words(c.key));
   const valueWords = words(v);
   if (valueWords.length >= 2 && valueWords.every((w) => keyWords.has(w))) return undefined;
-  // Validation rules (`required|min:6`) and enum-like word lists (`lower_upper_letters_digits`).
-  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  // Validation rules (`required|min:6`), enum-like word lists (`lower_upper_letters_digits`) and
+  // numbered migration names (`0007_alter_validators_add_error_messages`).
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^(?:\d{1,6}_)?[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   if (cls === 'password') {
     if (v.length < 4 || v.length > 128) return undefined;
     if (isHashedPassword(v) || isNonSecretShape(v)) return undefined;

@@ -238,6 +238,8 @@ const KEY_NON_SECRET = new Set([
 const META_SUFFIX = new Set([
   'name',
   'names',
+  // `secretNamespace: default` (a Kubernetes StorageClass parameter) names where a secret is.
+  'namespace',
   'id',
   'ids',
   'arn',

@@ -351,7 +351,8 @@ export function isNonSecretShape(v: string): boolean {
   const s = v.trim();
   if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|file:)/.test(s)) return true;
   // A file name or a relative path to one (`creds.json`, `.deploystack/creds.json`).
-  if (/^(?:[\w.-]+\/){0,20}[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|conf|cfg|ini|env|properties|xml|sh|ppk|pub|gpg|asc|der|csr)$/i.test(s)) return true;
+  if (/^(?:[\w.-]+\/){0,20}[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|conf|cfg|ini|env|properties|xml|sh|ppk|pub|gpg|asc|der|csr)$/i.test(s))
+    return true;
   if (/^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:@/]{0,300}(?:[/?#]|$)/i.test(s) && !/^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@:]{1,200}:[^\s/@]{0,200}@/i.test(s)) return true;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(s)) return true;
   if (/^[\^~>=<]{0,2}v?\d+(?:\.[\dx*]+){1,3}(?:[-+][\w.]+)?$/.test(s)) return true;
@@ -377,7 +378,8 @@ function camelWords(seg: string): boolean {
 }
 
 export function isWordy(v: string): boolean {
-  if (/^[a-z]+(?:[-_. ][a-z]+)*$/.test(v)) return true;
+  // Lower-case words, also as a path or a qualified name (`foo/system:masters`, `prod/db`).
+  if (/^[a-z]+(?:[-_. /:][a-z]+)*$/.test(v)) return true;
   // Identifiers and dotted names made of words (`DistributionList.NextMarker`).
   if (/^[A-Za-z]+(?:[._][A-Za-z]+)*$/.test(v) && v.split(/[._]/).every(camelWords)) return true;
   if (/^[a-z]{2,}\d{0,4}(?:[-_.][a-z]{2,}\d{0,4})+$/i.test(v) && !/[a-z][A-Z]/.test(v)) return true;

@@ -240,3 +240,24 @@ describe('secret/generic assignments in prose', () => {
     assert.deepEqual(f, []);
   });
 });
+
+describe('secret/generic assignments: names and words, not secrets', () => {
+  const quiet: Array<[string, string]> = [
+    // A Kubernetes StorageClass names the namespace of its secret.
+    ['sc.yaml', 'parameters:\n  secretNamespace: "default"\n  adminSecretNamespace: kube-system\n'],
+    // A Django migration depends on another app's numbered migration.
+    ['app/migrations/0002_x.py', 'dependencies = [\n    ("auth", "0007_alter_validators_add_error_messages"),\n]\n'],
+    // Documentation passes a static token file's user/group as the token.
+    ['README.md', '$ kubectl --server=https://127.0.0.1:6443 --token=foo/system:masters create -f policies.yaml\n'],
+  ];
+  for (const [path, text] of quiet) {
+    it(`leaves ${path} alone`, async () => {
+      assert.deepEqual(await secrets(path, text), []);
+    });
+  }
+
+  it('still finds a generated token under the same keys', async () => {
+    assert.equal((await secrets('README.md', `$ kubectl --token=${TOKEN} get pods\n`)).length, 1);
+    assert.equal((await secrets('app.py', `AUTH = ("auth", "${TOKEN}")\nclient_secret = "${TOKEN}"\n`)).length >= 1, true);
+  });
+});
