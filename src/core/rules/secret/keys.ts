@@ -240,6 +240,8 @@ const META_SUFFIX = new Set([
   'names',
   // `secretNamespace: default` (a Kubernetes StorageClass parameter) names where a secret is.
   'namespace',
+  // Laravel's password broker (`AUTH_PASSWORD_BROKER`) names the reset flow, not a password.
+  'broker',
   'id',
   'ids',
   'arn',

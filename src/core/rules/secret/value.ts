@@ -159,6 +159,9 @@ const FILLER_WORDS = new Set([
   'empty',
   'hidden',
   'masked',
+  // Model attribute casts (Laravel `'password' => 'hashed'`, `'encrypted'`): how it is stored.
+  'hashed',
+  'encrypted',
   'required',
   'optional',
   'app',

@@ -249,6 +249,12 @@ describe('secret/generic assignments: names and words, not secrets', () => {
     ['app/migrations/0002_x.py', 'dependencies = [\n    ("auth", "0007_alter_validators_add_error_messages"),\n]\n'],
     // Documentation passes a static token file's user/group as the token.
     ['README.md', '$ kubectl --server=https://127.0.0.1:6443 --token=foo/system:masters create -f policies.yaml\n'],
+    // Every new Laravel application: the model's attribute casts and the password broker's name.
+    [
+      'app/Models/User.php',
+      "<?php\nclass User {\n    protected function casts(): array\n    {\n        return ['email_verified_at' => 'datetime', 'password' => 'hashed'];\n    }\n}\n",
+    ],
+    ['config/auth.php', "<?php\nreturn ['defaults' => ['passwords' => env('AUTH_PASSWORD_BROKER', 'users')]];\n"],
   ];
   for (const [path, text] of quiet) {
     it(`leaves ${path} alone`, async () => {
