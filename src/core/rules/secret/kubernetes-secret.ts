@@ -52,7 +52,25 @@ const SETTING_WORDS = new Set([
   'path',
   'protocol',
   'scheme',
+  'address',
+  'addr',
+  'url',
+  'uri',
+  'server',
 ]);
+
+/**
+ * The word of a key that says what its value is: the last one, past a direction or an index
+ * (`username_in` of mutual CHAP, `host_2`), and the end of a run-together key
+ * (`azurestorageaccountname` is an account's name).
+ */
+function settingKey(ws: readonly string[]): boolean {
+  let i = ws.length - 1;
+  while (i > 0 && (/^\d+$/.test(ws[i]) || ws[i] === 'in' || ws[i] === 'out')) i--;
+  const w = ws[i];
+  if (SETTING_WORDS.has(w)) return true;
+  return w.length > 8 && /(?:accountname|username|hostname|servername|address)$/.test(w);
+}
 
 /** PEM blocks that are public by design: certificates and public keys. */
 const PUBLIC_PEM = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|TRUSTED CERTIFICATE)-----/;
@@ -64,7 +82,7 @@ function kindOf(key: string, plain: string | undefined): Hit['kind'] | undefined
   if (plain !== undefined && PRIVATE_PEM.test(plain)) return 'key';
   const cls = classifyKey(key);
   const ws = words(key);
-  if (cls === undefined && ws.length > 0 && SETTING_WORDS.has(ws[ws.length - 1])) return undefined;
+  if (cls === undefined && ws.length > 0 && settingKey(ws)) return undefined;
   if (cls === 'password' && plain !== undefined) {
     // The key says password: a weak one (`pass`, `postgres`) is still the password.
     const strength = literalCredential(plain);
