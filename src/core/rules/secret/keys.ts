@@ -240,6 +240,8 @@ const META_SUFFIX = new Set([
   'names',
   // `secretNamespace: default` (a Kubernetes StorageClass parameter) names where a secret is.
   'namespace',
+  // `docker login --password-stdin` reads the password from standard input: the flag holds none.
+  'stdin',
   // Laravel's password broker (`AUTH_PASSWORD_BROKER`) names the reset flow, not a password.
   'broker',
   'id',
@@ -569,10 +571,26 @@ export function classifyKey(key: string): KeyClass | undefined {
 const NO_CLASS = '';
 const KEY_CLASSES = new Map<string, KeyClass | typeof NO_CLASS>();
 
+/**
+ * Password managers, named as such in code (an enum of passkey providers: `OnePassword =
+ * "bada5566-…"`, `NordPass`, `KeePassXC`): the name of a product, not of a password.
+ */
+const PASSWORD_MANAGER = /^(?:onepassword|1password|nordpass|keepass(?:xc|dx)?|lastpass|protonpass|samsungpass|googlepasswordmanager)$/;
+
 function classifyFresh(key: string): KeyClass | undefined {
   // Package names and paths (`@scope/secretlint-rule-1password`) are not keys of a value.
   // Type names (`AWS::ApiGateway::ApiKey`) are not keys of a value either.
   if (key.length > 120 || key.startsWith('@') || key.includes('/') || key.includes('::')) return undefined;
+  // The whole name, or its last member (`PasskeyBrand.OnePassword`): never a suffix (`DB2INST1_PASSWORD`).
+  if (
+    PASSWORD_MANAGER.test(
+      key
+        .slice(key.lastIndexOf('.') + 1)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, ''),
+    )
+  )
+    return undefined;
   if (/[^\x20-\x7e]/.test(key)) {
     if (JA_PASSWORD.test(key)) return 'password';
     if (JA_SECRET.test(key)) return 'secret';

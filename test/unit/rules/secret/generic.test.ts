@@ -255,12 +255,28 @@ describe('secret/generic assignments: names and words, not secrets', () => {
       "<?php\nclass User {\n    protected function casts(): array\n    {\n        return ['email_verified_at' => 'datetime', 'password' => 'hashed'];\n    }\n}\n",
     ],
     ['config/auth.php', "<?php\nreturn ['defaults' => ['passwords' => env('AUTH_PASSWORD_BROKER', 'users')]];\n"],
+    // An enum of passkey providers' AAGUIDs, named after password managers.
+    [
+      'shared/passkeys.ts',
+      'export enum PasskeyBrand {\n  OnePassword = "bada5566-a7aa-401f-bd96-45619a55120d",\n  NordPass = "b84e4048-15dc-4dd0-8640-f4f60813c8af",\n  KeePassXC = "fdb141b2-5d84-443e-8a35-4698c205a502",\n}\n',
+    ],
+    // The password comes from standard input; what follows the flag is the registry.
+    [
+      'buildspec.yml',
+      'phases:\n  build:\n    commands:\n      - aws ecr get-login-password | docker login --username AWS --password-stdin $AWS_ACCOUNT_ID.dkr.ecr.$REGION.amazonaws.com\n',
+    ],
+    // Documentation says what to put there.
+    ['docs/helm.md', '```yaml\npostgresql:\n  auth:\n     password: your-pg-password\n```\n'],
   ];
   for (const [path, text] of quiet) {
     it(`leaves ${path} alone`, async () => {
       assert.deepEqual(await secrets(path, text), []);
     });
   }
+
+  it('still finds a password under a key that ends like a product name (DB2INST1_PASSWORD)', async () => {
+    assert.equal((await secrets('docker-compose.yml', 'services:\n  db:\n    environment:\n      DB2INST1_PASSWORD: chinook\n')).length, 1);
+  });
 
   it('still finds a generated token under the same keys', async () => {
     assert.equal((await secrets('README.md', `$ kubectl --token=${TOKEN} get pods\n`)).length, 1);
