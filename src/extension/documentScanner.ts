@@ -1,9 +1,7 @@
 import ignore from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ScanPool } from '../core/pool/pool';
-import type { LocatedFinding } from '../core/report/model';
-import { engine } from './engine';
+import { engine, type LocatedFinding, type ScanPool } from './facade';
 import { documentRanges, ruleErrorDiagnostic, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';

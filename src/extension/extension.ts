@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GUIDELINES } from '../core/guidelines/catalog';
+import { GUIDELINES } from './facade';
 import { FindingCodeActionProvider } from './codeActions';
 import { DocumentScanner } from './documentScanner';
 import { exportReport, type ReportFormat } from './exportReport';
