@@ -37,10 +37,10 @@ const common = {
 
 const builds = [
   // The VS Code extension: `vscode` is provided by the extension host. The engine is a bundle
-  // of its own that the extension requires on first use (src/extension/engine.ts), so that
+  // of its own that the extension requires on first use (src/extension/facade), so that
   // activation loads only the editor wiring.
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode', './engine.js'] },
-  { ...common, entryPoints: { engine: 'src/extension/engine-bundle.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { engine: 'src/extension/facade/engine.ts' }, outdir: 'dist' },
   // The CLI, with its shebang so `npx mamori` works.
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The engine as a library (`require("mamori/core")`).

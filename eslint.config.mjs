@@ -23,6 +23,18 @@ export default tseslint.config(
     },
   },
   {
+    // The extension reaches the engine only through its facade (src/extension/facade): light
+    // parts at activation, the rest lazily. Type-only imports go through it too.
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/facade/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core', '**/core/**', '!./facade'], message: 'src/extension uses src/core only through ./facade (src/extension/facade/index.ts).' }] },
+      ],
+    },
+  },
+  {
     // node:test's describe/it return promises the runner itself tracks.
     files: ['test/unit/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },

@@ -275,18 +275,18 @@ for (const input of latencyInputs(5000).filter((i) => i.format === 'yaml' || i.f
 }
 
 /**
- * Times text jobs (raw findings, as the editor asks for them) on a fresh one-worker ScanPool of
+ * Times document jobs (as the editor sends them) on a fresh one-worker ScanPool of
  * the bench's bundles: the first job (worker start and engine load included), then p50 and p95
  * of 60 after 20 warm-ups, as for scanText above.
  */
 async function documentPoolLatency(engine, input) {
   const pool = new engine.ScanPool({ size: 1 });
   if (!pool.threaded) throw new Error('no worker bundle beside core.js');
-  const job = { path: input.path, display: input.path, maxFileSize: MAX_FILE, text: input.text, raw: true };
+  const job = { kind: 'document', path: input.path, display: input.path, text: input.text };
   const once = async () => {
     const t = performance.now();
     const r = await pool.run(job);
-    if (r.kind !== 'scanned') throw new Error(`document scan of ${input.format}: ${r.kind}`);
+    if (r.kind !== 'document') throw new Error(`document scan of ${input.format}: ${r.kind}`);
     return performance.now() - t;
   };
   const first = await once();

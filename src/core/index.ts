@@ -4,7 +4,8 @@
 export { scanText } from './scan';
 export { scanPaths, type ScanPathsOptions } from './scan-paths';
 export { walk, walkPaths, readEntry, type WalkEntry, type PathEntry, type WalkOptions, type SkipReason } from './walk';
-export { ScanPool, type PoolOptions, type PoolResult } from './pool/pool';
+export { ScanPool, type PoolOptions, type PoolResult, type DocumentPoolResult, type CancelledResult } from './pool/pool';
+export type { ScanJob, DocumentJob, FileResult, DocumentResult, SkippedResult } from './pool/protocol';
 export { ScanCache, type CacheEntry } from './pool/cache';
 export { decode, decodeDetailed, isBinary, type TextEncoding } from './decode';
 export { detectFormat, lineComment, type Format } from './documents/detect';

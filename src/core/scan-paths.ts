@@ -84,10 +84,6 @@ export async function scanPaths(paths: readonly string[], options: ScanPathsOpti
     let skipped: SkippedFile[] = [];
     if (result.kind === 'unchanged') {
       findings = (known?.findings ?? []).map((f) => ({ ...f, path: job.display }));
-    } else if (result.kind === 'document') {
-      // A walk never sends text jobs; were one answered so, its findings have no lines.
-      findings = [];
-      skipped = result.errors;
     } else {
       findings = result.findings;
       skipped = result.errors;

@@ -4,7 +4,7 @@ import { resolveConfig, type ResolvedConfig } from './config';
 import { RULES, ruleById } from './rules/index';
 import type { RawFinding, Rule } from './rules/rule';
 import { dedupeOverlaps } from './dedupe';
-import { mentionsMyNumber, MY_NUMBER_EXPOSURE_GUIDELINES } from './rules/exposure/common';
+import { mentionsMyNumber, MY_NUMBER_EXPOSURE_GUIDELINES } from './rules/exposure/analysis/common';
 import { applySuppressions } from './suppress';
 import type { Finding, ScanConfig, Severity, SourceFile } from './types';
 

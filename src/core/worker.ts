@@ -1,10 +1,10 @@
 /**
  * Entry of a scanning worker thread (bundled to dist/worker.js; see core/pool/pool.ts).
- * It scans the files the pool sends, one message per file, one file at a time in the order
+ * It scans the files and documents the pool sends, one message per job, one file at a time in the order
  * sent (the pool's time limit runs for the oldest job only), and answers with each result.
  */
 import { parentPort } from 'node:worker_threads';
-import { scanFile } from './pool/scan-file';
+import { runJob } from './pool/scan-file';
 import type { FromWorker, ToWorker } from './pool/protocol';
 
 const port = parentPort;
@@ -14,7 +14,7 @@ if (port) {
   const drain = async (): Promise<void> => {
     running = true;
     for (let m = queue.shift(); m; m = queue.shift()) {
-      const result = await scanFile(m.job);
+      const result = await runJob(m.job);
       port.postMessage({ id: m.id, result } satisfies FromWorker);
     }
     running = false;

@@ -1,11 +1,5 @@
 import * as vscode from 'vscode';
-import { engine } from './engine';
-import { detectFormat } from '../core/documents/detect';
-import { GUIDELINES, primaryUrl } from '../core/guidelines/catalog';
-import type { Lang } from '../core/lang';
-import { LineIndex } from '../core/documents/lines';
-import { suppressionEdit } from '../core/suppress';
-import type { Finding, OtherFileEdit, TextEdit } from '../core/types';
+import { detectFormat, engine, GUIDELINES, LineIndex, primaryUrl, suppressionEdit, type Finding, type Lang, type OtherFileEdit, type TextEdit } from './facade';
 import { ruleIdOf } from './convert';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';

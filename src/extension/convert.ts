@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { primaryUrl } from '../core/guidelines/catalog';
-import type { Lang } from '../core/lang';
-import type { Finding, Severity } from '../core/types';
-import { engine } from './engine';
+import { engine, primaryUrl, type Finding, type Lang, type Severity } from './facade';
 import type { KnownFindings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Mamori';

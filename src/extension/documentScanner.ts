@@ -1,9 +1,7 @@
 import ignore from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ScanPool } from '../core/pool/pool';
-import type { LocatedFinding } from '../core/report/model';
-import { engine } from './engine';
+import { engine, type LocatedFinding, type ScanPool } from './facade';
 import { documentRanges, ruleErrorDiagnostic, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';
@@ -128,14 +126,7 @@ export class DocumentScanner implements vscode.Disposable {
     const started = Date.now();
     const name = doc.uri.fsPath || key;
     this.pool ??= new (engine().ScanPool)({ size: 1, fileTimeoutMs: DOCUMENT_TIMEOUT_MS, idleMs: DOCUMENT_IDLE_MS });
-    const result = await this.pool.run({
-      path: doc.uri.fsPath || doc.uri.path,
-      display: name,
-      maxFileSize: settings.maxFileSizeBytes,
-      config: settings.scan,
-      text,
-      raw: true,
-    });
+    const result = await this.pool.run({ kind: 'document', path: doc.uri.fsPath || doc.uri.path, display: name, config: settings.scan, text });
     if (result.kind === 'skipped') {
       // Timed out, or crashed its worker: the diagnostics of the last scan that finished stay.
       this.log.error(
@@ -143,7 +134,7 @@ export class DocumentScanner implements vscode.Disposable {
       );
       return;
     }
-    // Cancelled: the pool was disposed (a text job is never `unchanged`).
+    // Cancelled: the pool was disposed.
     if (result.kind !== 'document') return;
     for (const e of result.errors) this.log.error(`rule failed on ${name}: ${e.detail ?? ''}`);
     if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;

@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { engine } from './engine';
-import { VERSION } from '../core/config';
-import type { LocatedFinding, ScanReport } from '../core/report/model';
-import { writeFileAtomic } from '../core/write-file';
+import { engine, VERSION, writeFileAtomic, type LocatedFinding, type ScanReport } from './facade';
 import { displayLang } from './lang';
 import type { FileFindings, FindingStore } from './state';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GUIDELINES } from '../core/guidelines/catalog';
+import { GUIDELINES } from './facade';
 import { FindingCodeActionProvider } from './codeActions';
 import { DocumentScanner } from './documentScanner';
 import { exportReport, type ReportFormat } from './exportReport';
@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
 
-  // The first scan loads the engine (engine.ts): after activation, not as part of it.
+  // The first scan loads the engine (engine() in facade/index.ts): after activation, not as part of it.
   const initial = setTimeout(() => documents.rescanOpen(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   log.info(`Mamori activated in ${Date.now() - started} ms`);

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { engine } from './engine';
-import { GUIDELINES } from '../core/guidelines/catalog';
-import { CATEGORIES, type Category, type Finding } from '../core/types';
+import { CATEGORIES, engine, GUIDELINES, type Category, type Finding } from './facade';
 import { appendFinding } from './hover';
 import { displayLang } from './lang';
 import type { FileFindings, FindingStore } from './state';

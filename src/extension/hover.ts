@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { engine } from './engine';
-import type { Finding } from '../core/types';
+import { engine, type Finding } from './facade';
 import { displayLang } from './lang';
 import type { FindingStore } from './state';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { langFromLocale, type Lang } from '../core/lang';
+import { langFromLocale, type Lang } from './facade';
 
 /** The engine language that matches VS Code's display language. */
 export function displayLang(): Lang {

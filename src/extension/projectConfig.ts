@@ -1,10 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { allowList, ProjectConfig } from '../core/project-config';
-import type { LocatedFinding } from '../core/report/model';
-import type { Finding } from '../core/types';
-import { engine } from './engine';
+import { engine, type allowList, type Finding, type LocatedFinding, type ProjectConfig } from './facade';
 import { displayLang } from './lang';
 import type { Logger } from './log';
 import { knownFindings, type KnownFindings, type Settings } from './settings';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { engine } from './engine';
+import { engine } from './facade';
 import { displayLang } from './lang';
 
 /** Rule pages, rendered offline from the engine's own rule metadata (`mamori-rule:` URIs). */

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { CATEGORY_SETTINGS, PASSWORD_PROFILE_SETTING, settingDefault } from '../core/config';
-import { isProfileId } from '../core/guidelines/profiles';
-import type { Category, ScanConfig, Severity } from '../core/types';
+import { CATEGORY_SETTINGS, isProfileId, PASSWORD_PROFILE_SETTING, settingDefault, type Category, type ScanConfig, type Severity } from './facade';
 
 /** The `mamori.*` settings for a resource. Defaults come from package.json via VS Code. */
 export interface Settings {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Finding } from '../core/types';
+import type { Finding } from './facade';
 
 /**
  * What the extension knows about each file: the findings behind its diagnostics, in offsets

@@ -1,9 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { engine } from './engine';
-import type { ScanCache } from '../core/pool/cache';
-import type { ScanPool } from '../core/pool/pool';
-import type { LocatedFinding } from '../core/report/model';
+import { engine, type LocatedFinding, type ScanCache, type ScanPool } from './facade';
 import { ruleErrorDiagnostic, toDiagnostic } from './convert';
 import type { DocumentScanner } from './documentScanner';
 import { displayLang } from './lang';

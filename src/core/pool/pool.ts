@@ -3,9 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatFromName } from '../documents/detect';
-import type { FileResult, FromWorker, ScanJob, ToWorker } from './protocol';
+import type { DocumentJob, DocumentResult, ScanJob, FileResult, FromWorker, PoolJob, SkippedResult, ToWorker } from './protocol';
 import { JobQueue } from './queue';
-import { scanFile } from './scan-file';
+import { runJob } from './scan-file';
 
 /** How a pool is set up. Every field has a default that suits the CLI and the extension. */
 export interface PoolOptions {
@@ -21,15 +21,24 @@ export interface PoolOptions {
   maxHeapMb?: number;
 }
 
-/** A job's outcome; `cancelled` when the pool was cancelled before it finished. */
-export type PoolResult = FileResult | { kind: 'cancelled'; path: string };
+/** What a job comes to when the pool was cancelled before it finished. */
+export interface CancelledResult {
+  kind: 'cancelled';
+  path: string;
+}
+
+/** A file job's outcome. */
+export type PoolResult = FileResult | CancelledResult;
+
+/** A document job's outcome. */
+export type DocumentPoolResult = DocumentResult | CancelledResult;
 
 interface Pending {
   id: number;
-  job: ScanJob;
+  job: PoolJob;
   /** The file's format by its name ('' when the name does not say): see `owners`. */
   format: string;
-  resolve: (r: PoolResult) => void;
+  resolve: (r: FileResult | DocumentResult | CancelledResult) => void;
   /** Times the job was in a worker that crashed; a crash while alone in a worker fails it. */
   crashes: number;
   /** Run alone in a worker (after a crash it shared), so a second crash names the culprit. */
@@ -121,9 +130,12 @@ export class ScanPool {
     return n;
   }
 
-  /** Scans one file. Never rejects: failures come back as skips. */
-  run(job: ScanJob): Promise<PoolResult> {
-    return new Promise((resolve) => {
+  /** Scans one file, or one editor document. Never rejects: failures come back as skips. */
+  run(job: DocumentJob): Promise<DocumentPoolResult>;
+  run(job: ScanJob): Promise<PoolResult>;
+  run(job: PoolJob): Promise<PoolResult | DocumentPoolResult> {
+    // A worker answers each job with the result of its kind (runJob in scan-file.ts).
+    return new Promise<FileResult | DocumentResult | CancelledResult>((resolve) => {
       this.queue.push({ id: this.nextId++, job, format: formatFromName(job.path) ?? '', resolve, crashes: 0 });
       this.dispatch();
     });
@@ -229,7 +241,7 @@ export class ScanPool {
 
   private runInThread(p: Pending): void {
     this.inThreadRunning++;
-    void scanFile(p.job).then((result) => {
+    void runJob(p.job).then((result) => {
       this.inThreadRunning--;
       p.resolve(result);
       this.dispatch();
@@ -387,6 +399,6 @@ function stopClock(p: Pending): void {
   p.timer = undefined;
 }
 
-function failed(p: Pending, detail: string): FileResult {
+function failed(p: Pending, detail: string): SkippedResult {
   return { kind: 'skipped', path: p.job.path, skip: { path: p.job.display, reason: 'scan-failed', detail } };
 }

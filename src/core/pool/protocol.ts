@@ -3,8 +3,13 @@ import type { Finding, ScanConfig } from '../types';
 
 /**
  * What the scanning side (a worker thread, or the calling thread when workers are unavailable)
- * is asked to do with one file, and what it answers. Plain data: it crosses a thread boundary.
+ * is asked to do, and what it answers. Plain data: it crosses a thread boundary. Two kinds of
+ * job, each with its own answer: a file (`ScanJob` → `FileResult`, findings placed at lines for
+ * reports and the cache) and an editor's document (`DocumentJob` → `DocumentResult`, findings in
+ * offsets of the text it sent, which the editor places in its own document).
  */
+
+/** A file to scan for a report: read from disk, or given as text that stands for one (stdin, git's index). */
 export interface ScanJob {
   /** Absolute path: read from disk unless `text` is given. */
   path: string;
@@ -16,15 +21,29 @@ export interface ScanJob {
   /** The walk reached the file through a symbolic link (else it is opened without following one). */
   link?: boolean;
   config?: ScanConfig;
-  /** Text to scan instead of the file on disk (an editor's unsaved buffer). */
+  /** Text to scan instead of the file on disk (standard input, a staged file's copy in git's index). */
   text?: string;
   /** Size and mtime of a cached result: when the file still has them it is not read again. */
   known?: FileStamp;
-  /**
-   * Answer with a `document` result, the findings as `scanText` returns them (offsets and fix
-   * edits), instead of placed at lines: for an editor, which places them in its own document.
-   */
-  raw?: boolean;
+}
+
+/** An editor's document: its text as it is in memory (saved or not), never read from disk nor cached. */
+export interface DocumentJob {
+  kind: 'document';
+  /** The document's file path (used for format detection), or its URI path when it has none. */
+  path: string;
+  /** How logs and rule errors name it. */
+  display: string;
+  text: string;
+  config?: ScanConfig;
+}
+
+/** Either kind of job: what the pool queues and a worker receives. */
+export type PoolJob = ScanJob | DocumentJob;
+
+/** Whether a job is an editor's document (a file job has no `kind`). */
+export function isDocumentJob(job: PoolJob): job is DocumentJob {
+  return 'kind' in job && job.kind === 'document';
 }
 
 /** What identifies a file's content cheaply: its size and modification time. */
@@ -36,11 +55,14 @@ export interface FileStamp {
 /** A finding as cached or sent between threads: located, without the path (added on the way out). */
 export type PlacedFinding = Omit<LocatedFinding, 'path'>;
 
-/**
- * A file's answer: its findings placed at lines and columns (`scanned`, for reports and the
- * cache), or, for an editor's text job (`ScanJob.raw`), the findings in offsets of the text it
- * sent (`document`), which the editor places in its own document.
- */
+/** A job that was not scanned (unreadable, binary, too large, timed out, crashed its worker). */
+export interface SkippedResult {
+  kind: 'skipped';
+  path: string;
+  skip: SkippedFile;
+}
+
+/** A file job's answer: its findings placed at lines and columns, for reports and the cache. */
 export type FileResult =
   | {
       kind: 'scanned';
@@ -52,18 +74,22 @@ export type FileResult =
       /** The file has suppression directives, which can expire: its result depends on the day. */
       dateSensitive: boolean;
     }
+  | { kind: 'unchanged'; path: string }
+  | SkippedResult;
+
+/** A document job's answer: the findings as `scanText` returns them (offsets and fix edits). */
+export type DocumentResult =
   | {
       kind: 'document';
       path: string;
-      /** As `scanText` returns them: offsets and fix edits. */
       findings: Finding[];
+      /** Rules that threw on this text (the other rules' findings are kept). */
       errors: SkippedFile[];
     }
-  | { kind: 'unchanged'; path: string }
-  | { kind: 'skipped'; path: string; skip: SkippedFile };
+  | SkippedResult;
 
 /** Messages from the pool to a worker. */
-export type ToWorker = { id: number; job: ScanJob };
+export type ToWorker = { id: number; job: PoolJob };
 
 /** Messages from a worker to the pool. */
-export type FromWorker = { id: number; result: FileResult } | { ready: true };
+export type FromWorker = { id: number; result: FileResult | DocumentResult } | { ready: true };

@@ -7,12 +7,33 @@ import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
 import { bytesToRead, MAX_READ_BYTES, openFlags, readEntry, sampleBytes, staysWithinSync, type OpenCheck, type WalkEntry } from '../walk';
-import type { FileResult, ScanJob } from './protocol';
+import { isDocumentJob, type DocumentJob, type DocumentResult, type ScanJob, type FileResult, type PoolJob } from './protocol';
+
+/** Runs a job of either kind (see protocol.ts): what a worker does with each message. */
+export function runJob(job: PoolJob): Promise<FileResult | DocumentResult> {
+  return isDocumentJob(job) ? scanDocument(job) : scanFile(job);
+}
+
+/**
+ * Scans an editor's document: its findings as `scanText` returns them (offsets and fix edits),
+ * which the editor places in its own document. Never throws: a failure becomes a skip.
+ */
+export async function scanDocument(job: DocumentJob): Promise<DocumentResult> {
+  try {
+    const errors: SkippedFile[] = [];
+    const findings = await scanText({ path: job.path, text: job.text }, job.config, (ruleId, error) => {
+      errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
+    });
+    return { kind: 'document', path: job.path, findings, errors };
+  } catch (error) {
+    return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: 'scan-failed', detail: errorDetail(error) } };
+  }
+}
 
 /**
  * Reads (unless the job carries text), decodes and scans one file, and places its findings at
- * lines and columns (unless the job asks for them `raw`). Runs in a worker thread, or in the
- * calling thread as the fallback; never throws: every failure becomes a skip with a reason.
+ * lines and columns. Runs in a worker thread, or in the calling thread as the fallback; never
+ * throws: every failure becomes a skip with a reason.
  */
 export async function scanFile(job: ScanJob): Promise<FileResult> {
   try {
@@ -44,8 +65,6 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     const found = await scanText({ path: job.path, text }, job.config, (ruleId, error) => {
       errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
-    // An editor's text job is never cached, so whether its result depends on the day is not asked.
-    if (job.raw) return { kind: 'document', path: job.path, findings: found, errors };
     let findings: LocatedFinding[] = [];
     const dateSensitive = text.includes('mamori-ignore-');
     if (found.length > 0) {

@@ -144,7 +144,7 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
-  it('answers a text job asking for raw findings with exactly what scanText returns, on a worker and in this thread', async () => {
+  it('answers a document job with exactly what scanText returns, on a worker and in this thread', async () => {
     const fixture = (rel: string) => ({ path: path.join(ROOT, 'test/fixtures', rel), text: fs.readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8') });
     const inputs = [
       fixture('sample-project/.env'),
@@ -164,7 +164,7 @@ describe('scan pool', () => {
       fixes += expected.filter((f) => (f.fixes?.length ?? 0) > 0).length;
       assert.ok(expected.length > 0, `${path.basename(input.path)} has no findings to compare`);
       for (const pool of [threaded, inThread]) {
-        const r = await pool.run({ ...job(input.path), text: input.text, raw: true });
+        const r = await pool.run({ kind: 'document', path: input.path, display: path.basename(input.path), text: input.text });
         assert.ok(r.kind === 'document', `${path.basename(input.path)}: ${r.kind}`);
         assert.deepEqual(r.findings, expected, path.basename(input.path));
         assert.deepEqual(r.errors, []);
@@ -174,23 +174,23 @@ describe('scan pool', () => {
     await Promise.all([threaded.dispose(), inThread.dispose()]);
   });
 
-  it('gives up on a text job that hangs, with no trace of its text, and scans the next one on a fresh worker', async () => {
+  it('gives up on a document job that hangs, with no trace of its text, and scans the next one on a fresh worker', async () => {
     // Scans like the real worker would, except a buffer holding "hang" never finishes.
     const worker = fakeWorker(
       'text-hang',
       `if (m.job.text.includes('hang')) return;
-       parentPort.postMessage({ id: m.id, result: { kind: 'document', path: m.job.path, findings: [{ ruleId: 'x', raw: m.job.raw }], errors: [] } });`,
+       parentPort.postMessage({ id: m.id, result: { kind: 'document', path: m.job.path, findings: [{ ruleId: 'x', job: m.job.kind }], errors: [] } });`,
     );
     const pool = new ScanPool({ size: 1, workerPath: worker, fileTimeoutMs: 300 });
     const started = Date.now();
     const [hung, next] = await Promise.all([
-      pool.run({ ...job(path.join(work, 'big.yaml')), text: `hang\ntoken: ${GH}\n`, raw: true }),
-      pool.run({ ...job(path.join(work, 'small.yaml')), text: 'a: 1\n', raw: true }),
+      pool.run({ kind: 'document', path: path.join(work, 'big.yaml'), display: 'big.yaml', text: `hang\ntoken: ${GH}\n` }),
+      pool.run({ kind: 'document', path: path.join(work, 'small.yaml'), display: 'small.yaml', text: 'a: 1\n' }),
     ]);
     assert.ok(hung.kind === 'skipped' && hung.skip.reason === 'scan-failed' && /timed out after 300 ms/.test(hung.skip.detail ?? ''), JSON.stringify(hung));
     assert.equal(hung.path, path.join(work, 'big.yaml'));
     assert.ok(!JSON.stringify(hung).includes(GH.slice(4)), 'the skip quotes the text');
-    assert.ok(next.kind === 'document' && JSON.stringify(next.findings) === '[{"ruleId":"x","raw":true}]', JSON.stringify(next));
+    assert.ok(next.kind === 'document' && JSON.stringify(next.findings) === '[{"ruleId":"x","job":"document"}]', JSON.stringify(next));
     assert.ok(Date.now() - started < 3000);
     await pool.dispose();
   });
@@ -375,11 +375,11 @@ describe('scan pool', () => {
     const kinds: string[] = [];
     const pool = new ScanPool({ size: 0 });
     const run = pool.run.bind(pool);
-    pool.run = (j: ScanJob): Promise<PoolResult> =>
+    pool.run = ((j: ScanJob): Promise<PoolResult> =>
       run(j).then((r) => {
         kinds.push(`${path.basename(j.path)}:${r.kind}`);
         return r;
-      });
+      })) as typeof pool.run;
     const first = await scanPaths([dir], { maxFileSize: 1 << 20, root: dir, pool, cache });
     kinds.length = 0;
     fs.writeFileSync(path.join(dir, 'z.yaml'), `token: ${GH}\nother: ${GH2}\n`);

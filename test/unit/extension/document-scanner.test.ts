@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildTestBundle } from '../helpers/bundle';
-import type * as EngineBundle from '../../../src/extension/engine-bundle';
+import type * as EngineBundle from '../../../src/extension/facade/engine';
 import type * as DocumentScannerModule from '../../../src/extension/documentScanner';
 import type { DocumentScanner as Scanner } from '../../../src/extension/documentScanner';
 import type * as StateModule from '../../../src/extension/state';
@@ -93,17 +93,17 @@ describe('document scanner (document pool)', () => {
     fs.writeFileSync(
       worker,
       `const { parentPort } = require('node:worker_threads');
-       const { scanFile } = require(${JSON.stringify(scanFileJs)});
+       const { runJob } = require(${JSON.stringify(scanFileJs)});
        parentPort.on('message', async (m) => {
          if (m.job.text.includes('HANG')) return;
          if (m.job.text.includes('CRASH')) process.exit(5);
          if (m.job.text.includes('SLOW')) await new Promise((r) => setTimeout(r, 300));
-         parentPort.postMessage({ id: m.id, result: await scanFile(m.job) });
+         parentPort.postMessage({ id: m.id, result: await runJob(m.job) });
        });
        parentPort.postMessage({ ready: true });`,
     );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require('../../../src/extension/engine-bundle') as typeof EngineBundle;
+    const bundle = require('../../../src/extension/facade/engine') as typeof EngineBundle;
     // The scanner's own pool options, with this worker and a short time limit.
     class TestPool extends bundle.ScanPool {
       constructor(options: ConstructorParameters<typeof bundle.ScanPool>[0] = {}) {

@@ -1,8 +1,8 @@
 import type { Document } from '../../documents/document';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, isWorld, NOAUTH_GUIDELINES } from './common';
-import { isAnyAddress } from './directives';
+import { describe, excerpt, isWorld, NOAUTH_GUIDELINES } from './analysis/common';
+import { isAnyAddress } from './analysis/directives';
 
 /**
  * ClickHouse server XML (`users.xml`, `config.xml` and their `*.d/` overrides): a user whose

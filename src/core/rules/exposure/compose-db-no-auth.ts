@@ -1,7 +1,7 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, NOAUTH_GUIDELINES } from './common';
-import { composeServices } from './containers';
-import { AUTH_MESSAGES } from './auth-messages';
+import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
+import { composeServices } from './analysis/containers';
+import { AUTH_MESSAGES } from './analysis/auth-messages';
 
 /**
  * A docker-compose data store without authentication: `POSTGRES_HOST_AUTH_METHOD=trust`,

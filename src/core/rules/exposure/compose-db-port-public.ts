@@ -1,6 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, NETWORK_GUIDELINES } from './common';
-import { composeServices } from './containers';
+import { describe, excerpt, NETWORK_GUIDELINES } from './analysis/common';
+import { composeServices } from './analysis/containers';
 
 /**
  * A docker-compose database, cache or search service that publishes its port on every host

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
-import { describe, NETWORK_GUIDELINES } from './common';
-import { dbFirewallHits, publicDbHits } from './iac-db';
-import { IAC_FORMATS } from './formats';
+import { describe, NETWORK_GUIDELINES } from './analysis/common';
+import { dbFirewallHits, publicDbHits } from './analysis/iac-db';
+import { IAC_FORMATS } from './analysis/formats';
 
 /**
  * A database's own firewall or allow-list admitting every address: Azure SQL / PostgreSQL /

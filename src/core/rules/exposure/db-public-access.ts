@@ -1,8 +1,8 @@
 import type { Rule } from '../rule';
-import { describe, NETWORK_GUIDELINES } from './common';
-import { dbFirewallHits, publicDbHits } from './iac-db';
-import { openPortHits } from './iac-network';
-import { IAC_FORMATS } from './formats';
+import { describe, NETWORK_GUIDELINES } from './analysis/common';
+import { dbFirewallHits, publicDbHits } from './analysis/iac-db';
+import { openPortHits } from './analysis/iac-network';
+import { IAC_FORMATS } from './analysis/formats';
 
 /**
  * A managed database, cache or warehouse with an internet-facing endpoint: `publicly_accessible`

@@ -1,6 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './common';
-import { yamlSettings } from './yaml-settings';
+import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './analysis/common';
+import { yamlSettings } from './analysis/yaml-settings';
 
 /** Loopback and site-local values of `network.host`; anything else reaches beyond the host. */
 const LOCAL_HOST =

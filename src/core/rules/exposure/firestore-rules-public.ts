@@ -1,7 +1,7 @@
 import type { Fix } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, FIREBASE_GUIDELINES } from './common';
-import { allowStatements, alwaysTrue, isRootPath, USER_DATA } from './firebase';
+import { describe, excerpt, FIREBASE_GUIDELINES } from './analysis/common';
+import { allowStatements, alwaysTrue, isRootPath, USER_DATA } from './analysis/firebase';
 
 const READS = new Set(['read', 'get', 'list']);
 

@@ -3,7 +3,7 @@ import { get, visit, type TreeNode } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, str } from './common';
+import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, str } from './analysis/common';
 
 /** Chart and sub-chart names of data stores (`redis:`, `mongodb:`, `charts/postgresql/values.yaml`). */
 const DB_CHART =

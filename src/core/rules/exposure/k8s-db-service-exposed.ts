@@ -3,8 +3,8 @@ import { get, visit, type TreeNode } from '../../documents/tree';
 import type { Range } from '../../types';
 import { yamlTrees } from '../../documents/yaml';
 import type { RawFinding, Rule } from '../rule';
-import { DB_PORTS, describe, excerpt, flag, isWorld, NETWORK_GUIDELINES, scalars, str } from './common';
-import { authGaps, envOf, imageFamily } from './containers';
+import { DB_PORTS, describe, excerpt, flag, isWorld, NETWORK_GUIDELINES, scalars, str } from './analysis/common';
+import { authGaps, envOf, imageFamily } from './analysis/containers';
 
 /** Names and labels that say "database" (`postgres`, `user-db`, `app.kubernetes.io/name: redis`). */
 const DB_NAME =

@@ -1,7 +1,7 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './common';
-import { isAnyAddress } from './directives';
-import { yamlSettings } from './yaml-settings';
+import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './analysis/common';
+import { isAnyAddress } from './analysis/directives';
+import { yamlSettings } from './analysis/yaml-settings';
 
 /**
  * mongod.conf listening on every interface (`net.bindIp: 0.0.0.0`, `net.bindIpAll: true`) and

@@ -1,6 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, NOAUTH_GUIDELINES } from './common';
-import { directive, directives, isAnyAddress, type Directive } from './directives';
+import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
+import { directive, directives, isAnyAddress, type Directive } from './analysis/directives';
 
 const SERVER_SECTIONS = new Set(['mysqld', 'mariadb', 'server', 'mysqld_safe', 'mariadbd']);
 

@@ -1,8 +1,8 @@
 import type { Rule } from '../rule';
-import { describe, NETWORK_GUIDELINES } from './common';
-import { publicDbHits } from './iac-db';
-import { openPortHits } from './iac-network';
-import { IAC_FORMATS } from './formats';
+import { describe, NETWORK_GUIDELINES } from './analysis/common';
+import { publicDbHits } from './analysis/iac-db';
+import { openPortHits } from './analysis/iac-network';
+import { IAC_FORMATS } from './analysis/formats';
 
 /**
  * Security groups, network ACLs, VPC firewalls and NSGs that admit 0.0.0.0/0 (or ::/0, `*`,

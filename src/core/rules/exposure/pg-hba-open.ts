@@ -1,6 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, replaceFix } from './common';
-import { directives } from './directives';
+import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, replaceFix } from './analysis/common';
+import { directives } from './analysis/directives';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+(\/\d+)?|::1(\/128)?|localhost|samehost)$/i;
 

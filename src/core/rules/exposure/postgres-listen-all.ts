@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
-import { describe, excerpt, NETWORK_GUIDELINES, replaceFix } from './common';
-import { directive, directives, isAnyAddress } from './directives';
+import { describe, excerpt, NETWORK_GUIDELINES, replaceFix } from './analysis/common';
+import { directive, directives, isAnyAddress } from './analysis/directives';
 
 /**
  * postgresql.conf `listen_addresses = '*'` (or 0.0.0.0 / ::): the server listens on every

@@ -1,6 +1,6 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, NOAUTH_GUIDELINES, replaceFix } from './common';
-import { directive, directives, isAnyAddress } from './directives';
+import { describe, excerpt, NOAUTH_GUIDELINES, replaceFix } from './analysis/common';
+import { directive, directives, isAnyAddress } from './analysis/directives';
 
 /** Loopback bind addresses (`127.0.0.1`, `-::1`, `localhost`). */
 function isLoopback(addr: string): boolean {

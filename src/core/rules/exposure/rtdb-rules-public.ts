@@ -2,8 +2,8 @@ import { jsonTree } from '../../documents/json';
 import { get, type TreeNode } from '../../documents/tree';
 import { mentionsAny } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, FIREBASE_GUIDELINES, replaceFix } from './common';
-import { alwaysTrue, USER_DATA } from './firebase';
+import { describe, excerpt, FIREBASE_GUIDELINES, replaceFix } from './analysis/common';
+import { alwaysTrue, USER_DATA } from './analysis/firebase';
 
 /**
  * Firebase Realtime Database rules (`database.rules.json`) that give everyone `.read` or

@@ -4,8 +4,8 @@ import { yamlTrees } from '../../documents/yaml';
 import { mentionsAny } from '../../literals';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, str } from './common';
-import { bindsEverywhere, composeServices, hostIp, imageFamily } from './containers';
+import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, str } from './analysis/common';
+import { bindsEverywhere, composeServices, hostIp, imageFamily } from './analysis/containers';
 
 /**
  * Data stores opened by the scripts and command lines that set them up: shell scripts,

@@ -1,8 +1,8 @@
 import type { Rule } from '../rule';
-import { describe, excerpt, NOAUTH_GUIDELINES } from './common';
-import { IAC_FORMATS } from './formats';
-import { label } from './iac-db';
-import { publicStatements } from './iac-storage';
+import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
+import { IAC_FORMATS } from './analysis/formats';
+import { label } from './analysis/iac-db';
+import { publicStatements } from './analysis/iac-storage';
 
 const SEARCH = /elasticsearch|opensearch/i;
 

@@ -1,10 +1,10 @@
 import { blocks } from '../../documents/hcl';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, field, replaceFix, STORAGE_GUIDELINES, str } from './common';
-import { IAC_FORMATS } from './formats';
-import { label } from './iac-db';
-import { blobPublicAccessHits } from './iac-storage';
-import { resourcesOf } from './resources';
+import { describe, excerpt, field, replaceFix, STORAGE_GUIDELINES, str } from './analysis/common';
+import { IAC_FORMATS } from './analysis/formats';
+import { label } from './analysis/iac-db';
+import { blobPublicAccessHits } from './analysis/iac-storage';
+import { resourcesOf } from './analysis/resources';
 
 /**
  * Azure storage accounts that permit what a container needs to become public: blob public

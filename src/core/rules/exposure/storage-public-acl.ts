@@ -1,9 +1,9 @@
 import type { Fix } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './common';
-import { label } from './iac-db';
-import { IAC_FORMATS } from './formats';
-import { accessBlocks, publicAclHits, publicStatements, storagePolicyDocuments } from './iac-storage';
+import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './analysis/common';
+import { label } from './analysis/iac-db';
+import { IAC_FORMATS } from './analysis/formats';
+import { accessBlocks, publicAclHits, publicStatements, storagePolicyDocuments } from './analysis/iac-storage';
 
 /**
  * Buckets, objects and blob containers that anyone can read through their ACL: S3, OSS and

@@ -1,8 +1,8 @@
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, STORAGE_GUIDELINES } from './common';
-import { IAC_FORMATS } from './formats';
-import { label } from './iac-db';
-import { publicMemberHits, publicStatements, storagePolicyDocuments } from './iac-storage';
+import { describe, excerpt, STORAGE_GUIDELINES } from './analysis/common';
+import { IAC_FORMATS } from './analysis/formats';
+import { label } from './analysis/iac-db';
+import { publicMemberHits, publicStatements, storagePolicyDocuments } from './analysis/iac-storage';
 
 /** Bucket-like resources whose policy decides who reads the data. */
 const STORAGE = /s3|bucket|oss|spaces|glacier/i;

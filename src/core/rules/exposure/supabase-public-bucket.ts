@@ -1,8 +1,8 @@
 import { tomlTree } from '../../documents/toml';
 import { get } from '../../documents/tree';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, replaceFix, STORAGE_GUIDELINES } from './common';
-import { USER_DATA } from './firebase';
+import { describe, excerpt, flag, flipped, replaceFix, STORAGE_GUIDELINES } from './analysis/common';
+import { USER_DATA } from './analysis/firebase';
 
 /**
  * Supabase `config.toml` storage buckets declared `public = true`: every object is served to

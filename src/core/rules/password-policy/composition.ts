@@ -1,9 +1,9 @@
 import { CHAR_CLASSES, type CharClass } from '../../guidelines/profiles';
 import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
-import { basisData, classList, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
-import { effective, type PolicyFacts } from './model';
-import { policiesOf, POLICY_LITERALS } from './policies';
+import { basisData, classList, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './analysis/common';
+import { effective, type PolicyFacts } from './analysis/model';
+import { policiesOf, POLICY_LITERALS } from './analysis/policies';
 
 /** Whether a policy requires some class of the group: true, false, or undefined (cannot tell). */
 function groupRequired(policy: PolicyFacts, group: readonly CharClass[], groups: number): boolean | undefined {

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { compositionRule } from './composition';
-import { expiryRule } from './expiry';
+import { expiryRule } from './periodic-expiry';
 import { lockoutRule } from './lockout';
 import { minLengthRule } from './min-length';
 import { reuseRule } from './reuse';

@@ -1,7 +1,7 @@
 import type { RawFinding, Rule } from '../rule';
-import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
-import { effective } from './model';
-import { policiesOf, POLICY_LITERALS } from './policies';
+import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './analysis/common';
+import { effective } from './analysis/model';
+import { policiesOf, POLICY_LITERALS } from './analysis/policies';
 
 function minutes(n: number): string {
   return Number.isFinite(n) ? String(Math.round(n * 10) / 10) : '∞';

@@ -1,8 +1,8 @@
 import type { RawFinding, Rule } from '../rule';
-import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './common';
+import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './analysis/common';
 import { withinMonths } from '../../guidelines/profiles';
-import { effective } from './model';
-import { policiesOf, POLICY_LITERALS } from './policies';
+import { effective } from './analysis/model';
+import { policiesOf, POLICY_LITERALS } from './analysis/policies';
 
 /** Minimum password length below the profile's, or not set at all. */
 export const minLengthRule: Rule = {

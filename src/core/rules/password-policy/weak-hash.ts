@@ -1,7 +1,7 @@
 import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
-import { groupRange, inLineComment, matches } from './sources/text';
+import { groupRange, inLineComment, matches } from './analysis/sources/text';
 
 const FORMATS: readonly Format[] = ['conf', 'sql', 'yaml', 'shell', 'dockerfile', 'text', 'ini', 'properties', 'dotenv', 'hcl', 'json'];
 

@@ -5,10 +5,10 @@
  */
 import type { Localized } from '../../guidelines/catalog';
 import type { RawFinding, Rule } from '../rule';
-import { piiApplies, piiView } from './analyze';
-import { formatCount, kindList, PII_DATA_GUIDELINES, piiDescription, storeGuidelines } from './common';
-import { STRONG_KINDS } from './fields';
-import type { StoreSummary } from './tally';
+import { piiApplies, piiView } from './analysis/analyze';
+import { formatCount, kindList, PII_DATA_GUIDELINES, piiDescription, storeGuidelines } from './analysis/common';
+import { STRONG_KINDS } from './analysis/fields';
+import type { StoreSummary } from './analysis/tally';
 
 function where(s: StoreSummary): Localized {
   switch (s.kind) {

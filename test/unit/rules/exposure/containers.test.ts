@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { imageFamily, nameFamily } from '../../../../src/core/rules/exposure/containers';
+import { imageFamily, nameFamily } from '../../../../src/core/rules/exposure/analysis/containers';
 
 describe('container store families', () => {
   it('reads the family from the last path segment of an image, before the tag', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { field, norm, sameKey } from '../../../../src/core/rules/exposure/common';
+import { field, norm, sameKey } from '../../../../src/core/rules/exposure/analysis/common';
 import type { ObjectNode } from '../../../../src/core/documents/tree';
 
 describe('exposure key lookup', () => {

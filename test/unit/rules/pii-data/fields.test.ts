@@ -12,8 +12,8 @@ import {
   isPersonName,
   isPostalCode,
   type FieldKind,
-} from '../../../../src/core/rules/pii-data/fields';
-import { isPlaceholderDigits, placeholderDigitsIn } from '../../../../src/core/rules/pii-data/identifiers';
+} from '../../../../src/core/rules/pii-data/analysis/fields';
+import { isPlaceholderDigits, placeholderDigitsIn } from '../../../../src/core/rules/pii-data/analysis/identifiers';
 
 describe('column and key names', () => {
   const cases: [string, FieldKind | undefined][] = [

@@ -10,7 +10,7 @@ import {
   luhnValid,
   maskDigits,
   myNumberCheckDigit,
-} from '../../../../src/core/rules/pii-data/identifiers';
+} from '../../../../src/core/rules/pii-data/analysis/identifiers';
 
 describe('My Number check digit', () => {
   // Worked by hand from the published definition (weights 2..7 then 2..6 from the right):

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ANY_CONTEXT, CONTEXT, forEachLineWithIdentifierDigits, MAX_LINE } from '../../../../src/core/rules/pii-data/lines';
+import { ANY_CONTEXT, CONTEXT, forEachLineWithIdentifierDigits, MAX_LINE } from '../../../../src/core/rules/pii-data/analysis/lines';
 
 /** The lines a plain split passes on: four digits in a row, seven digits in all, not over-long. */
 function naive(text: string): Array<[string, number]> {

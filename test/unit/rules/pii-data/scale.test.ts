@@ -1,7 +1,7 @@
 // Large stores stay fast and produce one finding; broken or hostile input ends quickly.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { myNumberCheckDigit } from '../../../../src/core/rules/pii-data/identifiers';
+import { myNumberCheckDigit } from '../../../../src/core/rules/pii-data/analysis/identifiers';
 import { scanText } from '../../../../src/core/scan';
 import type { Finding } from '../../../../src/core/types';
 import { cpuNow } from '../../helpers/cpu-clock';

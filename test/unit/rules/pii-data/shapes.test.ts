@@ -12,12 +12,12 @@ import {
   keyKind,
   valueFits,
   type FieldKind,
-} from '../../../../src/core/rules/pii-data/fields';
-import { isSsn } from '../../../../src/core/rules/pii-data/identifiers';
-import { scanLineIdentifiers } from '../../../../src/core/rules/pii-data/lines';
-import { profileColumns } from '../../../../src/core/rules/pii-data/profile';
-import { sqlRecords } from '../../../../src/core/rules/pii-data/sql';
-import { IdHits, StoreTally } from '../../../../src/core/rules/pii-data/tally';
+} from '../../../../src/core/rules/pii-data/analysis/fields';
+import { isSsn } from '../../../../src/core/rules/pii-data/analysis/identifiers';
+import { scanLineIdentifiers } from '../../../../src/core/rules/pii-data/analysis/lines';
+import { profileColumns } from '../../../../src/core/rules/pii-data/analysis/profile';
+import { sqlRecords } from '../../../../src/core/rules/pii-data/analysis/sql';
+import { IdHits, StoreTally } from '../../../../src/core/rules/pii-data/analysis/tally';
 
 describe('keys by their last part', () => {
   const cases: [string, FieldKind | undefined][] = [
