@@ -1,6 +1,7 @@
 import type { Document } from '../../documents/document';
 import type { Localized } from '../../guidelines/catalog';
 import type { Fix, OtherFileEdit, Range, TextEdit } from '../../types';
+import { candidatesOf, type Candidate } from './assignments';
 
 /**
  * "Replace the literal with an environment-variable reference", as engine data. The edit is
@@ -239,4 +240,48 @@ export function gitignoreEdit(existingText: string | undefined, entry = '.env'):
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const sep = text.length === 0 || text.endsWith('\n') ? '' : eol;
   return `${text}${sep}${entry}${eol}`;
+}
+
+/** The document's assignment candidates by where their value starts, for fixes of many tokens. */
+function candidatesByStart(doc: Document): Map<number, Candidate[]> {
+  return doc.memo('secret:candidates-by-start', indexCandidates);
+}
+
+function indexCandidates(doc: Document): Map<number, Candidate[]> {
+  const m = new Map<number, Candidate[]>();
+  for (const c of candidatesOf(doc)) {
+    const list = m.get(c.valueRange[0]);
+    if (list) list.push(c);
+    else m.set(c.valueRange[0], [c]);
+  }
+  return m;
+}
+
+/** The first candidate whose value spans exactly `range`. */
+export function candidateAt(doc: Document, range: Range): Candidate | undefined {
+  return candidatesByStart(doc)
+    .get(range[0])
+    ?.find((c) => c.valueRange[1] === range[1]);
+}
+
+/**
+ * The variable name a fix suggests for a value under `key`: the key's own name, or `fallback`
+ * when that is too short to say anything, or (with `headers`) names an HTTP header (`X_…`).
+ */
+export function envNameFor(key: string, fallback: string, headers = false): string {
+  const name = envVarName(key, fallback);
+  if (name.length <= 3 || key.length <= 2) return fallback;
+  if (headers && name.startsWith('X_')) return fallback;
+  return name;
+}
+
+/** The env fix for a token that is a whole string literal, named after its key when there is one. */
+export function tokenFix(doc: Document, range: Range, fallbackEnv: string): Fix | undefined {
+  const c = candidateAt(doc, range);
+  if (c) return envFix(doc, c, envNameFor(c.key, fallbackEnv));
+  const q = doc.text[range[0] - 1];
+  if ((q === '"' || q === "'" || q === '`') && doc.text[range[1]] === q) {
+    return envFix(doc, { literalRange: [range[0] - 1, range[1] + 1], valueRange: range, quote: q }, fallbackEnv);
+  }
+  return undefined;
 }

@@ -3,11 +3,10 @@ import { cliCredential } from './cli-credential';
 import { connectionString } from './connection-string';
 import { credentialFile } from './credential-files';
 import { genericAssignmentRules } from './generic-assignment';
-import { japanServiceRules } from './japan-services';
 import { keycloakCredential } from './keycloak';
 import { kubernetesSecret } from './kubernetes-secret';
 import { privateKeyBlock } from './private-key';
-import { providerRules } from './providers/index';
+import { specRules } from './providers/index';
 import { secretFile } from './secret-file';
 import { secretlintRules } from './secretlint-rules';
 import { sqlCredential } from './sql-credential';
@@ -22,8 +21,7 @@ import { xmlCredential } from './xml-credential';
  */
 export const secretRules: Rule[] = [
   ...secretlintRules,
-  ...providerRules,
-  ...japanServiceRules,
+  ...specRules,
   privateKeyBlock,
   connectionString,
   credentialFile,

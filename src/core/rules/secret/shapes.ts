@@ -1,3 +1,5 @@
+import { anchoredOf, type SecretSpec } from './spec';
+
 /**
  * Shapes of tokens whose rules come from secretlint (GitHub, Slack, npm, Shopify, Linear,
  * SendGrid). Used twice: to drop secretlint matches that are not really that token
@@ -41,5 +43,22 @@ const PREFIX_SHAPES: PrefixShape[] = [
 /** True when a value starts like a known token but does not have its shape. */
 export function malformedKnownToken(value: string): boolean {
   for (const s of PREFIX_SHAPES) if (value.startsWith(s.prefix)) return !s.valid(value);
+  return false;
+}
+
+/**
+ * Whether a value under a key is, by a spec's own shape, a malformed or different token:
+ * `dapi…` that is not a Databricks token, a `telegram_token` that is not a bot token. The generic
+ * rule then leaves it alone; the spec's rule decides.
+ */
+export function providerShapeMismatch(specs: readonly SecretSpec[], key: string, value: string): boolean {
+  for (const spec of specs) {
+    for (const p of spec.tokens ?? []) {
+      if (typeof p.prefix !== 'string' || p.context || !value.startsWith(p.prefix)) continue;
+      const re = anchoredOf(p.re);
+      if (re && !re.test(value)) return true;
+    }
+    if (spec.keyHint && spec.keyShape && spec.keyHint.test(key) && !spec.keyShape.test(value)) return true;
+  }
   return false;
 }
