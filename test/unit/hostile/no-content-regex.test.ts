@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RULES } from '../../../src/core/rules/index';
-import { envExampleEdit, gitignoreEdit } from '../../../src/core/rules/secret/env-fix';
+import { envExampleEdit, gitignoreEdit } from '../../../src/core/rules/secret/analysis/env-fix';
 import { scanText } from '../../../src/core/scan';
 import { examplesOf } from '../helpers/rule-cases';
 

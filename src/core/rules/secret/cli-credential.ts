@@ -6,7 +6,7 @@ import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderConnectionPassword } from './connection-string';
-import { literalCredential } from './structured-value';
+import { literalCredential } from './analysis/structured-value';
 
 /**
  * Passwords passed on a command line in scripts, CI files and docs: `curl -u user:password`,

@@ -3,8 +3,8 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './value';
-import { unquotedIsExpression } from './assignments';
+import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './analysis/value';
+import { unquotedIsExpression } from './analysis/assignments';
 import { mentionsAny } from '../../literals';
 
 /**

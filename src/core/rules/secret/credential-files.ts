@@ -5,7 +5,7 @@ import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { decodeURIComponentSafe, placeholderConnectionPassword } from './connection-string';
-import { placeholderReason } from './value';
+import { placeholderReason } from './analysis/value';
 
 /**
  * Credential stores that tools read from disk and that end up committed: `.netrc`/`_netrc`

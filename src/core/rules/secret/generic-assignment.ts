@@ -2,13 +2,13 @@ import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
-import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './analysis/assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
-import { classifyKey, type KeyClass } from './keys';
+import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './analysis/env-fix';
+import { classifyKey, type KeyClass } from './analysis/keys';
 import { kubernetesSecretBlocks } from './kubernetes-secret';
 import { SECRET_SPECS } from './providers/index';
-import { malformedKnownToken, providerShapeMismatch } from './shapes';
+import { malformedKnownToken, providerShapeMismatch } from './analysis/shapes';
 import {
   charClasses,
   entropy,
@@ -27,7 +27,7 @@ import {
   passwordVerdict,
   placeholderReason,
   words,
-} from './value';
+} from './analysis/value';
 
 /**
  * Generic assignments: a password, token, API key or client secret written as a literal under a

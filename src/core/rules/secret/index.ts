@@ -14,10 +14,12 @@ import { terraformCredential } from './terraform-credential';
 import { xmlCredential } from './xml-credential';
 
 /**
- * Every secret rule: secretlint's recommended preset first, then Mamori's own (provider tokens,
- * Japanese services, key material, connection strings, credential files, Kubernetes Secrets,
- * command lines, and the generic assignments last). Overlapping findings are reduced to the most
- * specific one by `dedupeSecretFindings`.
+ * Every secret rule: secretlint's recommended preset first (an adapter, secretlint-rules.ts),
+ * then Mamori's own: the declared ones (provider tokens and Japanese services, SecretSpecs in
+ * providers/ turned into rules by spec-rule.ts), then the rules with logic of their own (key
+ * material, connection strings, credential files, Kubernetes Secrets, command lines, and the
+ * generic assignments last). What they share is in analysis/. Overlapping findings are reduced
+ * to the most specific one by `dedupeSecretFindings`.
  */
 export const secretRules: Rule[] = [
   ...secretlintRules,

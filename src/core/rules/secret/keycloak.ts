@@ -6,7 +6,7 @@ import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { isBase64PrivateKey, literalCredential } from './structured-value';
+import { isBase64PrivateKey, literalCredential } from './analysis/structured-value';
 
 /**
  * Credentials in Keycloak realm exports (JSON, and keycloak-config-cli's YAML or JSON) and in

@@ -4,9 +4,9 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { classifyKey } from './keys';
-import { literalCredential } from './structured-value';
-import { isReference, placeholderReason, words } from './value';
+import { classifyKey } from './analysis/keys';
+import { literalCredential } from './analysis/structured-value';
+import { isReference, placeholderReason, words } from './analysis/value';
 
 /**
  * Kubernetes `Secret` manifests with values in `data` (base64) or `stringData` (plain). Base64

@@ -2,9 +2,9 @@ import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
-import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './analysis/assignments';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { words } from './value';
+import { words } from './analysis/value';
 import { mentionsAny } from '../../literals';
 
 /**

@@ -3,9 +3,9 @@ import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { classifyKey } from './keys';
-import { credentialKey, literalCredential } from './structured-value';
-import { isNonSecretShape, looksRandom } from './value';
+import { classifyKey } from './analysis/keys';
+import { credentialKey, literalCredential } from './analysis/structured-value';
+import { isNonSecretShape, looksRandom } from './analysis/value';
 
 /**
  * One-line secret files: the file that Docker and compose secrets (`secrets: db_password:

@@ -2,8 +2,13 @@ import type { Rule } from '../rule';
 import { secretlintRule } from './secretlint';
 
 /**
- * Mamori rules backed by secretlint's recommended preset, one per secretlint rule.
- * Example values are fabricated: right shape, no real account.
+ * Mamori rules backed by secretlint's recommended preset, one per secretlint rule: an adapter,
+ * not a SecretSpec. What these rules report is decided by secretlint's own rule logic (its
+ * patterns, its whole-file readers for key files and service-account JSON, its
+ * `secretlint-disable` comments); secretlint.ts runs the preset once per document behind a
+ * prefilter and keeps each match by Mamori's standards (stand-ins, malformed Slack tokens,
+ * placeholder passwords), and each rule here takes the matches of its secretlint rule. They
+ * are the reference verdict where a spec rule sees the same token. Examples: test/rules/secret.
  */
 export const secretlintRules: Rule[] = [
   secretlintRule({

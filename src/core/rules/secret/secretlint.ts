@@ -8,10 +8,10 @@ import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
 import { secretExamples, type RawFinding, type Rule, type Specificity } from '../rule';
 import { SECRET_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './env-fix';
-import { isSlackToken, malformedKnownToken } from './shapes';
-import { tokenPlaceholder } from './tokens';
-import { placeholderReason } from './value';
+import { ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
+import { isSlackToken, malformedKnownToken } from './analysis/shapes';
+import { tokenPlaceholder } from './analysis/tokens';
+import { placeholderReason } from './analysis/value';
 import { toTextRange, triggerWindows, type Windows } from './secretlint-windows';
 
 // secretlint's profiler puts a performance mark per rule per file into a buffer that lives as

@@ -4,12 +4,12 @@ import { foldString, literalsIn, mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Fix, Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
-import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './assignments';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './analysis/assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { envFix, envNameFor, ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './env-fix';
+import { envFix, envNameFor, ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
 import type { KeyPattern, SecretSpec, TokenPattern } from './spec';
-import { tokenBody, tokenPlaceholder } from './tokens';
-import { entropy, placeholderReason } from './value';
+import { tokenBody, tokenPlaceholder } from './analysis/tokens';
+import { entropy, placeholderReason } from './analysis/value';
 
 /**
  * The interpreter of secret specs (spec.ts): one Rule per spec, which reports the spec's token

@@ -5,8 +5,8 @@ import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { classifyKey } from './keys';
-import { literalCredential } from './structured-value';
+import { classifyKey } from './analysis/keys';
+import { literalCredential } from './analysis/structured-value';
 
 /**
  * Passwords in SQL: database accounts created or changed with a literal password

@@ -5,8 +5,8 @@ import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
-import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './structured-value';
-import { isNonSecretShape } from './value';
+import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './analysis/structured-value';
+import { isNonSecretShape } from './analysis/value';
 
 /**
  * Literal passwords and shared secrets in Terraform (`.tf`, `.tfvars`, other HCL): arguments

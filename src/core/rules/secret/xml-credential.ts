@@ -4,7 +4,7 @@ import type { Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
-import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './structured-value';
+import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './analysis/structured-value';
 
 /**
  * Passwords in XML configuration: elements (`<password>…</password>` in ClickHouse

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SECRET_SPECS } from '../../../../src/core/rules/secret/providers/index';
-import { providerShapeMismatch } from '../../../../src/core/rules/secret/shapes';
+import { providerShapeMismatch } from '../../../../src/core/rules/secret/analysis/shapes';
 import { keepSecretlintMatch } from '../../../../src/core/rules/secret/secretlint';
-import { tokenPlaceholder } from '../../../../src/core/rules/secret/tokens';
+import { tokenPlaceholder } from '../../../../src/core/rules/secret/analysis/tokens';
 import { scanText } from '../../../../src/core/scan';
 import { cpuNow } from '../../helpers/cpu-clock';
 

@@ -1,5 +1,5 @@
 import { KEY_GUIDELINES } from '../common';
-import { FIREBASE_WEB_CONFIG } from '../value';
+import { FIREBASE_WEB_CONFIG } from '../analysis/value';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 /** Cloud platforms: AWS, Google Cloud, Azure, Alibaba, Tencent, Yandex, DigitalOcean, Heroku, Cloudflare … */

@@ -1,5 +1,5 @@
 import { KIND, tok, type SecretSpec } from '../spec';
-import { isPublicJwt } from '../value';
+import { isPublicJwt } from '../analysis/value';
 
 /** Productivity and developer SaaS, password managers and encryption tools. */
 export const saasProviders: SecretSpec[] = [

@@ -1,6 +1,6 @@
-import type { Document } from '../../documents/document';
-import type { Localized } from '../../guidelines/catalog';
-import type { Fix, OtherFileEdit, Range, TextEdit } from '../../types';
+import type { Document } from '../../../documents/document';
+import type { Localized } from '../../../guidelines/catalog';
+import type { Fix, OtherFileEdit, Range, TextEdit } from '../../../types';
 import { candidatesOf, type Candidate } from './assignments';
 
 /**

@@ -1,6 +1,6 @@
-import { maskSecret } from '../../mask';
-import type { Range } from '../../types';
-import type { RawFinding } from '../rule';
+import { maskSecret } from '../../../mask';
+import type { Range } from '../../../types';
+import type { RawFinding } from '../../rule';
 import { classifyKey } from './keys';
 import { charClasses, entropy, isHashedPassword, isReference, looksStrong, STRONG_PLACEHOLDER_WORDS, words } from './value';
 

@@ -1,4 +1,4 @@
-import { anchoredOf, type SecretSpec } from './spec';
+import { anchoredOf, type SecretSpec } from '../spec';
 
 /**
  * Shapes of tokens whose rules come from secretlint (GitHub, Slack, npm, Shopify, Linear,

@@ -1,9 +1,9 @@
-import type { Document } from '../../documents/document';
-import type { Format } from '../../documents/detect';
-import { visit, type TreeNode } from '../../documents/tree';
-import { treesOf } from '../../documents/trees';
-import { literalHits, mentionsAny } from '../../literals';
-import type { Range } from '../../types';
+import type { Document } from '../../../documents/document';
+import type { Format } from '../../../documents/detect';
+import { visit, type TreeNode } from '../../../documents/tree';
+import { treesOf } from '../../../documents/trees';
+import { literalHits, mentionsAny } from '../../../literals';
+import type { Range } from '../../../types';
 import { classifyKey } from './keys';
 
 /**
