@@ -5,11 +5,11 @@ import { maskSecret } from '../../mask';
 import type { Fix, Range } from '../../types';
 import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './analysis/assignments';
-import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envNameFor, ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
-import type { KeyPattern, SecretSpec, TokenPattern } from './spec';
 import { tokenBody, tokenPlaceholder } from './analysis/tokens';
 import { entropy, placeholderReason } from './analysis/value';
+import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
+import type { KeyPattern, SecretSpec, TokenPattern } from './spec';
 
 /**
  * The interpreter of secret specs (spec.ts): one Rule per spec, which reports the spec's token
@@ -25,6 +25,9 @@ export function specRule(spec: SecretSpec): Rule {
     id: spec.id,
     category: 'secret',
     severity: 'error',
+    ...(spec.specificity ? { specificity: spec.specificity } : {}),
+    ...(spec.formats ? { formats: spec.formats } : {}),
+    ...(spec.files ? { files: spec.files } : {}),
     // Its own hints and mentions, and the words of the assignment extraction it reads keys through.
     literals,
     positionalLiterals: ASSIGNMENT_POSITIONAL,

@@ -1,5 +1,7 @@
+import type { Format } from '../../documents/detect';
 import type { Localized } from '../../guidelines/catalog';
 import type { Severity } from '../../types';
+import type { Specificity } from '../rule';
 
 /**
  * The one way to declare a secret rule: a `SecretSpec` says what the credential is (provider,
@@ -17,6 +19,11 @@ export interface SecretSpec {
   env: string;
   /** Catalog ids; default SECRET_GUIDELINES. */
   guidelines?: string[];
+  /** Of overlapping findings, which stays (core/dedupe.ts); default 'specific', a named provider's format. */
+  specificity?: Specificity;
+  /** The formats and file names the rule reads (Rule.formats, Rule.files); default every file. */
+  formats?: readonly Format[];
+  files?: RegExp;
   /** Token shapes, searched for anywhere in the text. */
   tokens?: TokenPattern[];
   /** The key names the value is stored under (an env variable, a config key, an HTTP header) and its shape. */
