@@ -1,6 +1,6 @@
 // The shipped bundles carry no secret rule's fabricated token: vsce refuses a package whose files
 // look like they hold secrets, and the Marketplace may reject one. The rules' examples come from
-// source here (the unit tests run them); the bundles are built exactly as `npm run package`
+// their cases in test/rules (the unit tests run them); the bundles are built exactly as `npm run package`
 // builds them. On failure only rule ids are printed, never the token-shaped values.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
