@@ -27,12 +27,6 @@ const common = {
   // import.meta is never read at run time (it is not on our code paths).
   define: { 'import.meta.url': 'undefined' },
   logOverride: { 'empty-import-meta': 'silent' },
-  // Secret rules give themselves their fabricated, token-shaped examples in `selfTest:`
-  // statements (setExamples in src/core/rules/rule.ts). No bundle needs them: vsce and the
-  // Marketplace refuse a package that looks like it holds secrets, and npm users should not find
-  // token-shaped strings in cli.js either. Every build drops them, so what the integration tests
-  // load is what ships; the unit tests run from source and still prove every example.
-  dropLabels: ['selfTest'],
 };
 
 const builds = [

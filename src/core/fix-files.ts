@@ -1,4 +1,4 @@
-import { envExampleEdit, gitignoreEdit } from './rules/secret/env-fix';
+import { envExampleEdit, gitignoreEdit } from './rules/secret/analysis/env-fix';
 import type { OtherFileEdit } from './types';
 
 /**

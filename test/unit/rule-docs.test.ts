@@ -8,20 +8,26 @@ import { describe, it } from 'node:test';
 import { ruleMarkdown, rulePagePath, rulesMarkdown } from '../../src/core/report/rules-table';
 import { maskRanges, redact } from '../../src/core/mask';
 import { RULES } from '../../src/core/rules/index';
-import type { RuleExample } from '../../src/core/rules/rule';
+import type { RuleExample, RuleExamples } from '../../src/core/rules/rule';
 import { scanText } from '../../src/core/scan';
+import { ruleCases } from './helpers/rule-cases';
 
 const DOCS = path.resolve(__dirname, '../../docs/rules');
 const NOTE = '<!-- generated from the rule definitions by test/unit/rule-docs.test.ts; do not edit -->';
+
+/** A secret rule's examples on its page: the files of its first ng and first ok case (test/rules/secret). */
+function secretExamplesOf(id: string): RuleExamples {
+  return { bad: ruleCases(id, 'ng')[0]?.files ?? [], good: ruleCases(id, 'ok')[0]?.files ?? [] };
+}
 
 /**
  * A secret rule's example as its page shows it: every span any rule reports as a secret masked,
  * then the usual masking step over each line (what a scanner might still take for a token).
  */
-async function maskExamples(): Promise<Map<RuleExample, string>> {
+async function maskExamples(examples: Map<string, RuleExamples>): Promise<Map<RuleExample, string>> {
   const out = new Map<RuleExample, string>();
-  for (const r of RULES.filter((x) => x.category === 'secret')) {
-    for (const ex of [...r.examples.bad, ...r.examples.good]) {
+  for (const { bad, good } of examples.values()) {
+    for (const ex of [...bad, ...good]) {
       const found = (await scanText(ex)).filter((f) => f.category === 'secret');
       out.set(
         ex,
@@ -40,13 +46,17 @@ async function maskExamples(): Promise<Map<RuleExample, string>> {
 
 /** Every page as it should be, by its path under docs/rules. */
 async function expected(): Promise<Map<string, string>> {
-  const masked = await maskExamples();
+  const examples = new Map(RULES.filter((r) => r.category === 'secret').map((r) => [r.id, secretExamplesOf(r.id)]));
+  const masked = await maskExamples(examples);
   const pages = new Map<string, string>();
   for (const lang of ['en', 'ja'] as const) {
     const title = lang === 'ja' ? '# Mamori のルール' : '# Mamori rules';
     const other = lang === 'ja' ? '[English](README.md)' : '[日本語](README.ja.md)';
     pages.set(lang === 'ja' ? 'README.ja.md' : 'README.md', `${NOTE}\n${title}\n\n${other}\n\n${rulesMarkdown(lang, true)}`);
-    for (const r of RULES) pages.set(rulePagePath(r.id, lang), `${NOTE}\n${ruleMarkdown(r.id, lang, (ex) => masked.get(ex) ?? '') ?? ''}`);
+    for (const r of RULES) {
+      const page = ruleMarkdown(r.id, lang, (ex) => masked.get(ex) ?? '', examples.get(r.id));
+      pages.set(rulePagePath(r.id, lang), `${NOTE}\n${page ?? ''}`);
+    }
   }
   return pages;
 }

@@ -1,6 +1,6 @@
 // The shipped bundles carry no secret rule's fabricated token: vsce refuses a package whose files
 // look like they hold secrets, and the Marketplace may reject one. The rules' examples come from
-// source here (the unit tests run them); the bundles are built exactly as `npm run package`
+// their cases in test/rules (the unit tests run them); the bundles are built exactly as `npm run package`
 // builds them. On failure only rule ids are printed, never the token-shaped values.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { RULES } from '../../src/core/rules/index';
 import type { Rule, RuleExample } from '../../src/core/rules/rule';
 import { scanText } from '../../src/core/scan';
+import { examplesOf } from './helpers/rule-cases';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Every bundle `esbuild.mjs` ships: the .vsix takes extension, engine and worker; npm takes cli and core. */
@@ -55,7 +56,7 @@ describe('shipped bundles', () => {
     const leaks = new Map<string, string[]>();
     const unchecked: string[] = [];
     for (const rule of secretRules) {
-      const needles = (await reportedNeedles(rule, rule.examples.bad)).filter((n) => n.length >= 8);
+      const needles = (await reportedNeedles(rule, examplesOf(rule).bad)).filter((n) => n.length >= 8);
       if (needles.length === 0) unchecked.push(rule.id);
       for (const n of needles) {
         const inside = [...bundles].filter(([, text]) => text.includes(n)).map(([name]) => name);
@@ -105,7 +106,7 @@ describe('shipped bundles', () => {
     // The rules themselves work from the bundle (a bad example from source, scanned by the build).
     const github = RULES.find((r) => r.id === 'secret/github-token');
     assert.ok(github);
-    const findings = await engine.scanText(github.examples.bad[0]);
+    const findings = await engine.scanText(examplesOf(github).bad[0]);
     assert.ok(findings.some((f) => f.ruleId === 'secret/github-token'));
   });
 });

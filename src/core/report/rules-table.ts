@@ -3,7 +3,7 @@ import { MAMORI_DEFAULT, PROFILES, profileNumbers } from '../guidelines/profiles
 import { SEVERITY_JA } from '../l10n-glossary';
 import { findingGuidelines, guidelineLabel, guidelineLabelWithLevel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
-import type { RuleExample } from '../rules/rule';
+import type { RuleExample, RuleExamples } from '../rules/rule';
 import { CATEGORIES } from '../types';
 
 /** Where a rule's page is, relative to the rule index (docs/rules/README.md): `secret/github-token.md`. */
@@ -37,10 +37,11 @@ export function rulesMarkdown(lang: Lang, linkPages = false): string {
 /**
  * One rule's documentation page as Markdown: what, why, the guidelines, its examples, its
  * fixes and how to suppress it. In the editor (the shipped bundle) a secret rule has no
- * examples; the generated pages in docs/rules show them through `maskSecretExample`, which
- * masks what the rules find in them, so the pages hold nothing a scanner takes for a secret.
+ * examples; the generated pages in docs/rules show its test cases (`examples`, in place of the
+ * rule's own) through `maskSecretExample`, which masks what the rules find in them, so the
+ * pages hold nothing a scanner takes for a secret.
  */
-export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (example: RuleExample) => string): string | undefined {
+export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (example: RuleExample) => string, examples?: RuleExamples): string | undefined {
   const r = RULES.find((x) => x.id === ruleId);
   if (!r) return undefined;
   const L =
@@ -79,12 +80,12 @@ export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (ex
   }
   if (r.category === 'password-policy') out.push('', ...profileTable(lang));
   // Examples are fabricated, but a documentation page is no place for anything secret-shaped
-  // (the shipped bundles do not even hold those: see setExamples in rules/rule.ts).
+  // (a secret rule holds none: the docs generator passes its test cases as `examples`).
   if (r.category !== 'secret' || maskSecretExample) {
     const shown = (ex: RuleExample) => (r.category === 'secret' && maskSecretExample ? maskSecretExample(ex) : ex.text);
     for (const [title, list] of [
-      [L.bad, r.examples.bad],
-      [L.good, r.examples.good],
+      [L.bad, (examples ?? r.examples).bad],
+      [L.good, (examples ?? r.examples).good],
     ] as const) {
       if (list.length === 0) continue;
       out.push('', `## ${title}`, '');

@@ -36,25 +36,10 @@ export interface RuleExamples {
 }
 
 /**
- * Gives rules, or the table entries they are made from, their self-test examples by rule id.
- *
- * Secret rules call it in a statement labelled `selfTest:`, which the shipped bundles drop
- * (esbuild's `dropLabels`, see esbuild.mjs): their bad examples are fabricated but token-shaped,
- * and vsce and the Marketplace refuse a package that looks like it holds secrets. Tests run from
- * source, where the statement runs, so every example is still proved. A label rather than
- * separate example modules keeps each table's examples in the same file as its patterns, and
- * needs nothing from the tests.
+ * The examples of a secret rule: none. Its fabricated, token-shaped examples are test cases on
+ * disk (test/rules/secret/<name>/{ng,ok}/<case>/), outside the packages: vsce and the
+ * Marketplace refuse a package that looks like it holds secrets.
  */
-export function setExamples(targets: readonly { readonly id: string; examples?: RuleExamples }[], byId: Readonly<Record<string, RuleExamples>>): void {
-  for (const [id, examples] of Object.entries(byId)) {
-    const target = targets.find((t) => t.id === id);
-    // A misspelt id would leave a rule without proof; fail at load, in the tests.
-    if (!target) throw new Error(`examples for unknown rule ${id}`);
-    target.examples = examples;
-  }
-}
-
-/** Examples of a secret rule until its `selfTest:` statement sets them; they stay empty in the shipped bundles. */
 export function secretExamples(): RuleExamples {
   return { bad: [], good: [] };
 }
@@ -106,8 +91,8 @@ export interface Rule {
   appliesTo?(doc: Document): boolean;
   check(doc: Document, ctx?: RuleContext): RawFinding[] | Promise<RawFinding[]>;
   /**
-   * Self-test examples. Empty for secret rules in the shipped bundles (see `setExamples`):
-   * readers must cope with empty lists, and a secret rule's examples are never shown anyway.
+   * Self-test examples. Empty for secret rules (see `secretExamples`): readers must cope with
+   * empty lists, and a secret rule's examples are never shown from here.
    */
   examples: RuleExamples;
 }

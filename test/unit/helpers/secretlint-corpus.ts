@@ -6,6 +6,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
 import { RULES } from '../../../src/core/rules/index';
+import { examplesOf } from './rule-cases';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendPreset }] };
@@ -41,7 +42,7 @@ export function corpus(): Array<[string, string]> {
     const buf = fs.readFileSync(f);
     if (buf.length < 512 * 1024 && !buf.includes(0)) out.push([f, buf.toString('utf8')]);
   }
-  for (const rule of RULES) for (const e of [...rule.examples.bad, ...rule.examples.good]) out.push([e.path, e.text]);
+  for (const rule of RULES) for (const e of [...examplesOf(rule).bad, ...examplesOf(rule).good]) out.push([e.path, e.text]);
   return out;
 }
 

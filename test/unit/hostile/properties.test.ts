@@ -10,6 +10,7 @@ import { RULES } from '../../../src/core/rules/index';
 import { scanText } from '../../../src/core/scan';
 import type { Finding, TextEdit } from '../../../src/core/types';
 import { cpuNow } from '../helpers/cpu-clock';
+import { examplesOf } from '../helpers/rule-cases';
 
 /**
  * Property tests: the engine never throws and stays within a (generous) time per kilobyte on
@@ -213,7 +214,7 @@ function apply(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** Inputs with fixes: every rule's own bad examples, with generated values swapped in. */
-const EXAMPLES = RULES.flatMap((r) => r.examples.bad.map((e) => ({ rule: r.id, ...e })));
+const EXAMPLES = RULES.flatMap((r) => examplesOf(r).bad.map((e) => ({ rule: r.id, ...e })));
 
 describe('quick fixes', () => {
   it('leave every rule example parseable by its format parser', async () => {

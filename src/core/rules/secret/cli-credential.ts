@@ -3,10 +3,10 @@ import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderConnectionPassword } from './connection-string';
-import { literalCredential } from './structured-value';
+import { literalCredential } from './analysis/structured-value';
 
 /**
  * Passwords passed on a command line in scripts, CI files and docs: `curl -u user:password`,
@@ -157,44 +157,3 @@ export const cliCredential: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([cliCredential], {
-  'secret/cli-credential': {
-    bad: [
-      { path: 'scripts/backup.sh', text: 'curl -s -u backup:Zq8kLm2xVt7R https://files.example.co.jp/upload -T dump.sql\n' },
-      { path: 'scripts/restore.sh', text: 'mysql -u root -pHq7vZ2kLpW crm < dump.sql\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  mssql:\n    healthcheck:\n      test: ["CMD", "/opt/mssql-tools18/bin/sqlcmd", "-S", "localhost", "-U", "sa", "-P", "Kq8!zLp2Wx", "-Q", "SELECT 1"]\n',
-      },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-uroot", "-proot"]\n  cache:\n    command: redis-server --requirepass cachepass\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "cachepass", "ping"]\n',
-      },
-      { path: 'scripts/wait-db.sh', text: 'until PGPASSWORD=pgdev psql -h db -U app -c "select 1"; do sleep 1; done\n' },
-      { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "r00tPw2024"\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  redis:\n    image: redis:7\n    command: --requirepass redispass\n' },
-      { path: 'redis/redis.conf', text: 'bind 127.0.0.1\n# requirepass foobared\nrequirepass Zq8kLm2xVt7R\n' },
-    ],
-    good: [
-      { path: 'scripts/backup.sh', text: 'curl -s -u "$USER:$PASS" https://files.example.co.jp/upload\ncurl -u <user:password> https://example.com\n' },
-      { path: 'scripts/restore.sh', text: 'mysql -u root -p crm < dump.sql\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -uroot -p$$MYSQL_ROOT_PASSWORD"]\n  mssql:\n    healthcheck:\n      test: /opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P "$${SA_PASSWORD}" -Q "SELECT 1"\n  cache:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${REDIS_PASSWORD}", "ping"]\n',
-      },
-      { path: 'docker/mariadb/init.sh', text: 'mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"\n' },
-      {
-        path: 'docker-compose.yml',
-        text: "services:\n  redis:\n    command: --requirepass ${REDIS_PASSWORD}\n  cache:\n    command: ['sh', '-c', 'redis-server --requirepass \"$$(cat $$REDIS_PASSWORD_FILE)\"']\n",
-      },
-      {
-        path: 'redis/redis.conf',
-        text: '# If the master is password protected (using the "requirepass" configuration\n# requirepass foobared\n# masterauth <master-password>\n',
-      },
-      { path: 'docs/setup.md', text: 'Run `mysql -uroot -proot` and then `redis-cli -a password ping`.\n' },
-    ],
-  },
-});

@@ -1,10 +1,10 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './value';
-import { unquotedIsExpression } from './assignments';
+import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './analysis/value';
+import { unquotedIsExpression } from './analysis/assignments';
 import { mentionsAny } from '../../literals';
 
 /**
@@ -221,26 +221,3 @@ export const connectionString: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([connectionString], {
-  'secret/connection-string': {
-    bad: [
-      { path: 'config/cache.yml', text: 'redis_url: redis://default:Rk9vQ2xLm8Zt@cache.internal.example.jp:6379/0\n' },
-      { path: 'appsettings.json', text: '{ "ConnectionStrings": { "Db": "Server=db.example.jp;Database=crm;User ID=app;Password=Hq7!vZ2kLp;" } }\n' },
-      { path: 'src/db.properties', text: 'url=jdbc:mysql://db.example.jp:3306/shop?user=app&password=Tz8kQ2mLw9\n' },
-      {
-        path: 'local.settings.json',
-        text: '{ "AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=mamoristore;AccountKey=eWl6zGGm88Qsyj/ExLLQf8KtLTw7G/sC2DkA5xBl+m4zISAJIfa7wETZkWHTBkNFeHDsFYSXLdqWZGKSAp/+ea==;EndpointSuffix=core.windows.net" }\n',
-      },
-      { path: 'docker-compose.yml', text: 'services:\n  app:\n    environment:\n      DATABASE_URL: postgres://shop:shop@db:5432/shop\n' },
-    ],
-    good: [
-      { path: 'config/cache.yml', text: 'redis_url: redis://default:${REDIS_PASSWORD}@cache.internal.example.jp:6379/0\n' },
-      { path: 'docs/setup.md', text: 'DATABASE_URL=postgres://user:password@db.example.com:5432/app\n' },
-      { path: 'appsettings.json', text: '{ "ConnectionStrings": { "Db": "Server=db;Database=crm;Integrated Security=true;" } }\n' },
-      { path: 'docs/setup.md', text: 'Use mongodb://<user>:<password>@cluster0.example.net/test\n' },
-    ],
-  },
-});

@@ -2,10 +2,10 @@ import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { decodeURIComponentSafe, placeholderConnectionPassword } from './connection-string';
-import { placeholderReason } from './value';
+import { placeholderReason } from './analysis/value';
 
 /**
  * Credential stores that tools read from disk and that end up committed: `.netrc`/`_netrc`
@@ -126,21 +126,3 @@ export const credentialFile: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([credentialFile], {
-  'secret/credential-file': {
-    bad: [
-      { path: '.netrc', text: 'machine api.example.co.jp\n  login deploy\n  password Vq8kZ2mLt7Rw\n' },
-      { path: '.docker/config.json', text: '{\n  "auths": {\n    "registry.example.jp": { "auth": "ZGVwbG95OlZxOGtaMm1MdDdSdw==" }\n  }\n}\n' },
-      { path: '.git-credentials', text: 'https://deploy:Vq8kZ2mLt7RwXp4N@git.example.co.jp\n' },
-      { path: '.pgpass', text: 'db.example.jp:5432:crm:app:Vq8kZ2mLt7Rw\n' },
-    ],
-    good: [
-      { path: '.netrc', text: 'machine api.example.co.jp\n  login deploy\n  password ${NETRC_PASSWORD}\n' },
-      { path: '.docker/config.json', text: '{\n  "auths": { "registry.example.jp": {} },\n  "credsStore": "desktop"\n}\n' },
-      { path: '.pgpass', text: '# hostname:port:database:username:password\n*:*:*:app:changeme\n' },
-    ],
-  },
-});

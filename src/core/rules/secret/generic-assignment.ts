@@ -1,15 +1,14 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
-import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './assignments';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './analysis/assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
-import { classifyKey, type KeyClass } from './keys';
+import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './analysis/env-fix';
+import { classifyKey, type KeyClass } from './analysis/keys';
 import { kubernetesSecretBlocks } from './kubernetes-secret';
-import { providerShapeMismatch } from './provider-rule';
-import { PROVIDER_SPECS } from './providers/index';
-import { malformedKnownToken } from './shapes';
+import { SECRET_SPECS } from './providers/index';
+import { malformedKnownToken, providerShapeMismatch } from './analysis/shapes';
 import {
   charClasses,
   entropy,
@@ -28,7 +27,7 @@ import {
   passwordVerdict,
   placeholderReason,
   words,
-} from './value';
+} from './analysis/value';
 
 /**
  * Generic assignments: a password, token, API key or client secret written as a literal under a
@@ -82,7 +81,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   // URLs are for the connection-string and webhook rules, which know their shapes.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return undefined;
   // A value shaped like a provider's token but malformed is that provider's rule's call.
-  if (malformedKnownToken(v) || providerShapeMismatch(PROVIDER_SPECS, c.key, v)) return undefined;
+  if (malformedKnownToken(v) || providerShapeMismatch(SECRET_SPECS, c.key, v)) return undefined;
   if (normalise(v) === normalise(c.key) || (normalise(v).length >= 4 && normalise(c.key).endsWith(normalise(v)) && /^[A-Za-z_]+$/.test(v))) return undefined;
   // A literal that itself names a secret (`DB_PASSWORD`, `ParentMasterPassword`) refers to one.
   if (isIdentifierLike(v) && classifyKey(v) !== undefined) return undefined;
@@ -236,7 +235,7 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
   // `password` is also an authentication mode and `1234` a number, but under a password key they are the password.
   if (isReference(v) || (isSettingValue(v) && v.toLowerCase() !== 'password' && !/^\d{4,}$/.test(v)) || isHashedPassword(v) || isNonSecretShape(v))
     return undefined;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(PROVIDER_SPECS, c.key, v)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(SECRET_SPECS, c.key, v)) return undefined;
   // Regular expressions (`^\s*(?:password)\s+(?P<secret>.*)$`) describe secrets, they are not one.
   if (looksLikePattern(v) || hasAlphabetRun(v)) return undefined;
   // Two characters, or three in a row (`abc`, `123`, `aaa`), is a stub, not a password anyone set.
@@ -502,7 +501,9 @@ let providerPrefixes: string[] | undefined;
 /** Whether a value starts like a token that a provider or secretlint rule owns. */
 function ownedByProvider(v: string): boolean {
   if (TOKEN_PREFIXES.test(v)) return true;
-  providerPrefixes ??= PROVIDER_SPECS.flatMap((spec) => spec.patterns.flatMap((p) => (typeof p.prefix === 'string' && p.prefix.length >= 3 ? [p.prefix] : [])));
+  providerPrefixes ??= SECRET_SPECS.flatMap((spec) =>
+    (spec.tokens ?? []).flatMap((p) => (typeof p.prefix === 'string' && p.prefix.length >= 3 ? [p.prefix] : [])),
+  );
   return providerPrefixes.some((p) => v.startsWith(p));
 }
 
@@ -565,58 +566,6 @@ export const hardcodedPassword: Rule = {
   examples: secretExamples(),
 };
 
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([hardcodedPassword], {
-  'secret/hardcoded-password': {
-    bad: [
-      { path: 'infra/db.tf', text: 'resource "aws_db_instance" "main" {\n  username = "admin"\n  password = "Kp9!vRt2#qLz"\n}\n' },
-      { path: 'config/application.yml', text: 'spring:\n  datasource:\n    password: s3cr3tDbPass\n' },
-      { path: 'src/db.py', text: 'conn = connect(host="db", user="app", password="Wq7#kLp2vX")\n' },
-      { path: 'deploy/cfn.yaml', text: 'Parameters:\n  MasterPassword:\n    Type: String\n    NoEcho: true\n    Default: "Xq8!mZ2pLw"\n' },
-      { path: 'k8s/deploy.yaml', text: 'env:\n  - name: DB_PASS\n    value: "hR4!nq8Zt"\n' },
-      { path: 'config/settings.ini', text: '[database]\npasuwado = Tk3!wq9ZpL\n' },
-      { path: 'docker-compose.yml', text: 'services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Zx8kq2Lm\n' },
-      { path: 'Web.config', text: '<appSettings>\n  <add key="AdminPassword" value="Qz7!kp3Lw" />\n</appSettings>\n' },
-      { path: 'settings.xml', text: '<server>\n  <id>nexus</id>\n  <password>Hn4kQ8!zPw</password>\n</server>\n' },
-      // Weak but real: a product default, a dictionary word, the key's own name.
-      {
-        path: 'compose.yaml',
-        text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: pgadmin\n',
-      },
-      { path: 'docker/mysql.env', text: 'MYSQL_USER=shop\nMYSQL_PASSWORD=secret\n' },
-      { path: 'serverless.yml', text: 'custom:\n  DB_USER: master\n  DB_PASSWORD: passwd\n' },
-      // Literal defaults of environment reads.
-      { path: 'src/main/resources/application.properties', text: 'spring.datasource.password=${DB_PASS:shopdb}\n' },
-      { path: 'app/settings.py', text: 'DATABASES = {"default": {"PASSWORD": os.environ.get("DB_PASSWORD", "admin")}}\n' },
-    ],
-    good: [
-      { path: 'infra/db.tf', text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n}\n' },
-      { path: 'config/application.yml', text: 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n' },
-      { path: 'src/db.py', text: 'conn = connect(password=os.environ["DB_PASSWORD"])\npassword = "changeme"\npassword = ""\n' },
-      {
-        path: 'deploy/cfn.yaml',
-        text: 'Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref MasterPassword\n      Password: "{{resolve:secretsmanager:db:SecretString:password}}"\n',
-      },
-      { path: 'config/app.env.yaml', text: 'password: your_password\npassword_expire: never\nupdate_password: on_create\nPasswordLength: 16\n' },
-      { path: 'users.htpasswd.yml', text: 'password: "$2b$12$Kx9rT2vQw8Lm4Zp7Ny3Hd.eJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h"\n' },
-      // Instructions, keyword markers and sentences stand for the value.
-      {
-        path: 'helm/values.yaml',
-        text: 'redis:\n  password: set-secure-redis-password\nmysql:\n  rootPassword: "==>PutY0urR00tPa55wordH3re<=="\nsmtp:\n  password: YourStrongPassword\n',
-      },
-      { path: 'deploy/tenant.yaml', text: 'smtp:\n  password: "##SMTP_PASSWORD##"\n  backup_password: "@@BACKUP_PASSWORD@@"\n' },
-      // A guessable password beside a stand-in user is the rest of a documentation example.
-      { path: 'docs/mail.yml', text: 'SMTP_USER_NAME: user@example.com\nSMTP_PASSWORD: "p@ssw0rd"\n' },
-      { path: 'examples/router.tf', text: 'user {\n  name     = "username"\n  password = "password"\n}\n' },
-      // A trust store holds public certificates; a guessable key-store password guards a file that is not here.
-      { path: 'application.yml', text: 'server:\n  ssl:\n    trust-store-password: tomcat\n    key-store-password: tomcat\n' },
-      // Blocklists and enums of passwords are not passwords.
-      { path: 'auth.tf', text: 'rules {\n  weak_list = ["password", "letmein", "welcome"]\n}\n' },
-    ],
-  },
-});
-
 /** A token, API key, client secret or credential written as a literal under a secret-named key. */
 export const hardcodedSecret: Rule = {
   id: 'secret/hardcoded-secret',
@@ -649,40 +598,6 @@ export const hardcodedSecret: Rule = {
       .map((j) => finding(doc, j)),
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([hardcodedSecret], {
-  'secret/hardcoded-secret': {
-    bad: [
-      { path: 'src/client.ts', text: 'const client = new Client({ apiKey: "q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA" });\n' },
-      { path: '.env', text: 'PAYMENT_CLIENT_SECRET=7fK2qLx9Pz4mWv8RtY3nBc6HdJ1sGa5E\n' },
-      { path: 'config.json', text: '{\n  "auth_token": "Zk4mQ9xL2vPw7RtN8yBc3HdJ6sFa1GeT"\n}\n' },
-      { path: 'src/Main.java', text: 'System.setProperty("SERVICE_TOKEN", "k3Lq9ZxP7mWv2RtY8nBc4HdJ6sGa1FeQ");\n' },
-      { path: 'deploy.sh', text: 'curl -H "Authorization: Bearer Jq8Zx2LmP9vKw4RtN7yHc3BdF6sGa1Te" https://api.example.co.jp/v1\n' },
-      // Chosen secrets: an OAuth client secret, a framework key read with a literal default, an Erlang cookie.
-      { path: 'docker/app.yml', text: 'services:\n  portal:\n    environment:\n      - OIDC_CLIENT_SECRET=portal_app\n' },
-      { path: 'site/settings.py', text: 'SECRET_KEY = os.getenv(\n    "DJANGO_SECRET_KEY", "dj-insecure-9f!k2@x#q7m$w3z&p5v8r"\n)\n' },
-      { path: 'helm/values.yaml', text: 'rabbitmq:\n  erlangCookie: ci-cookie\n' },
-      // A generated-looking .env value under a key that names nothing secret.
-      { path: '.env', text: 'HASHIDS_SALT=Vq3kX9mZ2pL7wR4tN8yB6cH1dJ5sF0gA\n' },
-    ],
-    good: [
-      { path: 'src/client.ts', text: 'const client = new Client({ apiKey: process.env.API_KEY });\nconst token = "<your-token>";\n' },
-      { path: '.env.example', text: 'PAYMENT_CLIENT_SECRET=\nAPI_TOKEN=xxxxxxxxxxxxxxxx\n' },
-      { path: 'config.json', text: '{\n  "token_url": "https://auth.example.co.jp/token",\n  "secret_name": "prod/db"\n}\n' },
-      { path: 'ci.yml', text: 'permissions:\n  id-token: write\nenv:\n  TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n' },
-      { path: 'test/fixtures.go', text: 'nonMatchingToken := "q5cxe6zizkeefr82"\n' },
-      // Keyword markers of deploy tools, masked values and public-by-design keys.
-      { path: 'tenant.yaml', text: 'secrets:\n  - name: HOOK_SECRET\n    value: _VALUE_NOT_SHOWN_\nmail:\n  api_key: "##MAIL_API_KEY##"\n' },
-      {
-        path: '.env.local',
-        text: 'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJtYW1vcmktZGVtbyIsInJvbGUiOiJhbm9uIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE5MDAwMDAwMDB9.Qm7vK2xLp9ZtR4wN8yHc3JdF6sBg1TeA5uVq0XoWi2E\nSTRIPE_PUBLISHABLE_KEY=pk_live_51Hq8ZxLmP2vKw4RtN7yHc3BdF6sGa1Te\n',
-      },
-      { path: '.env', text: 'GIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b\nBUILD_ID=01HZX3K9QW7V2N5M8P4R6T1Y0B\n' },
-    ],
-  },
-});
 
 /** The generic-assignment rules. */
 export const genericAssignmentRules: Rule[] = [hardcodedPassword, hardcodedSecret];

@@ -4,9 +4,9 @@ import { treesOf } from '../../documents/trees';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { isBase64PrivateKey, literalCredential } from './structured-value';
+import { isBase64PrivateKey, literalCredential } from './analysis/structured-value';
 
 /**
  * Credentials in Keycloak realm exports (JSON, and keycloak-config-cli's YAML or JSON) and in
@@ -183,39 +183,3 @@ export const keycloakCredential: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([keycloakCredential], {
-  'secret/keycloak-credential': {
-    bad: [
-      {
-        path: 'realms/shop-realm.json',
-        text: '{\n  "realm": "shop",\n  "clients": [\n    { "clientId": "shop-api", "secret": "b81f2c6e-4d3a-4c1e-9f7a-2e5d8c0b3a61" }\n  ]\n}\n',
-      },
-      {
-        path: 'realms/shop-realm.json',
-        text: '{\n  "realm": "shop",\n  "users": [\n    { "username": "hanako", "credentials": [ { "type": "password", "value": "hanako" } ] }\n  ]\n}\n',
-      },
-      { path: 'config/realms/shop.yaml', text: 'realm: shop\nclients:\n  - clientId: shop-bff\n    secret: "$(env:SHOP_BFF_SECRET:-bffsecret)"\n' },
-      {
-        path: 'WEB-INF/keycloak.json',
-        text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080",\n  "resource": "shop-web",\n  "credentials": { "secret": "Zq8kLm2xVt7RwP4n" }\n}\n',
-      },
-    ],
-    good: [
-      {
-        path: 'realms/shop-realm.json',
-        text: '{\n  "realm": "shop",\n  "clients": [ { "clientId": "shop-api", "id": "b81f2c6e-4d3a-4c1e-9f7a-2e5d8c0b3a61", "secret": "**********" } ],\n  "users": [ { "username": "hanako", "credentials": [ { "type": "password", "hashedSaltedValue": "q3Zk8LmX2vPw7RtN", "salt": "Hx2kLp9Zq" } ] } ]\n}\n',
-      },
-      {
-        path: 'config/realms/shop.yaml',
-        text: 'realm: shop\nclients:\n  - clientId: shop-bff\n    secret: "$(env:SHOP_BFF_SECRET)"\n  - clientId: shop-web\n    secret: 00000000-0000-0000-0000-000000000000\n',
-      },
-      {
-        path: 'WEB-INF/keycloak.json',
-        text: '{\n  "realm": "shop",\n  "auth-server-url": "http://localhost:8080",\n  "resource": "shop-api",\n  "bearer-only": true\n}\n',
-      },
-    ],
-  },
-});

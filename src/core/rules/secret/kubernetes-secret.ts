@@ -2,11 +2,11 @@ import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { classifyKey } from './keys';
-import { literalCredential } from './structured-value';
-import { isReference, placeholderReason, words } from './value';
+import { classifyKey } from './analysis/keys';
+import { literalCredential } from './analysis/structured-value';
+import { isReference, placeholderReason, words } from './analysis/value';
 
 /**
  * Kubernetes `Secret` manifests with values in `data` (base64) or `stringData` (plain). Base64
@@ -210,34 +210,3 @@ export const kubernetesSecret: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([kubernetesSecret], {
-  'secret/kubernetes-secret': {
-    bad: [
-      {
-        path: 'k8s/secret.yaml',
-        text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YXBwdXNlcg==\n  password: Vm44cTJMa3A5WnQ=\n',
-      },
-      { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  token: "q8Zt2LmX9vKp4RwN"\n' },
-      {
-        path: 'k8s/tls.yaml',
-        text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktjd2dnU2pBZ0VBQW9JQkFRQzcKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=\n',
-      },
-      { path: 'k8s/db.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  username: shop\n  password: "pass"\n' },
-    ],
-    good: [
-      { path: 'k8s/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry\ndata:\n  htpasswd: ""\n' },
-      { path: 'chart/templates/secret.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ndata:\n  token: {{ .Values.token | b64enc }}\n' },
-      {
-        path: 'k8s/ca.yaml',
-        text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: ca\ndata:\n  ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMrekNDQWVPZ0F3SUJBZ0lKQUxSCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K\n  username: c2hvcA==\n  host: ZGIuc2hvcC5zdmM=\n',
-      },
-      {
-        path: 'k8s/sealed.yaml',
-        text: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA==\n',
-      },
-    ],
-  },
-});

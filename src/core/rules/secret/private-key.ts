@@ -1,10 +1,10 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
-import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './assignments';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
+import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './analysis/assignments';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { words } from './value';
+import { words } from './analysis/value';
 import { mentionsAny } from '../../literals';
 
 /**
@@ -129,32 +129,3 @@ export const privateKeyBlock: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([privateKeyBlock], {
-  'secret/private-key-block': {
-    bad: [
-      {
-        path: 'deploy/key.pem',
-        text: '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBq4nB7pV2mK8sLd9QwXz3RtYh6Jf1Ue5Gc0Ia7Ko2NpoAoGCCqGSM49\nAwEHoUQDQgAE5Xw2Lq9Rt8Yp3Vn7Mb1Kc6Hd4Jf0Sg2Te5Ua9Qz1Wx8Pm3Lk7Rt2\n-----END EC PRIVATE KEY-----\n',
-      },
-      {
-        path: 'config/tls/server.key',
-        text: '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,7D2A9C41E0B35F68A1C4D9E2B7F03A56\n\nr+DVC1WxGqvL/5i0o0WjT96YXtmN8YihUIk0lTs+Fsp4eCz5PK7k1C1fqPfBqMr7\ngT4+RU2Q+BIpFwKxbRhxgMCVPP3U3bId3iQFfZZVQNez/4OqU9f7/DBw57i0l/rv\n-----END RSA PRIVATE KEY-----\n',
-      },
-      {
-        path: 'keys/deploy.ppk',
-        text: 'PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 1\nAAAAB3NzaC1yc2EAAAABJQAAAQEAqAqCgv1dG\nPrivate-Lines: 2\nAAABAGz/5fQZ9zSxbIzamCW6YYutTXgo9aaZw1kauv3C/AbD8Ll0YsUCj4d3Eiyp\nBOhzwiYEyLK8tdyglDU0k7S+ou4B6fmykf1UU7D8H78vIux3aUJwEuHJVS4TbPax\nPrivate-MAC: 8d9cbf92b0e8f23309a9ebea525aae27d4fdbbdd\n',
-      },
-    ],
-    good: [
-      { path: 'deploy/key.pem', text: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' },
-      {
-        path: 'deploy/cert.pem',
-        text: '-----BEGIN CERTIFICATE-----\nMIIDOjCCAiICCQCmbkQEYlfyoTANBgkqhkiG9w0BAQUFADBeMQswCQYDVQQGEwJ1\n-----END CERTIFICATE-----\n',
-      },
-      { path: 'README.md', text: 'Paste your key between -----BEGIN OPENSSH PRIVATE KEY----- and -----END OPENSSH PRIVATE KEY-----.\n' },
-    ],
-  },
-});

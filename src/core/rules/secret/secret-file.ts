@@ -1,11 +1,11 @@
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { classifyKey } from './keys';
-import { credentialKey, literalCredential } from './structured-value';
-import { isNonSecretShape, looksRandom } from './value';
+import { classifyKey } from './analysis/keys';
+import { credentialKey, literalCredential } from './analysis/structured-value';
+import { isNonSecretShape, looksRandom } from './analysis/value';
 
 /**
  * One-line secret files: the file that Docker and compose secrets (`secrets: db_password:
@@ -104,25 +104,3 @@ export const secretFile: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([secretFile], {
-  'secret/secret-file': {
-    bad: [
-      { path: 'db/password.txt', text: 'db-7xk2q9Lp\n' },
-      { path: 'secrets/postgres_password', text: 'pgdev\n' },
-      { path: 'config/jwt.secret', text: 'Hq7vZ2kLpWx9Rt4N\n' },
-      { path: 'secrets/api_token.txt', text: 'q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA\n' },
-      { path: 'secrets/credentials.txt', text: 'admin:Wq7kLp2vXz\n' },
-    ],
-    good: [
-      { path: 'db/password.txt', text: 'changeme\n' },
-      { path: 'secrets/password.txt', text: '# put the database password here\n' },
-      { path: 'docs/passwords.txt', text: '123456\npassword\nqwerty\nletmein\n' },
-      { path: 'secrets/api_token.txt', text: 'API_TOKEN=${TOKEN}\n' },
-      { path: 'secrets/credentials.txt', text: 'admin:${ADMIN_PASSWORD}\n' },
-      { path: 'config/token.txt', text: 'not-set\n' },
-    ],
-  },
-});

@@ -8,10 +8,10 @@ import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
 import { secretExamples, type RawFinding, type Rule, type Specificity } from '../rule';
 import { SECRET_GUIDELINES, SECRET_DESCRIPTION } from './common';
-import { ENV_FIX_ID, ENV_FIX_MESSAGE } from './env-fix';
-import { tokenFix, tokenPlaceholder } from './provider-rule';
-import { isSlackToken, malformedKnownToken } from './shapes';
-import { placeholderReason } from './value';
+import { ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
+import { isSlackToken, malformedKnownToken } from './analysis/shapes';
+import { tokenPlaceholder } from './analysis/tokens';
+import { placeholderReason } from './analysis/value';
 import { toTextRange, triggerWindows, type Windows } from './secretlint-windows';
 
 // secretlint's profiler puts a performance mark per rule per file into a buffer that lives as
@@ -277,7 +277,6 @@ export function secretlintRule(spec: {
     check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
       return secretlintMessages(doc)?.then((messages) => findingsOf(doc, messages)) ?? [];
     },
-    // Set by the `selfTest:` statement in secretlint-rules.ts.
     examples: secretExamples(),
   };
 }

@@ -3,10 +3,10 @@ import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
-import { classifyKey } from './keys';
-import { literalCredential } from './structured-value';
+import { classifyKey } from './analysis/keys';
+import { literalCredential } from './analysis/structured-value';
 
 /**
  * Passwords in SQL: database accounts created or changed with a literal password
@@ -296,30 +296,3 @@ export const sqlCredential: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([sqlCredential], {
-  'secret/sql-credential': {
-    bad: [
-      { path: 'db/init.sql', text: "CREATE USER reporting WITH PASSWORD 'Rq7!vLz2#kPw';\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;\n" },
-      { path: 'db/user.sql', text: "CREATE USER IF NOT EXISTS 'shop'@'%' IDENTIFIED BY 'shop';\n" },
-      { path: 'db/login.sql', text: "CREATE LOGIN app_reader WITH PASSWORD = N'Hk3#pLq9zWt2', CHECK_POLICY = OFF;\n" },
-      {
-        path: 'db/seed.sql',
-        text: "INSERT INTO staff (code, name, login_password, role)\nVALUES\n  ('0001', 'Sato', 'sato2024', 'admin'),\n  ('0002', 'Ito', '{noop}ito-pass', 'clerk');\n",
-      },
-    ],
-    good: [
-      {
-        path: 'db/init.sql',
-        text: "-- CREATE USER demo WITH PASSWORD 'demo';\nCREATE USER app WITH PASSWORD '${APP_DB_PASSWORD}';\nALTER USER app PASSWORD 'md5a3556571e93b0d20722ba62be61e8c2d';\n",
-      },
-      {
-        path: 'db/seed.sql',
-        text: "INSERT INTO users (id, email, password_hash) VALUES (1, 'a@example.jp', 'x');\nINSERT INTO users (id, password) VALUES (2, '$2a$10$Hk3pLq9zWt2Rq7vLz2kPwOeJ5kQ2wP8sR4tV6xY8zA1bC3dE5fG7h');\n",
-      },
-      { path: 'db/user.sql', text: "CREATE USER 'shop'@'%' IDENTIFIED BY PASSWORD '*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4';\n" },
-    ],
-  },
-});

@@ -2,11 +2,11 @@ import type { Document } from '../../documents/document';
 import { hclTree } from '../../documents/hcl';
 import { visit, type ScalarNode, type TreeNode } from '../../documents/tree';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
-import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './structured-value';
-import { isNonSecretShape } from './value';
+import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './analysis/structured-value';
+import { isNonSecretShape } from './analysis/value';
 
 /**
  * Literal passwords and shared secrets in Terraform (`.tf`, `.tfvars`, other HCL): arguments
@@ -96,31 +96,3 @@ export const terraformCredential: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([terraformCredential], {
-  'secret/terraform-credential': {
-    bad: [
-      { path: 'variables.tf', text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "test_secret"\n}\n' },
-      {
-        path: 'users.tf',
-        text: 'resource "keycloak_user" "demo" {\n  username = "demo"\n  initial_password {\n    value     = "demo1234"\n    temporary = false\n  }\n}\n',
-      },
-    ],
-    good: [
-      {
-        path: 'variables.tf',
-        text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\nvariable "password_length" {\n  default = "16"\n}\n',
-      },
-      {
-        path: 'main.tf',
-        text: 'resource "aws_db_instance" "main" {\n  password = var.db_password\n  master_user_secret_kms_key_id = "alias/rds"\n}\nresource "x" "y" {\n  password = "password"\n  client_secret = "your-client-secret"\n  admin_password = "${random_password.admin.result}"\n}\n',
-      },
-      {
-        path: 'cognito.tf',
-        text: 'resource "aws_cognito_user_pool_client" "c" {\n  token_validity_units {\n    access_token  = "hours"\n    refresh_token = "days"\n  }\n}\n',
-      },
-    ],
-  },
-});

@@ -1,10 +1,10 @@
 import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import type { Range } from '../../types';
-import { secretExamples, setExamples, type RawFinding, type Rule } from '../rule';
+import { secretExamples, type RawFinding, type Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
-import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './structured-value';
+import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './analysis/structured-value';
 
 /**
  * Passwords in XML configuration: elements (`<password>…</password>` in ClickHouse
@@ -127,30 +127,3 @@ export const xmlCredential: Rule = {
   },
   examples: secretExamples(),
 };
-
-// Fabricated self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples([xmlCredential], {
-  'secret/xml-credential': {
-    bad: [
-      {
-        path: 'hibernate.cfg.xml',
-        text: '<hibernate-configuration>\n  <session-factory>\n    <property name="hibernate.connection.password">Hq7vZ2kLpW</property>\n  </session-factory>\n</hibernate-configuration>\n',
-      },
-    ],
-    good: [
-      {
-        path: 'clickhouse/users.xml',
-        text: '<clickhouse>\n  <!-- <password>secret</password> -->\n  <users>\n    <default>\n      <password></password>\n      <password_sha256_hex>65e84be33532fb784c48129675f9eff3a682b27168c0ea744b2cf58ee02337c5</password_sha256_hex>\n    </default>\n  </users>\n</clickhouse>\n',
-      },
-      {
-        path: 'settings.xml',
-        text: '<settings>\n  <servers>\n    <server>\n      <password>${env.NEXUS_PASSWORD}</password>\n    </server>\n    <server>\n      <password>{COQLCE6DU6GtcS5P=}</password>\n    </server>\n  </servers>\n</settings>\n',
-      },
-      {
-        path: 'WEB-INF/beans.xml',
-        text: '<bean id="ds">\n  <property name="password" value="${db.password}"/>\n  <property name="passwordEncoder" ref="encoder"/>\n</bean>\n',
-      },
-    ],
-  },
-});

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import * as vm from 'node:vm';
 import ts from 'typescript';
 import { Document } from '../../../../src/core/documents/document';
-import { envExampleEdit, envFix, envVarName, gitignoreEdit } from '../../../../src/core/rules/secret/env-fix';
+import { envExampleEdit, envFix, envVarName, gitignoreEdit } from '../../../../src/core/rules/secret/analysis/env-fix';
 import { otherFileText } from '../../../../src/core/fix-files';
 import { scanText } from '../../../../src/core/scan';
 import type { Fix } from '../../../../src/core/types';

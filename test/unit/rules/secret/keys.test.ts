@@ -1,7 +1,7 @@
 // Key classification: what a key name says about its value.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyKey } from '../../../../src/core/rules/secret/keys';
+import { classifyKey } from '../../../../src/core/rules/secret/analysis/keys';
 
 describe('secret/keys', () => {
   it('classifies password keys, in English and romaji', () => {

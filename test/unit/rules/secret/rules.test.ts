@@ -1,10 +1,11 @@
 // Provider, Japanese-service, key-material, connection-string, credential-file, Kubernetes and
-// command-line rules beyond their self-test examples: severities, context gates, placeholders.
+// command-line rules beyond their example cases (test/rules/secret): severities, context gates, placeholders.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { providerShapeMismatch, tokenPlaceholder } from '../../../../src/core/rules/secret/provider-rule';
-import { PROVIDER_SPECS } from '../../../../src/core/rules/secret/providers/index';
+import { SECRET_SPECS } from '../../../../src/core/rules/secret/providers/index';
+import { providerShapeMismatch } from '../../../../src/core/rules/secret/analysis/shapes';
 import { keepSecretlintMatch } from '../../../../src/core/rules/secret/secretlint';
+import { tokenPlaceholder } from '../../../../src/core/rules/secret/analysis/tokens';
 import { scanText } from '../../../../src/core/scan';
 import { cpuNow } from '../../helpers/cpu-clock';
 
@@ -35,9 +36,9 @@ describe('secret/provider tokens', () => {
   });
 
   it('lets a malformed provider-shaped value fall to the provider rule, not the generic one', async () => {
-    assert.ok(providerShapeMismatch(PROVIDER_SPECS, 'DATABRICKS_TOKEN', 'dapi123456789012345678a9bc01234defg5'));
-    assert.ok(providerShapeMismatch(PROVIDER_SPECS, 'telegram_api_token', '8384:A1vsqagko0-0m0thnaa--vll7-sxu00u9ww'));
-    assert.equal(providerShapeMismatch(PROVIDER_SPECS, 'token', 'q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA'), false);
+    assert.ok(providerShapeMismatch(SECRET_SPECS, 'DATABRICKS_TOKEN', 'dapi123456789012345678a9bc01234defg5'));
+    assert.ok(providerShapeMismatch(SECRET_SPECS, 'telegram_api_token', '8384:A1vsqagko0-0m0thnaa--vll7-sxu00u9ww'));
+    assert.equal(providerShapeMismatch(SECRET_SPECS, 'token', 'q8Zt2LmX9vKp4RwN7yHc3JdF6sBg1TeA'), false);
     assert.deepEqual(await ids('.env', 'DATABRICKS_TOKEN=dapi123456789012345678a9bc01234defg5\n'), []);
   });
 

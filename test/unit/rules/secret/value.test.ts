@@ -19,7 +19,7 @@ import {
   placeholderReason,
   unleet,
   words,
-} from '../../../../src/core/rules/secret/value';
+} from '../../../../src/core/rules/secret/analysis/value';
 
 describe('secret/value', () => {
   it('measures entropy', () => {

@@ -1,14 +1,13 @@
-import { ex, KIND, tok, type ProviderSpec } from '../provider-rule';
-import { setExamples } from '../../rule';
+import { KIND, tok, type SecretSpec } from '../spec';
 
 /** Version control, CI/CD and package registries (GitHub tokens come from secretlint's rule). */
-export const devopsProviders: ProviderSpec[] = [
+export const devopsProviders: SecretSpec[] = [
   {
     id: 'secret/gitlab-token',
     provider: { en: 'GitLab', ja: 'GitLab' },
     kind: KIND.token,
     env: 'GITLAB_TOKEN',
-    patterns: [
+    tokens: [
       // Personal, deploy, feed, runner, SCIM, feature-flag, agent, OAuth-app, trigger and CI job tokens.
       {
         re: tok('(?:glpat|gldt|glft|glsoat|glrt|glffct|glimt|glagent|gloas|glcbt)-[0-9A-Za-z_.-]{20,300}'),
@@ -26,7 +25,7 @@ export const devopsProviders: ProviderSpec[] = [
     provider: { en: 'Atlassian (Jira, Confluence, Bitbucket)', ja: 'Atlassian（Jira・Confluence・Bitbucket）' },
     kind: KIND.apiKey,
     env: 'ATLASSIAN_API_TOKEN',
-    patterns: [
+    tokens: [
       { re: tok('ATATT3[A-Za-z0-9_=-]{100,300}'), hints: ['ATATT3'], prefix: 'ATATT3', minEntropy: 3 },
       // Bitbucket app passwords.
       { re: tok('ATBB[A-Za-z0-9_=.-]{28,100}'), hints: ['ATBB'], prefix: 'ATBB', minEntropy: 3 },
@@ -37,7 +36,7 @@ export const devopsProviders: ProviderSpec[] = [
     provider: { en: 'CI service (CircleCI, Buildkite)', ja: 'CI サービス（CircleCI・Buildkite）' },
     kind: KIND.apiKey,
     env: 'CI_API_TOKEN',
-    patterns: [
+    tokens: [
       { re: tok('CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}'), hints: ['CCIPAT_'], prefix: 'CCIPAT_', minEntropy: 3 },
       { re: tok('bkua_[a-f0-9]{40}'), hints: ['bkua_'], prefix: 'bkua_', minEntropy: 3 },
     ],
@@ -47,7 +46,7 @@ export const devopsProviders: ProviderSpec[] = [
     provider: { en: 'Package registry (PyPI, RubyGems, NuGet, Docker Hub, Clojars)', ja: 'パッケージレジストリ（PyPI・RubyGems・NuGet・Docker Hub・Clojars）' },
     kind: KIND.apiKey,
     env: 'REGISTRY_TOKEN',
-    patterns: [
+    tokens: [
       { re: tok('pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}'), hints: ['pypi-AgEIcHlwaS5vcmc'], prefix: 'pypi-AgEIcHlwaS5vcmc', minEntropy: 3 },
       { re: tok('rubygems_[a-f0-9]{48}'), hints: ['rubygems_'], prefix: 'rubygems_', minEntropy: 3 },
       { re: tok('oy2[a-z0-9]{43}'), hints: ['oy2'], prefix: 'oy2', minEntropy: 3 },
@@ -60,7 +59,7 @@ export const devopsProviders: ProviderSpec[] = [
     provider: { en: 'JFrog Artifactory', ja: 'JFrog Artifactory' },
     kind: KIND.apiKey,
     env: 'ARTIFACTORY_API_KEY',
-    patterns: [
+    tokens: [
       { re: tok('AKCp[A-Za-z0-9]{69}'), hints: ['AKCp'], prefix: 'AKCp', minEntropy: 3 },
       { re: tok('cmVmd[A-Za-z0-9]{59}'), hints: ['cmVmd'], prefix: 'cmVmd', minEntropy: 3 },
     ],
@@ -73,7 +72,7 @@ export const devopsProviders: ProviderSpec[] = [
     },
     kind: KIND.apiKey,
     env: 'SERVICE_API_KEY',
-    patterns: [
+    tokens: [
       { re: tok('ico-[A-Za-z0-9]{32}'), hints: ['ico-'], prefix: 'ico-', minEntropy: 3 },
       { re: tok('pnu_[a-z0-9]{36}'), hints: ['pnu_'], prefix: 'pnu_', minEntropy: 3 },
       { re: tok('rdme_[a-z0-9]{70}'), hints: ['rdme_'], prefix: 'rdme_', minEntropy: 3 },
@@ -82,37 +81,3 @@ export const devopsProviders: ProviderSpec[] = [
     ],
   },
 ];
-
-// Fabricated, token-shaped self-test examples: kept out of the shipped bundles (see `setExamples`).
-// eslint-disable-next-line no-unused-labels -- esbuild.mjs drops `selfTest:` statements
-selfTest: setExamples(devopsProviders, {
-  'secret/gitlab-token': {
-    bad: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-nJJ7TL7qGLO8IOhxEMw5\n')],
-    good: [ex('.gitlab-ci.yml', 'variables:\n  GITLAB_TOKEN: glpat-XXXXXXXXXXX-XXXXXXXX\n  RUNNER: GR134894112312312312312312312\n')],
-  },
-  'secret/atlassian-api-token': {
-    bad: [
-      ex(
-        'jira.yml',
-        'jira_token: "ATATT3BET-5A0_xeUlREZnql3_QELKYNENQHauef8W2S2korV7jdze-OY4bXAQ8QTpRhi1y14YOlx-MbmjI3QDqU9xVKmDqPm91Edteb0Eg0V3LhYgJkWVWbFEiW399JSDkSUMt6Da4X2ckPIm3rvrcuBasWLliPctHOahPXqOqGPIZZQ9cdiPSTdF=WKGCVT0P"\n',
-      ),
-    ],
-    good: [ex('jira.yml', 'jira_token: "${JIRA_TOKEN}"\n')],
-  },
-  'secret/ci-service-token': {
-    bad: [ex('.env', 'CIRCLE_TOKEN=CCIPAT_IxSoC6dUl4MlGjkRxfWZJZ_011cd4d8af4329630c9d02a8ecead48796919333\n')],
-    good: [ex('.env', 'CIRCLE_TOKEN=\n')],
-  },
-  'secret/package-registry-token': {
-    bad: [ex('.pypirc', '[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcX74csOCCmUUi93vAJ8cb7z-LR-yk7-LwDxJwvjoYm3xJXKvItrTzVk3IZ4in\n')],
-    good: [ex('.pypirc', '[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n')],
-  },
-  'secret/jfrog-artifactory-token': {
-    bad: [ex('settings.gradle', 'artifactoryApiKey = "AKCp53GiFkget1OclV95ygcB6N4O9MrlOI3FEG9S8ohjZ0wL2rqNBChU9ZTnt0HHQNb7u6rCL"\n')],
-    good: [ex('settings.gradle', 'lowEntropy = AKCpXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n')],
-  },
-  'secret/infrastructure-saas-token': {
-    bad: [ex('.env', 'INFRACOST_API_KEY=ico-DEWy0uN0z921cjcTHX4vmaSqU73cwe04\nPREFECT_API_KEY=pnu_cx07p8jjmbw22kaewfdr5njs002b4jz99whu\n')],
-    good: [ex('index.html', '<img src="http://assets.example.jp/video_box.ico-7a388b69018576d24b59331fd60aab0c.png">\n')],
-  },
-});

@@ -1,16 +1,18 @@
-import { providerRule, type ProviderSpec } from '../provider-rule';
 import type { Rule } from '../../rule';
+import type { SecretSpec } from '../spec';
+import { specRule } from '../spec-rule';
 import { aiProviders } from './ai';
 import { chatProviders } from './chat';
 import { cloudProviders } from './cloud';
 import { devopsProviders } from './devops';
+import { japanServices } from './japan';
 import { mailProviders } from './mail';
 import { observabilityProviders } from './observability';
 import { paymentProviders } from './payment';
 import { saasProviders } from './saas';
 
-/** Every provider table entry, by family. */
-export const PROVIDER_SPECS: readonly ProviderSpec[] = [
+/** Every secret spec, by family: each becomes one rule through `specRule`. */
+export const SECRET_SPECS: readonly SecretSpec[] = [
   ...cloudProviders,
   ...devopsProviders,
   ...aiProviders,
@@ -19,7 +21,8 @@ export const PROVIDER_SPECS: readonly ProviderSpec[] = [
   ...mailProviders,
   ...observabilityProviders,
   ...saasProviders,
+  ...japanServices,
 ];
 
-/** The provider rules, one per table entry. */
-export const providerRules: Rule[] = PROVIDER_SPECS.map(providerRule);
+/** The spec rules, one per spec. */
+export const specRules: Rule[] = SECRET_SPECS.map(specRule);

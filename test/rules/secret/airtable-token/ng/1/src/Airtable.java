@@ -1,0 +1,1 @@
+String airtableToken = "patsPsGbC4Rzqi0o2.d7d17dcb613dce6cd75829203ec5fe29165f669419dd3ed3e4b562fe4d847b72";

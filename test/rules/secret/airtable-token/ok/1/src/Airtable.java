@@ -1,0 +1,1 @@
+String airtableToken = System.getenv("AIRTABLE_TOKEN");

@@ -1,0 +1,1 @@
+alibabaKey := "LTAIofiyvzjhfb54uwttz0x9"

@@ -1,0 +1,1 @@
+alibabaKey := os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID")

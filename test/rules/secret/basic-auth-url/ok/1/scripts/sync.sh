@@ -1,0 +1,1 @@
+git clone "https://git.example.co.jp/repo.git"

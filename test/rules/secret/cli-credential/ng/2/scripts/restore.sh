@@ -1,0 +1,1 @@
+mysql -u root -pHq7vZ2kLpW crm < dump.sql

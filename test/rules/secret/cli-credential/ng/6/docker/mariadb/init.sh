@@ -1,0 +1,1 @@
+mysqladmin -u root password "r00tPw2024"

@@ -1,0 +1,1 @@
+mysqladmin -u root password "$MYSQL_ROOT_PASSWORD"

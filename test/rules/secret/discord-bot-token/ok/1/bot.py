@@ -1,0 +1,2 @@
+# discord bot
+client.run(os.environ["DISCORD_BOT_TOKEN"])

@@ -1,0 +1,1 @@
+const hook = process.env.DISCORD_WEBHOOK_URL;

@@ -1,0 +1,1 @@
+token = "150551350995808|nnaMDp8s-px0fwenkLig1b0vVLZ"

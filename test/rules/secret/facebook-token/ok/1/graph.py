@@ -1,0 +1,1 @@
+token = os.environ["FB_TOKEN"]

@@ -1,0 +1,1 @@
+const key = process.env.GOOGLE_API_KEY; // AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa

@@ -1,0 +1,4 @@
+resource "aws_db_instance" "main" {
+  username = "admin"
+  password = "Kp9!vRt2#qLz"
+}

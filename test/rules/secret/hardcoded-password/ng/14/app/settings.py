@@ -1,0 +1,1 @@
+DATABASES = {"default": {"PASSWORD": os.environ.get("DB_PASSWORD", "admin")}}

@@ -1,0 +1,4 @@
+user {
+  name     = "username"
+  password = "password"
+}

@@ -1,0 +1,3 @@
+rules {
+  weak_list = ["password", "letmein", "welcome"]
+}

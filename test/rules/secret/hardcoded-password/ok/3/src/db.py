@@ -1,0 +1,3 @@
+conn = connect(password=os.environ["DB_PASSWORD"])
+password = "changeme"
+password = ""

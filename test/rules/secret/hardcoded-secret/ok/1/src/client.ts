@@ -1,0 +1,2 @@
+const client = new Client({ apiKey: process.env.API_KEY });
+const token = "<your-token>";

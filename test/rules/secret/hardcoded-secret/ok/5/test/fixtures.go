@@ -1,0 +1,1 @@
+nonMatchingToken := "q5cxe6zizkeefr82"

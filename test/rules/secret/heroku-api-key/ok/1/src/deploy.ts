@@ -1,0 +1,1 @@
+const HEROKU = process.env.HEROKU_API_KEY;

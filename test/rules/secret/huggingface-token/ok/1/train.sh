@@ -1,0 +1,1 @@
+huggingface-cli login --token $HF_TOKEN

@@ -1,0 +1,1 @@
+headers = {"X-Cybozu-Authorization": "ZGVwbG95OlZxOGtaMm1MdDdSdw=="}

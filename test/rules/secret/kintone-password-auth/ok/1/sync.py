@@ -1,0 +1,1 @@
+headers = {"X-Cybozu-Authorization": b64encode(f"{user}:{pw}".encode()).decode()}

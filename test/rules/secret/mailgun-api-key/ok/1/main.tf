@@ -1,0 +1,3 @@
+provider "mailgun" {
+  api_key = var.mailgun_api_key
+}

@@ -1,0 +1,1 @@
+Payjp.api_key = "sk_live_058ff39b6991ecb7e7940ec9462f8175e559bd72892d6912"

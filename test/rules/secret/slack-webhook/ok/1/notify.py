@@ -1,0 +1,1 @@
+WEBHOOK = "https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX"

@@ -1,0 +1,2 @@
+CREATE USER reporting WITH PASSWORD 'Rq7!vLz2#kPw';
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;

@@ -1,0 +1,1 @@
+CREATE USER IF NOT EXISTS 'shop'@'%' IDENTIFIED BY 'shop';

@@ -1,0 +1,1 @@
+Stripe.api_key = "sk_live_q3eh2dxMtRKbfEAm0mE3ixpdExmvooAmceziGs5RV5JE2FbPyHZuTkp5Ylcs"

@@ -1,0 +1,1 @@
+sumologic_access_id = var.sumo_access_id

@@ -1,0 +1,7 @@
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+variable "password_length" {
+  default = "16"
+}

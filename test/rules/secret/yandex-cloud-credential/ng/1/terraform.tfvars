@@ -1,0 +1,1 @@
+yandex_token = "AQVNi0b0tFQ5OlZbYcWWeuq2nX9HUvmLydeY52h0"

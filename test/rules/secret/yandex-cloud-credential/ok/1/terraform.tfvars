@@ -1,0 +1,1 @@
+yandex_token = "AQVN..."
