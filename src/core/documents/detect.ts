@@ -179,7 +179,9 @@ function sniff(text: string): Format {
   if (trimmed.startsWith('{') || trimmed.startsWith('[{') || trimmed.startsWith('[\n')) return 'json';
   if (trimmed.startsWith('<?xml') || trimmed.startsWith('<')) return 'xml';
   if (/^(---|%YAML)/.test(trimmed) || /^[A-Za-z_][\w.-]*:\s/m.test(trimmed)) return 'yaml';
-  if (/^\s*\[[^\]\n]+\]\s*$/m.test(trimmed) && /^\s*[\w.-]+\s*=/m.test(trimmed)) return 'ini';
+  // Blanks within the line only: `\s*` would run across every following blank line from each
+  // line start (quadratic on a file of blank lines).
+  if (/^[ \t]*\[[^\]\n]+\][ \t\r]*$/m.test(trimmed) && /^[ \t]*[\w.-]+[ \t]*=/m.test(trimmed)) return 'ini';
   if (/^[A-Z_][A-Z0-9_]*=/m.test(trimmed)) return 'dotenv';
   return 'text';
 }
