@@ -3,6 +3,7 @@ import type { Document } from '../documents/document';
 import type { Format } from '../documents/detect';
 import type { Localized } from '../guidelines/catalog';
 import type { Category, Fix, Range, Severity } from '../types';
+import type { RuleRisk } from './risk';
 
 /** What a rule's check reports; the engine adds the rule's id, category and guidelines. */
 export interface RawFinding {
@@ -61,6 +62,11 @@ export interface Rule {
    * specific rule's stays. Unset means 'specific'.
    */
   specificity?: Specificity;
+  /**
+   * What a finding stands for in code scanning: `security-severity`, precision and CWE, written
+   * `risk(score, precision, CWE.…)`. rules/risk.ts says how scores are chosen (the tiers).
+   */
+  risk: RuleRisk;
   /** On equal specificity and severity, this rule's verdict is the reference one (secretlint's preset). */
   reference?: boolean;
   /**

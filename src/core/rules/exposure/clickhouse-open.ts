@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
@@ -95,6 +96,7 @@ function read(doc: Document): { open: Open[]; auth: Map<string, UserAuth>; liste
 
 export const clickhouseOpen: Rule = {
   id: 'exposure/clickhouse-open',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
 import { composeServices } from './analysis/containers';
@@ -13,6 +14,7 @@ import { AUTH_MESSAGES } from './analysis/auth-messages';
  */
 export const composeDbNoAuth: Rule = {
   id: 'exposure/compose-db-no-auth',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

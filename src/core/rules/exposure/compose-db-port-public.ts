@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NETWORK_GUIDELINES } from './analysis/common';
 import { composeServices } from './analysis/containers';
@@ -10,6 +11,7 @@ import { composeServices } from './analysis/containers';
  */
 export const composeDbPortPublic: Rule = {
   id: 'exposure/compose-db-port-public',
+  risk: risk(7.0, 'high', CWE.OPEN_PORT),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NETWORK_GUIDELINES,

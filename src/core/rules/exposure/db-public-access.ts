@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
 import { dbFirewallHits, publicDbHits } from './analysis/iac-db';
@@ -13,6 +14,7 @@ import { IAC_FORMATS } from './analysis/formats';
  */
 export const dbPublicAccess: Rule = {
   id: 'exposure/db-public-access',
+  risk: risk(8.2, 'high', CWE.OPEN_PORT),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NETWORK_GUIDELINES,

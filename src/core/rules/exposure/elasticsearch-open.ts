@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './analysis/common';
 import { yamlSettings } from './analysis/yaml-settings';
@@ -15,6 +16,7 @@ const LOCAL_HOST =
  */
 export const elasticsearchOpen: Rule = {
   id: 'exposure/elasticsearch-open',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

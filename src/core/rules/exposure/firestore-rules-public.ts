@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Fix } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, FIREBASE_GUIDELINES } from './analysis/common';
@@ -14,6 +15,7 @@ const READS = new Set(['read', 'get', 'list']);
  */
 export const firestoreRulesPublic: Rule = {
   id: 'exposure/firestore-rules-public',
+  risk: risk(9.3, 'high', CWE.PUBLIC_DATA),
   category: 'pii-exposure',
   severity: 'error',
   guidelines: FIREBASE_GUIDELINES,

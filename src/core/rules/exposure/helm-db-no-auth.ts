@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { get, visit, type TreeNode } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
@@ -45,6 +46,7 @@ interface Hit {
  */
 export const helmDbNoAuth: Rule = {
   id: 'exposure/helm-db-no-auth',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

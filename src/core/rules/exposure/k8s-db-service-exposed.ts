@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { get, visit, type TreeNode } from '../../documents/tree';
 import type { Range } from '../../types';
@@ -72,6 +73,7 @@ function workloads(doc: Document, trees: TreeNode[]): Workload[] {
  */
 export const k8sDbServiceExposed: Rule = {
   id: 'exposure/k8s-db-service-exposed',
+  risk: risk(7.5, 'high', CWE.OPEN_PORT),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NETWORK_GUIDELINES,

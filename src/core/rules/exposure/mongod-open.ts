@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, NOAUTH_GUIDELINES, replaceFix, scalars, str } from './analysis/common';
 import { isAnyAddress } from './analysis/directives';
@@ -10,6 +11,7 @@ import { yamlSettings } from './analysis/yaml-settings';
  */
 export const mongodOpen: Rule = {
   id: 'exposure/mongod-open',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
 import { directive, directives, isAnyAddress, type Directive } from './analysis/directives';
@@ -11,6 +12,7 @@ const SERVER_SECTIONS = new Set(['mysqld', 'mariadb', 'server', 'mysqld_safe', '
  */
 export const mysqlOpen: Rule = {
   id: 'exposure/mysql-open',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
 import { publicDbHits } from './analysis/iac-db';
@@ -11,6 +12,7 @@ import { IAC_FORMATS } from './analysis/formats';
  */
 export const networkDbPortOpen: Rule = {
   id: 'exposure/network-db-port-open',
+  risk: risk(7.5, 'high', CWE.OPEN_PORT),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NETWORK_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, replaceFix } from './analysis/common';
 import { directives } from './analysis/directives';
@@ -26,6 +27,7 @@ function tokenOffset(line: string, word: string): number {
  */
 export const pgHbaOpen: Rule = {
   id: 'exposure/pg-hba-open',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, excerpt, NETWORK_GUIDELINES, replaceFix } from './analysis/common';
 import { directive, directives, isAnyAddress } from './analysis/directives';
@@ -9,6 +10,7 @@ import { directive, directives, isAnyAddress } from './analysis/directives';
  */
 export const postgresListenAll: Rule = {
   id: 'exposure/postgres-listen-all',
+  risk: risk(6.5, 'high', CWE.OPEN_PORT),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NETWORK_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES, replaceFix } from './analysis/common';
 import { directive, directives, isAnyAddress } from './analysis/directives';
@@ -20,6 +21,7 @@ export const REDIS_CONF = /^redis([-_.][\w.-]*)?\.conf$/;
  */
 export const redisOpen: Rule = {
   id: 'exposure/redis-open',
+  risk: risk(9.1, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { jsonTree } from '../../documents/json';
 import { get, type TreeNode } from '../../documents/tree';
 import { mentionsAny } from '../../literals';
@@ -14,6 +15,7 @@ import { alwaysTrue, USER_DATA } from './analysis/firebase';
 
 export const rtdbRulesPublic: Rule = {
   id: 'exposure/rtdb-rules-public',
+  risk: risk(9.3, 'high', CWE.PUBLIC_DATA),
   literals: ['".read"', '".write"'],
   category: 'pii-exposure',
   severity: 'error',

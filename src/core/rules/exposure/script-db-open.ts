@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { get } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
@@ -244,6 +245,7 @@ function unpublishedServices(doc: Document): Range[] {
 
 export const scriptDbOpen: Rule = {
   id: 'exposure/script-db-open',
+  risk: risk(8.8, 'medium', CWE.NO_AUTH),
   literals: HINTS,
   category: 'pii-exposure',
   severity: 'warning',

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
 import { IAC_FORMATS } from './analysis/formats';
@@ -13,6 +14,7 @@ const SEARCH = /elasticsearch|opensearch/i;
  */
 export const searchOpenPolicy: Rule = {
   id: 'exposure/search-open-policy',
+  risk: risk(9.3, 'high', CWE.NO_AUTH),
   category: 'pii-exposure',
   severity: 'error',
   guidelines: NOAUTH_GUIDELINES,

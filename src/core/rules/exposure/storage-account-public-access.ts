@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { blocks } from '../../documents/hcl';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, field, replaceFix, STORAGE_GUIDELINES, str } from './analysis/common';
@@ -13,6 +14,7 @@ import { resourcesOf } from './analysis/resources';
  */
 export const storageAccountPublicAccess: Rule = {
   id: 'exposure/storage-account-public-access',
+  risk: risk(7.5, 'high', CWE.PUBLIC_DATA),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: STORAGE_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Fix } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './analysis/common';
@@ -13,6 +14,7 @@ import { accessBlocks, publicAclHits, publicStatements, storagePolicyDocuments }
  */
 export const storagePublicAcl: Rule = {
   id: 'exposure/storage-public-acl',
+  risk: risk(9.3, 'high', CWE.PUBLIC_DATA),
   category: 'pii-exposure',
   severity: 'error',
   guidelines: STORAGE_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, STORAGE_GUIDELINES } from './analysis/common';
 import { IAC_FORMATS } from './analysis/formats';
@@ -15,6 +16,7 @@ const STORAGE = /s3|bucket|oss|spaces|glacier/i;
  */
 export const storagePublicPolicy: Rule = {
   id: 'exposure/storage-public-policy',
+  risk: risk(9.3, 'high', CWE.PUBLIC_DATA),
   category: 'pii-exposure',
   severity: 'error',
   guidelines: STORAGE_GUIDELINES,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { tomlTree } from '../../documents/toml';
 import { get } from '../../documents/tree';
 import type { RawFinding, Rule } from '../rule';
@@ -11,6 +12,7 @@ import { USER_DATA } from './analysis/firebase';
  */
 export const supabasePublicBucket: Rule = {
   id: 'exposure/supabase-public-bucket',
+  risk: risk(8.2, 'high', CWE.PUBLIC_DATA),
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: STORAGE_GUIDELINES,

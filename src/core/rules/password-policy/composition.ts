@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { CHAR_CLASSES, type CharClass } from '../../guidelines/profiles';
 import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
@@ -48,6 +49,7 @@ function switchedOffSpan(policy: PolicyFacts, missing: readonly (readonly CharCl
 /** Character classes the profile asks for but the policy does not require. */
 export const compositionRule: Rule = {
   id: 'password-policy/composition',
+  risk: risk(4.3, 'high', CWE.WEAK_POLICY),
   literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',

@@ -1,3 +1,4 @@
+import { risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './analysis/common';
 import { effective } from './analysis/model';
@@ -10,6 +11,7 @@ function minutes(n: number): string {
 /** No lockout after repeated failed logins, or a looser one than the profile allows. */
 export const lockoutRule: Rule = {
   id: 'password-policy/lockout',
+  risk: risk(5.3, 'high', [307, 521]),
   literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',

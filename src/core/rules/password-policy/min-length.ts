@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './analysis/common';
 import { withinMonths } from '../../guidelines/profiles';
@@ -7,6 +8,7 @@ import { policiesOf, POLICY_LITERALS } from './analysis/policies';
 /** Minimum password length below the profile's, or not set at all. */
 export const minLengthRule: Rule = {
   id: 'password-policy/min-length',
+  risk: risk(5.3, 'high', CWE.WEAK_POLICY),
   literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',

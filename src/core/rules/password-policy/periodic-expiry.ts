@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf } from './analysis/common';
 import { policiesOf, POLICY_LITERALS } from './analysis/policies';
@@ -8,6 +9,7 @@ const NEVER_DAYS = 3650;
 /** Forced periodic password change where the profile says it is unnecessary. */
 export const expiryRule: Rule = {
   id: 'password-policy/periodic-expiry',
+  risk: risk(2.0, 'high', CWE.WEAK_POLICY),
   literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'info',

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { basisData, mayHoldPolicy, POLICY_GUIDELINES, profileOf, setFix } from './analysis/common';
 import { effective } from './analysis/model';
@@ -6,6 +7,7 @@ import { policiesOf, POLICY_LITERALS } from './analysis/policies';
 /** Reuse of earlier passwords not restricted, or restricted to fewer than the profile asks. */
 export const reuseRule: Rule = {
   id: 'password-policy/reuse',
+  risk: risk(4.3, 'high', CWE.WEAK_POLICY),
   literals: POLICY_LITERALS,
   category: 'password-policy',
   severity: 'warning',

@@ -1,3 +1,4 @@
+import { risk } from '../risk';
 import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import type { RawFinding, Rule } from '../rule';
@@ -9,6 +10,7 @@ const FORMATS: readonly Format[] = ['conf', 'sql', 'yaml', 'shell', 'dockerfile'
 
 export const weakHashRule: Rule = {
   id: 'password-policy/weak-hash',
+  risk: risk(7.5, 'high', [916, 521]),
   literals: ['password_encryption'],
   category: 'password-policy',
   severity: 'warning',

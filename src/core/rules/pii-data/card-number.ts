@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { CARD_GUIDELINES } from './analysis/common';
 import { identifierRule } from './analysis/identifier-rule';
 import { maskDigits } from './analysis/identifiers';
@@ -5,6 +6,7 @@ import { maskDigits } from './analysis/identifiers';
 /** `pii-data/card-number`: a Luhn-valid payment card number, in context (see analysis/identifier-rule.ts). */
 export const cardNumberRule = identifierRule({
   id: 'pii-data/card-number',
+  risk: risk(9.6, 'high', CWE.PII),
   kind: 'card',
   guidelines: CARD_GUIDELINES,
   title: { en: 'Payment card number in the repository', ja: 'リポジトリ内のクレジットカード番号' },

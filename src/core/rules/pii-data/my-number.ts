@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { MY_NUMBER_GUIDELINES } from './analysis/common';
 import { identifierRule } from './analysis/identifier-rule';
 import { maskDigits } from './analysis/identifiers';
@@ -5,6 +6,7 @@ import { maskDigits } from './analysis/identifiers';
 /** `pii-data/my-number`: a My Number with a valid check digit, in context (see analysis/identifier-rule.ts). */
 export const myNumberRule = identifierRule({
   id: 'pii-data/my-number',
+  risk: risk(9.6, 'high', CWE.PII),
   kind: 'myNumber',
   guidelines: MY_NUMBER_GUIDELINES,
   title: { en: 'My Number (individual number) in the repository', ja: 'リポジトリ内のマイナンバー（個人番号）' },

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { maskSecret } from '../../mask';
 import { PASSPORT_GUIDELINES } from './analysis/common';
 import { identifierRule } from './analysis/identifier-rule';
@@ -5,6 +6,7 @@ import { identifierRule } from './analysis/identifier-rule';
 /** `pii-data/passport-number`: a Japanese passport number, in context (see analysis/identifier-rule.ts). */
 export const passportNumberRule = identifierRule({
   id: 'pii-data/passport-number',
+  risk: risk(8.2, 'medium', CWE.PII),
   kind: 'passport',
   guidelines: PASSPORT_GUIDELINES,
   title: { en: 'Passport number in the repository', ja: 'リポジトリ内の旅券番号' },

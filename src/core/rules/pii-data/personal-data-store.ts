@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 /**
  * One finding per store of personal records: a CSV/TSV export, a JSON or YAML fixture, an SQL
  * seed or dump table, a log. It names what the records hold and how many there are, at the
@@ -27,6 +28,7 @@ function where(s: StoreSummary): Localized {
 
 export const personalDataStoreRule: Rule = {
   id: 'pii-data/personal-data-store',
+  risk: risk(7.5, 'medium', CWE.PII),
   category: 'pii-data',
   severity: 'warning',
   guidelines: PII_DATA_GUIDELINES,

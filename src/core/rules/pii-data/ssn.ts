@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import { PII_DATA_GUIDELINES } from './analysis/common';
 import { identifierRule } from './analysis/identifier-rule';
 import { maskDigits } from './analysis/identifiers';
@@ -5,6 +6,7 @@ import { maskDigits } from './analysis/identifiers';
 /** `pii-data/ssn`: a US Social Security number of valid format, in context (see analysis/identifier-rule.ts). */
 export const ssnRule = identifierRule({
   id: 'pii-data/ssn',
+  risk: risk(8.5, 'medium', CWE.PII),
   kind: 'ssn',
   guidelines: PII_DATA_GUIDELINES,
   title: { en: 'US Social Security number in the repository', ja: 'リポジトリ内の米国社会保障番号（SSN）' },

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
@@ -126,6 +127,7 @@ function hits(doc: Document): Hit[] {
 /** A password given to a command-line tool. */
 export const cliCredential: Rule = {
   id: 'secret/cli-credential',
+  risk: risk(8.5, 'high', CWE.PASSWORD),
   literals: LITERALS,
   specificity: 'connection',
   category: 'secret',

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
@@ -177,6 +178,7 @@ const KIND_TEXT: Record<Hit['kind'], { en: string; ja: string }> = {
 /** A password or key embedded in a connection string or URL. */
 export const connectionString: Rule = {
   id: 'secret/connection-string',
+  risk: risk(9.5, 'high', CWE.SECRET),
   literals: LITERALS,
   specificity: 'connection',
   category: 'secret',

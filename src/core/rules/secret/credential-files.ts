@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
@@ -105,6 +106,7 @@ function hits(doc: Document): Hit[] {
 /** A password or token in a tool's credential file. */
 export const credentialFile: Rule = {
   id: 'secret/credential-file',
+  risk: risk(8.8, 'high', CWE.PASSWORD),
   literals: LITERALS,
   specificity: 'store',
   category: 'secret',

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
@@ -540,6 +541,7 @@ function finding(doc: Document, j: Judged): RawFinding {
 /** A password or passphrase written as a literal under a password-named key. */
 export const hardcodedPassword: Rule = {
   id: 'secret/hardcoded-password',
+  risk: risk(7.5, 'medium', CWE.PASSWORD),
   specificity: 'generic',
   literals: ASSIGNMENT_LITERALS,
   positionalLiterals: ASSIGNMENT_POSITIONAL,
@@ -569,6 +571,7 @@ export const hardcodedPassword: Rule = {
 /** A token, API key, client secret or credential written as a literal under a secret-named key. */
 export const hardcodedSecret: Rule = {
   id: 'secret/hardcoded-secret',
+  risk: risk(7.5, 'medium', CWE.SECRET),
   specificity: 'generic',
   literals: ASSIGNMENT_LITERALS,
   positionalLiterals: ASSIGNMENT_POSITIONAL,

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { entry, visit, type ObjectNode, type ScalarNode, type TreeNode } from '../../documents/tree';
 import { treesOf } from '../../documents/trees';
@@ -151,6 +152,7 @@ const WHAT: Record<Kind, { en: string; ja: string }> = {
 /** A credential or key written into a Keycloak realm export or adapter file. */
 export const keycloakCredential: Rule = {
   id: 'secret/keycloak-credential',
+  risk: risk(9.3, 'high', CWE.PASSWORD),
   literals: LITERALS,
   specificity: 'store',
   category: 'secret',

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
@@ -180,6 +181,7 @@ export function kubernetesSecretBlocks(doc: Document): readonly Range[] {
 /** A Kubernetes Secret manifest with its values committed. */
 export const kubernetesSecret: Rule = {
   id: 'secret/kubernetes-secret',
+  risk: risk(9.5, 'high', CWE.SECRET),
   literals: LITERALS,
   specificity: 'store',
   category: 'secret',

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
@@ -108,6 +109,7 @@ function hits(doc: Document): KeyHit[] {
 /** A private key written into a file. */
 export const privateKeyBlock: Rule = {
   id: 'secret/private-key-block',
+  risk: risk(9.8, 'very-high', CWE.KEY),
   literals: [...LITERALS, ...ASSIGNMENT_LITERALS],
   positionalLiterals: ASSIGNMENT_POSITIONAL,
   category: 'secret',

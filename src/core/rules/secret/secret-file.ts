@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
@@ -80,6 +81,7 @@ function hits(doc: Document): Hit[] {
 /** A file that holds one password, key or token. */
 export const secretFile: Rule = {
   id: 'secret/secret-file',
+  risk: risk(8.5, 'medium', CWE.PASSWORD),
   specificity: 'store',
   category: 'secret',
   severity: 'error',

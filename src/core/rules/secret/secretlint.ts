@@ -1,3 +1,4 @@
+import type { RuleRisk } from '../risk';
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
@@ -240,6 +241,8 @@ export function secretlintRule(spec: {
   env?: string;
   /** Unset: a named provider's format ('specific'). */
   specificity?: Specificity;
+  /** The rule's risk in code scanning (see rules/risk.ts). */
+  risk: RuleRisk;
 }): Rule {
   /** This rule's findings among the preset's messages. */
   function findingsOf(doc: Document, messages: SecretLintCoreResultMessage[]): RawFinding[] {
@@ -261,6 +264,7 @@ export function secretlintRule(spec: {
     category: 'secret',
     severity: 'error',
     ...(spec.specificity ? { specificity: spec.specificity } : {}),
+    risk: spec.risk,
     literals: SECRETLINT_LITERALS,
     // secretlint's preset is the reference verdict where Mamori's own rules see the same token.
     reference: true,

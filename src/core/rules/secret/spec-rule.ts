@@ -26,6 +26,7 @@ export function specRule(spec: SecretSpec): Rule {
     category: 'secret',
     severity: 'error',
     ...(spec.specificity ? { specificity: spec.specificity } : {}),
+    risk: spec.risk,
     ...(spec.formats ? { formats: spec.formats } : {}),
     ...(spec.files ? { files: spec.files } : {}),
     // Its own hints and mentions, and the words of the assignment extraction it reads keys through.

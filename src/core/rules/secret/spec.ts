@@ -1,3 +1,4 @@
+import type { RuleRisk } from '../risk';
 import type { Format } from '../../documents/detect';
 import type { Localized } from '../../guidelines/catalog';
 import type { Severity } from '../../types';
@@ -21,6 +22,8 @@ export interface SecretSpec {
   guidelines?: string[];
   /** Of overlapping findings, which stays (core/dedupe.ts); default 'specific', a named provider's format. */
   specificity?: Specificity;
+  /** The rule's risk in code scanning (see rules/risk.ts); a new spec declares it here. */
+  risk: RuleRisk;
   /** The formats and file names the rule reads (Rule.formats, Rule.files); default every file. */
   formats?: readonly Format[];
   files?: RegExp;

@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
@@ -262,6 +263,7 @@ function hits(doc: Document): Hit[] {
 /** A password written into SQL: an account's password or a seed row's plaintext password. */
 export const sqlCredential: Rule = {
   id: 'secret/sql-credential',
+  risk: risk(9.3, 'high', CWE.PASSWORD),
   literals: LITERALS,
   specificity: 'store',
   category: 'secret',

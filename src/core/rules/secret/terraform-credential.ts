@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { hclTree } from '../../documents/hcl';
 import { visit, type ScalarNode, type TreeNode } from '../../documents/tree';
@@ -75,6 +76,7 @@ function hits(doc: Document): Hit[] {
 /** A literal password or shared secret in Terraform configuration or variables. */
 export const terraformCredential: Rule = {
   id: 'secret/terraform-credential',
+  risk: risk(8.8, 'high', CWE.PASSWORD),
   category: 'secret',
   severity: 'error',
   guidelines: SECRET_GUIDELINES,

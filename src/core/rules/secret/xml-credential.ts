@@ -1,3 +1,4 @@
+import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import type { Range } from '../../types';
@@ -105,6 +106,7 @@ function hits(doc: Document): Hit[] {
 /** A password in an XML configuration file. */
 export const xmlCredential: Rule = {
   id: 'secret/xml-credential',
+  risk: risk(7.5, 'medium', CWE.PASSWORD),
   literals: LITERALS,
   category: 'secret',
   severity: 'warning',

@@ -6,7 +6,7 @@ import { formatSarif } from '../../../../src/core/report/sarif';
 import { clip, DESCRIPTION_LIMIT, maskExample, sarifRule } from '../../../../src/core/report/sarif-rules';
 import { scanText } from '../../../../src/core/scan';
 import { RULES } from '../../../../src/core/rules/index';
-import { findingSecuritySeverity, ownRisk, RISK_IDS, ruleRisk } from '../../../../src/core/rules/risk';
+import { CWE, findingSecuritySeverity, risk, ruleRisk } from '../../../../src/core/rules/risk';
 import { locate, type LocatedFinding, type ScanReport } from '../../../../src/core/report/model';
 import { LineIndex } from '../../../../src/core/documents/lines';
 import { examplesOf } from '../../helpers/rule-cases';
@@ -22,20 +22,13 @@ type Descriptor = {
 const EMPTY: ScanReport = { version: '0.0.0', root: '/tmp/project', filesScanned: 0, findings: [], skipped: [] };
 
 describe('SARIF rules', () => {
-  it('every rule has its own risk row, and every row names a rule', () => {
-    const ids = new Set(RULES.map((r) => r.id));
-    assert.deepEqual(
-      RULES.filter((r) => !ownRisk(r.id)).map((r) => r.id),
-      [],
-    );
-    assert.deepEqual(
-      RISK_IDS.filter((id) => !ids.has(id)),
-      [],
-    );
+  it('every rule declares its own risk, within range and with a CWE', () => {
     for (const r of RULES) {
-      const risk = ruleRisk(r);
-      assert.ok(risk.securitySeverity > 0 && risk.securitySeverity <= 10, r.id);
-      assert.ok(risk.cwe.length > 0, `${r.id} has no CWE`);
+      const own = r.risk;
+      assert.ok(own, `${r.id} declares no risk`);
+      assert.ok(own.securitySeverity > 0 && own.securitySeverity <= 10, r.id);
+      assert.ok(own.cwe.length > 0, `${r.id} has no CWE`);
+      assert.equal(ruleRisk(r), own);
     }
   });
 
@@ -63,6 +56,13 @@ describe('SARIF rules', () => {
     assert.ok(score('secret/slack-webhook') < 7);
     assert.ok(score('password-policy/periodic-expiry') < 4);
     assert.ok(new Set(RULES.map((r) => score(r.id))).size >= 8, 'scores must spread, not be one per severity');
+  });
+
+  it("reads a rule's own risk, and a category default for a rule Mamori does not know", () => {
+    const rule = { id: 'secret/not-a-rule', category: 'secret' as const, severity: 'error' as const };
+    assert.equal(ruleRisk(rule).securitySeverity, 8.0);
+    assert.equal(ruleRisk({ ...rule, risk: risk(4.2, 'low', CWE.SECRET) }).securitySeverity, 4.2);
+    assert.equal(findingSecuritySeverity({ ...rule, risk: risk(9.5, 'high', CWE.SECRET) }, 'warning'), 6.9);
   });
 
   it('caps the score of a finding its rule reported below its default severity', () => {

@@ -1,3 +1,4 @@
+import type { RuleRisk } from '../../risk';
 /**
  * The strong identifiers, reported value by value: My Number, Japanese passport numbers and
  * payment card numbers. Each needs a validated value and context (a column header, a key or a
@@ -15,6 +16,8 @@ export function identifierRule(spec: {
   id: string;
   kind: FieldKind;
   guidelines: string[];
+  /** The rule's risk in code scanning (see rules/risk.ts). */
+  risk: RuleRisk;
   title: Localized;
   what: Localized;
   found: Localized;
@@ -24,6 +27,7 @@ export function identifierRule(spec: {
 }): Rule {
   return {
     id: spec.id,
+    risk: spec.risk,
     category: 'pii-data',
     severity: 'error',
     guidelines: spec.guidelines,

@@ -1,9 +1,11 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 /** AI services (OpenAI and Anthropic keys come from secretlint's rules). */
 export const aiProviders: SecretSpec[] = [
   {
     id: 'secret/huggingface-token',
+    risk: risk(7.5, 'very-high', CWE.SECRET),
     provider: { en: 'Hugging Face', ja: 'Hugging Face' },
     kind: KIND.accessToken,
     env: 'HF_TOKEN',
@@ -14,6 +16,7 @@ export const aiProviders: SecretSpec[] = [
   },
   {
     id: 'secret/llm-api-key',
+    risk: risk(8.0, 'high', CWE.SECRET),
     provider: { en: 'LLM API (Groq, Perplexity, Replicate, xAI)', ja: 'LLM API（Groq・Perplexity・Replicate・xAI）' },
     kind: KIND.apiKey,
     env: 'LLM_API_KEY',

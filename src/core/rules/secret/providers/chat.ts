@@ -1,9 +1,11 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 /** Chat and messaging: webhooks and bot tokens (Slack tokens come from secretlint's rule). */
 export const chatProviders: SecretSpec[] = [
   {
     id: 'secret/slack-webhook',
+    risk: risk(6.5, 'very-high', CWE.SECRET),
     provider: { en: 'Slack', ja: 'Slack' },
     kind: KIND.webhook,
     env: 'SLACK_WEBHOOK_URL',
@@ -17,6 +19,7 @@ export const chatProviders: SecretSpec[] = [
   },
   {
     id: 'secret/discord-webhook',
+    risk: risk(6.5, 'very-high', CWE.SECRET),
     provider: { en: 'Discord', ja: 'Discord' },
     kind: KIND.webhook,
     env: 'DISCORD_WEBHOOK_URL',
@@ -26,6 +29,7 @@ export const chatProviders: SecretSpec[] = [
   },
   {
     id: 'secret/teams-webhook',
+    risk: risk(6.5, 'very-high', CWE.SECRET),
     provider: { en: 'Microsoft Teams', ja: 'Microsoft Teams' },
     kind: KIND.webhook,
     env: 'TEAMS_WEBHOOK_URL',
@@ -44,6 +48,7 @@ export const chatProviders: SecretSpec[] = [
   },
   {
     id: 'secret/discord-bot-token',
+    risk: risk(7.5, 'high', CWE.SECRET),
     provider: { en: 'Discord', ja: 'Discord' },
     kind: KIND.botToken,
     env: 'DISCORD_BOT_TOKEN',
@@ -51,6 +56,7 @@ export const chatProviders: SecretSpec[] = [
   },
   {
     id: 'secret/telegram-bot-token',
+    risk: risk(7.5, 'high', CWE.SECRET),
     provider: { en: 'Telegram', ja: 'Telegram' },
     kind: KIND.botToken,
     env: 'TELEGRAM_BOT_TOKEN',

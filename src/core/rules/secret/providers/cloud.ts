@@ -1,3 +1,4 @@
+import { CWE, risk } from '../../risk';
 import { KEY_GUIDELINES } from '../common';
 import { FIREBASE_WEB_CONFIG } from '../analysis/value';
 import { KIND, tok, type SecretSpec } from '../spec';
@@ -6,6 +7,7 @@ import { KIND, tok, type SecretSpec } from '../spec';
 export const cloudProviders: SecretSpec[] = [
   {
     id: 'secret/aws-access-key-id',
+    risk: risk(5.0, 'very-high', CWE.SECRET),
     provider: { en: 'AWS', ja: 'AWS' },
     kind: KIND.accessKeyId,
     env: 'AWS_ACCESS_KEY_ID',
@@ -17,6 +19,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/aws-bedrock-api-key',
+    risk: risk(8.5, 'very-high', CWE.SECRET),
     provider: { en: 'Amazon Bedrock', ja: 'Amazon Bedrock' },
     kind: KIND.apiKey,
     env: 'AWS_BEARER_TOKEN_BEDROCK',
@@ -28,6 +31,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/amazon-mws-token',
+    risk: risk(8.8, 'very-high', CWE.SECRET),
     provider: { en: 'Amazon MWS', ja: 'Amazon MWS' },
     kind: KIND.token,
     env: 'MWS_AUTH_TOKEN',
@@ -35,6 +39,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/gcp-api-key',
+    risk: risk(7.5, 'very-high', CWE.SECRET),
     provider: { en: 'Google Cloud', ja: 'Google Cloud' },
     kind: KIND.apiKey,
     env: 'GOOGLE_API_KEY',
@@ -43,6 +48,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/google-oauth-credential',
+    risk: risk(8.0, 'high', CWE.SECRET),
     provider: { en: 'Google OAuth', ja: 'Google OAuth' },
     kind: KIND.clientSecret,
     env: 'GOOGLE_CLIENT_SECRET',
@@ -54,6 +60,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/azure-ad-client-secret',
+    risk: risk(9.6, 'high', CWE.SECRET),
     provider: { en: 'Microsoft Entra ID (Azure AD)', ja: 'Microsoft Entra ID（Azure AD）' },
     kind: KIND.clientSecret,
     env: 'AZURE_CLIENT_SECRET',
@@ -61,6 +68,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/alibaba-access-key-id',
+    risk: risk(9.5, 'high', CWE.SECRET),
     provider: { en: 'Alibaba Cloud', ja: 'Alibaba Cloud' },
     kind: KIND.accessKeyId,
     env: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
@@ -69,6 +77,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/tencent-cloud-secret-id',
+    risk: risk(9.5, 'high', CWE.SECRET),
     provider: { en: 'Tencent Cloud', ja: 'Tencent Cloud' },
     kind: { en: 'SecretId', ja: 'SecretId' },
     env: 'TENCENTCLOUD_SECRET_ID',
@@ -77,6 +86,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/yandex-cloud-credential',
+    risk: risk(9.5, 'very-high', CWE.SECRET),
     provider: { en: 'Yandex Cloud', ja: 'Yandex Cloud' },
     kind: KIND.apiKey,
     env: 'YC_TOKEN',
@@ -88,6 +98,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/digitalocean-token',
+    risk: risk(9.5, 'very-high', CWE.SECRET),
     provider: { en: 'DigitalOcean', ja: 'DigitalOcean' },
     kind: KIND.accessToken,
     env: 'DIGITALOCEAN_TOKEN',
@@ -95,6 +106,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/heroku-api-key',
+    risk: risk(9.3, 'high', CWE.SECRET),
     provider: { en: 'Heroku', ja: 'Heroku' },
     kind: KIND.apiKey,
     env: 'HEROKU_API_KEY',
@@ -102,6 +114,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/cloudflare-api-token',
+    risk: risk(9.1, 'high', CWE.SECRET),
     provider: { en: 'Cloudflare', ja: 'Cloudflare' },
     kind: KIND.apiKey,
     env: 'CLOUDFLARE_API_TOKEN',
@@ -114,6 +127,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/cisco-meraki-api-key',
+    risk: risk(9.1, 'medium', CWE.SECRET),
     provider: { en: 'Cisco Meraki', ja: 'Cisco Meraki' },
     kind: KIND.apiKey,
     env: 'MERAKI_DASHBOARD_API_KEY',
@@ -123,6 +137,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/fly-io-token',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'Fly.io', ja: 'Fly.io' },
     kind: KIND.accessToken,
     env: 'FLY_API_TOKEN',
@@ -133,6 +148,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/vercel-token',
+    risk: risk(9.1, 'very-high', CWE.SECRET),
     provider: { en: 'Vercel', ja: 'Vercel' },
     kind: KIND.accessToken,
     env: 'VERCEL_TOKEN',
@@ -140,6 +156,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/tailscale-key',
+    risk: risk(9.1, 'very-high', CWE.SECRET),
     provider: { en: 'Tailscale', ja: 'Tailscale' },
     kind: KIND.apiKey,
     env: 'TS_AUTHKEY',
@@ -147,6 +164,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/hashicorp-vault-token',
+    risk: risk(9.8, 'very-high', CWE.SECRET),
     provider: { en: 'HashiCorp Vault', ja: 'HashiCorp Vault' },
     kind: KIND.token,
     env: 'VAULT_TOKEN',
@@ -158,6 +176,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/terraform-cloud-token',
+    risk: risk(9.5, 'very-high', CWE.SECRET),
     provider: { en: 'HCP Terraform', ja: 'HCP Terraform' },
     kind: KIND.apiKey,
     env: 'TF_TOKEN_app_terraform_io',
@@ -165,6 +184,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/pulumi-token',
+    risk: risk(9.5, 'very-high', CWE.SECRET),
     provider: { en: 'Pulumi', ja: 'Pulumi' },
     kind: KIND.accessToken,
     env: 'PULUMI_ACCESS_TOKEN',
@@ -172,6 +192,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/doppler-token',
+    risk: risk(9.6, 'very-high', CWE.SECRET),
     provider: { en: 'Doppler', ja: 'Doppler' },
     kind: KIND.token,
     env: 'DOPPLER_TOKEN',
@@ -179,6 +200,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/databricks-token',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'Databricks', ja: 'Databricks' },
     kind: KIND.pat,
     env: 'DATABRICKS_TOKEN',
@@ -186,6 +208,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/clickhouse-cloud-key',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'ClickHouse Cloud', ja: 'ClickHouse Cloud' },
     kind: KIND.secretKey,
     env: 'CLICKHOUSE_SECRET_KEY',
@@ -193,6 +216,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/planetscale-token',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'PlanetScale', ja: 'PlanetScale' },
     kind: KIND.token,
     env: 'PLANETSCALE_SERVICE_TOKEN',
@@ -200,6 +224,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/scalingo-token',
+    risk: risk(9.1, 'very-high', CWE.SECRET),
     provider: { en: 'Scalingo', ja: 'Scalingo' },
     kind: KIND.apiKey,
     env: 'SCALINGO_API_TOKEN',
@@ -207,6 +232,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/openshift-token',
+    risk: risk(9.5, 'very-high', CWE.SECRET),
     provider: { en: 'OpenShift', ja: 'OpenShift' },
     kind: KIND.accessToken,
     env: 'OPENSHIFT_TOKEN',
@@ -214,6 +240,7 @@ export const cloudProviders: SecretSpec[] = [
   },
   {
     id: 'secret/secp256k1-private-key',
+    risk: risk(9.8, 'medium', CWE.KEY),
     provider: { en: 'secp256k1 (Ethereum, Bitcoin)', ja: 'secp256k1（Ethereum・Bitcoin）' },
     kind: KIND.privateKey,
     env: 'WALLET_PRIVATE_KEY',

@@ -1,9 +1,11 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 /** Version control, CI/CD and package registries (GitHub tokens come from secretlint's rule). */
 export const devopsProviders: SecretSpec[] = [
   {
     id: 'secret/gitlab-token',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'GitLab', ja: 'GitLab' },
     kind: KIND.token,
     env: 'GITLAB_TOKEN',
@@ -22,6 +24,7 @@ export const devopsProviders: SecretSpec[] = [
   },
   {
     id: 'secret/atlassian-api-token',
+    risk: risk(8.8, 'very-high', CWE.SECRET),
     provider: { en: 'Atlassian (Jira, Confluence, Bitbucket)', ja: 'Atlassian（Jira・Confluence・Bitbucket）' },
     kind: KIND.apiKey,
     env: 'ATLASSIAN_API_TOKEN',
@@ -33,6 +36,7 @@ export const devopsProviders: SecretSpec[] = [
   },
   {
     id: 'secret/ci-service-token',
+    risk: risk(9.1, 'high', CWE.SECRET),
     provider: { en: 'CI service (CircleCI, Buildkite)', ja: 'CI サービス（CircleCI・Buildkite）' },
     kind: KIND.apiKey,
     env: 'CI_API_TOKEN',
@@ -43,6 +47,7 @@ export const devopsProviders: SecretSpec[] = [
   },
   {
     id: 'secret/package-registry-token',
+    risk: risk(9.1, 'very-high', CWE.SECRET),
     provider: { en: 'Package registry (PyPI, RubyGems, NuGet, Docker Hub, Clojars)', ja: 'パッケージレジストリ（PyPI・RubyGems・NuGet・Docker Hub・Clojars）' },
     kind: KIND.apiKey,
     env: 'REGISTRY_TOKEN',
@@ -56,6 +61,7 @@ export const devopsProviders: SecretSpec[] = [
   },
   {
     id: 'secret/jfrog-artifactory-token',
+    risk: risk(9.1, 'high', CWE.SECRET),
     provider: { en: 'JFrog Artifactory', ja: 'JFrog Artifactory' },
     kind: KIND.apiKey,
     env: 'ARTIFACTORY_API_KEY',
@@ -66,6 +72,7 @@ export const devopsProviders: SecretSpec[] = [
   },
   {
     id: 'secret/infrastructure-saas-token',
+    risk: risk(9.1, 'high', CWE.SECRET),
     provider: {
       en: 'Infrastructure service (Infracost, Prefect, ReadMe, Octopus Deploy, Defined Networking)',
       ja: 'インフラ系サービス（Infracost・Prefect・ReadMe・Octopus Deploy・Defined Networking）',

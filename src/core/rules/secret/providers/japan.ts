@@ -1,3 +1,4 @@
+import { CWE, risk } from '../../risk';
 import { KIND, type SecretSpec } from '../spec';
 
 /**
@@ -11,6 +12,7 @@ import { KIND, type SecretSpec } from '../spec';
 export const japanServices: SecretSpec[] = [
   {
     id: 'secret/line-channel-secret',
+    risk: risk(8.0, 'medium', CWE.SECRET),
     provider: { en: 'LINE Messaging API', ja: 'LINE Messaging API' },
     kind: { en: 'channel secret', ja: 'チャネルシークレット' },
     env: 'LINE_CHANNEL_SECRET',
@@ -24,6 +26,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/line-channel-access-token',
+    risk: risk(8.0, 'medium', CWE.SECRET),
     provider: { en: 'LINE Messaging API', ja: 'LINE Messaging API' },
     kind: { en: 'channel access token', ja: 'チャネルアクセストークン' },
     env: 'LINE_CHANNEL_ACCESS_TOKEN',
@@ -37,6 +40,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/chatwork-api-token',
+    risk: risk(8.0, 'medium', CWE.SECRET),
     provider: { en: 'Chatwork', ja: 'Chatwork' },
     kind: KIND.apiToken,
     env: 'CHATWORK_API_TOKEN',
@@ -51,6 +55,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/backlog-api-key',
+    risk: risk(8.0, 'medium', CWE.SECRET),
     provider: { en: 'Backlog', ja: 'Backlog' },
     kind: KIND.apiKey,
     env: 'BACKLOG_API_KEY',
@@ -73,6 +78,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/kintone-api-token',
+    risk: risk(8.8, 'medium', CWE.SECRET),
     provider: { en: 'kintone (Cybozu)', ja: 'kintone（サイボウズ）' },
     kind: KIND.apiToken,
     env: 'KINTONE_API_TOKEN',
@@ -87,6 +93,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/kintone-password-auth',
+    risk: risk(8.8, 'high', CWE.PASSWORD),
     provider: { en: 'kintone (Cybozu)', ja: 'kintone（サイボウズ）' },
     kind: { en: 'login name and password (X-Cybozu-Authorization)', ja: 'ログイン名とパスワード（X-Cybozu-Authorization）' },
     env: 'KINTONE_AUTH',
@@ -99,6 +106,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/sakura-cloud-credential',
+    risk: risk(9.5, 'medium', CWE.SECRET),
     provider: { en: 'Sakura Cloud', ja: 'さくらのクラウド' },
     kind: KIND.apiKey,
     env: 'SAKURACLOUD_ACCESS_TOKEN_SECRET',
@@ -113,6 +121,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/payjp-secret-key',
+    risk: risk(9.6, 'very-high', CWE.SECRET),
     provider: { en: 'PAY.JP', ja: 'PAY.JP' },
     kind: KIND.secretKey,
     env: 'PAYJP_SECRET_KEY',
@@ -136,6 +145,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/smarthr-access-token',
+    risk: risk(9.3, 'medium', CWE.SECRET),
     provider: { en: 'SmartHR', ja: 'SmartHR' },
     kind: KIND.accessToken,
     env: 'SMARTHR_ACCESS_TOKEN',
@@ -150,6 +160,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/gmo-pg-password',
+    risk: risk(9.5, 'medium', CWE.PASSWORD),
     provider: { en: 'GMO Payment Gateway', ja: 'GMO ペイメントゲートウェイ' },
     kind: { en: 'shop/site password', ja: 'ショップ・サイトパスワード' },
     env: 'GMO_PG_SHOP_PASS',
@@ -163,6 +174,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/freee-client-secret',
+    risk: risk(9.1, 'medium', CWE.SECRET),
     provider: { en: 'freee', ja: 'freee' },
     kind: KIND.clientSecret,
     env: 'FREEE_CLIENT_SECRET',
@@ -177,6 +189,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/moneyforward-client-secret',
+    risk: risk(9.1, 'medium', CWE.SECRET),
     provider: { en: 'Money Forward', ja: 'マネーフォワード' },
     kind: KIND.clientSecret,
     env: 'MONEYFORWARD_CLIENT_SECRET',
@@ -191,6 +204,7 @@ export const japanServices: SecretSpec[] = [
   },
   {
     id: 'secret/yahoo-japan-client-secret',
+    risk: risk(7.5, 'medium', CWE.SECRET),
     provider: { en: 'Yahoo! JAPAN', ja: 'Yahoo! JAPAN' },
     kind: KIND.clientSecret,
     env: 'YAHOO_JAPAN_CLIENT_SECRET',

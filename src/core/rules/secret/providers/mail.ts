@@ -1,3 +1,4 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -6,6 +7,7 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const mailProviders: SecretSpec[] = [
   {
     id: 'secret/mailgun-api-key',
+    risk: risk(8.5, 'high', CWE.SECRET),
     provider: { en: 'Mailgun', ja: 'Mailgun' },
     kind: KIND.apiKey,
     env: 'MAILGUN_API_KEY',
@@ -18,6 +20,7 @@ export const mailProviders: SecretSpec[] = [
   },
   {
     id: 'secret/mailchimp-api-key',
+    risk: risk(8.5, 'very-high', CWE.SECRET),
     provider: { en: 'Mailchimp', ja: 'Mailchimp' },
     kind: KIND.apiKey,
     env: 'MAILCHIMP_API_KEY',
@@ -26,6 +29,7 @@ export const mailProviders: SecretSpec[] = [
   },
   {
     id: 'secret/brevo-api-key',
+    risk: risk(8.5, 'very-high', CWE.SECRET),
     provider: { en: 'Brevo (Sendinblue)', ja: 'Brevo（Sendinblue）' },
     kind: KIND.apiKey,
     env: 'BREVO_API_KEY',
@@ -33,6 +37,7 @@ export const mailProviders: SecretSpec[] = [
   },
   {
     id: 'secret/twilio-api-key',
+    risk: risk(8.5, 'very-high', CWE.SECRET),
     provider: { en: 'Twilio', ja: 'Twilio' },
     kind: KIND.apiKey,
     env: 'TWILIO_API_KEY',

@@ -1,9 +1,11 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 /** Monitoring, error tracking and developer tooling. */
 export const observabilityProviders: SecretSpec[] = [
   {
     id: 'secret/new-relic-key',
+    risk: risk(7.0, 'very-high', CWE.SECRET),
     provider: { en: 'New Relic', ja: 'New Relic' },
     kind: KIND.apiKey,
     env: 'NEW_RELIC_API_KEY',
@@ -16,6 +18,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/datadog-key',
+    risk: risk(7.0, 'high', CWE.SECRET),
     provider: { en: 'Datadog', ja: 'Datadog' },
     kind: KIND.apiKey,
     env: 'DD_API_KEY',
@@ -30,6 +33,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/sentry-token',
+    risk: risk(7.0, 'very-high', CWE.SECRET),
     provider: { en: 'Sentry', ja: 'Sentry' },
     kind: KIND.accessToken,
     env: 'SENTRY_AUTH_TOKEN',
@@ -41,6 +45,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/grafana-token',
+    risk: risk(7.5, 'very-high', CWE.SECRET),
     provider: { en: 'Grafana', ja: 'Grafana' },
     kind: KIND.apiKey,
     env: 'GRAFANA_TOKEN',
@@ -52,6 +57,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/dynatrace-token',
+    risk: risk(7.0, 'very-high', CWE.SECRET),
     provider: { en: 'Dynatrace', ja: 'Dynatrace' },
     kind: KIND.apiKey,
     env: 'DT_API_TOKEN',
@@ -59,6 +65,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/postman-api-key',
+    risk: risk(7.5, 'very-high', CWE.SECRET),
     provider: { en: 'Postman', ja: 'Postman' },
     kind: KIND.apiKey,
     env: 'POSTMAN_API_KEY',
@@ -66,6 +73,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/sourcegraph-token',
+    risk: risk(8.0, 'very-high', CWE.SECRET),
     provider: { en: 'Sourcegraph', ja: 'Sourcegraph' },
     kind: KIND.accessToken,
     env: 'SRC_ACCESS_TOKEN',
@@ -77,6 +85,7 @@ export const observabilityProviders: SecretSpec[] = [
   },
   {
     id: 'secret/sumo-logic-credential',
+    risk: risk(7.0, 'high', CWE.SECRET),
     provider: { en: 'Sumo Logic', ja: 'Sumo Logic' },
     kind: { en: 'access ID', ja: 'アクセス ID' },
     env: 'SUMOLOGIC_ACCESSID',

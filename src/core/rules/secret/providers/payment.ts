@@ -1,9 +1,11 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 
 /** Payments and commerce (Shopify tokens come from secretlint's rule; PAY.JP is a Japanese-service rule). */
 export const paymentProviders: SecretSpec[] = [
   {
     id: 'secret/stripe-secret-key',
+    risk: risk(9.6, 'very-high', CWE.SECRET),
     provider: { en: 'Stripe', ja: 'Stripe' },
     kind: KIND.secretKey,
     env: 'STRIPE_SECRET_KEY',
@@ -23,6 +25,7 @@ export const paymentProviders: SecretSpec[] = [
   },
   {
     id: 'secret/square-token',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'Square', ja: 'Square' },
     kind: KIND.accessToken,
     env: 'SQUARE_ACCESS_TOKEN',
@@ -34,6 +37,7 @@ export const paymentProviders: SecretSpec[] = [
   },
   {
     id: 'secret/paypal-braintree-token',
+    risk: risk(9.3, 'very-high', CWE.SECRET),
     provider: { en: 'PayPal / Braintree', ja: 'PayPal / Braintree' },
     kind: KIND.accessToken,
     env: 'BRAINTREE_ACCESS_TOKEN',
@@ -41,6 +45,7 @@ export const paymentProviders: SecretSpec[] = [
   },
   {
     id: 'secret/facebook-token',
+    risk: risk(8.0, 'high', CWE.SECRET),
     provider: { en: 'Facebook / Meta', ja: 'Facebook / Meta' },
     kind: KIND.accessToken,
     env: 'FACEBOOK_ACCESS_TOKEN',
@@ -52,6 +57,7 @@ export const paymentProviders: SecretSpec[] = [
   },
   {
     id: 'secret/payment-api-key',
+    risk: risk(9.3, 'high', CWE.SECRET),
     provider: {
       en: 'Payment service (Razorpay, Flutterwave, Duffel, Shippo, EasyPost, Plaid)',
       ja: '決済サービス（Razorpay・Flutterwave・Duffel・Shippo・EasyPost・Plaid）',

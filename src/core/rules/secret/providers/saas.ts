@@ -1,3 +1,4 @@
+import { CWE, risk } from '../../risk';
 import { KIND, tok, type SecretSpec } from '../spec';
 import { isPublicJwt } from '../analysis/value';
 
@@ -5,6 +6,7 @@ import { isPublicJwt } from '../analysis/value';
 export const saasProviders: SecretSpec[] = [
   {
     id: 'secret/notion-token',
+    risk: risk(8.5, 'very-high', CWE.SECRET),
     provider: { en: 'Notion', ja: 'Notion' },
     kind: { en: 'integration token', ja: 'インテグレーショントークン' },
     env: 'NOTION_TOKEN',
@@ -12,6 +14,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/airtable-token',
+    risk: risk(8.5, 'very-high', CWE.SECRET),
     provider: { en: 'Airtable', ja: 'Airtable' },
     kind: KIND.pat,
     env: 'AIRTABLE_TOKEN',
@@ -19,6 +22,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/design-tool-token',
+    risk: risk(7.5, 'very-high', CWE.SECRET),
     provider: { en: 'Design and forms (Figma, Typeform, Frame.io, Adobe)', ja: 'デザイン・フォーム（Figma・Typeform・Frame.io・Adobe）' },
     kind: KIND.accessToken,
     env: 'DESIGN_API_TOKEN',
@@ -31,6 +35,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/dev-platform-token',
+    risk: risk(8.5, 'high', CWE.SECRET),
     provider: {
       en: 'Developer platform (Harness, SettleMint, Linear, LaunchDarkly, Intra 42)',
       ja: '開発プラットフォーム（Harness・SettleMint・Linear・LaunchDarkly・Intra 42）',
@@ -51,6 +56,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/1password-secret-key',
+    risk: risk(9.8, 'very-high', CWE.SECRET),
     provider: { en: '1Password', ja: '1Password' },
     kind: { en: 'Secret Key', ja: 'Secret Key' },
     env: 'OP_SECRET_KEY',
@@ -60,6 +66,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/age-secret-key',
+    risk: risk(9.5, 'very-high', CWE.KEY),
     provider: { en: 'age encryption', ja: 'age 暗号化' },
     kind: KIND.privateKey,
     env: 'SOPS_AGE_KEY',
@@ -67,6 +74,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/twitter-bearer-token',
+    risk: risk(7.5, 'high', CWE.SECRET),
     provider: { en: 'X (Twitter)', ja: 'X（Twitter）' },
     kind: { en: 'bearer token', ja: 'Bearer トークン' },
     env: 'TWITTER_BEARER_TOKEN',
@@ -74,6 +82,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/sidekiq-credential',
+    risk: risk(7.0, 'high', CWE.PASSWORD),
     provider: { en: 'Sidekiq Pro/Enterprise', ja: 'Sidekiq Pro/Enterprise' },
     kind: KIND.password,
     env: 'BUNDLE_ENTERPRISE__CONTRIBSYS__COM',
@@ -87,6 +96,7 @@ export const saasProviders: SecretSpec[] = [
   },
   {
     id: 'secret/jwt',
+    risk: risk(6.5, 'high', CWE.SECRET),
     provider: { en: 'JWT', ja: 'JWT' },
     kind: { en: 'bearer token', ja: '署名付きトークン' },
     env: 'JWT_TOKEN',
