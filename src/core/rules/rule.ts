@@ -23,13 +23,13 @@ export interface RuleContext {
   config: ResolvedConfig;
 }
 
-/** An example a rule must (bad) or must not (good) report; one generic test runs them all. */
+/** An example a rule must (bad) or must not (good) report: one file of a case in test/rules. */
 export interface RuleExample {
   path: string;
   text: string;
 }
 
-/** A rule's self-test examples: what it must report and what it must leave alone. */
+/** A rule's examples: what it must report and what it must leave alone. */
 export interface RuleExamples {
   bad: RuleExample[];
   good: RuleExample[];
@@ -106,8 +106,10 @@ export interface Rule {
   appliesTo?(doc: Document): boolean;
   check(doc: Document, ctx?: RuleContext): RawFinding[] | Promise<RawFinding[]>;
   /**
-   * Self-test examples. Empty for secret rules in the shipped bundles (see `setExamples`):
-   * readers must cope with empty lists, and a secret rule's examples are never shown anyway.
+   * Self-test examples of the secret rules that still carry them (see `setExamples`); empty in
+   * the shipped bundles. Every other rule's examples are its cases in test/rules
+   * (`<id>/ng/<case>/…` must be reported, `<id>/ok/<case>/…` must not), which the rule harness
+   * (test/unit/rule-cases.test.ts) scans; reports read them through report/rule-examples.ts.
    */
-  examples: RuleExamples;
+  examples?: RuleExamples;
 }

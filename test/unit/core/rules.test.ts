@@ -1,5 +1,6 @@
-// Every rule proves itself: its bad examples must produce a finding of that rule, its good
-// examples must not, and it must cite a guideline whose primary link is official.
+// Every rule cites a guideline whose primary link is official and has text in both languages.
+// Its cases (test/rules) are proved by the rule harness, test/unit/rule-cases.test.ts; the
+// secret rules that still carry examples of their own prove them here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GUIDELINES, OFFICIAL_HOSTS } from '../../../src/core/guidelines/catalog';
@@ -30,12 +31,7 @@ describe('rule catalogue', () => {
         }
       });
 
-      it('has bad and good examples', () => {
-        assert.ok(rule.examples.bad.length > 0, 'no bad example');
-        assert.ok(rule.examples.good.length > 0, 'no good example');
-      });
-
-      for (const [i, ex] of rule.examples.bad.entries()) {
+      for (const [i, ex] of (rule.examples?.bad ?? []).entries()) {
         it(`reports bad example ${i + 1} (${ex.path})`, async () => {
           const findings = await scanText(ex);
           const mine = findings.filter((f) => f.ruleId === rule.id);
@@ -46,7 +42,7 @@ describe('rule catalogue', () => {
           }
         });
       }
-      for (const [i, ex] of rule.examples.good.entries()) {
+      for (const [i, ex] of (rule.examples?.good ?? []).entries()) {
         it(`is quiet on good example ${i + 1} (${ex.path})`, async () => {
           const findings = await scanText(ex);
           assert.deepEqual(

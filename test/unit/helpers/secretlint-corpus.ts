@@ -37,11 +37,11 @@ export const EXTRA: Array<[string, string]> = [
 
 export function corpus(): Array<[string, string]> {
   const out: Array<[string, string]> = [...EXTRA];
-  for (const f of files(path.join(ROOT, 'test/fixtures'))) {
+  for (const f of [...files(path.join(ROOT, 'test/fixtures')), ...files(path.join(ROOT, 'test/rules'))]) {
     const buf = fs.readFileSync(f);
     if (buf.length < 512 * 1024 && !buf.includes(0)) out.push([f, buf.toString('utf8')]);
   }
-  for (const rule of RULES) for (const e of [...rule.examples.bad, ...rule.examples.good]) out.push([e.path, e.text]);
+  for (const rule of RULES) for (const e of [...(rule.examples?.bad ?? []), ...(rule.examples?.good ?? [])]) out.push([e.path, e.text]);
   return out;
 }
 

@@ -20,6 +20,7 @@ import { formatSarif } from '../../../src/core/report/sarif';
 import { formatText } from '../../../src/core/report/text';
 import { RULES } from '../../../src/core/rules/index';
 import { scanText } from '../../../src/core/scan';
+import { caseFiles } from '../helpers/rule-cases';
 import { scanPaths } from '../../../src/core/scan-paths';
 
 const j = (...p: string[]) => p.join('');
@@ -126,7 +127,10 @@ describe('masking is structural', () => {
   });
 
   it('finds no planted random secret in any output, placed as values, keys, names and first lines of every rule example', async () => {
-    const examples = RULES.flatMap((rule) => [...(rule.examples?.bad ?? []), ...(rule.examples?.good ?? [])].map((e) => ({ rule: rule.id, ...e })));
+    const examples = [
+      ...RULES.flatMap((rule) => [...(rule.examples?.bad ?? []), ...(rule.examples?.good ?? [])].map((e) => ({ rule: rule.id, ...e }))),
+      ...caseFiles(),
+    ];
     assert.ok(examples.length > 100, `${examples.length} examples`);
     const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     // Token-shaped: letters of both cases and digits, 20 to 40 of them, some with a provider's prefix.

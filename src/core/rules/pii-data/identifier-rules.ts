@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../../guidelines/catalog';
 import { maskSecret } from '../../mask';
-import type { RawFinding, Rule, RuleExample } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { CARD_GUIDELINES, MY_NUMBER_GUIDELINES, PASSPORT_GUIDELINES, PII_DATA_GUIDELINES, piiDescription } from './common';
 import type { FieldKind } from './fields';
 import { maskDigits } from './identifiers';
@@ -20,8 +20,6 @@ function identifierRule(spec: {
   what: Localized;
   found: Localized;
   mask: (value: string) => string;
-  bad: RuleExample[];
-  good: RuleExample[];
 }): Rule {
   return {
     id: spec.id,
@@ -53,7 +51,6 @@ function identifierRule(spec: {
         };
       });
     },
-    examples: { bad: spec.bad, good: spec.good },
   };
 }
 
@@ -71,14 +68,6 @@ export const myNumberRule = identifierRule({
     ja: '検査用数字が正しいマイナンバー（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには検査用数字が合わない架空の番号を使ってください。',
   },
   mask: maskDigits,
-  bad: [
-    { path: 'db/seeds/employees.csv', text: '社員番号,氏名,マイナンバー\n1001,佐藤一郎,3821 9460 5730\n' },
-    { path: 'app/config/sample.yml', text: 'employee:\n  my_number: "504719283649"\n' },
-  ],
-  good: [
-    { path: 'db/seeds/employees.csv', text: '社員番号,氏名,マイナンバー\n1001,佐藤一郎,3821 9460 5731\n' },
-    { path: 'src/barcode.ts', text: 'const upc = "504719283649"; // product code\n' },
-  ],
 });
 
 export const passportNumberRule = identifierRule({
@@ -95,8 +84,6 @@ export const passportNumberRule = identifierRule({
     ja: '旅券番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには明らかに架空の値を使ってください。',
   },
   mask: maskSecret,
-  bad: [{ path: 'fixtures/travelers.json', text: '[{"name": "田中 恵", "passport_no": "TR5820417"}]\n' }],
-  good: [{ path: 'fixtures/travelers.json', text: '[{"name": "田中 恵", "booking_ref": "TR5820417"}]\n' }],
 });
 
 export const cardNumberRule = identifierRule({
@@ -113,16 +100,6 @@ export const cardNumberRule = identifierRule({
     ja: 'カード番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、代わりに決済事業者が公開しているテスト用番号を使ってください。',
   },
   mask: maskDigits,
-  bad: [
-    { path: 'logs/payment.log', text: '2024-05-01 10:12:03 charge ok card_number=4980362719458234 amount=3200\n' },
-    { path: 'test/orders.csv', text: 'order_id,holder,card_no\n1,SATO ICHIRO,5358-1274-9063-2179\n' },
-    { path: 'prisma/seed.ts', text: "const customers = [\n  { name: 'Haruki Mori', cardNumber: '4539763729746235' },\n];\n" },
-    { path: 'fixtures/orders.json', text: '[{"fullName": "Kenta Aoki", "creditCardNumber": "4716632000258043"}]\n' },
-  ],
-  good: [
-    { path: 'test/payment.test.ts', text: 'const card = { number: "4242424242424242", exp: "12/34" };\n' },
-    { path: 'logs/payment.log', text: '2024-05-01 10:12:03 charge ok card_number=************8234 amount=3200\n' },
-  ],
 });
 
 export const ssnRule = identifierRule({
@@ -139,12 +116,4 @@ export const ssnRule = identifierRule({
     ja: '米国社会保障番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには発行されない番号（エリア番号 000・666・9xx）を使ってください。',
   },
   mask: maskDigits,
-  bad: [
-    { path: 'db/seeds/applicants.csv', text: 'name,ssn,phone\nMaria Lopez,536-27-4081,(415) 826-0752\n' },
-    { path: 'fixtures/employees.json', text: '[{"name": "Kevin Brandt", "social_security_number": "431-58-2974"}]\n' },
-  ],
-  good: [
-    { path: 'db/seeds/applicants.csv', text: 'name,ssn,phone\nMaria Lopez,900-27-4081,(415) 826-0752\n' },
-    { path: 'db/seeds/parts.csv', text: 'part,serial\nbracket,536-27-4081\n' },
-  ],
 });
