@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { assertBuilt } from './helpers/built';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/action-run.mjs');
@@ -124,7 +125,8 @@ describe('GitHub Action', () => {
     let repo: string;
     let outputs: string;
     before(() => {
-      execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+      // dist/ is built once by test/run-unit.mjs before any test file starts.
+      assertBuilt();
       repo = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-action-'));
       fs.mkdirSync(path.join(repo, 'apps/web'), { recursive: true });
       fs.writeFileSync(path.join(repo, 'apps/web/.env'), `SLACK_TOKEN=${SLACK}\n`);

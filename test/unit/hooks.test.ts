@@ -2,13 +2,14 @@
 // as pre-commit reads it, its entry is the package's bin and a command the CLI knows, and every
 // flag in it, in action.yml's mapping and in docs/ci.md's recipes is one the CLI's help lists.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { COMMANDS, optionSpellings } from '../../src/cli/args';
+import { assertBuilt } from './helpers/built';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -31,7 +32,8 @@ interface Hook {
 describe('git hooks and CI recipes', () => {
   let known: Set<string>;
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/ is built once by test/run-unit.mjs before any test file starts.
+    assertBuilt();
     const help = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     known = new Set(optionSpellings(help.stdout));
     assert.ok(known.has('--format') && known.has('--fail-on'), 'the help lists the options');

@@ -3,12 +3,13 @@
 // the file ships in the .vsix and the npm package. The generator refuses a package it cannot
 // find a licence for.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { assertBuilt } from './helpers/built';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NOTICES = path.join(ROOT, 'dist/THIRD-PARTY-NOTICES.txt');
@@ -42,7 +43,8 @@ function packagesInMap(mapFile: string): Set<string> {
 
 describe('third-party notices', () => {
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/ is built once by test/run-unit.mjs before any test file starts.
+    assertBuilt();
   });
 
   it('name every package the shipped bundles contain, each with its licence text', () => {

@@ -4,6 +4,7 @@ import { SEVERITY_JA } from '../l10n-glossary';
 import { findingGuidelines, guidelineLabel, guidelineLabelWithLevel, type Lang } from '../messages';
 import { RULES } from '../rules/index';
 import type { RuleExample, RuleExamples } from '../rules/rule';
+import { ruleExamples } from './rule-examples';
 import { CATEGORIES } from '../types';
 
 /** Where a rule's page is, relative to the rule index (docs/rules/README.md): `secret/github-token.md`. */
@@ -35,11 +36,11 @@ export function rulesMarkdown(lang: Lang, linkPages = false): string {
 }
 
 /**
- * One rule's documentation page as Markdown: what, why, the guidelines, its examples, its
- * fixes and how to suppress it. In the editor (the shipped bundle) a secret rule has no
- * examples; the generated pages in docs/rules show its test cases (`examples`, in place of the
- * rule's own) through `maskSecretExample`, which masks what the rules find in them, so the
- * pages hold nothing a scanner takes for a secret.
+ * One rule's documentation page as Markdown: what, why, the guidelines, its examples (by
+ * default those of report/rule-examples.ts; the generated pages pass its cases'), its fixes and
+ * how to suppress it. In the editor (the shipped bundle) a secret rule has no
+ * examples; the generated pages in docs/rules show them through `maskSecretExample`, which
+ * masks what the rules find in them, so the pages hold nothing a scanner takes for a secret.
  */
 export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (example: RuleExample) => string, examples?: RuleExamples): string | undefined {
   const r = RULES.find((x) => x.id === ruleId);
@@ -84,8 +85,8 @@ export function ruleMarkdown(ruleId: string, lang: Lang, maskSecretExample?: (ex
   if (r.category !== 'secret' || maskSecretExample) {
     const shown = (ex: RuleExample) => (r.category === 'secret' && maskSecretExample ? maskSecretExample(ex) : ex.text);
     for (const [title, list] of [
-      [L.bad, (examples ?? r.examples).bad],
-      [L.good, (examples ?? r.examples).good],
+      [L.bad, (examples ?? ruleExamples(r)).bad],
+      [L.good, (examples ?? ruleExamples(r)).good],
     ] as const) {
       if (list.length === 0) continue;
       out.push('', `## ${title}`, '');

@@ -3,6 +3,7 @@ import { maskSecret, redact } from '../mask';
 import { findingGuidelines, guidelineLabelWithLevel, type Lang } from '../messages';
 import type { Rule, RuleExample } from '../rules/rule';
 import { ruleRisk } from '../rules/risk';
+import { ruleExamples } from './rule-examples';
 import type { Severity } from '../types';
 
 /** SARIF levels of Mamori's severities. */
@@ -89,8 +90,8 @@ function help(rule: Rule, lang: Lang): { text: string; markdown: string } {
   // to catch every one: they are not shown (the shipped bundles do not hold them anyway).
   if (rule.category !== 'secret') {
     for (const [title, ex] of [
-      [h.bad, rule.examples.bad[0]],
-      [h.good, rule.examples.good[0]],
+      [h.bad, ruleExamples(rule).bad[0]],
+      [h.good, ruleExamples(rule).good[0]],
     ] as const) {
       if (ex) md.push('', `#### ${title}`, '', exampleBlock(ex));
     }

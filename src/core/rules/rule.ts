@@ -24,28 +24,23 @@ export interface RuleContext {
   config: ResolvedConfig;
 }
 
-/** An example a rule must (bad) or must not (good) report; one generic test runs them all. */
+/** An example a rule must (bad) or must not (good) report: one file of a case in test/rules. */
 export interface RuleExample {
   path: string;
   text: string;
 }
 
-/** A rule's self-test examples: what it must report and what it must leave alone. */
+/**
+ * A rule's examples: what it must report and what it must leave alone. A rule's examples are
+ * its cases on disk (test/rules/<id>/{ng,ok}/<case>/), never in its source: secret rules'
+ * fabricated tokens stay out of the packages (vsce and the Marketplace refuse a package that
+ * looks like it holds secrets). Rule pages and SARIF help read them (report/rule-examples.ts).
+ */
 export interface RuleExamples {
   bad: RuleExample[];
   good: RuleExample[];
 }
 
-/**
- * The examples of a secret rule: none. Its fabricated, token-shaped examples are test cases on
- * disk (test/rules/secret/<name>/{ng,ok}/<case>/), outside the packages: vsce and the
- * Marketplace refuse a package that looks like it holds secrets.
- */
-export function secretExamples(): RuleExamples {
-  return { bad: [], good: [] };
-}
-
-/** One rule: metadata, localised messages, a check and its self-test examples. */
 /**
  * How much a rule's finding says about what it found, when several rules report one span: a
  * named provider's key format says most, a credential store's structure less, a URL or command
@@ -96,9 +91,4 @@ export interface Rule {
   /** A finer test of the document, after `formats` and `files` (its content, a combination of names). */
   appliesTo?(doc: Document): boolean;
   check(doc: Document, ctx?: RuleContext): RawFinding[] | Promise<RawFinding[]>;
-  /**
-   * Self-test examples. Empty for secret rules (see `secretExamples`): readers must cope with
-   * empty lists, and a secret rule's examples are never shown from here.
-   */
-  examples: RuleExamples;
 }

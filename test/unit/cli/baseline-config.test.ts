@@ -1,11 +1,12 @@
 // Baselines (--write-baseline, --baseline) and the project file (.mamori.json), checked against
 // the real bundled CLI as a separate process in temporary folders.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { assertBuilt } from '../helpers/built';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -59,7 +60,8 @@ const ENV = `SLACK_TOKEN=${SLACK}\nDATABASE_URL=postgres://app:${PG_PASSWORD}@db
 
 describe('baselines', () => {
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/ is built once by test/run-unit.mjs before any test file starts.
+    assertBuilt();
   });
   after(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

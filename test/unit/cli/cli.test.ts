@@ -67,43 +67,7 @@ describe('mamori CLI', () => {
     assertNoSecret(r.stdout, r.stderr);
   });
 
-  it('honours --fail-on: exit 1 only for findings at or above the threshold', () => {
-    const nothing = project({ 'a.txt': 'nothing here\n' });
-    // Only a warning: a database port published on all interfaces.
-    const warning = project({
-      'docker-compose.yml':
-        'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n',
-    });
-    // Only an info: a strong IAM policy that still forces periodic change.
-    const info = project({
-      'iam.tf':
-        'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = true\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n  password_reuse_prevention = 24\n  max_password_age = 90\n}\n',
-    });
-    const severities = (dir: string) =>
-      (JSON.parse(run(['scan', '--format', 'json'], dir).stdout) as { findings: { severity: string }[] }).findings.map((f) => f.severity);
-    assert.deepEqual(severities(warning), ['warning']);
-    assert.deepEqual(severities(info), ['info']);
-    // [project, --fail-on, expected exit code]; no flag means error.
-    const cases: [string, string | undefined, number][] = [
-      [nothing, 'info', 0],
-      [warning, undefined, 0],
-      [warning, 'error', 0],
-      [warning, 'warning', 1],
-      [warning, 'info', 1],
-      [info, 'warning', 0],
-      [info, 'info', 1],
-      [dirty, undefined, 1],
-      [dirty, 'error', 1],
-    ];
-    for (const [dir, threshold, code] of cases) {
-      const r = run(['scan', ...(threshold ? ['--fail-on', threshold] : [])], dir);
-      assert.equal(
-        r.code,
-        code,
-        `--fail-on ${threshold ?? '(default)'} in ${dir === warning ? 'warning' : dir === info ? 'info' : dir === dirty ? 'dirty' : 'clean'}: ${r.stderr}`,
-      );
-    }
-  });
+  // --fail-on's thresholds: see fail-on.test.ts.
 
   it('exits 2 with a clear message for a missing path', () => {
     const r = run(['scan', 'does-not-exist'], clean);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { assertBuilt } from '../helpers/built';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -82,7 +83,8 @@ describe('mamori and git', () => {
   before(() => {
     execFileSync('git', ['--version']);
     home = tempDir('mamori-git-home-');
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/ is built once by test/run-unit.mjs before any test file starts.
+    assertBuilt();
   });
   after(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

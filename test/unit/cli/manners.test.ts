@@ -2,12 +2,13 @@
 // command, option or value (in the user's language), FORCE_COLOR and NO_COLOR, output paths
 // refused before the scan, and one file from standard input.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { closest, optionSpellings, useColor } from '../../../src/cli/args';
+import { assertBuilt } from '../helpers/built';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -28,7 +29,8 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input?: s
 describe('CLI manners', () => {
   let dir: string;
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/ is built once by test/run-unit.mjs before any test file starts.
+    assertBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-manners-'));
     fs.writeFileSync(path.join(dir, '.env'), `SLACK_TOKEN=${SLACK}\n`);
   });

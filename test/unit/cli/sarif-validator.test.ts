@@ -3,11 +3,12 @@
 // GitHub code scanning's and Azure DevOps Advanced Security's. 0 errors and 0 warnings each.
 // Also: --root, the stable rule list and the fingerprints, from the real bundled CLI.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { assertBuilt } from '../helpers/built';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -75,7 +76,8 @@ const AZURE_ENV = {
 describe('SARIF that code scanning trusts', () => {
   let dir: string;
   before(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    // dist/ is built once by test/run-unit.mjs before any test file starts.
+    assertBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-sarif-'));
     // A monorepo: the project under apps/shop, the job run from there.
     fs.cpSync(SAMPLE, path.join(dir, 'apps/shop'), { recursive: true });

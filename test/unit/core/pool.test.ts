@@ -145,13 +145,13 @@ describe('scan pool', () => {
   });
 
   it('answers a document job with exactly what scanText returns, on a worker and in this thread', async () => {
-    const fixture = (rel: string) => ({ path: path.join(ROOT, 'test/fixtures', rel), text: fs.readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8') });
+    const fixture = (rel: string) => ({ path: path.join(ROOT, rel), text: fs.readFileSync(path.join(ROOT, rel), 'utf8') });
     const inputs = [
-      fixture('sample-project/.env'),
-      fixture('sample-project/src/config.js'),
-      fixture('sample-project/docker-compose.yml'),
-      fixture('sample-project/infra/main.tf'),
-      fixture('password-policy/weak/cloudformation/iam-password-policy.yaml'),
+      fixture('test/fixtures/sample-project/.env'),
+      fixture('test/fixtures/sample-project/src/config.js'),
+      fixture('test/fixtures/sample-project/docker-compose.yml'),
+      fixture('test/fixtures/sample-project/infra/main.tf'),
+      fixture('test/rules/password-policy/min-length/ng/cloudformation-iam-password-policy-yaml/cloudformation/iam-password-policy.yaml'),
       // An unsaved buffer: not on disk, CRLF and non-ASCII text before the secrets (offsets in UTF-16).
       { path: path.join(work, 'unsaved', 'settings.yaml'), text: `# 設定ファイル\r\ngithub:\r\n  token: ${GH}\r\napi_key: "${GH2}"\r\n` },
     ];

@@ -5,8 +5,6 @@ import * as path from 'node:path';
 import { lintSource } from '@secretlint/core';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
-import { RULES } from '../../../src/core/rules/index';
-import { examplesOf } from './rule-cases';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendPreset }] };
@@ -38,11 +36,10 @@ export const EXTRA: Array<[string, string]> = [
 
 export function corpus(): Array<[string, string]> {
   const out: Array<[string, string]> = [...EXTRA];
-  for (const f of files(path.join(ROOT, 'test/fixtures'))) {
+  for (const f of [...files(path.join(ROOT, 'test/fixtures')), ...files(path.join(ROOT, 'test/rules'))]) {
     const buf = fs.readFileSync(f);
     if (buf.length < 512 * 1024 && !buf.includes(0)) out.push([f, buf.toString('utf8')]);
   }
-  for (const rule of RULES) for (const e of [...examplesOf(rule).bad, ...examplesOf(rule).good]) out.push([e.path, e.text]);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { RULES } from '../../../src/core/rules/index';
 import { envExampleEdit, gitignoreEdit } from '../../../src/core/rules/secret/analysis/env-fix';
 import { scanText } from '../../../src/core/scan';
-import { examplesOf } from '../helpers/rule-cases';
+import { caseFiles } from '../helpers/rule-cases';
 
 /** A word no source pattern holds; planted as names, keys, values, methods and file names. */
 const MARK = 'Qz7RxMark';
@@ -55,10 +55,10 @@ describe('patterns come from the source code only', () => {
     globalThis.RegExp = Original;
   });
 
-  it('builds no pattern from hostile files or from any rule example with the marker planted in it', async () => {
+  it('builds no pattern from hostile files or from any rule case or example with the marker planted in it', async () => {
     const texts: [string, string][] = [...HOSTILE];
     for (const rule of RULES) {
-      for (const ex of [...examplesOf(rule).bad, ...examplesOf(rule).good]) {
+      for (const ex of caseFiles([rule])) {
         // The marker in front of every word of the example: keys, values, names and fields.
         texts.push([ex.path, ex.text.replace(/\b([A-Za-z_][\w-]{2,})/g, `${MARK}$1`)]);
       }

@@ -133,20 +133,4 @@ export const clickhouseOpen: Rule = {
     for (const l of listen) out.push({ range: l.range, messageId: 'listenAll', data: { value: l.value }, excerpt: excerpt(doc, l.range) });
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'clickhouse/users.xml',
-        text: '<clickhouse>\n  <users>\n    <default>\n      <password></password>\n      <networks>\n        <ip>::/0</ip>\n      </networks>\n      <profile>default</profile>\n    </default>\n  </users>\n</clickhouse>\n',
-      },
-      { path: 'clickhouse/config.d/listen.xml', text: '<clickhouse>\n  <listen_host>::</listen_host>\n  <http_port>8123</http_port>\n</clickhouse>\n' },
-    ],
-    good: [
-      {
-        path: 'clickhouse/users.xml',
-        text: '<clickhouse>\n  <users>\n    <default>\n      <password_sha256_hex>${CH_HASH}</password_sha256_hex>\n      <networks>\n        <ip>::1</ip>\n        <ip>10.0.0.0/8</ip>\n      </networks>\n      <!-- <ip>::/0</ip> -->\n      <profile>default</profile>\n    </default>\n  </users>\n</clickhouse>\n',
-      },
-      { path: 'clickhouse/config.xml', text: '<clickhouse>\n  <listen_host>127.0.0.1</listen_host>\n  <tcp_port>9000</tcp_port>\n</clickhouse>\n' },
-    ],
-  },
 };

@@ -49,30 +49,4 @@ export const composeDbNoAuth: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n    ports:\n      - "5432:5432"\n',
-      },
-      { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n    ports:\n      - "27017:27017"\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.14.0\n    environment:\n      - discovery.type=single-node\n      - xpack.security.enabled=false\n    ports:\n      - 9200:9200\n',
-      },
-    ],
-    good: [
-      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD_FILE=/run/secrets/pg\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_INITDB_ROOT_USERNAME: admin\n      MONGO_INITDB_ROOT_PASSWORD_FILE: /run/secrets/mongo\n    ports:\n      - "127.0.0.1:27017:27017"\n',
-      },
-      { path: 'docker-compose.yml', text: 'services:\n  mongo:\n    image: mongo:7\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n    ports:\n      - "127.0.0.1:5432:5432"\n',
-      },
-      { path: 'docker-compose.yml', text: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\n' },
-    ],
-  },
 };

@@ -62,22 +62,4 @@ export const composeDbPortPublic: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg\n    ports:\n      - "5432:5432"\n',
-      },
-      { path: 'compose.yaml', text: 'services:\n  cache:\n    image: redis:7\n    ports:\n      - 6379:6379\n' },
-      { path: 'compose.override.yml', text: 'services:\n  db:\n    ports:\n      - "5432:5432"\n' },
-    ],
-    good: [
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg\n    ports:\n      - "127.0.0.1:5432:5432"\n  web:\n    image: nginx\n    ports:\n      - "80:80"\n',
-      },
-      { path: 'compose.yaml', text: 'services:\n  cache:\n    image: redis:7\n    expose:\n      - "6379"\n' },
-      { path: 'compose.override.yml', text: 'services:\n  api:\n    build: .\n    ports:\n      - "8000:8000"\n      - "15432:8080"\n' },
-    ],
-  },
 };

@@ -47,32 +47,4 @@ export const dbFirewallOpen: Rule = {
     const publicDb = publicDbHits(doc).some((h) => h.messageId !== 'publicNetworkDefault');
     return hits.map((h) => (publicDb ? { ...h, severity: 'error' } : h));
   },
-  examples: {
-    bad: [
-      {
-        path: 'playbook.yml',
-        text: '- hosts: db\n  tasks:\n    - name: open pg_hba\n      community.postgresql.postgresql_pg_hba:\n        dest: /etc/postgresql/16/main/pg_hba.conf\n        contype: host\n        source: 0.0.0.0/0\n        method: trust\n',
-      },
-      {
-        path: 'sql.tf',
-        text: 'resource "azurerm_mssql_firewall_rule" "all" {\n  server_id        = azurerm_mssql_server.s.id\n  start_ip_address = "0.0.0.0"\n  end_ip_address   = "255.255.255.255"\n}\n',
-      },
-      {
-        path: 'cloudsql.tf',
-        text: 'resource "google_sql_database_instance" "db" {\n  settings {\n    ip_configuration {\n      authorized_networks {\n        value = "0.0.0.0/0"\n      }\n    }\n  }\n}\n',
-      },
-      { path: 'dbsg.tf', text: 'resource "aws_db_security_group" "sg" {\n  ingress {\n    cidr = "0.0.0.0/0"\n  }\n}\n' },
-    ],
-    good: [
-      {
-        path: 'sql.tf',
-        text: 'resource "azurerm_mssql_firewall_rule" "azure" {\n  server_id        = azurerm_mssql_server.s.id\n  start_ip_address = "0.0.0.0"\n  end_ip_address   = "0.0.0.0"\n}\n',
-      },
-      {
-        path: 'cloudsql.tf',
-        text: 'resource "google_sql_database_instance" "db" {\n  settings {\n    ip_configuration {\n      authorized_networks {\n        value = "203.0.113.10/32"\n      }\n    }\n  }\n}\n',
-      },
-      { path: 'dbsg.tf', text: 'resource "aws_db_security_group" "sg" {\n  ingress {\n    cidr = "10.0.0.0/8"\n  }\n}\n' },
-    ],
-  },
 };

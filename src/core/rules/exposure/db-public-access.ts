@@ -54,33 +54,4 @@ export const dbPublicAccess: Rule = {
     const open = openPortHits(doc).length > 0 || dbFirewallHits(doc).length > 0;
     return hits.map((h) => (open && h.severity === undefined ? { ...h, severity: 'error' } : h));
   },
-  examples: {
-    bad: [
-      { path: 'rds.tf', text: 'resource "aws_db_instance" "main" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n' },
-      {
-        path: 'template.yaml',
-        text: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      PubliclyAccessible: true\n',
-      },
-      {
-        path: 'azuredeploy.json',
-        text: '{"resources":[{"type":"Microsoft.DBforPostgreSQL/servers","apiVersion":"2017-12-01","name":"pg","properties":{"publicNetworkAccess":"Enabled"}}]}',
-      },
-      { path: 'snapshot.tf', text: 'resource "aws_db_snapshot" "s" {\n  db_instance_identifier = "db"\n  shared_accounts        = ["all"]\n}\n' },
-      { path: 'modules/db/variables.tf', text: 'variable "publicly_accessible" {\n  type    = bool\n  default = true\n}\n' },
-      { path: 'main.tf', text: 'module "db" {\n  source = "../../"\n  instances = {\n    one = {\n      publicly_accessible = true\n    }\n  }\n}\n' },
-      { path: 'resource/Db.yml', text: 'Type: AWS::RDS::DBInstance\nProperties:\n  Engine: mysql\n  PubliclyAccessible: true\n' },
-    ],
-    good: [
-      { path: 'rds.tf', text: 'resource "aws_db_instance" "main" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n' },
-      {
-        path: 'template.yaml',
-        text: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      PubliclyAccessible: false\n',
-      },
-      {
-        path: 'azuredeploy.json',
-        text: '{"resources":[{"type":"Microsoft.DBforPostgreSQL/servers","apiVersion":"2017-12-01","name":"pg","properties":{"publicNetworkAccess":"Disabled"}}]}',
-      },
-      { path: 'modules/db/variables.tf', text: 'variable "publicly_accessible" {\n  type    = bool\n  default = false\n}\n' },
-    ],
-  },
 };

@@ -69,15 +69,4 @@ export const elasticsearchOpen: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      { path: 'config/elasticsearch.yml', text: 'cluster.name: prod\nnetwork.host: 0.0.0.0\nxpack.security.enabled: false\n' },
-      { path: 'elasticsearch.yml', text: 'xpack:\n  security:\n    enabled: false\n' },
-    ],
-    good: [
-      { path: 'elasticsearch.yml', text: 'network.host: 10.0.1.5\nxpack.security.enabled: true\nxpack.security.http.ssl.enabled: true\n' },
-      { path: 'config/elasticsearch.yml', text: 'cluster.name: docker-cluster\nnetwork.host: 0.0.0.0\nxpack.security.enabled: true\n' },
-      { path: 'elasticsearch.yml', text: 'network.host: _local_\nxpack.security.enabled: false\n' },
-    ],
-  },
 };

@@ -72,34 +72,4 @@ export const firestoreRulesPublic: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'storage.rules',
-        text: 'service firebase.storage {\n  match /b/{bucket}/o {\n    match /uploads/{uid}/{file} {\n      allow write: if request.auth.uid == uid;\n      allow read;\n    }\n  }\n}\n',
-      },
-      {
-        path: 'firestore.rules',
-        text: 'service cloud.firestore {\n  match /databases/{database}/documents {\n    match /{document=**} {\n      allow read, write: if request.time < timestamp.date(2024, 2, 1);\n    }\n  }\n}\n',
-      },
-      {
-        path: 'firestore.rules',
-        text: 'service cloud.firestore {\n  match /databases/{database}/documents {\n    match /shops/{shop} {\n      allow read: if true;\n    }\n  }\n}\n',
-      },
-      {
-        path: 'firestore.rules',
-        text: "rules_version = '2';\nservice cloud.firestore {\n  match /databases/{database}/documents {\n    match /{document=**} {\n      allow read, write: if true;\n    }\n  }\n}\n",
-      },
-      {
-        path: 'firestore.rules',
-        text: "rules_version = '2';\nservice cloud.firestore {\n  match /databases/{database}/documents {\n    match /users/{userId} {\n      allow read;\n    }\n  }\n}\n",
-      },
-    ],
-    good: [
-      {
-        path: 'firestore.rules',
-        text: "rules_version = '2';\nservice cloud.firestore {\n  match /databases/{database}/documents {\n    match /users/{userId} {\n      allow read, write: if request.auth != null && request.auth.uid == userId;\n    }\n    match /products/{id} {\n      allow read: if request.auth != null;\n      allow write: if false;\n    }\n  }\n}\n",
-      },
-    ],
-  },
 };

@@ -121,23 +121,4 @@ export const helmDbNoAuth: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      { path: 'helm/values.yaml', text: 'redis:\n  auth:\n    enabled: false\n  master:\n    service:\n      type: LoadBalancer\n' },
-      { path: 'charts/mongodb/values.yaml', text: 'auth:\n  enabled: false\n' },
-      { path: 'deploy/values-prod.yaml', text: 'architecture: standalone\nauth:\n  enabled: false\nmaster:\n  service:\n    type: LoadBalancer\n' },
-    ],
-    good: [
-      {
-        path: 'helm/values.yaml',
-        text: 'redis:\n  auth:\n    enabled: true\n    existingSecret: redis-auth\n  master:\n    service:\n      type: ClusterIP\n',
-      },
-      { path: 'helm/values.yaml', text: 'web:\n  auth:\n    enabled: false\n  service:\n    type: LoadBalancer\n' },
-      {
-        path: 'deploy/values-prod.yaml',
-        text: 'architecture: standalone\nauth:\n  enabled: true\n  existingSecret: cache-auth\nmaster:\n  service:\n    type: ClusterIP\n',
-      },
-      { path: 'values.yaml', text: 'replicaCount: 2\nauth:\n  enabled: false\nservice:\n  type: LoadBalancer\n' },
-    ],
-  },
 };

@@ -166,44 +166,6 @@ export const k8sDbServiceExposed: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'k8s/mongo.yaml',
-        text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n              hostPort: 27017\n',
-      },
-      {
-        path: 'k8s/cluster.yaml',
-        text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: LoadBalancer\n',
-      },
-      {
-        path: 'k8s/vtgate.yaml',
-        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vtgate\nspec:\n  type: NodePort\n  selector:\n    app: vitess\n  ports:\n    - port: 15991\n',
-      },
-      {
-        path: 'k8s/postgres.yaml',
-        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: LoadBalancer\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n',
-      },
-    ],
-    good: [
-      {
-        path: 'k8s/postgres.yaml',
-        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: ClusterIP\n  selector:\n    app: postgres\n  ports:\n    - port: 5432\n',
-      },
-      {
-        path: 'k8s/web.yaml',
-        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n    - port: 443\n',
-      },
-      {
-        path: 'k8s/cluster.yaml',
-        text: 'apiVersion: moco.cybozu.com/v1beta2\nkind: MySQLCluster\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  primaryServiceTemplate:\n    spec:\n      type: ClusterIP\n',
-      },
-      {
-        path: 'k8s/mongo.yaml',
-        text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7\n          ports:\n            - containerPort: 27017\n',
-      },
-    ],
-  },
 };
 
 /** From the key to the end of the value of a `hostPort: 27017` / `hostNetwork: true` line. */

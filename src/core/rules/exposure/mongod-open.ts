@@ -69,11 +69,4 @@ export const mongodOpen: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      { path: 'mongod.conf', text: 'net:\n  port: 27017\n  bindIp: 0.0.0.0\n' },
-      { path: 'mongod.conf', text: 'net:\n  bindIpAll: true\nsecurity:\n  authorization: disabled\n' },
-    ],
-    good: [{ path: 'mongod.conf', text: 'net:\n  port: 27017\n  bindIp: 127.0.0.1,10.0.1.5\nsecurity:\n  authorization: enabled\n' }],
-  },
 };

@@ -56,8 +56,4 @@ export const mysqlOpen: Rule = {
       out.push({ range: bind.lineRange, messageId: 'bindAll', data: { setting: `bind-address = ${bind.value}` }, excerpt: excerpt(doc, bind.lineRange) });
     return out;
   },
-  examples: {
-    bad: [{ path: 'my.cnf', text: '[mysqld]\nbind-address = 0.0.0.0\nskip-grant-tables\n' }],
-    good: [{ path: 'my.cnf', text: '[mysqld]\nbind-address = 127.0.0.1\n[client]\nport = 3306\n' }],
-  },
 };

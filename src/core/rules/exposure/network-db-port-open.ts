@@ -42,38 +42,4 @@ export const networkDbPortOpen: Rule = {
     const publicDb = publicDbHits(doc).some((h) => h.messageId !== 'publicNetworkDefault');
     return hits.map((h) => (publicDb ? { ...h, severity: 'error' } : h));
   },
-  examples: {
-    bad: [
-      {
-        path: 'sg.tf',
-        text: 'resource "aws_security_group" "db" {\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
-      },
-      {
-        path: 'sg.yaml',
-        text: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n',
-      },
-      {
-        path: 'template.yaml',
-        text: 'Parameters:\n  ClientCidr:\n    Type: String\n    Default: 0.0.0.0/0\nResources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: !Ref ClientCidr\n',
-      },
-      {
-        path: 'fw.tf',
-        text: 'resource "google_compute_firewall" "mysql" {\n  allow {\n    protocol = "tcp"\n    ports    = ["3306"]\n  }\n  source_ranges = ["0.0.0.0/0"]\n}\n',
-      },
-    ],
-    good: [
-      {
-        path: 'sg.tf',
-        text: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
-      },
-      {
-        path: 'sg.yaml',
-        text: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n',
-      },
-      {
-        path: 'template.yaml',
-        text: 'Parameters:\n  ClientCidr:\n    Type: String\n    Default: 203.0.113.0/24\nResources:\n  DbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: !Ref ClientCidr\n',
-      },
-    ],
-  },
 };

@@ -92,14 +92,4 @@ export const pgHbaOpen: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'pg_hba.conf',
-        text: '# TYPE  DATABASE  USER  ADDRESS     METHOD\nlocal   all       all                 peer\nhost    all       all   0.0.0.0/0   trust\n',
-      },
-      { path: 'pg_hba.conf', text: 'host all all 0.0.0.0 0.0.0.0 md5\n' },
-    ],
-    good: [{ path: 'pg_hba.conf', text: 'local all all peer\nhost all all 127.0.0.1/32 trust\nhost app app 10.0.0.0/8 scram-sha-256\n' }],
-  },
 };

@@ -37,8 +37,4 @@ export const postgresListenAll: Rule = {
       },
     ];
   },
-  examples: {
-    bad: [{ path: 'postgresql.conf', text: "listen_addresses = '*'\nport = 5432\n" }],
-    good: [{ path: 'postgresql.conf', text: "listen_addresses = 'localhost,10.0.1.5'\nport = 5432\n" }],
-  },
 };

@@ -102,14 +102,4 @@ export const redisOpen: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      { path: 'redis.conf', text: 'bind 0.0.0.0\nport 6379\nprotected-mode no\n' },
-      { path: 'config/redis.conf', text: 'port 6379\nprotected-mode no\n' },
-    ],
-    good: [
-      { path: 'redis.conf', text: 'bind 127.0.0.1 -::1\nprotected-mode yes\nport 6379\nrequirepass ${REDIS_PASSWORD}\n' },
-      { path: 'redis.conf', text: 'bind 127.0.0.1\nprotected-mode yes\nport 6379\n' },
-    ],
-  },
 };

@@ -59,19 +59,6 @@ export const rtdbRulesPublic: Rule = {
     });
     return out;
   },
-  examples: {
-    bad: [
-      { path: 'database.rules.json', text: '{\n  "rules": {\n    ".read": true,\n    ".write": true\n  }\n}\n' },
-      { path: 'database.rules.json', text: '{\n  "rules": {\n    ".read": "now < 1700000000000",\n    ".write": "now < 1700000000000"\n  }\n}\n' },
-      { path: 'database.rules.json', text: '{\n  "rules": {\n    "todos": { ".read": true, ".write": "auth != null" }\n  }\n}\n' },
-    ],
-    good: [
-      {
-        path: 'database.rules.json',
-        text: '{\n  "rules": {\n    "users": {\n      "$uid": {\n        ".read": "auth != null && auth.uid === $uid",\n        ".write": "auth != null && auth.uid === $uid"\n      }\n    },\n    "announcements": { ".read": "auth != null", ".write": false }\n  }\n}\n',
-      },
-    ],
-  },
 };
 
 function walk(node: TreeNode, path: string[], depth: number, fn: (key: string, value: TreeNode, path: string[]) => void): void {

@@ -319,39 +319,4 @@ export const scriptDbOpen: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'docker/init-db.sh',
-        text: '#!/bin/sh\nsed -i "s/#listen_addresses = \'localhost\'/listen_addresses = \'*\'/" "$PGDATA/postgresql.conf"\necho "host all all 0.0.0.0/0 trust" >> "$PGDATA/pg_hba.conf"\n',
-      },
-      { path: 'Dockerfile', text: 'FROM redis:7\nCMD ["redis-server", "--protected-mode", "no"]\n' },
-      { path: 'setup.sh', text: 'cat >> /etc/postgresql/16/main/pg_hba.conf <<EOF\nhost    all    all    0.0.0.0/0    md5\nEOF\n' },
-      {
-        path: 'provision.sh',
-        text: "sed -i 's/^bind 127.0.0.1.*/bind 0.0.0.0/' /etc/redis/redis.conf\nsed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf\n",
-      },
-      { path: 'catalogue.sh', text: "dnf install mongodb-org -y\nsed -i -e 's|127.0.0.1|0.0.0.0|g' /etc/mongod.conf\nsystemctl restart mongod\n" },
-      { path: 'scripts/dev-db.sh', text: 'docker run -d --name dev-db \\\n  -e POSTGRES_PASSWORD="$PGPASS" \\\n  -p 5432:5432 \\\n  postgres:16\n' },
-      { path: 'templates/redis.template.yml', text: 'run:\n  - replace:\n      filename: "/etc/redis/redis.conf"\n      from: /^bind .*$/\n      to: ""\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  worker:\n    build: ./db\n    command: sh -c "echo \'host all all 0.0.0.0/0 trust\' >> /etc/postgresql/pg_hba.conf && exec postgres"\n    ports:\n      - "5432:5432"\n',
-      },
-    ],
-    good: [
-      {
-        path: 'docker/init-db.sh',
-        text: '#!/bin/sh\necho "host all all 10.0.0.0/8 scram-sha-256" >> "$PGDATA/pg_hba.conf"\n# sed -i "s/#listen_addresses.*/listen_addresses = \'*\'/" postgresql.conf\n',
-      },
-      { path: 'Dockerfile', text: 'FROM python:3.12\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n' },
-      {
-        path: 'docker-compose.yml',
-        text: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --protected-mode no\n    expose:\n      - "6379"\n',
-      },
-      { path: 'start.sh', text: 'redis-server --bind 127.0.0.1 --protected-mode yes\n' },
-      { path: 'scripts/dev-db.sh', text: 'docker run -d --name dev-db -p 127.0.0.1:5432:5432 postgres:16\ndocker run -d -p 8080:80 nginx\n' },
-      { path: 'catalogue.sh', text: "sed -i -e 's/0.0.0.0/127.0.0.1/g' /etc/mongod.conf\nsed -i 's/0.0.0.0:80/0.0.0.0:8080/' /etc/nginx/nginx.conf\n" },
-    ],
-  },
 };

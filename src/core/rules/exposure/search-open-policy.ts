@@ -34,18 +34,4 @@ export const searchOpenPolicy: Rule = {
     publicStatements(doc, SEARCH)
       .filter((s) => !s.conditional || s.worldIp)
       .map((s) => ({ range: s.range, messageId: 'open', data: { resource: label(s.resource) }, excerpt: excerpt(doc, s.range) })),
-  examples: {
-    bad: [
-      {
-        path: 'es.yaml',
-        text: 'Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      AccessPolicies:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: "*"\n            Action: "es:*"\n',
-      },
-    ],
-    good: [
-      {
-        path: 'es.yaml',
-        text: 'Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      AccessPolicies:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::123456789012:role/search\n            Action: "es:*"\n',
-      },
-    ],
-  },
 };

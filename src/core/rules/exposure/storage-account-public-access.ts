@@ -57,19 +57,4 @@ export const storageAccountPublicAccess: Rule = {
     }
     return out.filter((f, i) => out.findIndex((g) => g.range[0] === f.range[0]) === i);
   },
-  examples: {
-    bad: [
-      { path: 'storage.tf', text: 'resource "azurerm_storage_account" "sa" {\n  name                     = "exports"\n  allow_blob_public_access = true\n}\n' },
-      {
-        path: 'rules.tf',
-        text: 'resource "azurerm_storage_account_network_rules" "r" {\n  storage_account_id = azurerm_storage_account.sa.id\n  default_action     = "Allow"\n}\n',
-      },
-    ],
-    good: [
-      {
-        path: 'storage.tf',
-        text: 'resource "azurerm_storage_account" "sa" {\n  name                     = "exports"\n  allow_blob_public_access = false\n  network_rules {\n    default_action = "Deny"\n  }\n}\n',
-      },
-    ],
-  },
 };

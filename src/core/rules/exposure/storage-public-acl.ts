@@ -81,30 +81,4 @@ export const storagePublicAcl: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      { path: 's3.tf', text: 'resource "aws_s3_bucket" "uploads" {\n  bucket = "customer-uploads"\n  acl    = "public-read"\n}\n' },
-      { path: 'bucket.yaml', text: 'Resources:\n  Uploads:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n' },
-      {
-        path: 'container.tf',
-        text: 'resource "azurerm_storage_container" "c" {\n  name                  = "exports"\n  container_access_type = "container"\n}\n',
-      },
-      {
-        path: 'oci.tf',
-        text: 'resource "oci_objectstorage_bucket" "exports" {\n  compartment_id = var.compartment_id\n  name           = "exports"\n  namespace      = var.namespace\n  access_type    = "ObjectReadWithoutList"\n}\n',
-      },
-    ],
-    good: [
-      {
-        path: 'oci.tf',
-        text: 'resource "oci_objectstorage_bucket" "exports" {\n  compartment_id = var.compartment_id\n  name           = "exports"\n  namespace      = var.namespace\n  access_type    = "NoPublicAccess"\n}\n',
-      },
-      { path: 's3.tf', text: 'resource "aws_s3_bucket" "uploads" {\n  bucket = "customer-uploads"\n  acl    = "private"\n}\n' },
-      { path: 'bucket.yaml', text: 'Resources:\n  Uploads:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n' },
-      {
-        path: 'container.tf',
-        text: 'resource "azurerm_storage_container" "c" {\n  name                  = "exports"\n  container_access_type = "private"\n}\n',
-      },
-    ],
-  },
 };

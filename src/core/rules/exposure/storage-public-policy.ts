@@ -54,26 +54,4 @@ export const storagePublicPolicy: Rule = {
     }));
     return [...out, ...publicMemberHits(doc)];
   },
-  examples: {
-    bad: [
-      {
-        path: 'policy.tf',
-        text: 'resource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.b.arn}/*"\n    }]\n  })\n}\n',
-      },
-      {
-        path: 'iam.tf',
-        text: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "exports"\n  role   = "roles/storage.objectViewer"\n  member = "allUsers"\n}\n',
-      },
-    ],
-    good: [
-      {
-        path: 'policy.tf',
-        text: 'resource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "arn:aws:iam::123456789012:role/app" }\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.b.arn}/*"\n    }]\n  })\n}\n',
-      },
-      {
-        path: 'iam.tf',
-        text: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "exports"\n  role   = "roles/storage.objectViewer"\n  member = "serviceAccount:app@p.iam.gserviceaccount.com"\n}\n',
-      },
-    ],
-  },
 };

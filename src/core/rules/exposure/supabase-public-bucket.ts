@@ -48,8 +48,4 @@ export const supabasePublicBucket: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [{ path: 'supabase/config.toml', text: '[storage]\nenabled = true\n\n[storage.buckets.user-documents]\npublic = true\nfile_size_limit = "50MiB"\n' }],
-    good: [{ path: 'supabase/config.toml', text: '[storage.buckets.user-documents]\npublic = false\nfile_size_limit = "50MiB"\n' }],
-  },
 };

@@ -157,32 +157,4 @@ export const compositionRule: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [
-      {
-        path: 'iam.tf',
-        text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = false\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',
-      },
-      // Settings switched off on module arguments and in an Okta resource.
-      {
-        path: 'main.tf',
-        text: 'module "pool" {\n  source                            = "./modules/user-pool"\n  user_pool_name                    = "customers"\n  password_policy_minimum_length    = 12\n  password_policy_require_lowercase = false\n}\n',
-      },
-      {
-        path: 'okta.tf',
-        text: 'resource "okta_policy_password" "p" {\n  name                   = "p"\n  password_min_length    = 12\n  password_min_lowercase = 0\n  password_min_uppercase = 0\n}\n',
-      },
-    ],
-    good: [
-      // Auth0 "excellent": three of the four classes, which mixes them.
-      {
-        path: 'auth0.tf',
-        text: 'resource "auth0_connection" "db" {\n  name     = "db"\n  strategy = "auth0"\n  options {\n    password_policy = "excellent"\n    password_complexity_options {\n      min_length = 12\n    }\n  }\n}\n',
-      },
-      {
-        path: 'iam.tf',
-        text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  require_symbols = true\n  require_numbers = true\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n}\n',
-      },
-    ],
-  },
 };

@@ -83,13 +83,4 @@ export const lockoutRule: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [{ path: 'realm-export.json', text: '{\n  "realm": "shop",\n  "passwordPolicy": "length(12)",\n  "bruteForceProtected": false\n}\n' }],
-    good: [
-      {
-        path: 'realm-export.json',
-        text: '{\n  "realm": "shop",\n  "passwordPolicy": "length(12)",\n  "bruteForceProtected": true,\n  "failureFactor": 5\n}\n',
-      },
-    ],
-  },
 };

@@ -43,8 +43,4 @@ export const expiryRule: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [{ path: 'login.defs', text: 'PASS_MAX_DAYS\t90\nPASS_MIN_DAYS\t0\n' }],
-    good: [{ path: 'login.defs', text: 'PASS_MAX_DAYS\t99999\nPASS_MIN_DAYS\t0\n' }],
-  },
 };

@@ -50,8 +50,4 @@ export const reuseRule: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [{ path: 'iam.tf', text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n}\n' }],
-    good: [{ path: 'iam.tf', text: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  password_reuse_prevention = 24\n}\n' }],
-  },
 };

@@ -45,8 +45,4 @@ export const weakHashRule: Rule = {
     }
     return out;
   },
-  examples: {
-    bad: [{ path: 'postgresql.conf', text: "listen_addresses = 'localhost'\npassword_encryption = md5\n" }],
-    good: [{ path: 'postgresql.conf', text: 'password_encryption = scram-sha-256\n#password_encryption = md5\n' }],
-  },
 };

@@ -19,12 +19,4 @@ export const myNumberRule = identifierRule({
     ja: '検査用数字が正しいマイナンバー（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには検査用数字が合わない架空の番号を使ってください。',
   },
   mask: maskDigits,
-  bad: [
-    { path: 'db/seeds/employees.csv', text: '社員番号,氏名,マイナンバー\n1001,佐藤一郎,3821 9460 5730\n' },
-    { path: 'app/config/sample.yml', text: 'employee:\n  my_number: "504719283649"\n' },
-  ],
-  good: [
-    { path: 'db/seeds/employees.csv', text: '社員番号,氏名,マイナンバー\n1001,佐藤一郎,3821 9460 5731\n' },
-    { path: 'src/barcode.ts', text: 'const upc = "504719283649"; // product code\n' },
-  ],
 });

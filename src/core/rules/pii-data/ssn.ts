@@ -19,12 +19,4 @@ export const ssnRule = identifierRule({
     ja: '米国社会保障番号（{masked}）がこのファイルにコミットされています。削除して履歴からも消去し、テストには発行されない番号（エリア番号 000・666・9xx）を使ってください。',
   },
   mask: maskDigits,
-  bad: [
-    { path: 'db/seeds/applicants.csv', text: 'name,ssn,phone\nMaria Lopez,536-27-4081,(415) 826-0752\n' },
-    { path: 'fixtures/employees.json', text: '[{"name": "Kevin Brandt", "social_security_number": "431-58-2974"}]\n' },
-  ],
-  good: [
-    { path: 'db/seeds/applicants.csv', text: 'name,ssn,phone\nMaria Lopez,900-27-4081,(415) 826-0752\n' },
-    { path: 'db/seeds/parts.csv', text: 'part,serial\nbracket,536-27-4081\n' },
-  ],
 });

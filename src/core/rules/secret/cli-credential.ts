@@ -4,7 +4,7 @@ import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { placeholderConnectionPassword } from './connection-string';
 import { literalCredential } from './analysis/structured-value';
@@ -157,5 +157,4 @@ export const cliCredential: Rule = {
       };
     });
   },
-  examples: secretExamples(),
 };

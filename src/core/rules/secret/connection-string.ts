@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { isDictionaryPassword, passwordVerdict, placeholderReason, type PasswordVerdict } from './analysis/value';
 import { unquotedIsExpression } from './analysis/assignments';
@@ -221,5 +221,4 @@ export const connectionString: Rule = {
       };
     });
   },
-  examples: secretExamples(),
 };

@@ -3,7 +3,7 @@ import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { decodeURIComponentSafe, placeholderConnectionPassword } from './connection-string';
 import { placeholderReason } from './analysis/value';
@@ -126,5 +126,4 @@ export const credentialFile: Rule = {
       return { range: h.range, messageId: 'found', data: { file: h.file, masked }, excerpt: masked };
     });
   },
-  examples: secretExamples(),
 };

@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Severity } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './analysis/assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './analysis/env-fix';
@@ -565,7 +565,6 @@ export const hardcodedPassword: Rule = {
     judged(doc)
       .filter((j) => j.cls === 'password')
       .map((j) => finding(doc, j)),
-  examples: secretExamples(),
 };
 
 /** A token, API key, client secret or credential written as a literal under a secret-named key. */
@@ -599,7 +598,6 @@ export const hardcodedSecret: Rule = {
     judged(doc)
       .filter((j) => j.cls !== 'password')
       .map((j) => finding(doc, j)),
-  examples: secretExamples(),
 };
 
 /** The generic-assignment rules. */

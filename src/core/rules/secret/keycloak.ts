@@ -5,7 +5,7 @@ import { treesOf } from '../../documents/trees';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { isBase64PrivateKey, literalCredential } from './analysis/structured-value';
 
@@ -183,5 +183,4 @@ export const keycloakCredential: Rule = {
       };
     });
   },
-  examples: secretExamples(),
 };

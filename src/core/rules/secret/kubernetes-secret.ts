@@ -3,7 +3,7 @@ import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { classifyKey } from './analysis/keys';
 import { literalCredential } from './analysis/structured-value';
@@ -210,5 +210,4 @@ export const kubernetesSecret: Rule = {
       return { range: h.range, messageId, ...(h.kind === 'weak' ? { severity: 'warning' } : {}), data: { key: h.key, masked }, excerpt: `${h.key}: ${masked}` };
     });
   },
-  examples: secretExamples(),
 };

@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf } from './analysis/assignments';
 import { KEY_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { words } from './analysis/value';
@@ -129,5 +129,4 @@ export const privateKeyBlock: Rule = {
       return { range: h.range, messageId: 'found', data: { kind: h.kind, masked }, severity: h.severity, excerpt: `-----BEGIN ${h.kind}----- ${masked}` };
     });
   },
-  examples: secretExamples(),
 };

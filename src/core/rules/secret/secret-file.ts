@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { classifyKey } from './analysis/keys';
 import { credentialKey, literalCredential } from './analysis/structured-value';
@@ -104,5 +104,4 @@ export const secretFile: Rule = {
       return { range: h.range, messageId: h.weak ? 'weak' : 'found', ...(h.weak ? { severity: 'warning' } : {}), data: { masked }, excerpt: masked };
     });
   },
-  examples: secretExamples(),
 };

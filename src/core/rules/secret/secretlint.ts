@@ -7,7 +7,7 @@ import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Localized } from '../../guidelines/catalog';
-import { secretExamples, type RawFinding, type Rule, type Specificity } from '../rule';
+import type { RawFinding, Rule, Specificity } from '../rule';
 import { SECRET_GUIDELINES, SECRET_DESCRIPTION } from './common';
 import { ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
 import { isSlackToken, malformedKnownToken } from './analysis/shapes';
@@ -281,7 +281,6 @@ export function secretlintRule(spec: {
     check(doc: Document): RawFinding[] | Promise<RawFinding[]> {
       return secretlintMessages(doc)?.then((messages) => findingsOf(doc, messages)) ?? [];
     },
-    examples: secretExamples(),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Localized } from '../../guidelines/catalog';
 import { foldString, literalsIn, mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Fix, Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './analysis/assignments';
 import { envFix, envNameFor, ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
 import { tokenBody, tokenPlaceholder } from './analysis/tokens';
@@ -54,7 +54,6 @@ export function specRule(spec: SecretSpec): Rule {
         };
       });
     },
-    examples: secretExamples(),
   };
 }
 

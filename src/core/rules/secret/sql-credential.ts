@@ -4,7 +4,7 @@ import type { Format } from '../../documents/detect';
 import { mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Range, Severity } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { classifyKey } from './analysis/keys';
 import { literalCredential } from './analysis/structured-value';
@@ -296,5 +296,4 @@ export const sqlCredential: Rule = {
       return { range: h.range, messageId: h.strength === 'weak' ? `${h.kind}-weak` : h.kind, severity, data: { masked }, excerpt: masked };
     });
   },
-  examples: secretExamples(),
 };

@@ -3,7 +3,7 @@ import type { Document } from '../../documents/document';
 import { hclTree } from '../../documents/hcl';
 import { visit, type ScalarNode, type TreeNode } from '../../documents/tree';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
 import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './analysis/structured-value';
@@ -96,5 +96,4 @@ export const terraformCredential: Rule = {
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => literalCredentialFinding(doc.text, h, ' = '));
   },
-  examples: secretExamples(),
 };

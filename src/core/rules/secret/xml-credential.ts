@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { mentionsAny } from '../../literals';
 import type { Range } from '../../types';
-import { secretExamples, type RawFinding, type Rule } from '../rule';
+import type { RawFinding, Rule } from '../rule';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { genericTakes } from './generic-overlap';
 import { credentialKey, literalCredential, literalCredentialFinding, type LiteralStrength } from './analysis/structured-value';
@@ -127,5 +127,4 @@ export const xmlCredential: Rule = {
   check(doc: Document): RawFinding[] {
     return hits(doc).map((h) => literalCredentialFinding(doc.text, h, ': '));
   },
-  examples: secretExamples(),
 };

@@ -81,7 +81,7 @@ describe('fast JSON reader', () => {
 
   it('takes every JSON fixture of the project that parses, and matches the library on it', () => {
     let taken = 0;
-    for (const f of files(path.join(ROOT, 'test/fixtures')).filter((p) => p.endsWith('.json'))) {
+    for (const f of [...files(path.join(ROOT, 'test/fixtures')), ...files(path.join(ROOT, 'test/rules'))].filter((p) => p.endsWith('.json'))) {
       const text = fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, '');
       if (check(text, f)) taken++;
     }

@@ -43,7 +43,7 @@ async function generator(): Promise<Generator> {
 
 describe('fastYamlTrees: real files', () => {
   it('agrees with the library on every YAML fixture and takes the common ones', () => {
-    const files = yamlFiles('test/fixtures');
+    const files = [...yamlFiles('test/fixtures'), ...yamlFiles('test/rules')];
     assert.ok(files.length > 20);
     let taken = 0;
     for (const f of files) if (check(readFileSync(f, 'utf8'), f)) taken++;
@@ -51,7 +51,7 @@ describe('fastYamlTrees: real files', () => {
     for (const f of [
       'test/fixtures/sample-project/k8s/redis.yaml',
       'test/fixtures/sample-project/docker-compose.yml',
-      'test/fixtures/exposure/positive/k8s-lb-postgres-trust/postgres.yaml',
+      'test/rules/exposure/k8s-db-service-exposed/ng/k8s-lb-postgres-trust/postgres.yaml',
     ]) {
       assert.ok(check(readFileSync(f, 'utf8'), f), `${f} should take the fast path`);
     }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { formatSarif } from '../../../../src/core/report/sarif';
 import { clip, DESCRIPTION_LIMIT, maskExample, sarifRule } from '../../../../src/core/report/sarif-rules';
 import { scanText } from '../../../../src/core/scan';
+import { ruleExamples } from '../../../../src/core/report/rule-examples';
 import { RULES } from '../../../../src/core/rules/index';
 import { CWE, findingSecuritySeverity, risk, ruleRisk } from '../../../../src/core/rules/risk';
 import { locate, type LocatedFinding, type ScanReport } from '../../../../src/core/report/model';
@@ -118,8 +119,8 @@ describe('SARIF rules', () => {
     for (const r of RULES) {
       const { markdown } = (sarifRule(r, 'en') as Descriptor).help;
       assert.match(markdown, /\]\(https:\/\/[^)]+\)/, `${r.id}: no guideline link`);
-      if (r.category !== 'secret' && r.examples.bad.length > 0) assert.match(markdown, /#### Reported\n\n`[^`]+`\n\n```/, r.id);
-      if (r.category !== 'secret' && r.examples.good.length > 0) assert.match(markdown, /#### Not reported/, r.id);
+      if (r.category !== 'secret' && ruleExamples(r).bad.length > 0) assert.match(markdown, /#### Reported\n\n`[^`]+`\n\n```/, r.id);
+      if (r.category !== 'secret' && ruleExamples(r).good.length > 0) assert.match(markdown, /#### Not reported/, r.id);
       // Secret rules show no examples; other rules' examples may hold passwords (compose files):
       // whatever the secret rules report in a shown example must not show in full.
       const bad = examplesOf(r).bad[0];

@@ -3,16 +3,15 @@
 // the realm's credential settings, the connection's options, the module block).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { scanText } from '../../../../src/core/scan';
-
-const ROOT = path.join(__dirname, '../../../fixtures/password-policy');
+import { policyFile } from './cases';
 
 async function lines(rel: string): Promise<string[]> {
-  const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
+  const file = policyFile(rel);
+  const text = fs.readFileSync(file, 'utf8');
   const line = (offset: number): number => text.slice(0, offset).split('\n').length;
-  const found = (await scanText({ path: rel, text })).filter((f) => f.category === 'password-policy');
+  const found = (await scanText({ path: file, text })).filter((f) => f.category === 'password-policy');
   return found
     .map((f) => {
       const [a, b] = [line(f.range[0]), line(f.range[1])];
@@ -82,8 +81,9 @@ describe('password-policy finding lines', () => {
   it('a rule requiring three of the four classes mixes them (Auth0 excellent), but guarantees no digit for PCI DSS', async () => {
     const rel = 'strong/terraform/auth0-excellent.tf';
     assert.deepEqual(await lines(rel), []);
-    const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
-    const pci = (await scanText({ path: rel, text }, { passwordPolicy: { profile: 'pci-dss-4' } })).filter((f) => f.ruleId === 'password-policy/composition');
+    const file = policyFile(rel);
+    const text = fs.readFileSync(file, 'utf8');
+    const pci = (await scanText({ path: file, text }, { passwordPolicy: { profile: 'pci-dss-4' } })).filter((f) => f.ruleId === 'password-policy/composition');
     assert.deepEqual(
       pci.map((f) => f.data.missingEn),
       ['digits'],

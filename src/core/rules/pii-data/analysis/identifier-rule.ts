@@ -5,7 +5,7 @@ import type { RuleRisk } from '../../risk';
  * word on the same line); each file reports at most the first five per kind.
  */
 import type { Localized } from '../../../guidelines/catalog';
-import type { RawFinding, Rule, RuleExample } from '../../rule';
+import type { RawFinding, Rule } from '../../rule';
 import { piiDescription } from './common';
 import type { FieldKind } from './fields';
 import { piiApplies, piiView } from './analyze';
@@ -22,8 +22,6 @@ export function identifierRule(spec: {
   what: Localized;
   found: Localized;
   mask: (value: string) => string;
-  bad: RuleExample[];
-  good: RuleExample[];
 }): Rule {
   return {
     id: spec.id,
@@ -56,6 +54,5 @@ export function identifierRule(spec: {
         };
       });
     },
-    examples: { bad: spec.bad, good: spec.good },
   };
 }

@@ -1,0 +1,5 @@
+resource "aws_db_security_group" "sg" {
+  ingress {
+    cidr = "0.0.0.0/0"
+  }
+}

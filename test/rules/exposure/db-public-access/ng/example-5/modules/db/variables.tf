@@ -1,0 +1,4 @@
+variable "publicly_accessible" {
+  type    = bool
+  default = true
+}

@@ -1,0 +1,8 @@
+module "db" {
+  source = "../../"
+  instances = {
+    one = {
+      publicly_accessible = true
+    }
+  }
+}

@@ -1,0 +1,4 @@
+resource "azurerm_storage_account" "sa" {
+  name                     = "exports"
+  allow_blob_public_access = true
+}

@@ -1,0 +1,4 @@
+resource "azurerm_storage_container" "c" {
+  name                  = "exports"
+  container_access_type = "private"
+}

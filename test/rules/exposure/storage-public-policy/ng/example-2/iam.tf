@@ -1,0 +1,5 @@
+resource "google_storage_bucket_iam_member" "m" {
+  bucket = "exports"
+  role   = "roles/storage.objectViewer"
+  member = "allUsers"
+}

@@ -1,0 +1,4 @@
+variable "minimum_password_length" {
+  type    = number
+  default = 8
+}

@@ -1,0 +1,4 @@
+module "account" {
+  source                  = "./modules/account"
+  minimum_password_length = 6
+}

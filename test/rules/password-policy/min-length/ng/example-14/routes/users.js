@@ -1,0 +1,1 @@
+router.post('/register', body('password').isLength({ min: 6 }), create);

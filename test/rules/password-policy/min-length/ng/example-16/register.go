@@ -1,0 +1,3 @@
+type RegisterRequest struct {
+	Password string `json:"password" binding:"required,min=6"`
+}

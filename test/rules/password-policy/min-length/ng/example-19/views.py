@@ -1,0 +1,3 @@
+def register(request):
+    if len(request.POST["password"]) < 6:
+        return error()

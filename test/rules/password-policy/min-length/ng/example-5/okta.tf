@@ -1,0 +1,4 @@
+resource "okta_policy_password" "staff" {
+  name   = "Staff"
+  status = "ACTIVE"
+}

@@ -1,0 +1,1 @@
+router.post('/login', body('password').isLength({ min: 6 }), login);

@@ -1,0 +1,3 @@
+const customers = [
+  { name: 'Haruki Mori', cardNumber: '4539763729746235' },
+];

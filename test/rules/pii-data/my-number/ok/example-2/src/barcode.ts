@@ -1,0 +1,1 @@
+const upc = "504719283649"; // product code

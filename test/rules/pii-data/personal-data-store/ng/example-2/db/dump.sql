@@ -1,0 +1,1 @@
+INSERT INTO `customers` (`id`, `name`, `email`, `tel`) VALUES (1,'佐藤 一郎','ichiro.sato@gmail.com','090-3841-2270'),(2,'鈴木 花','hana.suzuki@yahoo.co.jp','080-5512-9043'),(3,'高橋 健','ken.t@icloud.com','070-2298-4416'),(4,'田中 陽菜','hina.tanaka@outlook.jp','090-6137-4825'),(5,'伊藤 蓮','ren.ito@docomo.ne.jp','080-7294-3361');
