@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatFromName } from '../documents/detect';
 import type { FileResult, FromWorker, ScanJob, ToWorker } from './protocol';
+import { idleBlobs } from './blob-source';
 import { JobQueue } from './queue';
 import { scanFile } from './scan-file';
 
@@ -233,6 +234,7 @@ export class ScanPool {
       this.inThreadRunning--;
       p.resolve(result);
       this.dispatch();
+      if (this.inThreadRunning === 0) idleBlobs();
     });
   }
 
