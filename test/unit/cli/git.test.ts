@@ -390,6 +390,9 @@ describe('mamori and git', () => {
       const h = JSON.parse(history.stdout) as JsonReport;
       assert.ok(s.findings.length > 100, `the fixtures give findings (${s.findings.length})`);
       assert.deepEqual(h.findings.map(bare).sort(), s.findings.map(bare).sort());
+      // Scanned in the main thread (no worker threads): the same, and the process ends.
+      const single = run(['history', '--format', 'json', '--jobs', '0'], dir);
+      assert.deepEqual((JSON.parse(single.stdout) as JsonReport).findings.map(bare).sort(), s.findings.map(bare).sort());
       // The same files left out, for the same reasons (history names them with their commit).
       assert.deepEqual(h.skipped.map((x) => `${x.path.replace(/@[0-9a-f]{7}$/, '')} ${x.reason}`).sort(), s.skipped.map((x) => `${x.path} ${x.reason}`).sort());
     });
