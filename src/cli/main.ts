@@ -17,7 +17,7 @@ import { displayPath, scanPaths } from '../core/scan-paths';
 import type { Baseline } from '../core/baseline';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
-import { gitFlagProblem, historyReport, scanSource } from './git';
+import { gitFlagProblem, HISTORY_POOL, historyReport, scanSource } from './git';
 import { outputConflict, realish, writeErrorMessage } from './io';
 import { readBaselineFile, writeBaseline } from './baseline';
 import { applyProject, loadProject, projectBaseline, projectExcludes, scanConfigOf, withBaseline } from './project';
@@ -348,7 +348,7 @@ async function main(argv: string[]): Promise<number> {
   // After a scan the workers are stopped while the report is written, not before: stopping one
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
-  const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
+  const pool = new ScanPool({ ...(jobs !== undefined ? { size: jobs } : {}), ...(command === 'history' ? HISTORY_POOL : {}) });
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
   let report = stdin
     ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })

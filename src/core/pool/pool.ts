@@ -20,6 +20,11 @@ export interface PoolOptions {
   idleMs?: number;
   /** Heap limit of each worker in MB: a hostile file fails alone instead of exhausting memory. */
   maxHeapMb?: number;
+  /**
+   * Young-generation size of each worker in MB (V8's default when unset). A smaller one holds
+   * less memory for the same work where a scan allocates much short-lived text (history).
+   */
+  youngGenerationMb?: number;
 }
 
 /** A job's outcome; `cancelled` when the pool was cancelled before it finished. */
@@ -81,6 +86,7 @@ export class ScanPool {
   private readonly fileTimeoutMs: number;
   private readonly idleMs: number;
   private readonly maxHeapMb: number;
+  private readonly youngGenerationMb: number | undefined;
   private readonly queue = new JobQueue<Pending>();
   private readonly slots = new Set<Slot>();
   /**
@@ -102,6 +108,7 @@ export class ScanPool {
     this.fileTimeoutMs = options.fileTimeoutMs ?? 60_000;
     this.idleMs = options.idleMs ?? 15_000;
     this.maxHeapMb = options.maxHeapMb ?? 1024;
+    this.youngGenerationMb = options.youngGenerationMb;
     this.threadsBroken = this.size === 0 || !fs.existsSync(this.workerPath);
   }
 
@@ -241,7 +248,11 @@ export class ScanPool {
   private spawn(): Slot | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.workerPath, this.maxHeapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } } : {});
+      const limits = {
+        ...(this.maxHeapMb > 0 ? { maxOldGenerationSizeMb: this.maxHeapMb } : {}),
+        ...(this.youngGenerationMb !== undefined ? { maxYoungGenerationSizeMb: this.youngGenerationMb } : {}),
+      };
+      worker = new Worker(this.workerPath, Object.keys(limits).length > 0 ? { resourceLimits: limits } : {});
     } catch {
       this.fallBack();
       return undefined;
