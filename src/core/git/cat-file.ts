@@ -33,13 +33,15 @@ export class CatFile {
   /**
    * With `idleUnref`, the process keeps the calling thread alive only while requests wait for
    * their answer: a reader kept open between scans never holds a process open at its end.
+   * `gitConfig`: `-c name=value` pairs for this git process.
    */
   constructor(
     cwd: string,
     private readonly contents: boolean,
     private readonly idleUnref = false,
+    gitConfig: readonly string[] = [],
   ) {
-    this.child = spawnGit(['cat-file', contents ? '--batch' : '--batch-check'], cwd);
+    this.child = spawnGit([...gitConfig, 'cat-file', contents ? '--batch' : '--batch-check'], cwd);
     if (idleUnref) this.hold(false);
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (b: Buffer) => {

@@ -13,6 +13,12 @@ import type { ScanJob } from './protocol';
 const readers = new Map<string, CatFile>();
 const asked = new Map<ScanJob, Promise<ObjectInfo>>();
 let closeTimer: NodeJS.Timeout | undefined;
+/**
+ * Each reader keeps at most 32 MB of delta bases instead of git's 96: there is one per scanning
+ * thread. On sqlalchemy's whole history the git processes held 126 MB at most instead of 280
+ * (the process tree's peak PSS 705 MB instead of 846), for no more CPU time.
+ */
+const READER_CONFIG = ['-c', 'core.deltaBaseCacheLimit=32m'];
 /** Readers are stopped after this long without a blob job (a worker can live on for other scans). */
 const IDLE_MS = 2000;
 
@@ -48,7 +54,7 @@ function request(repo: string, oid: string): Promise<ObjectInfo> {
   let reader = readers.get(repo);
   if (!reader || reader.broken) {
     reader?.close();
-    reader = new CatFile(repo, true, true);
+    reader = new CatFile(repo, true, true, READER_CONFIG);
     readers.set(repo, reader);
   }
   return reader.get(oid);
