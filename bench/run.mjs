@@ -55,11 +55,19 @@ const fmt = (n, d = 1) => Number(n).toFixed(d);
 function timed(cmd, argv, cwd) {
   const started = process.hrtime.bigint();
   const r = TIME
-    ? spawnSync(TIME, ['-f', '__TIME__ %e %M', cmd, ...argv], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync(TIME, ['-f', '__TIME__ %e %M %U %S', cmd, ...argv], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const m = /__TIME__ ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  return { wall, rssMb: m ? Number(m[2]) / 1024 : NaN, stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__TIME__.*\n?/, ''), status: r.status };
+  const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  // CPU: user + system seconds of the process and the children it waited for (worker threads included).
+  return {
+    wall,
+    rssMb: m ? Number(m[2]) / 1024 : NaN,
+    cpu: m ? Number(m[3]) + Number(m[4]) : NaN,
+    stdout: r.stdout ?? '',
+    stderr: (r.stderr ?? '').replace(/__TIME__.*\n?/, ''),
+    status: r.status,
+  };
 }
 
 function isText(file) {
@@ -167,10 +175,10 @@ console.log(`${'figure'.padEnd(58)} ${'value'.padStart(10)} unit   target verdic
 // --- history (see history.mjs) ---------------------------------------------------------------
 const history = () => {
   const at = args.indexOf('--history-repo');
-  return historyBench({ report, fmt, timed, DIST, WORK, RUNS }, { commits: opt('--history-commits', 5000), ...(at >= 0 ? { repo: args[at + 1] } : {}) });
+  return historyBench({ report, fmt, DIST, WORK, RUNS }, { commits: opt('--history-commits', 5000), ...(at >= 0 ? { repo: args[at + 1] } : {}) });
 };
 if (args.includes('--history-only')) {
-  history();
+  await history();
   finish();
   process.exit(0);
 }
@@ -197,6 +205,7 @@ for (const [name, dir, files, bytes] of [
   peakRss = Math.max(peakRss, m.rssMb);
   report(`mamori CLI, ${name} tree (${m.files} files scanned, ${m.findings} findings)`, fmt(m.wall, 2), 's');
   report(`  the ${RUNS} runs (${name}; the figures use the median)`, m.walls.map((w) => fmt(w, 2)).join(' / '), 's');
+  report(`  CPU time of the median run, user + system (${name})`, fmt(m.cpu, 2), 's');
   report(`  files/s (${name})`, fmt(m.files / m.wall, 0), 'files/s');
   report(`  MB/s over the whole tree (${name})`, fmt(mb / m.wall), 'MB/s', `≥ ${TARGETS.mbPerSec}`, mb / m.wall >= TARGETS.mbPerSec);
   report(`  peak RSS (${name})`, fmt(m.rssMb, 0), 'MB', `≤ ${TARGETS.peakRssMb}`, m.rssMb <= TARGETS.peakRssMb);
@@ -324,7 +333,7 @@ for (const name of fs
   report(`bundle size dist/${name} (production, minified)`, fmt(fs.statSync(path.join(DIST, name)).size / 1024, 0), 'KB');
 }
 report('peak RSS over all Mamori runs', fmt(peakRss, 0), 'MB', `≤ ${TARGETS.peakRssMb}`, peakRss <= TARGETS.peakRssMb);
-if (!args.includes('--no-history')) history();
+if (!args.includes('--no-history')) await history();
 finish();
 
 function finish() {

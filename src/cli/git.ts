@@ -1,6 +1,7 @@
 import { gitPaths, stagedEntries } from '../core/git/files';
 import { GitError, runGit } from '../core/git/git';
 import { scanHistory } from '../core/git/history';
+import { HistoryCache } from '../core/git/history-cache';
 import type { Lang } from '../core/messages';
 import type { ScanPool } from '../core/pool/pool';
 import type { ScanReport } from '../core/report/model';
@@ -29,7 +30,6 @@ export function gitFlagProblem(command: string, flags: GitFlags): string | undef
   const historyOnly = (['since', 'all'] as const).filter((k) => flags[k] !== undefined && flags[k] !== false);
   if (command === 'history') {
     if (scanOnly.length > 0) return `--${scanOnly[0]} is an option of 'mamori scan', not of 'mamori history'`;
-    if (flags.cache !== undefined) return `--cache is an option of 'mamori scan', not of 'mamori history'`;
     return undefined;
   }
   if (historyOnly.length > 0) return `--${historyOnly[0]} is an option of 'mamori history' (did you mean --changed-since?)`;
@@ -63,6 +63,14 @@ export function scanSource(
   };
 }
 
+/**
+ * The scanning pool's settings for `mamori history`: workers with a 12 MB young generation (4 MB
+ * semi-spaces instead of V8's 16). History turns gigabytes of blobs into short-lived strings; on
+ * sqlalchemy's history since 2019 this held ~70 MB less through the scan (peak 405 MB instead of
+ * 433) for the same CPU time.
+ */
+export const HISTORY_POOL = { youngGenerationMb: 12 } as const;
+
 /** `mamori history`: every unique blob of the repository's history, scanned once. */
 export async function historyReport(options: {
   paths: readonly string[];
@@ -84,6 +92,14 @@ export async function historyReport(options: {
     shown = Date.now();
     process.stderr.write(`\r${options.lang === 'ja' ? `${blobs} 個のファイル内容をスキャン済み…` : `${blobs} blobs scanned…`}`);
   };
+  // --cache: the blobs earlier runs scanned are not read again (see core/git/history-cache.ts).
+  const cacheFile = options.flags.cache;
+  const cache =
+    cacheFile !== undefined
+      ? HistoryCache.load(cacheFile, HistoryCache.keyFor(options.config, options.maxFileSize), (problem) =>
+          process.stderr.write(`mamori: ${cacheWarning(cacheFile, problem, options.lang)}\n`),
+        )
+      : undefined;
   let report: ScanReport;
   try {
     report = await scanHistory({
@@ -97,11 +113,21 @@ export async function historyReport(options: {
       pool: options.pool,
       isCancelled: options.isCancelled,
       ...(options.progress ? { onBlob } : {}),
+      ...(cache ? { cache } : {}),
     });
   } catch (error) {
     throw error instanceof GitError ? new Error(gitErrorMessage(error, options.lang)) : error;
   } finally {
     if (shown > 0) process.stderr.write('\r\u001b[K');
+  }
+  // An interrupted run writes nothing, as a scan does.
+  if (cache && cacheFile !== undefined && !options.isCancelled()) {
+    try {
+      cache.save(cacheFile);
+    } catch (error) {
+      // A cache that cannot be written only costs time next run; the history itself is complete.
+      process.stderr.write(`mamori: ${cacheWarning(cacheFile, 'unwritable', options.lang, error)}\n`);
+    }
   }
   const commits = report.history?.commits ?? 0;
   // A shallow clone (a CI checkout's default) holds only the latest commits: say so.
@@ -122,6 +148,18 @@ export async function historyReport(options: {
       : `mamori: history: ${commits} commit(s) read, ${report.filesScanned} unique blob(s) scanned.\n`,
   );
   return report;
+}
+
+/** Why a history cache is not used or not written, in English or Japanese. */
+function cacheWarning(file: string, problem: 'unreadable' | 'malformed' | 'unwritable', lang: Lang, error?: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (lang === 'ja') {
+    if (problem === 'unwritable')
+      return `警告: キャッシュ ${file} を書き込めませんでした${code ? `（${code}）` : ''}。次回はすべてのファイル内容をスキャンし直します。`;
+    return `キャッシュ ${file} は${problem === 'unreadable' ? '読み取れない' : 'Mamori の履歴キャッシュの形式ではない'}ため、使わずに作り直します。`;
+  }
+  if (problem === 'unwritable') return `warning: the cache ${file} could not be written${code ? ` (${code})` : ''}; the next run scans every blob again.`;
+  return `warning: the cache ${file} ${problem === 'unreadable' ? 'cannot be read' : 'is not a Mamori history cache'}; it is ignored and written afresh.`;
 }
 
 /** The entries, with a git failure turned into a message in the user's language. */

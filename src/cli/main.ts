@@ -17,7 +17,7 @@ import { displayPath, scanPaths } from '../core/scan-paths';
 import type { Baseline } from '../core/baseline';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
 import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
-import { gitFlagProblem, historyReport, scanSource } from './git';
+import { gitFlagProblem, HISTORY_POOL, historyReport, scanSource } from './git';
 import { outputConflict, realish, writeErrorMessage } from './io';
 import { readBaselineFile, writeBaseline } from './baseline';
 import { applyProject, loadProject, projectBaseline, projectExcludes, scanConfigOf, withBaseline } from './project';
@@ -67,7 +67,7 @@ function usage(lang: Lang): string {
       --exclude GLOB             除外パターン（.gitignore 形式、複数指定可）
       --max-file-size KB         これより大きいファイルはスキップ（SQL/CSV/TSV は先頭のこのサイズ分のみスキャン、既定: ${settingDefault<number>('mamori.files.maxFileSize')}）
       --jobs N                   並列にスキャンするスレッド数（既定: CPU コア数、0 = ワーカーなし）
-      --cache FILE               変更のないファイルの結果をこのファイルに保存して再利用（秘密の値は保存しません）
+      --cache FILE               変更のないファイル（history ではスキャン済みのファイル内容）の結果をこのファイルに保存して再利用（秘密の値は保存しません）
       --write-baseline FILE      現在の検出をベースラインとして記録（秘密の値は記録しません）
       --baseline FILE            ベースラインにある検出を既知として扱い、終了コードに数えない
       --config FILE              プロジェクト設定（既定: カレントフォルダの .mamori.json）
@@ -108,7 +108,7 @@ Options:
       --exclude GLOB             skip paths matching a gitignore-style pattern (repeatable)
       --max-file-size KB         skip files larger than this; SQL/CSV/TSV files: scan only their first KB (default: ${settingDefault<number>('mamori.files.maxFileSize')})
       --jobs N                   scanning threads (default: one per CPU core; 0 = no worker threads)
-      --cache FILE               reuse results of unchanged files from FILE and update it (no secret values are stored)
+      --cache FILE               reuse results of unchanged files (history: of blobs already scanned) from FILE and update it (no secret values are stored)
       --write-baseline FILE      record today's findings as a baseline (no secret values are stored)
       --baseline FILE            findings in this baseline are known: shown, not counted for the exit code
       --config FILE              project configuration (default: .mamori.json in the current folder)
@@ -328,15 +328,17 @@ async function main(argv: string[]): Promise<number> {
   const excluded = projectExcludes(project, targets);
 
   const config = scanConfigOf(project, { ...(categories ? { categories } : {}), ...(values.profile ? { passwordPolicy: { profile: values.profile } } : {}) });
-  const cache = values.cache
-    ? ScanCache.load(values.cache, ScanCache.keyFor(config), (problem) =>
-        process.stderr.write(
-          lang === 'ja'
-            ? `mamori: キャッシュ ${values.cache} は${problem === 'unreadable' ? '読み取れない' : 'Mamori のキャッシュの形式ではない'}ため、使わずに作り直します。\n`
-            : `mamori: warning: the cache ${values.cache} ${problem === 'unreadable' ? 'cannot be read' : 'is not a Mamori cache of this shape'}; it is ignored and written afresh.\n`,
-        ),
-      )
-    : undefined;
+  // (history keeps a cache of its own, by blob: see ./git.ts.)
+  const cache =
+    values.cache && command !== 'history'
+      ? ScanCache.load(values.cache, ScanCache.keyFor(config), (problem) =>
+          process.stderr.write(
+            lang === 'ja'
+              ? `mamori: キャッシュ ${values.cache} は${problem === 'unreadable' ? '読み取れない' : 'Mamori のキャッシュの形式ではない'}ため、使わずに作り直します。\n`
+              : `mamori: warning: the cache ${values.cache} ${problem === 'unreadable' ? 'cannot be read' : 'is not a Mamori cache of this shape'}; it is ignored and written afresh.\n`,
+          ),
+        )
+      : undefined;
   // Progress on an interactive terminal only: a counter on one line, cleared at the end.
   const progress = process.stderr.isTTY === true;
   let files = 0;
@@ -346,7 +348,7 @@ async function main(argv: string[]): Promise<number> {
   // After a scan the workers are stopped while the report is written, not before: stopping one
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
-  const pool = new ScanPool(jobs !== undefined ? { size: jobs } : {});
+  const pool = new ScanPool({ ...(jobs !== undefined ? { size: jobs } : {}), ...(command === 'history' ? HISTORY_POOL : {}) });
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
   let report = stdin
     ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })

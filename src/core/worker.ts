@@ -4,8 +4,9 @@
  * sent (the pool's time limit runs for the oldest job only), and answers with each result.
  */
 import { parentPort } from 'node:worker_threads';
+import { idleBlobs, prefetch } from './pool/blob-source';
 import { runJob } from './pool/scan-file';
-import type { FromWorker, ToWorker } from './pool/protocol';
+import { isDocumentJob, type FromWorker, type ToWorker } from './pool/protocol';
 
 const port = parentPort;
 if (port) {
@@ -18,8 +19,11 @@ if (port) {
       port.postMessage({ id: m.id, result } satisfies FromWorker);
     }
     running = false;
+    idleBlobs();
   };
   port.on('message', (m: ToWorker) => {
+    // A git blob is asked for now, so it arrives while the jobs before it are scanned.
+    if (!isDocumentJob(m.job)) prefetch(m.job);
     queue.push(m);
     if (!running) void drain();
   });

@@ -1,4 +1,5 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { GitError, failure, spawnGit, startError } from './git';
 
 /** What `git cat-file` says of one object: its type and size, and its content when asked for. */
@@ -29,11 +30,19 @@ export class CatFile {
   /** Requests not yet written (see `get`). */
   private outbox: string[] = [];
 
+  /**
+   * With `idleUnref`, the process keeps the calling thread alive only while requests wait for
+   * their answer: a reader kept open between scans never holds a process open at its end.
+   * `gitConfig`: `-c name=value` pairs for this git process.
+   */
   constructor(
     cwd: string,
     private readonly contents: boolean,
+    private readonly idleUnref = false,
+    gitConfig: readonly string[] = [],
   ) {
-    this.child = spawnGit(['cat-file', contents ? '--batch' : '--batch-check'], cwd);
+    this.child = spawnGit([...gitConfig, 'cat-file', contents ? '--batch' : '--batch-check'], cwd);
+    if (idleUnref) this.hold(false);
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (b: Buffer) => {
       if (this.stderr.length < 4096) this.stderr += b.toString('utf8');
@@ -51,6 +60,7 @@ export class CatFile {
     // A name with a line break would be read as two requests: such a name names no object.
     if (/[\n\r]/.test(oid)) return Promise.resolve({ oid, missing: true });
     return new Promise((resolve, reject) => {
+      if (this.idleUnref && this.inFlight === 0) this.hold(true);
       this.waiting.push({ resolve, reject });
       // Requests made in the same tick go out in one write: one write per object cost more
       // than a tenth of the main thread's time on a history of 11,000 blobs.
@@ -64,6 +74,19 @@ export class CatFile {
     const lines = `${this.outbox.join('\n')}\n`;
     this.outbox = [];
     this.child.stdin.write(lines);
+  }
+
+  /** Whether the process failed or ended: a new one is needed for further requests. */
+  get broken(): boolean {
+    return this.failed !== undefined || this.child.exitCode !== null;
+  }
+
+  /** Lets the process (and its pipes) keep the thread alive, or not. */
+  private hold(on: boolean): void {
+    for (const h of [this.child, this.child.stdin as unknown as Socket, this.child.stdout as unknown as Socket, this.child.stderr as unknown as Socket]) {
+      if (on) h.ref?.();
+      else h.unref?.();
+    }
   }
 
   /** Requests waiting for their answer. */
@@ -92,6 +115,7 @@ export class CatFile {
       this.waiting.splice(0, this.head);
       this.head = 0;
     }
+    if (this.idleUnref && this.inFlight === 0) this.hold(false);
     w?.resolve(info);
   }
 

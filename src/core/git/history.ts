@@ -5,8 +5,9 @@ import type { ScanPool } from '../pool/pool';
 import type { LocatedFinding, ScanReport, SkippedFile } from '../report/model';
 import type { ScanConfig } from '../types';
 import { DEFAULT_IGNORE_FILES, PathRules } from '../walk';
-import { blobText, blobWanted } from './blob';
+import { blobWanted } from './blob';
 import { CatFile } from './cat-file';
+import type { HistoryCache } from './history-cache';
 import { failure, GitError, resolveCommit, runGit, spawnGit, splitZ, startError } from './git';
 import { LOG_FORMAT, parseLog, type RawChange } from './log';
 
@@ -26,6 +27,8 @@ export interface HistoryOptions {
   isCancelled?: () => boolean;
   /** Called after each blob scanned (progress). */
   onBlob?: () => void;
+  /** Results of blobs scanned by earlier runs: those are not read again, and new ones are added. */
+  cache?: HistoryCache;
 }
 
 /** Modes of a link and of a submodule: no file content to scan. */
@@ -110,13 +113,13 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   log.stdin.end();
 
   const check = new CatFile(top, false);
-  const read = new CatFile(top, true);
   const rules = new PathRules(top, { exclude: options.exclude ?? [], ignoreFiles: DEFAULT_IGNORE_FILES.filter((n) => n !== '.gitignore') });
   const seen = new Set<string>();
   const skippedPaths = new Set<string>();
   const found: { seq: number; findings: LocatedFinding[] }[] = [];
   const running = new Set<Promise<void>>();
   const limit = options.pool.parallelism * 64;
+  const refillAt = limit / 2;
   const budget = new ByteBudget(MAX_IN_FLIGHT_BYTES);
   let wake: (() => void) | undefined;
   let failed: { error: unknown } | undefined;
@@ -130,40 +133,47 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
     skipped.push({ seq: n, skip: { path: `${change.path}@${change.commit.slice(0, 7)}`, reason, ...(detail ? { detail } : {}) } });
   };
 
+  /** A blob's result, scanned now or from the cache, into the report. */
+  const scanned = (n: number, change: RawChange, findings: readonly LocatedFinding[], skips: readonly Pick<SkippedFile, 'reason' | 'detail'>[]) => {
+    report.filesScanned++;
+    for (const e of skips) skipAt(n, change, e.reason, e.detail);
+    if (findings.length > 0) {
+      const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: inHead.get(change.path) === change.oid };
+      // Without fixes: their edits are for an editor's open file, and would only hold memory here.
+      found.push({ seq: n, findings: findings.map((f) => ({ ...f, commit })) });
+    }
+    options.onBlob?.();
+  };
+
   const scanBlob = async (n: number, change: RawChange): Promise<void> => {
     const skip = (reason: SkippedFile['reason'], detail?: string) => skipAt(n, change, reason, detail);
     const info = await check.get(change.oid);
     if ('missing' in info || info.type !== 'blob') return skip('unreadable', 'object missing');
     if (!blobWanted(change.path, info.size, options.maxFileSize)) return skip('too-large', String(info.size));
-    // The content is asked for only once it fits in the bytes in flight: a run of large blobs
+    // The scan is started only once the blob fits in the bytes in flight: a run of large blobs
     // (every version of a 1 MB changelog) would otherwise be read all at once.
     await budget.take(info.size);
     try {
-      const blob = await read.get(change.oid);
-      if ('missing' in blob || !blob.content) return skip('unreadable', 'object missing');
-      const text = blobText(change.path, blob.content, options.maxFileSize);
-      if (text === 'binary' || text === 'too-large') return skip(text, text === 'too-large' ? String(info.size) : undefined);
-      // A scan stopped while this blob was being read: it is not started.
+      // A scan stopped while this blob waited: it is not started.
       if (options.isCancelled?.()) return;
+      // The scanning thread reads the blob itself (git cat-file of its own), decodes and scans it.
       const result = await options.pool.run({
         path: change.path,
         display: change.path,
         maxFileSize: options.maxFileSize,
-        text: text.text,
+        blob: { repo: top, oid: change.oid },
         ...(options.config ? { config: options.config } : {}),
       });
       if (result.kind === 'cancelled') return;
-      if (result.kind === 'skipped') return skip(result.skip.reason, result.skip.detail);
-      if (result.kind !== 'scanned') return;
-      report.filesScanned++;
-      if (text.sampled) skip('too-large', String(info.size));
-      for (const e of result.errors) skip(e.reason, e.detail);
-      if (result.findings.length > 0) {
-        const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: inHead.get(change.path) === change.oid };
-        // Without fixes: their edits are for an editor's open file, and would only hold memory here.
-        found.push({ seq: n, findings: result.findings.map(({ fixes, ...f }) => (void fixes, { ...f, commit })) });
+      if (result.kind === 'skipped') {
+        options.cache?.setSkipped(change.oid, change.path, result.skip);
+        return skip(result.skip.reason, result.skip.detail);
       }
-      options.onBlob?.();
+      if (result.kind !== 'scanned') return;
+      // Without fixes: their edits are for an editor's open file, and would only hold memory here.
+      const findings = result.findings.map(({ fixes, ...f }) => (void fixes, f));
+      options.cache?.setScanned(change.oid, change.path, findings, result.errors, result.dateSensitive);
+      scanned(n, change, findings, result.errors);
     } finally {
       budget.give(info.size);
     }
@@ -191,12 +201,23 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
       if (seen.has(key)) continue;
       seen.add(key);
       const n = seq++;
+      const known = options.cache?.get(change.oid, change.path);
+      if (known) {
+        // Scanned by an earlier run: its result as it was, without asking git for the blob.
+        if (known.skipped) skipAt(n, change, known.skipped.reason, known.skipped.detail);
+        else scanned(n, change, known.findings ?? [], known.skips ?? []);
+        continue;
+      }
       const done: Promise<void> = scanBlob(n, change).then(
         () => {
           running.delete(done);
-          const w = wake;
-          wake = undefined;
-          w?.();
+          // Refilled by halves, not one blob per finished scan: the ids then go to git in one
+          // write per half, where one write per blob cost a tenth of the main thread's time.
+          if (running.size <= refillAt) {
+            const w = wake;
+            wake = undefined;
+            w?.();
+          }
         },
         (error: unknown) => {
           running.delete(done);
@@ -222,7 +243,6 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   } finally {
     if (log.exitCode === null) log.kill();
     check.close();
-    read.close();
   }
 
   found.sort((a, b) => a.seq - b.seq);

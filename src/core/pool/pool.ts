@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatFromName } from '../documents/detect';
 import type { DocumentJob, DocumentResult, ScanJob, FileResult, FromWorker, PoolJob, SkippedResult, ToWorker } from './protocol';
+import { idleBlobs } from './blob-source';
 import { JobQueue } from './queue';
 import { runJob } from './scan-file';
 
@@ -19,6 +20,11 @@ export interface PoolOptions {
   idleMs?: number;
   /** Heap limit of each worker in MB: a hostile file fails alone instead of exhausting memory. */
   maxHeapMb?: number;
+  /**
+   * Young-generation size of each worker in MB (V8's default when unset). A smaller one holds
+   * less memory for the same work where a scan allocates much short-lived text (history).
+   */
+  youngGenerationMb?: number;
 }
 
 /** What a job comes to when the pool was cancelled before it finished. */
@@ -89,6 +95,7 @@ export class ScanPool {
   private readonly fileTimeoutMs: number;
   private readonly idleMs: number;
   private readonly maxHeapMb: number;
+  private readonly youngGenerationMb: number | undefined;
   private readonly queue = new JobQueue<Pending>();
   private readonly slots = new Set<Slot>();
   /**
@@ -110,6 +117,7 @@ export class ScanPool {
     this.fileTimeoutMs = options.fileTimeoutMs ?? 60_000;
     this.idleMs = options.idleMs ?? 15_000;
     this.maxHeapMb = options.maxHeapMb ?? 1024;
+    this.youngGenerationMb = options.youngGenerationMb;
     this.threadsBroken = this.size === 0 || !fs.existsSync(this.workerPath);
   }
 
@@ -245,13 +253,18 @@ export class ScanPool {
       this.inThreadRunning--;
       p.resolve(result);
       this.dispatch();
+      if (this.inThreadRunning === 0) idleBlobs();
     });
   }
 
   private spawn(): Slot | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.workerPath, this.maxHeapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } } : {});
+      const limits = {
+        ...(this.maxHeapMb > 0 ? { maxOldGenerationSizeMb: this.maxHeapMb } : {}),
+        ...(this.youngGenerationMb !== undefined ? { maxYoungGenerationSizeMb: this.youngGenerationMb } : {}),
+      };
+      worker = new Worker(this.workerPath, Object.keys(limits).length > 0 ? { resourceLimits: limits } : {});
     } catch {
       this.fallBack();
       return undefined;

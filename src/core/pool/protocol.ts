@@ -23,6 +23,13 @@ export interface ScanJob {
   config?: ScanConfig;
   /** Text to scan instead of the file on disk (standard input, a staged file's copy in git's index). */
   text?: string;
+  /**
+   * A git blob to scan instead of the file on disk (`mamori history`): the scanning thread
+   * reads it through a `git cat-file --batch` of its own in `repo`, so its bytes never pass
+   * through the thread that hands out the jobs. Decoded, sampled and skipped (binary, too
+   * large) as the same file on disk would be; `path` names it (its format).
+   */
+  blob?: { repo: string; oid: string };
   /** Size and mtime of a cached result: when the file still has them it is not read again. */
   known?: FileStamp;
 }

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { decode } from '../decode';
+import { blobText } from '../git/blob';
 import { LineIndex } from '../documents/lines';
 import { fingerprintFindings } from '../fingerprint';
 import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
 import { bytesToRead, MAX_READ_BYTES, openFlags, readEntry, sampleBytes, staysWithinSync, type OpenCheck, type WalkEntry } from '../walk';
+import { readBlob } from './blob-source';
 import { isDocumentJob, type DocumentJob, type DocumentResult, type ScanJob, type FileResult, type PoolJob } from './protocol';
 
 /** Runs a job of either kind (see protocol.ts): what a worker does with each message. */
@@ -42,6 +44,20 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
     let sampledSkip: SkippedFile | undefined;
     if (job.text !== undefined) {
       text = job.text;
+    } else if (job.blob) {
+      const blob = await readBlob(job, job.blob).catch((error: unknown) => error as Error);
+      const skip = (reason: SkippedFile['reason'], detail?: string): FileResult => ({
+        kind: 'skipped',
+        path: job.path,
+        skip: { path: job.display, reason, ...(detail ? { detail } : {}) },
+      });
+      if (blob instanceof Error) return skip('unreadable', errorDetail(blob));
+      if ('missing' in blob || blob.type !== 'blob' || !blob.content) return skip('unreadable', 'object missing');
+      const decoded = blobText(job.path, blob.content, job.maxFileSize);
+      if (decoded === 'binary') return skip('binary');
+      if (decoded === 'too-large') return skip('too-large', String(blob.size));
+      text = decoded.text;
+      if (decoded.sampled) sampledSkip = { path: job.display, reason: 'too-large', detail: String(blob.size) };
     } else {
       if (job.known) {
         // stat, not open: a FIFO that replaced the file is never opened here either.

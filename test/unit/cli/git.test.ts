@@ -369,6 +369,79 @@ describe('mamori and git', () => {
     });
   });
 
+  describe('history: the same findings as scan, and --cache', () => {
+    /** A finding without what only history adds (its commit), for comparing with a scan's. */
+    const bare = (f: JsonFinding) => {
+      const rest: Partial<JsonFinding> = { ...f };
+      delete rest.commit;
+      delete rest.commitDate;
+      delete rest.inHead;
+      return JSON.stringify(rest);
+    };
+
+    it("finds in the blobs exactly what scan finds in the same files (every rule's fixtures)", () => {
+      const dir = repo();
+      // Every fixture of the rules' tests: secrets, exposures, personal data and password
+      // policies in every format, with binaries and files over the size limit among them.
+      fs.cpSync(path.join(ROOT, 'test/fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+      commit(dir, 'fixtures');
+      const scan = run(['scan', '--format', 'json'], dir);
+      const history = run(['history', '--format', 'json'], dir);
+      assert.equal(history.code, scan.code, history.stderr);
+      const s = JSON.parse(scan.stdout) as JsonReport;
+      const h = JSON.parse(history.stdout) as JsonReport;
+      assert.ok(s.findings.length > 100, `the fixtures give findings (${s.findings.length})`);
+      assert.deepEqual(h.findings.map(bare).sort(), s.findings.map(bare).sort());
+      // Scanned in the main thread (no worker threads): the same, and the process ends.
+      const single = run(['history', '--format', 'json', '--jobs', '0'], dir);
+      assert.deepEqual((JSON.parse(single.stdout) as JsonReport).findings.map(bare).sort(), s.findings.map(bare).sort());
+      // The same files left out, for the same reasons (history names them with their commit).
+      assert.deepEqual(h.skipped.map((x) => `${x.path.replace(/@[0-9a-f]{7}$/, '')} ${x.reason}`).sort(), s.skipped.map((x) => `${x.path} ${x.reason}`).sort());
+    });
+
+    it('--cache: a second run reads only new blobs; another configuration or a bad file starts afresh', () => {
+      const dir = repo();
+      write(dir, { 'a.env': `SLACK_TOKEN=${SLACK}\n`, 'b.yml': `token: ${GITHUB}\n` });
+      commit(dir, 'first');
+      const cache = path.join(tempDir('mamori-hcache-'), 'history-cache.json');
+      const first = run(['history', '--cache', cache, '--format', 'json'], dir);
+      assert.equal(first.code, 1, first.stderr);
+      const firstReport = JSON.parse(first.stdout) as JsonReport;
+      assert.deepEqual(firstReport.findings.map((f) => f.path).sort(), ['a.env', 'b.yml']);
+      const written = fs.readFileSync(cache, 'utf8');
+      assertNoSecret(written);
+      // Unchanged history: the same report from the cache.
+      const again = run(['history', '--cache', cache, '--format', 'json'], dir);
+      assert.deepEqual(JSON.parse(again.stdout), firstReport);
+      // The cache is what the second run used: an entry emptied by hand is not scanned again.
+      const data = JSON.parse(written) as { key: string; blobs: Record<string, unknown> };
+      const aKey = Object.keys(data.blobs).find((k) => k.endsWith(' a.env'));
+      assert.ok(aKey);
+      data.blobs[aKey] = {};
+      fs.writeFileSync(cache, JSON.stringify(data));
+      const emptied = JSON.parse(run(['history', '--cache', cache, '--format', 'json'], dir).stdout) as JsonReport;
+      assert.deepEqual(
+        emptied.findings.map((f) => f.path),
+        ['b.yml'],
+      );
+      // A new commit: its blob is scanned, the others still come from the cache.
+      write(dir, { 'c.env': `OTHER_SLACK_TOKEN=${SLACK}\n` });
+      commit(dir, 'second');
+      const next = JSON.parse(run(['history', '--cache', cache, '--format', 'json'], dir).stdout) as JsonReport;
+      assert.deepEqual(next.findings.map((f) => f.path).sort(), ['b.yml', 'c.env']);
+      // Another configuration is another cache: everything is scanned again.
+      write(dir, { '.mamori.json': '{ "rules": { "secret/github-token": "warning" } }\n' });
+      const configured = JSON.parse(run(['history', '--cache', cache, '--format', 'json'], dir).stdout) as JsonReport;
+      assert.deepEqual(configured.findings.map((f) => f.path).sort(), ['a.env', 'b.yml', 'c.env']);
+      // A file that is not a history cache is ignored with a warning, and written afresh.
+      fs.writeFileSync(cache, '{"key": 1}');
+      const bad = run(['history', '--cache', cache, '--format', 'json'], dir);
+      assert.match(bad.stderr, /is not a Mamori history cache; it is ignored and written afresh/);
+      assert.equal((JSON.parse(bad.stdout) as JsonReport).findings.length, 3);
+      assert.equal((JSON.parse(fs.readFileSync(cache, 'utf8')) as { blobs: object }).blobs !== undefined, true);
+    });
+  });
+
   describe('without git, or outside a repository', () => {
     it('says that the folder is not a repository (en and ja), exit 2', () => {
       const plain = tempDir('mamori-nogit-');

@@ -1,5 +1,6 @@
 // The git readers on their own: the streaming `git log --raw -z` parser, fed its input cut at
-// every byte, and the pipelined `git cat-file` reader against a real repository.
+// every byte, the pipelined `git cat-file` reader against a real repository, and blob jobs read
+// by the scanning thread.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { CatFile } from '../../../src/core/git/cat-file';
 import { isDate } from '../../../src/core/git/history';
 import { parseLog, type RawChange } from '../../../src/core/git/log';
+import { idleBlobs, prefetch } from '../../../src/core/pool/blob-source';
+import type { ScanJob } from '../../../src/core/pool/protocol';
+import { scanFile } from '../../../src/core/pool/scan-file';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -105,5 +109,47 @@ describe('CatFile', () => {
     } finally {
       check.close();
     }
+  });
+});
+
+describe('blob jobs (ScanJob.blob): read by the scanning thread itself', () => {
+  let dir: string;
+  const oids: Record<string, string> = {};
+  const SLACK = ['xoxb', '2948573910', '4827361920', 'aK8mP2xQ9vL3nR7tW5yZ1cB4'].join('-');
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-blobjob-'));
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+    execFileSync('git', ['init', '-q'], { cwd: dir, env });
+    const contents: Record<string, Buffer> = {
+      secret: Buffer.from(`SLACK_TOKEN=${SLACK}\n`),
+      binary: Buffer.from([0, 1, 2, 3, 0, 255]),
+      csv: Buffer.from(`id,note\n${'1,plain text here\n'.repeat(200)}`),
+    };
+    for (const [name, content] of Object.entries(contents)) {
+      oids[name] = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, env, input: content }).toString().trim();
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const job = (name: string, file: string, maxFileSize = 1 << 20): ScanJob => ({
+    path: file,
+    display: file,
+    maxFileSize,
+    blob: { repo: dir, oid: oids[name] ?? name },
+  });
+
+  it('scans a blob as the same file on disk, and skips binaries, missing objects and blobs over the limit', async () => {
+    const asked = [job('secret', 'a.env'), job('binary', 'img.bin'), job('f'.repeat(40), 'gone.txt'), job('csv', 'data.csv', 100)];
+    // Asked for ahead, as a worker does when the jobs arrive.
+    for (const j of asked) prefetch(j);
+    const [secret, binary, missing, sampled] = await Promise.all(asked.map((j) => scanFile(j)));
+    assert.equal(secret.kind, 'scanned');
+    assert.deepEqual(secret.kind === 'scanned' ? secret.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`) : [], ['secret/slack-token a.env:1']);
+    assert.equal(binary.kind === 'skipped' && binary.skip.reason, 'binary');
+    assert.equal(missing.kind === 'skipped' && missing.skip.reason, 'unreadable');
+    // A CSV over the limit is scanned from its first part and says so, as on disk.
+    assert.equal(sampled.kind, 'scanned');
+    assert.deepEqual(sampled.kind === 'scanned' ? sampled.errors.map((e) => e.reason) : [], ['too-large']);
+    idleBlobs();
   });
 });

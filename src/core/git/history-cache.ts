@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { ScanCache } from '../pool/cache';
+import type { LocatedFinding, SkippedFile } from '../report/model';
+import { today } from '../suppress';
+import type { ScanConfig } from '../types';
+import { withFileLock, writeFileAtomic } from '../write-file';
+
+/**
+ * What `mamori history` learnt of one blob at one path: its findings (placed and masked, as in
+ * a report, without fixes or commit) and the skips its scan gave (a binary, a data file read
+ * from its first part only). A blob's content never changes, so the entry holds as long as the
+ * engine and the configuration do.
+ */
+export interface HistoryCacheEntry {
+  /** Findings, placed and masked as in a report (without fixes or commit). */
+  findings?: LocatedFinding[];
+  /** Skips the scan gave (a data file read from its first part only). */
+  skips?: { reason: SkippedFile['reason']; detail?: string }[];
+  /** The blob was not scanned: a binary, or too large. */
+  skipped?: { reason: SkippedFile['reason']; detail?: string };
+  /** Set for a blob with suppression directives (they can expire): valid on this day only. */
+  day?: string;
+}
+
+interface HistoryCacheFile {
+  key: string;
+  blobs: Record<string, HistoryCacheEntry>;
+}
+
+/** Skips that depend only on the blob's bytes, its path and the size limit, so they are kept. */
+const KEPT_SKIPS = new Set<SkippedFile['reason']>(['binary', 'too-large']);
+
+/**
+ * Results of the blobs earlier `mamori history` runs scanned, by blob id and path (the path gives
+ * the format), so a second run, or CI on the next push, scans only blobs it has not seen. The
+ * whole cache belongs to one engine build, one configuration and one size limit (`key`): a
+ * cache made under another is empty, so a new rule, a rule turned off or a new Mamori version
+ * scans everything again. Holds no secret value: findings are masked as in every report.
+ */
+export class HistoryCache {
+  private readonly blobs: Map<string, HistoryCacheEntry>;
+  private changed = false;
+
+  constructor(
+    readonly key: string,
+    entries?: Iterable<[string, HistoryCacheEntry]>,
+  ) {
+    this.blobs = new Map(entries);
+  }
+
+  /** The key of an engine build, a configuration and a size limit. */
+  static keyFor(config: ScanConfig | undefined, maxFileSize: number): string {
+    return createHash('sha256').update('history:1').update(ScanCache.keyFor(config)).update(String(maxFileSize)).digest('hex').slice(0, 32);
+  }
+
+  /**
+   * Loads a cache file; a missing file, or one of another key, gives an empty cache. One that is
+   * not a history cache (corrupt, another shape) is discarded too, and `onWarning` says so.
+   */
+  static load(file: string, key: string, onWarning?: (problem: 'unreadable' | 'malformed') => void): HistoryCache {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onWarning?.('unreadable');
+      return new HistoryCache(key);
+    }
+    const blobs = parse(text, key);
+    if (blobs === 'foreign') return new HistoryCache(key);
+    if (blobs === undefined) {
+      onWarning?.('malformed');
+      return new HistoryCache(key);
+    }
+    return new HistoryCache(key, Object.entries(blobs));
+  }
+
+  get size(): number {
+    return this.blobs.size;
+  }
+
+  /** The entry of a blob at a path, unless none or one of a day that has passed. */
+  get(oid: string, path: string): HistoryCacheEntry | undefined {
+    const e = this.blobs.get(entryKey(oid, path));
+    if (e && e.day !== undefined && e.day !== today()) return undefined;
+    return e;
+  }
+
+  /**
+   * Remembers a blob's scan. Only whole results are kept: a blob a rule failed on is scanned
+   * again next time.
+   */
+  setScanned(oid: string, path: string, findings: readonly LocatedFinding[], skips: readonly SkippedFile[], dateSensitive: boolean): void {
+    if (skips.some((s) => !KEPT_SKIPS.has(s.reason))) return;
+    const entry: HistoryCacheEntry = {};
+    if (findings.length > 0) entry.findings = findings.map(({ fixes, commit, ...f }) => (void fixes, void commit, f));
+    if (skips.length > 0) entry.skips = skips.map(reasonOf);
+    if (dateSensitive) entry.day = today();
+    this.put(oid, path, entry);
+  }
+
+  /** Remembers a blob that was not scanned, when that depends on its content alone (binary, too large). */
+  setSkipped(oid: string, path: string, skip: SkippedFile): void {
+    if (KEPT_SKIPS.has(skip.reason)) this.put(oid, path, { skipped: reasonOf(skip) });
+  }
+
+  private put(oid: string, path: string, entry: HistoryCacheEntry): void {
+    this.blobs.set(entryKey(oid, path), entry);
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache atomically (a temporary file renamed over it) under a lock, with the
+   * entries another run wrote since this one loaded it (of the same key) kept.
+   */
+  save(file: string): void {
+    if (!this.changed && fs.existsSync(file)) return;
+    withFileLock(file, () => {
+      let now: Record<string, HistoryCacheEntry> | 'foreign' | undefined;
+      try {
+        now = parse(fs.readFileSync(file, 'utf8'), this.key);
+      } catch {
+        now = undefined;
+      }
+      const blobs: Record<string, HistoryCacheEntry> = now && now !== 'foreign' ? now : {};
+      for (const [k, e] of this.blobs) blobs[k] = e;
+      writeFileAtomic(file, JSON.stringify({ key: this.key, blobs } satisfies HistoryCacheFile));
+    });
+  }
+}
+
+function reasonOf(s: Pick<SkippedFile, 'reason' | 'detail'>): { reason: SkippedFile['reason']; detail?: string } {
+  return { reason: s.reason, ...(s.detail !== undefined ? { detail: s.detail } : {}) };
+}
+
+function entryKey(oid: string, path: string): string {
+  return `${oid} ${path}`;
+}
+
+/** The entries of a cache file's text: 'foreign' for another key, undefined for anything else. */
+function parse(text: string, key: string): Record<string, HistoryCacheEntry> | 'foreign' | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(data) || typeof data.key !== 'string' || !isObject(data.blobs)) return undefined;
+  if (data.key !== key) return 'foreign';
+  const blobs = data.blobs;
+  for (const k of Object.keys(blobs)) if (!/^[0-9a-f]{40,64} ./.test(k) || !isEntry(blobs[k])) return undefined;
+  return blobs as Record<string, HistoryCacheEntry>;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isEntry(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (v.day !== undefined && typeof v.day !== 'string') return false;
+  if (v.skips !== undefined && (!Array.isArray(v.skips) || !v.skips.every(isSkip))) return false;
+  if (v.skipped !== undefined && !isSkip(v.skipped)) return false;
+  return v.findings === undefined || (Array.isArray(v.findings) && v.findings.every(isFinding));
+}
+
+function isSkip(s: unknown): boolean {
+  return (
+    isObject(s) && typeof s.reason === 'string' && KEPT_SKIPS.has(s.reason as SkippedFile['reason']) && (s.detail === undefined || typeof s.detail === 'string')
+  );
+}
+
+function isFinding(f: unknown): boolean {
+  if (!isObject(f)) return false;
+  for (const k of ['ruleId', 'category', 'severity', 'messageId', 'path'] as const) if (typeof f[k] !== 'string') return false;
+  for (const k of ['line', 'column', 'endLine', 'endColumn'] as const) if (typeof f[k] !== 'number') return false;
+  if (!Array.isArray(f.range) || f.range.length !== 2 || typeof f.range[0] !== 'number' || typeof f.range[1] !== 'number') return false;
+  if (!Array.isArray(f.guidelines) || !f.guidelines.every((g) => typeof g === 'string')) return false;
+  if (f.data !== undefined && (!isObject(f.data) || !Object.values(f.data).every((d) => typeof d === 'string'))) return false;
+  if (f.fingerprint !== undefined && typeof f.fingerprint !== 'string') return false;
+  return f.excerpt === undefined || typeof f.excerpt === 'string';
+}
