@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { lintSource } from '@secretlint/core';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
+// The rules register the literals the prefilter asks about when they load.
+import '../../../src/core/rules/index';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendPreset }] };
