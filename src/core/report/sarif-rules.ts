@@ -1,9 +1,9 @@
-import { primaryUrl } from '../guidelines/catalog';
 import { maskSecret, redact } from '../mask';
 import { findingGuidelines, guidelineLabelWithLevel, type Lang } from '../messages';
 import type { Rule, RuleExample } from '../rules/rule';
 import { ruleRisk } from '../rules/risk';
 import { ruleExamples } from './rule-examples';
+import { rulePagePath } from './rules-table';
 import type { Severity } from '../types';
 
 /** SARIF levels of Mamori's severities. */
@@ -100,17 +100,23 @@ function help(rule: Rule, lang: Lang): { text: string; markdown: string } {
   return { text, markdown: md.join('\n') };
 }
 
-/** One `reportingDescriptor` for a rule: texts within GitHub's limits, risk, precision and CWE tags. */
+/** Where the rule pages (docs/rules, generated from the rules) are published: the repository. */
+const RULE_PAGES = 'https://github.com/mamori-security/mamori/blob/main/docs/rules/';
+
+/**
+ * One `reportingDescriptor` for a rule: texts within GitHub's limits, risk, precision and CWE
+ * tags; `helpUri` is the rule's page (what, why, every guideline link, examples, the fix), and
+ * the help text links the guidelines themselves.
+ */
 export function sarifRule(rule: Rule, lang: Lang): Record<string, unknown> {
   const risk = ruleRisk(rule);
-  const url = primaryUrl(rule.guidelines);
   const tags = ['security', rule.category, ...risk.cwe.map((n) => `external/cwe/cwe-${n}`)].slice(0, TAG_LIMIT);
   return {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: clip(rule.title[lang], DESCRIPTION_LIMIT) },
     fullDescription: { text: clip(rule.description[lang], DESCRIPTION_LIMIT) },
-    ...(url ? { helpUri: url } : {}),
+    helpUri: `${RULE_PAGES}${rulePagePath(rule.id, lang)}`,
     help: help(rule, lang),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {

@@ -135,7 +135,8 @@ describe('mamori CLI', () => {
     const rule = runObj.tool.driver.rules[result.ruleIndex];
     assert.equal(rule.id, 'secret/slack-token');
     assert.equal(rule.properties.category, 'secret');
-    assert.match(rule.helpUri, /^https:\/\/www\.ppc\.go\.jp\//);
+    // The rule's page, which links its guidelines (the help text links them too).
+    assert.equal(rule.helpUri, 'https://github.com/mamori-security/mamori/blob/main/docs/rules/secret/slack-token.md');
     const loc = result.locations[0].physicalLocation;
     assert.deepEqual(loc.artifactLocation, { uri: '.env', uriBaseId: '%SRCROOT%' });
     assert.deepEqual([loc.region.startLine, loc.region.startColumn], [1, 13]);
