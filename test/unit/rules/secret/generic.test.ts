@@ -267,6 +267,13 @@ describe('secret/generic assignments: names and words, not secrets', () => {
     ],
     // Documentation says what to put there.
     ['docs/helm.md', '```yaml\npostgresql:\n  auth:\n     password: your-pg-password\n```\n'],
+    // A LINE webhook event in a bot's tests: the reply token answers that one event.
+    [
+      'tests/webhook.json',
+      '{"events": [{"type": "message", "replyToken": "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA", "source": {"userId": "U206d25c2ea6bd87c17655609a1c37cb8"}}]}\n',
+    ],
+    // A command's help text describes the flag.
+    ['src/cli.ts', "const help = `\n    --username Login username\n    --password User's password\n`;\n"],
   ];
   for (const [path, text] of quiet) {
     it(`leaves ${path} alone`, async () => {

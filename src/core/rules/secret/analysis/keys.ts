@@ -441,6 +441,9 @@ const META_SUFFIX = new Set([
 
 /** Words before the secret word that make the key a setting (`update_password`, `min_password`). */
 const META_PREFIX = new Set([
+  // A LINE webhook event's `replyToken`: a one-time handle for answering that event, valid for
+  // a minute; every LINE bot's test payloads hold one.
+  'reply',
   'update',
   'reset',
   'forgot',

@@ -308,6 +308,8 @@ export function placeholderReason(raw: string): string | undefined {
   const ws = words(v);
   if (ws.some((w) => STRONG_PLACEHOLDER_WORDS.has(w))) return 'placeholder word';
   if (ws.length > 0 && ws.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(v)) return 'filler words';
+  // A possessive opens a description (`--password User's password` in a command's help).
+  if (/^[A-Za-z]{2,20}'s$/.test(v)) return 'filler words';
   // "your … password" names what to put there, whatever it is for (`your-pg-password`).
   if (ws.length >= 2 && ws[0] === 'your' && /^(?:password|passwd|pass|pw|secret|token|key|apikey)$/.test(ws[ws.length - 1]) && !/\d/.test(v))
     return 'filler words';
