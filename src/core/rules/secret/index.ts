@@ -1,11 +1,11 @@
 import type { Rule } from '../rule';
 import { cliCredential } from './cli-credential';
 import { connectionString } from './connection-string';
-import { credentialFile } from './credential-files';
+import { credentialFile } from './credential-file';
 import { genericAssignmentRules } from './generic-assignment';
-import { keycloakCredential } from './keycloak';
+import { keycloakCredential } from './keycloak-credential';
 import { kubernetesSecret } from './kubernetes-secret';
-import { privateKeyBlock } from './private-key';
+import { privateKeyBlock } from './private-key-block';
 import { specRules } from './providers/index';
 import { secretFile } from './secret-file';
 import { secretlintRules } from './secretlint-rules';
