@@ -6,7 +6,7 @@ import { documentRanges, ruleErrorDiagnostic, toDiagnostic } from './convert';
 import { displayLang } from './lang';
 import type { Logger } from './log';
 import type { ProjectConfigs } from './projectConfig';
-import { readSettings, type Settings } from './settings';
+import { readSettings, type Settings, type KnownFindings } from './settings';
 import type { FindingStore } from './state';
 
 /**
@@ -138,7 +138,7 @@ export class DocumentScanner implements vscode.Disposable {
     if (result.kind !== 'document') return;
     for (const e of result.errors) this.log.error(`rule failed on ${name}: ${e.detail ?? ''}`);
     if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-    const findings = this.projects ? this.projects.documentFindings(doc.uri, text, result.findings) : result.findings;
+    const findings = this.projects ? this.projects.documentFindings(doc.uri, text, result.findings, settings.knownFindings) : result.findings;
     const rangeOf = documentRanges(doc);
     const lang = displayLang();
     const diagnostics = findings.map((f) => toDiagnostic(f, rangeOf, lang, settings.knownFindings));
@@ -148,8 +148,8 @@ export class DocumentScanner implements vscode.Disposable {
   }
 
   /** A workspace scan's findings of one file after its folder's `.mamori.json` (allow-lists, guidance). */
-  projectFindings(uri: vscode.Uri, findings: LocatedFinding[]): LocatedFinding[] {
-    return this.projects ? this.projects.locatedFindings(uri, findings) : findings;
+  projectFindings(uri: vscode.Uri, findings: LocatedFinding[], known: KnownFindings): LocatedFinding[] {
+    return this.projects ? this.projects.locatedFindings(uri, findings, known) : findings;
   }
 
   /** The settings of a file with its folder's `.mamori.json` over them. */

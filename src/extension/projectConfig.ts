@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { engine, type allowList, type Finding, type LocatedFinding, type ProjectConfig } from './facade';
 import { displayLang } from './lang';
 import type { Logger } from './log';
-import { knownFindings, type KnownFindings, type Settings } from './settings';
+import type { KnownFindings, Settings } from './settings';
 
 /** The project file's name (core/project-config's PROJECT_CONFIG_FILE, without loading the engine). */
 const FILE = '.mamori.json';
@@ -97,7 +97,7 @@ export class ProjectConfigs implements vscode.Disposable {
    * allows findings by fingerprint, from the path relative to the folder (as the CLI run at
    * the folder's root names it).
    */
-  documentFindings(uri: vscode.Uri, text: string, findings: Finding[]): Finding[] {
+  documentFindings(uri: vscode.Uri, text: string, findings: Finding[], known: KnownFindings): Finding[] {
     const project = this.forUri(uri);
     if (!project || findings.length === 0) return findings;
     const rel = relativePath(project.folder, uri);
@@ -106,24 +106,24 @@ export class ProjectConfigs implements vscode.Disposable {
       const e = engine();
       prints = e.fingerprintFindings(findings, text, new e.LineIndex(text), rel);
     }
-    return this.apply(project, findings, (i) => ({ rel, fingerprint: prints?.[i] }));
+    return this.apply(project, findings, known, (i) => ({ rel, fingerprint: prints?.[i] }));
   }
 
   /** A workspace scan's findings of one file after the project file (see documentFindings). */
-  locatedFindings(uri: vscode.Uri, findings: LocatedFinding[]): LocatedFinding[] {
+  locatedFindings(uri: vscode.Uri, findings: LocatedFinding[], known: KnownFindings): LocatedFinding[] {
     const project = this.forUri(uri);
     if (!project || findings.length === 0) return findings;
     const rel = relativePath(project.folder, uri);
-    return this.apply(project, findings, (i) => ({ rel, fingerprint: findings[i].fingerprint }));
+    return this.apply(project, findings, known, (i) => ({ rel, fingerprint: findings[i].fingerprint }));
   }
 
   private apply<F extends Finding>(
     project: FolderProject,
     findings: F[],
+    known: KnownFindings,
     where: (i: number) => { rel: string | undefined; fingerprint: string | undefined },
   ): F[] {
     const out: F[] = [];
-    const known = project.baseline ? knownFindingsOf(project.folder) : 'show';
     findings.forEach((f, i) => {
       const { rel, fingerprint } = where(i);
       if (project.allow && rel !== undefined && project.allow.allows(rel, fingerprint)) return;
@@ -290,11 +290,6 @@ export class ProjectConfigs implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The `mamori.baseline.knownFindings` setting of a folder. */
-function knownFindingsOf(folder: vscode.WorkspaceFolder): KnownFindings {
-  return knownFindings(vscode.workspace.getConfiguration('mamori', folder.uri).get<string>('baseline.knownFindings'));
 }
 
 /** A file's size and modification time, or '' when it is not a regular file. */

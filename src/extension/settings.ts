@@ -100,6 +100,6 @@ export function ignoreFiles(trusted = vscode.workspace.isTrusted !== false): str
 }
 
 /** The `mamori.baseline.knownFindings` value, with anything unknown read as the default. */
-export function knownFindings(value: string | undefined): KnownFindings {
+function knownFindings(value: string | undefined): KnownFindings {
   return value === 'show' || value === 'hide' ? value : 'hint';
 }

@@ -109,7 +109,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         onFile: (file, findings) => {
           const uri = vscode.Uri.file(file);
           seen.add(uri.toString());
-          const kept = this.documents.projectFindings(uri, findings);
+          const kept = this.documents.projectFindings(uri, findings, settings.knownFindings);
           this.publish(uri, kept, lang, settings.knownFindings);
           summary.filesScanned++;
           summary.findings += kept.length;

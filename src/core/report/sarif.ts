@@ -33,6 +33,12 @@ function findingScore(ruleId: string, severity: Severity): { 'security-severity'
   return score !== undefined ? { 'security-severity': score.toFixed(1) } : {};
 }
 
+/** A report path as a SARIF artifact location: relative to %SRCROOT%, or a file URL when absolute. */
+function artifactLocation(p: string): { uri: string; uriBaseId?: string } {
+  const absolute = p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+  return absolute ? { uri: pathToFileURL(p).href } : { uri: encodeURI(p), uriBaseId: '%SRCROOT%' };
+}
+
 /**
  * A finding's fixes as SARIF `fixes`: the edits of the file the finding is in, which a SARIF
  * viewer can apply. Left out: fixes of a finding in history (the file may no longer hold those
@@ -42,8 +48,7 @@ function findingScore(ruleId: string, severity: Severity): { 'security-severity'
  */
 function sarifFixes(f: LocatedFinding, lang: Lang): { fixes?: unknown[] } {
   if (f.commit || !f.fixes) return {};
-  const uri =
-    f.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f.path) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' };
+  const uri = artifactLocation(f.path);
   const fixes = f.fixes
     .filter((fix) => fix.edits.length > 0 && fix.edits.every((e) => e.line !== undefined && e.endLine !== undefined && redact(e.newText) === e.newText))
     .map((fix) => ({
@@ -74,7 +79,6 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
   // The organisation's own guidance link (.mamori.json) joins the help of the rules it names.
   const rules = [...RULES.map((r) => withGuidance(sarifRule(r, lang), ruleGuidanceHelp(report, r.id, lang))), ...extra.map(unknownRule)];
   const index = new Map([...RULES.map((r) => r.id), ...extra].map((id, i) => [id, i]));
-  const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
   const results = report.findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
@@ -83,7 +87,7 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
     locations: [
       {
         physicalLocation: {
-          artifactLocation: isAbsolute(f.path) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactLocation(f.path),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
       },
