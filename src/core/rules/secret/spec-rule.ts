@@ -140,6 +140,7 @@ const BY_HINT = new Map<string, { pattern: TokenPattern; exact: string }[]>();
 function registerHints(spec: SecretSpec): string[] {
   const words: string[] = [];
   for (const p of spec.tokens ?? []) {
+    registerAnchors(p);
     const lower = p.hints.map(foldString);
     words.push(...lower, ...(p.fileHints ?? []));
     lower.forEach((l, i) => {
@@ -204,13 +205,7 @@ function tokenHits(doc: Document, patterns: readonly TokenPattern[]): readonly H
     if (!live.has(p)) continue;
     if (p.fileHints && !mentionsAny(doc, p.fileHints)) continue;
     if (p.unless?.test(text)) continue;
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        p.re.lastIndex++;
-        continue;
-      }
+    for (const m of p.anchors ? anchoredMatches(p, text) : allMatches(p.re, text)) {
       const secret = m.groups?.s ?? m[0];
       // The secret ends its match where text comes before it (`apiKey=…` at the end of a URL).
       const start = m.index + m[0].lastIndexOf(secret);
@@ -218,6 +213,63 @@ function tokenHits(doc: Document, patterns: readonly TokenPattern[]): readonly H
       if (dropToken(p, secret)) continue;
       out.push({ range: [start, start + secret.length], secret, test: p.test, severity: p.severity });
     }
+  }
+  return out;
+}
+
+/** Every non-empty match of a global regex, in order. */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push(m);
+  }
+  return out;
+}
+
+/** Each anchored pattern's regex, sticky: tried at one position. */
+const STICKY = new WeakMap<TokenPattern, RegExp>();
+
+/** Checks an anchored pattern's declaration and keeps its sticky regex (when its spec is registered). */
+function registerAnchors(p: TokenPattern): void {
+  if (!p.anchors) return;
+  const [lo, hi] = p.anchorAt ?? [0, 0];
+  if (p.re.ignoreCase || p.anchors.length === 0 || p.anchors.some((a) => a.length === 0) || lo < 0 || hi < lo) {
+    throw new Error(`token pattern ${p.re.source}: anchors need a case-sensitive pattern, non-empty literals and 0 <= anchorAt[0] <= anchorAt[1]`);
+  }
+  STICKY.set(p, new RegExp(p.re.source, p.re.flags.replace('g', '') + 'y'));
+}
+
+/**
+ * The matches `allMatches` finds, tried only where an anchor allows a match to start. Every
+ * match starting at s holds an anchor at h with s + lo <= h <= s + hi, so the starts are tried
+ * anchor by anchor, in order, from h - hi to h - lo (never before the end of the last match,
+ * where the global search would go on from): the first start that matches is the one the global
+ * search finds next, since no start before it (tried or not) could match.
+ */
+export function anchoredMatches(p: TokenPattern, text: string): RegExpExecArray[] {
+  const sticky = STICKY.get(p) as RegExp;
+  const [lo, hi] = p.anchorAt ?? [0, 0];
+  const at: number[] = [];
+  for (const a of p.anchors ?? []) for (let h = text.indexOf(a); h >= 0; h = text.indexOf(a, h + 1)) at.push(h);
+  if (p.anchors && p.anchors.length > 1) at.sort((x, y) => x - y);
+  const out: RegExpExecArray[] = [];
+  // Where the next match may start, and the first start not yet tried.
+  let from = 0;
+  let untried = 0;
+  for (const h of at) {
+    let s = Math.max(from, untried, h - hi);
+    for (; s <= h - lo; s++) {
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      out.push(m);
+      from = s + m[0].length;
+      break;
+    }
+    untried = Math.max(untried, s);
   }
   return out;
 }
