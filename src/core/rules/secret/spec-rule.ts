@@ -4,6 +4,7 @@ import { foldString, literalsIn, mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
+import { allMatches, anchoredSearch, stickyOf } from './analysis/anchored';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './analysis/assignments';
 import { envFix, envNameFor, ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
 import { tokenBody, tokenPlaceholder } from './analysis/tokens';
@@ -217,18 +218,6 @@ function tokenHits(doc: Document, patterns: readonly TokenPattern[]): readonly H
   return out;
 }
 
-/** Every non-empty match of a global regex, in order. */
-function allMatches(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) re.lastIndex++;
-    else out.push(m);
-  }
-  return out;
-}
-
 /** Each anchored pattern's regex, sticky: tried at one position. */
 const STICKY = new WeakMap<TokenPattern, RegExp>();
 
@@ -239,39 +228,12 @@ function registerAnchors(p: TokenPattern): void {
   if (p.re.ignoreCase || p.anchors.length === 0 || p.anchors.some((a) => a.length === 0) || lo < 0 || hi < lo) {
     throw new Error(`token pattern ${p.re.source}: anchors need a case-sensitive pattern, non-empty literals and 0 <= anchorAt[0] <= anchorAt[1]`);
   }
-  STICKY.set(p, new RegExp(p.re.source, p.re.flags.replace('g', '') + 'y'));
+  STICKY.set(p, stickyOf(p.re));
 }
 
-/**
- * The matches `allMatches` finds, tried only where an anchor allows a match to start. Every
- * match starting at s holds an anchor at h with s + lo <= h <= s + hi, so the starts are tried
- * anchor by anchor, in order, from h - hi to h - lo (never before the end of the last match,
- * where the global search would go on from): the first start that matches is the one the global
- * search finds next, since no start before it (tried or not) could match.
- */
+/** The matches of an anchored pattern (see `anchoredSearch`). */
 export function anchoredMatches(p: TokenPattern, text: string): RegExpExecArray[] {
-  const sticky = STICKY.get(p) as RegExp;
-  const [lo, hi] = p.anchorAt ?? [0, 0];
-  const at: number[] = [];
-  for (const a of p.anchors ?? []) for (let h = text.indexOf(a); h >= 0; h = text.indexOf(a, h + 1)) at.push(h);
-  if (p.anchors && p.anchors.length > 1) at.sort((x, y) => x - y);
-  const out: RegExpExecArray[] = [];
-  // Where the next match may start, and the first start not yet tried.
-  let from = 0;
-  let untried = 0;
-  for (const h of at) {
-    let s = Math.max(from, untried, h - hi);
-    for (; s <= h - lo; s++) {
-      sticky.lastIndex = s;
-      const m = sticky.exec(text);
-      if (m === null || m[0].length === 0) continue;
-      out.push(m);
-      from = s + m[0].length;
-      break;
-    }
-    untried = Math.max(untried, s);
-  }
-  return out;
+  return anchoredSearch(STICKY.get(p) as RegExp, text, p.anchors ?? [], p.anchorAt);
 }
 
 // ---- Key names ----

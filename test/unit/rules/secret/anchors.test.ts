@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { allMatches, anchoredSearch, stickyOf } from '../../../../src/core/rules/secret/analysis/anchored';
+import { MYSQL } from '../../../../src/core/rules/secret/cli-credential';
 import { SECRET_SPECS } from '../../../../src/core/rules/secret/providers/index';
 import { anchoredMatches } from '../../../../src/core/rules/secret/spec-rule';
 import { anchoredOf, type TokenPattern } from '../../../../src/core/rules/secret/spec';
@@ -75,5 +77,53 @@ describe('anchored token patterns', () => {
     const text = `bot_token = "${'1234567890123456'}:A${'b9Kx2'.repeat(6)}Qw7Z"`;
     assert.equal(plain(telegram, text).length, 1);
     assert.deepEqual(anchored(telegram, text), plain(telegram, text));
+  });
+});
+
+describe('the mysql command pattern, tried at each mysql', () => {
+  const at = (text: string): Array<[number, string]> => anchoredSearch(stickyOf(MYSQL), text, ['mysql']).map((m) => [m.index, m[0]]);
+  const plainMysql = (text: string): Array<[number, string]> => allMatches(new RegExp(MYSQL.source, MYSQL.flags), text).map((m) => [m.index, m[0]]);
+
+  it('finds what the plain search finds on every fixture and rule case', () => {
+    let found = 0;
+    for (const [file, text] of corpus()) {
+      const expected = plainMysql(text);
+      found += expected.length;
+      assert.deepEqual(at(text), expected, file);
+    }
+    assert.ok(found >= 3, `only ${found} mysql commands with a password in the cases`);
+  });
+
+  it('finds what the plain search finds on any text of commands, flags and passwords', () => {
+    const piece = fc.constantFrom(
+      'mysql',
+      'mysqldump',
+      'mysqladmin',
+      'xmysql',
+      ' -p',
+      '-p',
+      ' --password=',
+      'Vq8kZ2',
+      '"',
+      "'",
+      ' ',
+      '\t',
+      '\n',
+      ',',
+      '[',
+      '-',
+      'u',
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = plainMysql(text);
+        found += expected.length;
+        assert.deepEqual(at(text), expected);
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(found >= 100, `only ${found} matches`);
   });
 });
