@@ -27,13 +27,13 @@ export class LiteralSet {
   private readonly starts = new Uint8Array(65536);
   /**
    * The first filter, on code units as written (each ASCII case of a literal's letters is
-   * entered), so a position is turned away without folding: for a Latin-1 pair c0 c1, bit
-   * (c2 & 31) when a longer literal starts with the pair and a third unit c2 (the two cases of
-   * an ASCII letter share their low five bits), and every bit when the pair is a two-unit
-   * literal. One load and one test per position; about one position in twenty of real text
-   * passes.
+   * entered), so a position is turned away without folding: for a Latin-1 pair c0 c1, at
+   * c0 | c1 << 8 (the order of two bytes read as one little-endian number), bit (c2 & 31) when
+   * a longer literal starts with the pair and a third unit c2 (the two cases of an ASCII letter
+   * share their low five bits), and every bit when the pair is a two-unit literal. One load and
+   * one test per position; about one position in forty of source code passes.
    */
-  private readonly thirdsRaw = new Uint32Array(65536);
+  private readonly thirdsRaw = new Int32Array(65536);
   /**
    * For pairs outside Latin-1 (Japanese text): 1 for a code unit, as written, that starts a
    * literal whose first two units are not both Latin-1. Other such positions are turned away.
@@ -62,6 +62,38 @@ export class LiteralSet {
    */
   private readonly open: Int32Array;
   private readonly seen: Uint8Array;
+  /**
+   * For a bucket: bit (u3 & 31) for the fourth unit u3 of each of its literals, every bit when
+   * one has three units. A position whose fourth unit has no bit skips the bucket: most
+   * positions that reach it start a common word that only begins like a literal (`use` for
+   * `userpool`, `con` for `config(`).
+   */
+  private readonly fourths: Int32Array;
+  /**
+   * The first filter's bits that each literal holds, as filter-bit numbers (pair << 5 | bit):
+   * when a literal that is not positional is found, the pass has no more use for its bits, and
+   * a bit no unfound literal holds is cleared until the pass ends (`retire`). In real text the
+   * first literals found are the common ones (`s.`, `default`, `value`), whose starts would
+   * otherwise keep passing the filter to the end of the text.
+   */
+  private readonly filterBits: Int32Array[];
+  /**
+   * For each filter bit held by some literal (by the numbers in `filterBits`): its pair, its
+   * bit, and how many literals not yet found in this pass hold it.
+   */
+  private readonly bitPair: Int32Array;
+  private readonly bitMask: Int32Array;
+  private readonly holders: Int32Array;
+  /**
+   * The second filter, for the Latin-1 pass: for a pair and a third unit as written (at
+   * `fourthSlot`), bit (c3 & 31) of each fourth unit c3 of a literal that starts with them, every
+   * bit for a literal of two or three units. Unlike the first, it never changes; a position
+   * that passes the first (about one in forty) is mostly turned away here, before the units
+   * are folded and hashed (`use` starts `userpool`, but `used` starts no literal).
+   */
+  private readonly fourthsRaw = new Int32Array(65536);
+  /** The literals retired in this pass, in order; their bits are given back when it ends. */
+  private readonly retired: number[] = [];
   readonly size: number;
 
   constructor(literals: Iterable<string>, positional: Iterable<string> = []) {
@@ -91,7 +123,7 @@ export class LiteralSet {
         for (const a of variants(l.charCodeAt(0))) {
           for (const b of variants(l.charCodeAt(1))) {
             // A two-unit literal passes whatever the third unit is.
-            this.thirdsRaw[(a << 8) | b] |= l.length === 2 ? -1 : 1 << (l.charCodeAt(2) & 31);
+            this.thirdsRaw[a | (b << 8)] |= l.length === 2 ? -1 : 1 << (l.charCodeAt(2) & 31);
           }
         }
       }
@@ -115,6 +147,43 @@ export class LiteralSet {
     });
     this.bucketSize = Int32Array.from(this.buckets, (b) => b.length);
     this.open = new Int32Array(this.buckets.length);
+    this.fourths = Int32Array.from(this.buckets, (b) =>
+      b.reduce((m, k) => m | (this.literals[k].length === 3 ? -1 : 1 << (this.literals[k].charCodeAt(3) & 31)), 0),
+    );
+    // Filter bits get numbers in order of first use.
+    const numbers = new Map<number, number>();
+    const counts: number[] = [];
+    this.filterBits = this.literals.map((l) => {
+      const bits: number[] = [];
+      if (l.length >= 2 && (l.charCodeAt(0) | l.charCodeAt(1)) < 256) {
+        for (const a of variants(l.charCodeAt(0))) {
+          for (const b of variants(l.charCodeAt(1))) {
+            if (l.length === 2) for (let bit = 0; bit < 32; bit++) bits.push(((a | (b << 8)) << 5) | bit);
+            else bits.push(((a | (b << 8)) << 5) | (l.charCodeAt(2) & 31));
+            // Every unit the third can be (all of them for a two-unit literal).
+            const thirds = l.length === 2 ? Array.from({ length: 256 }, (_, c) => c) : l.charCodeAt(2) < 256 ? variants(l.charCodeAt(2)) : [];
+            for (const c of thirds) this.fourthsRaw[fourthSlot(a | (b << 8), c)] |= l.length <= 3 ? -1 : 1 << (l.charCodeAt(3) & 31);
+          }
+        }
+      }
+      return Int32Array.from(new Set(bits), (f) => {
+        let at = numbers.get(f);
+        if (at === undefined) {
+          at = counts.length;
+          numbers.set(f, at);
+          counts.push(0);
+        }
+        counts[at]++;
+        return at;
+      });
+    });
+    this.holders = Int32Array.from(counts);
+    this.bitPair = new Int32Array(counts.length);
+    this.bitMask = new Int32Array(counts.length);
+    for (const [f, at] of numbers) {
+      this.bitPair[at] = f >> 5;
+      this.bitMask[at] = 1 << (f & 31);
+    }
   }
 
   /**
@@ -124,114 +193,224 @@ export class LiteralSet {
    */
   foundIn(text: string, hits?: number[]): Set<string> {
     const found = new Set<string>();
-    const { literals, table, buckets, pairs, widePairs, starts, thirdsRaw, wideFirst, positional } = this;
+    const { literals, pairs, widePairs } = this;
     for (const k of this.singles) {
       const l = literals[k];
-      if (text.includes(l) || text.includes(l.toUpperCase())) found.add(l);
+      // The other case of an ASCII letter only (`toUpperCase` would also match `É` for `é`).
+      if (text.includes(l) || (l >= 'a' && l <= 'z' && text.includes(l.toUpperCase()))) found.add(l);
     }
     const n = text.length;
     if (n < 2) return found;
-    const { seen, open, units, unitStart } = this;
-    seen.fill(0);
+    this.seen.fill(0);
     // How many literals of each bucket are still unseen: a bucket at 0 costs nothing more.
-    open.set(this.bucketSize);
-    const u = codeUnits(text);
+    this.open.set(this.bucketSize);
+    try {
+      if (WIDE.test(text)) this.passWide(text, found, hits);
+      else this.passLatin1(text, found, hits);
+    } finally {
+      this.restore();
+    }
+    const c0 = FOLD[text.charCodeAt(n - 2)];
+    const c1 = FOLD[text.charCodeAt(n - 1)];
+    const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
+    if (k >= 0) {
+      found.add(literals[k]);
+      if (this.positional[k] === 1) hits?.push(n - 2, n);
+    }
+    return found;
+  }
+
+  /**
+   * The pass over a text of Latin-1 code units only (nearly every source file): one byte per
+   * unit, and no test for units outside Latin-1 at each position.
+   */
+  private passLatin1(text: string, found: Set<string>, hits: number[] | undefined): void {
+    const n = text.length;
+    const u = latin1Units(text);
+    const { thirdsRaw, fourthsRaw } = this;
+    let s = 0;
+    if (LITTLE_ENDIAN) {
+      // Four units per load: the pair at each of the word's four positions is two of its bytes
+      // (or its last byte and the next word's first), and a shift by the third unit uses only
+      // that unit's low five bits. Each word's positions are tested while the next word is
+      // within the text, so no position runs past the end.
+      const w = new Int32Array(u.buffer, u.byteOffset, u.length >> 2);
+      const words = (n >> 2) - 1;
+      let word = w[0];
+      for (let j = 0; j < words; j++) {
+        const next = w[j + 1];
+        const at = j << 2;
+        let pair = word & 0xffff;
+        if ((thirdsRaw[pair] & (1 << (word >>> 16))) !== 0 && (fourthsRaw[fourthSlot(pair, (word >>> 16) & 255)] & (1 << (word >>> 24))) !== 0) {
+          this.candidate(text, at, found, hits);
+        }
+        pair = (word >>> 8) & 0xffff;
+        if ((thirdsRaw[pair] & (1 << (word >>> 24))) !== 0 && (fourthsRaw[fourthSlot(pair, word >>> 24)] & (1 << next)) !== 0) {
+          this.candidate(text, at + 1, found, hits);
+        }
+        pair = word >>> 16;
+        if ((thirdsRaw[pair] & (1 << next)) !== 0 && (fourthsRaw[fourthSlot(pair, next & 255)] & (1 << (next >>> 8))) !== 0) {
+          this.candidate(text, at + 2, found, hits);
+        }
+        pair = (word >>> 24) | ((next & 255) << 8);
+        if ((thirdsRaw[pair] & (1 << (next >>> 8))) !== 0 && (fourthsRaw[fourthSlot(pair, (next >>> 8) & 255)] & (1 << (next >>> 16))) !== 0) {
+          this.candidate(text, at + 3, found, hits);
+        }
+        word = next;
+      }
+      s = words > 0 ? words << 2 : 0;
+    }
+    for (; s + 2 < n; s++) {
+      // Most positions start no literal: turned away on the code units as written.
+      if ((thirdsRaw[u[s] | (u[s + 1] << 8)] & (1 << u[s + 2])) !== 0) this.candidate(text, s, found, hits);
+    }
+  }
+
+  /** The pass over a text with units outside Latin-1 (Japanese text, emoji). */
+  private passWide(text: string, found: Set<string>, hits: number[] | undefined): void {
+    const n = text.length;
+    const u = wideUnits(text);
+    const { thirdsRaw, wideFirst } = this;
     let r0 = u[0];
     let r1 = u[1];
     for (let i = 2; i < n; i++) {
       const r2 = u[i];
-      // Most positions start no literal: turned away on the code units as written.
-      if ((r0 | r1) < 256 && (thirdsRaw[(r0 << 8) | r1] & (1 << (r2 & 31))) === 0) {
-        r0 = r1;
-        r1 = r2;
-        continue;
-      }
-      if ((r0 | r1) >= 256 && wideFirst[r0] === 0) {
-        r0 = r1;
-        r1 = r2;
-        continue;
-      }
-      const c0 = FOLD[r0];
-      const c1 = FOLD[r1];
-      const c2 = FOLD[r2];
-      let longer = true;
-      if ((c0 | c1) < 256) {
-        const cls = starts[(c0 << 8) | c1];
-        if (cls & 1) {
-          const k = pairs[(c0 << 8) | c1] - 1;
-          if (seen[k] === 0) {
-            seen[k] = 1;
-            found.add(literals[k]);
-          }
-          if (positional[k] === 1) hits?.push(i - 2, i);
-        }
-        longer = (cls & 2) !== 0;
-      } else if (widePairs.size > 0) {
-        const k = widePairs.get(c0 * 65536 + c1) ?? -1;
-        if (k >= 0 && seen[k] === 0) {
-          seen[k] = 1;
-          found.add(literals[k]);
-        }
-        if (k >= 0 && positional[k] === 1) hits?.push(i - 2, i);
-      }
-      if (longer) {
-        const slot = table[hash3(c0, c1, c2)];
-        if (slot !== 0 && open[slot - 1] > 0) {
-          const bucket = buckets[slot - 1];
-          for (let j = 0; j < bucket.length; j++) {
-            const k = bucket[j];
-            if (seen[k] === 1 && positional[k] === 0) continue;
-            // Compared by code unit: `startsWith` is a runtime call, several times slower here.
-            const from = unitStart[k];
-            const length = unitStart[k + 1] - from;
-            if (units[from] !== c0 || units[from + 1] !== c1 || units[from + 2] !== c2) continue;
-            let q = 3;
-            // (`u` may run on past the text: it is reused.)
-            while (q < length && i - 2 + q < n && FOLD[u[i - 2 + q]] === units[from + q]) q++;
-            if (q !== length) continue;
-            if (positional[k] === 1) hits?.push(i - 2, i - 2 + q);
-            if (seen[k] === 0) {
-              seen[k] = 1;
-              // A bucket holding a positional literal stays open: its next occurrence counts too.
-              if (positional[k] === 0) open[slot - 1]--;
-              found.add(literals[k]);
-            }
-          }
-        }
-      }
+      if ((r0 | r1) < 256 ? (thirdsRaw[r0 | (r1 << 8)] & (1 << r2)) !== 0 : wideFirst[r0] !== 0) this.candidate(text, i - 2, found, hits);
       r0 = r1;
       r1 = r2;
     }
-    const c0 = FOLD[r0];
-    const c1 = FOLD[r1];
-    const k = (c0 | c1) < 256 ? pairs[(c0 << 8) | c1] - 1 : (widePairs.get(c0 * 65536 + c1) ?? -1);
-    if (k >= 0) {
-      found.add(literals[k]);
-      if (positional[k] === 1) hits?.push(n - 2, n);
+  }
+
+  /**
+   * Every literal that starts at s (at least three units before the end of the text), and the
+   * two-unit literal there.
+   */
+  private candidate(text: string, s: number, found: Set<string>, hits: number[] | undefined): void {
+    const { literals, seen, positional } = this;
+    const c0 = FOLD[text.charCodeAt(s)];
+    const c1 = FOLD[text.charCodeAt(s + 1)];
+    const c2 = FOLD[text.charCodeAt(s + 2)];
+    let longer = true;
+    if ((c0 | c1) < 256) {
+      const cls = this.starts[(c0 << 8) | c1];
+      if (cls & 1) {
+        const k = this.pairs[(c0 << 8) | c1] - 1;
+        if (seen[k] === 0) {
+          seen[k] = 1;
+          found.add(literals[k]);
+          if (positional[k] === 0) this.retire(k);
+        }
+        if (positional[k] === 1) hits?.push(s, s + 2);
+      }
+      longer = (cls & 2) !== 0;
+    } else if (this.widePairs.size > 0) {
+      const k = this.widePairs.get(c0 * 65536 + c1) ?? -1;
+      if (k >= 0 && seen[k] === 0) {
+        seen[k] = 1;
+        found.add(literals[k]);
+      }
+      if (k >= 0 && positional[k] === 1) hits?.push(s, s + 2);
     }
-    return found;
+    if (!longer) return;
+    const slot = this.table[hash3(c0, c1, c2)];
+    if (slot === 0 || this.open[slot - 1] === 0) return;
+    const n = text.length;
+    // (Past the end of the text, unit 0: only three-unit literals can end there, and they pass.)
+    if ((this.fourths[slot - 1] & (1 << (s + 3 < n ? FOLD[text.charCodeAt(s + 3)] : 0))) === 0) return;
+    const { units, unitStart } = this;
+    const bucket = this.buckets[slot - 1];
+    for (let j = 0; j < bucket.length; j++) {
+      const k = bucket[j];
+      if (seen[k] === 1 && positional[k] === 0) continue;
+      // Compared by code unit: `startsWith` is a runtime call, several times slower here.
+      const from = unitStart[k];
+      const length = unitStart[k + 1] - from;
+      if (units[from] !== c0 || units[from + 1] !== c1 || units[from + 2] !== c2) continue;
+      let q = 3;
+      while (q < length && s + q < n && FOLD[text.charCodeAt(s + q)] === units[from + q]) q++;
+      if (q !== length) continue;
+      if (positional[k] === 1) hits?.push(s, s + q);
+      if (seen[k] === 0) {
+        seen[k] = 1;
+        // A bucket holding a positional literal stays open: its next occurrence counts too.
+        if (positional[k] === 0) {
+          this.open[slot - 1]--;
+          this.retire(k);
+        }
+        found.add(literals[k]);
+      }
+    }
+  }
+
+  /** Takes a found literal's bits out of the first filter, those no unfound literal holds. */
+  private retire(k: number): void {
+    const bits = this.filterBits[k];
+    if (bits.length === 0) return;
+    this.retired.push(k);
+    const { holders, thirdsRaw, bitPair, bitMask } = this;
+    for (let j = 0; j < bits.length; j++) {
+      const f = bits[j];
+      if (--holders[f] === 0) thirdsRaw[bitPair[f]] &= ~bitMask[f];
+    }
+  }
+
+  /** Gives the retired literals' bits back to the first filter, for the next pass. */
+  private restore(): void {
+    const { holders, thirdsRaw, bitPair, bitMask, retired } = this;
+    for (let r = 0; r < retired.length; r++) {
+      const bits = this.filterBits[retired[r]];
+      for (let j = 0; j < bits.length; j++) {
+        const f = bits[j];
+        if (holders[f]++ === 0) thirdsRaw[bitPair[f]] |= bitMask[f];
+      }
+    }
+    retired.length = 0;
   }
 }
 
 const HASH_SIZE = 1 << 16;
 
-/** Code units of texts up to this long are copied into one array kept for the next text. */
+/** Whether four bytes read as one Int32 hold the first byte in their low bits. */
+const LITTLE_ENDIAN = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
+
+/** Whether a text has a code unit outside Latin-1 (tested before the pass picks its array). */
+const WIDE = /[\u0100-\uffff]/;
+
+/** Code units of texts up to this long are copied into arrays kept for the next text. */
 const KEEP_UNITS = 1 << 20;
-let units = new Uint16Array(1 << 16);
+let bytes = new Uint8Array(1 << 16);
+let words = new Uint16Array(1 << 16);
 
 /**
- * The text's UTF-16 code units, as written (lone surrogates too), in a typed array: reading one
- * is a plain load, where `charCodeAt` checks the string's kind at every position (about a
- * fifth of the pass on a tree of files). The array may be longer than the text.
+ * A Latin-1 text's code units, one byte each, in a typed array: reading one is a plain load,
+ * where `charCodeAt` checks the string's kind at every position. The array may be longer than
+ * the text (it is reused).
  */
-function codeUnits(text: string): Uint16Array {
-  let array = units;
+function latin1Units(text: string): Uint8Array {
+  let array = bytes;
+  if (text.length > array.length) {
+    // A whole number of words, for the pass's four-unit loads.
+    array = new Uint8Array((text.length + 3) & ~3);
+    if (text.length <= KEEP_UNITS) bytes = array;
+  }
+  Buffer.from(array.buffer, array.byteOffset, text.length).write(text, 0, text.length, 'latin1');
+  return array;
+}
+
+/** Any text's UTF-16 code units, as written (lone surrogates too), as `latin1Units` does. */
+function wideUnits(text: string): Uint16Array {
+  let array = words;
   if (text.length > array.length) {
     array = new Uint16Array(text.length);
-    if (text.length <= KEEP_UNITS) units = array;
+    if (text.length <= KEEP_UNITS) words = array;
   }
   Buffer.from(array.buffer, array.byteOffset, text.length * 2).write(text, 0, text.length * 2, 'utf16le');
   return array;
+}
+
+/** Where the second filter keeps the fourth units after a Latin-1 pair (as `thirdsRaw` indexes it) and a third unit. */
+function fourthSlot(pair: number, c: number): number {
+  return (pair ^ Math.imul(c, 0x9e3779b1)) & 0xffff;
 }
 
 function hash3(a: number, b: number, c: number): number {
