@@ -70,20 +70,20 @@ export class LiteralSet {
    */
   private readonly fourths: Int32Array;
   /**
-   * The first filter's bits that each literal holds, as filter-bit numbers (pair << 5 | bit):
-   * when a literal that is not positional is found, the pass has no more use for its bits, and
-   * a bit no unfound literal holds is cleared until the pass ends (`retire`). In real text the
-   * first literals found are the common ones (`s.`, `default`, `value`), whose starts would
-   * otherwise keep passing the filter to the end of the text.
+   * The first filter's pairs (as it indexes them) that each literal has bits at: when a literal
+   * that is not positional is found, the pass has no more use for its bits, and each of its
+   * pairs keeps only the bits of the literals still looked for, until the pass ends (`retire`).
+   * In real text the first literals found are the common ones (`s.`, `default`, `value`), whose
+   * starts would otherwise keep passing the filter to the end of the text.
    */
-  private readonly filterBits: Int32Array[];
+  private readonly filterPairs: Int32Array[];
   /**
-   * For each filter bit held by some literal (by the numbers in `filterBits`): its pair, its
-   * bit, and how many literals not yet found in this pass hold it.
+   * For each literal, for each of its `filterPairs`: every literal with bits at that pair and
+   * those bits, as literal, bits, literal, bits, … (the same array for every literal of the pair).
    */
-  private readonly bitPair: Int32Array;
-  private readonly bitMask: Int32Array;
-  private readonly holders: Int32Array;
+  private readonly pairHolders: Int32Array[][];
+  /** The first filter as built, which `restore` copies back the retired literals' pairs from. */
+  private readonly thirdsFull: Int32Array;
   /**
    * The second filter, for the Latin-1 pass: for a pair and a third unit as written (at
    * `fourthSlot`), bit (c3 & 31) of each fourth unit c3 of a literal that starts with them, every
@@ -150,40 +150,29 @@ export class LiteralSet {
     this.fourths = Int32Array.from(this.buckets, (b) =>
       b.reduce((m, k) => m | (this.literals[k].length === 3 ? -1 : 1 << (this.literals[k].charCodeAt(3) & 31)), 0),
     );
-    // Filter bits get numbers in order of first use.
-    const numbers = new Map<number, number>();
-    const counts: number[] = [];
-    this.filterBits = this.literals.map((l) => {
-      const bits: number[] = [];
+    // Each pair's literals and their bits there.
+    const holders = new Map<number, number[]>();
+    this.filterPairs = this.literals.map((l, k) => {
+      const pairsHeld = new Set<number>();
       if (l.length >= 2 && (l.charCodeAt(0) | l.charCodeAt(1)) < 256) {
         for (const a of variants(l.charCodeAt(0))) {
           for (const b of variants(l.charCodeAt(1))) {
-            if (l.length === 2) for (let bit = 0; bit < 32; bit++) bits.push(((a | (b << 8)) << 5) | bit);
-            else bits.push(((a | (b << 8)) << 5) | (l.charCodeAt(2) & 31));
+            const pair = a | (b << 8);
+            pairsHeld.add(pair);
+            const list = holders.get(pair) ?? [];
+            list.push(k, l.length === 2 ? -1 : 1 << (l.charCodeAt(2) & 31));
+            holders.set(pair, list);
             // Every unit the third can be (all of them for a two-unit literal).
             const thirds = l.length === 2 ? Array.from({ length: 256 }, (_, c) => c) : l.charCodeAt(2) < 256 ? variants(l.charCodeAt(2)) : [];
             for (const c of thirds) this.fourthsRaw[fourthSlot(a | (b << 8), c)] |= l.length <= 3 ? -1 : 1 << (l.charCodeAt(3) & 31);
           }
         }
       }
-      return Int32Array.from(new Set(bits), (f) => {
-        let at = numbers.get(f);
-        if (at === undefined) {
-          at = counts.length;
-          numbers.set(f, at);
-          counts.push(0);
-        }
-        counts[at]++;
-        return at;
-      });
+      return Int32Array.from(pairsHeld);
     });
-    this.holders = Int32Array.from(counts);
-    this.bitPair = new Int32Array(counts.length);
-    this.bitMask = new Int32Array(counts.length);
-    for (const [f, at] of numbers) {
-      this.bitPair[at] = f >> 5;
-      this.bitMask[at] = 1 << (f & 31);
-    }
+    const shared = new Map([...holders].map(([pair, list]) => [pair, Int32Array.from(list)]));
+    this.pairHolders = this.filterPairs.map((pairs) => Array.from(pairs, (pair) => shared.get(pair) as Int32Array));
+    this.thirdsFull = this.thirdsRaw.slice();
   }
 
   /**
@@ -226,7 +215,7 @@ export class LiteralSet {
    */
   private passLatin1(text: string, found: Set<string>, hits: number[] | undefined): void {
     const n = text.length;
-    const u = latin1Units(text);
+    const { units: u, words: w } = latin1Units(text);
     const { thirdsRaw, fourthsRaw } = this;
     let s = 0;
     if (LITTLE_ENDIAN) {
@@ -234,7 +223,6 @@ export class LiteralSet {
       // (or its last byte and the next word's first), and a shift by the third unit uses only
       // that unit's low five bits. Each word's positions are tested while the next word is
       // within the text, so no position runs past the end.
-      const w = new Int32Array(u.buffer, u.byteOffset, u.length >> 2);
       const words = (n >> 2) - 1;
       let word = w[0];
       for (let j = 0; j < words; j++) {
@@ -345,25 +333,26 @@ export class LiteralSet {
 
   /** Takes a found literal's bits out of the first filter, those no unfound literal holds. */
   private retire(k: number): void {
-    const bits = this.filterBits[k];
-    if (bits.length === 0) return;
+    const pairs = this.filterPairs[k];
+    if (pairs.length === 0) return;
     this.retired.push(k);
-    const { holders, thirdsRaw, bitPair, bitMask } = this;
-    for (let j = 0; j < bits.length; j++) {
-      const f = bits[j];
-      if (--holders[f] === 0) thirdsRaw[bitPair[f]] &= ~bitMask[f];
+    const { thirdsRaw, seen, positional } = this;
+    const lists = this.pairHolders[k];
+    for (let j = 0; j < pairs.length; j++) {
+      const list = lists[j];
+      let bits = 0;
+      // (A literal is retired once seen, so `k` itself drops out here.)
+      for (let q = 0; q < list.length; q += 2) if (seen[list[q]] === 0 || positional[list[q]] === 1) bits |= list[q + 1];
+      thirdsRaw[pairs[j]] = bits;
     }
   }
 
   /** Gives the retired literals' bits back to the first filter, for the next pass. */
   private restore(): void {
-    const { holders, thirdsRaw, bitPair, bitMask, retired } = this;
+    const { thirdsRaw, thirdsFull, retired } = this;
     for (let r = 0; r < retired.length; r++) {
-      const bits = this.filterBits[retired[r]];
-      for (let j = 0; j < bits.length; j++) {
-        const f = bits[j];
-        if (holders[f]++ === 0) thirdsRaw[bitPair[f]] |= bitMask[f];
-      }
+      const pairs = this.filterPairs[retired[r]];
+      for (let j = 0; j < pairs.length; j++) thirdsRaw[pairs[j]] = thirdsFull[pairs[j]];
     }
     retired.length = 0;
   }
@@ -379,22 +368,37 @@ const WIDE = /[\u0100-\uffff]/;
 
 /** Code units of texts up to this long are copied into arrays kept for the next text. */
 const KEEP_UNITS = 1 << 20;
-let bytes = new Uint8Array(1 << 16);
+/**
+ * The Latin-1 pass's units, kept for the next text with a Buffer to write them through and the
+ * same bytes as whole words (making these per text cost more than the pass on a small file).
+ */
+let bytes = latin1Array(1 << 16);
 let words = new Uint16Array(1 << 16);
+
+interface Latin1Array {
+  units: Uint8Array;
+  buffer: Buffer;
+  words: Int32Array;
+}
+
+function latin1Array(length: number): Latin1Array {
+  // A whole number of words, for the pass's four-unit loads.
+  const units = new Uint8Array((length + 3) & ~3);
+  return { units, buffer: Buffer.from(units.buffer, units.byteOffset, units.length), words: new Int32Array(units.buffer, units.byteOffset, units.length >> 2) };
+}
 
 /**
  * A Latin-1 text's code units, one byte each, in a typed array: reading one is a plain load,
  * where `charCodeAt` checks the string's kind at every position. The array may be longer than
  * the text (it is reused).
  */
-function latin1Units(text: string): Uint8Array {
+function latin1Units(text: string): Latin1Array {
   let array = bytes;
-  if (text.length > array.length) {
-    // A whole number of words, for the pass's four-unit loads.
-    array = new Uint8Array((text.length + 3) & ~3);
+  if (text.length > array.units.length) {
+    array = latin1Array(text.length);
     if (text.length <= KEEP_UNITS) bytes = array;
   }
-  Buffer.from(array.buffer, array.byteOffset, text.length).write(text, 0, text.length, 'latin1');
+  array.buffer.write(text, 0, text.length, 'latin1');
   return array;
 }
 
