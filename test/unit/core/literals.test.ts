@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Document } from '../../../src/core/documents/document';
-import { foldString, LiteralSet, mentionsAny } from '../../../src/core/literals';
+import { foldString, literalHits, literalsIn, LiteralSet, mentionsAny } from '../../../src/core/literals';
 import { RULES } from '../../../src/core/rules/index';
 
 /** What a plain search finds: the reference the one-pass search must agree with. */
@@ -149,6 +149,124 @@ describe('LiteralSet', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+// The pass reads a text of Latin-1 units only four bytes at a time, with filters that drop
+// literals once found and take them back for the next text; texts with wider units go through
+// a pass of their own. These compare both with the plain search.
+describe('LiteralSet on Latin-1 text', () => {
+  // ASCII letters in both cases, Latin-1 letters outside ASCII (not folded), NUL and 0xFF.
+  const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 's', 'S', '.', '_', ' ', '\n', '\u0000', '\u00e9', '\u00c9', '\u00ff');
+
+  it('agrees with includes, and finds every occurrence of a positional literal, on random input', () => {
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+    const longer = fc.array(alphabet, { minLength: 2, maxLength: 5 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 25 }),
+        fc.array(longer, { maxLength: 4 }),
+        fc.array(alphabet, { maxLength: 300 }),
+        (literals, positional, chars) => {
+          const text = chars.join('');
+          const hits: number[] = [];
+          const found = new LiteralSet(literals, positional).foundIn(text, hits);
+          assert.deepEqual([...found].sort(), [...naive([...literals, ...positional], text)].sort());
+          assert.deepEqual(pairsOf(hits), naiveHits(positional, text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('answers each of many texts on its own: a literal found in one is still looked for in the next', () => {
+    const word = fc.array(alphabet, { minLength: 2, maxLength: 5 }).map((a) => a.join(''));
+    const text = fc.array(alphabet, { maxLength: 120 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 20 }),
+        fc.array(word, { maxLength: 3 }),
+        fc.array(text, { minLength: 2, maxLength: 10 }),
+        (literals, positional, texts) => {
+          const set = new LiteralSet(literals, positional);
+          // Each text twice, the second time after all the others: nothing carries over.
+          for (const t of [...texts, ...texts]) {
+            const hits: number[] = [];
+            assert.deepEqual([...set.foundIn(t, hits)].sort(), [...naive([...literals, ...positional], t)].sort());
+            assert.deepEqual(pairsOf(hits), naiveHits(positional, t));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds literals of two to six units at every offset of texts of every short length, the very end too', () => {
+    const literals = ['s.', 'key', 'ab_c', 'value', 'sk_liv'];
+    const set = new LiteralSet(literals, ['key', 's.']);
+    for (const l of literals) {
+      for (let n = l.length; n <= 24; n++) {
+        for (let at = 0; at + l.length <= n; at++) {
+          for (const form of [l, l.toUpperCase()]) {
+            const text = 'x'.repeat(at) + form + 'x'.repeat(n - at - l.length);
+            const hits: number[] = [];
+            const found = set.foundIn(text, hits);
+            assert.deepEqual([...found], [l], `${JSON.stringify(text)}`);
+            assert.deepEqual(pairsOf(hits), l === 'key' || l === 's.' ? [[at, at + l.length]] : [], `${JSON.stringify(text)}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('gives the same answer whether or not the text also has a unit outside Latin-1', () => {
+    const set = new LiteralSet(['default', 'sk_live_', 'pw', 's.'], ['key', 'pass']);
+    const text = 'Default: KEY=sk_live_1 pw s.x key passé pass\u00ff';
+    const latin: number[] = [];
+    const wide: number[] = [];
+    const a = set.foundIn(text, latin);
+    // The same units followed by one that is not Latin-1 (a CJK character).
+    const b = set.foundIn(`${text}字`, wide);
+    assert.deepEqual([...a].sort(), ['default', 'key', 'pass', 'pw', 's.', 'sk_live_']);
+    assert.deepEqual([...b].sort(), [...a].sort());
+    assert.deepEqual(wide, latin);
+  });
+});
+
+describe('the shared search on real text', () => {
+  /** What the rules declare, as core/rules/index.ts registers it. */
+  const all = RULES.flatMap((r) => [...(r.literals ?? []), ...(r.positionalLiterals ?? [])]);
+  const positional = RULES.flatMap((r) => r.positionalLiterals ?? []);
+
+  /** This project's own source and rule test cases: code, configuration and prose in several languages. */
+  function files(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (fs.statSync(p).size < 200_000) out.push(fs.readFileSync(p, 'utf8'));
+      }
+    };
+    walk(path.resolve(__dirname, '../../../src/core'));
+    walk(path.resolve(__dirname, '../../rules'));
+    return out;
+  }
+
+  it('finds what a plain search finds, and every occurrence of the positional words, in each file and its upper-case form', () => {
+    const texts = files();
+    assert.ok(texts.length > 100);
+    let wide = 0;
+    for (const original of texts) {
+      for (const text of [original, original.toUpperCase()]) {
+        if (/[\u0100-\uffff]/.test(text)) wide++;
+        const doc = new Document('file.txt', text);
+        assert.deepEqual([...literalsIn(doc)].sort(), [...naive(all, text)].sort());
+        assert.deepEqual(pairsOf([...literalHits(doc)]), naiveHits(positional, text));
+      }
+    }
+    // Both passes ran.
+    assert.ok(wide > 0 && wide < texts.length * 2);
   });
 });
 
