@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,17 +7,17 @@ import { registerOrgGuidelines } from '../core/guidelines/catalog';
 import { isProfileId, PROFILE_IDS } from '../core/guidelines/profiles';
 import { langFromLocale, type Lang } from '../core/messages';
 import { formatHtml } from '../core/report/html';
-import { formatJson } from '../core/report/json';
+import { jsonReportChunks } from '../core/report/json';
 import { formatMarkdown } from '../core/report/markdown';
 import { rulesMarkdown } from '../core/report/rules-table';
-import { formatSarif } from '../core/report/sarif';
-import { formatText } from '../core/report/text';
+import { sarifChunks } from '../core/report/sarif';
+import { textReportChunks } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
 import { ScanPool } from '../core/pool/pool';
 import { displayPath, scanPaths } from '../core/scan-paths';
 import type { Baseline } from '../core/baseline';
 import { CATEGORIES, SEVERITY_RANK, type Category, type Severity } from '../core/types';
-import { isMamoriTemp, writeFileAtomic } from '../core/write-file';
+import { batches, isMamoriTemp, writeFileAtomicChunks } from '../core/write-file';
 import { gitFlagProblem, HISTORY_POOL, historyReport, scanSource } from './git';
 import { outputConflict, realish, writeErrorMessage } from './io';
 import { readBaselineFile, writeBaseline } from './baseline';
@@ -400,22 +401,27 @@ async function main(argv: string[]): Promise<number> {
   if (baseline && baselineFile) report = withBaseline(report, baseline, baselineFile, scanned);
 
   const color = useColor({ noColorFlag: values['no-color'], toFile: values.output !== undefined, isTTY: process.stdout.isTTY === true, env: process.env });
-  const formatters: Record<OutputFormat, () => string> = {
-    text: () => formatText(report, lang, color),
-    json: () => formatJson(report, lang),
-    sarif: () => formatSarif(report, lang, sarifOptions(values['sarif-category'], process.env)),
-    markdown: () => formatMarkdown(report, lang),
-    html: () => formatHtml(report, lang),
+  // JSON, SARIF and text are made a finding at a time as they are written, never held whole:
+  // a history scan's report is tens of MB, and holding it as one string (then its bytes) beside
+  // the findings was the peak of the process's memory. The review reports (Markdown, HTML)
+  // group the findings by guideline first, and are made whole.
+  const formatters: Record<OutputFormat, () => Iterable<string>> = {
+    text: () => textReportChunks(report, lang, color),
+    json: () => jsonReportChunks(report, lang),
+    sarif: () => sarifChunks(report, lang, sarifOptions(values['sarif-category'], process.env)),
+    markdown: () => [formatMarkdown(report, lang)],
+    html: () => [formatHtml(report, lang)],
   };
-  const body = formatters[format]();
   if (interrupted) return stopped(interrupted, report.filesScanned, pool, lang);
   if (values['write-baseline'] && !writeBaseline(values['write-baseline'], report.findings, lang)) return EXIT_USAGE;
   if (values.output) {
     try {
       // A temporary file beside it, renamed over it: a kill or a full disk leaves the previous
       // report whole, never a part of the new one.
-      writeFileAtomic(values.output, body);
+      writeFileAtomicChunks(values.output, formatters[format]());
     } catch (error) {
+      // A report that could not be made is not a write error: it is said as any other failure.
+      if (!(error as NodeJS.ErrnoException)?.code) throw error;
       process.stderr.write(`${writeErrorMessage(values.output, 'report', error, lang)}\n`);
       return EXIT_USAGE;
     }
@@ -425,7 +431,7 @@ async function main(argv: string[]): Promise<number> {
         : `mamori: ${report.filesScanned} file(s), ${report.findings.length} finding(s), ${report.skipped.length} skipped → ${values.output}\n`,
     );
   } else {
-    process.stdout.write(body);
+    for (const piece of batches(formatters[format]())) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }
   // Findings known from the baseline, and all of today's once written to a baseline, do not count.
   if (values['write-baseline']) return EXIT_CLEAN;

@@ -49,6 +49,16 @@ export function isMamoriTemp(name: string): boolean {
  * never written through) and removed on every failure. Missing folders are made.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  writeFileAtomicChunks(file, [data]);
+}
+
+/**
+ * Writes a text given in pieces to `file`, atomically as `writeFileAtomic` does, without ever
+ * holding the whole text: the pieces are gathered into writes of about 1 MB. A report of tens
+ * of MB (a history scan's) is made and written a finding at a time. A piece that throws (a
+ * report that cannot be made) leaves the previous file as it was, as a failed write does.
+ */
+export function writeFileAtomicChunks(file: string, chunks: Iterable<string | Uint8Array>): void {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
@@ -58,9 +68,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   try {
     const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o644);
     try {
-      const buffer = typeof data === 'string' ? Buffer.from(data) : data;
-      let at = 0;
-      while (at < buffer.length) at += fs.writeSync(fd, buffer, at, buffer.length - at);
+      for (const piece of batches(chunks)) {
+        const buffer = typeof piece === 'string' ? Buffer.from(piece) : piece;
+        let at = 0;
+        while (at < buffer.length) at += fs.writeSync(fd, buffer, at, buffer.length - at);
+      }
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -76,6 +88,35 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     live.delete(tmp);
     throw error;
   }
+}
+
+/** Characters gathered before a write: few system calls, little held. */
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * Short pieces of text gathered into ones of about 1 MB (each longer piece, and each byte
+ * buffer, passed on as it is): for writing a text made in many short pieces.
+ */
+export function* batches(chunks: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    if (typeof chunk !== 'string' || chunk.length >= BATCH_CHARS) {
+      if (parts.length > 0) yield parts.join('');
+      parts = [];
+      length = 0;
+      yield chunk;
+      continue;
+    }
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= BATCH_CHARS) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
 }
 
 /** A temporary file this old is stale even when a process with its pid is running (pids are reused). */

@@ -28,6 +28,15 @@ export class GitError extends Error {
 /** Options that neutralise repository configuration that could run a program. */
 const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', '-c', 'core.pager=cat', '--no-pager', '--literal-pathspecs'];
 
+/**
+ * Settings for git processes that read a whole history (mamori history's log, size check and
+ * blob readers): each maps at most 32 MB of pack files at a time, in 8 MB windows, instead of
+ * mapping whole packs (up to 8 GB). The pages of a mapped pack count in each process's memory;
+ * on sqlalchemy's history (a 113 MB pack) the log held 129 MB at most instead of 47, a blob
+ * reader 147 instead of 67, for about 2 s more system time per reader.
+ */
+export const PACK_WINDOWS = ['-c', 'core.packedGitLimit=32m', '-c', 'core.packedGitWindowSize=8m'] as const;
+
 /** The environment git runs in: no prompt, no optional locks, messages in English for parsing. */
 function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C', LANGUAGE: 'C' };

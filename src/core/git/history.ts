@@ -2,13 +2,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VERSION } from '../config';
 import type { ScanPool } from '../pool/pool';
-import type { LocatedFinding, ScanReport, SkippedFile } from '../report/model';
+import type { LocatedFinding, Provenance, ScanReport, SkippedFile } from '../report/model';
 import type { ScanConfig } from '../types';
 import { DEFAULT_IGNORE_FILES, PathRules } from '../walk';
 import { blobWanted } from './blob';
 import { CatFile } from './cat-file';
 import type { HistoryCache } from './history-cache';
-import { failure, GitError, resolveCommit, runGit, spawnGit, splitZ, startError } from './git';
+import { failure, GitError, PACK_WINDOWS, resolveCommit, runGit, spawnGit, splitZ, startError } from './git';
 import { LOG_FORMAT, parseLog, type RawChange } from './log';
 
 export interface HistoryOptions {
@@ -83,6 +83,10 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   });
   const log = spawnGit(
     [
+      // Its delta bases are trees, small and read once: 8 MB of them instead of git's 96.
+      ...PACK_WINDOWS,
+      '-c',
+      'core.deltaBaseCacheLimit=8m',
       'log',
       '--reverse',
       '--topo-order',
@@ -112,11 +116,12 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   const exited = new Promise<number | null>((resolve) => log.on('close', resolve));
   log.stdin.end();
 
-  const check = new CatFile(top, false);
+  const check = new CatFile(top, false, false, PACK_WINDOWS);
   const rules = new PathRules(top, { exclude: options.exclude ?? [], ignoreFiles: DEFAULT_IGNORE_FILES.filter((n) => n !== '.gitignore') });
   const seen = new Set<string>();
   const skippedPaths = new Set<string>();
   const found: FoundIn[] = [];
+  const shared = new SharedStrings();
   const running = new Set<Promise<void>>();
   const limit = options.pool.parallelism * 64;
   const refillAt = limit / 2;
@@ -154,7 +159,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         isHead,
         ...(carried && carried.length > 0 ? { carried: new Set(carried) } : {}),
         // Without fixes: their edits are for an editor's open file, and would only hold memory here.
-        findings: findings.map((f) => ({ ...f, commit })),
+        findings: findings.map((f) => shared.finding(f, commit)),
       });
     }
     options.onBlob?.();
@@ -319,6 +324,51 @@ export function listOnce(found: FoundIn[], out: LocatedFinding[]): number {
 
 function isZero(oid: string): boolean {
   return /^0+$/.test(oid);
+}
+
+/**
+ * One copy of each string that many findings repeat: rule, category, severity, message id, path,
+ * the short words of a message's data, and each list of guideline ids. A finding comes from its
+ * scanning thread as a copy of its own, strings and all, and a history scan holds every finding
+ * until the report is written (28,642 on sqlalchemy's history).
+ */
+class SharedStrings {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+
+  /** The finding as it is kept for the report, with the commit that brought it in. */
+  finding(f: LocatedFinding, commit: Provenance): LocatedFinding {
+    const data: Record<string, string> = {};
+    for (const [key, value] of Object.entries(f.data)) data[key] = value.length <= 64 ? this.string(value) : value;
+    return {
+      ...f,
+      ruleId: this.string(f.ruleId),
+      category: this.string(f.category),
+      severity: this.string(f.severity),
+      messageId: this.string(f.messageId),
+      data,
+      guidelines: this.list(f.guidelines),
+      path: this.string(f.path),
+      commit,
+    };
+  }
+
+  private string<T extends string>(s: T): T {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known as T;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** One array per list of ids (no one changes a finding's guideline list). */
+  private list(ids: string[]): string[] {
+    const key = ids.join('\n');
+    const known = this.lists.get(key);
+    if (known) return known;
+    const list = ids.map((id) => this.string(id));
+    this.lists.set(key, list);
+    return list;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CatFile, type ObjectInfo } from '../git/cat-file';
+import { PACK_WINDOWS } from '../git/git';
 import type { ScanJob } from './protocol';
 
 /**
@@ -18,7 +19,7 @@ let closeTimer: NodeJS.Timeout | undefined;
  * thread. On sqlalchemy's whole history the git processes held 126 MB at most instead of 280
  * (the process tree's peak PSS 705 MB instead of 846), for no more CPU time.
  */
-const READER_CONFIG = ['-c', 'core.deltaBaseCacheLimit=32m'];
+const READER_CONFIG = ['-c', 'core.deltaBaseCacheLimit=32m', ...PACK_WINDOWS];
 /** Readers are stopped after this long without a blob job (a worker can live on for other scans). */
 const IDLE_MS = 2000;
 

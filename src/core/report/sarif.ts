@@ -10,6 +10,7 @@ import { assessFindings } from '../reporting/duty';
 import { dutyJson } from '../reporting/json';
 import { ruleGuidanceHelp } from './guidance';
 import type { LocatedFinding, ScanReport } from './model';
+import { jsonChunks, JsonStream } from './json-stream';
 import { LEVEL, sarifRule, unknownRule } from './sarif-rules';
 
 /** What a SARIF log says about its run besides the report. */
@@ -75,11 +76,29 @@ export const DEFAULT_SARIF_CATEGORY = 'mamori';
  * help (see sarif-rules); results relative to %SRCROOT%, the report's root.
  */
 export function formatSarif(report: ScanReport, lang: Lang, options: SarifOptions = {}): string {
-  const extra = [...new Set(report.findings.map((f) => f.ruleId))].filter((id) => !ruleById(id)).sort();
+  return JSON.stringify(sarifLog(report, lang, options), null, 2) + '\n';
+}
+
+/**
+ * The same text as `formatSarif`, in pieces, each result made only as it is written: for a
+ * report too large to hold whole as text (see json-stream).
+ */
+export function* sarifChunks(report: ScanReport, lang: Lang, options: SarifOptions = {}): Generator<string> {
+  yield* jsonChunks(sarifLog(report, lang, options));
+  yield '\n';
+}
+
+/** The SARIF log, its results and notifications made as they are written. */
+function sarifLog(report: ScanReport, lang: Lang, options: SarifOptions): unknown {
+  const fired = new Set<string>();
+  for (const f of report.findings) fired.add(f.ruleId);
+  const extra = [...fired].filter((id) => !ruleById(id)).sort();
   // The organisation's own guidance link (.mamori.json) joins the help of the rules it names.
-  const rules = [...RULES.map((r) => withGuidance(sarifRule(r, lang), ruleGuidanceHelp(report, r.id, lang))), ...extra.map(unknownRule)];
+  const rules = new JsonStream([...RULES, ...extra], (r) =>
+    typeof r === 'string' ? unknownRule(r) : withGuidance(sarifRule(r, lang), ruleGuidanceHelp(report, r.id, lang)),
+  );
   const index = new Map([...RULES.map((r) => r.id), ...extra].map((id, i) => [id, i]));
-  const results = report.findings.map((f) => ({
+  const results = new JsonStream(report.findings, (f) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: LEVEL[f.severity],
@@ -115,7 +134,7 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
     ...(f.baseline ? { baselineState: f.baseline } : {}),
     ...sarifFixes(f, lang),
   }));
-  const sarif = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -137,7 +156,7 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.skipped.map((s) => ({
+            toolExecutionNotifications: new JsonStream(report.skipped, (s) => ({
               level: s.reason === 'unreadable' || s.reason === 'changed' || s.reason === 'rule-error' || s.reason === 'scan-failed' ? 'error' : 'note',
               message: { text: `${s.path}: ${skipMessage(s, lang)}` },
               descriptor: { id: `skipped/${s.reason}` },
@@ -162,7 +181,6 @@ export function formatSarif(report: ScanReport, lang: Lang, options: SarifOption
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
 }
 
 /** The reporting duty as run properties (SARIF 2.1.0 §3.8), when any finding is about personal data. */
