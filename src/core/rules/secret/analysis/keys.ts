@@ -437,6 +437,20 @@ const META_SUFFIX = new Set([
   'spec',
   'specs',
   'origin',
+  // Metadata about a password: a timestamp column (`password_modified`), the directory
+  // attribute that holds it (`passwordAttribute = 'unicodepwd'`), how often it may repeat
+  // (`PASSWORD_REPETITION_TIMES`), Postfix lookup tables (`smtp_sasl_password_maps`) and form
+  // fields (`data[_Token][fields]`).
+  'modified',
+  'attribute',
+  'attributes',
+  'attr',
+  'column',
+  'columns',
+  'times',
+  'repetition',
+  'maps',
+  'fields',
 ]);
 
 /** Words before the secret word that make the key a setting (`update_password`, `min_password`). */
