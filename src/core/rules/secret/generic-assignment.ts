@@ -112,7 +112,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (valueWords.length >= 2 && valueWords.every((w) => keyWords.has(w))) return undefined;
   // Validation rules (`required|min:6`), enum-like word lists (`lower_upper_letters_digits`) and
   // numbered migration names (`0007_alter_validators_add_error_messages`).
-  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^(?:\d{1,6}_)?[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+\|?$/.test(v) || /^(?:\d{1,6}_)?[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   if (cls === 'password') {
     if (v.length < 4 || v.length > 128) return undefined;
     if (isHashedPassword(v) || isNonSecretShape(v)) return undefined;
@@ -266,7 +266,7 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
   // Function calls and Ansible/Jinja filters are code; an upper-case name is a variable (`SOME_SECRET`, `DB_PASSWORD`).
   if (/^[\w$]+\([^)]*\)$/.test(v) || (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && isIdentifierLike(v) && classifyKey(v) !== undefined)) return undefined;
   // Validation rules (`required|min:6`) and enum-like word lists (`enforce_for_root`, `lower_upper_letters_digits`).
-  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+\|?$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   // A secret's name written as one word (`myclientsecret`); a password like `mysecretpassword` is a real, weak one.
   if (cls !== 'password' && isPossessiveFillerRun(v)) return undefined;
   // A counting run is a PIN-like password, but never an issued client secret or key (`ClientSecret: "1234"`).
@@ -305,7 +305,30 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
 function notACredentialHere(doc: Document, c: Candidate): boolean {
   const v = c.value.trim();
   if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v) && normalise(v) === normalise(c.key.replace(/^.*[.]/, ''))) return true;
+  if (inKeyNameMap(doc.text, c)) return true;
   return isLocaleFile(doc.path) || exampleIdentityNear(doc.text, c.valueRange[0]);
+}
+
+/** `name: name`, a line whose value restates its key (quotes and a comment mark allowed). */
+const RESTATED_LINE = /^[ \t#/*-]*["']?([A-Za-z_][\w.-]{0,60})["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.-]{0,60})["']?[ \t,]*$/;
+
+/**
+ * Whether the value restates its key among lines that do the same: a map from the keys an
+ * application expects to the keys of an existing Kubernetes Secret (`secretRefKey:` with
+ * `host: host`, `password: password`), which names entries and holds no value.
+ */
+function inKeyNameMap(text: string, c: Candidate): boolean {
+  if (normalise(c.value) !== normalise(c.key.replace(/^.*[.]/, ''))) return false;
+  let s = text.lastIndexOf('\n', c.valueRange[0] - 1) + 1;
+  for (let n = 0; n < 3 && s > 0; n++) s = text.lastIndexOf('\n', s - 2) + 1;
+  let e = c.valueRange[1];
+  for (let n = 0; n < 4 && e >= 0 && e < text.length; n++) e = text.indexOf('\n', e + 1);
+  if (e < 0) e = text.length;
+  for (const line of text.slice(s, Math.min(e, s + 2000)).split('\n')) {
+    const m = RESTATED_LINE.exec(line.replace(/\r$/, ''));
+    if (m && normalise(m[1]) === normalise(m[2]) && normalise(m[1]) !== normalise(c.key.replace(/^.*[.]/, ''))) return true;
+  }
+  return false;
 }
 
 /** Translation files (`en.json`, `locales/ja/common.yml`, `messages_ja.properties`): their values are screen text. */
@@ -333,6 +356,8 @@ function exampleBefore(text: string, at: number): boolean {
 
 /** A regular expression rather than a value: anchors with escapes, groups or classes. */
 function looksLikePattern(v: string): boolean {
+  // Anchored at both ends (`^B77A5C561934E089$` in a coverage filter): a whole-value match.
+  if (/^\^[^\s^$]{1,200}\$$/.test(v)) return true;
   return /\(\?(?:P?<|:|=|!)|\\[sdwbSDW]|\[\^?[\w\\-]+\][*+?{]/.test(v) || (/^\^/.test(v) && /\$$/.test(v) && /[\\()[\]|*+?]/.test(v));
 }
 

@@ -232,6 +232,14 @@ const KEY_NON_SECRET = new Set([
   'order',
   'group',
   'partition',
+  // A document's identifier (`spreadsheet_key` of a Google Sheet) and an alert's grouping key
+  // (`aggregation_key`, `correlation_key` of PagerDuty-style events) identify, they grant nothing.
+  'spreadsheet',
+  'sheet',
+  'workbook',
+  'aggregation',
+  'correlation',
+  'grouping',
 ]);
 
 /** Words after the secret word that make the key describe the secret rather than hold it. */

@@ -318,7 +318,8 @@ export function placeholderReason(raw: string): string | undefined {
   // A possessive opens a description (`--password User's password` in a command's help).
   if (/^[A-Za-z]{2,20}'s$/.test(v)) return 'filler words';
   // "your … password" names what to put there, whatever it is for (`your-pg-password`).
-  if (ws.length >= 2 && ws[0] === 'your' && /^(?:password|passwd|pass|pw|secret|token|key|apikey)$/.test(ws[ws.length - 1]) && !/\d/.test(v))
+  // Digits only inside a name (`your-s3-access-key`); `your_key_2` is numbered, not named.
+  if (ws.length >= 2 && ws[0] === 'your' && /^(?:password|passwd|pass|pw|secret|token|key|apikey)$/.test(ws[ws.length - 1]) && !/(?:^|[^A-Za-z\d])\d/.test(v))
     return 'filler words';
   return undefined;
 }
