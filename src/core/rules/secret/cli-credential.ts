@@ -58,7 +58,9 @@ const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1(?=[ \t])/g;
 /** `-u user:pass` / `--user user:pass`, within a curl command (which may continue over `\` lines). */
 const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;
 const SSHPASS = /\bsshpass[ \t]+-p[ \t]*(["']?)([^\s"']{1,200})\1/g;
-export const MYSQL = /\bmysql(?:dump|admin|sh|import|check)?\b[^\n]{0,200}?[ \t"',[](?:-p|--password=)(["']?)([^\s"'`,\]-][^\s"'`,\]]{0,199})\1/g;
+/** `mysql -pPASSWORD`; not find's `-printf`, `-prune`, `-perm` or `-path` after `-name 'mysql'`. */
+export const MYSQL =
+  /\bmysql(?:dump|admin|sh|import|check)?\b[^\n]{0,200}?[ \t"',[](?:-p(?!rint|rune\b|erm\b|ath\b)|--password=)(["']?)([^\s"'`,\]-][^\s"'`,\]]{0,199})\1/g;
 /**
  * MYSQL tried only at each `mysql` (every match starts with it, as written): a project about
  * MySQL names it on most lines, and the pattern tried at every position was most of this rule's time.

@@ -128,6 +128,9 @@ function hits(doc: Document): Hit[] {
         const line = lineOf(text, m.index);
         // `Password=` must sit in a connection string (`Server=…;User ID=…;Password=…`), not in prose or an assignment.
         if (!KV_CONTEXT.test(line) && !/jdbc:/i.test(line)) continue;
+        // A value that runs into another `name = …` is a list of settings or declarations
+        // (`password = string<br>    host = string` in a README table), not one connection string.
+        if (/\s[A-Za-z_][\w.-]*\s*=/.test(p)) continue;
         const user = /(?:User ID|UID|Uid|User Id|user)\s*=\s*([^;"'\r\n&]{1,100})/i.exec(line)?.[1]?.trim() ?? '';
         const verdict = connectionPasswordVerdict(p, user);
         if (verdict === 'placeholder' || (verdict === 'weak' && !weakCounts(doc, p, m.index))) continue;

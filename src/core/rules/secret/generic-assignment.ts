@@ -1,13 +1,15 @@
 import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { maskSecret } from '../../mask';
-import type { Severity } from '../../types';
+import type { Range, Severity } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, fallbackCandidatesOf, unquotedIsExpression, type Candidate } from './analysis/assignments';
 import { SECRET_DESCRIPTION, SECRET_GUIDELINES } from './common';
 import { envFix, envVarName, ENV_FIX_ID, ENV_FIX_MESSAGE } from './analysis/env-fix';
 import { classifyKey, type KeyClass } from './analysis/keys';
 import { kubernetesSecretBlocks } from './kubernetes-secret';
+import { visit, type TreeNode } from '../../documents/tree';
+import { treesOf } from '../../documents/trees';
 import { SECRET_SPECS } from './providers/index';
 import { malformedKnownToken, providerShapeMismatch } from './analysis/shapes';
 import {
@@ -42,7 +44,24 @@ import {
 const SKIP_FILES =
   /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|go\.sum|pipfile\.lock|packages\.lock\.json)$/;
 
-const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|OAuth|token|bearer|basic)[ \t]+/;
+/** An authorization scheme before the credential; `key=` is Firebase Cloud Messaging's legacy one. */
+const AUTH_SCHEME = /^(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|OAuth|token|bearer|basic)[ \t]+|key=)/;
+
+/** Stylesheets: `input.password:focus` is a selector and its pseudo-class, never a key and value. */
+const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/;
+
+/**
+ * Field names numbered side by side (`['password_1', 'password_2']`, a confirmation pair): the
+ * value names the key's sibling. The number follows a separator: `password2` is a password.
+ */
+function namesNumberedSibling(key: string, v: string): boolean {
+  if (!/^[A-Za-z]+(?:[_-][A-Za-z]+)*[_.-]\d{1,3}$/.test(v)) return false;
+  const strip = (s: string) =>
+    words(s)
+      .filter((w) => !/^\d+$/.test(w))
+      .join(' ');
+  return strip(v) !== '' && strip(v) === strip(key);
+}
 
 /** Eight letters in alphabetical order: a sample value (`abcdefghijklmnop…`), not a key. */
 function hasAlphabetRun(v: string): boolean {
@@ -83,6 +102,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return undefined;
   // A value shaped like a provider's token but malformed is that provider's rule's call.
   if (malformedKnownToken(v) || providerShapeMismatch(SECRET_SPECS, c.key, v)) return undefined;
+  if (namesNumberedSibling(c.key, v)) return undefined;
   if (normalise(v) === normalise(c.key) || (normalise(v).length >= 4 && normalise(c.key).endsWith(normalise(v)) && /^[A-Za-z_]+$/.test(v))) return undefined;
   // A literal that itself names a secret (`DB_PASSWORD`, `ParentMasterPassword`) refers to one.
   if (isIdentifierLike(v) && classifyKey(v) !== undefined) return undefined;
@@ -92,7 +112,7 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (valueWords.length >= 2 && valueWords.every((w) => keyWords.has(w))) return undefined;
   // Validation rules (`required|min:6`), enum-like word lists (`lower_upper_letters_digits`) and
   // numbered migration names (`0007_alter_validators_add_error_messages`).
-  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^(?:\d{1,6}_)?[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+\|?$/.test(v) || /^(?:\d{1,6}_)?[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   if (cls === 'password') {
     if (v.length < 4 || v.length > 128) return undefined;
     if (isHashedPassword(v) || isNonSecretShape(v)) return undefined;
@@ -238,7 +258,7 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
     return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || malformedKnownToken(v) || providerShapeMismatch(SECRET_SPECS, c.key, v)) return undefined;
   // Regular expressions (`^\s*(?:password)\s+(?P<secret>.*)$`) describe secrets, they are not one.
-  if (looksLikePattern(v) || hasAlphabetRun(v)) return undefined;
+  if (looksLikePattern(v) || hasAlphabetRun(v) || namesNumberedSibling(c.key, v)) return undefined;
   // Two characters, or three in a row (`abc`, `123`, `aaa`), is a stub, not a password anyone set.
   if (cls === 'password' && (v.length < 3 || (v.length === 3 && isRun(v)))) return undefined;
   // Prose (`Too short`, `top secret`): a password has digits or symbols when it has blanks.
@@ -246,15 +266,23 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
   // Function calls and Ansible/Jinja filters are code; an upper-case name is a variable (`SOME_SECRET`, `DB_PASSWORD`).
   if (/^[\w$]+\([^)]*\)$/.test(v) || (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && isIdentifierLike(v) && classifyKey(v) !== undefined)) return undefined;
   // Validation rules (`required|min:6`) and enum-like word lists (`enforce_for_root`, `lower_upper_letters_digits`).
-  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
+  if (/^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+\|?$/.test(v) || /^[a-z]+(?:_[a-z]+){2,}$/.test(v)) return undefined;
   // A secret's name written as one word (`myclientsecret`); a password like `mysecretpassword` is a real, weak one.
   if (cls !== 'password' && isPossessiveFillerRun(v)) return undefined;
   // A counting run is a PIN-like password, but never an issued client secret or key (`ClientSecret: "1234"`).
   if (cls !== 'password' && placeholderReason(v) === 'counting') return undefined;
   // Documentation in a comment or prose: `Example: <password>qwerty</password>`, `e.g. password: …`.
   if (exampleBefore(doc.text, c.valueRange[0]) || inMarkupComment(doc.text, c.valueRange[0])) return undefined;
-  // psql's variable interpolation (`PASSWORD :'db_password'`) is a reference, not a literal.
-  if (c.quote && doc.text[c.valueRange[0] - 2] === ':' && /\.p?sql$/i.test(doc.path)) return undefined;
+  // psql's variable interpolation (`PASSWORD :'db_password'`) is a reference, not a literal: in
+  // SQL files, and in the SQL keyword `PASSWORD :'…'` wherever a script embeds it.
+  if (
+    c.quote &&
+    doc.text[c.valueRange[0] - 2] === ':' &&
+    (/\.p?sql$/i.test(doc.path) || (c.key === 'PASSWORD' && /[ \t]/.test(doc.text[c.valueRange[0] - 3] ?? '')))
+  )
+    return undefined;
+  // Screen text in a translation file (`"password_repeat": "Heslo (znovu)"`, `"password": "Contrasenya:"`).
+  if (isLocaleFile(doc.path) && (/\s/.test(v) || v.endsWith(':'))) return undefined;
   const verdict = passwordVerdict(v, c.key);
   if (verdict === 'placeholder') return undefined;
   const store = storePassword(c.key);
@@ -277,7 +305,30 @@ function judgePasswordLiteral(doc: Document, c: Candidate, cls: KeyClass): { sev
 function notACredentialHere(doc: Document, c: Candidate): boolean {
   const v = c.value.trim();
   if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v) && normalise(v) === normalise(c.key.replace(/^.*[.]/, ''))) return true;
+  if (inKeyNameMap(doc.text, c)) return true;
   return isLocaleFile(doc.path) || exampleIdentityNear(doc.text, c.valueRange[0]);
+}
+
+/** `name: name`, a line whose value restates its key (quotes and a comment mark allowed). */
+const RESTATED_LINE = /^[ \t#/*-]*["']?([A-Za-z_][\w.-]{0,60})["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.-]{0,60})["']?[ \t,]*$/;
+
+/**
+ * Whether the value restates its key among lines that do the same: a map from the keys an
+ * application expects to the keys of an existing Kubernetes Secret (`secretRefKey:` with
+ * `host: host`, `password: password`), which names entries and holds no value.
+ */
+function inKeyNameMap(text: string, c: Candidate): boolean {
+  if (normalise(c.value) !== normalise(c.key.replace(/^.*[.]/, ''))) return false;
+  let s = text.lastIndexOf('\n', c.valueRange[0] - 1) + 1;
+  for (let n = 0; n < 3 && s > 0; n++) s = text.lastIndexOf('\n', s - 2) + 1;
+  let e = c.valueRange[1];
+  for (let n = 0; n < 4 && e >= 0 && e < text.length; n++) e = text.indexOf('\n', e + 1);
+  if (e < 0) e = text.length;
+  for (const line of text.slice(s, Math.min(e, s + 2000)).split('\n')) {
+    const m = RESTATED_LINE.exec(line.replace(/\r$/, ''));
+    if (m && normalise(m[1]) === normalise(m[2]) && normalise(m[1]) !== normalise(c.key.replace(/^.*[.]/, ''))) return true;
+  }
+  return false;
 }
 
 /** Translation files (`en.json`, `locales/ja/common.yml`, `messages_ja.properties`): their values are screen text. */
@@ -305,6 +356,8 @@ function exampleBefore(text: string, at: number): boolean {
 
 /** A regular expression rather than a value: anchors with escapes, groups or classes. */
 function looksLikePattern(v: string): boolean {
+  // Anchored at both ends (`^B77A5C561934E089$` in a coverage filter): a whole-value match.
+  if (/^\^[^\s^$]{1,200}\$$/.test(v)) return true;
   return /\(\?(?:P?<|:|=|!)|\\[sdwbSDW]|\[\^?[\w\\-]+\][*+?{]/.test(v) || (/^\^/.test(v) && /\$$/.test(v) && /[\\()[\]|*+?]/.test(v));
 }
 
@@ -347,17 +400,19 @@ export function inlineFallback(c: Candidate, text?: string): Candidate | undefin
 
 function judged(doc: Document): Judged[] {
   return doc.memo('secret:generic', () => {
-    if (SKIP_FILES.test(doc.name)) return [];
+    if (SKIP_FILES.test(doc.name) || STYLESHEET.test(doc.name)) return [];
     const out: Judged[] = [];
     const seen = new Set<string>();
     // Kubernetes Secret data is base64: its own rule decodes and judges it.
     const k8s = kubernetesSecretBlocks(doc);
+    const examples = openApiExamples(doc);
     for (const raw of [...candidatesOf(doc), ...fallbackCandidatesOf(doc)]) {
       const c = inlineFallback(raw, doc.text) ?? raw;
       const chosen = isChosenSecretKey(c.key);
       const cls = classifyKey(c.key) ?? (chosen ? 'secret' : undefined);
       if (!cls) continue;
       if (k8s.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
+      if (examples.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
       // Publishable keys and a Firebase web config's `apiKey` are public by design.
       if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text))) continue;
       const at = `${c.valueRange[0]}:${c.valueRange[1]}`;
@@ -393,6 +448,32 @@ function judged(doc: Document): Judged[] {
     out.push(...randomEnvValues(doc, seen));
     return out;
   });
+}
+
+/** The first key of an OpenAPI or Swagger document, within its first lines. */
+const OPENAPI_HEAD = /^[ \t]*["']?(?:openapi|swagger)["']?[ \t]*:[ \t]*["']?[23]\./m;
+
+/**
+ * Ranges of the request and response examples of an OpenAPI (Swagger) document: `example`,
+ * `examples` and `x-example` values illustrate the API's shapes for its reader (`password:
+ * supersecurepw` in a sample body), they configure nothing. Empty for any other document.
+ */
+function openApiExamples(doc: Document): Range[] {
+  if ((doc.format !== 'yaml' && doc.format !== 'json') || !OPENAPI_HEAD.test(doc.text.slice(0, 2000))) return [];
+  let trees: TreeNode[];
+  try {
+    trees = treesOf(doc);
+  } catch {
+    return [];
+  }
+  const out: Range[] = [];
+  for (const tree of trees) {
+    visit(tree, (node) => {
+      if (node.kind !== 'object') return;
+      for (const e of node.entries) if (e.key === 'example' || e.key === 'examples' || e.key === 'x-example') out.push(e.value.range);
+    });
+  }
+  return out;
 }
 
 /** Words in a key that say what a random-looking value is when it is not a secret. */

@@ -323,6 +323,10 @@ export function hostIp(spec: string): string | undefined {
   // `${DB_BIND:-127.0.0.1}:5432:5432`: the variable (with its default) is the host IP.
   const variable = /^(\$\{[^}]{0,200}\}):[^:]*:/.exec(spec);
   if (variable) return variable[1];
+  // `${SQL_PORT:-127.0.0.1:13306}:3306`: the variable holds the host address and port, and its
+  // default names the address the port is bound to when it is unset.
+  const hostPort = /^\$\{[A-Za-z_]\w{0,99}:?-((?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9a-fA-F:]+\]):\d{1,5}\}:\d{1,5}(?:\/(?:tcp|udp))?$/.exec(spec);
+  if (hostPort) return hostPort[1];
   const parts = spec.split(':');
   if (parts.length === 3) return parts[0];
   // `${BIND}:5432:5432` with a default, or an IP with two port parts.
@@ -389,7 +393,17 @@ export function authGaps(
   ) {
     out.push({ range: anchor, kind: 'noRootUser', setting: 'MONGO_INITDB_ROOT_USERNAME / MONGO_INITDB_ROOT_PASSWORD', explicit: false });
   }
-  if (family === 'redis' && !bitnami && !/--requirepass\b|--aclfile\b|\.conf\b|redis-stack/.test(command) && !has('REDIS_PASSWORD') && !has('REDIS_ARGS')) {
+  // A password variable handed to the container (`REDIS_PASSWORD`, `REDISPASS`) is one its start
+  // script or command line passes to requirepass.
+  if (
+    family === 'redis' &&
+    !bitnami &&
+    !/--requirepass\b|--aclfile\b|\.conf\b|redis-stack/.test(command) &&
+    !has('REDIS_PASSWORD') &&
+    !has('REDIS_ARGS') &&
+    !has('REDISPASS') &&
+    !has('REDIS_PASS')
+  ) {
     out.push({ range: anchor, kind: 'noPassword', setting: 'requirepass', explicit: false });
   }
   if (family === 'memcached' && !/-S\b|--enable-sasl/.test(command)) {

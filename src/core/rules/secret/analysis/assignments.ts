@@ -111,6 +111,17 @@ const DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_]\w{0,99})[ \t]+(?!\S*=)/;
 /** `<add key="Password" value="…"/>`, `<property name="password" value="…"/>`. */
 const XML_ATTR_PAIR = /\b(?:key|name)[ \t]*=[ \t]*(["'])([^"'<>]{1,100})\1[^<>]{0,300}?\bvalue[ \t]*=[ \t]*(["'])/g;
 
+/** Names of anti-forgery form fields: `_token`, `data[_Token][fields]`, `csrf_token`, `authenticity_token`. */
+const FORM_TOKEN_NAME = /(?:^|[[\]])_token\b|csrf|xsrf|authenticity_token|__RequestVerificationToken/i;
+
+/** Whether the match at `at` lies in an `<input type="hidden" …>` tag of the line. */
+function hiddenInputAround(line: string, at: number): boolean {
+  const open = line.lastIndexOf('<', at);
+  if (open < 0 || !/^<input\b/i.test(line.slice(open, open + 7))) return false;
+  const close = line.indexOf('>', at);
+  return /\btype[ \t]*=[ \t]*["']?hidden\b/i.test(line.slice(open, close < 0 ? Math.min(line.length, at + 600) : close));
+}
+
 /** `<tokenName>value</tokenName>`, the value possibly on its own line. */
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})(?:[ \t][^<>]{0,200})?>([^<]{1,600})<\/\1>/g;
 
@@ -202,6 +213,16 @@ function insideParens(line: string, at: number, parens: { at: number; depth: num
   }
   parens.at = Math.max(parens.at, at);
   return parens.depth > 0;
+}
+
+/**
+ * Whether a `{{` opens before `at` on the line and no `}}` closes it in between: `at` is inside a
+ * Go, Jinja or Handlebars template action. Only the 512 characters before are looked at.
+ */
+function insideTemplateAction(line: string, at: number): boolean {
+  const before = line.slice(Math.max(0, at - 512), at);
+  const open = before.lastIndexOf('{{');
+  return open >= 0 && before.indexOf('}}', open) < 0;
 }
 
 /**
@@ -314,6 +335,8 @@ function assignments(
   out: Candidate[],
 ): number {
   ASSIGN.lastIndex = from;
+  // Template actions are looked for only on lines that open one.
+  const actions = line.includes('{{');
   let m: RegExpExecArray | null;
   while ((m = ASSIGN.exec(line)) !== null) {
     if (m.index > to) return m.index;
@@ -335,6 +358,12 @@ function assignments(
       )
     )
       continue;
+    // Inside a Go template action (`{{- range $secret := .Values.extraSecrets }}` in a Helm
+    // chart) a bare right-hand side is a template expression, never a literal.
+    if (actions && insideTemplateAction(line, m.index) && !/^["'`]/.test(text.slice(at, e))) continue;
+    // `allowPassword ? 'password_signin' : 'email_signin'`: a quoted string before the `:` of a
+    // conditional expression is its first branch, not a key.
+    if (m[2] !== undefined && m[4] === ':' && unquotedIsExpression(format) && /\?[ \t]*$/.test(line.slice(Math.max(0, m.index - 40), m.index))) continue;
     // `user, password = "u", "p"`: tuple targets take values by position, not by this key.
     if (unquotedIsExpression(format) && m[4] === '=' && /,[ \t]*$/.test(line.slice(Math.max(0, m.index - 20), m.index)) && !insideParens(line, m.index, parens))
       continue;
@@ -378,7 +407,8 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
       // A bare flag value ends at the first blank; a bare word after a flag is prose
       // ("the --password option"), a real one has digits or symbols.
       const cut = p.quote ? p : trimAtSpace(p);
-      if (!p.quote && /^[A-Za-z]+$/.test(cut.value)) continue;
+      // Also at the end of a clause ("like --password1 does.", "With --password1 option,").
+      if (!p.quote && /^[A-Za-z]+[.,;:!?)]?$/.test(cut.value)) continue;
       push(out, m[1], cut, 'flag');
     }
   }
@@ -392,6 +422,9 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
   if (line.includes('value')) {
     XML_ATTR_PAIR.lastIndex = 0;
     while ((m = XML_ATTR_PAIR.exec(line)) !== null) {
+      // A form's anti-forgery token in a hidden input (`name="_token"`, `data[_Token][key]`,
+      // `authenticity_token`) is issued per session and sent to every visitor: not a credential.
+      if (FORM_TOKEN_NAME.test(m[2]) && hiddenInputAround(line, m.index)) continue;
       const p = parseValueAt(text, s + m.index + m[0].length - 1, e, format);
       if (p?.quote) push(out, m[2], p, 'attr');
     }

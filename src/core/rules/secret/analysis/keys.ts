@@ -232,6 +232,14 @@ const KEY_NON_SECRET = new Set([
   'order',
   'group',
   'partition',
+  // A document's identifier (`spreadsheet_key` of a Google Sheet) and an alert's grouping key
+  // (`aggregation_key`, `correlation_key` of PagerDuty-style events) identify, they grant nothing.
+  'spreadsheet',
+  'sheet',
+  'workbook',
+  'aggregation',
+  'correlation',
+  'grouping',
 ]);
 
 /** Words after the secret word that make the key describe the secret rather than hold it. */
@@ -437,6 +445,20 @@ const META_SUFFIX = new Set([
   'spec',
   'specs',
   'origin',
+  // Metadata about a password: a timestamp column (`password_modified`), the directory
+  // attribute that holds it (`passwordAttribute = 'unicodepwd'`), how often it may repeat
+  // (`PASSWORD_REPETITION_TIMES`), Postfix lookup tables (`smtp_sasl_password_maps`) and form
+  // fields (`data[_Token][fields]`).
+  'modified',
+  'attribute',
+  'attributes',
+  'attr',
+  'column',
+  'columns',
+  'times',
+  'repetition',
+  'maps',
+  'fields',
 ]);
 
 /** Words before the secret word that make the key a setting (`update_password`, `min_password`). */

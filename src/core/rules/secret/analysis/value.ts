@@ -93,6 +93,8 @@ export const STRONG_PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'yourapikey',
   'sampletoken',
   'samplekey',
+  // `RANDOMCHARS-----…`: the stand-in of Google's OAuth client secret in library samples.
+  'randomchars',
 ]);
 
 /**
@@ -179,7 +181,10 @@ const FILLER_WORDS = new Set([
   'valid',
   'invalid',
   'random',
+  'randomly',
   'generated',
+  'long',
+  'unique',
   'some',
   'any',
   'foo',
@@ -300,7 +305,9 @@ export function placeholderReason(raw: string): string | undefined {
   if (/^<[^<>]{1,80}>$/.test(v) || /^\{[\w.\s-]{1,80}\}$/.test(v) || /^\[[\w\s.-]{1,80}\]$/.test(v)) return 'template';
   if (/^@@?[\w.-]+@@?$/.test(v) || /^__[A-Z0-9_]+__$/.test(v) || /^%[A-Za-z_]\w*%$/.test(v)) return 'template';
   if (isKeywordMarker(v)) return 'template';
-  if (/^\$[A-Za-z_][\w.]*$/.test(v) || /^\$\d$/.test(v)) return 'variable';
+  // A shell variable, also when the quote of the string around it is left on (`"--pass $REDISPWD"`).
+  if (/^\$[A-Za-z_][\w.]*["']?$/.test(v) || /^\$\d$/.test(v)) return 'variable';
+  if (isCodeExpression(v)) return 'variable';
   if (/[xX]{5,}|\*{3,}|•{2,}|…|\.{3,}|#{4,}|_{6,}|\?{3,}/.test(v)) return 'masked';
   if (oneAlnumAtMost(v)) return 'repeated character';
   if (COUNTING.test(v) || isCountingRun(v)) return 'counting';
@@ -311,9 +318,22 @@ export function placeholderReason(raw: string): string | undefined {
   // A possessive opens a description (`--password User's password` in a command's help).
   if (/^[A-Za-z]{2,20}'s$/.test(v)) return 'filler words';
   // "your … password" names what to put there, whatever it is for (`your-pg-password`).
-  if (ws.length >= 2 && ws[0] === 'your' && /^(?:password|passwd|pass|pw|secret|token|key|apikey)$/.test(ws[ws.length - 1]) && !/\d/.test(v))
+  // Digits only inside a name (`your-s3-access-key`); `your_key_2` is numbered, not named.
+  if (ws.length >= 2 && ws[0] === 'your' && /^(?:password|passwd|pass|pw|secret|token|key|apikey)$/.test(ws[ws.length - 1]) && !/(?:^|[^A-Za-z\d])\d/.test(v))
     return 'filler words';
   return undefined;
+}
+
+/**
+ * Program code read as a value where the format is not known as code (Perl and Lua scripts,
+ * templates with inline script): a variable with an accessor (`$imap->Password()`,
+ * `\$opts->{ password1 }`, `@$row[5]`), or a call on a dotted name
+ * (`document.getElementsByName('confirm')[1].value`, `firebase.auth.GoogleAuthProvider.credential(`).
+ */
+export function isCodeExpression(v: string): boolean {
+  if (/^\\?[$@%]{1,2}\{?[A-Za-z_]\w*\}?(?:->|\[|\{)/.test(v)) return true;
+  // A call on a dotted or arrowed name, or a call left open at the end of the line.
+  return /^[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+\(/.test(v) || /^[A-Za-z_$][\w$]*\($/.test(v);
 }
 
 /** True for a value that is a setting (boolean, mode, algorithm) rather than a secret. */
@@ -370,6 +390,8 @@ export function isNonSecretShape(v: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(s)) return true;
   if (/^(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?(?::\d+)?$/.test(s)) return true;
   if (/^#[0-9a-fA-F]{3,8}$/.test(s)) return true;
+  // A namespaced class name (PHP `OAuth2\ResponseType\AccessTokenInterface`, escaped or not).
+  if (/^\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Z][A-Za-z0-9_]*){2,}$/.test(s)) return true;
   return false;
 }
 
@@ -390,7 +412,8 @@ export function isWordy(v: string): boolean {
   if (/^[a-z]+(?:[-_. /:][a-z]+)*$/.test(v)) return true;
   // Identifiers and dotted names made of words (`DistributionList.NextMarker`).
   if (/^[A-Za-z]+(?:[._][A-Za-z]+)*$/.test(v) && v.split(/[._]/).every(camelWords)) return true;
-  if (/^[a-z]{2,}\d{0,4}(?:[-_.][a-z]{2,}\d{0,4})+$/i.test(v) && !/[a-z][A-Z]/.test(v)) return true;
+  // Also numbered (`etcd-cluster-0`, `worker-pool-12`): a name with an ordinal, not a token.
+  if (/^[a-z]{2,}\d{0,4}(?:[-_.][a-z]{2,}\d{0,4})+(?:[-_]\d{1,3})?$/i.test(v) && !/[a-z][A-Z]/.test(v)) return true;
   if (/^(?:[A-Z][a-z]+){2,}$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
   if (/^[A-Z]+(?:[-_][A-Z]+)+$/.test(v)) return true;
   return false;

@@ -19,6 +19,7 @@ import {
   auth0UnsetConnection,
 } from './products/auth0';
 import { iamApiObject, iamTerraform } from './products/aws-iam';
+import { cloudSqlTerraform } from './products/cloud-sql';
 import { cognitoCloudFormation, cognitoTerraform } from './products/cognito';
 import { firebaseConfig } from './products/firebase';
 import { keycloakRealmObject, keycloakTerraform } from './products/keycloak';
@@ -82,6 +83,7 @@ const TERRAFORM_RESOURCES: ReadonlyMap<string, ResourceRecogniser> = new Map([
   ['keycloak_realm', keycloakTerraform],
   ['auth0_connection', auth0ConnectionTerraform],
   ['auth0_attack_protection', auth0AttackProtectionTerraform],
+  ['google_sql_database_instance', cloudSqlTerraform],
 ]);
 
 /** Offers one object of a YAML or JSON tree to the recognisers; `via` is the entry that holds it, if any. */

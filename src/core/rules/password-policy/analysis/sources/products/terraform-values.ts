@@ -8,6 +8,7 @@ import { headerRange, TreeReader } from '../../reader';
 import { isMinLengthSetting, namesPassword } from '../names';
 import { AUTH0_LEVELS, auth0Options } from './auth0';
 import { AWS_TF, iamLike } from './aws-iam';
+import { cloudSqlPolicy } from './cloud-sql';
 import { cognito } from './cognito';
 import { classFacts, put, type ClassKeys } from './shared';
 
@@ -69,6 +70,12 @@ function moduleCall(doc: Document, e: Entry, out: PolicyFacts[]): void {
   const iamKeys = [...AWS_TF.minLength, ...Object.values(AWS_TF.classes).flat(), ...AWS_TF.history];
   if (r.entry(AWS_TF.minLength) || iamKeys.filter((k) => r.entry([k])).length >= 2) {
     out.push(iamLike(r, 'AWS IAM', AWS_TF, {}));
+    return;
+  }
+  // The Cloud SQL modules pass `password_validation_policy_config` on to the instance's policy.
+  const cloudSql = cloudSqlPolicy(doc, r.node(['password_validation_policy_config']), anchor);
+  if (cloudSql) {
+    out.push(cloudSql);
     return;
   }
   const pp = r.node(['password_policy']);

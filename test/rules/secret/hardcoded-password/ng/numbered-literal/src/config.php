@@ -1,0 +1,2 @@
+<?php
+$db_password = 'Tulip-Garden_7';

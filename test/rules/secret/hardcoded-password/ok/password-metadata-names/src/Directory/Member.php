@@ -1,0 +1,5 @@
+<?php
+class Member extends Entry
+{
+    protected string $passwordAttribute = 'userpassword';
+}

@@ -1,0 +1,3 @@
+<?php
+$clientId = 'RANDOMCHARS-----duv1n2.apps.googleusercontent.com';
+$clientSecret = 'RANDOMCHARS-----kq7TzWbPa3';
