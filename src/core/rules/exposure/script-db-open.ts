@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { get } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
-import { mentionsAny } from '../../literals';
+import { foldString, mentionsAny } from '../../literals';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, str } from './analysis/common';
@@ -35,6 +35,74 @@ const HINTS = [
   '0.0.0.0',
   '::/0',
 ];
+
+/*
+ * Which lines can hold a finding. Every check of `lineHits` asks its line for a word first
+ * (ASCII case ignored): `listen_addresses`, `protected-mode` / `protected_mode`, `bind` (the
+ * redis, Mongo and MySQL checks), `/0` or ` all ` (pg_hba lines), `-p` (which `--publish`
+ * holds) and `0.0.0.0` (sed). So only lines holding one of these words are read, and only the
+ * words whose check can succeed somewhere in the file are looked for: the file must also hold
+ * what the check needs elsewhere on the line or near it (below), which the shared literal pass
+ * answers for the whole file. A word the file lacks cannot be on any of its lines.
+ */
+
+/** Mongo's and MySQL's bind words: each holds `bind`, and their checks need no other word. */
+const BIND_OWN = ['bind_ip', 'bindip', 'bind-address', 'bind_address'];
+/** Needed besides `bind` by the redis checks: `near(…, /redis/i)`. */
+const REDIS = ['redis'];
+/** `hbaHit` needs `\bhost` on the line. */
+const HOST = ['host'];
+/** `dockerRunPublish` needs `docker` or `podman` before `run` or `create` in the command. */
+const RUNNERS = ['docker', 'podman'];
+/** `sedOpensStore` needs a `sed` command on the line. */
+const SED = ['sed'];
+const PROTECTED = ['protected-mode', 'protected_mode'];
+const LISTEN = ['listen_addresses'];
+const BIND = ['bind'];
+const HBA_WORDS = ['/0', ' all '];
+const PUBLISH = ['-p'];
+const ANY_ADDRESS = ['0.0.0.0'];
+
+/** The words whose lines `lineHits` must read in this file (lower case), or none. */
+function triggers(doc: Document): string[] {
+  const out: string[] = [];
+  if (mentionsAny(doc, LISTEN)) out.push('listen_addresses');
+  if (mentionsAny(doc, PROTECTED)) out.push('protected-mode', 'protected_mode');
+  if (mentionsAny(doc, BIND_OWN) || (mentionsAny(doc, BIND) && mentionsAny(doc, REDIS))) out.push('bind');
+  if (mentionsAny(doc, HOST) && mentionsAny(doc, HBA_WORDS)) out.push('/0', ' all ');
+  if (mentionsAny(doc, RUNNERS) && mentionsAny(doc, PUBLISH)) out.push('-p');
+  if (mentionsAny(doc, SED) && mentionsAny(doc, ANY_ADDRESS)) out.push('0.0.0.0');
+  return out;
+}
+
+/**
+ * The indexes, in order, of the lines (split on LF) that hold one of `words` in any ASCII case.
+ * `starts` gets each line's start offset.
+ */
+function linesHolding(text: string, words: readonly string[], starts: number[]): number[] {
+  for (let at = 0; ;) {
+    starts.push(at);
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  // Lower-cased once for the file; only U+0130 lower-cases to two code units, so where the
+  // lengths agree the offsets do too (and otherwise only ASCII letters are folded).
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length ? lowered : foldString(text);
+  const marks = new Uint8Array(starts.length);
+  for (const w of words) {
+    let line = 0;
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      // (No word holds a line feed, so each occurrence lies on one line.)
+      while (line + 1 < starts.length && starts[line + 1] <= i) line++;
+      marks[line] = 1;
+    }
+  }
+  const out: number[] = [];
+  for (let k = 0; k < marks.length; k++) if (marks[k] === 1) out.push(k);
+  return out;
+}
 
 /** Server configuration files with rules of their own. */
 const OWN_RULE =
@@ -88,18 +156,20 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
   const out: Hit[] = [];
   if (line.length > 4000) return out;
   const lower = line.toLowerCase();
-  // Array commands (`["redis-server", "--protected-mode", "no"]`) read as words.
-  const words = line.replace(/["'`,[\]]/g, ' ');
+  // Array commands (`["redis-server", "--protected-mode", "no"]`) read as words (built once,
+  // for the checks that read them).
+  let words: string | undefined;
+  const asWords = (): string => (words ??= line.replace(/["'`,[\]]/g, ' '));
   if (lower.includes('listen_addresses') && LISTEN_ALL.test(line)) out.push({ messageId: 'postgresListenAll', data: {} });
-  if ((lower.includes('protected-mode') || lower.includes('protected_mode')) && PROTECTED_OFF.test(words)) {
+  if ((lower.includes('protected-mode') || lower.includes('protected_mode')) && PROTECTED_OFF.test(asWords())) {
     out.push({ messageId: 'redisProtectedOff', data: {}, error: !/requirepass/i.test(line) && /--protected-mode/i.test(line) });
   }
   if (lower.includes('bind') && near(lines, i, /redis/i)) {
-    if (REDIS_BIND_ALL.test(words)) out.push({ messageId: 'redisBindAll', data: {} });
+    if (REDIS_BIND_ALL.test(asWords())) out.push({ messageId: 'redisBindAll', data: {} });
     else if (BIND_LINE_DELETED.test(line) || sedDropsBind(line) || (BIND_LINE_PATTERN.test(line) && /^\s*-?\s*from\s*:/.test(line) && removes(lines, i)))
       out.push({ messageId: 'redisBindRemoved', data: {} });
   }
-  if ((lower.includes('bind_ip') || lower.includes('bindip')) && MONGO_BIND_ALL.test(words)) out.push({ messageId: 'mongoBindAll', data: {} });
+  if ((lower.includes('bind_ip') || lower.includes('bindip')) && MONGO_BIND_ALL.test(asWords())) out.push({ messageId: 'mongoBindAll', data: {} });
   if ((lower.includes('bind-address') || lower.includes('bind_address')) && MYSQL_BIND_ALL.test(line) && near(lines, i, /mysql|mariadb|my\.cnf/i))
     out.push({ messageId: 'mysqlBindAll', data: {} });
   if (lower.includes('/0') || lower.includes(' all ')) {
@@ -128,6 +198,10 @@ function dockerRunPublish(lines: readonly string[], i: number): { port: string; 
   while (start > 0 && i - start < 20 && /\\\s{0,20}$/.test(lines[start - 1])) start--;
   let end = i;
   while (end < lines.length - 1 && end - i < 20 && /\\\s{0,20}$/.test(lines[end])) end++;
+  // The command's `docker` or `podman` is on one of its lines: joining puts a space between them.
+  let runner = false;
+  for (let k = start; k <= end && !runner; k++) runner = lines[k].includes('docker') || lines[k].includes('podman');
+  if (!runner) return undefined;
   const command = lines
     .slice(start, end + 1)
     .join(' ')
@@ -246,7 +320,7 @@ function unpublishedServices(doc: Document): Range[] {
 export const scriptDbOpen: Rule = {
   id: 'exposure/script-db-open',
   risk: risk(8.8, 'medium', CWE.NO_AUTH),
-  literals: HINTS,
+  literals: [...HINTS, ...BIND_OWN, ...REDIS, ...HOST, ...RUNNERS, ...SED, ...PROTECTED, ...LISTEN, ...BIND, ...HBA_WORDS, ...PUBLISH, ...ANY_ADDRESS],
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,
@@ -299,18 +373,22 @@ export const scriptDbOpen: Rule = {
     !OWN_RULE.test(doc.name),
   check(doc) {
     if (!mentionsAny(doc, HINTS)) return [];
-    const skip = doc.format === 'yaml' && /^\s*services\s*:/m.test(doc.text) ? unpublishedServices(doc) : [];
+    const words = triggers(doc);
+    if (words.length === 0) return [];
+    const starts: number[] = [];
+    const candidates = linesHolding(doc.text, words, starts);
+    if (candidates.length === 0) return [];
+    let skip: Range[] | undefined;
     const out: RawFinding[] = [];
     const lines = doc.text.split('\n');
-    let at = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const start = at;
-      at += lines[i].length + 1;
+    for (const i of candidates) {
+      const start = starts[i];
       const body = lines[i].trim();
       // Comments of shell, Dockerfiles and YAML (heredoc comment lines included).
       if (body === '' || body.startsWith('#') || body.startsWith('//')) continue;
       const hits = lineHits(lines, i);
       if (hits.length === 0) continue;
+      skip ??= doc.format === 'yaml' && /^\s*services\s*:/m.test(doc.text) ? unpublishedServices(doc) : [];
       if (skip.some(([a, b]) => start >= a && start < b)) continue;
       const lead = lines[i].length - lines[i].trimStart().length;
       const range: Range = [start + lead, start + lines[i].replace(/\r$/, '').length];
