@@ -1,6 +1,7 @@
 import type { Document } from '../../../documents/document';
 import { bool, scalar, type Entry, type TreeNode } from '../../../documents/tree';
 import type { Localized } from '../../../guidelines/catalog';
+import { mentionsAny } from '../../../literals';
 import type { Fix, Range } from '../../../types';
 
 /**
@@ -72,6 +73,33 @@ export function mentionsMyNumber(text: string): boolean {
 /** A rule description: the rule's own explanation followed by the leak and reporting paragraph. */
 export function describe(en: string, ja: string): Localized {
   return { en: `${en} ${LEAK.en}`, ja: `${ja}${LEAK.ja}` };
+}
+
+/** A YAML double-quoted scalar's escaped line break, which joins the text around it. */
+const YAML_JOINS = ['\\\n', '\\\r'];
+const SPELLINGS = ['\\u', '\\x', '\u212a'];
+
+/**
+ * How a tree's key or value can spell a word that its text does not: escapes that the JSON,
+ * YAML, HCL and Bicep readers decode into any character (`\u0070`, `\U00000070`, YAML's
+ * `\x70`; the literal pass ignores the case of the `u`), the Kelvin sign, the one character
+ * outside ASCII that lower-cases (`norm`) to an ASCII letter, and in YAML an escaped line break
+ * (`"0.0.0.0/\` then `0"` on the next line). Declared by every rule that gates its tree checks
+ * with `mayHold`.
+ */
+export const OTHER_SPELLINGS: readonly string[] = [...SPELLINGS, ...YAML_JOINS];
+
+/**
+ * Whether a structured document can hold a key or value spelled with one of `words` (declared
+ * in the rule's `literals`), answered by the shared literal pass: the cheap necessary condition
+ * before a rule walks, or has the document parsed into, its trees. Keys are compared normalised
+ * (`norm`: case and the separators `-`, `_` and white space dropped), so a gate word is one word
+ * of a key's name: the separators stand between words (`publicly_accessible`,
+ * `PubliclyAccessible`, `publicly-accessible`), never inside one. A document that may spell a
+ * word otherwise (`OTHER_SPELLINGS`) always passes.
+ */
+export function mayHold(doc: Document, words: readonly string[]): boolean {
+  return mentionsAny(doc, words) || mentionsAny(doc, SPELLINGS) || (doc.format === 'yaml' && mentionsAny(doc, YAML_JOINS));
 }
 
 /** Normalises a key for format-neutral lookup: `publicly_accessible`, `PubliclyAccessible` → `publiclyaccessible`. */
