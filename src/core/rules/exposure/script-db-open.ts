@@ -86,14 +86,22 @@ function linesHolding(text: string, words: readonly string[], starts: number[]):
     if (nl < 0) break;
     at = nl + 1;
   }
-  // Lower-cased once for the file; only U+0130 lower-cases to two code units, so where the
-  // lengths agree the offsets do too (and otherwise only ASCII letters are folded).
-  const lowered = text.toLowerCase();
-  const lower = lowered.length === text.length ? lowered : foldString(text);
+  let lower: string | undefined;
+  if (words.some((w) => w !== '-p')) {
+    // Lower-cased once for the file; only U+0130 lower-cases to two code units, so where the
+    // lengths agree the offsets do too (and otherwise only ASCII letters are folded).
+    const lowered = text.toLowerCase();
+    lower = lowered.length === text.length ? lowered : foldString(text);
+  }
   const marks = new Uint8Array(starts.length);
   for (const w of words) {
+    // `-p` is looked for as `lineHits` tests it, in the text as written: a flag, not the
+    // `-p` of `docker-php-ext-install` or `php-pgsql` that fill a PHP image's Dockerfile.
+    const publish = w === '-p';
+    const hay = publish || lower === undefined ? text : lower;
     let line = 0;
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+    for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
+      if (publish && !publishFlagAt(text, i)) continue;
       // (No word holds a line feed, so each occurrence lies on one line.)
       while (line + 1 < starts.length && starts[line + 1] <= i) line++;
       marks[line] = 1;
@@ -102,6 +110,23 @@ function linesHolding(text: string, words: readonly string[], starts: number[]):
   const out: number[] = [];
   for (let k = 0; k < marks.length; k++) if (marks[k] === 1) out.push(k);
   return out;
+}
+
+/** `lineHits`' published-port test (`PUBLISH_FLAG`) without its start, tried in place. */
+const PUBLISH_FLAG_AT = /(?:-p|--publish)(?:[^\S\n]|=|\d)/y;
+
+/**
+ * Whether `PUBLISH_FLAG` matches on its line where the `-p` at `i` is: the flag starts there or,
+ * for `--publish`, one unit before, after white space or at the line's start (a line feed
+ * before it is white space too), and is followed on its line by white space, `=` or a digit.
+ */
+function publishFlagAt(text: string, i: number): boolean {
+  for (let s = i - 1; s <= i; s++) {
+    if (s < 0 || (s > 0 && !/\s/.test(text[s - 1]))) continue;
+    PUBLISH_FLAG_AT.lastIndex = s;
+    if (PUBLISH_FLAG_AT.test(text)) return true;
+  }
+  return false;
 }
 
 /** Server configuration files with rules of their own. */
@@ -150,6 +175,9 @@ function hbaHit(line: string): Hit | undefined {
   return undefined;
 }
 
+/** A published port's flag: `-p 5432:5432`, `-p5432:5432`, `--publish=…`. */
+const PUBLISH_FLAG = /(?:^|\s)(?:-p|--publish)(?:\s|=|\d)/;
+
 /** The findings of one line (index `i` of `lines`). */
 function lineHits(lines: readonly string[], i: number): Hit[] {
   const line = lines[i];
@@ -176,7 +204,7 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
     const hba = hbaHit(line);
     if (hba) out.push(hba);
   }
-  if ((lower.includes('-p') || lower.includes('--publish')) && /(?:^|\s)(?:-p|--publish)(?:\s|=|\d)/.test(line)) {
+  if ((lower.includes('-p') || lower.includes('--publish')) && PUBLISH_FLAG.test(line)) {
     const run = dockerRunPublish(lines, i);
     if (run) out.push({ messageId: 'dockerRunPublished', data: run });
   }
@@ -186,6 +214,9 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
   }
   return out;
 }
+
+/** What `dockerRunPublish`'s command must hold on one of its lines. */
+const RUNNER = /\b(?:docker|podman)(?:[\s\\]|$)/;
 
 /**
  * `docker run -p 5432:5432 postgres` (or podman, continued over `\` lines): a store image with a
@@ -198,9 +229,10 @@ function dockerRunPublish(lines: readonly string[], i: number): { port: string; 
   while (start > 0 && i - start < 20 && /\\\s{0,20}$/.test(lines[start - 1])) start--;
   let end = i;
   while (end < lines.length - 1 && end - i < 20 && /\\\s{0,20}$/.test(lines[end])) end++;
-  // The command's `docker` or `podman` is on one of its lines: joining puts a space between them.
+  // The command's `docker` or `podman` (and the white space after it) is on one of its lines:
+  // joining puts a space between lines, and a line's end, or its continuing `\`, turns into one.
   let runner = false;
-  for (let k = start; k <= end && !runner; k++) runner = lines[k].includes('docker') || lines[k].includes('podman');
+  for (let k = start; k <= end && !runner; k++) runner = RUNNER.test(lines[k]);
   if (!runner) return undefined;
   const command = lines
     .slice(start, end + 1)

@@ -55,9 +55,36 @@ const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^
 const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1(?=[ \t])/g;
 
 /** `-u user:pass` / `--user user:pass`, within a curl command (which may continue over `\` lines). */
-const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;
+const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/y;
 const SSHPASS = /\bsshpass[ \t]+-p[ \t]*(["']?)([^\s"']{1,200})\1/g;
 const MYSQL = /\bmysql(?:dump|admin|sh|import|check)?\b[^\n]{0,200}?[ \t"',[](?:-p|--password=)(["']?)([^\s"'`,\]-][^\s"'`,\]]{0,199})\1/g;
+
+/**
+ * The matches of `CURL_USER` that a global search of the text would find, in order. Each match
+ * holds `-u` (`--user` too, one unit in): it starts at that `-u`'s white space (one unit
+ * before), at the text's start (`^`), or two units before for `--user`. So the pattern is tried,
+ * sticky, only at those starts after each `-u` that `indexOf` finds, instead of at every
+ * position (its leading alternation gives the regex engine no first character to look for).
+ */
+function curlUserMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  // Where the next match may start: the end of the last (global matches do not overlap).
+  let from = 0;
+  let tried = -1;
+  for (let p = text.indexOf('-u'); p >= 0; p = text.indexOf('-u', p + 2)) {
+    for (let s = Math.max(p - 2, from, tried + 1); s <= p; s++) {
+      tried = s;
+      CURL_USER.lastIndex = s;
+      const m = CURL_USER.exec(text);
+      if (m) {
+        out.push(m);
+        from = m.index + m[0].length;
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 function commandAround(text: string, at: number, tool: RegExp): boolean {
   // The command may start a few continuation lines (`\`) earlier.
@@ -67,7 +94,20 @@ function commandAround(text: string, at: number, tool: RegExp): boolean {
 
 /** The tools' names, asked of the shared literal search before an exact-case search of the text. */
 /** The words this file's checks ask about (see `literals` on the rule). */
-const LITERALS: readonly string[] = ['curl', 'sshpass', 'mysql', 'sqlcmd', 'bcp', 'osql', 'redis-cli', 'mongo', 'pgpassword', 'requirepass', 'masterauth'];
+const LITERALS: readonly string[] = [
+  'curl',
+  'sshpass',
+  'mysql',
+  'mysqladmin',
+  'sqlcmd',
+  'bcp',
+  'osql',
+  'redis-cli',
+  'mongo',
+  'pgpassword',
+  'requirepass',
+  'masterauth',
+];
 
 /**
  * Whether a password given to a tool is a real one, and weak: in files that run (compose, shell)
@@ -89,8 +129,7 @@ function hits(doc: Document): Hit[] {
     const runs = RUN_FORMATS.has(doc.format);
     let m: RegExpExecArray | null;
     if (mentionsAny(doc, ['curl']) && text.includes('curl')) {
-      CURL_USER.lastIndex = 0;
-      while ((m = CURL_USER.exec(text)) !== null) {
+      for (const m of curlUserMatches(text)) {
         if (!commandAround(text, m.index, /\bcurl\b/)) continue;
         const [, , user, pass] = m;
         const verdict = judge(pass, runs, user);
@@ -102,7 +141,7 @@ function hits(doc: Document): Hit[] {
     const tools: [string[], RegExp, string, boolean][] = [
       [['sshpass'], SSHPASS, 'sshpass', false],
       [['mysql'], MYSQL, 'mysql', runs],
-      [['mysql'], MYSQLADMIN_SET, 'mysqladmin', runs],
+      [['mysqladmin'], MYSQLADMIN_SET, 'mysqladmin', runs],
       [['sqlcmd', 'bcp', 'osql'], SQLCMD, 'sqlcmd', runs],
       [['redis-cli'], REDIS, 'redis-cli', runs],
       [['mongo'], MONGO, 'mongo', runs],
