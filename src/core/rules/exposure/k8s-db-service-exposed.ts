@@ -66,9 +66,10 @@ function workloads(doc: Document, trees: TreeNode[]): Workload[] {
 /**
  * Every finding reads one of these (keys and values compared exactly, the gate ignores case; see
  * `mayHold`): a container's `hostPort` or a pod's `hostNetwork`, a Service or operator resource
- * of type `LoadBalancer` or `NodePort`, or a Service's `externalIPs`.
+ * of type `LoadBalancer` or `NodePort`, or a Service's `externalIPs`; each asked by the part of
+ * it that begins with the rarest letters.
  */
-const EXPOSING = ['hostport', 'hostnetwork', 'loadbalancer', 'nodeport', 'externalips'];
+const EXPOSING = ['tport', 'tnetwork', 'balancer', 'eport', 'lips'];
 
 /**
  * A Kubernetes Service of type LoadBalancer or NodePort (or with externalIPs) in front of a

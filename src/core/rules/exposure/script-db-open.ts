@@ -42,63 +42,57 @@ const HINTS = [
  * redis, Mongo and MySQL checks), `/0` or ` all ` (pg_hba lines), `-p` (which `--publish`
  * holds) and `0.0.0.0` (sed). So only lines holding one of these words are read, and only the
  * words whose check can succeed somewhere in the file are looked for: the file must also hold
- * what the check needs elsewhere on the line or near it (below), which the shared literal pass
- * answers for the whole file. A word the file lacks cannot be on any of its lines.
+ * what the check needs elsewhere on the line or near it (`triggers`). A word the file lacks
+ * cannot be on any of its lines. These words are common in every kind of file, so they are
+ * looked for here, in the files that hold one of `HINTS`, not in every file's literal pass.
  */
 
-/** Mongo's and MySQL's bind words: each holds `bind`, and their checks need no other word. */
-const BIND_OWN = ['bind_ip', 'bindip', 'bind-address', 'bind_address'];
-/** Needed besides `bind` by the redis checks: `near(…, /redis/i)`. */
-const REDIS = ['redis'];
-/** `hbaHit` needs `\bhost` on the line. */
-const HOST = ['host'];
-/** `dockerRunPublish` needs `docker` or `podman` before `run` or `create` in the command. */
-const RUNNERS = ['docker', 'podman'];
-/** `sedOpensStore` needs a `sed` command on the line. */
-const SED = ['sed'];
-const PROTECTED = ['protected-mode', 'protected_mode'];
-const LISTEN = ['listen_addresses'];
-const BIND = ['bind'];
-const HBA_WORDS = ['/0', ' all '];
-const PUBLISH = ['-p'];
-const ANY_ADDRESS = ['0.0.0.0'];
-
-/** The words whose lines `lineHits` must read in this file (lower case), or none. */
-function triggers(doc: Document): string[] {
+/**
+ * The words whose lines `lineHits` must read in this file, given the file lower-cased: each with
+ * what its check needs besides (`near(…, /redis/i)` beside `bind` unless Mongo's or MySQL's bind
+ * word is there; `hbaHit`'s `\bhost`; `dockerRunPublish`'s `docker` or `podman`; `sed`).
+ */
+function triggers(lower: string): string[] {
   const out: string[] = [];
-  if (mentionsAny(doc, LISTEN)) out.push('listen_addresses');
-  if (mentionsAny(doc, PROTECTED)) out.push('protected-mode', 'protected_mode');
-  if (mentionsAny(doc, BIND_OWN) || (mentionsAny(doc, BIND) && mentionsAny(doc, REDIS))) out.push('bind');
-  if (mentionsAny(doc, HOST) && mentionsAny(doc, HBA_WORDS)) out.push('/0', ' all ');
-  if (mentionsAny(doc, RUNNERS) && mentionsAny(doc, PUBLISH)) out.push('-p');
-  if (mentionsAny(doc, SED) && mentionsAny(doc, ANY_ADDRESS)) out.push('0.0.0.0');
+  const has = (w: string): boolean => lower.includes(w);
+  if (has('listen_addresses')) out.push('listen_addresses');
+  if (has('protected-mode') || has('protected_mode')) out.push('protected-mode', 'protected_mode');
+  if (has('bind_ip') || has('bindip') || has('bind-address') || has('bind_address') || (has('bind') && has('redis'))) out.push('bind');
+  if (has('host') && (has('/0') || has(' all '))) out.push('/0', ' all ');
+  if ((has('docker') || has('podman')) && has('-p')) out.push('-p');
+  if (has('sed') && has('0.0.0.0')) out.push('0.0.0.0');
   return out;
 }
 
 /**
- * The indexes, in order, of the lines (split on LF) that hold one of `words` in any ASCII case.
- * `starts` gets each line's start offset.
+ * The text with ASCII letters lower-cased and every other code unit where it was. Only U+0130
+ * lower-cases to two code units, so where `toLowerCase` keeps the length it keeps the offsets
+ * too; otherwise only ASCII letters are folded. No trigger word has an `i` or a `k`, so the
+ * letters that `toLowerCase` alone folds to ASCII (U+0130 to `i` and a dot, the Kelvin sign to
+ * `k`) put no trigger on a line that `lineHits` would not see one on.
  */
-function linesHolding(text: string, words: readonly string[], starts: number[]): number[] {
+function lowerCased(text: string): string {
+  const lowered = text.toLowerCase();
+  return lowered.length === text.length ? lowered : foldString(text);
+}
+
+/**
+ * The indexes, in order, of the lines (split on LF) that hold one of `words` (`lower`: the text
+ * lower-cased). `starts` gets each line's start offset.
+ */
+function linesHolding(text: string, lower: string, words: readonly string[], starts: number[]): number[] {
   for (let at = 0; ;) {
     starts.push(at);
     const nl = text.indexOf('\n', at);
     if (nl < 0) break;
     at = nl + 1;
   }
-  let lower: string | undefined;
-  if (words.some((w) => w !== '-p')) {
-    // Lower-cased once for the file; only U+0130 lower-cases to two code units, so where the
-    // lengths agree the offsets do too (and otherwise only ASCII letters are folded).
-    const lowered = text.toLowerCase();
-    lower = lowered.length === text.length ? lowered : foldString(text);
-  }
   const marks = new Uint8Array(starts.length);
   for (const w of words) {
     // `-p` is looked for as `lineHits` tests it, in the text as written: a flag, not the
     // `-p` of `docker-php-ext-install` or `php-pgsql` that fill a PHP image's Dockerfile.
     const publish = w === '-p';
-    const hay = publish || lower === undefined ? text : lower;
+    const hay = publish ? text : lower;
     let line = 0;
     for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
       if (publish && !publishFlagAt(text, i)) continue;
@@ -352,7 +346,7 @@ function unpublishedServices(doc: Document): Range[] {
 export const scriptDbOpen: Rule = {
   id: 'exposure/script-db-open',
   risk: risk(8.8, 'medium', CWE.NO_AUTH),
-  literals: [...HINTS, ...BIND_OWN, ...REDIS, ...HOST, ...RUNNERS, ...SED, ...PROTECTED, ...LISTEN, ...BIND, ...HBA_WORDS, ...PUBLISH, ...ANY_ADDRESS],
+  literals: HINTS,
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,
@@ -405,10 +399,11 @@ export const scriptDbOpen: Rule = {
     !OWN_RULE.test(doc.name),
   check(doc) {
     if (!mentionsAny(doc, HINTS)) return [];
-    const words = triggers(doc);
+    const lower = lowerCased(doc.text);
+    const words = triggers(lower);
     if (words.length === 0) return [];
     const starts: number[] = [];
-    const candidates = linesHolding(doc.text, words, starts);
+    const candidates = linesHolding(doc.text, lower, words, starts);
     if (candidates.length === 0) return [];
     let skip: Range[] | undefined;
     const out: RawFinding[] = [];

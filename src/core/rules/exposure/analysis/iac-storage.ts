@@ -4,7 +4,7 @@ import { jsonTree } from '../../../documents/json';
 import { visit, type TreeNode } from '../../../documents/tree';
 import type { Range } from '../../../types';
 import type { RawFinding } from '../../rule';
-import { excerpt, field, fields, flag, flipped, mayHold, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
+import { excerpt, field, fields, flag, flipped, mayHold, mayMatch, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
 import { label } from './iac-db';
 import { resourcesOf, type Resource } from './resources';
 
@@ -33,10 +33,10 @@ function privateAcl(key: string): string {
 /**
  * What the findings of `publicAclHits` read (see `mayHold`): a canned ACL (`PUBLIC_ACL`, values
  * compared without separators: `public-read`, `PublicRead`, `authenticated-read`), an Object
- * Storage `objectread` access type, the AllUsers group URI, or an Azure access level (`blob`,
+ * Storage `objectread` access type (asked as `ctread`), the AllUsers group URI, or an Azure access level (`blob`,
  * `container`) under a key of the words `access` (`container_access_type`, `public_access`).
  */
-const ACL_WORDS = ['public', 'authenticated', 'objectread', 'acs.amazonaws.com'];
+const ACL_WORDS = ['public', 'authenticated', 'ctread', 'acs.amazonaws.com'];
 const AZURE_LEVELS = ['blob', 'container'];
 const ACCESS = ['access'];
 
@@ -105,8 +105,8 @@ export function publicAclHits(doc: Document): RawFinding[] {
   });
 }
 
-/** The members `GCP_PUBLIC` reads (its case is exact; the gate's is not). */
-const MEMBER_WORDS = ['allusers', 'allauthenticatedusers'];
+/** The members `GCP_PUBLIC` reads (its case is exact; the gate's is not), as `llusers` and `dusers`. */
+const MEMBER_WORDS = ['llusers', 'dusers'];
 
 /** Findings of GCP public members (`allUsers`, `allAuthenticatedUsers`) on data resources. */
 export function publicMemberHits(doc: Document): RawFinding[] {
@@ -132,10 +132,11 @@ export function publicMemberHits(doc: Document): RawFinding[] {
  * `allowBlobPublicAccess`, `allow_nested_items_to_be_public`, `default_action = "Allow"`).
  */
 export function mayAllowStorage(doc: Document): boolean {
-  return mayHold(doc, STORAGE_WORDS) && mayHold(doc, ALLOW_WORDS);
+  return mayHold(doc, STORAGE_WORDS) && mayMatch(doc, ALLOW);
 }
-const STORAGE_WORDS = ['storage'];
-const ALLOW_WORDS = ['allow'];
+/** `storage`, asked as `rage`. */
+const STORAGE_WORDS = ['rage'];
+const ALLOW = /allow/i;
 
 /** Azure storage accounts that permit public containers (a warning: nothing is public yet). */
 export function blobPublicAccessHits(doc: Document): RawFinding[] {
@@ -360,7 +361,6 @@ export const STORAGE_LITERALS: readonly string[] = [
   ...ACCESS,
   ...MEMBER_WORDS,
   ...STORAGE_WORDS,
-  ...ALLOW_WORDS,
   ...PRINCIPAL,
   ...EVERYONE,
   ...OTHER_SPELLINGS,
