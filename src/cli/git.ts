@@ -147,6 +147,14 @@ export async function historyReport(options: {
       ? `mamori: 履歴 ${commits} コミットから、重複を除いた ${report.filesScanned} 個のファイル内容をスキャンしました。\n`
       : `mamori: history: ${commits} commit(s) read, ${report.filesScanned} unique blob(s) scanned.\n`,
   );
+  const repeats = report.history?.repeats ?? 0;
+  if (repeats > 0) {
+    process.stderr.write(
+      options.lang === 'ja'
+        ? `mamori: 後の版でも同じ行のまま残っていた検出 ${repeats} 件は、持ち込まれたコミットで 1 度だけ示します。\n`
+        : `mamori: ${repeats} finding(s) still unchanged in later versions of their file are listed once, with the commit that brought them in.\n`,
+    );
+  }
   return report;
 }
 

@@ -21,6 +21,8 @@ export interface HistoryCacheEntry {
   skipped?: { reason: SkippedFile['reason']; detail?: string };
   /** Set for a blob with suppression directives (they can expire): valid on this day only. */
   day?: string;
+  /** Findings (by index) whose lines the previous version of the file held too (see FileResult.carried). */
+  carried?: number[];
 }
 
 interface HistoryCacheFile {
@@ -51,7 +53,7 @@ export class HistoryCache {
 
   /** The key of an engine build, a configuration and a size limit. */
   static keyFor(config: ScanConfig | undefined, maxFileSize: number): string {
-    return createHash('sha256').update('history:1').update(ScanCache.keyFor(config)).update(String(maxFileSize)).digest('hex').slice(0, 32);
+    return createHash('sha256').update('history:2').update(ScanCache.keyFor(config)).update(String(maxFileSize)).digest('hex').slice(0, 32);
   }
 
   /**
@@ -90,10 +92,18 @@ export class HistoryCache {
    * Remembers a blob's scan. Only whole results are kept: a blob a rule failed on is scanned
    * again next time.
    */
-  setScanned(oid: string, path: string, findings: readonly LocatedFinding[], skips: readonly SkippedFile[], dateSensitive: boolean): void {
+  setScanned(
+    oid: string,
+    path: string,
+    findings: readonly LocatedFinding[],
+    skips: readonly SkippedFile[],
+    dateSensitive: boolean,
+    carried?: readonly number[],
+  ): void {
     if (skips.some((s) => !KEPT_SKIPS.has(s.reason))) return;
     const entry: HistoryCacheEntry = {};
     if (findings.length > 0) entry.findings = findings.map(({ fixes, commit, ...f }) => (void fixes, void commit, f));
+    if (carried && carried.length > 0) entry.carried = [...carried];
     if (skips.length > 0) entry.skips = skips.map(reasonOf);
     if (dateSensitive) entry.day = today();
     this.put(oid, path, entry);
@@ -161,6 +171,8 @@ function isEntry(v: unknown): boolean {
   if (v.day !== undefined && typeof v.day !== 'string') return false;
   if (v.skips !== undefined && (!Array.isArray(v.skips) || !v.skips.every(isSkip))) return false;
   if (v.skipped !== undefined && !isSkip(v.skipped)) return false;
+  const count = Array.isArray(v.findings) ? v.findings.length : 0;
+  if (v.carried !== undefined && (!Array.isArray(v.carried) || !v.carried.every((i) => Number.isInteger(i) && i >= 0 && i < count))) return false;
   return v.findings === undefined || (Array.isArray(v.findings) && v.findings.every(isFinding));
 }
 

@@ -116,7 +116,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   const rules = new PathRules(top, { exclude: options.exclude ?? [], ignoreFiles: DEFAULT_IGNORE_FILES.filter((n) => n !== '.gitignore') });
   const seen = new Set<string>();
   const skippedPaths = new Set<string>();
-  const found: { seq: number; findings: LocatedFinding[] }[] = [];
+  const found: FoundIn[] = [];
   const running = new Set<Promise<void>>();
   const limit = options.pool.parallelism * 64;
   const refillAt = limit / 2;
@@ -134,13 +134,28 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
   };
 
   /** A blob's result, scanned now or from the cache, into the report. */
-  const scanned = (n: number, change: RawChange, findings: readonly LocatedFinding[], skips: readonly Pick<SkippedFile, 'reason' | 'detail'>[]) => {
+  const scanned = (
+    n: number,
+    change: RawChange,
+    findings: readonly LocatedFinding[],
+    skips: readonly Pick<SkippedFile, 'reason' | 'detail'>[],
+    carried: readonly number[] | undefined,
+  ) => {
     report.filesScanned++;
     for (const e of skips) skipAt(n, change, e.reason, e.detail);
     if (findings.length > 0) {
-      const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: inHead.get(change.path) === change.oid };
-      // Without fixes: their edits are for an editor's open file, and would only hold memory here.
-      found.push({ seq: n, findings: findings.map((f) => ({ ...f, commit })) });
+      const isHead = inHead.get(change.path) === change.oid;
+      const commit = { hash: change.commit, date: new Date(change.time * 1000).toISOString(), inHead: isHead };
+      found.push({
+        seq: n,
+        oid: change.oid,
+        path: change.path,
+        ...(isZero(change.parent) ? {} : { parent: change.parent }),
+        isHead,
+        ...(carried && carried.length > 0 ? { carried: new Set(carried) } : {}),
+        // Without fixes: their edits are for an editor's open file, and would only hold memory here.
+        findings: findings.map((f) => ({ ...f, commit })),
+      });
     }
     options.onBlob?.();
   };
@@ -161,7 +176,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         path: change.path,
         display: change.path,
         maxFileSize: options.maxFileSize,
-        blob: { repo: top, oid: change.oid },
+        blob: { repo: top, oid: change.oid, ...(isZero(change.parent) ? {} : { parent: change.parent }) },
         ...(options.config ? { config: options.config } : {}),
       });
       if (result.kind === 'cancelled') return;
@@ -172,8 +187,8 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
       if (result.kind !== 'scanned') return;
       // Without fixes: their edits are for an editor's open file, and would only hold memory here.
       const findings = result.findings.map(({ fixes, ...f }) => (void fixes, f));
-      options.cache?.setScanned(change.oid, change.path, findings, result.errors, result.dateSensitive);
-      scanned(n, change, findings, result.errors);
+      options.cache?.setScanned(change.oid, change.path, findings, result.errors, result.dateSensitive, result.carried);
+      scanned(n, change, findings, result.errors, result.carried);
     } finally {
       budget.give(info.size);
     }
@@ -186,7 +201,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         lastCommit = change.commit;
         history.commits++;
       }
-      if (change.status === 'D' || /^0+$/.test(change.oid)) continue;
+      if (change.status === 'D' || isZero(change.oid)) continue;
       if (await rules.excluded(path.join(top, ...change.path.split('/')))) continue;
       if (change.mode === GITLINK_MODE || change.mode === LINK_MODE) {
         // Said once per path, not once per commit that moved the link or the submodule.
@@ -205,7 +220,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
       if (known) {
         // Scanned by an earlier run: its result as it was, without asking git for the blob.
         if (known.skipped) skipAt(n, change, known.skipped.reason, known.skipped.detail);
-        else scanned(n, change, known.findings ?? [], known.skips ?? []);
+        else scanned(n, change, known.findings ?? [], known.skips ?? [], known.carried);
         continue;
       }
       const done: Promise<void> = scanBlob(n, change).then(
@@ -245,11 +260,65 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
     check.close();
   }
 
-  found.sort((a, b) => a.seq - b.seq);
-  for (const f of found) for (const x of f.findings) report.findings.push(x);
+  const repeats = listOnce(found, report.findings);
+  if (repeats > 0) history.repeats = repeats;
   skipped.sort((a, b) => a.seq - b.seq);
   for (const s of skipped) report.skipped.push(s.skip);
   return report;
+}
+
+/** One blob's findings, with what `listOnce` needs to tell a finding that came in from one carried over. */
+interface FoundIn {
+  /** The blob's place in the log (oldest first). */
+  seq: number;
+  oid: string;
+  path: string;
+  /** The blob the path held before (absent when the commit added the file). */
+  parent?: string;
+  /** HEAD holds this blob at this path. */
+  isHead: boolean;
+  /** Findings whose lines the parent version holds too (FileResult.carried). */
+  carried?: Set<number>;
+  findings: LocatedFinding[];
+}
+
+/**
+ * Puts the findings into `out` in history order, each once: where it came in. A finding of a
+ * later version of a file is the same finding when its lines are unchanged from the version
+ * before and that version had a finding of the same rule and identity (fingerprint) there; it is
+ * not listed again, and when that later version is HEAD's, the finding listed is marked as still
+ * in HEAD. A value replaced on its line is a new line, so a new finding, listed with its own
+ * commit (a rotated key is a second secret in the history). Returns the number not listed again.
+ */
+export function listOnce(found: FoundIn[], out: LocatedFinding[]): number {
+  found.sort((a, b) => a.seq - b.seq);
+  const identity = (f: LocatedFinding) => `${f.ruleId}\u0000${f.fingerprint ?? `${f.line}:${f.column}`}`;
+  /** The identities of each version's findings, by blob and path. */
+  const had = new Map<string, Set<string>>();
+  /** The finding last listed for a path and identity: the one a later unchanged line carries. */
+  const listed = new Map<string, LocatedFinding>();
+  let repeats = 0;
+  for (const blob of found) {
+    const ids = blob.findings.map(identity);
+    const before = blob.parent !== undefined ? had.get(`${blob.parent} ${blob.path}`) : undefined;
+    had.set(`${blob.oid} ${blob.path}`, new Set(ids));
+    blob.findings.forEach((f, i) => {
+      const key = `${blob.path}\u0000${ids[i]}`;
+      if (before?.has(ids[i]) && blob.carried?.has(i)) {
+        repeats++;
+        const first = listed.get(key);
+        if (blob.isHead && first?.commit && !first.commit.inHead) first.commit = { ...first.commit, inHead: true };
+        return;
+      }
+      listed.set(key, f);
+      out.push(f);
+    });
+  }
+  return repeats;
+}
+
+function isZero(oid: string): boolean {
+  return /^0+$/.test(oid);
 }
 
 /**

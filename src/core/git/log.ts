@@ -9,6 +9,8 @@ export interface RawChange {
   mode: string;
   /** The new object id (all zeros when the file was deleted). */
   oid: string;
+  /** The object id the file had before (all zeros when the commit added it). */
+  parent: string;
   /** A, M, D, T … */
   status: string;
   /** Path from the top of the repository, with forward slashes. */
@@ -46,7 +48,7 @@ export async function* parseLog(stream: Readable): AsyncGenerator<RawChange> {
         const parts = meta.split(' ');
         meta = undefined;
         // `<old mode> <new mode> <old id> <new id> <status>`
-        if (parts.length >= 5) yield { commit, time, mode: parts[1], oid: parts[3], status: parts[4], path: field };
+        if (parts.length >= 5) yield { commit, time, mode: parts[1], oid: parts[3], parent: parts[2], status: parts[4], path: field };
         continue;
       }
       if (field.startsWith('\n')) field = field.slice(1);

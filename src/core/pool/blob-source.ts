@@ -35,6 +35,14 @@ export function readBlob(job: ScanJob, blob: NonNullable<ScanJob['blob']>): Prom
   return known ?? request(blob.repo, blob.oid);
 }
 
+/**
+ * Another object of a job's repository, read after the job's own blob (a blob's previous
+ * version, asked for only when the blob has findings).
+ */
+export function readObject(repo: string, oid: string): Promise<ObjectInfo> {
+  return request(repo, oid);
+}
+
 /** Stops every reader once no blob job has come for a while (call when a thread has no jobs left). */
 export function idleBlobs(): void {
   if (asked.size > 0 || readers.size === 0) return;

@@ -27,9 +27,11 @@ export interface ScanJob {
    * A git blob to scan instead of the file on disk (`mamori history`): the scanning thread
    * reads it through a `git cat-file --batch` of its own in `repo`, so its bytes never pass
    * through the thread that hands out the jobs. Decoded, sampled and skipped (binary, too
-   * large) as the same file on disk would be; `path` names it (its format).
+   * large) as the same file on disk would be; `path` names it (its format). `parent` is the
+   * blob the same path held before the commit that brought this one (none when the commit
+   * added the file): the scan says which findings' lines that version already had (`carried`).
    */
-  blob?: { repo: string; oid: string };
+  blob?: { repo: string; oid: string; parent?: string };
   /** Size and mtime of a cached result: when the file still has them it is not read again. */
   known?: FileStamp;
 }
@@ -80,6 +82,11 @@ export type FileResult =
       errors: SkippedFile[];
       /** The file has suppression directives, which can expire: its result depends on the day. */
       dateSensitive: boolean;
+      /**
+       * For a blob with a `parent`: the indexes of the findings whose every line the parent
+       * version holds too, unchanged (history lists such a finding once, where it came in).
+       */
+      carried?: number[];
     }
   | { kind: 'unchanged'; path: string }
   | SkippedResult;

@@ -8,7 +8,7 @@ import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
 import { bytesToRead, MAX_READ_BYTES, openFlags, readEntry, sampleBytes, staysWithinSync, type OpenCheck, type WalkEntry } from '../walk';
-import { readBlob } from './blob-source';
+import { readBlob, readObject } from './blob-source';
 import { isDocumentJob, type DocumentJob, type DocumentResult, type ScanJob, type FileResult, type PoolJob } from './protocol';
 
 /** Runs a job of either kind (see protocol.ts): what a worker does with each message. */
@@ -82,17 +82,59 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
       errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
     let findings: LocatedFinding[] = [];
+    let carried: number[] | undefined;
     const dateSensitive = text.includes('mamori-ignore-');
     if (found.length > 0) {
       const lines = new LineIndex(text);
       const prints = fingerprintFindings(found, text, lines, job.display);
       findings = found.map((f, i) => ({ ...locate(f, lines, job.display), fingerprint: prints[i] }));
+      if (job.blob?.parent) carried = await carriedFindings(job, job.blob.parent, text, lines, findings);
     }
-    return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive };
+    return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive, ...(carried ? { carried } : {}) };
   } catch (error) {
     // scanText isolates rule errors; this catches what is left (e.g. out of memory in a parser).
     return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: 'scan-failed', detail: errorDetail(error) } };
   }
+}
+
+/**
+ * The indexes of the findings whose every line the blob's previous version (`parent`) holds
+ * too, word for word (anywhere in it: a line that moved is still the same line). Such a
+ * finding's value was there before this version; whether the previous version had the same
+ * finding is for the caller to say (a rule may report an unchanged line because another line
+ * changed). Undefined when the previous version cannot be read or decoded: then every finding
+ * counts as new.
+ */
+async function carriedFindings(
+  job: ScanJob,
+  parent: string,
+  text: string,
+  lines: LineIndex,
+  findings: readonly LocatedFinding[],
+): Promise<number[] | undefined> {
+  const blob = await readObject(job.blob?.repo ?? '', parent).catch(() => undefined);
+  if (!blob || 'missing' in blob || blob.type !== 'blob' || !blob.content) return undefined;
+  const decoded = blobText(job.path, blob.content, job.maxFileSize);
+  if (decoded === 'binary' || decoded === 'too-large') return undefined;
+  const before = new Set(splitLines(decoded.text));
+  const carried: number[] = [];
+  findings.forEach((f, i) => {
+    for (let line = f.line - 1; line < f.endLine; line++) if (!before.has(lineText(text, lines, line))) return;
+    carried.push(i);
+  });
+  return carried;
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n|\r/);
+}
+
+/** Line `line` (from 0) of `text`, without its line break. */
+function lineText(text: string, lines: LineIndex, line: number): string {
+  const start = lines.lineStart(line);
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return text.slice(start, end);
 }
 
 /**

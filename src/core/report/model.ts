@@ -42,7 +42,10 @@ export interface Provenance {
   hash: string;
   /** Author date, ISO 8601 (UTC). */
   date: string;
-  /** The same content is still at the same path in HEAD. */
+  /**
+   * The finding is still at the same path in HEAD: HEAD holds this version of the file, or a
+   * later one in which the finding's lines are unchanged.
+   */
   inHead: boolean;
 }
 
@@ -55,6 +58,11 @@ export interface HistoryScope {
   branch?: string;
   /** Commits read. */
   commits: number;
+  /**
+   * Findings of later versions of a file that were already there in the version before (the
+   * same lines, the same finding): each finding is listed once, with the commit it came in.
+   */
+  repeats?: number;
 }
 
 export interface SkippedFile {

@@ -76,7 +76,7 @@ function assertNoSecret(...outputs: string[]) {
   }
 }
 
-type JsonFinding = { ruleId: string; path: string; line: number; commit?: string; commitDate?: string; inHead?: boolean };
+type JsonFinding = { ruleId: string; path: string; line: number; commit?: string; commitDate?: string; inHead?: boolean; excerpt?: string };
 type JsonReport = { findings: JsonFinding[]; skipped: { path: string; reason: string }[] };
 
 describe('mamori and git', () => {
@@ -366,6 +366,68 @@ describe('mamori and git', () => {
       assert.equal(j.findings[0].path, 'env/copy-00.env');
       assert.equal(j.findings[0].inHead, true);
       assert.match(r.stderr, /50 commit\(s\) read, 1 unique blob\(s\) scanned/);
+    });
+
+    it('lists a finding once, with the commit that brought it in; a value changed on its line is a new finding', () => {
+      const d = repo();
+      const rotated = SLACK.replace(/.{4}$/, 'Qz9x');
+      write(d, { 'app.env': `SLACK_TOKEN=${SLACK}\nDEBUG=0\n` });
+      const introduced = commit(d, 'token');
+      // Two later versions that change other lines: the token's line is the same line.
+      write(d, { 'app.env': `# settings\nSLACK_TOKEN=${SLACK}\nDEBUG=0\n` });
+      commit(d, 'comment');
+      write(d, { 'app.env': `# settings\nSLACK_TOKEN=${SLACK}\nDEBUG=1\n` });
+      commit(d, 'debug');
+      const first = run(['history', '--format', 'json'], d);
+      assert.equal(first.code, 1, first.stderr);
+      const once = (JSON.parse(first.stdout) as JsonReport).findings.filter((f) => f.ruleId === 'secret/slack-token');
+      assert.equal(once.length, 1, JSON.stringify(once));
+      assert.equal(once[0].commit, introduced);
+      // HEAD's version still has the line: the finding listed is still in HEAD.
+      assert.equal(once[0].inHead, true);
+      assert.match(first.stderr, /2 finding\(s\) still unchanged in later versions of their file are listed once/);
+      assert.match(run(['history', '--lang', 'ja'], d).stderr, /後の版でも同じ行のまま残っていた検出 2 件/);
+
+      // The key replaced in place: a second secret, listed with its own commit; the first one is
+      // no longer in HEAD.
+      write(d, { 'app.env': `# settings\nSLACK_TOKEN=${rotated}\nDEBUG=1\n` });
+      const replaced = commit(d, 'rotate');
+      const second = (JSON.parse(run(['history', '--format', 'json'], d).stdout) as JsonReport).findings.filter((f) => f.ruleId === 'secret/slack-token');
+      assert.deepEqual(
+        second.map((f) => [f.commit, f.inHead]),
+        [
+          [introduced, false],
+          [replaced, true],
+        ],
+      );
+      assertNoSecret(first.stdout, first.stderr);
+      assert.ok(!JSON.stringify(second).includes(rotated));
+    });
+
+    it('a finding on an unchanged line that another line brought about is new where that line changed', () => {
+      const d = repo();
+      const group = (port: number) =>
+        [
+          'resource "aws_security_group" "db" {',
+          '  ingress {',
+          `    from_port   = ${port}`,
+          `    to_port     = ${port}`,
+          '    protocol    = "tcp"',
+          '    cidr_blocks = ["0.0.0.0/0"]',
+          '  }',
+          '}',
+          '',
+        ].join('\n');
+      write(d, { 'main.tf': group(443) });
+      commit(d, 'https');
+      const opened = (JSON.parse(run(['history', '--format', 'json'], d).stdout) as JsonReport).findings;
+      assert.ok(!opened.some((f) => f.path === 'main.tf' && /0\.0\.0\.0/.test(f.excerpt ?? '')), JSON.stringify(opened));
+      write(d, { 'main.tf': group(5432) });
+      const db = commit(d, 'database port');
+      const r = run(['history', '--format', 'json'], d);
+      const found = (JSON.parse(r.stdout) as JsonReport).findings.filter((f) => f.path === 'main.tf' && f.ruleId.startsWith('exposure/'));
+      assert.ok(found.length > 0, r.stdout);
+      for (const f of found) assert.equal(f.commit, db, `${f.ruleId} names the commit that opened the port`);
     });
   });
 

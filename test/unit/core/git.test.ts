@@ -34,9 +34,9 @@ describe('parseLog', () => {
       `\u0001${'3'.repeat(40)} 1700000120\u0000\n:100644 100644 ${A} ${B} M\u0000a b\tc\u0000`,
   );
   const expected: RawChange[] = [
-    { commit: '2'.repeat(40), time: 1700000060, mode: '100644', oid: A, status: 'A', path: '設定/秘密.env' },
-    { commit: '2'.repeat(40), time: 1700000060, mode: '000000', oid: ZERO, status: 'D', path: 'old.txt' },
-    { commit: '3'.repeat(40), time: 1700000120, mode: '100644', oid: B, status: 'M', path: 'a b\tc' },
+    { commit: '2'.repeat(40), time: 1700000060, mode: '100644', oid: A, parent: ZERO, status: 'A', path: '設定/秘密.env' },
+    { commit: '2'.repeat(40), time: 1700000060, mode: '000000', oid: ZERO, parent: B, status: 'D', path: 'old.txt' },
+    { commit: '3'.repeat(40), time: 1700000120, mode: '100644', oid: B, parent: A, status: 'M', path: 'a b\tc' },
   ];
 
   it('reads commits and their changes', async () => {

@@ -25,6 +25,11 @@ export const EXTRA: Array<[string, string]> = [
   ['a.txt', 'HTTPS://HOOKS.SLACK.COM/services/T0A1B2C3D/B0A1B2C3D/a8Kq2xVn4Lm7Pz3Rt9Wc5Yb1\n'],
   ['a.txt', 'curl https://deploy:Vq8kZ2mLt7Rw@git.example.jp/x\n'],
   ['a.txt', 'ftp://u_1:p-2@files.example.com/x\n'],
+  // The basic-auth URL and SendGrid shapes at the very start of a text, and SendGrid after a non-letter.
+  ['a.txt', 'https://deploy:Vq8kZ2mLt7Rw@git.example.jp/x\n'],
+  ['a.txt', 'http://deploy:Vq8kZ2mLt7Rw@git.example.jp/x\n'],
+  ['a.txt', '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\n'],
+  ['a.txt', 'key_SG.aK8mP2xQ9vL3nR7tW5yZ1c.bD4fH6jK8mN0pQ2rS4tU6vW8xY0zA2cE4gI6kM8oQ0s\n'],
   ['a.txt', 'MONGODB://app:Vq8kZ2mLt7Rw@db.internal/app\n'],
   ['a.txt', 'jdbc:MySQL://app:Vq8kZ2mLt7Rw@db.internal/app\n'],
   ['a.txt', 'x = "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"\n'],

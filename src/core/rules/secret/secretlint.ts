@@ -24,7 +24,7 @@ secretLintProfiler.mark = () => undefined;
 /**
  * Literals of which every match of the recommended preset (11.2.5) contains one, in some case:
  * the GCP service-account JSON, npm, Slack, OpenAI, Anthropic, Linear, PEM private
- * keys, SendGrid, Shopify, GitHub, 1Password and database URLs. A document with none of them
+ * keys, Shopify, GitHub, 1Password and database URLs (SendGrid's is a shape, below). A document with none of them
  * (and none of the shapes below) cannot produce a secretlint message, so secretlint is not run
  * on it: most files of a tree qualify, and the preset costs as much as all of Mamori's own
  * provider rules. `secretlint-prefilter.test.ts` runs the preset raw over every fixture and
@@ -46,7 +46,6 @@ export const SECRETLINT_TRIGGERS = [
   'sk-ant-api0',
   'lin_api_',
   'private key',
-  'sg.',
   'shppa_',
   'shpca_',
   'shpat_',
@@ -67,16 +66,41 @@ export const SECRETLINT_TRIGGERS = [
   'postgresql://',
 ];
 
+/** An AWS secret access key assigned to its name, any case. */
+const AWS_SECRET_SHAPE = /secret_?access_?key["']?\s*(?::|=>|=)\s*["']?[A-Za-z0-9/+=]{40}/i;
+/** The start of SendGrid's pattern, `(?<![A-Za-z])SG\.\w{1,128}\.\w{1,128}([-_]?)\w{1,128}`: case-sensitive. */
+const SENDGRID_SHAPE = /(?<![A-Za-z])SG\.\w{1,128}\.\w/;
+
+/** The basic-auth URL shape, tried where its scheme may start: 3 to 5 characters before a `://`. */
+const BASIC_AUTH_URL = /(?:https?|ftps?):\/\/[-\w]{1,256}:[-\w]{1,256}@/iy;
+
 /**
- * Preset matches whose literals are common words (`secret`, `://`): the match's whole shape,
- * loosened (any case), checked only when the word occurs. (The AWS rule scans key and account
- * IDs only with its `enableIDScanRule` option, which Mamori leaves off: its own AWS rule
- * reports key IDs.)
+ * Whether a URL with a user and password (`https://u:p@`, any case) occurs. Tried at each `://`
+ * (license headers put one in nearly every file) instead of at every position of the text: a
+ * match's `://` follows its scheme of 3 to 5 characters.
  */
-const SECRETLINT_SHAPES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['secret', /secret_?access_?key["']?\s*(?::|=>|=)\s*["']?[A-Za-z0-9/+=]{40}/i],
-  ['://', /(?:https?|ftps?):\/\/[-\w]{1,256}:[-\w]{1,256}@/i],
+function hasBasicAuthUrl(text: string): boolean {
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    for (let scheme = 3; scheme <= 5 && scheme <= at; scheme++) {
+      BASIC_AUTH_URL.lastIndex = at - scheme;
+      if (BASIC_AUTH_URL.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Preset matches whose literals are common words (`secret`, `://`, `sg.` in `msg.`): the
+ * match's shape, loosened (any case, or the start of the match only), checked only when the
+ * word occurs. (The AWS rule scans key and account IDs only with its `enableIDScanRule`
+ * option, which Mamori leaves off: its own AWS rule reports key IDs.)
+ */
+const SECRETLINT_SHAPES: ReadonlyArray<readonly [string, (text: string) => boolean]> = [
+  ['secret', (text) => AWS_SECRET_SHAPE.test(text)],
+  ['://', hasBasicAuthUrl],
+  ['sg.', (text) => SENDGRID_SHAPE.test(text)],
 ];
+
 /**
  * Literals of the preset's whole-document matches (PEM blocks, a GCP service-account file) and
  * of its `secretlint-disable` comments, which act on lines far from any trigger: a document
@@ -99,7 +123,7 @@ function shapeWords(doc: Document): readonly string[] {
 
 function matchingShapes(doc: Document): readonly string[] {
   const words: string[] = [];
-  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape.test(doc.text)) words.push(word);
+  for (const [word, shape] of SECRETLINT_SHAPES) if (mentionsAny(doc, [word]) && shape(doc.text)) words.push(word);
   return words;
 }
 

@@ -4,6 +4,7 @@ import { foldString, literalsIn, mentionsAny } from '../../literals';
 import { maskSecret } from '../../mask';
 import type { Fix, Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
+import { allMatches, anchoredSearch, stickyOf } from './analysis/anchored';
 import { ASSIGNMENT_LITERALS, ASSIGNMENT_POSITIONAL, candidatesOf, type Candidate } from './analysis/assignments';
 import { envFix, envNameFor, ENV_FIX_ID, ENV_FIX_MESSAGE, tokenFix } from './analysis/env-fix';
 import { tokenBody, tokenPlaceholder } from './analysis/tokens';
@@ -140,6 +141,7 @@ const BY_HINT = new Map<string, { pattern: TokenPattern; exact: string }[]>();
 function registerHints(spec: SecretSpec): string[] {
   const words: string[] = [];
   for (const p of spec.tokens ?? []) {
+    registerAnchors(p);
     const lower = p.hints.map(foldString);
     words.push(...lower, ...(p.fileHints ?? []));
     lower.forEach((l, i) => {
@@ -204,13 +206,7 @@ function tokenHits(doc: Document, patterns: readonly TokenPattern[]): readonly H
     if (!live.has(p)) continue;
     if (p.fileHints && !mentionsAny(doc, p.fileHints)) continue;
     if (p.unless?.test(text)) continue;
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        p.re.lastIndex++;
-        continue;
-      }
+    for (const m of p.anchors ? anchoredMatches(p, text) : allMatches(p.re, text)) {
       const secret = m.groups?.s ?? m[0];
       // The secret ends its match where text comes before it (`apiKey=…` at the end of a URL).
       const start = m.index + m[0].lastIndexOf(secret);
@@ -220,6 +216,24 @@ function tokenHits(doc: Document, patterns: readonly TokenPattern[]): readonly H
     }
   }
   return out;
+}
+
+/** Each anchored pattern's regex, sticky: tried at one position. */
+const STICKY = new WeakMap<TokenPattern, RegExp>();
+
+/** Checks an anchored pattern's declaration and keeps its sticky regex (when its spec is registered). */
+function registerAnchors(p: TokenPattern): void {
+  if (!p.anchors) return;
+  const [lo, hi] = p.anchorAt ?? [0, 0];
+  if (p.re.ignoreCase || p.anchors.length === 0 || p.anchors.some((a) => a.length === 0) || lo < 0 || hi < lo) {
+    throw new Error(`token pattern ${p.re.source}: anchors need a case-sensitive pattern, non-empty literals and 0 <= anchorAt[0] <= anchorAt[1]`);
+  }
+  STICKY.set(p, stickyOf(p.re));
+}
+
+/** The matches of an anchored pattern (see `anchoredSearch`). */
+export function anchoredMatches(p: TokenPattern, text: string): RegExpExecArray[] {
+  return anchoredSearch(STICKY.get(p) as RegExp, text, p.anchors ?? [], p.anchorAt);
 }
 
 // ---- Key names ----

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ANY_CONTEXT, CONTEXT, forEachLineWithIdentifierDigits, MAX_LINE } from '../../../../src/core/rules/pii-data/analysis/lines';
+import { ANY_CONTEXT, CONTEXT, forEachLineWithIdentifierDigits, lineFields, MAX_LINE, PAIR } from '../../../../src/core/rules/pii-data/analysis/lines';
 
 /** The lines a plain split passes on: four digits in a row, seven digits in all, not over-long. */
 function naive(text: string): Array<[string, number]> {
@@ -101,6 +101,44 @@ describe('lines for the identifier scan', () => {
         for (const [kind, context] of CONTEXT) if (context.test(text)) assert.ok(ANY_CONTEXT.test(text), `${kind}: ${JSON.stringify(text)}`);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('pairs of a log line', () => {
+  /** Every match of the pair pattern from the line's start: what `lineFields` must find, in order. */
+  function allPairs(line: string): Array<[string, number]> {
+    const re = new RegExp(PAIR.source, 'g');
+    const out: Array<[string, number]> = [];
+    for (let m = re.exec(line); m; m = re.exec(line)) out.push([m[1], m.index]);
+    return out;
+  }
+
+  it('finds a pair whose operator stands as far from its start as the pattern allows', () => {
+    // A blank, a quote, a key of 40, a quote and three blanks before the colon, far into the line.
+    const key = 'customer_email_address_'.padEnd(40, 'x');
+    const line = `${'prose without operators '.repeat(4)} "${key}"   : "sato@example.co.jp"`;
+    assert.equal(line.indexOf(':') - line.indexOf(` "${key}`), 46);
+    const fields = lineFields(line, 100);
+    assert.deepEqual(
+      fields.map((f) => [f.key, f.value]),
+      [[key, 'sato@example.co.jp']],
+    );
+    assert.equal(fields[0].start, 100 + line.indexOf('sato@'));
+  });
+
+  it('finds the same pairs as the pattern read from the start of the line, on any line', () => {
+    const piece = fc.constantFrom('a', 'key', 'email', ' ', '  ', '\t', ',', ';', '"', "'", ':', '=', '：', '「', '」', 'x'.repeat(30), '-', '@', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const line = pieces.join('');
+        const keyed = lineFields(line, 0).filter((f) => f.key !== undefined);
+        assert.deepEqual(
+          keyed.map((f) => f.key),
+          allPairs(line).map(([k]) => k),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -27,4 +27,10 @@ describe('secretlint prefilter', () => {
     assert.equal(secretlintMayMatch(new Document('src/a.ts', 'export const add = (a: number, b: number) => a + b;\n')), false);
     assert.equal(secretlintMayMatch(new Document('README.md', 'See https://example.com/docs for details.\n')), false);
   });
+
+  it('skips documents whose `://` and `sg.` are not in a credential shape', () => {
+    // A license URL, a scheme-less `user:pass@`, `msg.` and a lower-case `sg.` start no preset match.
+    const text = '# http://www.apache.org/licenses/LICENSE-2.0\nurl = "//scott:tiger@db"\nlog(msg.format(x)); sg.a1.b2\nMSG.aK8mP2xQ9vL3nR7tW5yZ1c.bD4f\n';
+    assert.equal(secretlintMayMatch(new Document('src/log.py', text)), false);
+  });
 });

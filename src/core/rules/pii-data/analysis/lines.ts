@@ -62,17 +62,40 @@ function digitsIn(text: string, from: number, to: number): number {
 
 // key=value, key: value, "key": "value", key="value", キー：値. Keys and values are bounded, and
 // the key class cannot contain the separators, so matching stays linear.
-const PAIR =
+export const PAIR =
   /(?:^|[\s,;{([&?|])["']?([A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w\u3040-\u30ff\u4e00-\u9fff-]{0,39})["']?[ \t]{0,3}[:=：][ \t]{0,3}(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|「([^」\n]{0,200})」|([^\s,;&|}\]"'、]{1,200}))/g;
 const EMAIL_IN_TEXT = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
 const PHONE_IN_TEXT = /(?<![\w+-])(?:\+81[ -]?\d{1,4}|0\d{1,4}|\(0\d{1,4}\))[- ]?\d{1,4}-\d{3,4}(?![\w-])/g;
+
+/**
+ * How far before its operator a pair of `PAIR` starts, at most: a separator, a quote, a key of
+ * 40, a quote and three blanks.
+ */
+const PAIR_REACH = 46;
+
+/** The characters a pair's key and value are separated by (`[:=：]` in `PAIR`). */
+const OPERATORS = [':', '=', '：'];
+
+/** Where the first operator of the line is, or -1. */
+function firstOperator(line: string): number {
+  let first = -1;
+  for (const op of OPERATORS) {
+    const at = line.indexOf(op);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
 
 /** The fields of one log line: its key/value pairs, then any bare e-mail or phone number. */
 export function lineFields(line: string, start: number): RawField[] {
   const fields: RawField[] = [];
   const taken: Range[] = [];
-  PAIR.lastIndex = 0;
-  for (let m = PAIR.exec(line); m; m = PAIR.exec(line)) {
+  // Every pair holds an operator at most PAIR_REACH after its start, and the pattern reads
+  // nothing before its start: no pair starts earlier than that before the line's first
+  // operator, and a line without one (most lines of prose) has none.
+  const op = firstOperator(line);
+  PAIR.lastIndex = Math.max(0, op - PAIR_REACH);
+  for (let m = op < 0 ? null : PAIR.exec(line); m; m = PAIR.exec(line)) {
     const g = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
     const value = m[g] ?? '';
     const at = m.index + m[0].length - value.length - (g === 5 ? 0 : 1);

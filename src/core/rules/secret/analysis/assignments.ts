@@ -273,6 +273,13 @@ const HINT_REACH = 200;
 function scanLine(text: string, s: number, e: number, hits: readonly number[], firstHit: number, format: Format, out: Candidate[]): void {
   const line = text.slice(s, e);
   const parens = { at: 0, depth: 0 };
+  // Every operator of ASSIGN holds `:` or `=`, but `<-`: a hint word's line without them (a
+  // Python `pass`, prose about a key) has no assignment to read.
+  const operator = line.includes('=') || line.includes(':') || line.includes('<-');
+  if (!operator) {
+    otherPairs(text, s, e, line, format, out);
+    return;
+  }
   if (line.length <= LONG_LINE) {
     assignments(text, s, e, line, 0, line.length, format, parens, out);
   } else {
@@ -348,8 +355,51 @@ function assignments(
   return line.length;
 }
 
-/** Call pairs, setters, flags, Dockerfile `ENV` and XML attribute pairs of one line. */
+/**
+ * Call pairs, setters, flags, Dockerfile `ENV` and XML attribute pairs of one line. Each pattern
+ * is tried only on a line holding the literal every match of it holds (a comma, `set`, `--`,
+ * `value`), found with `includes`: most hinted lines have none of these shapes.
+ */
 function otherPairs(text: string, s: number, e: number, line: string, format: Format, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
+  if (line.includes(',')) callPairs(text, s, e, line, format, out);
+  if (line.includes('set')) {
+    SETTER.lastIndex = 0;
+    while ((m = SETTER.exec(line)) !== null) {
+      const p = parseValueAt(text, s + m.index + m[0].length, e, format);
+      if (p?.quote) push(out, m[1], p, 'setter');
+    }
+  }
+  if (line.includes('--')) {
+    FLAG.lastIndex = 0;
+    while ((m = FLAG.exec(line)) !== null) {
+      const p = parseValueAt(text, s + m.index + m[0].length, e, 'shell');
+      if (!p) continue;
+      // A bare flag value ends at the first blank; a bare word after a flag is prose
+      // ("the --password option"), a real one has digits or symbols.
+      const cut = p.quote ? p : trimAtSpace(p);
+      if (!p.quote && /^[A-Za-z]+$/.test(cut.value)) continue;
+      push(out, m[1], cut, 'flag');
+    }
+  }
+  if (format === 'dockerfile') {
+    const d = DOCKER_ENV.exec(line);
+    if (d) {
+      const p = parseValueAt(text, s + d[0].length, e, 'shell');
+      if (p) push(out, d[1], p, 'env');
+    }
+  }
+  if (line.includes('value')) {
+    XML_ATTR_PAIR.lastIndex = 0;
+    while ((m = XML_ATTR_PAIR.exec(line)) !== null) {
+      const p = parseValueAt(text, s + m.index + m[0].length - 1, e, format);
+      if (p?.quote) push(out, m[2], p, 'attr');
+    }
+  }
+}
+
+/** The call pairs of a line (`setProperty("KEY", "v")`, `("password", "v")`); the caller has checked it holds a comma. */
+function callPairs(text: string, s: number, e: number, line: string, format: Format, out: Candidate[]): void {
   let m: RegExpExecArray | null;
   CALL_PAIR.lastIndex = 0;
   while ((m = CALL_PAIR.exec(line)) !== null) {
@@ -367,35 +417,6 @@ function otherPairs(text: string, s: number, e: number, line: string, format: Fo
     // Two upper-case constants side by side (`["PASSWORD", "EMAIL_OTP"]`) are members of an enum.
     if (!paired && /^[A-Z][A-Z0-9_]*$/.test(m[3]) && /^[A-Z][A-Z0-9_]*$/.test(p.value)) continue;
     push(out, m[3], p, 'call');
-  }
-  SETTER.lastIndex = 0;
-  while ((m = SETTER.exec(line)) !== null) {
-    const p = parseValueAt(text, s + m.index + m[0].length, e, format);
-    if (p?.quote) push(out, m[1], p, 'setter');
-  }
-  FLAG.lastIndex = 0;
-  while ((m = FLAG.exec(line)) !== null) {
-    const p = parseValueAt(text, s + m.index + m[0].length, e, 'shell');
-    if (!p) continue;
-    // A bare flag value ends at the first blank; a bare word after a flag is prose
-    // ("the --password option"), a real one has digits or symbols.
-    const cut = p.quote ? p : trimAtSpace(p);
-    if (!p.quote && /^[A-Za-z]+$/.test(cut.value)) continue;
-    push(out, m[1], cut, 'flag');
-  }
-  if (format === 'dockerfile') {
-    const d = DOCKER_ENV.exec(line);
-    if (d) {
-      const p = parseValueAt(text, s + d[0].length, e, 'shell');
-      if (p) push(out, d[1], p, 'env');
-    }
-  }
-  if (line.includes('value')) {
-    XML_ATTR_PAIR.lastIndex = 0;
-    while ((m = XML_ATTR_PAIR.exec(line)) !== null) {
-      const p = parseValueAt(text, s + m.index + m[0].length - 1, e, format);
-      if (p?.quote) push(out, m[2], p, 'attr');
-    }
   }
 }
 

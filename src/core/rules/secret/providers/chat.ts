@@ -63,9 +63,16 @@ export const chatProviders: SecretSpec[] = [
     keyHint: /telegram/i,
     keyShape: /^\d{5,16}:A[\w-]{34}$/,
     tokens: [
-      // Current tokens: bot id, colon, "AA" and 33 more characters.
-      { re: tok('\\d{8,10}:AA[\\w-]{33}', '', '(?<![\\w:])'), hints: [':AA'], minEntropy: 3 },
-      { re: tok('\\d{5,16}:A[\\w-]{34}', '', '(?<![\\w:])'), hints: [':a'], context: /telegram|\btg_|bot_?token/i, minEntropy: 3 },
+      // Current tokens: bot id, colon, "AA" and 33 more characters (the colon 8 to 10 after the start).
+      { re: tok('\\d{8,10}:AA[\\w-]{33}', '', '(?<![\\w:])'), hints: [':AA'], anchors: [':AA'], anchorAt: [8, 10], minEntropy: 3 },
+      {
+        re: tok('\\d{5,16}:A[\\w-]{34}', '', '(?<![\\w:])'),
+        hints: [':a'],
+        anchors: [':A'],
+        anchorAt: [5, 16],
+        context: /telegram|\btg_|bot_?token/i,
+        minEntropy: 3,
+      },
     ],
   },
 ];

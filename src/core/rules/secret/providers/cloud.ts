@@ -91,9 +91,9 @@ export const cloudProviders: SecretSpec[] = [
     kind: KIND.apiKey,
     env: 'YC_TOKEN',
     tokens: [
-      { re: tok('AQVN[A-Za-z0-9_-]{35,38}'), hints: ['AQVN'], prefix: 'AQVN', minEntropy: 3 },
-      { re: tok('t1\\.[A-Za-z0-9_-]{1,200}={0,2}\\.[A-Za-z0-9_-]{86}={0,2}'), hints: ['t1.'], prefix: 't1.', minEntropy: 3 },
-      { re: tok('YC[A-Za-z0-9_-]{38}'), hints: ['yc'], prefix: 'YC', context: /yandex|\byc_|ycloud/i, minEntropy: 3 },
+      { re: tok('AQVN[A-Za-z0-9_-]{35,38}'), hints: ['AQVN'], anchors: ['AQVN'], prefix: 'AQVN', minEntropy: 3 },
+      { re: tok('t1\\.[A-Za-z0-9_-]{1,200}={0,2}\\.[A-Za-z0-9_-]{86}={0,2}'), hints: ['t1.'], anchors: ['t1.'], prefix: 't1.', minEntropy: 3 },
+      { re: tok('YC[A-Za-z0-9_-]{38}'), hints: ['yc'], anchors: ['YC'], prefix: 'YC', context: /yandex|\byc_|ycloud/i, minEntropy: 3 },
     ],
   },
   {
@@ -102,7 +102,7 @@ export const cloudProviders: SecretSpec[] = [
     provider: { en: 'DigitalOcean', ja: 'DigitalOcean' },
     kind: KIND.accessToken,
     env: 'DIGITALOCEAN_TOKEN',
-    tokens: [{ re: tok('do[opr]_v1_[a-f0-9]{64}'), hints: ['doo_v1_', 'dop_v1_', 'dor_v1_'], minEntropy: 3 }],
+    tokens: [{ re: tok('do[opr]_v1_[a-f0-9]{64}'), hints: ['doo_v1_', 'dop_v1_', 'dor_v1_'], anchors: ['doo_v1_', 'dop_v1_', 'dor_v1_'], minEntropy: 3 }],
   },
   {
     id: 'secret/heroku-api-key',

@@ -26,7 +26,8 @@ export const observabilityProviders: SecretSpec[] = [
     tokens: [
       {
         re: /(?:datadog|\bdd)[_-]?(?:api|app(?:lication)?)[_-]?key["']?[ \t]*[:=][ \t]*["']?(?<s>[a-f0-9]{40}|[a-f0-9]{32})(?![A-Za-z0-9])/gi,
-        hints: ['datadog', 'dd_', 'dd-', 'ddapi', 'ddapp'],
+        // Every match holds `datadog`, or `dd` with one of its separators and `api` or `app`.
+        hints: ['datadog', 'dd_api', 'dd-api', 'ddapi', 'dd_app', 'dd-app', 'ddapp'],
         minEntropy: 3,
       },
     ],

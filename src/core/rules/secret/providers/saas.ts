@@ -18,7 +18,7 @@ export const saasProviders: SecretSpec[] = [
     provider: { en: 'Airtable', ja: 'Airtable' },
     kind: KIND.pat,
     env: 'AIRTABLE_TOKEN',
-    tokens: [{ re: tok('pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}'), hints: ['pat'], minEntropy: 3 }],
+    tokens: [{ re: tok('pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}'), hints: ['pat'], anchors: ['pat'], minEntropy: 3 }],
   },
   {
     id: 'secret/design-tool-token',
@@ -43,15 +43,16 @@ export const saasProviders: SecretSpec[] = [
     kind: KIND.apiKey,
     env: 'PLATFORM_API_KEY',
     tokens: [
-      { re: tok('(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}'), hints: ['pat.', 'sat.'], minEntropy: 3 },
-      { re: tok('sm_(?:pat|aat|sat)_[a-z0-9]{16}'), hints: ['sm_pat_', 'sm_aat_', 'sm_sat_'], minEntropy: 3 },
+      { re: tok('(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}'), hints: ['pat.', 'sat.'], anchors: ['pat.', 'sat.'], minEntropy: 3 },
+      { re: tok('sm_(?:pat|aat|sat)_[a-z0-9]{16}'), hints: ['sm_pat_', 'sm_aat_', 'sm_sat_'], anchors: ['sm_'], minEntropy: 3 },
       {
         re: tok('(?:api|sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
         hints: ['api-', 'sdk-', 'mob-'],
+        anchors: ['api-', 'sdk-', 'mob-'],
         context: /launchdarkly|\bld_|LD_/i,
         minEntropy: 3,
       },
-      { re: tok('s-s4t2(?:ud|af)-[a-f0-9]{64}'), hints: ['s-s4t2'], minEntropy: 3 },
+      { re: tok('s-s4t2(?:ud|af)-[a-f0-9]{64}'), hints: ['s-s4t2'], anchors: ['s-s4t2'], minEntropy: 3 },
     ],
   },
   {

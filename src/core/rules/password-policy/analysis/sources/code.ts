@@ -15,7 +15,7 @@ import { laravel } from './frameworks/laravel';
 import { lengthChecks } from './frameworks/length-checks';
 import { modelFields } from './frameworks/model-fields';
 import { passay } from './frameworks/passay';
-import { pythonFields } from './frameworks/python';
+import { PYTHON_FIELD_WORDS, pythonFields } from './frameworks/python';
 import { ruby } from './frameworks/rails';
 import { schemaChains } from './frameworks/schemas';
 import { symfonyLength } from './frameworks/symfony';
@@ -71,5 +71,6 @@ export const CODE_LITERALS: readonly string[] = [
   'userpool',
   'accountpasswordpolicy',
   ...PASSWORD_WORDS,
+  ...PYTHON_FIELD_WORDS,
   ...CODE_WORDS,
 ];
