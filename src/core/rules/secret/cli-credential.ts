@@ -56,7 +56,14 @@ const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^
 const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1(?=[ \t])/g;
 
 /** `-u user:pass` / `--user user:pass`, within a curl command (which may continue over `\` lines). */
-const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/y;
+export const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;
+/**
+ * CURL_USER tried only around each `-u` (`--user` holds one, a unit in): a match starts at the
+ * white space before its flag, or at the text's start, so its `-u` is 0 to 2 units after the
+ * start. Its leading alternation gives the regex engine no first character to look for, and a
+ * script full of curl commands was tried at every position.
+ */
+const CURL_USER_AT = stickyOf(CURL_USER);
 const SSHPASS = /\bsshpass[ \t]+-p[ \t]*(["']?)([^\s"']{1,200})\1/g;
 export const MYSQL = /\bmysql(?:dump|admin|sh|import|check)?\b[^\n]{0,200}?[ \t"',[](?:-p|--password=)(["']?)([^\s"'`,\]-][^\s"'`,\]]{0,199})\1/g;
 /**
@@ -64,33 +71,6 @@ export const MYSQL = /\bmysql(?:dump|admin|sh|import|check)?\b[^\n]{0,200}?[ \t"
  * MySQL names it on most lines, and the pattern tried at every position was most of this rule's time.
  */
 const MYSQL_AT = stickyOf(MYSQL);
-
-/**
- * The matches of `CURL_USER` that a global search of the text would find, in order. Each match
- * holds `-u` (`--user` too, one unit in): it starts at that `-u`'s white space (one unit
- * before), at the text's start (`^`), or two units before for `--user`. So the pattern is tried,
- * sticky, only at those starts after each `-u` that `indexOf` finds, instead of at every
- * position (its leading alternation gives the regex engine no first character to look for).
- */
-function curlUserMatches(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  // Where the next match may start: the end of the last (global matches do not overlap).
-  let from = 0;
-  let tried = -1;
-  for (let p = text.indexOf('-u'); p >= 0; p = text.indexOf('-u', p + 2)) {
-    for (let s = Math.max(p - 2, from, tried + 1); s <= p; s++) {
-      tried = s;
-      CURL_USER.lastIndex = s;
-      const m = CURL_USER.exec(text);
-      if (m) {
-        out.push(m);
-        from = m.index + m[0].length;
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 function commandAround(text: string, at: number, tool: RegExp): boolean {
   // The command may start a few continuation lines (`\`) earlier.
@@ -133,9 +113,8 @@ function hits(doc: Document): Hit[] {
     const text = doc.text;
     const out: Hit[] = [];
     const runs = RUN_FORMATS.has(doc.format);
-    let m: RegExpExecArray | null;
     if (mentionsAny(doc, ['curl']) && text.includes('curl')) {
-      for (const m of curlUserMatches(text)) {
+      for (const m of anchoredSearch(CURL_USER_AT, text, ['-u'], [0, 2])) {
         if (!commandAround(text, m.index, /\bcurl\b/)) continue;
         const [, , user, pass] = m;
         const verdict = judge(pass, runs, user);
