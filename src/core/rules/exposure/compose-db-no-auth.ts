@@ -1,7 +1,7 @@
 import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
-import { composeServices } from './analysis/containers';
+import { COMPOSE_LITERALS, composeServices, mayPublish } from './analysis/containers';
 import { AUTH_MESSAGES } from './analysis/auth-messages';
 
 /**
@@ -29,7 +29,10 @@ export const composeDbNoAuth: Rule = {
     'fix.enableSecurity': { en: 'Turn security on (set credentials)', ja: 'セキュリティを有効にする（認証情報を設定）' },
   },
   formats: ['yaml'],
+  literals: COMPOSE_LITERALS,
   check(doc) {
+    // Every finding is about a service that publishes a port or uses the host network.
+    if (!mayPublish(doc)) return [];
     const out: RawFinding[] = [];
     for (const s of composeServices(doc)) {
       const published = s.published.length > 0 || s.hostNetwork !== undefined;

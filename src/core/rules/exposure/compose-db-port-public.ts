@@ -1,7 +1,7 @@
 import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NETWORK_GUIDELINES } from './analysis/common';
-import { composeServices } from './analysis/containers';
+import { COMPOSE_LITERALS, composeServices, mayPublish } from './analysis/containers';
 
 /**
  * A docker-compose database, cache or search service that publishes its port on every host
@@ -36,7 +36,10 @@ export const composeDbPortPublic: Rule = {
     'fix.loopback': { en: 'Bind the port to 127.0.0.1', ja: 'ポートを 127.0.0.1 にバインドする' },
   },
   formats: ['yaml'],
+  literals: COMPOSE_LITERALS,
   check(doc) {
+    // Every finding is about a service that publishes a port or uses the host network.
+    if (!mayPublish(doc)) return [];
     const out: RawFinding[] = [];
     for (const s of composeServices(doc)) {
       const noAuth = s.gaps.length > 0;

@@ -1,8 +1,8 @@
 import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
-import { dbFirewallHits, publicDbHits } from './analysis/iac-db';
-import { openPortHits } from './analysis/iac-network';
+import { DB_FIREWALL_LITERALS, dbFirewallHits, PUBLIC_DB_LITERALS, publicDbHits } from './analysis/iac-db';
+import { OPEN_PORT_LITERALS, openPortHits } from './analysis/iac-network';
 import { IAC_FORMATS } from './analysis/formats';
 
 /**
@@ -47,6 +47,7 @@ export const dbPublicAccess: Rule = {
     'fix.private': { en: 'Turn off public access', ja: '公開アクセスを無効にする' },
   },
   formats: [...IAC_FORMATS],
+  literals: [...PUBLIC_DB_LITERALS, ...OPEN_PORT_LITERALS, ...DB_FIREWALL_LITERALS],
   check(doc) {
     const hits = publicDbHits(doc);
     if (hits.length === 0) return [];

@@ -4,7 +4,7 @@ import { get, visit, type TreeNode } from '../../documents/tree';
 import type { Range } from '../../types';
 import { yamlTrees } from '../../documents/yaml';
 import type { RawFinding, Rule } from '../rule';
-import { DB_PORTS, describe, excerpt, flag, isWorld, NETWORK_GUIDELINES, scalars, str } from './analysis/common';
+import { DB_PORTS, describe, excerpt, flag, isWorld, mayHold, NETWORK_GUIDELINES, OTHER_SPELLINGS, scalars, str } from './analysis/common';
 import { authGaps, envOf, imageFamily } from './analysis/containers';
 
 /** Names and labels that say "database" (`postgres`, `user-db`, `app.kubernetes.io/name: redis`). */
@@ -64,6 +64,14 @@ function workloads(doc: Document, trees: TreeNode[]): Workload[] {
 }
 
 /**
+ * Every finding reads one of these (keys and values compared exactly, the gate ignores case; see
+ * `mayHold`): a container's `hostPort` or a pod's `hostNetwork`, a Service or operator resource
+ * of type `LoadBalancer` or `NodePort`, or a Service's `externalIPs`; each asked by the part of
+ * it that begins with the rarest letters.
+ */
+const EXPOSING = ['tport', 'tnetwork', 'balancer', 'eport', 'lips'];
+
+/**
  * A Kubernetes Service of type LoadBalancer or NodePort (or with externalIPs) in front of a
  * database: recognised by the pods it selects in the same file, by its ports, or by its name and
  * labels. Internal load balancers and source ranges without 0.0.0.0/0 are not reported. Also a
@@ -105,7 +113,9 @@ export const k8sDbServiceExposed: Rule = {
     },
   },
   formats: ['yaml'],
+  literals: [...EXPOSING, ...OTHER_SPELLINGS],
   check(doc) {
+    if (!mayHold(doc, EXPOSING)) return [];
     const trees = yamlTrees(doc);
     const services = trees.filter((t) => str(get(t, 'kind')) === 'Service');
     const out: RawFinding[] = [];

@@ -1,8 +1,8 @@
 import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
-import { publicDbHits } from './analysis/iac-db';
-import { openPortHits } from './analysis/iac-network';
+import { PUBLIC_DB_LITERALS, publicDbHits } from './analysis/iac-db';
+import { OPEN_PORT_LITERALS, openPortHits } from './analysis/iac-network';
 import { IAC_FORMATS } from './analysis/formats';
 
 /**
@@ -36,6 +36,7 @@ export const networkDbPortOpen: Rule = {
     },
   },
   formats: [...IAC_FORMATS],
+  literals: [...OPEN_PORT_LITERALS, ...PUBLIC_DB_LITERALS],
   check(doc) {
     const hits = openPortHits(doc);
     if (hits.length === 0) return [];

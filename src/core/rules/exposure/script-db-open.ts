@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Document } from '../../documents/document';
 import { get } from '../../documents/tree';
 import { yamlTrees } from '../../documents/yaml';
-import { mentionsAny } from '../../literals';
+import { foldString, mentionsAny } from '../../literals';
 import type { Range } from '../../types';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, isWorld, NOAUTH_GUIDELINES, str } from './analysis/common';
@@ -35,6 +35,93 @@ const HINTS = [
   '0.0.0.0',
   '::/0',
 ];
+
+/*
+ * Which lines can hold a finding. Every check of `lineHits` asks its line for a word first
+ * (ASCII case ignored): `listen_addresses`, `protected-mode` / `protected_mode`, `bind` (the
+ * redis, Mongo and MySQL checks), `/0` or ` all ` (pg_hba lines), `-p` (which `--publish`
+ * holds) and `0.0.0.0` (sed). So only lines holding one of these words are read, and only the
+ * words whose check can succeed somewhere in the file are looked for: the file must also hold
+ * what the check needs elsewhere on the line or near it (`triggers`). A word the file lacks
+ * cannot be on any of its lines. These words are common in every kind of file, so they are
+ * looked for here, in the files that hold one of `HINTS`, not in every file's literal pass.
+ */
+
+/**
+ * The words whose lines `lineHits` must read in this file, given the file lower-cased: each with
+ * what its check needs besides (`near(…, /redis/i)` beside `bind` unless Mongo's or MySQL's bind
+ * word is there; `hbaHit`'s `\bhost`; `dockerRunPublish`'s `docker` or `podman`; `sed`).
+ */
+function triggers(lower: string): string[] {
+  const out: string[] = [];
+  const has = (w: string): boolean => lower.includes(w);
+  if (has('listen_addresses')) out.push('listen_addresses');
+  if (has('protected-mode') || has('protected_mode')) out.push('protected-mode', 'protected_mode');
+  if (has('bind_ip') || has('bindip') || has('bind-address') || has('bind_address') || (has('bind') && has('redis'))) out.push('bind');
+  if (has('host') && (has('/0') || has(' all '))) out.push('/0', ' all ');
+  if ((has('docker') || has('podman')) && has('-p')) out.push('-p');
+  if (has('sed') && has('0.0.0.0')) out.push('0.0.0.0');
+  return out;
+}
+
+/**
+ * The text with ASCII letters lower-cased and every other code unit where it was. Only U+0130
+ * lower-cases to two code units, so where `toLowerCase` keeps the length it keeps the offsets
+ * too; otherwise only ASCII letters are folded. No trigger word has an `i` or a `k`, so the
+ * letters that `toLowerCase` alone folds to ASCII (U+0130 to `i` and a dot, the Kelvin sign to
+ * `k`) put no trigger on a line that `lineHits` would not see one on.
+ */
+function lowerCased(text: string): string {
+  const lowered = text.toLowerCase();
+  return lowered.length === text.length ? lowered : foldString(text);
+}
+
+/**
+ * The indexes, in order, of the lines (split on LF) that hold one of `words` (`lower`: the text
+ * lower-cased). `starts` gets each line's start offset.
+ */
+function linesHolding(text: string, lower: string, words: readonly string[], starts: number[]): number[] {
+  for (let at = 0; ;) {
+    starts.push(at);
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  const marks = new Uint8Array(starts.length);
+  for (const w of words) {
+    // `-p` is looked for as `lineHits` tests it, in the text as written: a flag, not the
+    // `-p` of `docker-php-ext-install` or `php-pgsql` that fill a PHP image's Dockerfile.
+    const publish = w === '-p';
+    const hay = publish ? text : lower;
+    let line = 0;
+    for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
+      if (publish && !publishFlagAt(text, i)) continue;
+      // (No word holds a line feed, so each occurrence lies on one line.)
+      while (line + 1 < starts.length && starts[line + 1] <= i) line++;
+      marks[line] = 1;
+    }
+  }
+  const out: number[] = [];
+  for (let k = 0; k < marks.length; k++) if (marks[k] === 1) out.push(k);
+  return out;
+}
+
+/** `lineHits`' published-port test (`PUBLISH_FLAG`) without its start, tried in place. */
+const PUBLISH_FLAG_AT = /(?:-p|--publish)(?:[^\S\n]|=|\d)/y;
+
+/**
+ * Whether `PUBLISH_FLAG` matches on its line where the `-p` at `i` is: the flag starts there or,
+ * for `--publish`, one unit before, after white space or at the line's start (a line feed
+ * before it is white space too), and is followed on its line by white space, `=` or a digit.
+ */
+function publishFlagAt(text: string, i: number): boolean {
+  for (let s = i - 1; s <= i; s++) {
+    if (s < 0 || (s > 0 && !/\s/.test(text[s - 1]))) continue;
+    PUBLISH_FLAG_AT.lastIndex = s;
+    if (PUBLISH_FLAG_AT.test(text)) return true;
+  }
+  return false;
+}
 
 /** Server configuration files with rules of their own. */
 const OWN_RULE =
@@ -82,31 +169,36 @@ function hbaHit(line: string): Hit | undefined {
   return undefined;
 }
 
+/** A published port's flag: `-p 5432:5432`, `-p5432:5432`, `--publish=…`. */
+const PUBLISH_FLAG = /(?:^|\s)(?:-p|--publish)(?:\s|=|\d)/;
+
 /** The findings of one line (index `i` of `lines`). */
 function lineHits(lines: readonly string[], i: number): Hit[] {
   const line = lines[i];
   const out: Hit[] = [];
   if (line.length > 4000) return out;
   const lower = line.toLowerCase();
-  // Array commands (`["redis-server", "--protected-mode", "no"]`) read as words.
-  const words = line.replace(/["'`,[\]]/g, ' ');
+  // Array commands (`["redis-server", "--protected-mode", "no"]`) read as words (built once,
+  // for the checks that read them).
+  let words: string | undefined;
+  const asWords = (): string => (words ??= line.replace(/["'`,[\]]/g, ' '));
   if (lower.includes('listen_addresses') && LISTEN_ALL.test(line)) out.push({ messageId: 'postgresListenAll', data: {} });
-  if ((lower.includes('protected-mode') || lower.includes('protected_mode')) && PROTECTED_OFF.test(words)) {
+  if ((lower.includes('protected-mode') || lower.includes('protected_mode')) && PROTECTED_OFF.test(asWords())) {
     out.push({ messageId: 'redisProtectedOff', data: {}, error: !/requirepass/i.test(line) && /--protected-mode/i.test(line) });
   }
   if (lower.includes('bind') && near(lines, i, /redis/i)) {
-    if (REDIS_BIND_ALL.test(words)) out.push({ messageId: 'redisBindAll', data: {} });
+    if (REDIS_BIND_ALL.test(asWords())) out.push({ messageId: 'redisBindAll', data: {} });
     else if (BIND_LINE_DELETED.test(line) || sedDropsBind(line) || (BIND_LINE_PATTERN.test(line) && /^\s*-?\s*from\s*:/.test(line) && removes(lines, i)))
       out.push({ messageId: 'redisBindRemoved', data: {} });
   }
-  if ((lower.includes('bind_ip') || lower.includes('bindip')) && MONGO_BIND_ALL.test(words)) out.push({ messageId: 'mongoBindAll', data: {} });
+  if ((lower.includes('bind_ip') || lower.includes('bindip')) && MONGO_BIND_ALL.test(asWords())) out.push({ messageId: 'mongoBindAll', data: {} });
   if ((lower.includes('bind-address') || lower.includes('bind_address')) && MYSQL_BIND_ALL.test(line) && near(lines, i, /mysql|mariadb|my\.cnf/i))
     out.push({ messageId: 'mysqlBindAll', data: {} });
   if (lower.includes('/0') || lower.includes(' all ')) {
     const hba = hbaHit(line);
     if (hba) out.push(hba);
   }
-  if ((lower.includes('-p') || lower.includes('--publish')) && /(?:^|\s)(?:-p|--publish)(?:\s|=|\d)/.test(line)) {
+  if ((lower.includes('-p') || lower.includes('--publish')) && PUBLISH_FLAG.test(line)) {
     const run = dockerRunPublish(lines, i);
     if (run) out.push({ messageId: 'dockerRunPublished', data: run });
   }
@@ -116,6 +208,9 @@ function lineHits(lines: readonly string[], i: number): Hit[] {
   }
   return out;
 }
+
+/** What `dockerRunPublish`'s command must hold on one of its lines. */
+const RUNNER = /\b(?:docker|podman)(?:[\s\\]|$)/;
 
 /**
  * `docker run -p 5432:5432 postgres` (or podman, continued over `\` lines): a store image with a
@@ -128,6 +223,11 @@ function dockerRunPublish(lines: readonly string[], i: number): { port: string; 
   while (start > 0 && i - start < 20 && /\\\s{0,20}$/.test(lines[start - 1])) start--;
   let end = i;
   while (end < lines.length - 1 && end - i < 20 && /\\\s{0,20}$/.test(lines[end])) end++;
+  // The command's `docker` or `podman` (and the white space after it) is on one of its lines:
+  // joining puts a space between lines, and a line's end, or its continuing `\`, turns into one.
+  let runner = false;
+  for (let k = start; k <= end && !runner; k++) runner = RUNNER.test(lines[k]);
+  if (!runner) return undefined;
   const command = lines
     .slice(start, end + 1)
     .join(' ')
@@ -299,18 +399,23 @@ export const scriptDbOpen: Rule = {
     !OWN_RULE.test(doc.name),
   check(doc) {
     if (!mentionsAny(doc, HINTS)) return [];
-    const skip = doc.format === 'yaml' && /^\s*services\s*:/m.test(doc.text) ? unpublishedServices(doc) : [];
+    const lower = lowerCased(doc.text);
+    const words = triggers(lower);
+    if (words.length === 0) return [];
+    const starts: number[] = [];
+    const candidates = linesHolding(doc.text, lower, words, starts);
+    if (candidates.length === 0) return [];
+    let skip: Range[] | undefined;
     const out: RawFinding[] = [];
     const lines = doc.text.split('\n');
-    let at = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const start = at;
-      at += lines[i].length + 1;
+    for (const i of candidates) {
+      const start = starts[i];
       const body = lines[i].trim();
       // Comments of shell, Dockerfiles and YAML (heredoc comment lines included).
       if (body === '' || body.startsWith('#') || body.startsWith('//')) continue;
       const hits = lineHits(lines, i);
       if (hits.length === 0) continue;
+      skip ??= doc.format === 'yaml' && /^\s*services\s*:/m.test(doc.text) ? unpublishedServices(doc) : [];
       if (skip.some(([a, b]) => start >= a && start < b)) continue;
       const lead = lines[i].length - lines[i].trimStart().length;
       const range: Range = [start + lead, start + lines[i].replace(/\r$/, '').length];

@@ -4,7 +4,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, field, replaceFix, STORAGE_GUIDELINES, str } from './analysis/common';
 import { IAC_FORMATS } from './analysis/formats';
 import { label } from './analysis/iac-db';
-import { blobPublicAccessHits } from './analysis/iac-storage';
+import { blobPublicAccessHits, mayAllowStorage, STORAGE_LITERALS } from './analysis/iac-storage';
 import { resourcesOf } from './analysis/resources';
 
 /**
@@ -36,7 +36,9 @@ export const storageAccountPublicAccess: Rule = {
     'fix.deny': { en: 'Set the default action to Deny', ja: '既定アクションを Deny にする' },
   },
   formats: [...IAC_FORMATS],
+  literals: STORAGE_LITERALS,
   check(doc) {
+    if (!mayAllowStorage(doc)) return [];
     const out: RawFinding[] = [...blobPublicAccessHits(doc)];
     for (const r of resourcesOf(doc)) {
       if (!r.props || !/storage/i.test(r.type)) continue;

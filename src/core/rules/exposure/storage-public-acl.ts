@@ -4,7 +4,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './analysis/common';
 import { label } from './analysis/iac-db';
 import { IAC_FORMATS } from './analysis/formats';
-import { accessBlocks, publicAclHits, publicStatements, storagePolicyDocuments } from './analysis/iac-storage';
+import { accessBlocks, publicAclHits, publicStatements, STORAGE_LITERALS, storagePolicyDocuments } from './analysis/iac-storage';
 
 /**
  * Buckets, objects and blob containers that anyone can read through their ACL: S3, OSS and
@@ -48,14 +48,16 @@ export const storagePublicAcl: Rule = {
     'fix.blockAll': { en: 'Turn the whole public access block on', ja: 'パブリックアクセスブロックをすべて有効にする' },
   },
   formats: [...IAC_FORMATS],
+  literals: STORAGE_LITERALS,
   check(doc) {
     const acl = publicAclHits(doc);
+    const publicSomewhere = acl.length > 0 || publicStatements(doc, /s3|bucket/i).length > 0 || storagePolicyDocuments(doc).length > 0;
+    // Nothing public (no ACL finding either): the access blocks need not be read.
+    if (!publicSomewhere) return [];
     const blocks = accessBlocks(doc);
     // A block that ignores public ACLs neutralises them (still worth fixing: it is one switch away).
     const ignored = blocks.some((b) => flag(b.flags.find((f) => f.name === 'ignore_public_acls')?.entry?.value) === true);
     const out: RawFinding[] = acl.map((h) => (ignored && h.messageId === 'acl' ? { ...h, messageId: 'aclIgnored', severity: 'warning' } : h));
-    const publicSomewhere = acl.length > 0 || publicStatements(doc, /s3|bucket/i).length > 0 || storagePolicyDocuments(doc).length > 0;
-    if (!publicSomewhere) return out;
     for (const b of blocks) {
       const off = b.flags.filter((f) => f.entry && flag(f.entry.value) === false);
       if (off.length === 0) continue;

@@ -2,8 +2,11 @@ import { CWE, risk } from '../risk';
 import { tomlTree } from '../../documents/toml';
 import { get } from '../../documents/tree';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, replaceFix, STORAGE_GUIDELINES } from './analysis/common';
+import { describe, excerpt, flag, flipped, mayHold, OTHER_SPELLINGS, replaceFix, STORAGE_GUIDELINES } from './analysis/common';
 import { USER_DATA } from './analysis/firebase';
+
+const BUCKETS = ['buckets'];
+const PUBLIC = ['public'];
 
 /**
  * Supabase `config.toml` storage buckets declared `public = true`: every object is served to
@@ -29,7 +32,10 @@ export const supabasePublicBucket: Rule = {
     'fix.private': { en: 'Make the bucket private', ja: 'バケットを非公開にする' },
   },
   formats: ['toml'],
+  literals: [...BUCKETS, ...PUBLIC, ...OTHER_SPELLINGS],
   check(doc) {
+    // A finding is a `public` key under `storage.buckets` (keys compared exactly; see `mayHold`).
+    if (!mayHold(doc, BUCKETS) || !mayHold(doc, PUBLIC)) return [];
     const buckets = get(tomlTree(doc), 'storage', 'buckets');
     if (buckets?.kind !== 'object') return [];
     const out: RawFinding[] = [];

@@ -56,7 +56,14 @@ const MYSQLADMIN_SET = /\bmysqladmin\b[^\n]{0,200}?[ \t]password[ \t]+(["']?)([^
 const PGPASSWORD = /\bPGPASSWORD=(["']?)([^\s"'$;&|`]{1,200})\1(?=[ \t])/g;
 
 /** `-u user:pass` / `--user user:pass`, within a curl command (which may continue over `\` lines). */
-const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;
+export const CURL_USER = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)(["']?)([^\s"':]{1,100}):([^\s"']{1,200})\1/g;
+/**
+ * CURL_USER tried only around each `-u` (`--user` holds one, a unit in): a match starts at the
+ * white space before its flag, or at the text's start, so its `-u` is 0 to 2 units after the
+ * start. Its leading alternation gives the regex engine no first character to look for, and a
+ * script full of curl commands was tried at every position.
+ */
+const CURL_USER_AT = stickyOf(CURL_USER);
 const SSHPASS = /\bsshpass[ \t]+-p[ \t]*(["']?)([^\s"']{1,200})\1/g;
 /** `mysql -pPASSWORD`; not find's `-printf`, `-prune`, `-perm` or `-path` after `-name 'mysql'`. */
 export const MYSQL =
@@ -108,10 +115,8 @@ function hits(doc: Document): Hit[] {
     const text = doc.text;
     const out: Hit[] = [];
     const runs = RUN_FORMATS.has(doc.format);
-    let m: RegExpExecArray | null;
     if (mentionsAny(doc, ['curl']) && text.includes('curl')) {
-      CURL_USER.lastIndex = 0;
-      while ((m = CURL_USER.exec(text)) !== null) {
+      for (const m of anchoredSearch(CURL_USER_AT, text, ['-u'], [0, 2])) {
         if (!commandAround(text, m.index, /\bcurl\b/)) continue;
         const [, , user, pass] = m;
         const verdict = judge(pass, runs, user);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { allMatches, anchoredSearch, stickyOf } from '../../../../src/core/rules/secret/analysis/anchored';
-import { MYSQL } from '../../../../src/core/rules/secret/cli-credential';
+import { CURL_USER, MYSQL } from '../../../../src/core/rules/secret/cli-credential';
 import { SECRET_SPECS } from '../../../../src/core/rules/secret/providers/index';
 import { anchoredMatches } from '../../../../src/core/rules/secret/spec-rule';
 import { anchoredOf, type TokenPattern } from '../../../../src/core/rules/secret/spec';
@@ -119,6 +119,54 @@ describe('the mysql command pattern, tried at each mysql', () => {
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');
         const expected = plainMysql(text);
+        found += expected.length;
+        assert.deepEqual(at(text), expected);
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(found >= 100, `only ${found} matches`);
+  });
+});
+
+describe("curl's -u pattern, tried around each -u", () => {
+  const at = (text: string): Array<[number, string]> => anchoredSearch(stickyOf(CURL_USER), text, ['-u'], [0, 2]).map((m) => [m.index, m[0]]);
+  const plainCurl = (text: string): Array<[number, string]> => allMatches(new RegExp(CURL_USER.source, CURL_USER.flags), text).map((m) => [m.index, m[0]]);
+
+  it('finds what the plain search finds on every fixture and rule case', () => {
+    let found = 0;
+    for (const [file, text] of corpus()) {
+      const expected = plainCurl(text);
+      found += expected.length;
+      assert.deepEqual(at(text), expected, file);
+    }
+    assert.ok(found >= 3, `only ${found} curl users with a password in the cases`);
+  });
+
+  it('finds what the plain search finds on any text of flags, users and passwords', () => {
+    const piece = fc.constantFrom(
+      ' -u bot:Vq8kZ2',
+      ' --user=bot:Vq8kZ2',
+      '--user "bot:Vq8kZ2"',
+      '-u',
+      '--user',
+      '-',
+      'u',
+      ' ',
+      '\t',
+      '\n',
+      '=',
+      ':',
+      'bot',
+      'Vq8kZ2',
+      '"',
+      "'",
+      '-u-u',
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = plainCurl(text);
         found += expected.length;
         assert.deepEqual(at(text), expected);
       }),

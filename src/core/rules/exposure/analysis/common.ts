@@ -1,6 +1,7 @@
 import type { Document } from '../../../documents/document';
 import { bool, scalar, type Entry, type TreeNode } from '../../../documents/tree';
 import type { Localized } from '../../../guidelines/catalog';
+import { mentionsAny } from '../../../literals';
 import type { Fix, Range } from '../../../types';
 
 /**
@@ -72,6 +73,48 @@ export function mentionsMyNumber(text: string): boolean {
 /** A rule description: the rule's own explanation followed by the leak and reporting paragraph. */
 export function describe(en: string, ja: string): Localized {
   return { en: `${en} ${LEAK.en}`, ja: `${ja}${LEAK.ja}` };
+}
+
+/**
+ * How a tree's key or value can spell a word that its text does not: escapes that the JSON,
+ * YAML, HCL and Bicep readers decode into any character (`\u0070`, `\U00000070`, YAML's
+ * `\x70`; the literal pass ignores the case of the `u`) and the Kelvin sign, the one character
+ * outside ASCII that lower-cases (`norm`) to an ASCII letter. Declared by every rule that gates
+ * its tree checks with `mayHold`. In YAML an escaped line break (`"0.0.0.0/\` then `0"` on the
+ * next line) joins the text around it too: looked for in YAML files only, with `includes`, as
+ * Python and shell files are full of them.
+ */
+export const OTHER_SPELLINGS: readonly string[] = ['\\u', '\\x', '\u212a'];
+
+/** Whether a document's trees may spell a word that its text does not (`OTHER_SPELLINGS`). */
+function spelledOtherwise(doc: Document): boolean {
+  return mentionsAny(doc, OTHER_SPELLINGS) || (doc.format === 'yaml' && (doc.text.includes('\\\n') || doc.text.includes('\\\r')));
+}
+
+/**
+ * Whether a structured document can hold a key or value spelled with one of `words` (declared
+ * in the rule's `literals`), answered by the shared literal pass: the cheap necessary condition
+ * before a rule walks, or has the document parsed into, its trees. Keys are compared normalised
+ * (`norm`: case and the separators `-`, `_` and white space dropped), so a gate word is one word
+ * of a key's name, or a part of one: the separators stand between words (`publicly_accessible`,
+ * `PubliclyAccessible`, `publicly-accessible`), never inside one. A document that may spell a
+ * word otherwise (`OTHER_SPELLINGS`) always passes.
+ *
+ * Every file pays for each literal in the shared pass, Python and prose as much as IaC: a gate
+ * word is the part of its word that begins with the rarest three letters (`rvices` for
+ * `services`, `dule` for `module`), and a word common everywhere (`allow`, `any`, `ports`) is
+ * asked with `mayMatch` instead, after a rarer word of the same gate has passed.
+ */
+export function mayHold(doc: Document, words: readonly string[]): boolean {
+  return mentionsAny(doc, words) || spelledOtherwise(doc);
+}
+
+/**
+ * `mayHold` for a word too common to be worth a literal in every file's pass: a fixed,
+ * case-insensitive pattern (non-global) tried on the documents that get this far.
+ */
+export function mayMatch(doc: Document, pattern: RegExp): boolean {
+  return pattern.test(doc.text) || spelledOtherwise(doc);
 }
 
 /** Normalises a key for format-neutral lookup: `publicly_accessible`, `PubliclyAccessible` → `publiclyaccessible`. */

@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import { yamlTrees } from '../../../documents/yaml';
 import { get, scalar, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
 import type { Fix, Range } from '../../../types';
-import { flag, str } from './common';
+import { flag, mayHold, mayMatch, OTHER_SPELLINGS, str } from './common';
 
 /**
  * Databases run as containers — docker-compose services and Kubernetes pod specs: which store an
@@ -174,6 +174,23 @@ export interface Service {
   gaps: AuthGap[];
   /** Known only by the store port it publishes (no image in this file): its `command:` is not read here. */
   byPort?: true;
+}
+
+/**
+ * What a finding of the compose rules needs (see `mayHold`): a top-level `services` key (asked
+ * as `rvices`), and a service that publishes a port (`ports`) or runs on the host network
+ * (`network_mode`), words common enough in other files to be asked only here. The keys are
+ * compared exactly; the gate ignores case.
+ */
+const SERVICES = ['rvices'];
+const PUBLISHING = /ports|network_mode/i;
+
+/** What the compose rules declare (`Rule.literals`). */
+export const COMPOSE_LITERALS: readonly string[] = [...SERVICES, ...OTHER_SPELLINGS];
+
+/** Whether a compose file can hold a published store (`composeServices` with a port or the host network). */
+export function mayPublish(doc: Document): boolean {
+  return mayHold(doc, SERVICES) && mayMatch(doc, PUBLISHING);
 }
 
 /** docker-compose services that run a data store. */

@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import { blocks } from '../../../documents/hcl';
 import { visit, type Entry, type TreeNode } from '../../../documents/tree';
 import type { RawFinding } from '../../rule';
-import { excerpt, field, fields, flag, flipped, isWorld, norm, replaceFix, scalars, str } from './common';
+import { excerpt, field, fields, flag, flipped, isWorld, mayHold, mayMatch, norm, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
 import { treesOf } from '../../../documents/trees';
 import { resolveVar, resourcesOf, shortType, type Resource } from './resources';
 
@@ -32,8 +32,26 @@ const AZURE_DATA = /sql|mysql|maria|postgres|cosmos|documentdb|redis|cache|synap
  */
 const OPEN_BY_DEFAULT = /^(microsoft\.documentdb\/databaseaccounts|microsoft\.cache\/redis|azurerm_cosmosdb_account|azurerm_redis_cache)$/i;
 
+/**
+ * Words one of which every finding of `publicDbHits` reads in a key or a type (see `mayHold`):
+ * `publicly` (`publicly_accessible`, at the top, nested, or ending a module variable's name),
+ * the types open by default (`OPEN_BY_DEFAULT`: each holds one of them whole, as its `/` joins a
+ * parent type to a child's), `internet` (`internet_service`, asked as `rnet`) and `snapshot`
+ * (the shared snapshot's type); or else both words of `public_network_access_enabled` /
+ * `publicNetworkAccess`.
+ */
+const PUBLIC_DB_WORDS = ['publicly', 'documentdb', 'microsoft.cache', 'azurerm_cosmosdb_account', 'azurerm_redis_cache', 'rnet', 'snapshot'];
+const PUBLIC = ['public'];
+const NETWORK = ['network'];
+
+/** What the rules that call `publicDbHits` declare (`Rule.literals`). */
+export const PUBLIC_DB_LITERALS: readonly string[] = [...PUBLIC_DB_WORDS, ...PUBLIC, ...NETWORK, ...OTHER_SPELLINGS];
+
 /** Findings of `exposure/db-public-access`, before severity escalation. */
 export function publicDbHits(doc: Document): RawFinding[] {
+  // Most structured files (workflows, manifests, package files) name none of these: they are
+  // not parsed for this rule.
+  if (!mayHold(doc, PUBLIC_DB_WORDS) && !(mayHold(doc, PUBLIC) && mayHold(doc, NETWORK))) return [];
   return doc.memo('exposure:public-db', () => {
     const out: RawFinding[] = [];
     for (const r of resourcesOf(doc)) {
@@ -142,8 +160,24 @@ const DB_SECURITY_GROUP =
 const DB_ALLOW_LIST = ['security_ips', 'security_ip_list', 'ip_whitelist', 'whitelist', 'allowed_ips', 'ip_allowlist'];
 const CIDR_NORM = new Set(['cidr', 'cidr_ip', 'cidrip', 'cidr_blocks', 'cidr_block', 'ingress_cidr_blocks'].map(norm));
 
+/**
+ * Words one of which every finding of `dbFirewallHits` reads (see `mayHold`): the end address
+ * `255.255.255.255` of a firewall rule that admits all, `authorized` (`authorized_networks`),
+ * the database security-group types (`DB_SECURITY_GROUP`: `security`, or a Terraform `module`,
+ * asked as `dule`), `pg_hba` (Ansible, as `g_hba`) and the allow-list keys (`DB_ALLOW_LIST`:
+ * `security`, `white` as `hite`); or else `ips` or `list` with `allow` (`allowed_ips`,
+ * `ip_allowlist`, also written `ip_allow_list`).
+ */
+const DB_FIREWALL_WORDS = ['255.255.255.255', 'authorized', 'security', 'dule', 'g_hba', 'hite'];
+const IPS_OR_LIST = ['ips', 'list'];
+const ALLOW = /allow/i;
+
+/** What the rules that call `dbFirewallHits` declare (`Rule.literals`). */
+export const DB_FIREWALL_LITERALS: readonly string[] = [...DB_FIREWALL_WORDS, ...IPS_OR_LIST, ...OTHER_SPELLINGS];
+
 /** Findings of `exposure/db-firewall-open`, before severity escalation. */
 export function dbFirewallHits(doc: Document): RawFinding[] {
+  if (!mayHold(doc, DB_FIREWALL_WORDS) && !(mayHold(doc, IPS_OR_LIST) && mayMatch(doc, ALLOW))) return [];
   return doc.memo('exposure:db-firewall', () => {
     const out: RawFinding[] = [];
     for (const r of resourcesOf(doc)) {

@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import type { ObjectNode, TreeNode } from '../../../documents/tree';
 import type { Localized } from '../../../guidelines/catalog';
 import type { RawFinding } from '../../rule';
-import { at, dbPortsIn, excerpt, field, fieldIn, fieldsIn, flag, isWorld, norm, portLabel, scalars, str } from './common';
+import { at, dbPortsIn, excerpt, field, fieldIn, fieldsIn, flag, isWorld, mayHold, mayMatch, norm, OTHER_SPELLINGS, portLabel, scalars, str } from './common';
 import { label } from './iac-db';
 import { cfnParameter, resolveVar, resourcesOf, type CfnParameter, type Resource } from './resources';
 
@@ -79,8 +79,23 @@ interface OpenRule extends Source {
   ports: Ports;
 }
 
+/**
+ * Every finding of `openPortHits` is a source range keyed by a word of `SOURCE_KEYS` or of the
+ * security-group module's inputs (`cidr`, `source`) whose value, its variable's or its
+ * parameter's default (all read from the same text) is the whole internet (`isWorld`: a `/0`
+ * prefix, `*`, `internet` asked as `rnet`, or `any`, a word too common for the literal pass).
+ * See `mayHold`.
+ */
+const SOURCE_WORDS = ['cidr', 'source'];
+const WORLD_WORDS = ['/0', '*', 'rnet'];
+const ANY = /any/i;
+
+/** What the rules that call `openPortHits` declare (`Rule.literals`). */
+export const OPEN_PORT_LITERALS: readonly string[] = [...SOURCE_WORDS, ...WORLD_WORDS, ...OTHER_SPELLINGS];
+
 /** Findings of `exposure/network-db-port-open`, before severity escalation. */
 export function openPortHits(doc: Document): RawFinding[] {
+  if (!mayHold(doc, SOURCE_WORDS) || !(mayHold(doc, WORLD_WORDS) || mayMatch(doc, ANY))) return [];
   return doc.memo('exposure:open-ports', () => {
     const out: RawFinding[] = [];
     for (const r of resourcesOf(doc)) {

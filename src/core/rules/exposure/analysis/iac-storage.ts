@@ -4,7 +4,7 @@ import { jsonTree } from '../../../documents/json';
 import { visit, type TreeNode } from '../../../documents/tree';
 import type { Range } from '../../../types';
 import type { RawFinding } from '../../rule';
-import { excerpt, field, fields, flag, flipped, replaceFix, scalars, str } from './common';
+import { excerpt, field, fields, flag, flipped, mayHold, mayMatch, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
 import { label } from './iac-db';
 import { resourcesOf, type Resource } from './resources';
 
@@ -30,8 +30,19 @@ function privateAcl(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '') === 'accesscontrol' ? 'Private' : 'private';
 }
 
+/**
+ * What the findings of `publicAclHits` read (see `mayHold`): a canned ACL (`PUBLIC_ACL`, values
+ * compared without separators: `public-read`, `PublicRead`, `authenticated-read`), an Object
+ * Storage `objectread` access type (asked as `ctread`), the AllUsers group URI, or an Azure access level (`blob`,
+ * `container`) under a key of the words `access` (`container_access_type`, `public_access`).
+ */
+const ACL_WORDS = ['public', 'authenticated', 'ctread', 'acs.amazonaws.com'];
+const AZURE_LEVELS = ['blob', 'container'];
+const ACCESS = ['access'];
+
 /** Findings of `exposure/storage-public-acl`. */
 export function publicAclHits(doc: Document): RawFinding[] {
+  if (!mayHold(doc, ACL_WORDS) && !(mayHold(doc, AZURE_LEVELS) && mayHold(doc, ACCESS))) return [];
   return doc.memo('exposure:public-acl', () => {
     const out: RawFinding[] = [];
     for (const r of resourcesOf(doc)) {
@@ -94,8 +105,12 @@ export function publicAclHits(doc: Document): RawFinding[] {
   });
 }
 
+/** The members `GCP_PUBLIC` reads (its case is exact; the gate's is not), as `llusers` and `dusers`. */
+const MEMBER_WORDS = ['llusers', 'dusers'];
+
 /** Findings of GCP public members (`allUsers`, `allAuthenticatedUsers`) on data resources. */
 export function publicMemberHits(doc: Document): RawFinding[] {
+  if (!mayHold(doc, MEMBER_WORDS)) return [];
   return doc.memo('exposure:public-members', () => {
     const out: RawFinding[] = [];
     for (const r of resourcesOf(doc)) {
@@ -110,6 +125,18 @@ export function publicMemberHits(doc: Document): RawFinding[] {
     return out;
   });
 }
+
+/**
+ * Both findings of `exposure/storage-account-public-access` are about a resource whose type
+ * says `storage`, and read a key or value with the word `allow` (`allow_blob_public_access`,
+ * `allowBlobPublicAccess`, `allow_nested_items_to_be_public`, `default_action = "Allow"`).
+ */
+export function mayAllowStorage(doc: Document): boolean {
+  return mayHold(doc, STORAGE_WORDS) && mayMatch(doc, ALLOW);
+}
+/** `storage`, asked as `rage`. */
+const STORAGE_WORDS = ['rage'];
+const ALLOW = /allow/i;
 
 /** Azure storage accounts that permit public containers (a warning: nothing is public yet). */
 export function blobPublicAccessHits(doc: Document): RawFinding[] {
@@ -144,8 +171,16 @@ export interface PublicStatement {
 
 const POLICY_KEYS = ['policy', 'PolicyDocument', 'access_policies', 'AccessPolicies', 'access_policy', 'bucket_policy'];
 
+/**
+ * A public statement names its principal (`Principal`, HCL `principals`) and grants it to `*`
+ * (JSON policies held in a string are in the text too, their escapes as `\` followed by `u`).
+ */
+const PRINCIPAL = ['principal'];
+const EVERYONE = ['*'];
+
 /** Statements granting `Principal: "*"` in the policies attached to resources of `family`. */
 export function publicStatements(doc: Document, family: RegExp): PublicStatement[] {
+  if (!mayHold(doc, PRINCIPAL) || !mayHold(doc, EVERYONE)) return [];
   const out: PublicStatement[] = [];
   for (const r of resourcesOf(doc)) {
     if (!r.props || !family.test(r.type)) continue;
@@ -277,7 +312,7 @@ function documentStatements(d: TreeNode): { stmt: Stmt; actions: string[] }[] {
  * passed through a local): statements whose actions or resources are S3's.
  */
 export function storagePolicyDocuments(doc: Document): PublicStatement[] {
-  if (doc.format !== 'hcl') return [];
+  if (doc.format !== 'hcl' || !mayHold(doc, PRINCIPAL) || !mayHold(doc, EVERYONE)) return [];
   const out: PublicStatement[] = [];
   for (const d of blocks(hclTree(doc), 'data', 'aws_iam_policy_document')) {
     const name = d.kind === 'object' ? (d.labels?.[1] ?? '') : '';
@@ -318,3 +353,15 @@ export function accessBlocks(doc: Document): AccessBlock[] {
   }
   return out;
 }
+
+/** What the storage and search rules declare (`Rule.literals`) for the gates above. */
+export const STORAGE_LITERALS: readonly string[] = [
+  ...ACL_WORDS,
+  ...AZURE_LEVELS,
+  ...ACCESS,
+  ...MEMBER_WORDS,
+  ...STORAGE_WORDS,
+  ...PRINCIPAL,
+  ...EVERYONE,
+  ...OTHER_SPELLINGS,
+];
