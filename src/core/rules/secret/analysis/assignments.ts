@@ -189,6 +189,10 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
   if ((format === 'markdown' || format === 'text') && insideCodeSpan(text, i)) {
     const close = text.slice(i, end).indexOf('`');
     if (close >= 0) stop = i + close;
+    // A call's keyword arguments in the span (`connect(password=None, host=None)`): the value
+    // ends before the comma that opens the next one.
+    const next = NEXT_KEYWORD_ARGUMENT.exec(text.slice(i, stop));
+    if (next) stop = i + next.index;
   }
   const rest = text.slice(i, stop);
   const comment = format === 'properties' ? -1 : rest.search(/[ \t](?:#|\/\/|;)/);
@@ -200,6 +204,9 @@ export function parseValueAt(text: string, at: number, end: number, format: Form
   if (value.length === 0) return undefined;
   return { value, valueRange: [i, i + value.length], literalRange: [i, i + value.length] };
 }
+
+/** `, name=` or `, name:` after a bare value: the next keyword argument or field of a list. */
+const NEXT_KEYWORD_ARGUMENT = /,[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*[=:]/;
 
 /**
  * Whether `at` lies inside an open parenthesis of the line (a call's keyword arguments).
