@@ -295,7 +295,7 @@ interface FoundIn {
  * in HEAD. A value replaced on its line is a new line, so a new finding, listed with its own
  * commit (a rotated key is a second secret in the history). Returns the number not listed again.
  */
-export function listOnce(found: FoundIn[], out: LocatedFinding[]): number {
+function listOnce(found: FoundIn[], out: LocatedFinding[]): number {
   found.sort((a, b) => a.seq - b.seq);
   const identity = (f: LocatedFinding) => `${f.ruleId}\u0000${f.fingerprint ?? `${f.line}:${f.column}`}`;
   /** The identities of each version's findings, by blob and path. */

@@ -88,7 +88,7 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
       const lines = new LineIndex(text);
       const prints = fingerprintFindings(found, text, lines, job.display);
       findings = found.map((f, i) => ({ ...locate(f, lines, job.display), fingerprint: prints[i] }));
-      if (job.blob?.parent) carried = await carriedFindings(job, job.blob.parent, text, lines, findings);
+      if (job.blob?.parent) carried = await carriedFindings(job, job.blob.repo, job.blob.parent, lines, findings);
     }
     return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive, ...(carried ? { carried } : {}) };
   } catch (error) {
@@ -107,34 +107,22 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
  */
 async function carriedFindings(
   job: ScanJob,
+  repo: string,
   parent: string,
-  text: string,
   lines: LineIndex,
   findings: readonly LocatedFinding[],
 ): Promise<number[] | undefined> {
-  const blob = await readObject(job.blob?.repo ?? '', parent).catch(() => undefined);
+  const blob = await readObject(repo, parent).catch(() => undefined);
   if (!blob || 'missing' in blob || blob.type !== 'blob' || !blob.content) return undefined;
   const decoded = blobText(job.path, blob.content, job.maxFileSize);
   if (decoded === 'binary' || decoded === 'too-large') return undefined;
-  const before = new Set(splitLines(decoded.text));
+  const before = new Set(decoded.text.split(/\r?\n|\r/));
   const carried: number[] = [];
   findings.forEach((f, i) => {
-    for (let line = f.line - 1; line < f.endLine; line++) if (!before.has(lineText(text, lines, line))) return;
+    for (let line = f.line - 1; line < f.endLine; line++) if (!before.has(lines.lineText(line))) return;
     carried.push(i);
   });
   return carried;
-}
-
-function splitLines(text: string): string[] {
-  return text.split(/\r?\n|\r/);
-}
-
-/** Line `line` (from 0) of `text`, without its line break. */
-function lineText(text: string, lines: LineIndex, line: number): string {
-  const start = lines.lineStart(line);
-  let end = start;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return text.slice(start, end);
 }
 
 /**
