@@ -155,6 +155,14 @@ export async function historyReport(options: {
         : `mamori: ${repeats} finding(s) still unchanged in later versions of their file are listed once, with the commit that brought them in.\n`,
     );
   }
+  const earlier = report.history?.earlier ?? 0;
+  if (earlier > 0) {
+    process.stderr.write(
+      options.lang === 'ja'
+        ? `mamori: スキャンした範囲より前から同じ行にあった検出 ${earlier} 件は、範囲内のコミットが持ち込んだものではないため示しません（全履歴は --since なしでスキャンしてください）。\n`
+        : `mamori: ${earlier} finding(s) were already there before the scanned range and are not listed (scan without --since for the whole history).\n`,
+    );
+  }
   return report;
 }
 

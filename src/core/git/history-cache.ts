@@ -23,6 +23,8 @@ export interface HistoryCacheEntry {
   day?: string;
   /** Findings (by index) whose lines the previous version of the file held too (see FileResult.carried). */
   carried?: number[];
+  /** Of those, the ones the previous version had too, when a run asked (see FileResult.before). */
+  before?: number[];
 }
 
 interface HistoryCacheFile {
@@ -99,11 +101,14 @@ export class HistoryCache {
     skips: readonly SkippedFile[],
     dateSensitive: boolean,
     carried?: readonly number[],
+    before?: readonly number[],
   ): void {
     if (skips.some((s) => !KEPT_SKIPS.has(s.reason))) return;
     const entry: HistoryCacheEntry = {};
     if (findings.length > 0) entry.findings = findings.map(({ fixes, commit, ...f }) => (void fixes, void commit, f));
     if (carried && carried.length > 0) entry.carried = [...carried];
+    // Kept even when empty: it says the previous version was asked about.
+    if (before && entry.carried) entry.before = [...before];
     if (skips.length > 0) entry.skips = skips.map(reasonOf);
     if (dateSensitive) entry.day = today();
     this.put(oid, path, entry);
@@ -173,6 +178,7 @@ function isEntry(v: unknown): boolean {
   if (v.skipped !== undefined && !isSkip(v.skipped)) return false;
   const count = Array.isArray(v.findings) ? v.findings.length : 0;
   if (v.carried !== undefined && (!Array.isArray(v.carried) || !v.carried.every((i) => Number.isInteger(i) && i >= 0 && i < count))) return false;
+  if (v.before !== undefined && (!Array.isArray(v.before) || !v.before.every((i) => Number.isInteger(i) && i >= 0 && i < count))) return false;
   return v.findings === undefined || (Array.isArray(v.findings) && v.findings.every(isFinding));
 }
 

@@ -145,6 +145,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
     findings: readonly LocatedFinding[],
     skips: readonly Pick<SkippedFile, 'reason' | 'detail'>[],
     carried: readonly number[] | undefined,
+    before: readonly number[] | undefined,
   ) => {
     report.filesScanned++;
     for (const e of skips) skipAt(n, change, e.reason, e.detail);
@@ -158,6 +159,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         ...(isZero(change.parent) ? {} : { parent: change.parent }),
         isHead,
         ...(carried && carried.length > 0 ? { carried: new Set(carried) } : {}),
+        ...(before && before.length > 0 ? { before: new Set(before) } : {}),
         // Without fixes: their edits are for an editor's open file, and would only hold memory here.
         findings: findings.map((f) => shared.finding(f, commit)),
       });
@@ -165,7 +167,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
     options.onBlob?.();
   };
 
-  const scanBlob = async (n: number, change: RawChange): Promise<void> => {
+  const scanBlob = async (n: number, change: RawChange, parentOutside: boolean): Promise<void> => {
     const skip = (reason: SkippedFile['reason'], detail?: string) => skipAt(n, change, reason, detail);
     const info = await check.get(change.oid);
     if ('missing' in info || info.type !== 'blob') return skip('unreadable', 'object missing');
@@ -181,7 +183,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         path: change.path,
         display: change.path,
         maxFileSize: options.maxFileSize,
-        blob: { repo: top, oid: change.oid, ...(isZero(change.parent) ? {} : { parent: change.parent }) },
+        blob: { repo: top, oid: change.oid, ...(isZero(change.parent) ? {} : { parent: change.parent, ...(parentOutside ? { parentOutside } : {}) }) },
         ...(options.config ? { config: options.config } : {}),
       });
       if (result.kind === 'cancelled') return;
@@ -192,8 +194,8 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
       if (result.kind !== 'scanned') return;
       // Without fixes: their edits are for an editor's open file, and would only hold memory here.
       const findings = result.findings.map(({ fixes, ...f }) => (void fixes, f));
-      options.cache?.setScanned(change.oid, change.path, findings, result.errors, result.dateSensitive, result.carried);
-      scanned(n, change, findings, result.errors, result.carried);
+      options.cache?.setScanned(change.oid, change.path, findings, result.errors, result.dateSensitive, result.carried, result.before);
+      scanned(n, change, findings, result.errors, result.carried, parentOutside ? result.before : undefined);
     } finally {
       budget.give(info.size);
     }
@@ -216,19 +218,23 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
         }
         continue;
       }
-      // 20 bytes per blob (a 40-digit id as a one-byte string of its binary form).
-      const key = Buffer.from(change.oid, 'hex').toString('latin1');
+      const key = blobKey(change.oid);
       if (seen.has(key)) continue;
       seen.add(key);
       const n = seq++;
+      // The version before this one is not scanned by this run (older than --since): whether it
+      // had this version's findings is asked of the scan, so one that came in before the range
+      // is not listed as if this commit brought it.
+      const parentOutside = !isZero(change.parent) && !seen.has(blobKey(change.parent));
       const known = options.cache?.get(change.oid, change.path);
-      if (known) {
+      // A result cached by a run that scanned the previous version does not say what it had.
+      if (known && !(parentOutside && known.carried && known.carried.length > 0 && !known.before)) {
         // Scanned by an earlier run: its result as it was, without asking git for the blob.
         if (known.skipped) skipAt(n, change, known.skipped.reason, known.skipped.detail);
-        else scanned(n, change, known.findings ?? [], known.skips ?? [], known.carried);
+        else scanned(n, change, known.findings ?? [], known.skips ?? [], known.carried, parentOutside ? known.before : undefined);
         continue;
       }
-      const done: Promise<void> = scanBlob(n, change).then(
+      const done: Promise<void> = scanBlob(n, change, parentOutside).then(
         () => {
           running.delete(done);
           // Refilled by halves, not one blob per finished scan: the ids then go to git in one
@@ -265,8 +271,9 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanReport> 
     check.close();
   }
 
-  const repeats = listOnce(found, report.findings);
+  const { repeats, earlier } = listOnce(found, report.findings);
   if (repeats > 0) history.repeats = repeats;
+  if (earlier > 0) history.earlier = earlier;
   skipped.sort((a, b) => a.seq - b.seq);
   for (const s of skipped) report.skipped.push(s.skip);
   return report;
@@ -284,6 +291,8 @@ interface FoundIn {
   isHead: boolean;
   /** Findings whose lines the parent version holds too (FileResult.carried). */
   carried?: Set<number>;
+  /** Findings the parent version had too, when this run does not scan it (FileResult.before). */
+  before?: Set<number>;
   findings: LocatedFinding[];
 }
 
@@ -293,9 +302,11 @@ interface FoundIn {
  * before and that version had a finding of the same rule and identity (fingerprint) there; it is
  * not listed again, and when that later version is HEAD's, the finding listed is marked as still
  * in HEAD. A value replaced on its line is a new line, so a new finding, listed with its own
- * commit (a rotated key is a second secret in the history). Returns the number not listed again.
+ * commit (a rotated key is a second secret in the history). A finding that the version before
+ * the scanned range had already (`before`) came in before the range and is not listed. Returns
+ * the numbers not listed: repeats, and findings from before the range.
  */
-function listOnce(found: FoundIn[], out: LocatedFinding[]): number {
+function listOnce(found: FoundIn[], out: LocatedFinding[]): { repeats: number; earlier: number } {
   found.sort((a, b) => a.seq - b.seq);
   const identity = (f: LocatedFinding) => `${f.ruleId}\u0000${f.fingerprint ?? `${f.line}:${f.column}`}`;
   /** The identities of each version's findings, by blob and path. */
@@ -303,23 +314,35 @@ function listOnce(found: FoundIn[], out: LocatedFinding[]): number {
   /** The finding last listed for a path and identity: the one a later unchanged line carries. */
   const listed = new Map<string, LocatedFinding>();
   let repeats = 0;
+  let earlier = 0;
   for (const blob of found) {
     const ids = blob.findings.map(identity);
     const before = blob.parent !== undefined ? had.get(`${blob.parent} ${blob.path}`) : undefined;
     had.set(`${blob.oid} ${blob.path}`, new Set(ids));
     blob.findings.forEach((f, i) => {
       const key = `${blob.path}\u0000${ids[i]}`;
+      if (blob.before?.has(i)) {
+        earlier++;
+        return;
+      }
       if (before?.has(ids[i]) && blob.carried?.has(i)) {
-        repeats++;
         const first = listed.get(key);
-        if (blob.isHead && first?.commit && !first.commit.inHead) first.commit = { ...first.commit, inHead: true };
+        // None listed: the finding came in before the range (counted once, as `earlier`).
+        if (!first) return;
+        repeats++;
+        if (blob.isHead && first.commit && !first.commit.inHead) first.commit = { ...first.commit, inHead: true };
         return;
       }
       listed.set(key, f);
       out.push(f);
     });
   }
-  return repeats;
+  return { repeats, earlier };
+}
+
+/** A blob id as the key `seen` holds: 20 bytes (a 40-digit id as a one-byte string of its binary form). */
+function blobKey(oid: string): string {
+  return Buffer.from(oid, 'hex').toString('latin1');
 }
 
 function isZero(oid: string): boolean {

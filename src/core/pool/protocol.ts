@@ -30,8 +30,10 @@ export interface ScanJob {
    * large) as the same file on disk would be; `path` names it (its format). `parent` is the
    * blob the same path held before the commit that brought this one (none when the commit
    * added the file): the scan says which findings' lines that version already had (`carried`).
+   * `parentOutside`: the run does not scan that version (it is older than `--since`), so the
+   * scan also says which of those findings it had too (`before`).
    */
-  blob?: { repo: string; oid: string; parent?: string };
+  blob?: { repo: string; oid: string; parent?: string; parentOutside?: boolean };
   /** Size and mtime of a cached result: when the file still has them it is not read again. */
   known?: FileStamp;
 }
@@ -87,6 +89,12 @@ export type FileResult =
        * version holds too, unchanged (history lists such a finding once, where it came in).
        */
       carried?: number[];
+      /**
+       * For a blob whose `parent` the run does not scan (`parentOutside`): the indexes, among
+       * `carried`, of the findings that version had too (same rule and fingerprint), found by
+       * scanning it here. They came in before the scanned range.
+       */
+      before?: number[];
     }
   | { kind: 'unchanged'; path: string }
   | SkippedResult;

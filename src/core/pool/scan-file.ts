@@ -82,19 +82,36 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
       errors.push({ path: job.display, reason: 'rule-error', detail: `${ruleId}: ${errorDetail(error)}` });
     });
     let findings: LocatedFinding[] = [];
-    let carried: number[] | undefined;
+    let carried: Carried | undefined;
     const dateSensitive = text.includes('mamori-ignore-');
     if (found.length > 0) {
       const lines = new LineIndex(text);
       const prints = fingerprintFindings(found, text, lines, job.display);
       findings = found.map((f, i) => ({ ...locate(f, lines, job.display), fingerprint: prints[i] }));
-      if (job.blob?.parent) carried = await carriedFindings(job, job.blob.repo, job.blob.parent, lines, findings);
+      if (job.blob?.parent) carried = await carriedFindings(job, job.blob.repo, job.blob.parent, lines, findings, job.blob.parentOutside === true);
     }
-    return { kind: 'scanned', path: job.path, ...(stamp ? { stamp } : {}), findings, errors, dateSensitive, ...(carried ? { carried } : {}) };
+    return {
+      kind: 'scanned',
+      path: job.path,
+      ...(stamp ? { stamp } : {}),
+      findings,
+      errors,
+      dateSensitive,
+      ...(carried ? { carried: carried.lines } : {}),
+      ...(carried?.before ? { before: carried.before } : {}),
+    };
   } catch (error) {
     // scanText isolates rule errors; this catches what is left (e.g. out of memory in a parser).
     return { kind: 'skipped', path: job.path, skip: { path: job.display, reason: 'scan-failed', detail: errorDetail(error) } };
   }
+}
+
+/** What `carriedFindings` tells of a blob's findings against its previous version. */
+interface Carried {
+  /** Findings whose every line the previous version holds too. */
+  lines: number[];
+  /** Of those, the ones the previous version had too (asked for when the run does not scan it). */
+  before?: number[];
 }
 
 /**
@@ -102,8 +119,10 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
  * too, word for word (anywhere in it: a line that moved is still the same line). Such a
  * finding's value was there before this version; whether the previous version had the same
  * finding is for the caller to say (a rule may report an unchanged line because another line
- * changed). Undefined when the previous version cannot be read or decoded: then every finding
- * counts as new.
+ * changed), unless the run does not scan that version (`outside`, older than `--since`): then
+ * it is scanned here, and `before` says which of those findings it had (same rule and
+ * fingerprint). Undefined when the previous version cannot be read or decoded: then every
+ * finding counts as new.
  */
 async function carriedFindings(
   job: ScanJob,
@@ -111,18 +130,28 @@ async function carriedFindings(
   parent: string,
   lines: LineIndex,
   findings: readonly LocatedFinding[],
-): Promise<number[] | undefined> {
+  outside: boolean,
+): Promise<Carried | undefined> {
   const blob = await readObject(repo, parent).catch(() => undefined);
   if (!blob || 'missing' in blob || blob.type !== 'blob' || !blob.content) return undefined;
   const decoded = blobText(job.path, blob.content, job.maxFileSize);
   if (decoded === 'binary' || decoded === 'too-large') return undefined;
-  const before = new Set(decoded.text.split(/\r?\n|\r/));
+  const previous = decoded.text;
+  const had = new Set(previous.split(/\r?\n|\r/));
   const carried: number[] = [];
   findings.forEach((f, i) => {
-    for (let line = f.line - 1; line < f.endLine; line++) if (!before.has(lines.lineText(line))) return;
+    for (let line = f.line - 1; line < f.endLine; line++) if (!had.has(lines.lineText(line))) return;
     carried.push(i);
   });
-  return carried;
+  if (!outside) return { lines: carried };
+  if (carried.length === 0) return { lines: carried, before: [] };
+  // The previous version's own findings, identified as this version's are (rule and fingerprint).
+  const earlier = await scanText({ path: job.path, text: previous }, job.config).catch(() => undefined);
+  if (!earlier) return { lines: carried };
+  const earlierLines = new LineIndex(previous);
+  const prints = fingerprintFindings(earlier, previous, earlierLines, job.display);
+  const ids = new Set(earlier.map((f, i) => `${f.ruleId}\u0000${prints[i]}`));
+  return { lines: carried, before: carried.filter((i) => ids.has(`${findings[i].ruleId}\u0000${findings[i].fingerprint}`)) };
 }
 
 /**

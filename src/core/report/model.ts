@@ -63,6 +63,11 @@ export interface HistoryScope {
    * same lines, the same finding): each finding is listed once, with the commit it came in.
    */
   repeats?: number;
+  /**
+   * Findings of the oldest scanned version of a file (with `--since`) that the version before
+   * the range had already: they came in before the range, and are not listed.
+   */
+  earlier?: number;
 }
 
 export interface SkippedFile {

@@ -429,6 +429,34 @@ describe('mamori and git', () => {
       assert.ok(found.length > 0, r.stdout);
       for (const f of found) assert.equal(f.commit, db, `${f.ruleId} names the commit that opened the port`);
     });
+
+    it('--since lists only findings that came in within the range, with or without a cache', () => {
+      const d = repo();
+      write(d, { 'app.env': `SLACK_TOKEN=${SLACK}\nDEBUG=0\n` });
+      const base = commit(d, 'token before the range');
+      // In the range: an unrelated line edited beside the old token, and a new token added.
+      write(d, { 'app.env': `SLACK_TOKEN=${SLACK}\nDEBUG=1\nGITHUB_TOKEN=${GITHUB}\n` });
+      const added = commit(d, 'new token');
+      write(d, { 'app.env': `# settings\nSLACK_TOKEN=${SLACK}\nDEBUG=1\nGITHUB_TOKEN=${GITHUB}\n` });
+      commit(d, 'comment');
+      const listed = (r: ReturnType<typeof run>) =>
+        (JSON.parse(r.stdout) as JsonReport).findings.filter((f) => f.ruleId.startsWith('secret/')).map((f) => [f.ruleId, f.commit, f.inHead]);
+      const want = [['secret/github-token', added, true]];
+      const since = run(['history', '--since', base, '--format', 'json'], d);
+      assert.equal(since.code, 1, since.stderr);
+      assert.deepEqual(listed(since), want);
+      assert.match(since.stderr, /1 finding\(s\) were already there before the scanned range and are not listed/);
+      assert.match(run(['history', '--since', base, '--lang', 'ja'], d).stderr, /スキャンした範囲より前から同じ行にあった検出 1 件/);
+      // The whole history still lists the old token, with its own commit.
+      assert.deepEqual(listed(run(['history', '--format', 'json'], d)), [['secret/slack-token', base, true], ...want]);
+      // A cache written by a run of the whole history does not say what the version before the
+      // range had: that blob is scanned again, and the result is the same.
+      const cache = path.join(tempDir('mamori-since-cache-'), 'history.json');
+      run(['history', '--cache', cache, '--format', 'json'], d);
+      assert.deepEqual(listed(run(['history', '--since', base, '--cache', cache, '--format', 'json'], d)), want);
+      assert.deepEqual(listed(run(['history', '--since', base, '--cache', cache, '--format', 'json'], d)), want);
+      assertNoSecret(since.stdout, since.stderr);
+    });
   });
 
   describe('history: the same findings as scan, and --cache', () => {
