@@ -27,11 +27,14 @@ export function splitPaths(value) {
 /**
  * The `mamori scan` arguments for the action's inputs: SARIF into `sarif-file`, URIs relative to
  * the repository's checkout (GITHUB_WORKSPACE) so alerts land on the right files wherever the
- * job runs, and each optional input as its flag only when given.
+ * job runs, and each optional input as its flag only when given. With `history-since`, the
+ * command is `mamori history --since REF` instead: every commit the ref does not reach (a pull
+ * request's), so a secret added by one commit and deleted by a later one is found too.
  */
 export function commandLine(env) {
   const paths = splitPaths(input(env, 'paths'));
-  const args = ['scan', ...(paths.length > 0 ? paths : ['.'])];
+  const since = input(env, 'history-since');
+  const args = since ? ['history', ...(paths.length > 0 ? paths : ['.']), '--since', since] : ['scan', ...(paths.length > 0 ? paths : ['.'])];
   args.push('--format', 'sarif', '--output', input(env, 'sarif-file') || 'mamori.sarif');
   args.push('--fail-on', input(env, 'fail-on') || 'error');
   const optional = [

@@ -39,7 +39,8 @@ describe('GitHub Action', () => {
 
   it('is a composite action with the documented inputs', () => {
     assert.equal(action.runs.using, 'composite');
-    for (const name of ['paths', 'config', 'baseline', 'fail-on', 'changed-since', 'sarif-file', 'upload']) assert.ok(action.inputs[name], `input ${name}`);
+    for (const name of ['paths', 'config', 'baseline', 'fail-on', 'changed-since', 'history-since', 'sarif-file', 'upload'])
+      assert.ok(action.inputs[name], `input ${name}`);
     assert.equal(action.inputs.upload.default, 'true');
     assert.equal(action.inputs['fail-on'].default, 'error');
   });
@@ -119,6 +120,23 @@ describe('GitHub Action', () => {
       'info',
     ]);
     assert.deepEqual(splitPaths('docs/my notes\nsrc\n'), ['docs/my notes', 'src']);
+    // history-since: the commits instead of the files, with the same report flags.
+    assert.deepEqual(commandLine({ INPUT_HISTORY_SINCE: 'origin/main', INPUT_CATEGORY: 'history', GITHUB_WORKSPACE: '/w' }), [
+      'history',
+      '.',
+      '--since',
+      'origin/main',
+      '--format',
+      'sarif',
+      '--output',
+      'mamori.sarif',
+      '--fail-on',
+      'error',
+      '--sarif-category',
+      'history',
+      '--root',
+      '/w',
+    ]);
   });
 
   describe('the scan script against a fixture repository', () => {
@@ -187,6 +205,31 @@ describe('GitHub Action', () => {
       assert.equal(wrong.out['exit-code'], '2');
       assert.equal(wrong.out['sarif-written'], 'false');
       assert.match(wrong.stderr, /--fail-on/);
+    });
+
+    it('with history-since, finds a secret that a later commit deleted, which the files no longer show', () => {
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.jp', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+      const base = git('rev-parse', 'HEAD');
+      const github = ['ghp', 'R7tW5yZ1cB4aK8mP2xQ9vL3nR7tW5yZ1cB4x'].join('_');
+      fs.writeFileSync(path.join(repo, 'leak.env'), `GITHUB_TOKEN=${github}\n`);
+      git('add', 'leak.env');
+      git('commit', '-q', '-m', 'add a token');
+      const added = git('rev-parse', 'HEAD');
+      git('rm', '-q', 'leak.env');
+      git('commit', '-q', '-m', 'remove it again');
+      const files = step({ INPUT_CHANGED_SINCE: base, INPUT_SARIF_FILE: 'files.sarif' });
+      assert.equal(files.out['exit-code'], '0', files.stderr);
+      const commits = step({ INPUT_HISTORY_SINCE: base, INPUT_SARIF_FILE: 'commits.sarif' });
+      assert.equal(commits.out['exit-code'], '1', commits.stderr);
+      const sarif = fs.readFileSync(commits.out['sarif-file'], 'utf8');
+      assert.ok(!sarif.includes(github));
+      const results = (JSON.parse(sarif) as { runs: { results: { ruleId: string; properties?: { commit?: string } }[] }[] }).runs[0].results;
+      assert.deepEqual(
+        results.map((r) => [r.ruleId, r.properties?.commit]),
+        [['secret/github-token', added]],
+      );
+      assert.match(commits.stdout, /^mamori history \. --since [0-9a-f]{40} --format sarif/m);
     });
   });
 });
