@@ -33,6 +33,7 @@ export function specRule(spec: SecretSpec): Rule {
     // Its own hints and mentions, and the words of the assignment extraction it reads keys through.
     literals,
     positionalLiterals: ASSIGNMENT_POSITIONAL,
+    ...requiresOf(spec),
     guidelines: spec.guidelines ?? SECRET_GUIDELINES,
     title,
     description: SECRET_DESCRIPTION,
@@ -56,6 +57,22 @@ export function specRule(spec: SecretSpec): Rule {
       });
     },
   };
+}
+
+/**
+ * The words without which the spec's rule reports nothing (Rule.requires): the file-context
+ * words when it has a file context (nothing is reported without a match of it), else the hints
+ * of its token shapes when it has no key names (a pattern runs only once one of its hints is
+ * found, in some case: `hintedPatterns`). A spec with key names and no file context requires
+ * nothing.
+ */
+function requiresOf(spec: SecretSpec): { requires?: readonly string[] } {
+  if (spec.fileContext) {
+    if (!spec.fileContextWords) throw new Error(`${spec.id}: a spec with a fileContext declares its fileContextWords`);
+    return { requires: spec.fileContextWords };
+  }
+  if (spec.key || !spec.tokens) return {};
+  return { requires: [...new Set(spec.tokens.flatMap((p) => p.hints.map(foldString)))] };
 }
 
 /** The `found` and `test` messages; `reissue` says where the credential is reissued. */
