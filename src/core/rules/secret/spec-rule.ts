@@ -61,10 +61,10 @@ export function specRule(spec: SecretSpec): Rule {
 
 /**
  * The words without which the spec's rule reports nothing (Rule.requires): the file-context
- * words when it has a file context (nothing is reported without a match of it), else the hints
- * of its token shapes when it has no key names (a pattern runs only once one of its hints is
- * found, in some case: `hintedPatterns`). A spec with key names and no file context requires
- * nothing.
+ * words when it has a file context (nothing is reported without a match of it), else, when it
+ * has no key names, each token shape's file hints or, without them, its hints (a pattern runs
+ * only once one of its hints is found, in some case, `hintedPatterns`, and one of its file
+ * hints, `tokenHits`). A spec with key names and no file context requires nothing.
  */
 function requiresOf(spec: SecretSpec): { requires?: readonly string[] } {
   if (spec.fileContext) {
@@ -72,7 +72,8 @@ function requiresOf(spec: SecretSpec): { requires?: readonly string[] } {
     return { requires: spec.fileContextWords };
   }
   if (spec.key || !spec.tokens) return {};
-  return { requires: [...new Set(spec.tokens.flatMap((p) => p.hints.map(foldString)))] };
+  // A pattern with file hints runs only when one of those occurs too: the rarer words of the two.
+  return { requires: [...new Set(spec.tokens.flatMap((p) => (p.fileHints ?? p.hints).map(foldString)))] };
 }
 
 /** The `found` and `test` messages; `reissue` says where the credential is reissued. */
