@@ -1,6 +1,7 @@
 import { Document } from './documents/document';
 import { redact } from './mask';
 import { resolveConfig, type ResolvedConfig } from './config';
+import { foldString, literalsIn } from './literals';
 import { RULES, ruleById } from './rules/index';
 import type { RawFinding, Rule } from './rules/rule';
 import { dedupeOverlaps } from './dedupe';
@@ -12,6 +13,12 @@ import type { Finding, ScanConfig, Severity, SourceFile } from './types';
 interface Plan {
   ctx: { config: ResolvedConfig };
   rules: { rule: Rule; override: Severity | undefined }[];
+  /**
+   * For each word some rule of the plan requires (Rule.requires, ASCII lower-cased), the
+   * indexes in `rules` of the rules that require it: a document's found literals open the
+   * rules they name, one lookup per found literal instead of one per rule and word.
+   */
+  requiredBy: Map<string, number[]>;
 }
 
 /**
@@ -49,7 +56,30 @@ function makePlan(config: ScanConfig | undefined): Plan {
     const override = resolved.ruleSeverity[rule.id];
     if (override !== 'off') rules.push({ rule, override });
   }
-  return { ctx: { config: resolved }, rules };
+  const requiredBy = new Map<string, number[]>();
+  rules.forEach(({ rule }, i) => {
+    for (const word of new Set((rule.requires ?? []).map(foldString))) {
+      const list = requiredBy.get(word);
+      if (list) list.push(i);
+      else requiredBy.set(word, [i]);
+    }
+  });
+  return { ctx: { config: resolved }, rules, requiredBy };
+}
+
+/**
+ * Which of the plan's rules may run on the document as far as their required words go (1 at
+ * its index): the rules without `requires`, and those one of whose words the document
+ * contains, in any ASCII case, by the shared literal pass (core/literals.ts).
+ */
+function openRules(doc: Document, plan: Plan): Uint8Array {
+  const open = new Uint8Array(plan.rules.length);
+  for (let i = 0; i < open.length; i++) if (plan.rules[i].rule.requires === undefined) open[i] = 1;
+  for (const word of literalsIn(doc)) {
+    const list = plan.requiredBy.get(word);
+    if (list) for (let j = 0; j < list.length; j++) open[list[j]] = 1;
+  }
+  return open;
 }
 
 /**
@@ -78,17 +108,23 @@ const FAULT_RULE = typeof process !== 'undefined' ? process.env.MAMORI_FAULT_RUL
 const FAULT_MARK = 'mamori-fault-probe';
 
 function scanNow(file: SourceFile, config: ScanConfig | undefined, onRuleError: ((ruleId: string, error: unknown) => void) | undefined): Promise<Finding[]> {
-  const { ctx, rules } = planOf(config);
+  const plan = planOf(config);
+  const { ctx, rules } = plan;
   const doc = new Document(file.path, file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
   // Every rule runs now, in order; the few that answer with a promise (secretlint's) are awaited
   // together at the end. Results are kept by rule, so findings come out in rule order either way.
   const results = new Array<readonly RawFinding[] | undefined>(rules.length);
   let pending: Promise<void>[] | undefined;
+  // Found when the first rule that requires words gets this far (one pass for every rule).
+  let open: Uint8Array | undefined;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i].rule;
     try {
       if (rule.formats && !rule.formats.includes(doc.format)) continue;
       if (rule.files && !rule.files.test(doc.name)) continue;
+      // A rule none of whose required words occurs reports nothing here: its check is skipped
+      // (not the rule the fault injection names, which the tests expect to fail anywhere).
+      if (rule.requires !== undefined && rule.id !== FAULT_RULE && (open ??= openRules(doc, plan))[i] === 0) continue;
       if (rule.appliesTo && !rule.appliesTo(doc)) continue;
       if (rule.id === FAULT_RULE && doc.text.includes(FAULT_MARK)) throw new Error('fault injected by MAMORI_FAULT_RULE');
       const result = rule.check(doc, ctx);

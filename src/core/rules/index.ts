@@ -8,9 +8,11 @@ import { piiDataRules } from './pii-data/index';
 /** Every rule, listed explicitly so the bundler keeps them and one test can walk them all. */
 export const RULES: readonly Rule[] = [...secretRules, ...exposureRules, ...piiDataRules, ...passwordPolicyRules];
 
-// The shared one-pass literal search is built from what the rules declare (see Rule.literals).
+// The shared one-pass literal search is built from what the rules declare (see Rule.literals,
+// Rule.requires).
 for (const r of RULES) {
   registerLiterals(r.literals ?? []);
+  registerLiterals(r.requires ?? []);
   registerLiterals(r.positionalLiterals ?? [], { positional: true });
 }
 

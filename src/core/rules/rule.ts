@@ -73,6 +73,17 @@ export interface Rule {
   literals?: readonly string[];
   /** Literals (two code units or more) whose every occurrence the check reads (`literalHits`). */
   positionalLiterals?: readonly string[];
+  /**
+   * Words (ASCII case ignored) of which every file the check reports anything in contains at
+   * least one: the engine skips the check on a file that contains none of them, found by the
+   * same one pass as `literals` (core/scan.ts). A promise, read off the check's code: each of
+   * its findings, or the step without which it reports nothing, needs one of the words in the
+   * text. A wrong word is a missed finding, so a rule whose findings can come from many
+   * spellings declares none. Every bad example of a gated rule holds one of its words, and on
+   * every fixture text a gated rule reports the same with and without the gate
+   * (test/unit/core/requires.test.ts).
+   */
+  requires?: readonly string[];
   /** Catalog ids; the first must have an official URL. */
   guidelines: string[];
   /** Short name (SARIF shortDescription, tree view). */

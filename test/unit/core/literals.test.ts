@@ -235,7 +235,7 @@ describe('LiteralSet on Latin-1 text', () => {
 
 describe('the shared search on real text', () => {
   /** What the rules declare, as core/rules/index.ts registers it. */
-  const all = RULES.flatMap((r) => [...(r.literals ?? []), ...(r.positionalLiterals ?? [])]);
+  const all = RULES.flatMap((r) => [...(r.literals ?? []), ...(r.requires ?? []), ...(r.positionalLiterals ?? [])]);
   const positional = RULES.flatMap((r) => r.positionalLiterals ?? []);
 
   /** This project's own source and rule test cases: code, configuration and prose in several languages. */

@@ -1,7 +1,7 @@
 import { CWE, risk } from '../risk';
 import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
-import { COMPOSE_LITERALS, composeServices, mayPublish } from './analysis/containers';
+import { COMPOSE_LITERALS, COMPOSE_REQUIRES, composeServices, mayPublish } from './analysis/containers';
 import { AUTH_MESSAGES } from './analysis/auth-messages';
 
 /**
@@ -30,6 +30,7 @@ export const composeDbNoAuth: Rule = {
   },
   formats: ['yaml'],
   literals: COMPOSE_LITERALS,
+  requires: COMPOSE_REQUIRES,
   check(doc) {
     // Every finding is about a service that publishes a port or uses the host network.
     if (!mayPublish(doc)) return [];

@@ -1,7 +1,7 @@
 import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
-import { DB_FIREWALL_LITERALS, dbFirewallHits, PUBLIC_DB_LITERALS, publicDbHits } from './analysis/iac-db';
+import { DB_FIREWALL_LITERALS, DB_FIREWALL_REQUIRES, dbFirewallHits, PUBLIC_DB_LITERALS, publicDbHits } from './analysis/iac-db';
 import { IAC_FORMATS } from './analysis/formats';
 
 /**
@@ -42,6 +42,7 @@ export const dbFirewallOpen: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: [...DB_FIREWALL_LITERALS, ...PUBLIC_DB_LITERALS],
+  requires: DB_FIREWALL_REQUIRES,
   check(doc) {
     const hits = dbFirewallHits(doc);
     if (hits.length === 0) return [];

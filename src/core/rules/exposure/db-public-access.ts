@@ -1,7 +1,7 @@
 import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
-import { DB_FIREWALL_LITERALS, dbFirewallHits, PUBLIC_DB_LITERALS, publicDbHits } from './analysis/iac-db';
+import { DB_FIREWALL_LITERALS, dbFirewallHits, PUBLIC_DB_LITERALS, PUBLIC_DB_REQUIRES, publicDbHits } from './analysis/iac-db';
 import { OPEN_PORT_LITERALS, openPortHits } from './analysis/iac-network';
 import { IAC_FORMATS } from './analysis/formats';
 
@@ -48,6 +48,7 @@ export const dbPublicAccess: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: [...PUBLIC_DB_LITERALS, ...OPEN_PORT_LITERALS, ...DB_FIREWALL_LITERALS],
+  requires: PUBLIC_DB_REQUIRES,
   check(doc) {
     const hits = publicDbHits(doc);
     if (hits.length === 0) return [];

@@ -4,7 +4,7 @@ import { get, visit, type TreeNode } from '../../documents/tree';
 import type { Range } from '../../types';
 import { yamlTrees } from '../../documents/yaml';
 import type { RawFinding, Rule } from '../rule';
-import { DB_PORTS, describe, excerpt, flag, isWorld, mayHold, NETWORK_GUIDELINES, OTHER_SPELLINGS, scalars, str } from './analysis/common';
+import { DB_PORTS, describe, excerpt, flag, holdRequires, isWorld, mayHold, NETWORK_GUIDELINES, OTHER_SPELLINGS, scalars, str } from './analysis/common';
 import { authGaps, envOf, imageFamily } from './analysis/containers';
 
 /** Names and labels that say "database" (`postgres`, `user-db`, `app.kubernetes.io/name: redis`). */
@@ -114,6 +114,7 @@ export const k8sDbServiceExposed: Rule = {
   },
   formats: ['yaml'],
   literals: [...EXPOSING, ...OTHER_SPELLINGS],
+  requires: holdRequires(EXPOSING),
   check(doc) {
     if (!mayHold(doc, EXPOSING)) return [];
     const trees = yamlTrees(doc);

@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import type { Rule } from '../rule';
 import { describe, NETWORK_GUIDELINES } from './analysis/common';
 import { PUBLIC_DB_LITERALS, publicDbHits } from './analysis/iac-db';
-import { OPEN_PORT_LITERALS, openPortHits } from './analysis/iac-network';
+import { OPEN_PORT_LITERALS, OPEN_PORT_REQUIRES, openPortHits } from './analysis/iac-network';
 import { IAC_FORMATS } from './analysis/formats';
 
 /**
@@ -37,6 +37,7 @@ export const networkDbPortOpen: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: [...OPEN_PORT_LITERALS, ...PUBLIC_DB_LITERALS],
+  requires: OPEN_PORT_REQUIRES,
   check(doc) {
     const hits = openPortHits(doc);
     if (hits.length === 0) return [];

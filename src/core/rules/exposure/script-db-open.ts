@@ -347,6 +347,7 @@ export const scriptDbOpen: Rule = {
   id: 'exposure/script-db-open',
   risk: risk(8.8, 'medium', CWE.NO_AUTH),
   literals: HINTS,
+  requires: HINTS,
   category: 'pii-exposure',
   severity: 'warning',
   guidelines: NOAUTH_GUIDELINES,

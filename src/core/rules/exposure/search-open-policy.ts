@@ -3,7 +3,7 @@ import type { Rule } from '../rule';
 import { describe, excerpt, NOAUTH_GUIDELINES } from './analysis/common';
 import { IAC_FORMATS } from './analysis/formats';
 import { label } from './analysis/iac-db';
-import { publicStatements, STORAGE_LITERALS } from './analysis/iac-storage';
+import { PUBLIC_STATEMENT_REQUIRES, publicStatements, STORAGE_LITERALS } from './analysis/iac-storage';
 
 const SEARCH = /elasticsearch|opensearch/i;
 
@@ -31,6 +31,7 @@ export const searchOpenPolicy: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: STORAGE_LITERALS,
+  requires: PUBLIC_STATEMENT_REQUIRES,
   check: (doc) =>
     publicStatements(doc, SEARCH)
       .filter((s) => !s.conditional || s.worldIp)

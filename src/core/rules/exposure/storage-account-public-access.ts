@@ -4,7 +4,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, field, replaceFix, STORAGE_GUIDELINES, str } from './analysis/common';
 import { IAC_FORMATS } from './analysis/formats';
 import { label } from './analysis/iac-db';
-import { blobPublicAccessHits, mayAllowStorage, STORAGE_LITERALS } from './analysis/iac-storage';
+import { ALLOW_STORAGE_REQUIRES, blobPublicAccessHits, mayAllowStorage, STORAGE_LITERALS } from './analysis/iac-storage';
 import { resourcesOf } from './analysis/resources';
 
 /**
@@ -37,6 +37,7 @@ export const storageAccountPublicAccess: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: STORAGE_LITERALS,
+  requires: ALLOW_STORAGE_REQUIRES,
   check(doc) {
     if (!mayAllowStorage(doc)) return [];
     const out: RawFinding[] = [...blobPublicAccessHits(doc)];

@@ -4,7 +4,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, flag, flipped, STORAGE_GUIDELINES } from './analysis/common';
 import { label } from './analysis/iac-db';
 import { IAC_FORMATS } from './analysis/formats';
-import { accessBlocks, publicAclHits, publicStatements, STORAGE_LITERALS, storagePolicyDocuments } from './analysis/iac-storage';
+import { accessBlocks, PUBLIC_STORAGE_REQUIRES, publicAclHits, publicStatements, STORAGE_LITERALS, storagePolicyDocuments } from './analysis/iac-storage';
 
 /**
  * Buckets, objects and blob containers that anyone can read through their ACL: S3, OSS and
@@ -49,6 +49,7 @@ export const storagePublicAcl: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: STORAGE_LITERALS,
+  requires: PUBLIC_STORAGE_REQUIRES,
   check(doc) {
     const acl = publicAclHits(doc);
     const publicSomewhere = acl.length > 0 || publicStatements(doc, /s3|bucket/i).length > 0 || storagePolicyDocuments(doc).length > 0;

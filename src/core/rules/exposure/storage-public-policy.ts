@@ -3,7 +3,7 @@ import type { RawFinding, Rule } from '../rule';
 import { describe, excerpt, STORAGE_GUIDELINES } from './analysis/common';
 import { IAC_FORMATS } from './analysis/formats';
 import { label } from './analysis/iac-db';
-import { publicMemberHits, publicStatements, STORAGE_LITERALS, storagePolicyDocuments } from './analysis/iac-storage';
+import { PUBLIC_POLICY_REQUIRES, publicMemberHits, publicStatements, STORAGE_LITERALS, storagePolicyDocuments } from './analysis/iac-storage';
 
 /** Bucket-like resources whose policy decides who reads the data. */
 const STORAGE = /s3|bucket|oss|spaces|glacier/i;
@@ -41,6 +41,7 @@ export const storagePublicPolicy: Rule = {
   },
   formats: [...IAC_FORMATS],
   literals: STORAGE_LITERALS,
+  requires: PUBLIC_POLICY_REQUIRES,
   check(doc) {
     const attached = publicStatements(doc, STORAGE);
     // Policy documents no bucket policy of this file names are read on their own (module inputs, locals).

@@ -2,7 +2,7 @@ import { CWE, risk } from '../risk';
 import { tomlTree } from '../../documents/toml';
 import { get } from '../../documents/tree';
 import type { RawFinding, Rule } from '../rule';
-import { describe, excerpt, flag, flipped, mayHold, OTHER_SPELLINGS, replaceFix, STORAGE_GUIDELINES } from './analysis/common';
+import { describe, excerpt, flag, flipped, holdRequires, mayHold, OTHER_SPELLINGS, replaceFix, STORAGE_GUIDELINES } from './analysis/common';
 import { USER_DATA } from './analysis/firebase';
 
 const BUCKETS = ['buckets'];
@@ -33,6 +33,7 @@ export const supabasePublicBucket: Rule = {
   },
   formats: ['toml'],
   literals: [...BUCKETS, ...PUBLIC, ...OTHER_SPELLINGS],
+  requires: holdRequires(BUCKETS),
   check(doc) {
     // A finding is a `public` key under `storage.buckets` (keys compared exactly; see `mayHold`).
     if (!mayHold(doc, BUCKETS) || !mayHold(doc, PUBLIC)) return [];

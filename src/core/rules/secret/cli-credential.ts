@@ -154,6 +154,8 @@ export const cliCredential: Rule = {
   id: 'secret/cli-credential',
   risk: risk(8.5, 'high', CWE.PASSWORD),
   literals: LITERALS,
+  // Each tool's search runs only once one of its names is found (`hits`).
+  requires: LITERALS,
   specificity: 'connection',
   category: 'secret',
   severity: 'error',

@@ -183,6 +183,8 @@ export const connectionString: Rule = {
   id: 'secret/connection-string',
   risk: risk(9.5, 'high', CWE.SECRET),
   literals: LITERALS,
+  // Each of the four searches runs only once its words are found (`hits`).
+  requires: LITERALS,
   specificity: 'connection',
   category: 'secret',
   severity: 'error',

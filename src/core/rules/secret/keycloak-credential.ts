@@ -154,6 +154,8 @@ export const keycloakCredential: Rule = {
   id: 'secret/keycloak-credential',
   risk: risk(9.3, 'high', CWE.PASSWORD),
   literals: LITERALS,
+  // A realm export or adapter file is read only when it says `realm` (`hits`).
+  requires: LITERALS,
   specificity: 'store',
   category: 'secret',
   severity: 'error',

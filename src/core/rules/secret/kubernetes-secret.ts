@@ -183,6 +183,8 @@ export const kubernetesSecret: Rule = {
   id: 'secret/kubernetes-secret',
   risk: risk(9.5, 'high', CWE.SECRET),
   literals: LITERALS,
+  // A manifest is read only when it says `kind: Secret` (`scan`).
+  requires: LITERALS,
   specificity: 'store',
   category: 'secret',
   severity: 'error',

@@ -111,6 +111,8 @@ export const privateKeyBlock: Rule = {
   id: 'secret/private-key-block',
   risk: risk(9.8, 'very-high', CWE.KEY),
   literals: [...LITERALS, ...ASSIGNMENT_LITERALS],
+  // PEM and PuTTY blocks, and PKCS#12 values, are each looked for only after their words (`hits`).
+  requires: LITERALS,
   positionalLiterals: ASSIGNMENT_POSITIONAL,
   category: 'secret',
   severity: 'error',

@@ -23,6 +23,7 @@ export const secretlintRules: Rule[] = [
     id: 'secret/gcp-service-account-key',
     risk: risk(9.8, 'very-high', CWE.KEY),
     secretlintId: '@secretlint/secretlint-rule-gcp',
+    readsP12: true,
     provider: { en: 'Google Cloud service account', ja: 'Google Cloud サービスアカウント' },
   }),
   secretlintRule({

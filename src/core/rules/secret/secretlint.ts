@@ -110,6 +110,13 @@ const WHOLE_DOCUMENT = ['private_key', 'private key', 'secretlint'];
 /** Every word the prefilter asks about: each secretlint-backed rule declares them (Rule.literals). */
 const SECRETLINT_LITERALS: readonly string[] = [...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word), ...WHOLE_DOCUMENT];
 
+/**
+ * The words without which the preset reports nothing outside a `.p12` file (Rule.requires of
+ * every secretlint-backed rule but the one that reads `.p12` files): a trigger, or the word of
+ * a shape (see `secretlintMayMatch`).
+ */
+const SECRETLINT_REQUIRES: readonly string[] = [...SECRETLINT_TRIGGERS, ...SECRETLINT_SHAPES.map(([word]) => word)];
+
 /** Whether secretlint's preset could report anything in the document. */
 export function secretlintMayMatch(doc: Document): boolean {
   if (mentionsAny(doc, SECRETLINT_TRIGGERS) || extensionOf(doc.path).toLowerCase() === '.p12') return true;
@@ -267,6 +274,11 @@ export function secretlintRule(spec: {
   specificity?: Specificity;
   /** The rule's risk in code scanning (see rules/risk.ts). */
   risk: RuleRisk;
+  /**
+   * The secretlint rule also reports `.p12` files, which the preset reads whole whatever they
+   * contain: the Mamori rule requires no words (Rule.requires).
+   */
+  readsP12?: true;
 }): Rule {
   /** This rule's findings among the preset's messages. */
   function findingsOf(doc: Document, messages: SecretLintCoreResultMessage[]): RawFinding[] {
@@ -290,6 +302,7 @@ export function secretlintRule(spec: {
     ...(spec.specificity ? { specificity: spec.specificity } : {}),
     risk: spec.risk,
     literals: SECRETLINT_LITERALS,
+    ...(spec.readsP12 ? {} : { requires: SECRETLINT_REQUIRES }),
     // secretlint's preset is the reference verdict where Mamori's own rules see the same token.
     reference: true,
     guidelines: SECRET_GUIDELINES,

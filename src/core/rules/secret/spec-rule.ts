@@ -33,6 +33,7 @@ export function specRule(spec: SecretSpec): Rule {
     // Its own hints and mentions, and the words of the assignment extraction it reads keys through.
     literals,
     positionalLiterals: ASSIGNMENT_POSITIONAL,
+    ...requiresOf(spec),
     guidelines: spec.guidelines ?? SECRET_GUIDELINES,
     title,
     description: SECRET_DESCRIPTION,
@@ -56,6 +57,23 @@ export function specRule(spec: SecretSpec): Rule {
       });
     },
   };
+}
+
+/**
+ * The words without which the spec's rule reports nothing (Rule.requires): the file-context
+ * words when it has a file context (nothing is reported without a match of it), else, when it
+ * has no key names, each token shape's file hints or, without them, its hints (a pattern runs
+ * only once one of its hints is found, in some case, `hintedPatterns`, and one of its file
+ * hints, `tokenHits`). A spec with key names and no file context requires nothing.
+ */
+function requiresOf(spec: SecretSpec): { requires?: readonly string[] } {
+  if (spec.fileContext) {
+    if (!spec.fileContextWords) throw new Error(`${spec.id}: a spec with a fileContext declares its fileContextWords`);
+    return { requires: spec.fileContextWords };
+  }
+  if (spec.key || !spec.tokens) return {};
+  // A pattern with file hints runs only when one of those occurs too: the rarer words of the two.
+  return { requires: [...new Set(spec.tokens.flatMap((p) => (p.fileHints ?? p.hints).map(foldString)))] };
 }
 
 /** The `found` and `test` messages; `reissue` says where the credential is reissued. */

@@ -34,6 +34,13 @@ export interface SecretSpec {
   /** Words (regex, any case) the file must contain for anything to be reported (for keys too generic alone, such as `ShopPass`). */
   fileContext?: RegExp;
   /**
+   * Literal words of which every match of `fileContext` holds one, in some ASCII case: the
+   * rule's Rule.requires. A spec with token shapes only needs none (its rule requires its
+   * patterns' hints); one with key names and no file context requires nothing, since a key's
+   * name may come from a parsed tree, not the text as written.
+   */
+  fileContextWords?: readonly string[];
+  /**
    * What the message asks for after moving the value: `revoke` (revoke and reissue it, the
    * default) or `console` (reissue it in the provider's console, for services managed there).
    */

@@ -265,6 +265,8 @@ export const sqlCredential: Rule = {
   id: 'secret/sql-credential',
   risk: risk(9.3, 'high', CWE.PASSWORD),
   literals: LITERALS,
+  // Nothing is searched for without one of these (`hits`).
+  requires: ['password', 'identified', 'pass', 'pwd'],
   specificity: 'store',
   category: 'secret',
   severity: 'error',

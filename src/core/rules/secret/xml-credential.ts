@@ -108,6 +108,8 @@ export const xmlCredential: Rule = {
   id: 'secret/xml-credential',
   risk: risk(7.5, 'medium', CWE.PASSWORD),
   literals: LITERALS,
+  // An XML file is read only when it mentions one of these (`hits`).
+  requires: LITERALS,
   category: 'secret',
   severity: 'warning',
   guidelines: SECRET_GUIDELINES,

@@ -86,6 +86,15 @@ export function describe(en: string, ja: string): Localized {
  */
 export const OTHER_SPELLINGS: readonly string[] = ['\\u', '\\x', '\u212a'];
 
+/**
+ * What a rule whose every finding needs `mayHold(doc, words)` for one of the given lists of
+ * words requires (Rule.requires): one of the words, or a sign of another spelling (the
+ * escaped line break too, in any format: a superset of `spelledOtherwise`).
+ */
+export function holdRequires(...lists: ReadonlyArray<readonly string[]>): readonly string[] {
+  return [...new Set([...lists.flat(), ...OTHER_SPELLINGS, '\\\n', '\\\r'])];
+}
+
 /** Whether a document's trees may spell a word that its text does not (`OTHER_SPELLINGS`). */
 function spelledOtherwise(doc: Document): boolean {
   return mentionsAny(doc, OTHER_SPELLINGS) || (doc.format === 'yaml' && (doc.text.includes('\\\n') || doc.text.includes('\\\r')));

@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import { yamlTrees } from '../../../documents/yaml';
 import { get, scalar, type Entry, type ObjectNode, type TreeNode } from '../../../documents/tree';
 import type { Fix, Range } from '../../../types';
-import { flag, mayHold, mayMatch, OTHER_SPELLINGS, str } from './common';
+import { flag, holdRequires, mayHold, mayMatch, OTHER_SPELLINGS, str } from './common';
 
 /**
  * Databases run as containers — docker-compose services and Kubernetes pod specs: which store an
@@ -187,6 +187,8 @@ const PUBLISHING = /ports|network_mode/i;
 
 /** What the compose rules declare (`Rule.literals`). */
 export const COMPOSE_LITERALS: readonly string[] = [...SERVICES, ...OTHER_SPELLINGS];
+/** Without one of these `mayPublish` answers false (Rule.requires). */
+export const COMPOSE_REQUIRES: readonly string[] = holdRequires(SERVICES);
 
 /** Whether a compose file can hold a published store (`composeServices` with a port or the host network). */
 export function mayPublish(doc: Document): boolean {

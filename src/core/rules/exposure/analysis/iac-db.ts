@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import { blocks } from '../../../documents/hcl';
 import { visit, type Entry, type TreeNode } from '../../../documents/tree';
 import type { RawFinding } from '../../rule';
-import { excerpt, field, fields, flag, flipped, isWorld, mayHold, mayMatch, norm, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
+import { excerpt, field, fields, flag, flipped, holdRequires, isWorld, mayHold, mayMatch, norm, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
 import { treesOf } from '../../../documents/trees';
 import { resolveVar, resourcesOf, shortType, type Resource } from './resources';
 
@@ -46,6 +46,8 @@ const NETWORK = ['network'];
 
 /** What the rules that call `publicDbHits` declare (`Rule.literals`). */
 export const PUBLIC_DB_LITERALS: readonly string[] = [...PUBLIC_DB_WORDS, ...PUBLIC, ...NETWORK, ...OTHER_SPELLINGS];
+/** Without one of these `publicDbHits` finds nothing (Rule.requires). */
+export const PUBLIC_DB_REQUIRES: readonly string[] = holdRequires(PUBLIC_DB_WORDS, PUBLIC);
 
 /** Findings of `exposure/db-public-access`, before severity escalation. */
 export function publicDbHits(doc: Document): RawFinding[] {
@@ -174,6 +176,8 @@ const ALLOW = /allow/i;
 
 /** What the rules that call `dbFirewallHits` declare (`Rule.literals`). */
 export const DB_FIREWALL_LITERALS: readonly string[] = [...DB_FIREWALL_WORDS, ...IPS_OR_LIST, ...OTHER_SPELLINGS];
+/** Without one of these `dbFirewallHits` finds nothing (Rule.requires). */
+export const DB_FIREWALL_REQUIRES: readonly string[] = holdRequires(DB_FIREWALL_WORDS, IPS_OR_LIST);
 
 /** Findings of `exposure/db-firewall-open`, before severity escalation. */
 export function dbFirewallHits(doc: Document): RawFinding[] {

@@ -2,7 +2,24 @@ import type { Document } from '../../../documents/document';
 import type { ObjectNode, TreeNode } from '../../../documents/tree';
 import type { Localized } from '../../../guidelines/catalog';
 import type { RawFinding } from '../../rule';
-import { at, dbPortsIn, excerpt, field, fieldIn, fieldsIn, flag, isWorld, mayHold, mayMatch, norm, OTHER_SPELLINGS, portLabel, scalars, str } from './common';
+import {
+  at,
+  dbPortsIn,
+  excerpt,
+  field,
+  fieldIn,
+  fieldsIn,
+  flag,
+  holdRequires,
+  isWorld,
+  mayHold,
+  mayMatch,
+  norm,
+  OTHER_SPELLINGS,
+  portLabel,
+  scalars,
+  str,
+} from './common';
 import { label } from './iac-db';
 import { cfnParameter, resolveVar, resourcesOf, type CfnParameter, type Resource } from './resources';
 
@@ -92,6 +109,8 @@ const ANY = /any/i;
 
 /** What the rules that call `openPortHits` declare (`Rule.literals`). */
 export const OPEN_PORT_LITERALS: readonly string[] = [...SOURCE_WORDS, ...WORLD_WORDS, ...OTHER_SPELLINGS];
+/** Without one of these `openPortHits` finds nothing (Rule.requires). */
+export const OPEN_PORT_REQUIRES: readonly string[] = holdRequires(SOURCE_WORDS);
 
 /** Findings of `exposure/network-db-port-open`, before severity escalation. */
 export function openPortHits(doc: Document): RawFinding[] {

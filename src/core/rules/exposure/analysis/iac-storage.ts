@@ -4,7 +4,7 @@ import { jsonTree } from '../../../documents/json';
 import { visit, type TreeNode } from '../../../documents/tree';
 import type { Range } from '../../../types';
 import type { RawFinding } from '../../rule';
-import { excerpt, field, fields, flag, flipped, mayHold, mayMatch, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
+import { excerpt, field, fields, flag, flipped, holdRequires, mayHold, mayMatch, OTHER_SPELLINGS, replaceFix, scalars, str } from './common';
 import { label } from './iac-db';
 import { resourcesOf, type Resource } from './resources';
 
@@ -355,6 +355,18 @@ export function accessBlocks(doc: Document): AccessBlock[] {
 }
 
 /** What the storage and search rules declare (`Rule.literals`) for the gates above. */
+/**
+ * Without one of these a storage rule finds nothing public (Rule.requires): an ACL (`publicAclHits`)
+ * or a statement for everyone (`publicStatements`, `storagePolicyDocuments`).
+ */
+export const PUBLIC_STORAGE_REQUIRES: readonly string[] = holdRequires(ACL_WORDS, AZURE_LEVELS, PRINCIPAL);
+/** Without one of these `publicStatements` finds nothing (Rule.requires). */
+export const PUBLIC_STATEMENT_REQUIRES: readonly string[] = holdRequires(PRINCIPAL);
+/** Without one of these neither `publicStatements`, `storagePolicyDocuments` nor `publicMemberHits` finds anything (Rule.requires). */
+export const PUBLIC_POLICY_REQUIRES: readonly string[] = holdRequires(PRINCIPAL, MEMBER_WORDS);
+/** Without one of these `mayAllowStorage` answers false (Rule.requires). */
+export const ALLOW_STORAGE_REQUIRES: readonly string[] = holdRequires(STORAGE_WORDS);
+
 export const STORAGE_LITERALS: readonly string[] = [
   ...ACL_WORDS,
   ...AZURE_LEVELS,

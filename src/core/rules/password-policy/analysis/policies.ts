@@ -2,7 +2,7 @@ import type { Document } from '../../../documents/document';
 import type { PolicyFacts } from './model';
 import { CODE_LITERALS, codePolicies } from './sources/code';
 import { SYSTEM_LITERALS, systemPolicies } from './sources/system';
-import { TREE_WORDS, treePolicies } from './sources/trees';
+import { TOML_WORDS, TREE_WORDS, treePolicies } from './sources/trees';
 
 /**
  * Every password policy in a document, computed once per document and shared by the
@@ -13,4 +13,4 @@ export function policiesOf(doc: Document): PolicyFacts[] {
 }
 
 /** The words the policy recognisers ask about: every rule that reads policies declares them (Rule.literals). */
-export const POLICY_LITERALS: readonly string[] = [...CODE_LITERALS, ...SYSTEM_LITERALS, ...TREE_WORDS];
+export const POLICY_LITERALS: readonly string[] = [...CODE_LITERALS, ...SYSTEM_LITERALS, ...TREE_WORDS, ...TOML_WORDS];

@@ -19,6 +19,7 @@ export const japanServices: SecretSpec[] = [
     reissue: 'console',
     fix: 'keyed',
     fileContext: /line.?bot|messaging.?api|api\.line\.me|@line\/|line.?channel/i,
+    fileContextWords: ['line', 'messaging'],
     key: {
       name: /line.{0,20}channel.{0,3}secret|channel.{0,3}secret/i,
       value: /^[0-9a-f]{32}$/,
@@ -33,6 +34,7 @@ export const japanServices: SecretSpec[] = [
     reissue: 'console',
     fix: 'keyed',
     fileContext: /line.?bot|messaging.?api|api\.line\.me|@line\/|line.?channel/i,
+    fileContextWords: ['line', 'messaging'],
     key: {
       name: /line.{0,20}(?:channel.{0,3})?access.{0,3}token|channel.{0,3}access.{0,3}token/i,
       value: /^[A-Za-z0-9+/]{100,300}={0,2}$/,
@@ -128,6 +130,7 @@ export const japanServices: SecretSpec[] = [
     reissue: 'console',
     fix: 'keyed',
     fileContext: /payjp|pay\.jp/i,
+    fileContextWords: ['payjp', 'pay.jp'],
     key: {
       name: /payjp|pay\.jp/i,
       value: /^sk_(?:live|test)_[0-9a-f]{24,48}$/,
@@ -167,6 +170,7 @@ export const japanServices: SecretSpec[] = [
     reissue: 'console',
     fix: 'keyed',
     fileContext: /gmo|mul-pay|pgmulti|ShopID|SiteID|shop_id|site_id/i,
+    fileContextWords: ['gmo', 'mul-pay', 'pgmulti', 'shopid', 'siteid', 'shop_id', 'site_id'],
     key: {
       name: /(?:shop|site).{0,2}pass(?:word)?\b|gmo.{0,12}pass/i,
       value: /^[A-Za-z0-9]{6,32}$/,

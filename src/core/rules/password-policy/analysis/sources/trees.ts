@@ -32,6 +32,13 @@ import { terraformValues } from './products/terraform-values';
 
 /** Words (any case) every recogniser below needs: a cheap gate, answered by the shared one-pass search. */
 export const TREE_WORDS: readonly string[] = ['passw', 'policy', 'brute', 'lockout', 'realm', 'minlen', 'min_len', 'user_pool_name'];
+/**
+ * What a TOML file needs before it is parsed for Supabase's settings: the `auth` key they live
+ * under, or a `\u`/`\U` escape that may spell it in a quoted key (TOML's other escapes spell no
+ * letter). No other password-policy source reads TOML, and only one exposure rule (behind its
+ * own words), so most TOML files (Cargo.toml, pyproject.toml) are no longer parsed at all.
+ */
+export const TOML_WORDS: readonly string[] = ['auth', '\\u'];
 
 /**
  * Password policies in structured files: Terraform (HCL and JSON), CloudFormation, Pulumi YAML,
@@ -157,6 +164,7 @@ function terraform(doc: Document, res: TfResource, out: PolicyFacts[]): void {
 /** Every password policy in a structured document. */
 export function treePolicies(doc: Document): PolicyFacts[] {
   if (doc.format === 'toml') {
+    if (!mentionsAny(doc, TOML_WORDS)) return [];
     const root = treesOf(doc)[0];
     const f = root ? supabase(doc, root) : undefined;
     return f ? [f] : [];
