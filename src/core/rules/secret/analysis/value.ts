@@ -62,6 +62,9 @@ const DOC_EXAMPLES = [
   '6oDAV8hCY6HTa1AC6EZbNe2dpc1t8QnWZrHOMgMb',
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  // The account key of the Azure Storage emulator (Azurite's `devstoreaccount1`): the same fixed
+  // key in every installation, published by Microsoft, and accepted only by the local emulator.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 ];
 
 /** A value shorter than every vendor example holds none of them. */
