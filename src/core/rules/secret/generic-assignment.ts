@@ -106,6 +106,8 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (normalise(v) === normalise(c.key) || (normalise(v).length >= 4 && normalise(c.key).endsWith(normalise(v)) && /^[A-Za-z_]+$/.test(v))) return undefined;
   // A literal that itself names a secret (`DB_PASSWORD`, `ParentMasterPassword`) refers to one.
   if (isIdentifierLike(v) && classifyKey(v) !== undefined) return undefined;
+  // So does a project's configuration key (`pulumi config set --secret my-site:githubSecret`).
+  if (namesProjectConfigKey(v)) return undefined;
   // A constant table entry whose value spells its own name (`SHA256_TOKEN_TO_REFRESH: "token_sha256_to_refresh"`).
   const keyWords = new Set(words(c.key));
   const valueWords = words(v);
@@ -127,6 +129,16 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (!looksRandom(v, cls === 'weak')) return undefined;
   if (cls === 'weak') return 'warning';
   return v.length >= 20 && entropy(v) >= 3.5 ? 'error' : 'warning';
+}
+
+/**
+ * A configuration key qualified by its project or namespace (Pulumi's `my-stack-app:dbPassword`):
+ * the name after the colon is an identifier of words that names a secret, with no digit, as
+ * no password or `user:password` pair is written.
+ */
+function namesProjectConfigKey(v: string): boolean {
+  const m = /^[A-Za-z][\w-]{0,99}:([A-Za-z_][A-Za-z_]{0,99})$/.exec(v);
+  return m !== null && words(m[1]).length >= 2 && classifyKey(m[1]) !== undefined;
 }
 
 interface Judged {

@@ -388,6 +388,13 @@ const META_SUFFIX = new Set([
   'box',
   'dialog',
   'button',
+  // Parts of a sign-in screen (`data-password-toggle`, `password-icon`, `passwordPage`).
+  'icon',
+  'toggle',
+  'eye',
+  'page',
+  'screen',
+  'modal',
   'text',
   'message',
   'error',
