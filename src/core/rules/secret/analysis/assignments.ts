@@ -379,7 +379,12 @@ function assignments(
     // `$pw = ComputePassword` (PowerShell), `my $pass = shift;` (Perl), `$key = $key ?? ''` (PHP
     // in a template): after a `$` variable a bare word is a command or function that runs, or
     // another variable, never the text itself.
-    if (line[m.index] === '$' && m[3] !== undefined && /^[A-Za-z_($]/.test(line.slice(m.index + m[0].length, m.index + m[0].length + 1)) && !unquotedIsExpression(format))
+    if (
+      line[m.index] === '$' &&
+      m[3] !== undefined &&
+      /^[A-Za-z_($]/.test(line.slice(m.index + m[0].length, m.index + m[0].length + 1)) &&
+      !unquotedIsExpression(format)
+    )
       continue;
     // `(defmethod process-token :default`, `[app.ui.password :refer [page]]`, Ruby's `validates
     // :password`: a blank before the colon and none after it make a keyword or symbol (Clojure,
