@@ -141,6 +141,9 @@ function namesProjectConfigKey(v: string): boolean {
   return m !== null && words(m[1]).length >= 2 && classifyKey(m[1]) !== undefined;
 }
 
+/** The public key of a Sentry DSN, as its store and CSP report URLs name it (`?sentry_key=…`). */
+const SENTRY_PUBLIC_KEY = /^sentry[_-]?key$/i;
+
 interface Judged {
   candidate: Candidate;
   cls: KeyClass;
@@ -425,8 +428,9 @@ function judged(doc: Document): Judged[] {
       if (!cls) continue;
       if (k8s.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
       if (examples.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
-      // Publishable keys and a Firebase web config's `apiKey` are public by design.
-      if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text))) continue;
+      // Publishable keys and a Firebase web config's `apiKey` are public by design, and so is
+      // Sentry's `sentry_key` (a DSN's public key, sent by every page that reports an error).
+      if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text)) || SENTRY_PUBLIC_KEY.test(c.key)) continue;
       const at = `${c.valueRange[0]}:${c.valueRange[1]}`;
       if (seen.has(at)) continue;
       // Defaults of environment reads are configuration wherever they are written.

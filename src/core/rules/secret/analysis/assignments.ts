@@ -509,6 +509,8 @@ function callPairs(text: string, s: number, e: number, line: string, format: For
     if (!paired && !closesGroup(text, p.literalRange[1], e)) continue;
     // Two upper-case constants side by side (`["PASSWORD", "EMAIL_OTP"]`) are members of an enum.
     if (!paired && /^[A-Z][A-Z0-9_]*$/.test(m[3]) && /^[A-Z][A-Z0-9_]*$/.test(p.value)) continue;
+    // So are two lower-case words in a list (`'enum' => ['pass', 'fail']`, `["password", "otp"]`).
+    if (!paired && m[1].startsWith('[') && /^[a-z]+$/.test(m[3]) && /^[a-z]+$/.test(p.value)) continue;
     push(out, m[3], p, 'call');
   }
 }
