@@ -4,12 +4,14 @@ import { describe, NETWORK_GUIDELINES } from './analysis/common';
 import { DB_FIREWALL_LITERALS, dbFirewallHits, PUBLIC_DB_LITERALS, PUBLIC_DB_REQUIRES, publicDbHits } from './analysis/iac-db';
 import { OPEN_PORT_LITERALS, openPortHits } from './analysis/iac-network';
 import { IAC_FORMATS } from './analysis/formats';
+import { PROGRAM_FORMATS, programPublicDbHits } from './analysis/iac-programs';
 
 /**
  * A managed database, cache or warehouse with an internet-facing endpoint: `publicly_accessible`
  * (RDS, Aurora, Redshift, Neptune, DMS, Nifcloud), Azure public network access (explicit, or by
  * default on Cosmos DB and Azure Cache for Redis), Tencent `internet_service`, or a snapshot
- * shared with every AWS account. A warning alone (the endpoint still asks for credentials); an
+ * shared with every AWS account; also in programs (Pulumi, the AWS CDK) that construct a
+ * database with its public flag set. A warning alone (the endpoint still asks for credentials); an
  * error when the same file also opens the database's network to the whole internet.
  */
 export const dbPublicAccess: Rule = {
@@ -46,10 +48,11 @@ export const dbPublicAccess: Rule = {
     },
     'fix.private': { en: 'Turn off public access', ja: '公開アクセスを無効にする' },
   },
-  formats: [...IAC_FORMATS],
+  formats: [...IAC_FORMATS, ...PROGRAM_FORMATS],
   literals: [...PUBLIC_DB_LITERALS, ...OPEN_PORT_LITERALS, ...DB_FIREWALL_LITERALS],
   requires: PUBLIC_DB_REQUIRES,
   check(doc) {
+    if (PROGRAM_FORMATS.has(doc.format)) return programPublicDbHits(doc);
     const hits = publicDbHits(doc);
     if (hits.length === 0) return [];
     // Public endpoint and an open firewall together leave only the password.

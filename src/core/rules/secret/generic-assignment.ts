@@ -106,6 +106,8 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (normalise(v) === normalise(c.key) || (normalise(v).length >= 4 && normalise(c.key).endsWith(normalise(v)) && /^[A-Za-z_]+$/.test(v))) return undefined;
   // A literal that itself names a secret (`DB_PASSWORD`, `ParentMasterPassword`) refers to one.
   if (isIdentifierLike(v) && classifyKey(v) !== undefined) return undefined;
+  // So does a project's configuration key (`pulumi config set --secret my-site:githubSecret`).
+  if (namesProjectConfigKey(v)) return undefined;
   // A constant table entry whose value spells its own name (`SHA256_TOKEN_TO_REFRESH: "token_sha256_to_refresh"`).
   const keyWords = new Set(words(c.key));
   const valueWords = words(v);
@@ -128,6 +130,19 @@ export function judgeCandidate(c: Candidate, cls: KeyClass): Severity | undefine
   if (cls === 'weak') return 'warning';
   return v.length >= 20 && entropy(v) >= 3.5 ? 'error' : 'warning';
 }
+
+/**
+ * A configuration key qualified by its project or namespace (Pulumi's `my-stack-app:dbPassword`):
+ * the name after the colon is an identifier of words that names a secret, with no digit, as
+ * no password or `user:password` pair is written.
+ */
+function namesProjectConfigKey(v: string): boolean {
+  const m = /^[A-Za-z][\w-]{0,99}:([A-Za-z_][A-Za-z_]{0,99})$/.exec(v);
+  return m !== null && words(m[1]).length >= 2 && classifyKey(m[1]) !== undefined;
+}
+
+/** The public key of a Sentry DSN, as its store and CSP report URLs name it (`?sentry_key=…`). */
+const SENTRY_PUBLIC_KEY = /^sentry[_-]?key$/i;
 
 interface Judged {
   candidate: Candidate;
@@ -413,8 +428,9 @@ function judged(doc: Document): Judged[] {
       if (!cls) continue;
       if (k8s.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
       if (examples.some(([a, b]) => c.valueRange[0] >= a && c.valueRange[1] <= b)) continue;
-      // Publishable keys and a Firebase web config's `apiKey` are public by design.
-      if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text))) continue;
+      // Publishable keys and a Firebase web config's `apiKey` are public by design, and so is
+      // Sentry's `sentry_key` (a DSN's public key, sent by every page that reports an error).
+      if (isPublishableKey(c.value) || (c.value.startsWith('AIza') && FIREBASE_WEB_CONFIG.test(doc.text)) || SENTRY_PUBLIC_KEY.test(c.key)) continue;
       const at = `${c.valueRange[0]}:${c.valueRange[1]}`;
       if (seen.has(at)) continue;
       // Defaults of environment reads are configuration wherever they are written.

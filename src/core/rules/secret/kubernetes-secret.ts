@@ -77,10 +77,22 @@ function settingKey(ws: readonly string[]): boolean {
 const PUBLIC_PEM = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|TRUSTED CERTIFICATE)-----/;
 const PRIVATE_PEM = /-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----/;
 
+/** Whether a file's lines set a credential (`password: …`, `api_key = …`) to a value that is not a placeholder. */
+function fileHoldsCredential(file: string): boolean {
+  for (const line of file.split('\n', 5000)) {
+    const kv = /^[ \t-]*(["']?)([\w.-]{1,100})\1[ \t]*[:=][ \t]*["']?([^"'\s#,]{1,500})/.exec(line);
+    if (kv && classifyKey(kv[2]) !== undefined && !placeholderReason(kv[3]) && !isReference(kv[3])) return true;
+  }
+  return false;
+}
+
 /** How a Secret value under `key` reads once decoded (`plain`); undefined for a value that is no secret. */
 function kindOf(key: string, plain: string | undefined): Hit['kind'] | undefined {
   if (plain !== undefined && PUBLIC_PEM.test(plain)) return undefined;
   if (plain !== undefined && PRIVATE_PEM.test(plain)) return 'key';
+  // A whole file decoded from `data` (`loki.yaml: <base64>`): a secret only where one of its
+  // settings is named as a credential.
+  if (plain !== undefined && plain.trim().includes('\n') && !fileHoldsCredential(plain)) return undefined;
   const cls = classifyKey(key);
   const ws = words(key);
   if (cls === undefined && ws.length > 0 && settingKey(ws)) return undefined;
@@ -118,6 +130,9 @@ function scanDocument(text: string, offset: number, out: Hit[], blocks: Range[])
   const lines = text.split('\n');
   let at = offset;
   let block: { indent: number; encoded: boolean } | undefined;
+  // The indent of an entry whose value is a block scalar (`alertmanager.yaml: |`): the lines
+  // below it are a file put into the Secret, not entries of the Secret.
+  let scalarIndent: number | undefined;
   for (const raw of lines) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const start = at;
@@ -133,19 +148,28 @@ function scanDocument(text: string, offset: number, out: Hit[], blocks: Range[])
     if (!block) continue;
     if (indentOf(line) <= block.indent) {
       block = undefined;
+      scalarIndent = undefined;
       continue;
     }
     blocks[blocks.length - 1] = [blocks[blocks.length - 1][0], start + line.length];
+    if (scalarIndent !== undefined && indentOf(line) <= scalarIndent) scalarIndent = undefined;
+    const inFile = scalarIndent !== undefined;
     const kv = /^[ \t]*(["']?)([\w.-]{1,253})\1:[ \t]*(.*)$/.exec(line);
     if (!kv) continue;
+    // In a file held by the Secret (a `promtail.yaml: |` config), only settings named as
+    // credentials are secret values (`password:`, `api_key:`); `log_level: info` is not.
+    if (inFile && classifyKey(kv[2]) === undefined) continue;
     const hash = kv[3].search(/[ \t]#/);
     let value = (hash >= 0 ? kv[3].slice(0, hash) : kv[3]).trim();
-    if (/^[|>]/.test(value)) continue;
+    if (/^[|>]/.test(value)) {
+      if (!inFile) scalarIndent = indentOf(line);
+      continue;
+    }
     const quoted = /^(["']).*\1$/.test(value);
     if (quoted) value = value.slice(1, -1);
     // A plain password is judged below, where weak ones are told from placeholders.
     if (!value || isReference(value) || (placeholderReason(value) && (block.encoded || classifyKey(kv[2]) !== 'password'))) continue;
-    const plain = block.encoded ? decoded(value) : value;
+    const plain = block.encoded && !inFile ? decoded(value) : value;
     const kind = kindOf(kv[2], plain);
     if (!kind) continue;
     const col = line.indexOf(value, kv[1].length + kv[2].length + 1);

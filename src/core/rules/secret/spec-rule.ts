@@ -275,7 +275,7 @@ function keyHits(doc: Document, key: KeyPattern, index: number): readonly Hit[] 
     const f = flags[k][index];
     if ((f & KEY) === 0) {
       if ((f & KEY_IN_CONTEXT) === 0) continue;
-      mentioned ??= key.mention ? mentionsAny(doc, key.mention) : false;
+      mentioned ??= key.mention ? mentionsAny(doc, key.mention) && mentionedAsWord(doc.text, key.mention) : false;
       if (!mentioned) continue;
     }
     const v = c.value.trim().replace(/^(?:Bearer|Basic|Token)[ \t]+/, '');
@@ -284,6 +284,40 @@ function keyHits(doc: Document, key: KeyPattern, index: number): readonly Hit[] 
     out.push({ range: [start, start + v.length], secret: v, test: key.test, candidate: c });
   }
   return out;
+}
+
+/** ASCII letters by case (the mentions are ASCII words). */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+function isLowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
+}
+
+/**
+ * Whether one of the service's mentions occurs as a name rather than across the boundary of
+ * two words of an identifier: `authFreeEmails` holds `freee` only as `Free` + the `E` that opens
+ * `Emails`, so a file of generic OAuth settings that says so names no freee credential. Asked
+ * only once the literal pass has found a mention; compares ASCII letters without regard to case.
+ */
+function mentionedAsWord(text: string, mentions: readonly string[]): boolean {
+  for (const m of mentions) {
+    const first = m.charCodeAt(0) | 0x20;
+    const n = m.length;
+    for (let i = 0; i + n <= text.length; i++) {
+      if ((text.charCodeAt(i) | 0x20) !== first) continue;
+      let k = 1;
+      while (k < n && (text.charCodeAt(i + k) | 0x20) === (m.charCodeAt(k) | 0x20)) k++;
+      if (k < n) continue;
+      const last = i + n - 1;
+      // The mention's last letter opens the next word of a camel-case name (`Free|Emails`).
+      if (n > 1 && isUpperAt(text, last) && isLowerAt(text, last - 1) && isLowerAt(text, last + 1)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A key's flags for one spec: it is the spec's key name, or its plainer name (`nameInContext`). */

@@ -102,6 +102,9 @@ const PAIR_CALLEE = /^(?:(?:set|put|add|append|with|define|register|store|save)\
 /** `setPassword("…")`, `.setApiKey('…')`. */
 const SETTER = /\bset([A-Z][A-Za-z0-9]{1,60})[ \t]*\([ \t]*/g;
 
+/** The name of a source or settings file, as a file and line reference starts (`password_resets_controller.rb`). */
+const SOURCE_FILE = /\.(?:rb|py|js|mjs|cjs|ts|tsx|jsx|go|java|kt|php|cs|swift|rs|c|cc|cpp|h|hpp|ex|exs|scala|vue|erb|haml|slim|ya?ml|json|toml|sh)$/;
+
 /** `--password value`, `--api-key=value`. */
 const FLAG = /(?<![\w-])--([a-zA-Z][\w-]{1,40})(?:=|[ \t]+)(?=[^-\s])/g;
 
@@ -142,6 +145,14 @@ interface ParsedValue {
  */
 export function parseValueAt(text: string, at: number, end: number, format: Format): ParsedValue | undefined {
   let i = at;
+  // A YAML anchor names the node after it (`x-secret: &secret-env` with the map on the next
+  // lines, `password: &pw value`), and an alias (`*pw`) refers to a node written elsewhere.
+  if (format === 'yaml' && (text[i] === '&' || text[i] === '*') && /[\w-]/.test(text[i + 1] ?? '')) {
+    if (text[i] === '*') return undefined;
+    while (i < end && !/[ \t]/.test(text[i])) i++;
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i >= end) return undefined;
+  }
   // String prefixes: Python r"", b"", f""; C# @"", $"".
   let litStart = i;
   // (Asked only where such prefixes exist: every YAML value used to cut a piece for it.)
@@ -365,6 +376,23 @@ function assignments(
       )
     )
       continue;
+    // `$pw = ComputePassword` (PowerShell), `my $pass = shift;` (Perl), `$key = $key ?? ''` (PHP
+    // in a template): after a `$` variable a bare word is a command or function that runs, or
+    // another variable, never the text itself.
+    if (
+      line[m.index] === '$' &&
+      m[3] !== undefined &&
+      /^[A-Za-z_($]/.test(line.slice(m.index + m[0].length, m.index + m[0].length + 1)) &&
+      !unquotedIsExpression(format)
+    )
+      continue;
+    // `(defmethod process-token :default`, `[app.ui.password :refer [page]]`, Ruby's `validates
+    // :password`: a blank before the colon and none after it make a keyword or symbol (Clojure,
+    // EDN, Ruby, Elixir), the name of something, not a key and its value.
+    if (m[4] === ':' && m[0].endsWith(':') && /[ \t]:$/.test(m[0]) && /^[A-Za-z_]/.test(line.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+    // `app/controllers/password_controller.rb:25-27` (a file and its lines in a report, a stack
+    // trace or a linter's output): the name of a source file is no key, its line number no value.
+    if (m[4] === ':' && m[0].endsWith(':') && /^\d/.test(line.slice(m.index + m[0].length, m.index + m[0].length + 1)) && SOURCE_FILE.test(key)) continue;
     // Inside a Go template action (`{{- range $secret := .Values.extraSecrets }}` in a Helm
     // chart) a bare right-hand side is a template expression, never a literal.
     if (actions && insideTemplateAction(line, m.index) && !/^["'`]/.test(text.slice(at, e))) continue;
@@ -382,6 +410,7 @@ function assignments(
       if (p.quote === outer) p = undefined;
       else if (!p.quote) p = cutAt(p, outer);
     }
+    if (p?.quote && unquotedIsExpression(format) && (builtByCode(line, m.index, p, s) || concatenated(text, p.literalRange[1], e, format))) p = undefined;
     if (p) {
       push(out, key, p, 'assign');
       // Continue after the value so that text inside it is not read as another key.
@@ -389,6 +418,30 @@ function assignments(
     }
   }
   return line.length;
+}
+
+/**
+ * Whether a bare key stands inside a string literal of the code (an odd number of the value's
+ * quote before it on the line) and that quote, right after the operator, closes the literal
+ * instead of opening a value: `"--from-literal=PASSWORD=" + pw`, `.append(", password=").append(pw)`.
+ * What follows the quote is then code (`+`, `.`, `)`, `,`), and the value is added at run time.
+ */
+function builtByCode(line: string, keyAt: number, p: ParsedValue, s: number): boolean {
+  if (p.literalRange[0] !== p.valueRange[0] - 1 || !/^[ \t]*[+.),;\]}&|]/.test(p.value)) return false;
+  let n = 0;
+  for (let i = 0; i < keyAt; i++) if (line[i] === p.quote && line[i - 1] !== '\\') n++;
+  return n % 2 === 1 && line[p.literalRange[0] - s - 1] !== '\\';
+}
+
+/**
+ * Whether the string literal that ends at `at` is concatenated with a value computed at run
+ * time (`'prefix_' . $email . '_suffix'` in PHP, `"pw-" + suffix`): the literal is a fragment of
+ * a value the code builds, not the value. A literal joined to another literal is still written
+ * out, and a `.` after a literal is a method call outside PHP (`"secret".encode()`).
+ */
+function concatenated(text: string, at: number, end: number, format: Format): boolean {
+  const rest = text.slice(at, Math.min(end, at + 40));
+  return /^[ \t]*\+(?![+=])[ \t]*[$A-Za-z_(]/.test(rest) || (format === 'php' && /^[ \t]*\.(?!=)[ \t]*[$A-Za-z_(]/.test(rest));
 }
 
 /**
@@ -456,6 +509,8 @@ function callPairs(text: string, s: number, e: number, line: string, format: For
     if (!paired && !closesGroup(text, p.literalRange[1], e)) continue;
     // Two upper-case constants side by side (`["PASSWORD", "EMAIL_OTP"]`) are members of an enum.
     if (!paired && /^[A-Z][A-Z0-9_]*$/.test(m[3]) && /^[A-Z][A-Z0-9_]*$/.test(p.value)) continue;
+    // So are two lower-case words in a list (`'enum' => ['pass', 'fail']`, `["password", "otp"]`).
+    if (!paired && m[1].startsWith('[') && /^[a-z]+$/.test(m[3]) && /^[a-z]+$/.test(p.value)) continue;
     push(out, m[3], p, 'call');
   }
 }

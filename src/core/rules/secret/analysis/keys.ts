@@ -388,6 +388,13 @@ const META_SUFFIX = new Set([
   'box',
   'dialog',
   'button',
+  // Parts of a sign-in screen (`data-password-toggle`, `password-icon`, `passwordPage`).
+  'icon',
+  'toggle',
+  'eye',
+  'page',
+  'screen',
+  'modal',
   'text',
   'message',
   'error',
@@ -533,6 +540,14 @@ const META_PREFIX = new Set([
   'continuation',
 ]);
 
+/**
+ * Purposes of the one-time tokens an application issues to each of its users and keeps in the
+ * user's row (Devise's `confirmation_token` and `unlock_token`, `remember_token`,
+ * `invitation_token`, `unsubscribe_email_token`): seeds and fixtures hold them for made-up users,
+ * and they open no system or service. `reset` is handled with the other password-reset words.
+ */
+const RECORD_TOKEN_PURPOSES = new Set(['confirmation', 'unlock', 'remember', 'invitation', 'unsubscribe']);
+
 /** Words before `pass` that make it "a pass over …", not a password (`allPass`, `firstPass`). */
 const PASS_QUANTIFIERS = new Set([
   'all',
@@ -648,6 +663,7 @@ function classifyFresh(key: string): KeyClass | undefined {
       return undefined;
     }
     if (before.some((x) => x === 'update' || x === 'reset' || x === 'forgot' || x === 'min' || x === 'max')) return undefined;
+    if (cls === 'secret' && w === 'token' && before.some((x) => RECORD_TOKEN_PURPOSES.has(x))) return undefined;
     // Words of a longer key such as `api_key_secret_name` were handled above; accept.
     return cls;
   }

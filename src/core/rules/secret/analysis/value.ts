@@ -62,6 +62,9 @@ const DOC_EXAMPLES = [
   '6oDAV8hCY6HTa1AC6EZbNe2dpc1t8QnWZrHOMgMb',
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  // The account key of the Azure Storage emulator (Azurite's `devstoreaccount1`): the same fixed
+  // key in every installation, published by Microsoft, and accepted only by the local emulator.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 ];
 
 /** A value shorter than every vendor example holds none of them. */
@@ -311,7 +314,8 @@ export function placeholderReason(raw: string): string | undefined {
   if (/[xX]{5,}|\*{3,}|•{2,}|…|\.{3,}|#{4,}|_{6,}|\?{3,}/.test(v)) return 'masked';
   if (oneAlnumAtMost(v)) return 'repeated character';
   if (COUNTING.test(v) || isCountingRun(v)) return 'counting';
-  if (/abc123|123abc|abcd1234|1234abcd|qwerty/i.test(v)) return 'sample sequence';
+  // Also the sixteen hexadecimal digits in order (`0123456789abcdef…`), a stand-in for a hex token.
+  if (/abc123|123abc|abcd1234|1234abcd|qwerty|0123456789abcdef/i.test(v)) return 'sample sequence';
   const ws = words(v);
   if (ws.some((w) => STRONG_PLACEHOLDER_WORDS.has(w))) return 'placeholder word';
   if (ws.length > 0 && ws.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(v)) return 'filler words';
@@ -345,7 +349,8 @@ export function isSettingValue(v: string): boolean {
 /** Password hashes and digests: stored verifiers, not plaintext secrets. */
 export function isHashedPassword(v: string): boolean {
   return (
-    /^\$(?:2[abxy]?|5|6|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|y|gy|7)\$/.test(v) ||
+    // Modular crypt formats, with MD5-crypt (`$1$`, Apache's `$apr1$`) and phpass (`$P$`, `$H$`: WordPress, phpBB).
+    /^\$(?:2[abxy]?|5|6|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|y|gy|7|1|apr1|P|H)\$/.test(v) ||
     /^\{(?:SSHA|SHA|SSHA256|SSHA512|MD5|SMD5|CRYPT|PBKDF2[\w-]*|bcrypt)\}/i.test(v) ||
     /^(?:pbkdf2_sha256|bcrypt_sha256|argon2|sha1|md5)\$/.test(v)
   );
