@@ -4,7 +4,7 @@ import { ScanCache } from '../pool/cache';
 import type { LocatedFinding, SkippedFile } from '../report/model';
 import { today } from '../suppress';
 import type { ScanConfig } from '../types';
-import { withFileLock, writeFileAtomic } from '../write-file';
+import { withFileLock, writeFileAtomicChunks } from '../write-file';
 
 /**
  * What `mamori history` learnt of one blob at one path: its findings (placed and masked, as in
@@ -27,11 +27,6 @@ export interface HistoryCacheEntry {
   before?: number[];
 }
 
-interface HistoryCacheFile {
-  key: string;
-  blobs: Record<string, HistoryCacheEntry>;
-}
-
 /** Skips that depend only on the blob's bytes, its path and the size limit, so they are kept. */
 const KEPT_SKIPS = new Set<SkippedFile['reason']>(['binary', 'too-large']);
 
@@ -46,9 +41,14 @@ export class HistoryCache {
   private readonly blobs: Map<string, HistoryCacheEntry>;
   private changed = false;
 
+  /**
+   * `loadedAs`: the file as `load` found it (see `save`); undefined when there was none or it
+   * was not read.
+   */
   constructor(
     readonly key: string,
     entries?: Iterable<[string, HistoryCacheEntry]>,
+    private readonly loadedAs?: FileStamp,
   ) {
     this.blobs = new Map(entries);
   }
@@ -64,19 +64,20 @@ export class HistoryCache {
    */
   static load(file: string, key: string, onWarning?: (problem: 'unreadable' | 'malformed') => void): HistoryCache {
     let text: string;
+    let stamp: FileStamp;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      ({ text, stamp } = readStamped(file));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onWarning?.('unreadable');
       return new HistoryCache(key);
     }
     const blobs = parse(text, key);
-    if (blobs === 'foreign') return new HistoryCache(key);
+    if (blobs === 'foreign') return new HistoryCache(key, undefined, stamp);
     if (blobs === undefined) {
       onWarning?.('malformed');
-      return new HistoryCache(key);
+      return new HistoryCache(key, undefined, stamp);
     }
-    return new HistoryCache(key, Object.entries(blobs));
+    return new HistoryCache(key, Object.entries(blobs), stamp);
   }
 
   get size(): number {
@@ -126,22 +127,73 @@ export class HistoryCache {
 
   /**
    * Writes the cache atomically (a temporary file renamed over it) under a lock, with the
-   * entries another run wrote since this one loaded it (of the same key) kept.
+   * entries another run wrote since this one loaded it (of the same key) kept. The file is read
+   * again only when another run changed it since: the entries loaded are all in this cache.
+   * The text is made and written an entry at a time, byte for byte `JSON.stringify`'s: a
+   * history cache is tens of MB, and made as one string it was the end of the run's peak.
    */
   save(file: string): void {
     if (!this.changed && fs.existsSync(file)) return;
     withFileLock(file, () => {
       let now: Record<string, HistoryCacheEntry> | 'foreign' | undefined;
-      try {
-        now = parse(fs.readFileSync(file, 'utf8'), this.key);
-      } catch {
-        now = undefined;
+      if (!this.loadedAs || !sameFile(stampOf(file), this.loadedAs)) {
+        try {
+          now = parse(fs.readFileSync(file, 'utf8'), this.key);
+        } catch {
+          now = undefined;
+        }
       }
-      const blobs: Record<string, HistoryCacheEntry> = now && now !== 'foreign' ? now : {};
-      for (const [k, e] of this.blobs) blobs[k] = e;
-      writeFileAtomic(file, JSON.stringify({ key: this.key, blobs } satisfies HistoryCacheFile));
+      writeFileAtomicChunks(file, cacheText(this.key, now && now !== 'foreign' ? merged(now, this.blobs) : this.blobs));
     });
   }
+}
+
+/** What tells one version of a file from another: a file written over is a new file (rename). */
+interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+function readStamped(file: string): { text: string; stamp: FileStamp } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const st = fs.fstatSync(fd);
+    return { text: fs.readFileSync(fd, 'utf8'), stamp: { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function stampOf(file: string): FileStamp | undefined {
+  try {
+    const st = fs.statSync(file);
+    return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameFile(a: FileStamp | undefined, b: FileStamp): boolean {
+  return a !== undefined && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** The file's entries with this run's over them, in the order `Object.assign` gives: the file's keys first. */
+function* merged(file: Record<string, HistoryCacheEntry>, mine: Map<string, HistoryCacheEntry>): Generator<[string, HistoryCacheEntry]> {
+  for (const k of Object.keys(file)) yield [k, mine.get(k) ?? file[k]];
+  for (const [k, e] of mine) if (!Object.hasOwn(file, k)) yield [k, e];
+}
+
+/** The cache file's text, `JSON.stringify({ key, blobs })` (blobs by `<oid> <path>`), an entry at a time. */
+function* cacheText(key: string, blobs: Iterable<[string, HistoryCacheEntry]>): Generator<string> {
+  yield `{"key":${JSON.stringify(key)},"blobs":{`;
+  let first = true;
+  for (const [k, e] of blobs) {
+    yield `${first ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(e)}`;
+    first = false;
+  }
+  yield '}}';
 }
 
 function reasonOf(s: Pick<SkippedFile, 'reason' | 'detail'>): { reason: SkippedFile['reason']; detail?: string } {

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { decode } from '../decode';
-import { blobText } from '../git/blob';
 import { LineIndex } from '../documents/lines';
 import { fingerprintFindings } from '../fingerprint';
 import { maskSecret } from '../mask';
@@ -52,8 +51,8 @@ export async function scanFile(job: ScanJob): Promise<FileResult> {
         skip: { path: job.display, reason, ...(detail ? { detail } : {}) },
       });
       if (blob instanceof Error) return skip('unreadable', errorDetail(blob));
-      if ('missing' in blob || blob.type !== 'blob' || !blob.content) return skip('unreadable', 'object missing');
-      const decoded = blobText(job.path, blob.content, job.maxFileSize);
+      if ('missing' in blob || blob.type !== 'blob' || !blob.value) return skip('unreadable', 'object missing');
+      const decoded = blob.value;
       if (decoded === 'binary') return skip('binary');
       if (decoded === 'too-large') return skip('too-large', String(blob.size));
       text = decoded.text;
@@ -132,9 +131,9 @@ async function carriedFindings(
   findings: readonly LocatedFinding[],
   outside: boolean,
 ): Promise<Carried | undefined> {
-  const blob = await readObject(repo, parent).catch(() => undefined);
-  if (!blob || 'missing' in blob || blob.type !== 'blob' || !blob.content) return undefined;
-  const decoded = blobText(job.path, blob.content, job.maxFileSize);
+  const blob = await readObject(repo, parent, job).catch(() => undefined);
+  if (!blob || 'missing' in blob || blob.type !== 'blob' || !blob.value) return undefined;
+  const decoded = blob.value;
   if (decoded === 'binary' || decoded === 'too-large') return undefined;
   const previous = decoded.text;
   const had = new Set(previous.split(/\r?\n|\r/));
