@@ -13,7 +13,7 @@ import { rulesMarkdown } from '../core/report/rules-table';
 import { sarifChunks } from '../core/report/sarif';
 import { textReportChunks } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
-import { defaultCodeCacheDir } from '../core/pool/code-cache';
+import { defaultCodeCacheDir, keepCodeCache } from '../core/pool/code-cache';
 import { ScanPool } from '../core/pool/pool';
 import { displayPath, scanPaths } from '../core/scan-paths';
 import type { Baseline } from '../core/baseline';
@@ -351,6 +351,7 @@ async function main(argv: string[]): Promise<number> {
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
   const codeCacheDir = codeCacheFor(stdin ? [] : targets);
+  keepCodeCache(codeCacheDir);
   const pool = new ScanPool({
     ...(jobs !== undefined ? { size: jobs } : {}),
     ...(command === 'history' ? HISTORY_POOL : {}),

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { writeFileAtomic } from '../write-file';
 
 /**
- * V8's code cache for the worker bundle. Each worker thread compiles the engine's 2 MB of code
- * for itself (threads share no compiled code), and compiles each function again when first
- * called: on a small scan, a quarter of a worker's CPU time. A worker started with `LOADER`
- * compiles the bundle with the code V8 made for it on an earlier run (node:vm `cachedData`),
- * and after its first jobs, when the cache was missing or unusable, writes what it has compiled
- * by then (the bundle's code and the functions its scans called) for the next run.
+ * V8's code cache for the worker bundle and the CLI. Each worker thread compiles the engine's
+ * 2 MB of code for itself (threads share no compiled code), and compiles each function again
+ * when first called: on a small scan, a quarter of a worker's CPU time; the CLI's own thread
+ * does the same with its bundle. A worker started with `LOADER` compiles the bundle with the
+ * code V8 made for it on an earlier run (node:vm `cachedData`), and after its first jobs, when
+ * the cache was missing or unusable, writes what it has compiled by then (the bundle's code
+ * and the functions its scans called) for the next run. The CLI's entry (src/cli/bin.ts) loads
+ * its bundle the same way with `runCached`, and writes its cache as it exits.
  *
  * A cache file is named after a hash of the bundle's text, node's version and the machine's
  * architecture, so a cache made for other code is never read. It starts with a checksum of
@@ -20,7 +24,7 @@ import { writeFileAtomic } from '../write-file';
  * is written atomically (core/write-file.ts). No scanned text goes into it: only compiled code.
  */
 
-/** What a cache file starts with; the version changes with the layout. */
+/** What a cache file starts with; the version changes with the layout (see also `LOADER`). */
 const MAGIC = 'mamori-code-cache-1\n';
 /** How long a cache file of another bundle (an older version) is kept: see `saveCodeCache`. */
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -114,15 +118,100 @@ export function saveCodeCache(jobsDone: number): void {
     const data = bundle.produce();
     if (data.length === 0 || data.length < bundle.used * 1.25) return;
     bundle.used = data.length;
-    const sum = createHash('sha256').update(data).digest();
-    writeFileAtomic(bundle.file, Buffer.concat([Buffer.from(MAGIC), sum, data]));
+    writeCache(bundle.file, data);
     const dir = path.dirname(bundle.file);
     const now = Date.now();
     for (const name of fs.readdirSync(dir)) {
-      if (!/^worker-[0-9a-f]{32}\.cache$/.test(name) || path.join(dir, name) === bundle.file) continue;
+      if (!/^(?:worker|cli)-[0-9a-f]{32}\.cache$/.test(name) || path.join(dir, name) === bundle.file) continue;
       const other = path.join(dir, name);
       if (now - fs.lstatSync(other).mtimeMs > STALE_MS) fs.unlinkSync(other);
     }
+  } catch {
+    // A folder that cannot be read: the old files stay.
+  }
+}
+
+/** The cache file of a bundle (`name`: worker or cli), by a hash of its bytes, node's version and the architecture. */
+function cacheFileOf(dir: string, name: string, bytes: Buffer): string {
+  const key = createHash('sha256').update(bytes).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
+  return path.join(dir, `${name}-${key}.cache`);
+}
+
+/** The cached code in a cache file, when it is whole (undefined: no file, or a damaged one). */
+function readCacheFile(file: string): { data?: Buffer; found: boolean } {
+  let raw: Buffer;
+  try {
+    raw = fs.readFileSync(file);
+  } catch {
+    return { found: false };
+  }
+  const magic = Buffer.from(MAGIC);
+  const data = raw.subarray(magic.length + 32);
+  const sound =
+    raw.subarray(0, magic.length).equals(magic) &&
+    data.length > 0 &&
+    createHash('sha256')
+      .update(data)
+      .digest()
+      .equals(raw.subarray(magic.length, magic.length + 32));
+  return { found: true, ...(sound ? { data } : {}) };
+}
+
+/**
+ * The main thread's bundle, loaded by `runCached` without a usable cache: its code is written
+ * at exit if `keepCodeCache` allows. On `globalThis`: the entry and the bundle it loads each
+ * hold a copy of this module.
+ */
+interface MainBundle {
+  file: string;
+  produce: () => Buffer;
+  allowed: boolean;
+}
+
+const MAIN_HOOK = 'mamori.codeCache.main';
+
+/**
+ * Runs the CommonJS bundle `file` as node's loader would (its module.exports, require,
+ * __filename, __dirname), compiled with the code cached for it in `dir`, if any. Without a
+ * usable cache, its compiled code is written there as the process exits, once the bundle has
+ * called `keepCodeCache` with the same folder (it knows whether the folder is being scanned).
+ */
+export function runCached(file: string, dir: string | undefined): void {
+  const bytes = fs.readFileSync(file);
+  const cacheFile = dir ? cacheFileOf(dir, 'cli', bytes) : undefined;
+  const cached = cacheFile ? readCacheFile(cacheFile).data : undefined;
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), {
+    filename: file,
+    ...(cached ? { cachedData: cached } : {}),
+    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+  });
+  if (cacheFile && (!cached || script.cachedDataRejected)) {
+    const bundle: MainBundle = { file: cacheFile, produce: () => script.createCachedData(), allowed: false };
+    (globalThis as Record<symbol, MainBundle | undefined>)[Symbol.for(MAIN_HOOK)] = bundle;
+    process.once('exit', () => {
+      if (bundle.allowed) writeCache(bundle.file, bundle.produce());
+    });
+  }
+  const mod = new Module(file);
+  mod.filename = file;
+  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+}
+
+/**
+ * Lets the main thread's code be written to its cache as the process exits, when `dir` (the
+ * folder the caller may write to; undefined: none) is where `runCached` would write it.
+ */
+export function keepCodeCache(dir: string | undefined): void {
+  const mainBundle = (globalThis as Record<symbol, MainBundle | undefined>)[Symbol.for(MAIN_HOOK)];
+  if (mainBundle && dir !== undefined && path.resolve(path.dirname(mainBundle.file)) === path.resolve(dir)) mainBundle.allowed = true;
+}
+
+/** Writes a cache file (checksum, then the code). Never throws. */
+function writeCache(file: string, data: Buffer): void {
+  try {
+    if (data.length === 0) return;
+    const sum = createHash('sha256').update(data).digest();
+    writeFileAtomic(file, Buffer.concat([Buffer.from(MAGIC), sum, data]));
   } catch {
     // A read-only or full disk: the next run compiles without a cache, as this one did.
   }

@@ -45,8 +45,13 @@ describe('CLI code cache', () => {
     const first = run(['scan', '.', '--format', 'json', '--no-color'], project, cacheHome);
     assert.equal(first.status, 1, first.stderr);
     const cached = filesUnder(path.join(cacheHome, 'mamori'));
+    // The worker's (written by the worker after its jobs) and the CLI's own (as it exits).
     assert.ok(
       cached.some((f) => /^worker-[0-9a-f]{32}\.cache$/.test(f)),
+      cached.join(', '),
+    );
+    assert.ok(
+      cached.some((f) => /^cli-[0-9a-f]{32}\.cache$/.test(f)),
       cached.join(', '),
     );
     // Nothing else: no temporary file left, nothing in the project.
@@ -60,6 +65,32 @@ describe('CLI code cache', () => {
     assert.equal(second.status, 1, second.stderr);
     const findings = (out: string) => (JSON.parse(out) as { findings: unknown[] }).findings;
     assert.deepEqual(findings(second.stdout), findings(first.stdout));
+    // Damaged caches (one byte changed in each): the same report, and both written again.
+    const damaged = new Map<string, Buffer>();
+    for (const f of cached) {
+      const file = path.join(cacheHome, 'mamori', f);
+      const bytes = fs.readFileSync(file);
+      bytes[bytes.length >> 1] ^= 0xff;
+      fs.writeFileSync(file, bytes);
+      damaged.set(file, bytes);
+    }
+    const third = run(['scan', '.', '--format', 'json', '--no-color'], project, cacheHome);
+    assert.equal(third.status, 1, third.stderr);
+    assert.deepEqual(findings(third.stdout), findings(first.stdout));
+    for (const [file, bytes] of damaged) assert.equal(fs.readFileSync(file).equals(bytes), false, `${path.basename(file)} not written again`);
+  });
+
+  it('runs without a cache folder it can write', () => {
+    const project = path.join(work, 'readonly');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, '.env'), `GITHUB_TOKEN=${TOKEN}\n`);
+    // A file where the cache folder would be: no folder can be made there.
+    const blocked = path.join(work, 'blocked');
+    fs.writeFileSync(blocked, '');
+    const r = run(['scan', '.', '--format', 'json'], project, blocked);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { findings: unknown[] }).findings.length > 0, true);
+    assert.equal(r.stderr.includes('cache'), false, r.stderr);
   });
 
   it('is not written when the cache folder is inside a folder being scanned', () => {
