@@ -357,6 +357,9 @@ async function main(argv: string[]): Promise<number> {
     ...(command === 'history' ? HISTORY_POOL : {}),
     ...(codeCacheDir ? { codeCacheDir } : {}),
   });
+  // The first worker starts while git is asked for the files (or the history); not when a
+  // history cache may leave nothing to scan.
+  if (!stdin && !(command === 'history' && values.cache)) pool.warm();
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
   let report = stdin
     ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })

@@ -34,5 +34,5 @@ if (port) {
     if (!running) void drain();
   });
   const codeCache = codeCacheState();
-  port.postMessage({ ready: true, ...(codeCache ? { codeCache } : {}) } satisfies FromWorker);
+  port.postMessage({ ready: true, at: Date.now(), ...(codeCache ? { codeCache } : {}) } satisfies FromWorker);
 }

@@ -189,6 +189,17 @@ export class ScanPool {
     });
   }
 
+  /**
+   * Starts the first worker now, before any job, so that its start (node's start of a thread,
+   * the engine's loading) overlaps what the caller does before its first file (a history's git
+   * commands). A worker that gets no job stops when idle, as any other.
+   */
+  warm(): void {
+    if (this.threadsBroken || this.slots.size > 0) return;
+    const slot = this.spawn();
+    if (slot) this.idle(slot);
+  }
+
   /** Resolves every queued and running job as cancelled, at once; running workers are stopped. */
   cancel(): void {
     for (const p of this.queue.drain()) p.resolve({ kind: 'cancelled', path: p.job.path });
@@ -367,7 +378,8 @@ export class ScanPool {
     worker.on('message', (m: FromWorker) => {
       if ('ready' in m) {
         slot.ready = true;
-        this.startMs = Date.now() - slot.spawnedAt;
+        // When the worker said it was ready: this thread may have read the message late.
+        this.startMs = Math.max(0, (m.at ?? Date.now()) - slot.spawnedAt);
         this.lastCodeCache = m.codeCache;
         // The first job's time limit started when it was sent; a worker's start (its engine
         // loading, slow on a loaded machine) is not the file's time, so the limit starts again.

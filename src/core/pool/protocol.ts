@@ -109,5 +109,8 @@ export type ToWorker = { id: number; job: PoolJob };
 /** Messages from a worker to the pool. */
 export type FromWorker =
   | { id: number; result: FileResult | DocumentResult }
-  /** The engine is loaded; `codeCache` says how its code was compiled when a code cache was asked for (core/pool/code-cache.ts). */
-  | { ready: true; codeCache?: CodeCacheState };
+  /**
+   * The engine is loaded (`at`: when, by the clock, Date.now()); `codeCache` says how its code
+   * was compiled when a code cache was asked for (core/pool/code-cache.ts).
+   */
+  | { ready: true; codeCache?: CodeCacheState; at?: number };

@@ -379,6 +379,28 @@ describe('scan pool', () => {
     await pool.dispose();
   });
 
+  it('starts its first worker before any job when warmed, and scans the first job on it', async () => {
+    const started = path.join(work, 'warm-started');
+    const worker = fakeWorker(
+      'warm',
+      `const { threadId } = require('node:worker_threads');
+       parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [{ path: m.job.display, reason: 'rule-error', detail: String(threadId) }], dateSensitive: false } });`,
+    );
+    fs.writeFileSync(
+      worker,
+      `require('node:fs').appendFileSync(${JSON.stringify(started)}, require('node:worker_threads').threadId + '\\n');\n` + fs.readFileSync(worker, 'utf8'),
+    );
+    const pool = new ScanPool({ size: 2, workerPath: worker });
+    pool.warm();
+    pool.warm();
+    for (let waited = 0; !fs.existsSync(started) && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const threads = fs.readFileSync(started, 'utf8').trim().split('\n');
+    assert.equal(threads.length, 1, 'warmed twice: one worker');
+    const r = await pool.run(job(path.join(work, 'warm.env')));
+    assert.equal(threadOf(r), threads[0]);
+    await pool.dispose();
+  });
+
   it('scans in this thread when the worker bundle does not load', async () => {
     const broken = path.join(work, 'broken.js');
     fs.writeFileSync(broken, 'throw new Error("cannot load");\n');
