@@ -16,8 +16,8 @@ import { writeFileAtomic } from '../write-file';
  * and the functions its scans called) for the next run. The CLI's entry (src/cli/bin.ts) loads
  * its bundle the same way with `runCached`, and writes its cache as it exits.
  *
- * A cache file is named after a hash of the bundle's text, node's version and the machine's
- * architecture, so a cache made for other code is never read. It starts with a checksum of
+ * A cache file is named after a hash of the bundle's text, node's version, the machine's
+ * architecture and node's options, so a cache made for other code is never read. It starts with a checksum of
  * what follows: V8 checks that cached code fits its version and flags, not that the bytes are
  * intact, and a damaged file is ignored (compiled as if there were none, then written afresh).
  * It lives in a cache folder of its own (`defaultCodeCacheDir`), never in a scanned folder, and
@@ -60,7 +60,7 @@ const vm = require('node:vm');
 const Module = require('node:module');
 const { file, dir } = workerData.mamoriBundle;
 const bytes = fs.readFileSync(file);
-const key = crypto.createHash('sha256').update(bytes).update('\\0' + process.version + '\\0' + process.arch).digest('hex').slice(0, 32);
+const key = crypto.createHash('sha256').update(bytes).update([process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS || ''].join('\\0')).digest('hex').slice(0, 32);
 const source = bytes.toString('utf8');
 const cacheFile = path.join(dir, 'worker-' + key + '.cache');
 const magic = Buffer.from(${JSON.stringify(MAGIC)});
@@ -131,9 +131,17 @@ export function saveCodeCache(jobsDone: number): void {
   }
 }
 
-/** The cache file of a bundle (`name`: worker or cli), by a hash of its bytes, node's version and the architecture. */
+/**
+ * The cache file of a bundle (`name`: worker or cli), by a hash of its bytes, node's version,
+ * the architecture and node's options (V8 rejects code cached under other flags: runs with
+ * different options would otherwise write the file over each other's). `LOADER` does the same.
+ */
 function cacheFileOf(dir: string, name: string, bytes: Buffer): string {
-  const key = createHash('sha256').update(bytes).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(bytes)
+    .update([process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
   return path.join(dir, `${name}-${key}.cache`);
 }
 
