@@ -13,6 +13,7 @@ import { rulesMarkdown } from '../core/report/rules-table';
 import { sarifChunks } from '../core/report/sarif';
 import { textReportChunks } from '../core/report/text';
 import { ScanCache } from '../core/pool/cache';
+import { defaultCodeCacheDir, keepCodeCache } from '../core/pool/code-cache';
 import { ScanPool } from '../core/pool/pool';
 import { displayPath, scanPaths } from '../core/scan-paths';
 import type { Baseline } from '../core/baseline';
@@ -349,7 +350,16 @@ async function main(argv: string[]): Promise<number> {
   // After a scan the workers are stopped while the report is written, not before: stopping one
   // frees its heap, which took ~30 ms on a 48 MB tree. Not stopping them at all kept both heaps
   // beside the report's, 60 MB more at the peak.
-  const pool = new ScanPool({ ...(jobs !== undefined ? { size: jobs } : {}), ...(command === 'history' ? HISTORY_POOL : {}) });
+  const codeCacheDir = codeCacheFor(stdin ? [] : targets);
+  keepCodeCache(codeCacheDir);
+  const pool = new ScanPool({
+    ...(jobs !== undefined ? { size: jobs } : {}),
+    ...(command === 'history' ? HISTORY_POOL : {}),
+    ...(codeCacheDir ? { codeCacheDir } : {}),
+  });
+  // The first worker starts while git is asked for the files (or the history); not when a
+  // history cache may leave nothing to scan.
+  if (!stdin && !(command === 'history' && values.cache)) pool.warm();
   const gitWalk = { maxFileSize: maxFileSizeKb * 1024, exclude: values.exclude ?? [], isCancelled: () => interrupted !== undefined };
   let report = stdin
     ? await scanStdin(process.stdin, values['stdin-filename'] ?? 'stdin', { config, maxFileSize: maxFileSizeKb * 1024, root, pool })
@@ -437,6 +447,21 @@ async function main(argv: string[]): Promise<number> {
   if (values['write-baseline']) return EXIT_CLEAN;
   const threshold = SEVERITY_RANK[failOn];
   return report.findings.some((f) => f.baseline !== 'unchanged' && SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * The folder for the workers' code cache (see core/pool/code-cache.ts), or none when it lies in
+ * a folder being scanned: a scan never meets a file Mamori wrote itself.
+ */
+function codeCacheFor(targets: readonly string[]): string | undefined {
+  const dir = defaultCodeCacheDir();
+  if (!dir) return undefined;
+  const real = realish(dir);
+  for (const t of targets) {
+    const rel = path.relative(realish(path.resolve(t)), real);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return undefined;
+  }
+  return dir;
 }
 
 main(process.argv.slice(2)).then(

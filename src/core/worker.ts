@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { idleBlobs, prefetch } from './pool/blob-source';
+import { codeCacheState, saveCodeCache } from './pool/code-cache';
 import { runJob } from './pool/scan-file';
 import { isDocumentJob, type FromWorker, type ToWorker } from './pool/protocol';
 
@@ -12,10 +13,15 @@ const port = parentPort;
 if (port) {
   const queue: ToWorker[] = [];
   let running = false;
+  let done = 0;
   const drain = async (): Promise<void> => {
     running = true;
     for (let m = queue.shift(); m; m = queue.shift()) {
       const result = await runJob(m.job);
+      done++;
+      // Out of jobs: the code compiled for them is kept for the next run's workers (see
+      // saveCodeCache). Before the answer, so that the caller cannot stop this thread first.
+      if (queue.length === 0) saveCodeCache(done);
       port.postMessage({ id: m.id, result } satisfies FromWorker);
     }
     running = false;
@@ -27,5 +33,6 @@ if (port) {
     queue.push(m);
     if (!running) void drain();
   });
-  port.postMessage({ ready: true } satisfies FromWorker);
+  const codeCache = codeCacheState();
+  port.postMessage({ ready: true, at: Date.now(), ...(codeCache ? { codeCache } : {}) } satisfies FromWorker);
 }

@@ -73,7 +73,16 @@ describe('npm package', () => {
 
   it('builds first and packs the CLI, its worker, the library, README and licence: no sources, tests, fixtures or maps', () => {
     const files = pack.files.map((f) => f.path).sort();
-    for (const f of ['dist/cli.js', 'dist/worker.js', 'dist/core.js', 'dist/THIRD-PARTY-NOTICES.txt', 'README.md', 'LICENSE', 'package.json'])
+    for (const f of [
+      'dist/cli.js',
+      'dist/cli-main.js',
+      'dist/worker.js',
+      'dist/core.js',
+      'dist/THIRD-PARTY-NOTICES.txt',
+      'README.md',
+      'LICENSE',
+      'package.json',
+    ])
       assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
     for (const f of files) {
       assert.doesNotMatch(f, /^(src|test|bench|node_modules|media)\/|\.map$|\.ts$|(^|\/)\.env|^dist\/test\//, f);

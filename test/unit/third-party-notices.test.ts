@@ -13,8 +13,8 @@ import { assertBuilt } from './helpers/built';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NOTICES = path.join(ROOT, 'dist/THIRD-PARTY-NOTICES.txt');
-/** The bundles that ship: the .vsix takes extension, engine and worker; npm takes cli, core and worker. */
-const SHIPPED = ['extension.js', 'engine.js', 'worker.js', 'cli.js', 'core.js'];
+/** The bundles that ship: the .vsix takes extension, engine and worker; npm takes cli (its entry and its bundle), core and worker. */
+const SHIPPED = ['extension.js', 'engine.js', 'worker.js', 'cli.js', 'cli-main.js', 'core.js'];
 
 interface Generator {
   bundledPackages: (root: string, outputs: Record<string, { inputs: Record<string, unknown> }>) => Map<string, { name: string; version: string }>;

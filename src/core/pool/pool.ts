@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { formatFromName } from '../documents/detect';
 import type { DocumentJob, DocumentResult, ScanJob, FileResult, FromWorker, PoolJob, SkippedResult, ToWorker } from './protocol';
 import { idleBlobs } from './blob-source';
+import { LOADER, type CodeCacheState } from './code-cache';
 import { JobQueue } from './queue';
 import { runJob } from './scan-file';
 
@@ -25,6 +26,17 @@ export interface PoolOptions {
    * less memory for the same work where a scan allocates much short-lived text (history).
    */
   youngGenerationMb?: number;
+  /**
+   * How long every worker must have had jobs waiting before one more is started (see `grow`).
+   * Default: as long as the last worker took to start, times the workers running. 0 starts a
+   * worker whenever a job finds none idle, up to `size`.
+   */
+  growAfterMs?: number;
+  /**
+   * A folder for V8's code cache of the worker bundle (see ./code-cache.ts): workers compile
+   * the engine from it, and write it when it is missing. None: each worker compiles it all.
+   */
+  codeCacheDir?: string;
 }
 
 /** What a job comes to when the pool was cancelled before it finished. */
@@ -66,12 +78,25 @@ interface Slot {
 }
 
 /**
+ * What a worker's start costs before it scans anything is guessed as this until one has
+ * started (it is then measured): node's start of a thread, and the engine's loading.
+ */
+const START_GUESS_MS = 250;
+
+/**
  * Jobs given to one worker at a time, so it never waits for the main thread between files: on
  * two loaded cores the main thread answers late, and with four a worker still sat idle ~10% of
  * a 48 MB scan. A worker runs its jobs one after another, so only the oldest is running and
  * only its time limit runs (see `startClock`).
  */
 const PER_WORKER = 16;
+/**
+ * Jobs given to one worker at a time while it starts, or while the pool may still start more
+ * workers: the rest wait in the queue, where a worker running (or started later) can take them.
+ * A few large files sent all to the first worker would leave the next with nothing, and jobs
+ * sent to a worker that takes long to start (a loaded machine) would wait there for it.
+ */
+const PER_WORKER_GROWING = 4;
 /**
  * A worker takes a job of a format another worker owns (see `owners`) only when it holds fewer
  * jobs than this: an idle core costs more than compiling one more format's code.
@@ -108,6 +133,14 @@ export class ScanPool {
    */
   private readonly owners = new Map<string, Slot>();
   private inThreadRunning = 0;
+  private readonly growAfterMs: number | undefined;
+  /** How long the last worker took from its spawn to its engine loaded. */
+  private startMs = START_GUESS_MS;
+  /** Since when every worker has had a job waiting behind the one it runs (see `grow`). */
+  private behindSince: number | undefined;
+  private growTimer: NodeJS.Timeout | undefined;
+  private readonly codeCacheDir: string | undefined;
+  private lastCodeCache: CodeCacheState | undefined;
   private nextId = 1;
   private threadsBroken: boolean;
 
@@ -118,6 +151,8 @@ export class ScanPool {
     this.idleMs = options.idleMs ?? 15_000;
     this.maxHeapMb = options.maxHeapMb ?? 1024;
     this.youngGenerationMb = options.youngGenerationMb;
+    this.growAfterMs = options.growAfterMs;
+    this.codeCacheDir = options.codeCacheDir;
     this.threadsBroken = this.size === 0 || !fs.existsSync(this.workerPath);
   }
 
@@ -129,6 +164,11 @@ export class ScanPool {
   /** Threads scanning at once (1 when scanning in the calling thread). */
   get parallelism(): number {
     return this.threaded ? this.size : 1;
+  }
+
+  /** How the last worker to start compiled the engine, when a code cache was asked for. */
+  get codeCache(): CodeCacheState | undefined {
+    return this.lastCodeCache;
   }
 
   /** Jobs waiting or running. */
@@ -149,6 +189,17 @@ export class ScanPool {
     });
   }
 
+  /**
+   * Starts the first worker now, before any job, so that its start (node's start of a thread,
+   * the engine's loading) overlaps what the caller does before its first file (a history's git
+   * commands). A worker that gets no job stops when idle, as any other.
+   */
+  warm(): void {
+    if (this.threadsBroken || this.slots.size > 0) return;
+    const slot = this.spawn();
+    if (slot) this.idle(slot);
+  }
+
   /** Resolves every queued and running job as cancelled, at once; running workers are stopped. */
   cancel(): void {
     for (const p of this.queue.drain()) p.resolve({ kind: 'cancelled', path: p.job.path });
@@ -166,6 +217,8 @@ export class ScanPool {
   /** Cancels what is left and stops every worker. */
   async dispose(): Promise<void> {
     this.cancel();
+    clearTimeout(this.growTimer);
+    this.growTimer = undefined;
     await Promise.all([...this.slots].map((s) => this.drop(s)));
   }
 
@@ -177,7 +230,7 @@ export class ScanPool {
     while (this.queue.size > 0 && !this.threadsBroken) {
       if (this.queue.peekAlone()) {
         // A job that must run alone waits for an idle worker, and holds up the jobs behind it.
-        const slot = this.freeSlot();
+        const slot = this.freeSlot(true);
         if (!slot || slot.jobs.size > 0) return;
         this.send(slot, this.queue.shift() as Pending);
         continue;
@@ -187,20 +240,55 @@ export class ScanPool {
       if (!next) return;
       this.send(next.slot, next.job);
     }
+    // Nothing waits: the next wait for a worker is counted afresh (see `grow`).
+    if (this.queue.size === 0) this.behindSince = undefined;
     // A worker that could not be made moves the scan into this thread.
     if (this.threadsBroken && this.queue.size > 0) this.dispatch();
   }
 
   /**
-   * The least busy worker with room for a job, spawning one while under the pool size and no
-   * worker is idle.
+   * The least busy worker with room for a job. None idle: a job that must run alone starts a
+   * worker while under the pool size, any other job only when `grow` says so.
    */
-  private freeSlot(): Slot | undefined {
+  private freeSlot(alone = false): Slot | undefined {
     let best: Slot | undefined;
-    for (const s of this.slots) if (hasRoom(s) && (!best || s.jobs.size < best.jobs.size)) best = s;
+    for (const s of this.slots) if (this.hasRoom(s) && (!best || s.jobs.size < best.jobs.size)) best = s;
     if (best && best.jobs.size === 0) return best;
-    if (this.slots.size < this.size) return this.spawn() ?? best;
+    if (this.slots.size < this.size && (alone || this.grow())) return this.spawn() ?? best;
     return best;
+  }
+
+  /**
+   * Whether to start one more worker. Each costs a thread's start and the engine's loading
+   * (V8 compiles the engine's code and regular expressions again in every thread): a quarter
+   * of a second of CPU, as much as scanning a few hundred small files. A small scan (a tiny
+   * repository's history, a few files) is over before a second worker would have started, so a
+   * worker is started only once every worker has had files waiting behind the one it scans
+   * for as long as the workers running times a worker's start: a scan that has kept them busy
+   * that long is taken to have as much left, and with W workers one more pays for its start
+   * when more than W starts' worth of work remains.
+   */
+  private grow(): boolean {
+    if (this.slots.size === 0 || this.growAfterMs === 0) return true;
+    // A worker still starting: what the workers can do is not known yet. (Asked only while
+    // jobs wait and no worker is idle: every worker has jobs waiting behind its own.)
+    for (const s of this.slots) if (!s.ready) return false;
+    const now = Date.now();
+    this.behindSince ??= now;
+    const wait = (this.growAfterMs ?? this.startMs) * this.slots.size - (now - this.behindSince);
+    if (wait <= 0) {
+      this.behindSince = undefined;
+      return true;
+    }
+    // No job may finish before then (a long file): look again at that time.
+    if (!this.growTimer) {
+      this.growTimer = setTimeout(() => {
+        this.growTimer = undefined;
+        this.dispatch();
+      }, wait);
+      this.growTimer.unref();
+    }
+    return false;
   }
 
   /**
@@ -208,7 +296,7 @@ export class ScanPool {
    * room pick, least busy first.
    */
   private pick(): { slot: Slot; job: Pending } | undefined {
-    const open = [...this.slots].filter(hasRoom).sort((a, b) => a.jobs.size - b.jobs.size);
+    const open = [...this.slots].filter((s) => this.hasRoom(s)).sort((a, b) => a.jobs.size - b.jobs.size);
     for (const slot of open) {
       const job = this.jobFor(slot);
       if (job) return { slot, job };
@@ -231,20 +319,33 @@ export class ScanPool {
     let own: Pending | undefined;
     let claim: Pending | undefined;
     let steal: Pending | undefined;
+    // Formats waiting, by worker owning them.
+    const waiting = new Map<Slot, number>();
     for (const head of this.queue.heads()) {
       const owner = this.owners.get(head.format);
       if (owner === slot) {
         if (!own || head.id < own.id) own = head;
       } else if (owner === undefined) {
         if (!claim || head.id < claim.id) claim = head;
-      } else if (!steal || head.id < steal.id) steal = head;
+      } else {
+        waiting.set(owner, (waiting.get(owner) ?? 0) + 1);
+        if (!steal || head.id < steal.id) steal = head;
+      }
     }
     if (own) return this.queue.take(own.format);
     if (claim) {
       this.owners.set(claim.format, slot);
       return this.queue.take(claim.format);
     }
-    return steal && slot.jobs.size < STEAL_BELOW ? this.queue.take(steal.format) : undefined;
+    if (!steal) return undefined;
+    // A worker started after another claimed every format takes one over, from a worker with
+    // others waiting, rather than take one job at a time of another's.
+    const owner = this.owners.get(steal.format) as Slot;
+    if ((waiting.get(owner) ?? 0) >= 2) {
+      this.owners.set(steal.format, slot);
+      return this.queue.take(steal.format);
+    }
+    return slot.jobs.size < STEAL_BELOW ? this.queue.take(steal.format) : undefined;
   }
 
   private runInThread(p: Pending): void {
@@ -264,7 +365,10 @@ export class ScanPool {
         ...(this.maxHeapMb > 0 ? { maxOldGenerationSizeMb: this.maxHeapMb } : {}),
         ...(this.youngGenerationMb !== undefined ? { maxYoungGenerationSizeMb: this.youngGenerationMb } : {}),
       };
-      worker = new Worker(this.workerPath, Object.keys(limits).length > 0 ? { resourceLimits: limits } : {});
+      const options = Object.keys(limits).length > 0 ? { resourceLimits: limits } : {};
+      worker = this.codeCacheDir
+        ? new Worker(LOADER, { ...options, eval: true, workerData: { mamoriBundle: { file: path.resolve(this.workerPath), dir: this.codeCacheDir } } })
+        : new Worker(this.workerPath, options);
     } catch {
       this.fallBack();
       return undefined;
@@ -274,6 +378,9 @@ export class ScanPool {
     worker.on('message', (m: FromWorker) => {
       if ('ready' in m) {
         slot.ready = true;
+        // When the worker said it was ready: this thread may have read the message late.
+        this.startMs = Math.max(0, (m.at ?? Date.now()) - slot.spawnedAt);
+        this.lastCodeCache = m.codeCache;
         // The first job's time limit started when it was sent; a worker's start (its engine
         // loading, slow on a loaded machine) is not the file's time, so the limit starts again.
         const first = slot.jobs.values().next().value;
@@ -281,6 +388,8 @@ export class ScanPool {
           stopClock(first);
           this.startClock(slot);
         }
+        // The jobs waiting may now call for another worker (see `grow`).
+        this.dispatch();
         return;
       }
       const p = slot.jobs.get(m.id);
@@ -396,14 +505,15 @@ export class ScanPool {
     return slot.worker.terminate().catch(() => 0);
   }
 
+  /** Whether a worker can be sent another job (it holds none that must run alone, and has room). */
+  private hasRoom(slot: Slot): boolean {
+    const room = !slot.ready || (this.slots.size < this.size && this.growAfterMs !== 0) ? PER_WORKER_GROWING : PER_WORKER;
+    return !slot.solo && slot.jobs.size < room;
+  }
+
   private fallBack(): void {
     this.threadsBroken = true;
   }
-}
-
-/** Whether a worker can be sent another job (it holds none that must run alone, and has room). */
-function hasRoom(slot: Slot): boolean {
-  return !slot.solo && slot.jobs.size < PER_WORKER;
 }
 
 /** Stops a job's time limit; it starts again if the job is sent to a worker again. */

@@ -1,5 +1,6 @@
 import type { LocatedFinding, SkippedFile } from '../report/model';
 import type { Finding, ScanConfig } from '../types';
+import type { CodeCacheState } from './code-cache';
 
 /**
  * What the scanning side (a worker thread, or the calling thread when workers are unavailable)
@@ -114,4 +115,10 @@ export type DocumentResult =
 export type ToWorker = { id: number; job: PoolJob };
 
 /** Messages from a worker to the pool. */
-export type FromWorker = { id: number; result: FileResult | DocumentResult } | { ready: true };
+export type FromWorker =
+  | { id: number; result: FileResult | DocumentResult }
+  /**
+   * The engine is loaded (`at`: when, by the clock, Date.now()); `codeCache` says how its code
+   * was compiled when a code cache was asked for (core/pool/code-cache.ts).
+   */
+  | { ready: true; codeCache?: CodeCacheState; at?: number };

@@ -280,7 +280,8 @@ describe('scan pool', () => {
   const threadOf = (r: PoolResult) => (r.kind === 'scanned' ? r.errors[0]?.detail : undefined);
 
   it('gives each format to one worker, so each engine compiles the code of fewer formats', async () => {
-    const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3) });
+    // Every worker started as soon as a job finds none idle (growAfterMs 0).
+    const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3), growAfterMs: 0 });
     // Both workers started first: one that starts late leaves the other idle, and it steals.
     await Promise.all(['w.csv', 'w.yaml'].map((n) => pool.run(job(path.join(work, n)))));
     // In runs of 16, as a walk of folders finds them.
@@ -328,11 +329,75 @@ describe('scan pool', () => {
   });
 
   it("lets a worker with nothing of its own take another worker's format rather than sit idle", async () => {
-    const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3) });
+    const pool = new ScanPool({ size: 2, workerPath: threadNamingWorker(3), growAfterMs: 0 });
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => pool.run(job(path.join(work, `only${i}.csv`)))));
     const threads = new Set(results.map(threadOf));
     assert.equal(threads.size, 2, `all 40 files on ${[...threads].join(', ')}`);
     assert.ok(!threads.has(undefined));
+    await pool.dispose();
+  });
+
+  it('starts one worker for a small scan, and another only once the first has had files waiting for a while', async () => {
+    // 24 short jobs, with more workers allowed than the machine may have cores: the first worker
+    // scans them all, no other is started (each would load the engine for nothing).
+    const small = new ScanPool({ size: 4, workerPath: threadNamingWorker(2), growAfterMs: 60_000 });
+    const few = await Promise.all(Array.from({ length: 24 }, (_, i) => small.run(job(path.join(work, `few${i}.env`)))));
+    assert.equal(new Set(few.map(threadOf)).size, 1);
+    await small.dispose();
+    // 60 jobs of 20 ms, the first worker's queue kept full for far longer than 50 ms: a second starts.
+    const large = new ScanPool({ size: 2, workerPath: threadNamingWorker(20), growAfterMs: 50 });
+    const many = await Promise.all(Array.from({ length: 60 }, (_, i) => large.run(job(path.join(work, `many${i}.env`)))));
+    const threads = many.map(threadOf);
+    assert.equal(new Set(threads).size, 2, `all 60 files on ${threads[0]}`);
+    // Files the first worker had been sent when the second started stay with it; the second
+    // takes the files still waiting.
+    assert.equal(threads[0], threads[1]);
+    await large.dispose();
+  });
+
+  it('gives a worker started late a format of its own, from the worker that owned every format', async () => {
+    // Each result names its thread, its format and the most jobs the worker held at once.
+    const worker = fakeWorker(
+      'late',
+      `const { threadId } = require('node:worker_threads');
+       globalThis.held = (globalThis.held ?? 0) + 1;
+       globalThis.most = Math.max(globalThis.most ?? 0, globalThis.held);
+       globalThis.chain = (globalThis.chain ?? Promise.resolve()).then(() => new Promise((done) => setTimeout(() => {
+         globalThis.held--;
+         parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [{ path: m.job.display, reason: 'rule-error', detail: threadId + ' ' + globalThis.most }], dateSensitive: false } });
+         done();
+       }, 30)));`,
+    );
+    const pool = new ScanPool({ size: 2, workerPath: worker, growAfterMs: 50 });
+    const names = Array.from({ length: 80 }, (_, i) => (i % 2 === 0 ? `late${i}.csv` : `late${i}.yaml`));
+    const results = (await Promise.all(names.map((n) => pool.run(job(path.join(work, n)))))).map((r) => String(threadOf(r)).split(' '));
+    const second = results.filter(([thread]) => thread !== results[0][0]);
+    assert.ok(second.length > 0, 'no second worker');
+    // The second owns a format and is sent runs of its files; taking one file at a time of
+    // another's (as a worker owning none does) it would never hold more than two.
+    assert.ok(Math.max(...second.map(([, most]) => Number(most))) > 2, JSON.stringify(second));
+    await pool.dispose();
+  });
+
+  it('starts its first worker before any job when warmed, and scans the first job on it', async () => {
+    const started = path.join(work, 'warm-started');
+    const worker = fakeWorker(
+      'warm',
+      `const { threadId } = require('node:worker_threads');
+       parentPort.postMessage({ id: m.id, result: { kind: 'scanned', path: m.job.path, findings: [], errors: [{ path: m.job.display, reason: 'rule-error', detail: String(threadId) }], dateSensitive: false } });`,
+    );
+    fs.writeFileSync(
+      worker,
+      `require('node:fs').appendFileSync(${JSON.stringify(started)}, require('node:worker_threads').threadId + '\\n');\n` + fs.readFileSync(worker, 'utf8'),
+    );
+    const pool = new ScanPool({ size: 2, workerPath: worker });
+    pool.warm();
+    pool.warm();
+    for (let waited = 0; !fs.existsSync(started) && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const threads = fs.readFileSync(started, 'utf8').trim().split('\n');
+    assert.equal(threads.length, 1, 'warmed twice: one worker');
+    const r = await pool.run(job(path.join(work, 'warm.env')));
+    assert.equal(threadOf(r), threads[0]);
     await pool.dispose();
   });
 
