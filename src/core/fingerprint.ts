@@ -21,6 +21,14 @@ export const FINGERPRINT_VERSION = 'mamori/v2';
 /** The longest stretch of surroundings used on each side; long minified lines stay cheap. */
 const CONTEXT_CHARS = 120;
 
+/**
+ * A finding's identity from one version of a file to the next: its rule and fingerprint (history
+ * lists a finding once, where it came in).
+ */
+export function findingIdentity(ruleId: string, fingerprint: string): string {
+  return `${ruleId}\u0000${fingerprint}`;
+}
+
 /** Fingerprints for one file's findings, in the order given. */
 export function fingerprintFindings(findings: readonly Finding[], text: string, lines: LineIndex, path: string): string[] {
   const seen = new Map<string, number>();

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VERSION } from '../config';
+import { findingIdentity } from '../fingerprint';
 import type { ScanPool } from '../pool/pool';
 import type { LocatedFinding, Provenance, ScanReport, SkippedFile } from '../report/model';
 import type { ScanConfig } from '../types';
@@ -308,7 +309,7 @@ interface FoundIn {
  */
 function listOnce(found: FoundIn[], out: LocatedFinding[]): { repeats: number; earlier: number } {
   found.sort((a, b) => a.seq - b.seq);
-  const identity = (f: LocatedFinding) => `${f.ruleId}\u0000${f.fingerprint ?? `${f.line}:${f.column}`}`;
+  const identity = (f: LocatedFinding) => findingIdentity(f.ruleId, f.fingerprint ?? `${f.line}:${f.column}`);
   /** The identities of each version's findings, by blob and path. */
   const had = new Map<string, Set<string>>();
   /** The finding last listed for a path and identity: the one a later unchanged line carries. */

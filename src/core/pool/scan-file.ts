@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { decode } from '../decode';
 import { LineIndex } from '../documents/lines';
-import { fingerprintFindings } from '../fingerprint';
+import { findingIdentity, fingerprintFindings } from '../fingerprint';
 import { maskSecret } from '../mask';
 import { locate, type LocatedFinding, type SkippedFile } from '../report/model';
 import { scanText } from '../scan';
@@ -114,7 +114,7 @@ interface Carried {
 }
 
 /**
- * The indexes of the findings whose every line the blob's previous version (`parent`) holds
+ * Which findings' every line the blob's previous version (`parent`) holds
  * too, word for word (anywhere in it: a line that moved is still the same line). Such a
  * finding's value was there before this version; whether the previous version had the same
  * finding is for the caller to say (a rule may report an unchanged line because another line
@@ -149,8 +149,8 @@ async function carriedFindings(
   if (!earlier) return { lines: carried };
   const earlierLines = new LineIndex(previous);
   const prints = fingerprintFindings(earlier, previous, earlierLines, job.display);
-  const ids = new Set(earlier.map((f, i) => `${f.ruleId}\u0000${prints[i]}`));
-  return { lines: carried, before: carried.filter((i) => ids.has(`${findings[i].ruleId}\u0000${findings[i].fingerprint}`)) };
+  const ids = new Set(earlier.map((f, i) => findingIdentity(f.ruleId, prints[i])));
+  return { lines: carried, before: carried.filter((i) => ids.has(findingIdentity(findings[i].ruleId, findings[i].fingerprint ?? ''))) };
 }
 
 /**
